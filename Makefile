@@ -1,0 +1,44 @@
+# Two commands do everything: `make run` starts the app, `make test` runs every test.
+PYTHON ?= python3
+PORT ?= 8501
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test browser bench clean-venv
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamp files: reinstall only when a requirements file changes.
+$(VENV)/.run-deps: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.run-deps
+
+run: $(VENV)/.run-deps
+	$(BIN)/python -m streamlit run app.py --server.port $(PORT)
+
+# Browser tests drive Debian's Chromium; install it (and PostgreSQL for the store tests) when missing.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's chromium and postgresql for the tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql >/dev/null; \
+	  else \
+	    echo "Browser and database tests need Debian's chromium and postgresql: sudo apt-get install chromium postgresql"; exit 1; \
+	  fi; \
+	fi
+
+test: $(VENV)/.dev-deps browser
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.dev-deps
+	$(BIN)/python benchmarks/store.py
+	$(BIN)/python benchmarks/scorer.py
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,436 @@
+"""The notebook: one pydantic document per person's career plan.
+
+Everything a page shows or edits lives here, so a notebook can be stored, exported and
+migrated as a single JSON document. Validation errors name the field that is wrong.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from career_core.migrations import SCHEMA_VERSION, migrate
+
+# Free-text limits: generous for people, small enough that a runaway paste cannot bloat a notebook.
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+LongText = Annotated[str, StringConstraints(max_length=5000)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Rating = Annotated[int, Field(ge=1, le=5)]
+Confidence = Annotated[int, Field(ge=1, le=10)]
+Hours = Annotated[float, Field(ge=0, le=168)]
+
+
+def new_id() -> str:
+    """Short random ids: unique enough inside one notebook, readable in exports."""
+    return uuid.uuid4().hex[:12]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Record(BaseModel):
+    """Base of every part of the notebook: strict about unknown keys, checks every assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Item(Record):
+    """A list entry with a generated id, so it can be referenced and edited in place."""
+
+    id: str = Field(default_factory=new_id, min_length=1, max_length=40)
+
+
+# --- enumerations (values are stored; labels are for people) ----------------------------------
+
+
+class Labelled(StrEnum):
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class ReviewCadence(Labelled):
+    WEEKLY = "weekly"
+    BIWEEKLY = "biweekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+
+    @property
+    def label(self) -> str:
+        return "Every two weeks" if self is ReviewCadence.BIWEEKLY else self.value.capitalize()
+
+
+class InputRole(Labelled):
+    MENTOR = "mentor"
+    MANAGER = "manager"
+    PEER = "peer"
+    DIRECT_REPORT = "direct_report"
+    COACH = "coach"
+    FRIEND = "friend"
+    OTHER = "other"
+
+
+class DevelopmentCategory(Labelled):
+    SKILL = "skill"
+    TRAINING = "training"
+    RELATIONSHIP = "relationship"
+    THRESHOLD = "threshold"
+    WEAKNESS = "weakness"
+
+    @property
+    def label(self) -> str:
+        return {
+            "skill": "Skill to develop",
+            "training": "Training or education",
+            "relationship": "Relationship to cultivate",
+            "threshold": "Threshold to reach in my current job",
+            "weakness": "Weakness to overcome",
+        }[self.value]
+
+
+class GoalHorizon(Labelled):
+    LONG_TERM = "long_term"
+    SHORT_TERM = "short_term"
+
+
+class Direction(Labelled):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    AT_MOST = "at_most"
+    AT_LEAST = "at_least"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return {
+            "increase": "Increase to the target",
+            "decrease": "Decrease to the target",
+            "at_most": "Stay at or below a limit",
+            "at_least": "Stay at or above a floor",
+            "done": "Done / not done",
+        }[self.value]
+
+
+class GoalStatus(Labelled):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    ACHIEVED = "achieved"
+    PAUSED = "paused"
+    DROPPED = "dropped"
+
+
+class Recurrence(Labelled):
+    NONE = "none"
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    BIWEEKLY = "biweekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+
+    @property
+    def label(self) -> str:
+        return {"none": "Once", "biweekly": "Every two weeks"}.get(self.value, self.value.capitalize())
+
+
+class ActionStatus(Labelled):
+    TODO = "todo"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    @property
+    def label(self) -> str:
+        return {"todo": "To do"}.get(self.value, self.value.capitalize())
+
+
+class InitiativeStatus(Labelled):
+    IDEA = "idea"
+    PLANNED = "planned"
+    ACTIVE = "active"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class StopKind(Labelled):
+    CANCEL = "cancel"
+    POSTPONE = "postpone"
+    DELEGATE = "delegate"
+
+
+class ReviewDecision(Labelled):
+    KEEP = "keep"
+    REVISE = "revise"
+    PAUSE = "pause"
+    DROP = "drop"
+
+
+# --- parts of the notebook ---------------------------------------------------------------------
+
+
+class Settings(Record):
+    weekly_hour_limit: Annotated[float, Field(gt=0, le=168)] = 50
+    review_cadence: ReviewCadence = ReviewCadence.MONTHLY
+
+
+class SkillRating(Item):
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    now: Rating = 3
+    wanted: Rating = 4
+    note: ShortText = ""
+
+
+class Reflection(Record):
+    skills: list[SkillRating] = Field(default_factory=list, max_length=200)
+    interests: list[ShortText] = Field(default_factory=list, max_length=200)
+    values: list[ShortText] = Field(default_factory=list, max_length=100)  # ranked, first matters most
+    strengths: list[ShortText] = Field(default_factory=list, max_length=200)
+    weaknesses: list[ShortText] = Field(default_factory=list, max_length=200)
+    motivators: list[ShortText] = Field(default_factory=list, max_length=200)
+    why: LongText = ""
+    private_notes: LongText = ""
+
+
+class Vision(Record):
+    statement: LongText = ""
+    target_role: ShortText = ""
+    responsibility: ShortText = ""
+    impact: LongText = ""
+    horizon_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+
+
+class InputEntry(Item):
+    """What someone said when asked for input, and what I take from it."""
+
+    on: date = Field(default_factory=date.today)
+    who: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    role: InputRole = InputRole.MENTOR
+    said: LongText = ""
+    takeaway: LongText = ""
+
+
+class DevelopmentItem(Item):
+    category: DevelopmentCategory = DevelopmentCategory.SKILL
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    value: Rating = 3
+    motivation: Rating = 3
+    kept: bool = True
+    fits_values: bool | None = None
+    fits_strengths: bool | None = None
+    own_wish: bool | None = None
+    note: LongText = ""
+
+
+class OrgObjective(Item):
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    description: LongText = ""
+
+
+class Metric(Record):
+    name: ShortText = ""
+    unit: Annotated[str, StringConstraints(strip_whitespace=True, max_length=40)] = ""
+    baseline: float | None = None
+    target: float | None = None
+    direction: Direction = Direction.INCREASE
+
+
+class GoalRevision(Record):
+    """One earlier wording of a goal with its SMART score, so its history shows it sharpening."""
+
+    at: datetime = Field(default_factory=utc_now)
+    statement: Annotated[str, StringConstraints(max_length=1000)]
+    score: Annotated[int, Field(ge=0, le=100)] | None = None
+    note: ShortText = ""
+
+
+class Goal(Item):
+    statement: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    horizon: GoalHorizon = GoalHorizon.SHORT_TERM
+    parent_id: str | None = None
+    category: ShortText = ""
+    metric: Metric = Field(default_factory=Metric)
+    start: date | None = None
+    deadline: date | None = None
+    why: LongText = ""
+    values: list[ShortText] = Field(default_factory=list, max_length=50)
+    objective_ids: list[str] = Field(default_factory=list, max_length=50)
+    supports_vision: bool = False
+    confidence: Confidence | None = None
+    support: LongText = ""
+    impact: Rating = 3
+    motivation: Rating = 3
+    status: GoalStatus = GoalStatus.DRAFT
+    created_at: datetime = Field(default_factory=utc_now)
+    revisions: list[GoalRevision] = Field(default_factory=list, max_length=1000)
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Self:
+        if self.start and self.deadline and self.deadline < self.start:
+            raise ValueError("deadline: the deadline comes before the start date")
+        if self.parent_id is not None and self.parent_id == self.id:
+            raise ValueError("parent_id: a goal cannot be its own stepping stone")
+        return self
+
+
+class Action(Item):
+    """A bite-sized step: once (by a due date) or recurring between start and end."""
+
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    goal_id: str | None = None
+    initiative_id: str | None = None
+    due: date | None = None
+    recurrence: Recurrence = Recurrence.NONE
+    start: date | None = None
+    end: date | None = None
+    hours: Hours = 1.0
+    status: ActionStatus = ActionStatus.TODO
+    done_on: list[date] = Field(default_factory=list, max_length=5000)  # completed occurrences
+    completed_at: date | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Self:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("end: the end date comes before the start date")
+        if self.recurrence is not Recurrence.NONE and self.start is None:
+            raise ValueError("start: a recurring action needs a start date")
+        return self
+
+
+class Initiative(Item):
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    start: date | None = None
+    finish: date | None = None
+    success_measure: LongText = ""
+    supports: LongText = ""
+    goal_ids: list[str] = Field(default_factory=list, max_length=50)
+    approvals: LongText = ""
+    status: InitiativeStatus = InitiativeStatus.PLANNED
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Self:
+        if self.start and self.finish and self.finish < self.start:
+            raise ValueError("finish: the finish date comes before the start date")
+        return self
+
+
+class StopDoing(Item):
+    what: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    kind: StopKind = StopKind.CANCEL
+    delegate_to: ShortText = ""
+    until: date | None = None
+    hours_per_week: Hours = 0
+    since: date | None = None
+
+
+class CheckIn(Item):
+    goal_id: str
+    on: date = Field(default_factory=date.today)
+    value: float | None = None
+    note: LongText = ""
+    confidence: Confidence | None = None
+
+
+class GoalReviewDecision(Record):
+    goal_id: str
+    decision: ReviewDecision = ReviewDecision.KEEP
+    diagnosis: ShortText = ""
+    note: LongText = ""
+
+
+class Review(Item):
+    on: date = Field(default_factory=date.today)
+    went_well: LongText = ""
+    did_not: LongText = ""
+    learned: LongText = ""
+    change: LongText = ""
+    next_review: date | None = None
+    decisions: list[GoalReviewDecision] = Field(default_factory=list, max_length=200)
+
+
+class Partner(Item):
+    """Someone who knows my goals and holds me to them."""
+
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    role: ShortText = ""
+    sees: LongText = ""
+
+
+class Feedback(Item):
+    on: date = Field(default_factory=date.today)
+    from_whom: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    what: LongText = ""
+
+
+class CoachNote(Item):
+    on: date = Field(default_factory=date.today)
+    notes: LongText = ""
+    next_steps: LongText = ""
+
+
+class JournalEntry(Item):
+    """A moment worth keeping: a milestone reached, a goal achieved."""
+
+    on: date = Field(default_factory=date.today)
+    goal_id: str | None = None
+    milestone: Annotated[int, Field(ge=0, le=100)] | None = None
+    text: LongText = ""
+
+
+class Notebook(Record):
+    """One person's career notebook: the unit that is stored, versioned and exported."""
+
+    schema_version: int = SCHEMA_VERSION
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex, min_length=1, max_length=40)
+    revision: Annotated[int, Field(ge=0)] = 0
+    title: Title = "My notebook"
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+    settings: Settings = Field(default_factory=Settings)
+    reflection: Reflection = Field(default_factory=Reflection)
+    vision: Vision = Field(default_factory=Vision)
+    inputs: list[InputEntry] = Field(default_factory=list)
+    development_items: list[DevelopmentItem] = Field(default_factory=list)
+    org_objectives: list[OrgObjective] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    initiatives: list[Initiative] = Field(default_factory=list)
+    stop_doing: list[StopDoing] = Field(default_factory=list)
+    checkins: list[CheckIn] = Field(default_factory=list)
+    reviews: list[Review] = Field(default_factory=list)
+    partners: list[Partner] = Field(default_factory=list)
+    feedback: list[Feedback] = Field(default_factory=list)
+    coach_notes: list[CoachNote] = Field(default_factory=list)
+    journal: list[JournalEntry] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("schema_version", 0) != SCHEMA_VERSION:
+            return migrate(data)
+        return data
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Self:
+        goal_ids = {g.id for g in self.goals}
+        for g in self.goals:
+            if g.parent_id is not None and g.parent_id not in goal_ids:
+                raise ValueError(f"goals: goal {g.id!r} names a parent goal that does not exist")
+        for c in self.checkins:
+            if c.goal_id not in goal_ids:
+                raise ValueError(f"checkins: check-in {c.id!r} belongs to a goal that does not exist")
+        return self
+
+    # Lookups used by pages and the core alike.
+    def goal(self, goal_id: str) -> Goal | None:
+        return next((g for g in self.goals if g.id == goal_id), None)
+
+    def to_json(self) -> str:
+        return self.model_dump_json()
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Notebook:
+        """Load a notebook written by this or any older schema version."""
+        return cls.model_validate_json(text)

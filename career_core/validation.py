@@ -1,0 +1,56 @@
+"""Turn pydantic's validation errors into short messages keyed by the field they belong to."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+_FRIENDLY = {
+    "string_too_short": "This cannot be empty.",
+    "string_too_long": "This is too long (at most {max_length} characters).",
+    "greater_than_equal": "This must be at least {ge}.",
+    "less_than_equal": "This must be at most {le}.",
+    "greater_than": "This must be more than {gt}.",
+    "less_than": "This must be less than {lt}.",
+    "date_from_datetime_parsing": "This is not a date.",
+    "date_parsing": "This is not a date (use YYYY-MM-DD).",
+    "date_type": "This is not a date.",
+    "float_parsing": "This is not a number.",
+    "int_parsing": "This is not a whole number.",
+    "missing": "This is required.",
+    "extra_forbidden": "This field is not part of a Waypoint notebook.",
+    "enum": "Choose one of: {expected}.",
+    "too_long": "This list is too long (at most {max_length} entries).",
+}
+
+
+def field_errors(exc: ValidationError) -> dict[str, str]:
+    """Map a dotted field path ("goals.0.deadline") to one readable message for that field.
+
+    Cross-field rules write their message as "field: explanation" so it lands beside the field.
+    """
+    out: dict[str, str] = {}
+    for err in exc.errors(include_url=False):
+        path = [str(p) for p in err["loc"]]
+        message = err["msg"]
+        if err["type"] == "value_error":
+            message = message.removeprefix("Value error, ")
+            field, sep, rest = message.partition(": ")
+            if sep and " " not in field:
+                path.append(field)
+                message = rest
+        elif err["type"] in _FRIENDLY:
+            try:
+                message = _FRIENDLY[err["type"]].format(**(err.get("ctx") or {}))
+            except (KeyError, IndexError):
+                message = err["msg"]
+        key = ".".join(path)
+        out.setdefault(key, message[:1].upper() + message[1:])
+    return out
+
+
+def describe(exc: ValidationError, limit: int = 5) -> str:
+    """One paragraph naming the fields that are wrong, for places with no field to sit beside."""
+    items = [f"{k or 'notebook'}: {v}" for k, v in field_errors(exc).items()]
+    more = len(items) - limit
+    text = "; ".join(items[:limit])
+    return text + (f"; and {more} more" if more > 0 else "")
