@@ -29,6 +29,11 @@ def new_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
+def new_notebook_id() -> str:
+    """Notebook ids are full UUIDs: they appear in URLs and must not be guessable."""
+    return uuid.uuid4().hex
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -383,7 +388,7 @@ class Notebook(Record):
     """One person's career notebook: the unit that is stored, versioned and exported."""
 
     schema_version: int = SCHEMA_VERSION
-    id: str = Field(default_factory=lambda: uuid.uuid4().hex, min_length=1, max_length=40)
+    id: str = Field(default_factory=new_notebook_id, min_length=1, max_length=40)
     revision: Annotated[int, Field(ge=0)] = 0
     title: Title = "My notebook"
     created_at: datetime = Field(default_factory=utc_now)
