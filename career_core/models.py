@@ -413,8 +413,10 @@ class Notebook(Record):
     @model_validator(mode="before")
     @classmethod
     def _migrate(cls, data: Any) -> Any:
-        if isinstance(data, dict) and data.get("schema_version", 0) != SCHEMA_VERSION:
-            return migrate(data)
+        if isinstance(data, dict):
+            version = data.get("schema_version", 0)
+            if type(version) is not int or version != SCHEMA_VERSION:
+                return migrate(data)
         return data
 
     @model_validator(mode="after")

@@ -1,0 +1,106 @@
+"""What Home shows: the notebook at a glance, computed once per notebook revision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from career_core.models import Action, ActionStatus, GoalStatus, Notebook, Recurrence
+from career_core.review import ReviewDue, next_review
+from career_core.schedule import occurrences
+
+GOAL_STATUS_ICONS = {
+    GoalStatus.DRAFT: "✏️",
+    GoalStatus.ACTIVE: "▶️",
+    GoalStatus.ACHIEVED: "🏆",
+    GoalStatus.PAUSED: "⏸️",
+    GoalStatus.DROPPED: "✖️",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DueAction:
+    action_id: str
+    title: str
+    due: date
+    goal: str
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GoalLine:
+    goal_id: str
+    statement: str
+    status: str
+    icon: str
+    deadline: date | None
+    horizon: str
+
+
+@dataclass(frozen=True, slots=True)
+class Glance:
+    is_empty: bool
+    vision: str
+    target_role: str
+    goals: tuple[GoalLine, ...]
+    due: tuple[DueAction, ...]
+    review: ReviewDue
+    steps_done: dict[str, bool]
+
+
+def next_due(action: Action, today: date) -> date | None:
+    """The first occurrence not yet done: overdue one-offs stay due, recurrences look ahead."""
+    if action.status is not ActionStatus.TODO:
+        return None
+    if action.recurrence is Recurrence.NONE:
+        return action.due
+    assert action.start is not None  # guaranteed by the model
+    done = set(action.done_on)
+    window_end = today + timedelta(days=120)
+    for day in occurrences(action.recurrence.value, action.start, action.end, today, window_end):
+        if day not in done:
+            return day
+    return None
+
+
+def due_actions(notebook: Notebook, today: date, horizon_days: int = 14, limit: int = 8) -> tuple[DueAction, ...]:
+    goals = {g.id: g.statement for g in notebook.goals}
+    rows = []
+    for action in notebook.actions:
+        due = next_due(action, today)
+        if due is not None and due <= today + timedelta(days=horizon_days):
+            rows.append(DueAction(action.id, action.title, due, goals.get(action.goal_id or "", ""), due < today))
+    rows.sort(key=lambda r: (r.due, r.title))
+    return tuple(rows[:limit])
+
+
+def progress_steps(notebook: Notebook) -> dict[str, bool]:
+    """The method's first steps, ticked off as the notebook fills, for the guided start."""
+    r = notebook.reflection
+    return {
+        "reflect": bool(r.skills or r.values or r.strengths or r.why.strip()),
+        "vision": bool(notebook.vision.statement.strip()),
+        "input": bool(notebook.inputs),
+        "goals": bool(notebook.goals),
+        "plan": bool(notebook.actions or notebook.initiatives),
+        "track": bool(notebook.checkins),
+        "review": bool(notebook.reviews),
+    }
+
+
+def glance(notebook: Notebook, today: date) -> Glance:
+    order = {GoalStatus.ACTIVE: 0, GoalStatus.DRAFT: 1, GoalStatus.PAUSED: 2, GoalStatus.ACHIEVED: 3, GoalStatus.DROPPED: 4}
+    goals = sorted(notebook.goals, key=lambda g: (order[g.status], g.horizon.value, g.deadline or date.max))
+    steps = progress_steps(notebook)
+    return Glance(
+        is_empty=not any(steps.values()),
+        vision=notebook.vision.statement,
+        target_role=notebook.vision.target_role,
+        goals=tuple(
+            GoalLine(g.id, g.statement, g.status.label, GOAL_STATUS_ICONS[g.status], g.deadline, g.horizon.label)
+            for g in goals
+        ),
+        due=due_actions(notebook, today),
+        review=next_review(notebook, today),
+        steps_done=steps,
+    )

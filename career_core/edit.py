@@ -1,0 +1,65 @@
+"""Edits that either apply whole or not at all.
+
+pydantic's validate_assignment leaves a value in place when a cross-field rule rejects it, so
+pages never assign fields directly: they call `assign`, which validates the changed model first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from career_core.models import Item, Notebook
+
+M = TypeVar("M", bound=BaseModel)
+I = TypeVar("I", bound=Item)
+
+
+def assign(model: M, **changes: object) -> M:
+    """Set fields on `model` after validating the result; raise ValidationError and change nothing."""
+    checked = type(model).model_validate({**dict(model), **changes})
+    for name in changes:
+        model.__dict__[name] = checked.__dict__[name]
+    return model
+
+
+def find(items: Iterable[I], item_id: str) -> I | None:
+    return next((item for item in items if item.id == item_id), None)
+
+
+def replace(items: list[I], item: I) -> None:
+    """Put `item` where the entry with its id was, or at the end if there was none."""
+    for i, existing in enumerate(items):
+        if existing.id == item.id:
+            items[i] = item
+            return
+    items.append(item)
+
+
+def remove(items: list[I], item_id: str) -> I | None:
+    for i, existing in enumerate(items):
+        if existing.id == item_id:
+            return items.pop(i)
+    return None
+
+
+def remove_goal(notebook: Notebook, goal_id: str) -> None:
+    """Delete a goal and everything that only makes sense with it (its check-ins, its links)."""
+    remove(notebook.goals, goal_id)
+    notebook.checkins[:] = [c for c in notebook.checkins if c.goal_id != goal_id]
+    for goal in notebook.goals:
+        if goal.parent_id == goal_id:
+            goal.__dict__["parent_id"] = None
+    for action in notebook.actions:
+        if action.goal_id == goal_id:
+            action.__dict__["goal_id"] = None
+    for initiative in notebook.initiatives:
+        if goal_id in initiative.goal_ids:
+            initiative.goal_ids.remove(goal_id)
+    for journal in notebook.journal:
+        if journal.goal_id == goal_id:
+            journal.__dict__["goal_id"] = None
+    for review in notebook.reviews:
+        review.decisions[:] = [d for d in review.decisions if d.goal_id != goal_id]

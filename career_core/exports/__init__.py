@@ -1,0 +1,1 @@
+"""Ways a notebook leaves (and enters) Waypoint: JSON, Markdown, PDF, iCalendar, CSV."""

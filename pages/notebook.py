@@ -1,0 +1,144 @@
+"""Notebooks: create, rename, duplicate, delete and restore; history; download and upload."""
+
+import streamlit as st
+
+from career_core.edit import assign
+from career_core.exports.notebook_file import ImportProblem, file_name, from_bytes, to_bytes
+from career_core.history import differences
+from career_core.store import NotFoundError
+from waypoint_ui import frame, session
+from waypoint_ui.text import md
+
+store, owner = session.store(), session.owner()
+
+st.title("Notebooks", anchor=False)
+nb = session.notebook()
+if flash := st.session_state.pop("wp.flash", None):
+    st.success(md(flash), icon=":material/check_circle:")
+
+
+def _rename() -> None:
+    k = session.key("rename")
+    session.commit(lambda n: assign(n, title=st.session_state[k]), field="title")
+
+
+def _duplicate() -> None:
+    copy = store.add(owner, nb.model_copy(update={"title": f"{nb.title} (copy)"[:120]}))
+    session.open_notebook(copy.id)
+    st.toast("Duplicated. You are now in the copy.")
+
+
+def _delete() -> None:
+    store.delete(owner, nb.id)
+    session.close_notebook()
+    st.toast("Moved to the bin. You can restore it below.")
+
+
+def _undelete(notebook_id: str) -> None:
+    store.undelete(owner, notebook_id)
+    session.open_notebook(notebook_id)
+
+
+def _restore(revision: int) -> None:
+    try:
+        restored = store.restore(owner, nb.id, revision)
+    except NotFoundError:
+        st.session_state["wp.restore-error"] = "That revision is no longer available."
+        return
+    session.open_notebook(restored.id)
+    st.toast(f"Restored revision {revision} as revision {restored.revision}. Nothing was lost: the version before is in the history too.")
+
+
+if nb is not None:
+    st.subheader("This notebook")
+    with st.container(border=True):
+        k = session.key("rename")
+        st.text_input("Title", value=nb.title, key=k, max_chars=120, on_change=_rename)
+        if err := session.field_error("title"):
+            st.error(err, icon=":material/error:")
+        c1, c2, c3 = st.columns(3)
+        c1.download_button(
+            "Download as JSON",
+            data=lambda snapshot=nb: to_bytes(snapshot),  # built only when clicked
+            file_name=file_name(nb),
+            mime="application/json",
+            icon=":material/download:",
+            help="A complete copy you can keep, back up, or upload again later.",
+            on_click="ignore",
+        )
+        c2.button("Duplicate", icon=":material/content_copy:", on_click=_duplicate)
+        with c3.popover("Delete", icon=":material/delete:"):
+            st.write("The notebook moves to the bin. You can restore it from there at any time.")
+            st.button("Move to the bin", type="primary", on_click=_delete, key="confirm-delete")
+
+    st.subheader("History")
+    history = store.history(owner, nb.id)
+    if not history:
+        st.caption("No earlier revisions yet: every change you make is kept here.")
+    else:
+        st.caption(f"{len(history)} earlier revisions are kept. Restoring one is itself a new revision, so it can be undone.")
+        shown = history[:200]
+        choice = st.selectbox(
+            "Earlier revision",
+            [h.revision for h in shown],
+            format_func=lambda r: f"Revision {r} · saved {next(h.saved_at for h in shown if h.revision == r):%d %b %Y %H:%M} UTC",
+            key=session.key("revision-pick"),
+        )
+        old = store.load_revision(owner, nb.id, choice)
+        diff = differences(old, nb)
+        if not diff:
+            st.caption("This revision has the same title, vision and counts as the current one (smaller edits differ).")
+        else:
+            st.dataframe(
+                [{"What": d.what, f"Revision {choice}": d.then, "Now": d.now} for d in diff],
+                hide_index=True,
+                width="stretch",
+            )
+        st.button(f"Restore revision {choice}", icon=":material/history:", on_click=_restore, args=(choice,))
+        if msg := st.session_state.pop("wp.restore-error", None):
+            st.error(msg)
+
+st.subheader("All notebooks")
+summaries = store.list(owner)
+if summaries:
+    for s in summaries:
+        cols = st.columns([0.6, 0.25, 0.15], vertical_alignment="center")
+        current = nb is not None and s.id == nb.id
+        cols[0].markdown(f"**{md(s.title)}**" + (" · open now" if current else ""))
+        cols[1].caption(f"Revision {s.revision} · {s.updated_at:%d %b %Y}")
+        if not current:
+            cols[2].button("Open", key=f"open.{s.id}", on_click=session.open_notebook, args=(s.id,))
+else:
+    st.caption("No notebooks yet.")
+
+with st.form("create", clear_on_submit=True):
+    title = st.text_input("New notebook title", max_chars=120, placeholder="e.g. Coaching: Sam, 2027")
+    if st.form_submit_button("Create notebook", icon=":material/add:") and frame.create_notebook(title):
+        st.rerun()
+
+st.subheader("Upload a notebook")
+st.caption("A JSON file downloaded from Waypoint becomes a new notebook; nothing you have is replaced.")
+upload = st.file_uploader("Notebook file (.json)", type=["json"], key="upload")
+if upload is not None:
+    marker = f"{upload.file_id}"
+    if st.session_state.get("wp.imported") != marker:
+        try:
+            imported = from_bytes(upload.getvalue())
+        except ImportProblem as exc:
+            st.error(str(exc), icon=":material/error:")
+        else:
+            created = store.add(owner, imported)
+            st.session_state["wp.imported"] = marker
+            st.session_state["wp.flash"] = f"Imported “{created.title}” as a new notebook and opened it."
+            session.open_notebook(created.id)
+            st.rerun()
+    else:
+        st.caption("This file was imported already.")
+
+deleted = store.list(owner, deleted=True)
+if deleted:
+    st.subheader("Bin")
+    for s in deleted:
+        cols = st.columns([0.75, 0.25], vertical_alignment="center")
+        cols[0].markdown(f"{md(s.title)} · revision {s.revision}")
+        cols[1].button("Restore", key=f"undelete.{s.id}", icon=":material/restore_from_trash:", on_click=_undelete, args=(s.id,))

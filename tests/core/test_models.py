@@ -1,0 +1,167 @@
+"""The notebook model: what it accepts, what it refuses (naming the field), and how it migrates."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from pydantic import ValidationError
+
+from career_core.edit import assign, remove_goal
+from career_core.migrations import SCHEMA_VERSION, migrate
+from career_core.models import (
+    Action,
+    CheckIn,
+    Direction,
+    Goal,
+    Initiative,
+    InputEntry,
+    Metric,
+    Notebook,
+    Recurrence,
+    Settings,
+    SkillRating,
+    Vision,
+)
+from career_core.validation import field_errors
+
+
+@pytest.mark.parametrize(
+    ("model", "data"),
+    [
+        (Settings, {"weekly_hour_limit": 50, "review_cadence": "monthly"}),
+        (Settings, {"weekly_hour_limit": 37.5, "review_cadence": "biweekly"}),
+        (SkillRating, {"name": "Coaching", "now": 2, "wanted": 5}),
+        (Vision, {"statement": "Head a division of 200", "horizon_year": 2030}),
+        (InputEntry, {"who": "Maria", "role": "mentor", "on": "2026-10-01", "said": "Delegate more."}),
+        (Metric, {"name": "Team size", "unit": "people", "baseline": 5, "target": 10, "direction": "at_least"}),
+        (Goal, {"statement": "Lead a team of 10 by 2028", "start": "2026-01-01", "deadline": "2028-01-01"}),
+        (Goal, {"statement": "Same day", "start": "2026-01-01", "deadline": "2026-01-01"}),
+        (Action, {"title": "1:1s", "recurrence": "weekly", "start": "2026-01-05", "hours": 3}),
+        (Action, {"title": "Book the course", "due": "2026-12-01", "hours": 0.5}),
+        (Initiative, {"title": "Pilot", "start": "2026-02-01", "finish": "2026-06-30"}),
+        (CheckIn, {"goal_id": "g1", "on": "2026-03-01", "value": 7, "confidence": 8}),
+    ],
+)
+def test_valid_parts_are_accepted(model, data):
+    assert model.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("model", "data", "field"),
+    [
+        (Settings, {"weekly_hour_limit": 0}, "weekly_hour_limit"),
+        (Settings, {"weekly_hour_limit": 200}, "weekly_hour_limit"),
+        (Settings, {"review_cadence": "yearly"}, "review_cadence"),
+        (SkillRating, {"name": "Coaching", "now": 6}, "now"),
+        (SkillRating, {"name": "  "}, "name"),
+        (Vision, {"horizon_year": 30000}, "horizon_year"),
+        (Vision, {"statement": "x" * 5001}, "statement"),
+        (InputEntry, {"who": "Maria", "on": "yesterday"}, "on"),
+        (InputEntry, {"who": "Maria", "on": "2026-02-30"}, "on"),
+        (Goal, {"statement": ""}, "statement"),
+        (Goal, {"statement": "x", "confidence": 11}, "confidence"),
+        (Goal, {"statement": "x", "start": "2027-01-01", "deadline": "2026-01-01"}, "deadline"),
+        (Goal, {"statement": "x", "colour": "red"}, "colour"),
+        (Metric, {"direction": "sideways"}, "direction"),
+        (Metric, {"target": "ten"}, "target"),
+        (Action, {"title": "x", "hours": -1}, "hours"),
+        (Action, {"title": "x", "start": "2026-05-01", "end": "2026-04-01"}, "end"),
+        (Action, {"title": "x", "recurrence": "weekly"}, "start"),
+        (Initiative, {"title": "x", "start": "2026-05-01", "finish": "2026-04-01"}, "finish"),
+    ],
+)
+def test_invalid_parts_fail_naming_the_field(model, data, field):
+    with pytest.raises(ValidationError) as caught:
+        model.model_validate(data)
+    assert field in field_errors(caught.value)
+
+
+def test_ids_are_generated_and_distinct():
+    goals = [Goal(statement=f"Goal {i}") for i in range(100)]
+    assert len({g.id for g in goals}) == 100
+    assert Notebook().id != Notebook().id
+
+
+def test_dangling_references_are_refused():
+    with pytest.raises(ValidationError) as caught:
+        Notebook(goals=[Goal(statement="x", parent_id="nope")])
+    assert "goals" in field_errors(caught.value)
+    with pytest.raises(ValidationError) as caught:
+        Notebook(checkins=[CheckIn(goal_id="nope")])
+    assert "checkins" in field_errors(caught.value)
+
+
+def test_json_round_trip_keeps_everything():
+    goal = Goal(statement="Lead a team of 10", metric=Metric(target=10, direction=Direction.AT_LEAST))
+    nb = Notebook(
+        title="Round trip ✓ «ünïcode»",
+        goals=[goal],
+        checkins=[CheckIn(goal_id=goal.id, on=date(2026, 3, 1), value=6)],
+        actions=[Action(title="1:1s", recurrence=Recurrence.WEEKLY, start=date(2026, 1, 5), goal_id=goal.id)],
+    )
+    again = Notebook.from_json(nb.to_json())
+    assert again == nb
+    assert isinstance(again.checkins[0].on, date)
+
+
+@pytest.mark.parametrize(
+    ("old", "expected_title"),
+    [
+        ({"name": "Pre-release notebook"}, "Pre-release notebook"),
+        ({"schema_version": 0, "name": "Explicit version 0"}, "Explicit version 0"),
+        ({"schema_version": 0, "title": "Already titled"}, "Already titled"),
+    ],
+)
+def test_older_schema_versions_migrate(old, expected_title):
+    nb = Notebook.from_json(json.dumps(old))
+    assert nb.title == expected_title
+    assert nb.schema_version == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("version", [SCHEMA_VERSION + 1, -1, "one", True])
+def test_unknown_schema_versions_are_refused(version):
+    with pytest.raises(ValidationError) as caught:
+        Notebook.model_validate({"schema_version": version, "title": "x"})
+    assert "schema_version" in field_errors(caught.value)
+
+
+def test_every_older_version_has_a_step():
+    for version in range(SCHEMA_VERSION):
+        assert migrate({"schema_version": version})["schema_version"] == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"deadline": date(2025, 1, 1)}, "deadline"),
+        ({"confidence": 0}, "confidence"),
+        ({"statement": ""}, "statement"),
+    ],
+)
+def test_assign_is_all_or_nothing(changes, field):
+    goal = Goal(statement="Lead a team", start=date(2026, 1, 1), deadline=date(2027, 1, 1), confidence=6)
+    before = goal.model_dump()
+    with pytest.raises(ValidationError) as caught:
+        assign(goal, **changes)
+    assert field in field_errors(caught.value)
+    assert goal.model_dump() == before
+
+
+def test_removing_a_goal_removes_its_checkins_and_links():
+    parent = Goal(statement="Head the division")
+    child = Goal(statement="Lead a team of 10", parent_id=parent.id)
+    nb = Notebook(
+        goals=[parent, child],
+        checkins=[CheckIn(goal_id=parent.id), CheckIn(goal_id=child.id)],
+        actions=[Action(title="x", goal_id=parent.id)],
+        initiatives=[Initiative(title="y", goal_ids=[parent.id, child.id])],
+    )
+    remove_goal(nb, parent.id)
+    assert [g.id for g in nb.goals] == [child.id]
+    assert child.parent_id is None
+    assert [c.goal_id for c in nb.checkins] == [child.id]
+    assert nb.actions[0].goal_id is None
+    assert nb.initiatives[0].goal_ids == [child.id]
+    Notebook.model_validate(nb.model_dump())  # still a valid notebook

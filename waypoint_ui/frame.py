@@ -1,0 +1,108 @@
+"""The frame around every page: navigation and the sidebar (notebook picker, save state)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from waypoint_ui import session
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The method's order. A page appears once its file exists.
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("home", "Home", ":material/home:"),
+    ("reflect", "Reflect", ":material/psychology:"),
+    ("goals", "Goals", ":material/flag:"),
+    ("plan", "Plan", ":material/event_note:"),
+    ("progress", "Progress", ":material/trending_up:"),
+    ("review", "Review", ":material/rate_review:"),
+    ("notebook", "Notebooks", ":material/menu_book:"),
+)
+
+
+def pages() -> dict[str, st.Page]:
+    found = {}
+    for name, title, icon in PAGES:
+        path = ROOT / "pages" / f"{name}.py"
+        if path.exists():
+            found[name] = st.Page(str(path), title=title, icon=icon, default=name == "home", url_path=name)
+    return found
+
+
+def page_link(name: str, label: str, icon: str | None = None) -> None:
+    """A link to another page, quietly left out while that page does not exist yet."""
+    if (ROOT / "pages" / f"{name}.py").exists():
+        st.page_link(str(ROOT / "pages" / f"{name}.py"), label=label, icon=icon)
+
+
+def sidebar() -> None:
+    nb = session.notebook()
+    if nb is not None and session.status() is None and session.stale():
+        # Nothing unsaved here, so taking the newer revision from another tab loses nothing.
+        session.reload_latest()
+        st.toast("Updated with changes made in another tab.")
+    with st.sidebar:
+        _picker()
+        _save_state()
+
+
+def _picker() -> None:
+    summaries = session.store().list(session.owner())
+    nb = session.notebook()
+    if not summaries:
+        st.caption("No notebook yet: start one on Home.")
+        return
+    ids = [s.id for s in summaries]
+    titles = {s.id: s.title for s in summaries}
+    current = nb.id if nb is not None and nb.id in ids else ids[0]
+    choice = st.selectbox(
+        "Notebook",
+        ids,
+        index=ids.index(current),
+        format_func=lambda i: titles[i],
+        key=f"picker.{current}.{len(ids)}",
+    )
+    if choice != current:
+        session.open_notebook(choice)
+        st.rerun()
+    with st.popover("New notebook", icon=":material/add:", width="stretch"):
+        with st.form("new-notebook", clear_on_submit=True, border=False):
+            title = st.text_input("Title", max_chars=120, placeholder="e.g. My path to head of department")
+            if st.form_submit_button("Create", type="primary"):
+                created = create_notebook(title)
+                if created:
+                    st.rerun()
+
+
+def create_notebook(title: str) -> bool:
+    """Create and open a notebook; False (with a message on the page) when the title is empty."""
+    title = title.strip()
+    if not title:
+        st.error("Give the notebook a title.")
+        return False
+    nb = session.store().create(session.owner(), title)
+    session.open_notebook(nb.id)
+    return True
+
+
+def _save_state() -> None:
+    state = session.status()
+    nb = session.notebook()
+    if nb is None:
+        return
+    if state is None:
+        st.caption(f":material/cloud_done: All changes saved · revision {nb.revision}")
+    elif state.kind == "saved" and state.at is not None:
+        st.caption(f":material/check_circle: Saved {session.local_time(state.at)} · revision {nb.revision}")
+    elif state.kind == "conflict":
+        st.warning(state.message, icon=":material/sync_problem:")
+        left, right = st.columns(2)
+        left.button("Load latest", on_click=session.reload_latest, help="Discard the edit made in this tab and show the newer version.", width="stretch")
+        right.button("Keep mine", on_click=session.keep_mine, help="Save your version on top; the other version stays in the notebook's history.", width="stretch")
+    elif state.kind == "invalid":
+        st.caption(f":material/error: {state.message}")
+    else:
+        st.error(state.message, icon=":material/cloud_off:")
+        st.button("Retry saving", on_click=session.save_now)

@@ -1,0 +1,221 @@
+"""The open notebook of this browser session, and the one way pages change it: `commit`.
+
+Every edit is saved to the store at once (a dropped connection loses nothing); a save that
+meets a newer revision stops and asks, it never overwrites; an edit that fails validation
+leaves the notebook as it was and puts the message beside the field.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import streamlit as st
+from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
+
+from career_core.models import Notebook
+from career_core.store import ConflictError, NotFoundError, Store, default_url
+from career_core.validation import describe, field_errors
+
+log = logging.getLogger("waypoint")
+
+NOTEBOOK = "wp.notebook"
+STATUS = "wp.status"
+ERRORS = "wp.errors"
+GENERATION = "wp.generation"
+
+
+@dataclass(frozen=True, slots=True)
+class SaveStatus:
+    kind: str  # "saved" | "conflict" | "error" | "invalid"
+    message: str
+    at: datetime | None = None
+
+
+# --- where notebooks live, and whose they are ------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    return Store(url)
+
+
+def _secrets_section() -> dict:
+    try:
+        return dict(st.secrets.get("waypoint", {}))
+    except (FileNotFoundError, KeyError, AttributeError):
+        return {}
+    except Exception:  # a malformed secrets.toml must not take the app down
+        log.warning("Could not read .streamlit/secrets.toml")
+        return {}
+
+
+def store() -> Store:
+    return _store(default_url(_secrets_section()))
+
+
+def owner() -> str:
+    """Whose notebooks this session may see. Local mode has one owner."""
+    return "local"
+
+
+# --- the open notebook ---------------------------------------------------------------------------
+
+
+def notebook() -> Notebook | None:
+    """The notebook this session works on: the one picked, else the most recent, else None."""
+    nb = st.session_state.get(NOTEBOOK)
+    if nb is not None:
+        return nb
+    wanted = st.query_params.get("nb")
+    summaries = store().list(owner())
+    ids = [s.id for s in summaries]
+    pick = wanted if wanted in ids else (ids[0] if ids else None)
+    if pick is None:
+        return None
+    return open_notebook(pick)
+
+
+def open_notebook(notebook_id: str) -> Notebook | None:
+    try:
+        nb = store().load(owner(), notebook_id)
+    except NotFoundError:
+        st.session_state.pop(NOTEBOOK, None)
+        return None
+    _set_current(nb)
+    return nb
+
+
+def _set_current(nb: Notebook) -> None:
+    """Switch to `nb` and start its widgets afresh (their keys carry the generation)."""
+    st.session_state[NOTEBOOK] = nb
+    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
+    st.session_state[ERRORS] = {}
+    st.session_state.pop(STATUS, None)
+    st.query_params["nb"] = nb.id
+
+
+def close_notebook() -> None:
+    st.session_state.pop(NOTEBOOK, None)
+    st.query_params.pop("nb", None)
+
+
+def key(name: str) -> str:
+    """A widget key tied to the open notebook, so switching or reloading refreshes the widget."""
+    nb = st.session_state.get(NOTEBOOK)
+    return f"{nb.id if nb else 'none'}.{st.session_state.get(GENERATION, 0)}.{name}"
+
+
+# --- saving ----------------------------------------------------------------------------------
+
+
+def commit(change: Callable[[Notebook], object], *, field: str | None = None) -> bool:
+    """Apply `change` to the open notebook and save it. Returns whether it was saved.
+
+    A ValidationError from `change` leaves the notebook unchanged and records the message
+    under `field` (see `field_error`); what the person typed stays in the widget.
+    """
+    nb = st.session_state.get(NOTEBOOK)
+    if nb is None:
+        return False
+    errors: dict[str, str] = st.session_state.setdefault(ERRORS, {})
+    try:
+        change(nb)
+    except ValidationError as exc:
+        messages = field_errors(exc)
+        errors[field or "_"] = next(iter(messages.values()), describe(exc)) if field else describe(exc)
+        st.session_state[STATUS] = SaveStatus("invalid", "Not saved: a field needs fixing.")
+        return False
+    except ValueError as exc:
+        errors[field or "_"] = str(exc)
+        st.session_state[STATUS] = SaveStatus("invalid", "Not saved: a field needs fixing.")
+        return False
+    if field:
+        errors.pop(field, None)
+    return save_now()
+
+
+def save_now() -> bool:
+    nb = st.session_state.get(NOTEBOOK)
+    if nb is None:
+        return False
+    try:
+        saved = store().save(owner(), nb)
+    except ConflictError as exc:
+        st.session_state[STATUS] = SaveStatus(
+            "conflict",
+            f"Not saved: this notebook was changed in another tab or window (now at revision "
+            f"{exc.stored}). Your edit is kept here until you choose.",
+        )
+        return False
+    except NotFoundError:
+        st.session_state[STATUS] = SaveStatus(
+            "error", "Not saved: this notebook was deleted elsewhere. Restore it from the bin on the Notebooks page."
+        )
+        return False
+    except SQLAlchemyError as exc:
+        log.error("Saving notebook failed: %s", type(exc).__name__)
+        st.session_state[STATUS] = SaveStatus(
+            "error", "Not saved: the database could not be reached. Your edits are kept in this tab; retry in a moment."
+        )
+        return False
+    st.session_state[NOTEBOOK] = saved
+    st.session_state[STATUS] = SaveStatus("saved", "Saved", saved.updated_at)
+    return True
+
+
+def field_error(field: str) -> str | None:
+    return st.session_state.get(ERRORS, {}).get(field)
+
+
+def clear_error(field: str) -> None:
+    st.session_state.get(ERRORS, {}).pop(field, None)
+
+
+def status() -> SaveStatus | None:
+    return st.session_state.get(STATUS)
+
+
+def reload_latest() -> None:
+    """Drop this tab's unsaved version and load the stored one (which stays in history)."""
+    nb = st.session_state.get(NOTEBOOK)
+    if nb is not None:
+        open_notebook(nb.id)
+
+
+def keep_mine() -> None:
+    """Save this tab's version on top of the newer one; the newer one stays in the history."""
+    nb = st.session_state.get(NOTEBOOK)
+    if nb is None:
+        return
+    try:
+        current = store().revision_of(owner(), nb.id)
+    except NotFoundError:
+        return
+    st.session_state[NOTEBOOK] = nb.model_copy(update={"revision": current})
+    save_now()
+
+
+def stale() -> bool:
+    """Whether another tab has saved this notebook since this one loaded it."""
+    nb = st.session_state.get(NOTEBOOK)
+    if nb is None:
+        return False
+    try:
+        return store().revision_of(owner(), nb.id) != nb.revision
+    except (NotFoundError, SQLAlchemyError):
+        return False
+
+
+def local_time(moment: datetime) -> str:
+    """A time in the browser's time zone when Streamlit knows it."""
+    tz_name = st.context.timezone
+    try:
+        tz = ZoneInfo(tz_name) if tz_name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        tz = None
+    return moment.astimezone(tz).strftime("%H:%M")

@@ -1,0 +1,17 @@
+"""Showing people's own words safely: never as HTML, and Markdown only when escaped."""
+
+from __future__ import annotations
+
+import re
+
+_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'^])")
+
+
+def md(text: str) -> str:
+    """Escape every Markdown (and Streamlit directive) character so the text shows as typed."""
+    return _PUNCT.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
