@@ -179,16 +179,19 @@ def test_pruning_keeps_recent_revisions_and_one_per_day(store: Store, monkeypatc
 # --- two processes saving the same notebook at once --------------------------------------------
 
 
-def _hammer(url: str, notebook_id: str, worker: int, rounds: int, out: mp.Queue) -> None:
+def _hammer(url: str, notebook_id: str, worker: int, rounds: int, gate, out: mp.Queue) -> None:
+    """Each round both workers load the same revision, then both save at the same moment."""
     s = Store(url)
     wins, conflicts = [], 0
     for i in range(rounds):
         nb = s.load("ana", notebook_id)
         nb.vision.statement = f"worker {worker} round {i}"
+        gate.wait()
         try:
             wins.append((s.save("ana", nb).revision, nb.vision.statement))
         except ConflictError:
             conflicts += 1
+        gate.wait()
     out.put((worker, wins, conflicts))
 
 
@@ -196,8 +199,9 @@ def test_two_processes_saving_at_once_lose_no_revision(store: Store, store_url: 
     nb = store.create("ana", "Contended")
     ctx = mp.get_context("spawn")
     out: mp.Queue = ctx.Queue()
-    rounds = 40
-    procs = [ctx.Process(target=_hammer, args=(store_url, nb.id, w, rounds, out)) for w in range(2)]
+    rounds = 30
+    gate = ctx.Barrier(2, timeout=60)
+    procs = [ctx.Process(target=_hammer, args=(store_url, nb.id, w, rounds, gate, out)) for w in range(2)]
     for p in procs:
         p.start()
     results = [out.get(timeout=120) for _ in procs]
@@ -206,7 +210,8 @@ def test_two_processes_saving_at_once_lose_no_revision(store: Store, store_url: 
         assert p.exitcode == 0
     wins = [w for _, ws, _ in results for w in ws]
     conflicts = sum(c for _, _, c in results)
-    assert len(wins) + conflicts == 2 * rounds
+    # both saved from the same revision every round: exactly one wins, the other is told
+    assert len(wins) == rounds and conflicts == rounds
     final = store.load("ana", nb.id)
     # every successful save got its own revision, and each one is in the history as written
     assert sorted(r for r, _ in wins) == list(range(2, final.revision + 1))

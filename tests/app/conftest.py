@@ -1,0 +1,58 @@
+"""AppTest helpers: run the real app.py against a fresh database, optionally on one page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from career_core.store import Store
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def _navigation_drives_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run app.py on every rerun, as the server does once st.navigation has been called.
+
+    AppTest forgets between runs that app.py called st.navigation and, because a pages/
+    folder exists, falls back to running the page file alone (no sidebar, no frame).
+    """
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture
+def db(app_db: str) -> Store:
+    """The store the app under test uses (same SQLite file)."""
+    return Store(app_db)
+
+
+@pytest.fixture
+def open_app(db: Store) -> Callable[..., AppTest]:
+    def _open(page: str | None = None, query: dict[str, str] | None = None) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        for k, v in (query or {}).items():
+            at.query_params[k] = v
+        at.run()
+        if page:
+            at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return _open
+
+
+def texts(at: AppTest) -> str:
+    """Everything the page says, in one string, for 'the page mentions X' checks."""
+    parts = [e.value for kind in ("title", "subheader", "markdown", "caption", "text", "error", "warning", "success", "info")
+             for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)

@@ -1,0 +1,107 @@
+"""app.py: navigation, the notebook picker, the save-state line, and conflicts between tabs."""
+
+from __future__ import annotations
+
+from tests.app.conftest import texts
+
+
+def test_first_start_offers_sample_and_own_notebook(open_app):
+    at = open_app()
+    assert at.title[0].value == "Welcome to Waypoint"
+    assert [b.label for b in at.button] == ["Open the sample notebook", "Create my notebook"]
+    assert "No notebook yet" in texts(at)
+
+
+def test_creating_a_notebook_opens_it(open_app, db):
+    at = open_app()
+    form_title = next(t for t in at.text_input if t.label == "Notebook title")
+    form_title.input("Road to division lead")
+    next(b for b in at.button if b.label == "Create my notebook").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Road to division lead"
+    assert [s.title for s in db.list("local")] == ["Road to division lead"]
+    assert at.sidebar.selectbox[0].value == db.list("local")[0].id
+
+
+def test_empty_title_is_refused_beside_the_form(open_app, db):
+    at = open_app()
+    next(t for t in at.text_input if t.label == "Notebook title").input("   ")
+    next(b for b in at.button if b.label == "Create my notebook").click().run()
+    assert "Give the notebook a title." in [e.value for e in at.error]
+    assert db.list("local") == []
+
+
+def test_picker_switches_between_notebooks(open_app, db):
+    first = db.create("local", "First")
+    second = db.create("local", "Second")
+    at = open_app()
+    assert at.title[0].value == "Second"  # the most recent one opens
+    at.sidebar.selectbox[0].select(first.id).run()
+    assert at.title[0].value == "First"
+    assert at.query_params["nb"] in (first.id, [first.id])
+    at.sidebar.selectbox[0].select(second.id).run()
+    assert at.title[0].value == "Second"
+
+
+def test_url_names_the_notebook_to_open(open_app, db):
+    first = db.create("local", "First")
+    db.create("local", "Second")
+    at = open_app(query={"nb": first.id})
+    assert at.title[0].value == "First"
+
+
+def test_every_page_loads_without_a_notebook(open_app):
+    from waypoint_ui.frame import PAGES, ROOT
+
+    for name, _, _ in PAGES:
+        if (ROOT / "pages" / f"{name}.py").exists():
+            at = open_app(page=name)
+            assert not at.exception, name
+
+
+def test_an_edit_is_saved_at_once_and_the_line_says_so(open_app, db):
+    nb = db.create("local", "Mine")
+    at = open_app(page="notebook")
+    next(t for t in at.text_input if t.label == "Title").input("Renamed").run()
+    assert db.load("local", nb.id).title == "Renamed"
+    assert any(c.value.startswith(":material/check_circle: Saved") for c in at.sidebar.caption)
+
+
+def test_a_conflict_is_explained_and_offers_a_choice(open_app, db):
+    nb = db.create("local", "Mine")
+    at = open_app(page="notebook")
+    other_tab = db.load("local", nb.id)
+    other_tab.vision.statement = "written in another tab"
+    db.save("local", other_tab)
+    next(t for t in at.text_input if t.label == "Title").input("Renamed here").run()
+    warning = at.sidebar.warning[0].value
+    assert "changed in another tab" in warning
+    assert db.load("local", nb.id).title == "Mine"  # nothing overwritten
+    assert {b.label for b in at.sidebar.button} >= {"Load latest", "Keep mine"}
+    next(b for b in at.sidebar.button if b.label == "Keep mine").click().run()
+    stored = db.load("local", nb.id)
+    assert stored.title == "Renamed here" and stored.revision == 3
+    # the other tab's version is still in the history
+    assert db.load_revision("local", nb.id, 2).vision.statement == "written in another tab"
+
+
+def test_load_latest_takes_the_other_tabs_version(open_app, db):
+    nb = db.create("local", "Mine")
+    at = open_app(page="notebook")
+    other_tab = db.load("local", nb.id)
+    other_tab.title = "Their title"
+    db.save("local", other_tab)
+    next(t for t in at.text_input if t.label == "Title").input("My title").run()
+    next(b for b in at.sidebar.button if b.label == "Load latest").click().run()
+    assert next(t for t in at.text_input if t.label == "Title").value == "Their title"
+    assert not at.sidebar.warning
+
+
+def test_a_save_made_in_another_tab_shows_up_here(open_app, db):
+    nb = db.create("local", "Mine")
+    at = open_app()
+    other_tab = db.load("local", nb.id)
+    other_tab.title = "Renamed elsewhere"
+    db.save("local", other_tab)
+    at.run()
+    assert at.title[0].value == "Renamed elsewhere"
