@@ -1,4 +1,8 @@
-"""The frame around every page: navigation and the sidebar (notebook picker, save state)."""
+"""The frame around every page: navigation and the sidebar (notebook picker, save state).
+
+Page files live in app_pages/, not pages/: Streamlit treats a pages/ folder beside the entry file
+as an old-style multipage app on a session's first run, which would skip this frame.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
 def pages() -> dict[str, st.Page]:
     found = {}
     for name, title, icon in PAGES:
-        path = ROOT / "pages" / f"{name}.py"
+        path = ROOT / "app_pages" / f"{name}.py"
         if path.exists():
             found[name] = st.Page(str(path), title=title, icon=icon, default=name == "home", url_path=name)
     return found
@@ -33,8 +37,8 @@ def pages() -> dict[str, st.Page]:
 
 def page_link(name: str, label: str, icon: str | None = None) -> None:
     """A link to another page, quietly left out while that page does not exist yet."""
-    if (ROOT / "pages" / f"{name}.py").exists():
-        st.page_link(str(ROOT / "pages" / f"{name}.py"), label=label, icon=icon)
+    if (ROOT / "app_pages" / f"{name}.py").exists():
+        st.page_link(str(ROOT / "app_pages" / f"{name}.py"), label=label, icon=icon)
 
 
 def sidebar() -> None:

@@ -5,29 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from career_core.store import Store
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
-
-
-@pytest.fixture(autouse=True)
-def _navigation_drives_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run app.py on every rerun, as the server does once st.navigation has been called.
-
-    AppTest forgets between runs that app.py called st.navigation and, because a pages/
-    folder exists, falls back to running the page file alone (no sidebar, no frame).
-    """
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 @pytest.fixture
@@ -44,7 +27,7 @@ def open_app(db: Store) -> Callable[..., AppTest]:
             at.query_params[k] = v
         at.run()
         if page:
-            at.switch_page(f"pages/{page}.py").run()
+            at.switch_page(f"app_pages/{page}.py").run()
         assert not at.exception, [e.value for e in at.exception]
         return at
 

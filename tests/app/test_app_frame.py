@@ -54,7 +54,7 @@ def test_every_page_loads_without_a_notebook(open_app):
     from waypoint_ui.frame import PAGES, ROOT
 
     for name, _, _ in PAGES:
-        if (ROOT / "pages" / f"{name}.py").exists():
+        if (ROOT / "app_pages" / f"{name}.py").exists():
             at = open_app(page=name)
             assert not at.exception, name
 

@@ -1,0 +1,29 @@
+"""A person creates a notebook, types, reloads the page: their words are still there."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import Server, wait_for_app
+
+
+def test_typed_text_survives_a_reload(page: Page, server: Server):
+    page.goto(server.url)
+    expect(page.get_by_role("heading", name="Welcome to Waypoint")).to_be_visible()
+    title = page.get_by_label("Notebook title")
+    title.fill("Jo's road to division lead")
+    page.get_by_role("button", name="Create my notebook").click()
+    expect(page.get_by_role("heading", name="Jo's road to division lead")).to_be_visible()
+
+    page.goto(f"{server.url}/notebook")
+    field = page.get_by_label("Title", exact=True)
+    expect(field).to_have_value("Jo's road to division lead")
+    field.fill("Jo: head of the northern division by 2030")
+    field.press("Enter")
+    expect(page.get_by_text("Saved", exact=False).first).to_be_visible()
+
+    page.reload()
+    expect(page.get_by_label("Title", exact=True)).to_have_value("Jo: head of the northern division by 2030")
+    summaries = server.store().list("local")
+    assert [s.title for s in summaries] == ["Jo: head of the northern division by 2030"]
+    assert summaries[0].revision == 2
