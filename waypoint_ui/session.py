@@ -63,6 +63,11 @@ def owner() -> str:
     return "local"
 
 
+def presenting() -> bool:
+    """Presentation mode (screen-sharing with a coach): pages hide every private field."""
+    return bool(st.session_state.get("wp.present")) or st.query_params.get("present") == "1"
+
+
 # --- the open notebook ---------------------------------------------------------------------------
 
 

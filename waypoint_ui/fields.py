@@ -1,0 +1,95 @@
+"""Widgets bound to a field of the notebook: they save on change and show errors beside themselves.
+
+Usage in a page:
+
+    fields.bound(st.text_area, "Vision", lambda nb: nb.vision, "statement", name="vision.statement")
+
+`getter` finds the model that owns the field (it may return None when the item is gone); the
+widget starts from the field's value, and each change is validated and saved through
+`session.commit`. A rejected value stays in the widget, with the message right below it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+from pydantic import BaseModel
+
+from career_core.edit import assign
+from career_core.models import Notebook
+from waypoint_ui import session
+
+Getter = Callable[[Notebook], BaseModel | None]
+
+
+def show_error(name: str) -> None:
+    """The message for a field, right where the person is looking."""
+    if message := session.field_error(name):
+        st.error(message, icon=":material/error:")
+
+
+def bound(
+    widget: Callable[..., Any],
+    label: str,
+    getter: Getter,
+    field: str,
+    *,
+    name: str,
+    to_model: Callable[[Any], Any] = lambda v: v,
+    from_model: Callable[[Any], Any] = lambda v: v,
+    **kwargs: Any,
+) -> Any:
+    """Draw `widget` for `getter(nb).<field>`; returns the widget's current value."""
+    nb = session.notebook()
+    owner = getter(nb) if nb is not None else None
+    if owner is None:
+        return None
+    key = session.key(name)
+
+    def _save() -> None:
+        value = to_model(st.session_state[key])
+        session.commit(lambda n: _assign(getter(n), field, value), field=name)
+
+    if key not in st.session_state:
+        kwargs["value" if widget not in _INDEXED else "index"] = _initial(widget, from_model(getattr(owner, field)), kwargs)
+    result = widget(label, key=key, on_change=_save, **kwargs)
+    show_error(name)
+    return result
+
+
+def _assign(model: BaseModel | None, field: str, value: Any) -> None:
+    if model is None:
+        raise ValueError("This entry no longer exists; it may have been removed in another tab.")
+    assign(model, **{field: value})
+
+
+_INDEXED = {st.selectbox, st.radio}
+
+
+def _initial(widget: Callable[..., Any], value: Any, kwargs: dict[str, Any]) -> Any:
+    if widget in _INDEXED:
+        options = list(kwargs.get("options", []))
+        return options.index(value) if value in options else None
+    return value
+
+
+def text(label: str, getter: Getter, field: str, *, name: str, area: bool = False, **kwargs: Any) -> Any:
+    """A text field; long text as a text area. Saved when the person leaves the field."""
+    widget = st.text_area if area else st.text_input
+    return bound(widget, label, getter, field, name=name, **kwargs)
+
+
+def lines(label: str, getter: Getter, field: str, *, name: str, **kwargs: Any) -> Any:
+    """A list of short texts edited as one text area, one entry per line."""
+    return bound(
+        st.text_area,
+        label,
+        getter,
+        field,
+        name=name,
+        to_model=lambda v: [line.strip() for line in (v or "").splitlines() if line.strip()],
+        from_model=lambda v: "\n".join(v),
+        **kwargs,
+    )
