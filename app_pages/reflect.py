@@ -1,0 +1,407 @@
+"""Reflect: where I stand, where I want to go, what others see, and what to develop first."""
+
+from datetime import date
+
+import streamlit as st
+
+from career_core import catalog
+from career_core.alignment import objective_usage, unlink_objective
+from career_core.edit import assign
+from career_core.models import (
+    DevelopmentCategory,
+    DevelopmentItem,
+    InputEntry,
+    InputRole,
+    Notebook,
+    OrgObjective,
+    SkillRating,
+)
+from career_core.privacy import is_private
+from career_core.reflection import (
+    AUTHENTICITY_QUESTIONS,
+    TOP_FEW,
+    add_skill,
+    authenticity,
+    keep_advice,
+    keep_top,
+    merge_selection,
+    move,
+    newest_first,
+    priorities,
+    roles_not_asked,
+    skill_gaps,
+    values_in_text,
+    vision_notes,
+)
+from career_core.tables import Column, choice, day, flag, text, whole
+from waypoint_ui import fields, frame, session
+from waypoint_ui.forms import EntryForm, edit_table
+from waypoint_ui.reflect_charts import priority_figure, skill_gap_figure
+from waypoint_ui.text import md
+
+ROLE_LABELS = {r.label: r for r in InputRole}
+CATEGORY_LABELS = {c.label: c for c in DevelopmentCategory}
+RATING = st.column_config.NumberColumn(min_value=1, max_value=5, step=1, format="%d", required=True)
+
+
+def reflection(nb: Notebook):
+    return nb.reflection
+
+
+# --- self-assessment -----------------------------------------------------------------------------
+
+
+def self_assessment(nb: Notebook) -> None:
+    st.subheader("Skills")
+    st.caption("Rate where you are now and where your next role needs you to be, from 1 (beginner) to 5 (expert).")
+    skill_form(nb)
+    skills = nb.reflection.skills
+    if skills:
+        edit_table(
+            "skills",
+            skills,
+            [{"Skill": s.name, "Now": s.now, "Wanted": s.wanted, "Note": s.note} for s in skills],
+            {"Skill": Column("name", text), "Now": Column("now", whole), "Wanted": Column("wanted", whole),
+             "Note": Column("note", text)},
+            lambda n: n.reflection.skills,
+            column_config={"Skill": st.column_config.TextColumn(required=True, max_chars=200),
+                           "Now": RATING, "Wanted": RATING, "Note": st.column_config.TextColumn(max_chars=200)},
+            describe_row=lambda s: s.name,
+        )
+        st.plotly_chart(skill_gap_figure(skill_gaps(skills), large=session.presenting()),
+                        alt="Skills: where I am now and where I want to be, with the gap for each.")
+    else:
+        st.caption("No skills rated yet.")
+
+    st.subheader("Values")
+    values_picker(nb)
+
+    st.subheader("Interests, strengths and what energises me")
+    left, right = st.columns(2, gap="large")
+    one_per_line = "One per line."
+    with left:
+        fields.lines("Interests", reflection, "interests", name="reflection.interests", help=one_per_line,
+                     placeholder="e.g. Building teams\nLogistics networks")
+        fields.lines("Strengths", reflection, "strengths", name="reflection.strengths", help=one_per_line,
+                     placeholder="e.g. Calm in a crisis\nExplaining complex things simply")
+    with right:
+        fields.lines("What energises me", reflection, "motivators", name="reflection.motivators", help=one_per_line,
+                     placeholder="e.g. Seeing someone I coached succeed")
+        fields.lines("Weaknesses", reflection, "weaknesses", name="reflection.weaknesses", help=one_per_line,
+                     placeholder="e.g. I avoid difficult conversations")
+
+    st.subheader("Why I want this")
+    fields.text(
+        "How would reaching my vision energise and fulfil me? Does it fit my values?",
+        reflection, "why", name="reflection.why", area=True, max_chars=5000,
+        placeholder="Write it as if you were explaining it to a friend.",
+    )
+    if nb.reflection.values and nb.reflection.why.strip():
+        named = values_in_text(nb.reflection.why, nb.reflection.values)
+        if named:
+            st.caption(f":material/favorite: Your why speaks to {md(', '.join(named))}.")
+        else:
+            st.caption(":material/help: Your why does not name any of your values yet. Does it fit them?")
+
+
+def skill_form(nb: Notebook) -> None:
+    form = EntryForm("skill")
+    rated = {s.name.casefold() for s in nb.reflection.skills}
+    with st.form(form.id, border=True):
+        name_col, now_col, wanted_col = st.columns([2, 1, 1])
+        with name_col:
+            st.selectbox("Skill", [s for s in catalog.skills() if s.casefold() not in rated], index=None,
+                         key=form.key("name"), accept_new_options=True, placeholder="Pick one or type your own")
+            form.error("name")
+        with now_col:
+            st.slider("Now", 1, 5, 2, key=form.key("now"))
+        with wanted_col:
+            st.slider("Wanted", 1, 5, 4, key=form.key("wanted"))
+        form.submit(
+            "Add skill",
+            lambda f: SkillRating(name=f.value("name") or "", now=f.value("now"), wanted=f.value("wanted")),
+            add_skill,
+            icon=":material/add:",
+        )
+
+
+def values_picker(nb: Notebook) -> None:
+    current = nb.reflection.values
+    key = session.key("reflection.values")
+
+    def _save() -> None:
+        chosen = st.session_state[key]
+        session.commit(lambda n: assign(n.reflection, values=merge_selection(n.reflection.values, chosen)),
+                       field="reflection.values")
+
+    st.multiselect(
+        "What matters most to me",
+        list(dict.fromkeys([*current, *catalog.values()])),
+        default=current if key not in st.session_state else None,
+        key=key,
+        on_change=_save,
+        accept_new_options=True,
+        placeholder="Choose from the list or type your own",
+    )
+    fields.show_error("reflection.values")
+    if len(current) > 1:
+        st.caption("Rank them: the value at the top matters most to you.")
+        ranking = st.columns([3, 2])[0]
+        for i, value in enumerate(current):
+            cols = ranking.columns([0.7, 0.15, 0.15], vertical_alignment="center")
+            cols[0].markdown(f"**{i + 1}.** {md(value)}")
+            cols[1].button(":material/arrow_upward:", key=session.key(f"value-up.{i}"), disabled=i == 0,
+                           help=f"Move {value} up", on_click=_move_value, args=(i, -1))
+            cols[2].button(":material/arrow_downward:", key=session.key(f"value-down.{i}"),
+                           disabled=i == len(current) - 1, help=f"Move {value} down", on_click=_move_value, args=(i, 1))
+
+
+def _move_value(index: int, step: int) -> None:
+    session.commit(lambda n: assign(n.reflection, values=move(n.reflection.values, index, step)), field="reflection.values")
+
+
+# --- vision ----------------------------------------------------------------------------------------
+
+
+def vision(nb: Notebook) -> None:
+    st.caption("Picture yourself some years from now: the work you do, how much you are responsible for, "
+               "and the difference you make.")
+    getter = lambda n: n.vision  # noqa: E731
+    fields.text("My vision", getter, "statement", name="vision.statement", area=True, max_chars=5000, height=140,
+                placeholder="e.g. I lead a division whose people are proud of how reliably we deliver.")
+    left, right = st.columns(2, gap="large")
+    with left:
+        fields.text("Target role", getter, "target_role", name="vision.target_role", max_chars=200,
+                    placeholder="e.g. Head of Operations")
+        fields.text("Level of responsibility", getter, "responsibility", name="vision.responsibility", max_chars=200,
+                    placeholder="e.g. 200 people in four teams, a budget of 30 million")
+    with right:
+        fields.bound(st.number_input, "Horizon (the year I want to be there)", getter, "horizon_year",
+                     name="vision.horizon_year", step=1, format="%d", placeholder="e.g. 2030")
+        for note in vision_notes(nb.vision.horizon_year, date.today().year):
+            st.caption(f":material/schedule: {md(note)}")
+    fields.text("The impact I want to have", getter, "impact", name="vision.impact", area=True, max_chars=5000,
+                placeholder="e.g. Customers get their parcels on the promised day, and my people grow into leaders.")
+
+
+# --- input log -------------------------------------------------------------------------------------
+
+
+def inputs(nb: Notebook) -> None:
+    st.caption("Go on a fact-finding mission: ask people you trust what they see in you, what you should develop, "
+               "and what would help. Write down what they said and what you take from it.")
+    form = EntryForm("input")
+    with st.form(form.id):
+        left, mid, right = st.columns([2, 1, 1])
+        with left:
+            st.text_input("Who I asked", key=form.key("who"), max_chars=200, placeholder="e.g. Priya, my mentor")
+            form.error("who")
+        with mid:
+            st.selectbox("Their role", list(InputRole), format_func=lambda r: r.label, key=form.key("role"))
+        with right:
+            st.date_input("When", value=date.today(), key=form.key("on"), format="YYYY-MM-DD")
+            form.error("on")
+        st.text_area("What they said", key=form.key("said"), max_chars=5000)
+        st.text_area("My takeaway", key=form.key("takeaway"), max_chars=5000)
+        form.submit(
+            "Add to the log",
+            lambda f: InputEntry(who=f.value("who") or "", role=f.value("role"), on=f.value("on"),
+                                 said=f.value("said") or "", takeaway=f.value("takeaway") or ""),
+            lambda n, entry: n.inputs.append(entry),
+            icon=":material/add:",
+        )
+    missing = roles_not_asked(nb.inputs)
+    if missing:
+        st.caption(":material/group: Not asked yet: " + ", ".join(r.label.lower() for r in missing) + ".")
+    shown = newest_first(nb.inputs)
+    if not shown:
+        st.caption("Nothing logged yet.")
+        return
+    edit_table(
+        "inputs",
+        shown,
+        [{"When": i.on, "Who": i.who, "Role": i.role.label, "What they said": i.said, "My takeaway": i.takeaway}
+         for i in shown],
+        {"When": Column("on", day), "Who": Column("who", text), "Role": Column("role", choice(ROLE_LABELS)),
+         "What they said": Column("said", text), "My takeaway": Column("takeaway", text)},
+        lambda n: n.inputs,
+        column_config={
+            "When": st.column_config.DateColumn(format="YYYY-MM-DD", required=True),
+            "Who": st.column_config.TextColumn(required=True, max_chars=200),
+            "Role": st.column_config.SelectboxColumn(options=list(ROLE_LABELS), required=True),
+            "What they said": st.column_config.TextColumn(width="large", max_chars=5000),
+            "My takeaway": st.column_config.TextColumn(width="large", max_chars=5000),
+        },
+        describe_row=lambda i: i.who,
+    )
+
+
+# --- development list ------------------------------------------------------------------------------
+
+
+def development(nb: Notebook) -> None:
+    st.caption("List what you could develop, rate each for the value it brings your career and how much you want "
+               f"it, then keep the top {TOP_FEW}: focused energy moves further than energy spread thin.")
+    form = EntryForm("development")
+    with st.form(form.id):
+        cat_col, title_col = st.columns([1, 2])
+        with cat_col:
+            st.selectbox("Category", list(DevelopmentCategory), format_func=lambda c: c.label, key=form.key("category"))
+        with title_col:
+            st.text_input("What", key=form.key("title"), max_chars=200,
+                          placeholder="e.g. Learn to give feedback on the spot")
+            form.error("title")
+        value_col, motivation_col = st.columns(2)
+        value_col.slider("Value for my career", 1, 5, 3, key=form.key("value"))
+        motivation_col.slider("My motivation", 1, 5, 3, key=form.key("motivation"))
+        form.submit(
+            "Add to the list",
+            lambda f: DevelopmentItem(category=f.value("category"), title=f.value("title") or "",
+                                      value=f.value("value"), motivation=f.value("motivation")),
+            lambda n, item: n.development_items.append(item),
+            icon=":material/add:",
+        )
+    items = nb.development_items
+    if not items:
+        st.caption("The list is empty.")
+        return
+    ranked = priorities(items)
+    st.plotly_chart(priority_figure(ranked, TOP_FEW, large=session.presenting()),
+                    alt="Development items placed by value and motivation; the top few are marked with stars.")
+    by_id = {i.id: i for i in items}
+    shown = [by_id[p.item_id] for p in ranked]
+    edit_table(
+        "development",
+        shown,
+        [{"Keep": p.kept, "Rank": f"{p.rank} ★" if p.top else str(p.rank), "What": p.title, "Value": p.value,
+          "Motivation": p.motivation, "Score": p.score, "Category": p.category} for p in ranked],
+        {"Keep": Column("kept", flag), "What": Column("title", text), "Value": Column("value", whole),
+         "Motivation": Column("motivation", whole), "Category": Column("category", choice(CATEGORY_LABELS))},
+        lambda n: n.development_items,
+        column_config={
+            "Keep": st.column_config.CheckboxColumn(help="Keep working on this now", width="small"),
+            "Rank": st.column_config.TextColumn(help=f"By value × motivation; ★ marks the top {TOP_FEW}", width="small"),
+            "What": st.column_config.TextColumn(required=True, max_chars=200, width="large"),
+            "Value": RATING, "Motivation": RATING,
+            "Score": st.column_config.NumberColumn(help="Value × motivation", width="small"),
+            "Category": st.column_config.SelectboxColumn(options=list(CATEGORY_LABELS), required=True),
+        },
+        describe_row=lambda i: i.title,
+    )
+    advice = keep_advice(items)
+    if advice.message:
+        st.info(advice.message, icon=":material/filter_center_focus:")
+    st.button(f"Keep only the top {TOP_FEW}", icon=":material/star:",
+              on_click=lambda: session.commit(lambda n: keep_top(n.development_items), field="development.table"))
+
+    kept = [by_id[p.item_id] for p in ranked if p.kept]
+    if kept:
+        st.subheader("Authenticity check")
+        st.caption("For each item you keep, be honest with yourself.")
+        reminders = []
+        if nb.reflection.values:
+            reminders.append("your values: " + ", ".join(nb.reflection.values[:5]))
+        if nb.reflection.strengths:
+            reminders.append("your strengths: " + ", ".join(nb.reflection.strengths[:5]))
+        if reminders:
+            st.caption(":material/lightbulb: Remember " + md("; ".join(reminders)) + ".")
+        for item in kept:
+            authenticity_card(item)
+
+
+ANSWERS = (True, False, None)
+ANSWER_LABELS = {True: "Yes", False: "No", None: "Not sure yet"}
+
+
+def authenticity_card(item: DevelopmentItem) -> None:
+    result = authenticity(item)
+    with st.container(border=True):
+        st.markdown(f"**{md(item.title)}** · {md(item.category.label)} · {result.icon} {result.verdict}")
+        cols = st.columns(len(AUTHENTICITY_QUESTIONS))
+        for col, (field_name, question) in zip(cols, AUTHENTICITY_QUESTIONS, strict=True):
+            with col:
+                fields.bound(st.radio, question, lambda n, i=item.id: _development_item(n, i), field_name,
+                             name=f"development.{item.id}.{field_name}", options=ANSWERS,
+                             format_func=ANSWER_LABELS.get, horizontal=True)
+        for concern in result.concerns:
+            st.warning(concern, icon=":material/psychology_alt:")
+
+
+def _development_item(nb: Notebook, item_id: str):
+    return next((i for i in nb.development_items if i.id == item_id), None)
+
+
+# --- organisational objectives ---------------------------------------------------------------------
+
+
+def organisation(nb: Notebook) -> None:
+    st.caption("What is your organisation trying to achieve this year? Goals that serve these get support, "
+               "and show how your growth helps others too.")
+    form = EntryForm("objective")
+    with st.form(form.id):
+        st.text_input("Objective", key=form.key("title"), max_chars=200,
+                      placeholder="e.g. Deliver 98% of parcels on the promised day")
+        form.error("title")
+        st.text_area("Details", key=form.key("description"), max_chars=5000,
+                     placeholder="Where it comes from, who owns it, how it is measured.")
+        form.submit(
+            "Add objective",
+            lambda f: OrgObjective(title=f.value("title") or "", description=f.value("description") or ""),
+            lambda n, o: n.org_objectives.append(o),
+            icon=":material/add:",
+        )
+    objectives = nb.org_objectives
+    if not objectives:
+        st.caption("No objectives yet.")
+        return
+    usage = objective_usage(nb)
+    edit_table(
+        "objectives",
+        objectives,
+        [{"Objective": o.title, "Details": o.description, "Goals aligned": usage.get(o.id, 0)} for o in objectives],
+        {"Objective": Column("title", text), "Details": Column("description", text)},
+        lambda n: n.org_objectives,
+        column_config={
+            "Objective": st.column_config.TextColumn(required=True, max_chars=200, width="medium"),
+            "Details": st.column_config.TextColumn(max_chars=5000, width="large"),
+            "Goals aligned": st.column_config.NumberColumn(help="Goals (not dropped) that serve this objective"),
+        },
+        describe_row=lambda o: o.title,
+        after_delete=unlink_objective,
+    )
+    frame.page_link("goals", "Link goals to these objectives", icon=":material/flag:")
+
+
+# --- private notes ---------------------------------------------------------------------------------
+
+
+def private_notes(nb: Notebook) -> None:
+    if session.presenting() and is_private("reflection.private_notes"):
+        st.info("Private notes are hidden while presenting.", icon=":material/visibility_off:")
+        return
+    st.caption(":material/lock: Private: only you see these. Presentation mode hides them when you share your screen.")
+    fields.text("Private notes", reflection, "private_notes", name="reflection.private_notes", area=True,
+                max_chars=5000, height=260, placeholder="Doubts, hunches, things you are not ready to say out loud.")
+
+
+SECTIONS = {
+    "Self-assessment": self_assessment,
+    "Vision": vision,
+    "Input": inputs,
+    "Development list": development,
+    "Organisation": organisation,
+    "Private notes": private_notes,
+}
+
+st.title("Reflect", anchor=False)
+nb = session.notebook()
+if nb is None:
+    st.info("Open a notebook first, or start one, on Home.", icon=":material/menu_book:")
+    frame.page_link("home", "Go to Home", icon=":material/home:")
+else:
+    st.caption("Know where you stand before you decide where to go.")
+    tabs = st.tabs(list(SECTIONS), key="reflect.tab", on_change="rerun")
+    for tab, (label, draw) in zip(tabs, SECTIONS.items(), strict=True):
+        if tab.open:
+            with tab:
+                draw(nb)

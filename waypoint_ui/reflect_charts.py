@@ -1,0 +1,77 @@
+"""Charts of the Reflect page, built from the core's results (no rules here, only drawing)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+from career_core.reflection import Priority, SkillGap
+from waypoint_ui.charts import PALETTE, style
+from waypoint_ui.jitter import spread
+from waypoint_ui.text import short
+
+RATING_TICKS = dict(tickmode="array", tickvals=[1, 2, 3, 4, 5], ticktext=["1", "2", "3", "4", "5"])
+
+
+def skill_gap_figure(gaps: Sequence[SkillGap], *, large: bool = False) -> go.Figure:
+    """Each skill as a line from where I am (circle) to where I want to be (diamond)."""
+    names = [short(g.name, 40) for g in gaps]
+    line_x: list[float | None] = []
+    line_y: list[str | None] = []
+    for g, name in zip(gaps, names, strict=True):
+        line_x += [g.now, g.wanted, None]
+        line_y += [name, name, None]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=line_x, y=line_y, mode="lines", line=dict(color="#9AA5A0", width=3),
+                             hoverinfo="skip", showlegend=False))
+    fig.add_trace(go.Scatter(
+        x=[g.now for g in gaps], y=names, mode="markers", name="Now",
+        marker=dict(symbol="circle", size=13, color=PALETTE[0]),
+        customdata=[[g.name, g.describe] for g in gaps],
+        hovertemplate="%{customdata[0]}<br>Now: %{x}<br>%{customdata[1]}<extra></extra>",
+    ))
+    fig.add_trace(go.Scatter(
+        x=[g.wanted for g in gaps], y=names, mode="markers+text", name="Wanted",
+        marker=dict(symbol="diamond", size=14, color=PALETTE[1]),
+        text=[f"+{g.gap}" if g.gap > 0 else ("✓" if g.gap == 0 else f"{g.gap}") for g in gaps],
+        textposition=["middle left" if g.gap < 0 else "middle right" for g in gaps],
+        customdata=[[g.name, g.describe] for g in gaps],
+        hovertemplate="%{customdata[0]}<br>Wanted: %{x}<br>%{customdata[1]}<extra></extra>",
+    ))
+    style(fig, height=90 + 34 * max(len(gaps), 1), large=large)
+    fig.update_xaxes(range=[0.6, 5.6], title="1 = beginner · 5 = expert", **RATING_TICKS)
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    return fig
+
+
+def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) -> go.Figure:
+    """Development items on value × motivation: the top few are stars and carry their titles."""
+    positions = spread([(r.value, r.motivation) for r in rows])
+    groups = (
+        (f"Top {top}, kept", lambda r: r.top and r.kept, "star", PALETTE[2], 20),
+        (f"Top {top}, set aside", lambda r: r.top and not r.kept, "star-open", PALETTE[2], 20),
+        ("Kept", lambda r: r.kept and not r.top, "circle", PALETTE[0], 13),
+        ("Set aside", lambda r: not r.kept and not r.top, "circle-open", "#7A7A7A", 13),
+    )
+    fig = go.Figure()
+    for name, member, symbol, colour, size in groups:
+        picked = [(r, p) for r, p in zip(rows, positions, strict=True) if member(r)]
+        fig.add_trace(go.Scatter(
+            x=[p[0] for _, p in picked], y=[p[1] for _, p in picked],
+            mode="markers+text", name=name,
+            marker=dict(symbol=symbol, size=size, color=colour, line=dict(width=1.5, color=colour)),
+            text=[f"{r.rank}. {short(r.title, 26)}" if r.top else str(r.rank) for r, _ in picked],
+            textposition="top center",
+            customdata=[[r.title, r.category, r.score, "kept" if r.kept else "set aside"] for r, _ in picked],
+            hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br>value × motivation = %{customdata[2]}"
+                          " (%{customdata[3]})<extra></extra>",
+        ))
+    fig.add_shape(type="rect", x0=3.5, x1=5.6, y0=3.5, y1=5.6, line=dict(width=0), fillcolor="rgba(0,158,115,0.08)",
+                  layer="below")
+    fig.add_annotation(x=5.55, y=5.55, text="most value, most drive", showarrow=False, xanchor="right",
+                       yanchor="top", font=dict(size=12, color="#3D6B5B"))
+    style(fig, height=440, large=large)
+    fig.update_xaxes(range=[0.5, 5.6], title="Value for my career (1–5)", **RATING_TICKS)
+    fig.update_yaxes(range=[0.5, 5.75], title="My motivation (1–5)", **RATING_TICKS)
+    return fig
