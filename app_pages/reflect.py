@@ -30,6 +30,7 @@ from career_core.reflection import (
     priorities,
     roles_not_asked,
     skill_gaps,
+    skills_to_offer,
     values_in_text,
     vision_notes,
 )
@@ -106,11 +107,10 @@ def self_assessment(nb: Notebook) -> None:
 
 def skill_form(nb: Notebook) -> None:
     form = EntryForm("skill")
-    rated = {s.name.casefold() for s in nb.reflection.skills}
     with st.form(form.id, border=True):
         name_col, now_col, wanted_col = st.columns([2, 1, 1])
         with name_col:
-            st.selectbox("Skill", [s for s in catalog.skills() if s.casefold() not in rated], index=None,
+            st.selectbox("Skill", skills_to_offer(catalog.skills(), nb.reflection.skills), index=None,
                          key=form.key("name"), accept_new_options=True, placeholder="Pick one or type your own")
             form.error("name")
         with now_col:

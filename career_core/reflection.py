@@ -53,16 +53,6 @@ def skill_gaps(skills: Iterable[SkillRating]) -> list[SkillGap]:
     return sorted(gaps, key=lambda g: (-g.gap, g.name.casefold()))
 
 
-def add_unique(items: Sequence[str], entry: str, *, what: str = "entry") -> list[str]:
-    """`items` with `entry` appended; ValueError when it is empty or already listed (any case)."""
-    entry = " ".join(entry.split())
-    if not entry:
-        raise ValueError(f"Write a {what} first.")
-    if entry.casefold() in {i.casefold() for i in items}:
-        raise ValueError(f"“{entry}” is already in your list.")
-    return [*items, entry]
-
-
 def vision_notes(horizon_year: int | None, today_year: int) -> list[str]:
     """Gentle remarks on a vision's horizon; the model already rejects impossible years."""
     if horizon_year is None:
@@ -99,9 +89,18 @@ def values_in_text(text: str, values: Iterable[str]) -> list[str]:
     return found
 
 
-def skill_name_taken(skills: Iterable[SkillRating], name: str, *, except_id: str | None = None) -> bool:
-    key = " ".join(name.split()).casefold()
-    return any(" ".join(s.name.split()).casefold() == key for s in skills if s.id != except_id)
+def _same(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def skill_name_taken(skills: Iterable[SkillRating], name: str) -> bool:
+    return any(_same(s.name) == _same(name) for s in skills)
+
+
+def skills_to_offer(listed: Iterable[str], rated: Iterable[SkillRating]) -> list[str]:
+    """The listed skills not rated yet (a rated one is changed in its table row, not added twice)."""
+    taken = {_same(s.name) for s in rated}
+    return [name for name in listed if _same(name) not in taken]
 
 
 def add_skill(notebook: Notebook, skill: SkillRating) -> None:

@@ -64,15 +64,19 @@ def table_change(
         if not 0 <= row < len(shown) or shown[row].id in change.deleted:
             continue
         item = shown[row]
-        updates = {columns[c].field: columns[c].convert(v) for c, v in cells.items() if c in columns}
+        updates = {}
+        for label, value in cells.items():
+            if label in columns:
+                try:
+                    updates[columns[label].field] = columns[label].convert(value)
+                except (TypeError, ValueError) as exc:
+                    raise ValueError(f"Row {row + 1}{_named(describe_row(item))}: {label}: {exc}") from exc
         if not updates:
             continue
         try:
             change.updated[item.id] = type(item).model_validate({**dict(item), **updates})
         except ValidationError as exc:
             raise ValueError(_row_message(row, describe_row(item), exc, columns)) from exc
-        except (TypeError, ValueError) as exc:
-            raise ValueError(f"Row {row + 1}{_named(describe_row(item))}: {exc}") from exc
     return change
 
 
