@@ -132,7 +132,8 @@ def bench(name: str, notebook: Notebook, repeat: int, warmup: int = 3) -> bool:
           f"as stored in history), {len(zlib.compress(document, 9)):,} at level 9; SQLite journal_mode={mode}; "
           f"{repeat} repetitions")
     print(f"{'':22}{'median':>11}{'p90':>11}")
-    for label, key in [("json.dumps", "dumps"), ("Store.save", "save"), ("json.loads", "loads"), ("Store.load", "load")]:
+    rows = [("json.dumps", "dumps"), ("Store.save", "save"), ("json.loads", "loads"), ("Store.load", "load")]
+    for label, key in rows:
         print(f"{label:22}{ms(t[key].median):>11}{ms(t[key].p90):>11}")
     ok = save_ratio <= TARGET and load_ratio <= TARGET
     print(f"{'save / json.dumps':22}{save_ratio:10.2f}x{t['save'].p90 / t['dumps'].p90:10.2f}x")

@@ -88,6 +88,9 @@ _RECURRING = ["One-to-ones with each direct report", "Log my hours and plan an o
               "Study block", "Call with my mentor", "Visit a site with no problem to solve",
               "Team pulse survey", "Overtime review with the rota", "Read one chapter on leadership",
               "Walk-through of the numbers with finance", "Write three lines in the journal"]
+_INITIATIVE_VERBS = ["Pilot", "Roll out", "Redesign", "Merge"]
+_INITIATIVE_OBJECTS = ["dynamic routing", "the dispatch desk", "the rota", "the onboarding programme",
+                       "the depot dashboards"]
 _NOTES = [
     "Steady week; nothing unusual.",
     "A busy week with two escalations, but the number held.",
@@ -316,10 +319,10 @@ class _Builder:
             status = "done" if finish < self.today else "active" if start <= self.today else "planned"
             out.append({
                 "id": self.id(),
-                "title": f"{self.rng.choice(['Pilot', 'Roll out', 'Redesign', 'Merge'])} "
-                         f"{self.rng.choice(['dynamic routing', 'the dispatch desk', 'the rota', 'the onboarding programme', 'the depot dashboards'])}",
+                "title": f"{self.rng.choice(_INITIATIVE_VERBS)} {self.rng.choice(_INITIATIVE_OBJECTS)}",
                 "start": start.isoformat(), "finish": finish.isoformat(),
-                "success_measure": "Cost per delivery 5% lower on the pilot routes for eight weeks, on-time rate unchanged.",
+                "success_measure": "Cost per delivery 5% lower on the pilot routes for eight weeks, "
+                "on-time rate unchanged.",
                 "supports": "A cross-team result the leadership team sees, tied to a company objective.",
                 "goal_ids": [g["id"] for g in self.rng.sample(goals, self.rng.randint(1, 3))],
                 "approvals": "Budget from the improvement fund; the site managers involved.",
@@ -397,7 +400,8 @@ class _Builder:
             value = round(base + (target - 1.5 - base) * settle + rng.gauss(0, 1.5), 1)
         else:
             speed = 1.0 if goal["status"] == "achieved" else 0.8
-            value = round(base + (target - base) * min(1.0, t * speed) + rng.gauss(0, 0.04 * abs(target - base) + 0.3), 1)
+            noise = rng.gauss(0, 0.04 * abs(target - base) + 0.3)
+            value = round(base + (target - base) * min(1.0, t * speed) + noise, 1)
         if value is not None:
             value = max(0.0, round(value) if m["unit"] in _COUNTED else value)
         checkin: Data = {"id": self.id(), "goal_id": goal["id"], "on": on.isoformat(), "value": value}

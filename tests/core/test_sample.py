@@ -341,11 +341,11 @@ DAY = timedelta(days=1)
         ("by 1 March 2028", -DAY, 0, "by 29 February 2028"),  # a leap year
         ("By the end of 2030 I lead", 40 * DAY, 1, "By the end of 2031 I lead"),
         ("Company plan 2026-2028", 400 * DAY, 1, "Company plan 2027-2029"),
-        ("a bare year within the same calendar year stays: 2030", 3 * DAY, 0, "a bare year within the same calendar year stays: 2030"),
+        ("a bare year stays within one calendar year: 2030", 3 * DAY, 0, "a bare year stays within one calendar year: 2030"),
         ("on 31 June 2027, no such day", DAY, 1, "on 31 June 2027, no such day"),
         ("GBP 48,500 and 200 people and 52,000", 900 * DAY, 2, "GBP 48,500 and 200 people and 52,000"),
         ("from 62 to 75 points, 1.5 hours", 900 * DAY, 2, "from 62 to 75 points, 1.5 hours"),
-        ("in May 2027 (month and year only: only the year moves)", 10 * DAY, 1, "in May 2028 (month and year only: only the year moves)"),
+        ("in May 2027 (no day: only the year moves)", 10 * DAY, 1, "in May 2028 (no day: only the year moves)"),
         ("goal-head-2030x", 400 * DAY, 1, "goal-head-2030x"),  # not a whole word
     ],
 )
