@@ -36,7 +36,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import sqlalchemy as sa  # noqa: E402
-from pydantic import model_validator  # noqa: E402
 
 from career_core.models import Notebook  # noqa: E402
 from career_core.sample import load_sample  # noqa: E402
@@ -45,14 +44,6 @@ from career_core.synthetic import five_year_notebook  # noqa: E402
 
 OWNER = "bench"
 TARGET = 5.0
-
-
-class _NoBeforeValidator(Notebook):
-    """For comparison only: the same schema without the root `mode="before"` validator."""
-
-    @model_validator(mode="after")
-    def _migrate(self) -> _NoBeforeValidator:  # replaces Notebook._migrate (same name)
-        return self
 
 
 @dataclass
@@ -113,7 +104,6 @@ def bench(name: str, notebook: Notebook, repeat: int, warmup: int = 3) -> bool:
             ("compress", lambda: zlib.compress(document, 1)),
             ("select", select),
             ("validate", lambda: Notebook.model_validate_json(text_doc)),
-            ("validate_nb", lambda: _NoBeforeValidator.model_validate_json(text_doc)),
         ]
         times: dict[str, list[float]] = {key: [] for key, _ in steps}
         for i in range(warmup + repeat):
@@ -145,11 +135,8 @@ def bench(name: str, notebook: Notebook, repeat: int, warmup: int = 3) -> bool:
         ("save: zlib level 1", "compress"),
         ("load: SQL select only", "select"),
         ("load: model_validate_json", "validate"),
-        ("  same, no before-validator", "validate_nb"),
     ]:
         print(f"  {label:30}{ms(t[key].median):>11}")
-    fixed = (t["load"].median - t["validate"].median + t["validate_nb"].median) / t["loads"].median
-    print(f"  load / json.loads without the before-validator: about {fixed:.2f}x")
     return ok
 
 
