@@ -2,8 +2,8 @@
 
 The data is a plain JSON file with fixed dates. A sample whose last check-in is two years old
 teaches nothing (every goal overdue, no recent trend), so loading moves the whole story in time:
-every date and datetime shifts by the same number of days, so that the latest check-in falls on
-`today`. Intervals between dates, their order and the ids that tie the parts together are
+every date and datetime shifts by the same whole number of weeks, so that the latest check-in
+falls in the last seven days, on the weekday it was written for (a Friday review stays a Friday). Intervals between dates, their order and the ids that tie the parts together are
 unchanged, so the shifted notebook is exactly as valid as the file.
 
 Dates written inside the text move too, or a goal would read "by 31 May 2027" above a deadline
@@ -83,14 +83,22 @@ def shift_text(text: str, delta: timedelta, years: int) -> str:
 
 
 def load_sample(today: date | None = None) -> Notebook:
-    """The sample notebook with its latest check-in on `today` (default: the real today).
+    """The sample notebook with its latest check-in in the week up to `today` (default: the real today).
+
+    The shift is whole weeks so recurring actions keep their weekdays.
 
     Ids are kept as they are (goals, actions and check-ins reference each other by id);
     `Store.add` gives the notebook itself a fresh id when it is stored.
     """
     base = _base()
     today = today or date.today()
-    return shift_dates(base, (today - anchor(base)).days)
+    return shift_dates(base, shift_days(anchor(base), today))
+
+
+def shift_days(anchor_day: date, today: date) -> int:
+    """Whole weeks that bring `anchor_day` to `today` or up to six days before it."""
+    days = (today - anchor_day).days
+    return days - days % 7
 
 
 @cache
