@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from career_core.models import DevelopmentItem, Goal, InputEntry, Notebook, OrgObjective, SkillRating
+from career_core.sample import load_sample
+from career_core.synthetic import five_year_notebook
 from tests.app.conftest import texts
 
 
@@ -56,12 +58,25 @@ def test_without_a_notebook_the_page_points_home(open_app):
     assert "Open a notebook first" in texts(at)
 
 
-@pytest.mark.parametrize(
-    "tab", ["Self-assessment", "Vision", "Input", "Development list", "Organisation", "Private notes"]
-)
+TABS = ["Self-assessment", "Vision", "Input", "Development list", "Organisation", "Private notes"]
+
+
+@pytest.mark.parametrize("tab", TABS)
 def test_every_section_loads_on_an_empty_notebook(reflect, tab):
     at, _ = reflect(tab)
     assert at.title[0].value == "Reflect"
+
+
+@pytest.mark.parametrize("make", [lambda: load_sample(date.today()), lambda: five_year_notebook(seed=0)],
+                         ids=["sample", "five-year"])
+def test_every_section_loads_with_a_full_notebook(open_app, db, make):
+    nb = db.add("local", make())
+    at = open_app(page="reflect")
+    for tab in TABS:
+        at.session_state["reflect.tab"] = tab
+        at.run()
+        assert not at.exception, (tab, [e.value for e in at.exception])
+    assert db.load("local", nb.id).revision == nb.revision  # looking changes nothing
 
 
 # --- self-assessment -------------------------------------------------------------------------------
