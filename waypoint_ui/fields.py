@@ -39,9 +39,14 @@ def bound(
     name: str,
     to_model: Callable[[Any], Any] = lambda v: v,
     from_model: Callable[[Any], Any] = lambda v: v,
+    apply: Callable[[Notebook, BaseModel, Any], None] | None = None,
     **kwargs: Any,
 ) -> Any:
-    """Draw `widget` for `getter(nb).<field>`; returns the widget's current value."""
+    """Draw `widget` for `getter(nb).<field>`; returns the widget's current value.
+
+    `apply(nb, owner, value)` replaces the plain assignment when setting the field follows a
+    rule of the core (e.g. a goal's horizon, which must respect its stepping stones).
+    """
     nb = session.notebook()
     owner = getter(nb) if nb is not None else None
     if owner is None:
@@ -50,22 +55,31 @@ def bound(
 
     def _save() -> None:
         value = to_model(st.session_state[key])
-        session.commit(lambda n: _assign(getter(n), field, value), field=name)
+        if apply is None:
+            session.commit(lambda n: _assign(getter(n), field, value), field=name)
+        else:
+            session.commit(lambda n: apply(n, _existing(getter(n)), value), field=name)
 
     if key not in st.session_state:
-        kwargs["value" if widget not in _INDEXED else "index"] = _initial(widget, from_model(getattr(owner, field)), kwargs)
+        kwargs[_INITIAL_PARAM.get(widget, "value")] = _initial(widget, from_model(getattr(owner, field)), kwargs)
     result = widget(label, key=key, on_change=_save, **kwargs)
     show_error(name)
     return result
 
 
-def _assign(model: BaseModel | None, field: str, value: Any) -> None:
+def _existing(model: BaseModel | None) -> BaseModel:
     if model is None:
         raise ValueError("This entry no longer exists; it may have been removed in another tab.")
-    assign(model, **{field: value})
+    return model
+
+
+def _assign(model: BaseModel | None, field: str, value: Any) -> None:
+    assign(_existing(model), **{field: value})
 
 
 _INDEXED = {st.selectbox, st.radio}
+# The parameter that sets a widget's first value, where it is not `value`.
+_INITIAL_PARAM = {st.selectbox: "index", st.radio: "index", st.multiselect: "default"}
 
 
 def _initial(widget: Callable[..., Any], value: Any, kwargs: dict[str, Any]) -> Any:

@@ -9,14 +9,14 @@ import plotly.graph_objects as go
 from career_core.reflection import Priority, SkillGap
 from waypoint_ui.charts import PALETTE, style
 from waypoint_ui.jitter import spread
-from waypoint_ui.text import short
+from waypoint_ui.text import chart_text, short
 
 RATING_TICKS = dict(tickmode="array", tickvals=[1, 2, 3, 4, 5], ticktext=["1", "2", "3", "4", "5"])
 
 
 def skill_gap_figure(gaps: Sequence[SkillGap], *, large: bool = False) -> go.Figure:
     """Each skill as a line from where I am (circle) to where I want to be (diamond)."""
-    names = [short(g.name, 40) for g in gaps]
+    names = [chart_text(short(g.name, 40)) for g in gaps]
     line_x: list[float | None] = []
     line_y: list[str | None] = []
     for g, name in zip(gaps, names, strict=True):
@@ -28,7 +28,7 @@ def skill_gap_figure(gaps: Sequence[SkillGap], *, large: bool = False) -> go.Fig
     fig.add_trace(go.Scatter(
         x=[g.now for g in gaps], y=names, mode="markers", name="Now",
         marker=dict(symbol="circle", size=13, color=PALETTE[0]),
-        customdata=[[g.name, g.describe] for g in gaps],
+        customdata=[[chart_text(g.name), g.describe] for g in gaps],
         hovertemplate="%{customdata[0]}<br>Now: %{x}<br>%{customdata[1]}<extra></extra>",
     ))
     fig.add_trace(go.Scatter(
@@ -36,7 +36,7 @@ def skill_gap_figure(gaps: Sequence[SkillGap], *, large: bool = False) -> go.Fig
         marker=dict(symbol="diamond", size=14, color=PALETTE[1]),
         text=[f"+{g.gap}" if g.gap > 0 else ("✓" if g.gap == 0 else f"{g.gap}") for g in gaps],
         textposition=["middle left" if g.gap < 0 else "middle right" for g in gaps],
-        customdata=[[g.name, g.describe] for g in gaps],
+        customdata=[[chart_text(g.name), g.describe] for g in gaps],
         hovertemplate="%{customdata[0]}<br>Wanted: %{x}<br>%{customdata[1]}<extra></extra>",
     ))
     style(fig, height=90 + 34 * max(len(gaps), 1), large=large)
@@ -61,9 +61,9 @@ def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) 
             x=[p[0] for _, p in picked], y=[p[1] for _, p in picked],
             mode="markers+text", name=name,
             marker=dict(symbol=symbol, size=size, color=colour, line=dict(width=1.5, color=colour)),
-            text=[f"{r.rank}. {short(r.title, 26)}" if r.top else str(r.rank) for r, _ in picked],
+            text=[f"{r.rank}. {chart_text(short(r.title, 26))}" if r.top else str(r.rank) for r, _ in picked],
             textposition="top center",
-            customdata=[[r.title, r.category, r.score, "kept" if r.kept else "set aside"] for r, _ in picked],
+            customdata=[[chart_text(r.title), r.category, r.score, "kept" if r.kept else "set aside"] for r, _ in picked],
             hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br>value × motivation = %{customdata[2]}"
                           " (%{customdata[3]})<extra></extra>",
         ))

@@ -15,3 +15,8 @@ def md(text: str) -> str:
 def short(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def chart_text(text: str) -> str:
+    """People's words for a Plotly label or hover: Plotly reads a few HTML tags, so escape them."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

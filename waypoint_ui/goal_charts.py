@@ -1,0 +1,131 @@
+"""Charts of the Goals page, built from the core's results: history, goal map, focus."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+import plotly.graph_objects as go
+
+from career_core.goals import HIGH, FocusPoint, HistoryPoint, MapNode
+from career_core.models import GoalStatus
+from waypoint_ui.charts import PALETTE, style
+from waypoint_ui.jitter import spread
+from waypoint_ui.text import chart_text, short
+
+# Every status has a word, a marker shape and a colour; the word and shape carry the meaning.
+GOAL_STATUS_STYLE = {
+    GoalStatus.ACTIVE: (PALETTE[0], "circle"),
+    GoalStatus.DRAFT: ("#7A7A7A", "circle-open"),
+    GoalStatus.PAUSED: (PALETTE[1], "diamond-open"),
+    GoalStatus.ACHIEVED: (PALETTE[2], "star"),
+    GoalStatus.DROPPED: ("#7A7A7A", "x-thin-open"),
+}
+_HIDDEN_AXIS = dict(showgrid=False, zeroline=False, showticklabels=False, ticks="", showline=False)
+
+
+def history_figure(points: Sequence[HistoryPoint], *, large: bool = False) -> go.Figure:
+    """The SMART score of each wording, first to current."""
+    fig = go.Figure(go.Scatter(
+        x=[p.number for p in points],
+        y=[p.score for p in points],
+        mode="lines+markers+text",
+        text=[("now " if p.current else "") + ("" if p.score is None else str(p.score)) for p in points],
+        textposition="top center",
+        marker=dict(size=10, color=PALETTE[0], symbol=["star" if p.current else "circle" for p in points]),
+        line=dict(color=PALETTE[0], width=2),
+        customdata=[[chart_text(short(p.statement, 90)), f"{p.at:%d %b %Y}" if p.at else "now"] for p in points],
+        hovertemplate="Wording %{x} (%{customdata[1]}): score %{y}<br>%{customdata[0]}<extra></extra>",
+        showlegend=False,
+    ))
+    style(fig, height=230, large=large)
+    fig.update_xaxes(title="Wording", tickmode="array", tickvals=[p.number for p in points],
+                     range=[0.6, len(points) + 0.4])
+    fig.update_yaxes(title="SMART score", range=[0, 112], tickvals=[0, 25, 50, 75, 100])
+    fig.update_layout(margin=dict(t=20))
+    return fig
+
+
+def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> go.Figure:
+    """An outline drawn as a tree: each node on its own row, indented by depth, joined to its parent."""
+    row = {n.id: i for i, n in enumerate(nodes)}
+    depth = {n.id: n.depth for n in nodes}
+    edge_x: list[float | None] = []
+    edge_y: list[float | None] = []
+    for n in nodes:
+        if n.parent in row:
+            px, py, y = depth[n.parent], -row[n.parent], -row[n.id]
+            edge_x += [px, px, n.depth, None]
+            edge_y += [py, y, y, None]
+    fig = go.Figure(go.Scatter(x=edge_x, y=edge_y, mode="lines", line=dict(color="#B8C2BD", width=1.5),
+                               hoverinfo="skip", showlegend=False))
+
+    def label(n: MapNode) -> str:
+        if n.kind == "vision":
+            return f"<b>Vision:</b> {chart_text(short(n.text, 70))}"
+        if n.kind == "group":
+            return f"<i>{chart_text(n.text)}</i>"
+        head = "<b>Long-term:</b> " if n.kind == "long_term" else ""
+        score = "" if n.score is None else f" · {n.score}/100"
+        return f"{head}{chart_text(short(n.text, 64))} <span style='color:#5A6560'>· {n.status.label.lower()}{score}</span>"
+
+    structural = [n for n in nodes if n.status is None]
+    fig.add_trace(go.Scatter(
+        x=[n.depth for n in structural], y=[-row[n.id] for n in structural], mode="markers+text",
+        marker=dict(symbol=["hexagon" if n.kind == "vision" else "square-open" for n in structural], size=15,
+                    color="#33413B"),
+        text=[label(n) for n in structural], textposition="middle right", hoverinfo="skip", showlegend=False,
+    ))
+    for status, (colour, symbol) in GOAL_STATUS_STYLE.items():
+        members = [n for n in nodes if n.status is status]
+        if not members:
+            continue
+        fig.add_trace(go.Scatter(
+            x=[n.depth for n in members], y=[-row[n.id] for n in members], mode="markers+text",
+            name=status.label, marker=dict(symbol=symbol, size=14, color=colour, line=dict(width=2, color=colour)),
+            text=[label(n) for n in members], textposition="middle right",
+            customdata=[[chart_text(short(n.text, 120)), status.label, "—" if n.score is None else n.score] for n in members],
+            hovertemplate="%{customdata[0]}<br>%{customdata[1]} · SMART score %{customdata[2]}<extra></extra>",
+        ))
+    style(fig, height=70 + 34 * len(nodes), large=large)
+    fig.update_xaxes(range=[-0.25, 6.2], **_HIDDEN_AXIS)
+    fig.update_yaxes(range=[-len(nodes) + 0.4, 0.8], **_HIDDEN_AXIS)
+    return fig
+
+
+def focus_figure(points: Sequence[FocusPoint], pause: Collection[str] = (), *, large: bool = False) -> go.Figure:
+    """Active goals on impact × motivation, the quadrants named in words."""
+    positions = spread([(p.impact, p.motivation) for p in points], radius=0.18)
+    fig = go.Figure()
+    line = HIGH - 0.5
+    for x0, x1, y0, y1 in ((line, 5.6, line, 5.6),):
+        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, line=dict(width=0),
+                      fillcolor="rgba(0,114,178,0.07)", layer="below")
+    fig.add_shape(type="line", x0=line, x1=line, y0=0.4, y1=5.6, line=dict(color="#B8C2BD", dash="dot"))
+    fig.add_shape(type="line", x0=0.4, x1=5.6, y0=line, y1=line, line=dict(color="#B8C2BD", dash="dot"))
+    for text, x, y, xanchor, yanchor in (
+        ("Go for it", 5.55, 5.55, "right", "top"),
+        ("Find your reason, or support", 5.55, 0.45, "right", "bottom"),
+        ("Keep it light", 0.45, 5.55, "left", "top"),
+        ("Pause or drop?", 0.45, 0.45, "left", "bottom"),
+    ):
+        fig.add_annotation(x=x, y=y, text=text, showarrow=False, xanchor=xanchor, yanchor=yanchor,
+                           font=dict(size=12, color="#3D4A45"))
+    for name, member, symbol, colour in (
+        ("Active goal", lambda p: p.goal_id not in pause, "circle", PALETTE[0]),
+        ("Could pause", lambda p: p.goal_id in pause, "diamond-open", PALETTE[5]),
+    ):
+        picked = [(p, xy) for p, xy in zip(points, positions, strict=True) if member(p)]
+        if not picked:
+            continue
+        fig.add_trace(go.Scatter(
+            x=[xy[0] for _, xy in picked], y=[xy[1] for _, xy in picked], mode="markers+text", name=name,
+            marker=dict(symbol=symbol, size=15, color=colour, line=dict(width=2, color=colour)),
+            text=[chart_text(short(p.statement, 30)) for p, _ in picked], textposition="top center",
+            customdata=[[chart_text(short(p.statement, 120)), p.quadrant] for p, _ in picked],
+            hovertemplate="%{customdata[0]}<br>Impact %{x:.0f} · motivation %{y:.0f} · %{customdata[1]}<extra></extra>",
+        ))
+    style(fig, height=460, large=large)
+    ticks = dict(tickmode="array", tickvals=[1, 2, 3, 4, 5])
+    fig.update_xaxes(range=[0.4, 5.6], title="Impact on my career (1–5)", **ticks)
+    fig.update_yaxes(range=[0.4, 5.6], title="My motivation (1–5)", **ticks)
+    return fig

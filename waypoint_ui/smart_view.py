@@ -1,0 +1,101 @@
+"""The SMART report drawn for people: levels in words and icons, the words that counted, advice.
+
+Highlighting never renders HTML: the goal text is split by `highlight_segments`, every piece is
+escaped with `text.md`, and evidence pieces sit inside Streamlit's `:color-background[...]`
+directives (escaped brackets inside a directive are shown as typed).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from career_core.goal_reports import CRITERIA
+from career_core.smart import SmartReport, highlight_segments
+from waypoint_ui.text import md
+
+LEVEL_VIEW = {
+    "met": (":material/check_circle:", "green", "Met"),
+    "partial": (":material/contrast:", "orange", "Partly"),
+    "missing": (":material/cancel:", "red", "Missing"),
+    "unknown": (":material/help:", "gray", "Needs your input"),
+}
+
+# Evidence kind -> (background colour, what the colour means). Kinds not listed are not highlighted.
+KIND_VIEW = {
+    "named": ("green", "specific"),
+    "object": ("green", "specific"),
+    "quantity": ("blue", "measurable"),
+    "bound": ("blue", "measurable"),
+    "frequency": ("blue", "measurable"),
+    "completion": ("blue", "measurable"),
+    "metric": ("blue", "measurable"),
+    "deadline": ("violet", "time-bound"),
+    "duration": ("violet", "time-bound"),
+    "start": ("violet", "time-bound"),
+    "link": ("gray", "relevant"),
+    "confidence": ("gray", "achievable"),
+    "vague": ("orange", "needs a look"),
+    "negative": ("orange", "needs a look"),
+    "hedge": ("orange", "needs a look"),
+    "absolute": ("orange", "needs a look"),
+    "instant": ("orange", "needs a look"),
+    "depends": ("orange", "needs a look"),
+    "should": ("orange", "needs a look"),
+}
+
+
+def highlighted(text: str, report: SmartReport) -> str:
+    """The goal as safe Markdown with the words that counted on a coloured background."""
+    parts = []
+    for segment, kind in highlight_segments(text, report):
+        view = KIND_VIEW.get(kind or "")
+        escaped = md(segment)
+        if view and segment.strip():
+            parts.append(f":{view[0]}-background[{escaped}]")
+        else:
+            parts.append(escaped)
+    return "".join(parts)
+
+
+def legend(report: SmartReport) -> str:
+    """Only the colours that appear, each with its meaning in words."""
+    kinds = {e.kind for c in report.criteria.values() for e in c.evidence}
+    seen = dict.fromkeys(KIND_VIEW[k] for k in KIND_VIEW if k in kinds)
+    return " ".join(f":{colour}-background[{meaning}]" for colour, meaning in seen)
+
+
+def evidence_words(text: str, report: SmartReport, key: str) -> list[str]:
+    spans = sorted({(e.start, e.end) for e in report.criteria[key].evidence if 0 <= e.start < e.end <= len(text)})
+    return list(dict.fromkeys(text[s:e] for s, e in spans))
+
+
+def smart_report(text: str, report: SmartReport) -> None:
+    """The whole report: score, the five criteria, the highlighted goal, advice and flags."""
+    score_col, verdict_col = st.columns([3, 1], vertical_alignment="center")
+    score_col.progress(report.overall / 100, text=f"SMART score **{report.overall}**/100")
+    with verdict_col:
+        if report.is_smart:
+            st.badge("SMART", icon=":material/verified:", color="green")
+        else:
+            st.badge("Not SMART yet", icon=":material/edit_note:", color="orange")
+    cols = st.columns(len(CRITERIA))
+    for col, (key, name) in zip(cols, CRITERIA.items(), strict=True):
+        criterion = report.criteria[key]
+        icon, colour, label = LEVEL_VIEW[criterion.level]
+        with col:
+            st.markdown(f"**{key}** · {name}  \n:{colour}[{icon} {label}]")
+            words = evidence_words(text, report, key)
+            if words:
+                st.caption(", ".join(f"“{md(w)}”" for w in words[:4]))
+            for reason in getattr(criterion, "reasons", ())[:2]:
+                st.caption(md(reason))
+    with st.container(border=True):
+        st.markdown(highlighted(text, report))
+        if key_line := legend(report):
+            st.caption("Highlighted: " + key_line)
+    advice = [(key, report.criteria[key].advice) for key in CRITERIA if report.criteria[key].advice]
+    if advice:
+        st.markdown("**How to make it sharper**")
+        st.markdown("\n".join(f"- **{CRITERIA[key]}**: {md(text_)}" for key, text_ in advice))
+    for flag in report.flags:
+        st.warning(md(flag.message), icon=":material/flag:")
