@@ -301,9 +301,11 @@ def goal_fields(nb: Notebook, goal: Goal) -> None:
     with m2:
         fields.text("Unit", metric, "unit", name=name("metric.unit"), max_chars=40, placeholder="e.g. people")
     with m3:
-        fields.bound(st.number_input, "Baseline", metric, "baseline", name=name("metric.baseline"), placeholder="now")
+        fields.bound(st.number_input, "Baseline", metric, "baseline", name=name("metric.baseline"), placeholder="now",
+                     format="%g")
     with m4:
-        fields.bound(st.number_input, "Target", metric, "target", name=name("metric.target"), placeholder="goal")
+        fields.bound(st.number_input, "Target", metric, "target", name=name("metric.target"), placeholder="goal",
+                     format="%g")
     with m5:
         fields.bound(st.selectbox, "Direction", metric, "direction", name=name("metric.direction"),
                      options=list(Direction), format_func=lambda d: d.label)
@@ -372,10 +374,10 @@ def delete_goal(goal_id: str) -> None:
 
 
 def status_buttons(goal: Goal, *, key_prefix: str) -> None:
-    cols = st.columns(len(TRANSITIONS[goal.status]))
-    for col, (label, target) in zip(cols, TRANSITIONS[goal.status], strict=True):
-        col.button(label, key=f"{key_prefix}-{target.value}-{goal.id}", on_click=change_status,
-                   args=(goal.id, target), width="stretch")
+    with st.container(horizontal=True):
+        for label, target in TRANSITIONS[goal.status]:
+            st.button(label, key=f"{key_prefix}-{target.value}-{goal.id}", on_click=change_status,
+                      args=(goal.id, target))
     fields.show_error(f"goal.{goal.id}.status")
 
 
@@ -417,15 +419,15 @@ def goal_card(nb: Notebook, row: GoalRow, show_history: bool) -> None:
             details.append(f"stepping stone of “{md(short(row.parent, 60))}”")
         details.append(f"serves {md(row.aligned)}")
         st.caption(" · ".join(details))
-        cols = st.columns([1, 1, *([1] * len(row.actions)), 2])
-        cols[0].button("Edit", icon=":material/edit:", key=f"edit-{row.goal_id}", on_click=open_in_editor,
-                       args=(row.goal_id,), width="stretch")
-        cols[1].button("Hide history" if show_history else "History", icon=":material/timeline:",
-                       key=f"history-{row.goal_id}", on_click=_set_state, width="stretch",
-                       args=(session.key("goals.list.history"), None if show_history else row.goal_id))
-        for col, (label, target) in zip(cols[2:], row.actions, strict=False):
-            col.button(label, key=f"list-{target.value}-{row.goal_id}", on_click=change_status,
-                       args=(row.goal_id, target), width="stretch")
+        with st.container(horizontal=True):
+            st.button("Edit", icon=":material/edit:", key=f"edit-{row.goal_id}", on_click=open_in_editor,
+                      args=(row.goal_id,))
+            st.button("Hide history" if show_history else "History", icon=":material/timeline:",
+                      key=f"history-{row.goal_id}", on_click=_set_state,
+                      args=(session.key("goals.list.history"), None if show_history else row.goal_id))
+            for label, target in row.actions:
+                st.button(label, key=f"list-{target.value}-{row.goal_id}", on_click=change_status,
+                          args=(row.goal_id, target))
         fields.show_error(f"goal.{row.goal_id}.status")
         if show_history:
             goal = nb.goal(row.goal_id)
@@ -469,7 +471,7 @@ def focus_tab(nb: Notebook) -> None:
     if result.warning:
         st.warning(result.warning, icon=":material/filter_center_focus:")
     st.plotly_chart(focus_figure(result.points, result.pause_candidates, large=session.presenting()), key="focus",
-                    alt="Active goals placed by impact and motivation.")
+                    alt="Active goals placed by impact and motivation, numbered as in the table below.")
     if result.pause_candidates:
         st.markdown("**Could pause**")
         for gid in result.pause_candidates:
@@ -483,10 +485,12 @@ def focus_tab(nb: Notebook) -> None:
     edit_table(
         "focus",
         active,
-        [{"Goal": g.statement, "Impact": g.impact, "Motivation": g.motivation} for g in active],
+        [{"#": n, "Goal": g.statement, "Impact": g.impact, "Motivation": g.motivation}
+         for n, g in enumerate(active, start=1)],
         {"Impact": Column("impact", whole), "Motivation": Column("motivation", whole)},
         lambda n: n.goals,
         column_config={
+            "#": st.column_config.NumberColumn(width="small", help="The number on the chart"),
             "Goal": st.column_config.TextColumn(width="large"),
             "Impact": st.column_config.NumberColumn(min_value=1, max_value=5, step=1, required=True),
             "Motivation": st.column_config.NumberColumn(min_value=1, max_value=5, step=1, required=True),

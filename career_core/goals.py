@@ -148,9 +148,13 @@ class HistoryPoint:
 
 
 def history(goal: Goal, current_score: int | None) -> list[HistoryPoint]:
-    """Every wording of the goal, first to current, with the score it had when it was written."""
+    """Every wording of the goal, first to current: earlier ones with the score they had when
+    written, the current one with its score today (its fields may have sharpened it since)."""
     points = [(r.at, r.statement, r.score) for r in goal.revisions]
-    if not points or points[-1][1] != goal.statement:
+    if points and points[-1][1] == goal.statement:
+        at, text, stored = points.pop()
+        points.append((at, text, stored if current_score is None else current_score))
+    else:
         points.append((None, goal.statement, current_score))
     last = len(points)
     return [HistoryPoint(n, at, text, score, n == last) for n, (at, text, score) in enumerate(points, start=1)]

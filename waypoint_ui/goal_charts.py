@@ -94,7 +94,8 @@ def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> go.Figu
 
 def focus_figure(points: Sequence[FocusPoint], pause: Collection[str] = (), *, large: bool = False) -> go.Figure:
     """Active goals on impact × motivation, the quadrants named in words."""
-    positions = spread([(p.impact, p.motivation) for p in points], radius=0.18)
+    positions = spread([(p.impact, p.motivation) for p in points], radius=0.2)
+    number = {p.goal_id: n for n, p in enumerate(points, start=1)}
     fig = go.Figure()
     line = HIGH - 0.5
     for x0, x1, y0, y1 in ((line, 5.6, line, 5.6),):
@@ -119,10 +120,11 @@ def focus_figure(points: Sequence[FocusPoint], pause: Collection[str] = (), *, l
             continue
         fig.add_trace(go.Scatter(
             x=[xy[0] for _, xy in picked], y=[xy[1] for _, xy in picked], mode="markers+text", name=name,
-            marker=dict(symbol=symbol, size=15, color=colour, line=dict(width=2, color=colour)),
-            text=[chart_text(short(p.statement, 30)) for p, _ in picked], textposition="top center",
+            marker=dict(symbol=symbol, size=22, color=colour, line=dict(width=2, color=colour)),
+            text=[str(number[p.goal_id]) for p, _ in picked], textposition="middle center",
+            textfont=dict(color=["white" if symbol == "circle" else colour for _ in picked], size=12),
             customdata=[[chart_text(short(p.statement, 120)), p.quadrant] for p, _ in picked],
-            hovertemplate="%{customdata[0]}<br>Impact %{x:.0f} · motivation %{y:.0f} · %{customdata[1]}<extra></extra>",
+            hovertemplate="%{text}. %{customdata[0]}<br>Impact %{x:.0f} · motivation %{y:.0f} · %{customdata[1]}<extra></extra>",
         ))
     style(fig, height=460, large=large)
     ticks = dict(tickmode="array", tickvals=[1, 2, 3, 4, 5])

@@ -64,8 +64,14 @@ def legend(report: SmartReport) -> str:
     return " ".join(f":{colour}-background[{meaning}]" for colour, meaning in seen)
 
 
-def evidence_words(text: str, report: SmartReport, key: str) -> list[str]:
-    spans = sorted({(e.start, e.end) for e in report.criteria[key].evidence if 0 <= e.start < e.end <= len(text)})
+# Evidence of these kinds holds a criterion back rather than counting for it.
+AGAINST = frozenset({"vague", "negative", "hedge", "absolute", "instant", "depends", "should"})
+
+
+def evidence_words(text: str, report: SmartReport, key: str, *, against: bool = False) -> list[str]:
+    """The words found for one criterion: those that count, or (`against`) those holding it back."""
+    spans = sorted({(e.start, e.end) for e in report.criteria[key].evidence
+                    if 0 <= e.start < e.end <= len(text) and (e.kind in AGAINST) is against})
     return list(dict.fromkeys(text[s:e] for s, e in spans))
 
 
@@ -84,9 +90,10 @@ def smart_report(text: str, report: SmartReport) -> None:
         icon, colour, label = LEVEL_VIEW[criterion.level]
         with col:
             st.markdown(f"**{key}** · {name}  \n:{colour}[{icon} {label}]")
-            words = evidence_words(text, report, key)
-            if words:
-                st.caption(", ".join(f"“{md(w)}”" for w in words[:4]))
+            if words := evidence_words(text, report, key):
+                st.caption("counts: " + ", ".join(f"“{md(w)}”" for w in words[:4]))
+            if words := evidence_words(text, report, key, against=True):
+                st.caption("holds it back: " + ", ".join(f"“{md(w)}”" for w in words[:4]))
             for reason in getattr(criterion, "reasons", ())[:2]:
                 st.caption(md(reason))
     with st.container(border=True):
