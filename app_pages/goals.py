@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from career_core import catalog
+from career_core.dashboard import GOAL_STATUS_ICONS
 from career_core.edit import assign, remove_goal
 from career_core.goal_reports import CRITERIA, GoalRow, draft_report, goal_rows, report_for, reports
 from career_core.goals import (
@@ -411,7 +412,7 @@ def goal_card(nb: Notebook, row: GoalRow, show_history: bool) -> None:
     with st.container(border=True):
         due = f" · due {row.deadline:%d %b %Y}" if row.deadline else ""
         verdict = ":green[:material/verified: SMART]" if row.is_smart else ":orange[:material/edit_note: not SMART yet]"
-        st.markdown(f"{row.icon} **{md(row.status.label)}** · {md(row.horizon.label)}{due} · "
+        st.markdown(f"{GOAL_STATUS_ICONS[row.status]} **{md(row.status.label)}** · {md(row.horizon.label)}{due} · "
                     f"score **{row.score}**/100 · {verdict}")
         st.markdown(f"**{md(row.statement)}**")
         details = [row.criteria]

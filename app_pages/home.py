@@ -88,8 +88,10 @@ def dashboard(nb: Notebook, g: Glance) -> None:
             frame.page_link("goals", "Draft a goal", icon=":material/flag:")
         for line in g.goals:
             with st.container(border=True):
+                smart = ":green[:material/verified: SMART]" if line.is_smart else ":orange[not SMART yet]"
                 st.markdown(f"{line.icon} **{md(line.status)}** · {md(line.horizon)}"
-                            + (f" · due {line.deadline:%d %b %Y}" if line.deadline else ""))
+                            + (f" · due {line.deadline:%d %b %Y}" if line.deadline else "")
+                            + (f" · SMART score **{line.score}**/100 · {smart}" if line.score is not None else ""))
                 st.text(line.statement)
     with due_col:
         st.subheader("Next actions")

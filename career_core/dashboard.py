@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from career_core.models import Action, ActionStatus, GoalStatus, Notebook, Recurrence
+from career_core.goal_reports import report_for
+from career_core.models import Action, ActionStatus, Goal, GoalStatus, Notebook, Recurrence
 from career_core.review import ReviewDue, next_review
 from career_core.schedule import occurrences
 
@@ -35,6 +36,8 @@ class GoalLine:
     icon: str
     deadline: date | None
     horizon: str
+    score: int | None = None  # the SMART score, 0..100
+    is_smart: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,12 @@ def progress_steps(notebook: Notebook) -> dict[str, bool]:
     }
 
 
+def _goal_line(goal: Goal, notebook: Notebook, today: date) -> GoalLine:
+    report = report_for(goal, notebook, today)
+    return GoalLine(goal.id, goal.statement, goal.status.label, GOAL_STATUS_ICONS[goal.status], goal.deadline,
+                    goal.horizon.label, report.overall, report.is_smart)
+
+
 def glance(notebook: Notebook, today: date) -> Glance:
     order = {GoalStatus.ACTIVE: 0, GoalStatus.DRAFT: 1, GoalStatus.PAUSED: 2, GoalStatus.ACHIEVED: 3, GoalStatus.DROPPED: 4}
     goals = sorted(notebook.goals, key=lambda g: (order[g.status], g.horizon.value, g.deadline or date.max))
@@ -96,10 +105,7 @@ def glance(notebook: Notebook, today: date) -> Glance:
         is_empty=not any(steps.values()),
         vision=notebook.vision.statement,
         target_role=notebook.vision.target_role,
-        goals=tuple(
-            GoalLine(g.id, g.statement, g.status.label, GOAL_STATUS_ICONS[g.status], g.deadline, g.horizon.label)
-            for g in goals
-        ),
+        goals=tuple(_goal_line(g, notebook, today) for g in goals),
         due=due_actions(notebook, today),
         review=next_review(notebook, today),
         steps_done=steps,

@@ -12,7 +12,6 @@ from datetime import date
 from typing import Final
 
 from career_core.alignment import alignment
-from career_core.dashboard import GOAL_STATUS_ICONS
 from career_core.goals import STATUS_ORDER, TRANSITIONS
 from career_core.models import Goal, GoalHorizon, GoalStatus, Metric, Notebook
 from career_core.smart import SmartReport, context_for, score_goal
@@ -65,10 +64,6 @@ class GoalRow:
     criteria: str
     aligned: str
     actions: tuple[tuple[str, GoalStatus], ...]
-
-    @property
-    def icon(self) -> str:
-        return GOAL_STATUS_ICONS[self.status]
 
     @property
     def verdict(self) -> str:

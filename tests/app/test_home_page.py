@@ -52,3 +52,13 @@ def test_user_text_is_shown_as_typed_not_as_markup(open_app, db):
     at = open_app()
     line = next(m.value for m in at.markdown if "bold" in m.value)
     assert r"\*\*bold\*\*" in line and r"\<b\>" in line and r"\[link\]" in line
+
+
+def test_each_goal_shows_its_smart_score(open_app, db):
+    nb = db.create("local", "Scores")
+    nb.goals += [Goal(statement="Lead a team of at least 10 people by the end of 2028", status=GoalStatus.ACTIVE),
+                 Goal(statement="Get better at leadership")]
+    db.save("local", nb)
+    page = texts(open_app())
+    assert "SMART score **88**/100 · :green[:material/verified: SMART]" in page
+    assert "SMART score **13**/100 · :orange[not SMART yet]" in page
