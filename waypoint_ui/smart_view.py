@@ -72,7 +72,13 @@ def evidence_words(text: str, report: SmartReport, key: str, *, against: bool = 
     """The words found for one criterion: those that count, or (`against`) those holding it back."""
     spans = sorted({(e.start, e.end) for e in report.criteria[key].evidence
                     if 0 <= e.start < e.end <= len(text) and (e.kind in AGAINST) is against})
-    return list(dict.fromkeys(text[s:e] for s, e in spans))
+    merged: list[list[int]] = []
+    for start, end in spans:  # overlapping finds read as one phrase
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return list(dict.fromkeys(text[s:e].strip() for s, e in merged))
 
 
 def smart_report(text: str, report: SmartReport) -> None:

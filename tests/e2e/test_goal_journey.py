@@ -1,0 +1,87 @@
+"""The first half of the method in a real browser: reflect, envision, draft a vague goal, sharpen it
+with the live SMART report until it is SMART, save it, and find it on Home with its score."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import Server, wait_for_app
+
+VAGUE = "get better at leadership"
+SHARPER = "Complete the Kestrel leadership programme"
+SHARP = SHARPER + " by June 2027"
+
+
+def saved(page: Page) -> None:
+    expect(page.get_by_text("Saved", exact=False).first).to_be_visible()
+
+
+def test_from_reflection_to_a_smart_goal_on_home(page: Page, server: Server):
+    page.goto(server.url)
+    page.get_by_label("Notebook title").fill("Jo's plan")
+    page.get_by_role("button", name="Create my notebook").click()
+    expect(page.get_by_role("heading", name="Jo's plan")).to_be_visible()
+
+    # Reflect: a skill of my own (written in, not from the list), and a value.
+    page.goto(f"{server.url}/reflect")
+    expect(page.get_by_role("heading", name="Skills")).to_be_visible()
+    skill = page.get_by_role("combobox", name="Skill")
+    skill.click()
+    skill.fill("Running [night] shifts")
+    skill.press("Enter")
+    page.get_by_role("button", name="Add skill").click()
+    expect(page.get_by_role("img", name="Skills: where I am now and where I want to be").or_(
+        page.locator("[data-testid='stPlotlyChart']")).first).to_be_visible()
+    # The same skill again is refused beside the field, and nothing is added.
+    skill.click()
+    skill.fill("running [NIGHT] shifts")
+    skill.press("Enter")
+    page.get_by_role("button", name="Add skill").click()
+    expect(page.get_by_text("is already rated")).to_be_visible()
+
+    # Vision
+    page.get_by_role("tab", name="Vision").click()
+    vision = page.get_by_label("My vision", exact=True)
+    vision.fill("I lead the northern division, and my people are proud of how reliably we deliver.")
+    vision.press("Tab")
+    saved(page)
+
+    # Goals: a vague goal first; the report answers while typing (no Enter, no leaving the field).
+    page.goto(f"{server.url}/goals")
+    goal = page.get_by_role("textbox", name="Your goal")
+    goal.press_sequentially(VAGUE, delay=15)
+    expect(page.get_by_text("Not SMART yet")).to_be_visible()
+    expect(page.get_by_text("How to make it sharper")).to_be_visible()
+    expect(page.get_by_text("leaves the goal open")).to_be_visible()
+
+    # Follow the advice: name the one thing, then say when.
+    goal.fill("")
+    goal.press_sequentially(SHARPER, delay=10)
+    expect(page.get_by_text("leaves the goal open")).to_have_count(0)  # specific and measurable now
+    expect(page.get_by_text("Not SMART yet")).to_be_visible()
+    expect(page.get_by_text("Add when", exact=False)).to_be_visible()  # what is still missing: when
+    goal.press_sequentially(" by June 2027", delay=15)
+    expect(page.get_by_text("SMART score 88/100")).to_be_visible()
+    expect(page.get_by_role("img", name="verified icon")).to_be_visible()  # the SMART badge
+    expect(page.get_by_text("Not SMART yet")).to_have_count(0)
+
+    # The text names a deadline: take it into the deadline field, then save.
+    page.get_by_role("button", name="Use 30 Jun 2027 as the deadline").click()
+    expect(page.get_by_role("button", name="Use 30 Jun 2027 as the deadline")).to_have_count(0)
+    page.get_by_role("button", name="Save and make it active").click()
+    expect(page.get_by_role("textbox", name="Goal", exact=True)).to_have_value(SHARP)
+
+    # Home: the goal with its score.
+    page.goto(server.url)
+    wait_for_app(page)
+    expect(page.get_by_text(SHARP)).to_be_visible()
+    expect(page.get_by_text("SMART score 88/100")).to_be_visible()
+
+    (nb,) = [server.store().load("local", s.id) for s in server.store().list("local")]
+    assert [s.name for s in nb.reflection.skills] == ["Running [night] shifts"]
+    assert nb.vision.statement.startswith("I lead the northern division")
+    (stored,) = nb.goals
+    assert (stored.statement, stored.status.value, stored.deadline) == (SHARP, "active", date(2027, 6, 30))
+    assert [r.score for r in stored.revisions] == [88]
