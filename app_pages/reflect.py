@@ -296,39 +296,42 @@ def development(nb: Notebook) -> None:
 
     kept = [by_id[p.item_id] for p in ranked if p.kept]
     if kept:
-        st.subheader("Authenticity check")
-        st.caption("For each item you keep, be honest with yourself.")
-        reminders = []
-        if nb.reflection.values:
-            reminders.append("your values: " + ", ".join(nb.reflection.values[:5]))
-        if nb.reflection.strengths:
-            reminders.append("your strengths: " + ", ".join(nb.reflection.strengths[:5]))
-        if reminders:
-            st.caption(":material/lightbulb: Remember " + md("; ".join(reminders)) + ".")
-        for item in kept:
-            authenticity_card(item)
+        authenticity_check(nb, kept)
 
 
-ANSWERS = (True, False, None)
-ANSWER_LABELS = {True: "Yes", False: "No", None: "Not sure yet"}
+ANSWERS = {"Yes": True, "No": False, "Not sure yet": None}
+ANSWER_LABELS = {v: k for k, v in ANSWERS.items()}
 
 
-def authenticity_card(item: DevelopmentItem) -> None:
-    result = authenticity(item)
-    with st.container(border=True):
-        st.markdown(f"**{md(item.title)}** · {md(item.category.label)} · {result.icon} {result.verdict}")
-        cols = st.columns(len(AUTHENTICITY_QUESTIONS))
-        for col, (field_name, question) in zip(cols, AUTHENTICITY_QUESTIONS, strict=True):
-            with col:
-                fields.bound(st.radio, question, lambda n, i=item.id: _development_item(n, i), field_name,
-                             name=f"development.{item.id}.{field_name}", options=ANSWERS,
-                             format_func=ANSWER_LABELS.get, horizontal=True)
-        for concern in result.concerns:
-            st.warning(concern, icon=":material/psychology_alt:")
-
-
-def _development_item(nb: Notebook, item_id: str):
-    return next((i for i in nb.development_items if i.id == item_id), None)
+def authenticity_check(nb: Notebook, kept: list[DevelopmentItem]) -> None:
+    st.subheader("Authenticity check")
+    st.caption("For each item you keep, be honest with yourself: a goal that is not really yours rarely lasts.")
+    reminders = []
+    if nb.reflection.values:
+        reminders.append("your values: " + ", ".join(nb.reflection.values[:5]))
+    if nb.reflection.strengths:
+        reminders.append("your strengths: " + ", ".join(nb.reflection.strengths[:5]))
+    if reminders:
+        st.caption(":material/lightbulb: Remember " + md("; ".join(reminders)) + ".")
+    results = {i.id: authenticity(i) for i in kept}
+    questions = dict(AUTHENTICITY_QUESTIONS)
+    edit_table(
+        "authenticity",
+        kept,
+        [{"Kept item": i.title, **{questions[f]: ANSWER_LABELS[getattr(i, f)] for f in questions},
+          "Result": f"{results[i.id].icon} {results[i.id].verdict}"} for i in kept],
+        {questions[f]: Column(f, choice(ANSWERS)) for f in questions},
+        lambda n: n.development_items,
+        column_config={
+            "Kept item": st.column_config.TextColumn(width="medium"),
+            **{q: st.column_config.SelectboxColumn(options=list(ANSWERS), required=True) for q in questions.values()},
+        },
+        describe_row=lambda i: i.title,
+        num_rows="fixed",
+    )
+    for item in kept:
+        for concern in results[item.id].concerns:
+            st.warning(f"**{md(item.title)}**: {md(concern)}", icon=":material/psychology_alt:")
 
 
 # --- organisational objectives ---------------------------------------------------------------------

@@ -246,16 +246,19 @@ def test_too_many_kept_items_get_a_gentle_warning(reflect):
 
 
 def test_the_authenticity_check_saves_answers_and_explains_doubts(reflect, db):
-    item = DevelopmentItem(title="Become a director", value=5, motivation=4)
-    at, nb = reflect("Development list", development_items=[item])
+    items = [DevelopmentItem(title="Become a director", value=5, motivation=4),
+             DevelopmentItem(title="Learn SQL", value=1, motivation=1, kept=False)]
+    at, nb = reflect("Development list", development_items=items)
     assert "Authenticity check" in [s.value for s in at.subheader]
-    by_label(at.radio, "Is it my own wish, not someone else's idea of what I should do?").set_value(False).run()
+    check = at.data_editor[1]
+    assert check.value["Kept item"].tolist() == ["Become a director"]  # only what is kept
+    assert check.value["Result"].tolist() == ["○ not checked"]
+    edit_cells(at, 1, {"edited_rows": {"0": {"Is it my own wish, not someone else's idea of what I should do?": "No"}}})
     assert stored(db, nb).development_items[0].own_wish is False
-    assert any("someone else's wish" in w.value for w in at.warning)
-    for question in ("Does it fit my values?", "Does it build on my strengths?",
-                     "Is it my own wish, not someone else's idea of what I should do?"):
-        by_label(at.radio, question).set_value(True).run()
-    assert "rings true" in texts(at)
+    assert any("Become a director" in w.value and "Goals you do not own rarely last" in w.value for w in at.warning)
+    edit_cells(at, 1, {"edited_rows": {"0": {"Does it fit my values?": "Yes", "Does it build on my strengths?": "Yes",
+                                             "Is it my own wish, not someone else's idea of what I should do?": "Yes"}}})
+    assert at.data_editor[1].value["Result"].tolist() == ["✅ rings true"]
     assert not at.warning
 
 
