@@ -69,8 +69,8 @@ def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) 
         ))
     fig.add_shape(type="rect", x0=3.5, x1=5.6, y0=3.5, y1=5.6, line=dict(width=0), fillcolor="rgba(0,158,115,0.08)",
                   layer="below")
-    fig.add_annotation(x=5.55, y=5.55, text="most value, most drive", showarrow=False, xanchor="right",
-                       yanchor="top", font=dict(size=12, color="#3D6B5B"))
+    fig.add_annotation(x=5.55, y=3.55, text="most value, most drive", showarrow=False, xanchor="right",
+                       yanchor="bottom", font=dict(size=12, color="#3D6B5B"))
     style(fig, height=440, large=large)
     fig.update_xaxes(range=[0.5, 5.6], title="Value for my career (1–5)", **RATING_TICKS)
     fig.update_yaxes(range=[0.5, 5.75], title="My motivation (1–5)", **RATING_TICKS)
