@@ -1,0 +1,279 @@
+"""Find the evidence in a goal: run every rule of rules.toml over the text, in order.
+
+Why a separate step: detection depends only on the text, so it can be tested rule by rule
+(tests/core/test_smart_rules.py) and reused; judging the criteria comes after (criteria.py).
+
+The text is normalised on a copy of equal length (quotes and dashes unified, lowercased where
+that keeps one character per character), so every span found points into the original text.
+Exclusive rules claim the characters they match; a later exclusive rule cannot fire there.
+That is how "2027" in "by March 2027" is a date and never a quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from career_core.smart.rules import RULES, Rule, word_set
+
+MAX_CHARS = 20_000  # goals are at most 1,000 characters; longer input is scored on its start
+MAX_HITS_PER_RULE = 200  # a 10,000-character paste of "every week" needs no more evidence
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u2026": ".",
+    }
+)
+
+_DIGIT = re.compile(r"[0-9]")
+_WORD = re.compile(r"[a-z0-9'&.-]+", re.ASCII)
+_PREV_WORDS = re.compile(r"[a-z']+", re.ASCII)
+_START_PREPS = frozenset({"from", "since", "starting", "beginning", "effective", "after"})
+_DETERMINERS = frozenset({"the", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those", "own"})
+_DEADLINE_PREPS = frozenset({"by", "before", "until", "till", "ahead of", "no later than", "in time for"})
+_ONE_DAY_NEXT = re.compile(r"\s{1,3}(?:a|an|per|each|every|of|off|to)\b", re.ASCII)
+_ONE_DAY_PREV = frozenset({"for", "in", "within", "on", "per", "a", "of", "every", "each", "first", "the", "last", "by", "from", "after", "than"})
+_ABSTRACT_SUFFIXES = ("ship", "ness", "ity", "ism", "ence", "ance", "ing", "ment", "tion", "sion")
+
+_MONTH_OR_DAY = word_set("month") | word_set("weekday")
+_VAGUE = word_set("vague_modifier")
+_CONCRETE = word_set("concrete")
+_ABSTRACT = word_set("abstract")
+_NOT_NAME = word_set("not_name")
+
+REJECT: Any = object()  # a check returns this to drop a match
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One piece of evidence: where it stands, which rule found it, and what it means."""
+
+    start: int
+    end: int
+    rule: str
+    kind: str
+    criteria: tuple[str, ...]
+    value: Any = None  # the word a piece of advice quotes, a confidence, an abstract head
+    groups: tuple[tuple[str, str | None], ...] = ()  # for resolving dates later
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    text: str  # the original text (possibly cut at MAX_CHARS)
+    lower: str  # normalised, lowercased, same length
+    hits: tuple[Hit, ...]
+    title_case: bool  # names cannot be told apart when every word is capitalised
+
+    def by_rule(self, *rule_ids: str) -> list[Hit]:
+        return [h for h in self.hits if h.rule in rule_ids]
+
+    def by_kind(self, *kinds: str) -> list[Hit]:
+        return [h for h in self.hits if h.kind in kinds]
+
+
+def normalise(text: str) -> tuple[str, str]:
+    """(cased, lower) copies of text with one character per original character."""
+    cased = text.translate(_TRANSLATE)
+    lower = cased.lower()
+    if len(lower) != len(cased):  # a few characters lowercase to two ("İ"): keep those as is
+        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in cased)
+    return cased, lower
+
+
+def _is_title_case(cased: str) -> bool:
+    words = re.findall(r"[A-Za-z][A-Za-z'-]+", cased)
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.7 * len(words)
+
+
+def _previous_words(lower: str, start: int, n: int = 2) -> list[str]:
+    return _PREV_WORDS.findall(lower, max(0, start - 40), start)[-n:]
+
+
+def _sentence_initial(cased: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and cased[i] in " \t\"'([{*-•\u2022>":
+        i -= 1
+    return i < 0 or cased[i] in ".!?:;\n\r"
+
+
+def _window_is_clean(obj: str | None) -> bool:
+    """The words between a verb and its object hold no vague word and no sentence end."""
+    if not obj:
+        return True
+    for word in _WORD.findall(obj):
+        if word in _VAGUE or (word.endswith(".") and len(word) > 2):
+            return False
+    return not any(v in obj for v in ("a lot", "lots of", "a bit"))
+
+
+def is_abstract(word: str) -> bool:
+    """An outcome word with no behaviour in it ("skills", "morale", "thinking")."""
+    singular = word[:-1] if word.endswith("s") else word
+    if word in _CONCRETE or singular in _CONCRETE:
+        return False
+    if word in _ABSTRACT or word in _VAGUE:
+        return True
+    return len(word) > 5 and word.endswith(_ABSTRACT_SUFFIXES)
+
+
+# --- checks: each may reject a match (REJECT) or attach a value --------------------------------
+
+
+class _Scan:
+    __slots__ = ("cased", "lower", "mask", "title_case")
+
+    def __init__(self, cased: str, lower: str) -> None:
+        self.cased, self.lower = cased, lower
+        self.mask = bytearray(len(lower))
+        self.title_case = _is_title_case(cased)
+
+
+def _check_confidence(m: re.Match[str], scan: _Scan) -> Any:
+    g = m.groupdict()
+    raw = g["n"] or g["n2"] or g["n3"]
+    value = float(raw)
+    per_hundred = g["d"] == "100" or g["d2"] == "100" or g["pct"] or g["pct2"]
+    if per_hundred or value > 10:
+        value /= 10
+    return int(min(10, max(0, round(value))))
+
+
+def _check_vague_time(m: re.Match[str], scan: _Scan) -> Any:
+    if m.group("oneday") is not None:
+        if _ONE_DAY_NEXT.match(scan.lower, m.end()):
+            return REJECT
+        prev = _previous_words(scan.lower, m.start(), 1)
+        if prev and prev[0] in _ONE_DAY_PREV:
+            return REJECT
+    return m.group(0)
+
+
+def _check_horizon(m: re.Match[str], scan: _Scan) -> Any:
+    return REJECT if m.group("n") is None and m.group("rel") is None else None
+
+
+def _check_season(m: re.Match[str], scan: _Scan) -> Any:
+    return None if (m.group("prep") or m.group("rel") or m.group("y")) else REJECT
+
+
+def _check_event(m: re.Match[str], scan: _Scan) -> Any:
+    prep = " ".join(m.group("prep").split())
+    return None if (prep in _DEADLINE_PREPS or m.group("q")) else REJECT
+
+
+def _check_cadence_word(m: re.Match[str], scan: _Scan) -> Any:
+    prev = _previous_words(scan.lower, m.start(), 1)
+    if prev and (prev[0] in _DETERMINERS or prev[0].endswith(("'s", "s'"))):
+        return REJECT
+    return m.group(0)
+
+
+def _check_completion(m: re.Match[str], scan: _Scan) -> Any:
+    return m.group("noun") if _window_is_clean(m.group("obj")) else REJECT
+
+
+def _check_completion_named(m: re.Match[str], scan: _Scan) -> Any:
+    name = m.group("name")
+    if scan.title_case or name in _NOT_NAME or not _window_is_clean(m.group("obj").lower()):
+        return REJECT
+    return name
+
+
+def _check_named(m: re.Match[str], scan: _Scan) -> Any:
+    word = m.group(0)
+    acronym = len(word) > 1 and word[1].isupper()
+    if word in _NOT_NAME or word.lower() in _MONTH_OR_DAY or scan.mask.find(1, m.start(), m.end()) != -1:
+        return REJECT
+    if acronym:
+        return REJECT if scan.cased.isupper() else word
+    if scan.title_case or _sentence_initial(scan.cased, m.start()):
+        return REJECT
+    return word
+
+
+def _check_abstract_object(m: re.Match[str], scan: _Scan) -> Any:
+    if m.group("verb2") is not None:
+        return m.group("verb2")  # a change verb with no object at all: "Improve."
+    head = m.group("head")
+    return head if is_abstract(head) else REJECT
+
+
+CHECKS: dict[str, Callable[[re.Match[str], _Scan], Any]] = {
+    "confidence": _check_confidence,
+    "vague_time": _check_vague_time,
+    "horizon": _check_horizon,
+    "season": _check_season,
+    "event": _check_event,
+    "cadence_word": _check_cadence_word,
+    "completion": _check_completion,
+    "completion_named": _check_completion_named,
+    "named": _check_named,
+    "abstract_object": _check_abstract_object,
+}
+
+_missing = {r.check for r in RULES if r.check and r.check not in CHECKS}
+if _missing:  # pragma: no cover - a data-file typo should fail at import, not at scoring time
+    raise ImportError(f"rules.toml names unknown checks: {sorted(_missing)}")
+
+
+def _kind(rule: Rule, scan: _Scan, start: int) -> str:
+    """Deadline rules read as a start after "from", "since", "starting (in)"."""
+    if rule.kind != "deadline":
+        return rule.kind
+    first = _PREV_WORDS.match(scan.lower, start)
+    if first and first.group(0) in _START_PREPS:
+        return "start"
+    prev = _previous_words(scan.lower, start)
+    if prev and prev[-1] in _START_PREPS:
+        return "start"
+    if len(prev) == 2 and prev[-1] in ("in", "on", "the", "early", "late", "mid") and prev[0] in _START_PREPS:
+        return "start"
+    return "deadline"
+
+
+def _run(rule: Rule, scan: _Scan, has_digit: bool) -> list[Hit]:
+    if rule.needs == "digit" and not has_digit:
+        return []
+    source = scan.cased if rule.on == "cased" else scan.lower
+    check = CHECKS.get(rule.check) if rule.check else None
+    mask = scan.mask
+    hits: list[Hit] = []
+    for m in rule.regex.finditer(source):
+        if "span" in rule.regex.groupindex and m.group("span") is not None:
+            start, end = m.span("span")
+        else:
+            start, end = m.span()
+        if end <= start:
+            continue
+        if rule.exclusive and mask.find(1, start, end) != -1:
+            continue
+        value = check(m, scan) if check else None
+        if value is REJECT:
+            continue
+        if rule.exclusive:
+            mask[start:end] = b"\x01" * (end - start)
+        groups = tuple(m.groupdict().items()) if rule.resolve else ()
+        hits.append(Hit(start, end, rule.id, _kind(rule, scan, m.start()), rule.criteria, value, groups))
+        if len(hits) >= MAX_HITS_PER_RULE:
+            break
+    return hits
+
+
+def detect(text: str) -> Detection:
+    """Every rule's evidence in text, in rule order then position."""
+    text = text[:MAX_CHARS]
+    cased, lower = normalise(text)
+    scan = _Scan(cased, lower)
+    has_digit = _DIGIT.search(lower) is not None
+    hits: list[Hit] = []
+    for rule in RULES:
+        hits.extend(_run(rule, scan, has_digit))
+    return Detection(text=text, lower=lower, hits=tuple(hits), title_case=scan.title_case)
