@@ -19,7 +19,7 @@ The rules of judgement (DESIGN.md, "The SMART scorer"):
   is met, as are two or more words shared with the vision, objectives or parent, or a why
   together with a shared word or a reason clause. A why, one shared word or a reason clause
   ("so that ...") alone is partial. Someone else's "should" makes R missing, or partial when
-  the person linked the goal anyway. Without any of this R is unknown.
+  the person linked the goal in its context anyway (a reason clause in the text is not enough). Without any of this R is unknown.
 """
 
 from __future__ import annotations
@@ -295,8 +295,10 @@ def judge_r(ev: Evidenced, context: ScoringContext | None) -> Criterion:
     else:
         level = "unknown"
     if should:
+        # A reason in the same sentence ("because my boss says so") does not make it the
+        # person's own goal; only links they made themselves do.
         evidence += _evidence(should)
-        level = "partial" if level in ("met", "partial") else "missing"
+        level = "partial" if (strong or shared or why) else "missing"
         advice = text(ADVICE, "R_should", word=ev.first_words(should))
     elif level == "partial" and shared and not (why or links):
         advice = text(ADVICE, "R_overlap")
