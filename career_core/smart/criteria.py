@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from career_core.smart.context import ScoringContext
-from career_core.smart.detect import Detection, Hit
+from career_core.smart.detect import Detection, Hit, run_lazy
 from career_core.smart.report import Criterion, Evidence, Flag, LEVEL_SCORE
 from career_core.smart.rules import ADVICE, FLAG_TEXT, text, word_set
 
@@ -54,17 +54,48 @@ _OVERLAP_STOP = word_set("overlap_stop")
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ies", "es", "ed", "ship", "ly", "s")
 
 
+_PLAIN: dict[tuple[str, str], Criterion] = {}
+
+
 def _level(level: str, evidence: Iterable[Evidence] = (), advice: str = "", reasons: Iterable[str] = ()) -> Criterion:
-    ev = tuple(sorted(set(evidence), key=lambda e: (e.start, e.end, e.rule)))[:MAX_EVIDENCE]
-    return Criterion(level, LEVEL_SCORE[level], ev, "" if level == "met" else advice, tuple(reasons))  # type: ignore[arg-type]
+    advice = "" if level == "met" else advice
+    reasons = tuple(reasons)
+    unique = {(e.start, e.end, e.rule): e for e in evidence}  # tuple keys hash in C
+    if not unique and not reasons:  # common ("A unknown", "T missing"): share one object
+        key = (level, advice)
+        found = _PLAIN.get(key)
+        if found is None:
+            if len(_PLAIN) > 1024:
+                _PLAIN.clear()
+            found = _PLAIN[key] = Criterion(level, LEVEL_SCORE[level], (), advice)  # type: ignore[arg-type]
+        return found
+    ev = tuple(unique[k] for k in sorted(unique))[:MAX_EVIDENCE]
+    return Criterion(level, LEVEL_SCORE[level], ev, advice, reasons)  # type: ignore[arg-type]
 
 
 def _evidence(hits: Iterable[Hit]) -> list[Evidence]:
-    return [Evidence(h.start, h.end, h.kind, h.rule) for h in hits]
+    return [_as_evidence(h) for h in hits]
+
+
+_EVIDENCE_CACHE: dict[tuple, Evidence] = {}
+
+
+def _as_evidence(h: Hit) -> Evidence:
+    """The public Evidence of a hit; built once per distinct span, kind and rule."""
+    key = (h.start, h.end, h.kind, h.rule)
+    ev = _EVIDENCE_CACHE.get(key)
+    if ev is None:
+        if len(_EVIDENCE_CACHE) > 4096:
+            _EVIDENCE_CACHE.clear()
+        ev = _EVIDENCE_CACHE[key] = Evidence(h.start, h.end, h.kind, h.rule)
+    return ev
 
 
 def _words(det: Detection, hit: Hit) -> str:
     return " ".join(det.text[hit.start : hit.end].split())
+
+
+_NONE: list[Hit] = []  # shared empty result; never mutated
 
 
 def _near_bound(hit: Hit, bounds: list[Hit]) -> bool:
@@ -77,20 +108,25 @@ class Evidenced:
     def __init__(self, det: Detection) -> None:
         self.det = det
         self.by_rule: dict[str, list[Hit]] = {}
+        self.by_criterion: dict[str, list[Hit]] = {k: [] for k in "SMART"}
         for h in det.hits:
             self.by_rule.setdefault(h.rule, []).append(h)
+            for key in h.criteria:
+                self.by_criterion[key].append(h)
         bounds = self.get("M.bound")
-        self.absolutes = [h for h in self.get("A.absolute") if not _near_bound(h, bounds)]
-        self.negatives = [h for h in self.get("S.negative_framing") if not _near_bound(h, bounds)]
+        self.absolutes = [h for h in self.get("A.absolute") if not _near_bound(h, bounds)] if bounds else self.get("A.absolute")
+        self.negatives = [h for h in self.get("S.negative_framing") if not _near_bound(h, bounds)] if bounds else self.get("S.negative_framing")
 
     def get(self, *rule_ids: str) -> list[Hit]:
+        if len(rule_ids) == 1:
+            return self.by_rule.get(rule_ids[0], _NONE)
         out: list[Hit] = []
         for rid in rule_ids:
             out.extend(self.by_rule.get(rid, ()))
         return out
 
     def with_criterion(self, key: str) -> list[Hit]:
-        return [h for h in self.det.hits if key in h.criteria]
+        return self.by_criterion[key]
 
     def first_words(self, hits: list[Hit]) -> str:
         first = min(hits, key=lambda h: h.start)
@@ -102,11 +138,12 @@ class Evidenced:
 
 def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
-    strong = [h for h in ev.det.hits if h.rule in STRONG_S_RULES]
+    strong = [h for rid in STRONG_S_RULES for h in ev.by_rule.get(rid, ())]
     vague = [h for h in s_hits if h.rule in VAGUE_S_RULES]
-    pinned = ev.get("S.object_determined", "M.each")
-    loose = ev.get("S.object", "M.named_metric")
-    rhythm = ev.det.by_kind("frequency")
+    objects = ev.get("S.object")
+    pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each")
+    loose = [h for h in objects if h.value != "determined"] + ev.get("M.named_metric")
+    rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
     if strong:
         return _level("met", _evidence(strong + s_hits))
     has_words = any(ch.isalpha() for ch in ev.det.text)
@@ -321,10 +358,14 @@ def _flag(flag_id: str, det: Detection | None = None, hit: Hit | None = None, **
 
 def two_goals(ev: Evidenced) -> Hit | None:
     """The split point of a second goal that carries its own measure or deadline, if any."""
-    splits = sorted(ev.get("G.split"), key=lambda h: h.start)
-    if not splits:
+    if len(ev.det.hits) < 2:
         return None
     measures = [h for h in ev.det.hits if h.rule in MEASURE_RULES or h.kind in ("deadline", "duration")]
+    if len(measures) < 2:
+        return None
+    splits = sorted(run_lazy("G.split", ev.det), key=lambda h: h.start)
+    if not splits:
+        return None
     edges = [0] + [s.start for s in splits] + [len(ev.det.lower)]
     own = 0
     first_split: Hit | None = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from career_core.smart.rules import RULES, Rule, word_set
 
@@ -31,6 +31,7 @@ _TRANSLATE = str.maketrans(
 )
 
 _DIGIT = re.compile(r"[0-9]")
+_TOKEN = re.compile(r"[a-z]+", re.ASCII)  # the same tokens rules.py derives triggers with
 _WORD = re.compile(r"[a-z0-9'&.-]+", re.ASCII)
 _PREV_WORDS = re.compile(r"[a-z']+", re.ASCII)
 _START_PREPS = frozenset({"from", "since", "starting", "beginning", "effective", "after"})
@@ -49,9 +50,11 @@ _NOT_NAME = word_set("not_name")
 REJECT: Any = object()  # a check returns this to drop a match
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One piece of evidence: where it stands, which rule found it, and what it means."""
+class Hit(NamedTuple):
+    """One piece of evidence: where it stands, which rule found it, and what it means.
+
+    A NamedTuple rather than a dataclass: a goal produces dozens and tuples are built in C.
+    """
 
     start: int
     end: int
@@ -67,7 +70,6 @@ class Detection:
     text: str  # the original text (possibly cut at MAX_CHARS)
     lower: str  # normalised, lowercased, same length
     hits: tuple[Hit, ...]
-    title_case: bool  # names cannot be told apart when every word is capitalised
 
     def by_rule(self, *rule_ids: str) -> list[Hit]:
         return [h for h in self.hits if h.rule in rule_ids]
@@ -128,12 +130,24 @@ def is_abstract(word: str) -> bool:
 
 
 class _Scan:
-    __slots__ = ("cased", "lower", "mask", "title_case")
+    """One text being scanned: its two copies, the claimed characters, and cheap facts."""
+
+    __slots__ = ("cased", "lower", "mask", "tokens", "has_digit", "has_upper", "named", "_title_case")
 
     def __init__(self, cased: str, lower: str) -> None:
         self.cased, self.lower = cased, lower
         self.mask = bytearray(len(lower))
-        self.title_case = _is_title_case(cased)
+        self.tokens = set(_TOKEN.findall(lower))
+        self.has_digit = _DIGIT.search(lower) is not None
+        self.has_upper = cased[1:] != lower[1:]  # a capital first letter names nothing
+        self.named = False  # set once S.named or S.quoted finds a name
+        self._title_case: bool | None = None
+
+    @property
+    def title_case(self) -> bool:
+        if self._title_case is None:
+            self._title_case = self.has_upper and _is_title_case(self.cased)
+        return self._title_case
 
 
 def _check_confidence(m: re.Match[str], scan: _Scan) -> Any:
@@ -199,6 +213,10 @@ def _check_named(m: re.Match[str], scan: _Scan) -> Any:
     return word
 
 
+def _check_object(m: re.Match[str], scan: _Scan) -> Any:
+    return "determined" if m.group("det") is not None else None
+
+
 def _check_abstract_object(m: re.Match[str], scan: _Scan) -> Any:
     if m.group("verb2") is not None:
         return m.group("verb2")  # a change verb with no object at all: "Improve."
@@ -217,12 +235,8 @@ CHECKS: dict[str, Callable[[re.Match[str], _Scan], Any]] = {
     "completion_named": _check_completion_named,
     "named": _check_named,
     "abstract_object": _check_abstract_object,
+    "object": _check_object,
 }
-
-_missing = {r.check for r in RULES if r.check and r.check not in CHECKS}
-if _missing:  # pragma: no cover - a data-file typo should fail at import, not at scoring time
-    raise ImportError(f"rules.toml names unknown checks: {sorted(_missing)}")
-
 
 def _kind(rule: Rule, scan: _Scan, start: int) -> str:
     """Deadline rules read as a start after "from", "since", "starting (in)"."""
@@ -239,32 +253,87 @@ def _kind(rule: Rule, scan: _Scan, start: int) -> str:
     return "deadline"
 
 
-def _run(rule: Rule, scan: _Scan, has_digit: bool) -> list[Hit]:
-    if rule.needs == "digit" and not has_digit:
-        return []
-    source = scan.cased if rule.on == "cased" else scan.lower
-    check = CHECKS.get(rule.check) if rule.check else None
-    mask = scan.mask
-    hits: list[Hit] = []
-    for m in rule.regex.finditer(source):
-        if "span" in rule.regex.groupindex and m.group("span") is not None:
-            start, end = m.span("span")
-        else:
-            start, end = m.span()
-        if end <= start:
+class _Plan:
+    """What running one rule needs, looked up once at import rather than per goal."""
+
+    __slots__ = ("rule", "finditer", "cased", "span", "check", "keep_groups", "not_after", "not_after_words", "needs_named", "finds_names")
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.finditer = rule.regex.finditer
+        self.cased = rule.on == "cased"
+        self.span = "span" in rule.regex.groupindex
+        self.check = CHECKS[rule.check] if rule.check else None
+        self.keep_groups = rule.resolve is not None
+        self.not_after = rule.not_after.match if rule.not_after else None
+        self.not_after_words = rule.not_after_words
+        self.needs_named = rule.needs == "named"
+        self.finds_names = rule.id in ("S.named", "S.quoted")
+
+
+_PLANS = tuple(_Plan(r) for r in RULES)
+_INDEX = {r.id: i for i, r in enumerate(RULES)}
+_LAZY = frozenset(i for i, r in enumerate(RULES) if r.lazy)
+_ALWAYS = frozenset(i for i, r in enumerate(RULES) if r.triggers is None and not r.chars) - _LAZY
+_NEEDS_DIGIT = frozenset(i for i, r in enumerate(RULES) if r.needs == "digit")
+_NEEDS_UPPER = frozenset(i for i, r in enumerate(RULES) if r.needs == "upper")
+_BY_TOKEN: dict[str, list[int]] = {}
+_BY_CHAR: dict[str, list[int]] = {}
+for _i, _r in enumerate(RULES):
+    if _r.lazy:
+        continue
+    for _t in _r.triggers or ():
+        _BY_TOKEN.setdefault(_t, []).append(_i)
+    for _c in _r.chars:
+        _BY_CHAR.setdefault(_c, []).append(_i)
+
+
+def _active(scan: _Scan) -> list[int]:
+    """The rules that can match this text, in order: a rule whose trigger words and characters
+    are all absent cannot match, so it is not run (this only saves time)."""
+    on = set(_ALWAYS)
+    for token in scan.tokens:
+        ids = _BY_TOKEN.get(token)
+        if ids:
+            on.update(ids)
+    for ch, ids in _BY_CHAR.items():
+        if ch in scan.lower:
+            on.update(ids)
+    if not scan.has_digit:
+        on -= _NEEDS_DIGIT
+    if not scan.has_upper:
+        on -= _NEEDS_UPPER
+    return sorted(on)
+
+
+def _run(plan: _Plan, scan: _Scan, hits: list[Hit]) -> None:
+    rule = plan.rule
+    if plan.needs_named and not scan.named:
+        return
+    check, mask, exclusive = plan.check, scan.mask, rule.exclusive
+    not_after, not_after_words = plan.not_after, plan.not_after_words
+    source = scan.cased if plan.cased else scan.lower
+    count = 0
+    for m in plan.finditer(source):
+        start, end = m.span("span") if plan.span and m.group("span") is not None else m.span()
+        if end <= start or (exclusive and mask.find(1, start, end) != -1):
             continue
-        if rule.exclusive and mask.find(1, start, end) != -1:
+        if not_after is not None and start > 0 and not_after(source, start - 1):
             continue
-        value = check(m, scan) if check else None
+        if not_after_words and any(w in not_after_words for w in _previous_words(scan.lower, start, 1)):
+            continue
+        value = check(m, scan) if check is not None else None
         if value is REJECT:
             continue
-        if rule.exclusive:
+        if exclusive:
             mask[start:end] = b"\x01" * (end - start)
-        groups = tuple(m.groupdict().items()) if rule.resolve else ()
+        groups = tuple(m.groupdict().items()) if plan.keep_groups else ()
         hits.append(Hit(start, end, rule.id, _kind(rule, scan, m.start()), rule.criteria, value, groups))
-        if len(hits) >= MAX_HITS_PER_RULE:
+        count += 1
+        if count >= MAX_HITS_PER_RULE:
             break
-    return hits
+    if count and plan.finds_names:
+        scan.named = True
 
 
 def detect(text: str) -> Detection:
@@ -272,8 +341,16 @@ def detect(text: str) -> Detection:
     text = text[:MAX_CHARS]
     cased, lower = normalise(text)
     scan = _Scan(cased, lower)
-    has_digit = _DIGIT.search(lower) is not None
     hits: list[Hit] = []
-    for rule in RULES:
-        hits.extend(_run(rule, scan, has_digit))
-    return Detection(text=text, lower=lower, hits=tuple(hits), title_case=scan.title_case)
+    for i in _active(scan):
+        _run(_PLANS[i], scan, hits)
+    return Detection(text=text, lower=lower, hits=tuple(hits))
+
+
+def run_lazy(rule_id: str, det: Detection) -> list[Hit]:
+    """Run a lazy rule (one detection skips) over a detected text, for code that needs it."""
+    plan = _PLANS[_INDEX[rule_id]]
+    scan = _Scan(det.text.translate(_TRANSLATE), det.lower)
+    hits: list[Hit] = []
+    _run(plan, scan, hits)
+    return hits

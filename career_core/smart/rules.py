@@ -42,7 +42,7 @@ KINDS = frozenset(
     }
 )
 
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)(:cap)?\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +55,11 @@ class Rule:
     check: str | None
     resolve: str | None
     needs: str | None
+    triggers: frozenset[str] | None  # None: no word prefilter
+    chars: str
+    not_after: re.Pattern[str] | None
+    not_after_words: frozenset[str]
+    lazy: bool
     doc: str
     regex: re.Pattern[str]
 
@@ -69,9 +74,58 @@ class DerivedRule:
     doc: str
 
 
-def _alternation(words: list[str]) -> str:
-    escaped = [re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(set(words), key=len, reverse=True)]
-    return "(?:" + "|".join(escaped) + ")"
+_TOKEN = re.compile(r"[a-z]+", re.ASCII)
+
+
+def _alternation(words: list[str], cap: bool = False) -> str:
+    """A regex matching any of words, built as a trie so shared prefixes are tried once.
+
+    "complete", "completing", "compliance" become compl(?:et(?:e|ing)|iance): the regex engine
+    checks a handful of first letters per position instead of every word. Optional tails are
+    greedy, so the longest word wins, as with a longest-first alternation.
+    """
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def esc(ch: str) -> str:
+        return r"\s{1,3}" if ch == " " else re.escape(ch)
+
+    def emit(node: dict, top: bool = False) -> str:
+        ends = "" in node
+        branches = [
+            (f"[{ch}{ch.upper()}]" if top and cap and ch.isalpha() else esc(ch)) + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        if ends:
+            body = ("(?:" + body + ")" if len(branches) == 1 and len(body) > 1 and not body.startswith("(?:") else body) + "?"
+        return body
+
+    return "(?:" + emit(trie, top=True) + ")"
+
+
+def _triggers(raw: list[str], words: dict[str, list[str]]) -> frozenset[str] | None:
+    """The words one of which must stand in a text for a rule to have a chance to match.
+
+    None means the rule always runs: no triggers were given, or an entry ("1:1") has no word
+    that could announce it.
+    """
+    out: set[str] = set()
+    for item in raw:
+        entries = words[item[1:]] if item.startswith("@") else [item]
+        for entry in entries:
+            tokens = _TOKEN.findall(entry.lower())
+            if not tokens:
+                return None
+            out.update((tokens[0], tokens[0] + "s", tokens[0] + "es"))
+    return frozenset(out) if out else None
 
 
 def _expand(pattern: str, words: dict[str, list[str]], macros: dict[str, str], depth: int = 0) -> str:
@@ -83,7 +137,7 @@ def _expand(pattern: str, words: dict[str, list[str]], macros: dict[str, str], d
         if name in macros:
             return _expand(macros[name], words, macros, depth + 1)
         if name in words:
-            return _alternation(words[name])
+            return _alternation(words[name], cap=m.group(2) is not None)
         raise KeyError(f"unknown word list or macro {{{name}}}")
 
     return _PLACEHOLDER.sub(sub, pattern)
@@ -118,6 +172,11 @@ def _load() -> tuple[tuple[Rule, ...], tuple[DerivedRule, ...], dict, dict, dict
                 check=raw.get("check"),
                 resolve=raw.get("resolve"),
                 needs=raw.get("needs"),
+                triggers=_triggers(raw.get("triggers", []), words),
+                chars=raw.get("chars", "") if raw.get("triggers") is None or _triggers(raw["triggers"], words) is not None else "",
+                not_after=re.compile(raw["not_after"], re.ASCII) if raw.get("not_after") else None,
+                not_after_words=frozenset(raw.get("not_after_words", ())),
+                lazy=raw.get("stage") == "lazy",
                 doc=raw.get("doc", ""),
                 regex=regex,
             )
@@ -149,4 +208,7 @@ class _SafeFields(dict):
 
 def text(table: dict[str, str], key: str, **fields: object) -> str:
     """A message from the data file with its {fields} filled; unknown fields stay empty."""
-    return table.get(key, "").format_map(_SafeFields({k: str(v) for k, v in fields.items()}))
+    template = table.get(key, "")
+    if "{" not in template:
+        return template
+    return template.format_map(_SafeFields({k: str(v) for k, v in fields.items()}))
