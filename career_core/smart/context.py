@@ -34,17 +34,6 @@ class ScoringContext:
     parent: str = ""  # the long-term goal this one is a stepping stone of
     supports_vision: bool = False  # the person ticked "this goal supports my vision"
 
-    @property
-    def has_relevance_input(self) -> bool:
-        return bool(
-            self.why.strip()
-            or self.values
-            or self.objectives
-            or self.parent.strip()
-            or self.supports_vision
-            or self.vision.strip()
-        )
-
 
 def context_for(goal: Goal, notebook: Notebook) -> ScoringContext:
     """The scoring context of one goal of a notebook."""

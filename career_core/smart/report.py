@@ -19,6 +19,7 @@ LEVELS: tuple[Level, ...] = ("met", "partial", "missing", "unknown")
 LEVEL_SCORE: dict[str, float] = {"met": 1.0, "partial": 0.5, "unknown": 0.5, "missing": 0.0}
 # S, M and T can be read from the text and weigh most; A and R need the person.
 WEIGHTS: dict[str, float] = {"S": 25.0, "M": 25.0, "T": 25.0, "A": 12.5, "R": 12.5}
+HIGHLIGHT_ORDER = ("S", "M", "T", "A", "R")  # on equal spans, what the text says comes first
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,12 +129,16 @@ def highlight_segments(text: str, report: SmartReport) -> list[tuple[str, str | 
     """The whole text as (segment, evidence kind or None) pieces, in order, for plain highlighting.
 
     Overlapping evidence is cut so each character belongs to one piece; the earliest and then
-    the longest span wins. Joining the segments gives back text exactly.
+    the longest span wins, and on a tie the criterion that comes first in S, M, T, A, R.
+    Joining the segments gives back text exactly.
     """
-    spans = sorted(
-        {(e.start, e.end, e.kind) for c in report.criteria.values() for e in c.evidence if 0 <= e.start < e.end <= len(text)},
-        key=lambda s: (s[0], -(s[1] - s[0])),
-    )
+    seen: dict[tuple[int, int], str] = {}
+    for key in HIGHLIGHT_ORDER:
+        criterion = report.criteria.get(key)
+        for e in criterion.evidence if criterion else ():
+            if 0 <= e.start < e.end <= len(text):
+                seen.setdefault((e.start, e.end), e.kind)
+    spans = sorted(((s, e, k) for (s, e), k in seen.items()), key=lambda s: (s[0], -(s[1] - s[0])))
     out: list[tuple[str, str | None]] = []
     cursor = 0
     for start, end, kind in spans:
