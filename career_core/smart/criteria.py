@@ -73,24 +73,6 @@ def _level(level: str, evidence: Iterable[Evidence] = (), advice: str = "", reas
     return Criterion(level, LEVEL_SCORE[level], ev, advice, reasons)  # type: ignore[arg-type]
 
 
-def _evidence(hits: Iterable[Hit]) -> list[Evidence]:
-    return [_as_evidence(h) for h in hits]
-
-
-_EVIDENCE_CACHE: dict[tuple, Evidence] = {}
-
-
-def _as_evidence(h: Hit) -> Evidence:
-    """The public Evidence of a hit; built once per distinct span, kind and rule."""
-    key = (h.start, h.end, h.kind, h.rule)
-    ev = _EVIDENCE_CACHE.get(key)
-    if ev is None:
-        if len(_EVIDENCE_CACHE) > 4096:
-            _EVIDENCE_CACHE.clear()
-        ev = _EVIDENCE_CACHE[key] = Evidence(h.start, h.end, h.kind, h.rule)
-    return ev
-
-
 def _words(det: Detection, hit: Hit) -> str:
     return " ".join(det.text[hit.start : hit.end].split())
 
@@ -113,6 +95,8 @@ class Evidenced:
             self.by_rule.setdefault(h.rule, []).append(h)
             for key in h.criteria:
                 self.by_criterion[key].append(h)
+        # Each hit's public Evidence, built once: S and M often cite the same words.
+        self.evidence = {h: Evidence(h.start, h.end, h.kind, h.rule) for h in det.hits if h.criteria}
         bounds = self.get("M.bound")
         self.absolutes = [h for h in self.get("A.absolute") if not _near_bound(h, bounds)] if bounds else self.get("A.absolute")
         self.negatives = [h for h in self.get("S.negative_framing") if not _near_bound(h, bounds)] if bounds else self.get("S.negative_framing")
@@ -124,6 +108,9 @@ class Evidenced:
         for rid in rule_ids:
             out.extend(self.by_rule.get(rid, ()))
         return out
+
+    def cite(self, hits: Iterable[Hit]) -> list[Evidence]:
+        return [self.evidence[h] for h in hits]
 
     def with_criterion(self, key: str) -> list[Hit]:
         return self.by_criterion[key]
@@ -145,7 +132,7 @@ def judge_s(ev: Evidenced) -> Criterion:
     loose = [h for h in objects if h.value != "determined"] + ev.get("M.named_metric")
     rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
     if strong:
-        return _level("met", _evidence(strong + s_hits))
+        return _level("met", ev.cite(strong + s_hits))
     has_words = any(ch.isalpha() for ch in ev.det.text)
     if vague:
         level = "partial" if (pinned or loose or rhythm) else "missing"
@@ -156,22 +143,22 @@ def judge_s(ev: Evidenced) -> Criterion:
             advice = text(ADVICE, "S_abstract", word=first.value)
         else:
             advice = text(ADVICE, "S_vague", word=_words(ev.det, first))
-        return _level(level, _evidence(s_hits), advice)
+        return _level(level, ev.cite(s_hits), advice)
     if pinned or (loose and rhythm):
-        return _level("met", _evidence(s_hits + rhythm))
+        return _level("met", ev.cite(s_hits + rhythm))
     if loose or rhythm:
-        return _level("partial", _evidence(s_hits), text(ADVICE, "S_generic"))
-    return _level("missing", _evidence(s_hits), text(ADVICE, "S_no_object" if has_words else "S_empty"))
+        return _level("partial", ev.cite(s_hits), text(ADVICE, "S_generic"))
+    return _level("missing", ev.cite(s_hits), text(ADVICE, "S_no_object" if has_words else "S_empty"))
 
 
 def judge_m(ev: Evidenced) -> Criterion:
     m_hits = ev.with_criterion("M")
     strong = [h for h in m_hits if h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES]
     if strong:
-        return _level("met", _evidence(strong))
+        return _level("met", ev.cite(strong))
     weak = [h for h in m_hits if h.rule in M_WEAK_RULES]
     if weak:
-        return _level("partial", _evidence(weak), text(ADVICE, "M_partial"))
+        return _level("partial", ev.cite(weak), text(ADVICE, "M_partial"))
     vague = ev.get("S.vague_word")
     if vague:
         return _level("missing", (), text(ADVICE, "M_comparative", word=ev.first_words(vague)))
@@ -183,12 +170,12 @@ def judge_t(ev: Evidenced, context: ScoringContext | None) -> Criterion:
     good = [h for h in t_hits if h.kind in T_MET_KINDS]
     vague = [h for h in t_hits if h.kind == "vague"]
     if good:
-        return _level("met", _evidence(good))
+        return _level("met", ev.cite(good))
     if context is not None and context.deadline is not None:
         date_text = f"{context.deadline.day} {context.deadline:%B %Y}"
-        return _level("partial", _evidence(vague), text(ADVICE, "T_context", date=date_text), (f"Deadline {context.deadline.isoformat()} in the goal's fields",))
+        return _level("partial", ev.cite(vague), text(ADVICE, "T_context", date=date_text), (f"Deadline {context.deadline.isoformat()} in the goal's fields",))
     if vague:
-        return _level("missing", _evidence(vague), text(ADVICE, "T_vague", word=ev.first_words(vague)))
+        return _level("missing", ev.cite(vague), text(ADVICE, "T_vague", word=ev.first_words(vague)))
     return _level("missing", (), text(ADVICE, "T_missing"))
 
 
@@ -223,7 +210,7 @@ def judge_a(ev: Evidenced, context: ScoringContext | None, deadline: date | None
         reasons.append(f"Confidence {confidence}/10")
     elif written:
         confidence = written[0].value
-        evidence += _evidence(written[:1])
+        evidence += ev.cite(written[:1])
         reasons.append(f"Confidence {confidence}/10, written in the goal")
     support = bool(context and context.support.strip())
     if support:
@@ -245,7 +232,7 @@ def judge_a(ev: Evidenced, context: ScoringContext | None, deadline: date | None
     ]
     warned = [(key, hits) for key, hits in warnings if hits]
     for _, hits in warned:
-        evidence += _evidence(hits)
+        evidence += ev.cite(hits)
     if ratio is not None:
         reasons.append(f"Target is {ratio:.1f}× the baseline in under a year")
     if (warned or ratio is not None) and level in ("met", "unknown"):
@@ -305,7 +292,7 @@ def overlap(det: Detection, context: ScoringContext) -> list[Evidence]:
 def judge_r(ev: Evidenced, context: ScoringContext | None) -> Criterion:
     links = ev.get("R.link_clause")
     should = ev.get("R.should")
-    evidence = _evidence(links)
+    evidence = ev.cite(links)
     reasons: list[str] = []
     strong = False
     shared: list[Evidence] = []
@@ -334,7 +321,7 @@ def judge_r(ev: Evidenced, context: ScoringContext | None) -> Criterion:
     if should:
         # A reason in the same sentence ("because my boss says so") does not make it the
         # person's own goal; only links they made themselves do.
-        evidence += _evidence(should)
+        evidence += ev.cite(should)
         level = "partial" if (strong or shared or why) else "missing"
         advice = text(ADVICE, "R_should", word=ev.first_words(should))
     elif level == "partial" and shared and not (why or links):

@@ -34,6 +34,7 @@ _DIGIT = re.compile(r"[0-9]")
 _TOKEN = re.compile(r"[a-z]+", re.ASCII)  # the same tokens rules.py derives triggers with
 _WORD = re.compile(r"[a-z0-9'&.-]+", re.ASCII)
 _PREV_WORDS = re.compile(r"[a-z']+", re.ASCII)
+_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+", re.ASCII)
 _START_PREPS = frozenset({"from", "since", "starting", "beginning", "effective", "after"})
 _DETERMINERS = frozenset({"the", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those", "own"})
 _DEADLINE_PREPS = frozenset({"by", "before", "until", "till", "ahead of", "no later than", "in time for"})
@@ -68,14 +69,9 @@ class Hit(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class Detection:
     text: str  # the original text (possibly cut at MAX_CHARS)
-    lower: str  # normalised, lowercased, same length
+    cased: str  # normalised (quotes, dashes, spaces), same length
+    lower: str  # normalised and lowercased, same length
     hits: tuple[Hit, ...]
-
-    def by_rule(self, *rule_ids: str) -> list[Hit]:
-        return [h for h in self.hits if h.rule in rule_ids]
-
-    def by_kind(self, *kinds: str) -> list[Hit]:
-        return [h for h in self.hits if h.kind in kinds]
 
 
 def normalise(text: str) -> tuple[str, str]:
@@ -88,7 +84,8 @@ def normalise(text: str) -> tuple[str, str]:
 
 
 def _is_title_case(cased: str) -> bool:
-    words = re.findall(r"[A-Za-z][A-Za-z'-]+", cased)
+    """Most words capitalised ("Lead The Sales Team"): capitals then say nothing about names."""
+    words = _LETTER_WORD.findall(cased)
     if len(words) < 4:
         return False
     caps = sum(1 for w in words if w[0].isupper())
@@ -101,7 +98,7 @@ def _previous_words(lower: str, start: int, n: int = 2) -> list[str]:
 
 def _sentence_initial(cased: str, start: int) -> bool:
     i = start - 1
-    while i >= 0 and cased[i] in " \t\"'([{*-•\u2022>":
+    while i >= 0 and cased[i] in " \t\"'([{*-\u2022>":
         i -= 1
     return i < 0 or cased[i] in ".!?:;\n\r"
 
@@ -126,9 +123,6 @@ def is_abstract(word: str) -> bool:
     return len(word) > 5 and word.endswith(_ABSTRACT_SUFFIXES)
 
 
-# --- checks: each may reject a match (REJECT) or attach a value --------------------------------
-
-
 class _Scan:
     """One text being scanned: its two copies, the claimed characters, and cheap facts."""
 
@@ -148,6 +142,9 @@ class _Scan:
         if self._title_case is None:
             self._title_case = self.has_upper and _is_title_case(self.cased)
         return self._title_case
+
+
+# --- checks: each may reject a match (REJECT) or attach a value --------------------------------
 
 
 def _check_confidence(m: re.Match[str], scan: _Scan) -> Any:
@@ -237,6 +234,7 @@ CHECKS: dict[str, Callable[[re.Match[str], _Scan], Any]] = {
     "abstract_object": _check_abstract_object,
     "object": _check_object,
 }
+
 
 def _kind(rule: Rule, scan: _Scan, start: int) -> str:
     """Deadline rules read as a start after "from", "since", "starting (in)"."""
@@ -344,13 +342,13 @@ def detect(text: str) -> Detection:
     hits: list[Hit] = []
     for i in _active(scan):
         _run(_PLANS[i], scan, hits)
-    return Detection(text=text, lower=lower, hits=tuple(hits))
+    return Detection(text=text, cased=cased, lower=lower, hits=tuple(hits))
 
 
 def run_lazy(rule_id: str, det: Detection) -> list[Hit]:
     """Run a lazy rule (one detection skips) over a detected text, for code that needs it."""
     plan = _PLANS[_INDEX[rule_id]]
-    scan = _Scan(det.text.translate(_TRANSLATE), det.lower)
+    scan = _Scan(det.cased, det.lower)
     hits: list[Hit] = []
     _run(plan, scan, hits)
     return hits
