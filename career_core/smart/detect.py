@@ -34,7 +34,7 @@ _DIGIT = re.compile(r"[0-9]")
 _TOKEN = re.compile(r"[a-z]+", re.ASCII)  # the same tokens rules.py derives triggers with
 _WORD = re.compile(r"[a-z0-9'&.-]+", re.ASCII)
 _PREV_WORDS = re.compile(r"[a-z']+", re.ASCII)
-_LETTER_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+", re.ASCII)
+_VERB_OPENERS = frozenset({"to", "will", "i", "i'll", "we", "and", "then", "also", "must", "should", "can", "could", "would"})
 _START_PREPS = frozenset({"from", "since", "starting", "beginning", "effective", "after"})
 _DETERMINERS = frozenset({"the", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those", "own"})
 _DEADLINE_PREPS = frozenset({"by", "before", "until", "till", "ahead of", "no later than", "in time for"})
@@ -44,7 +44,7 @@ _ABSTRACT_SUFFIXES = ("ship", "ness", "ity", "ism", "ence", "ance", "ing", "ment
 
 _MONTH_OR_DAY = word_set("month") | word_set("weekday")
 _VAGUE = word_set("vague_modifier")
-_CONCRETE = word_set("concrete")
+_CONCRETE = word_set("concrete") | word_set("deliverable") | word_set("recurring_event") | word_set("role")
 _ABSTRACT = word_set("abstract")
 _NOT_NAME = word_set("not_name")
 
@@ -85,7 +85,7 @@ def normalise(text: str) -> tuple[str, str]:
 
 def _is_title_case(cased: str) -> bool:
     """Most words capitalised ("Lead The Sales Team"): capitals then say nothing about names."""
-    words = _LETTER_WORD.findall(cased)
+    words = [w for w in cased.split() if w[:1].isalpha() and len(w) > 1]
     if len(words) < 4:
         return False
     caps = sum(1 for w in words if w[0].isupper())
@@ -211,7 +211,14 @@ def _check_named(m: re.Match[str], scan: _Scan) -> Any:
 
 
 def _check_object(m: re.Match[str], scan: _Scan) -> Any:
-    return "determined" if m.group("det") is not None else None
+    if m.group("det") is not None:
+        return "determined"
+    # "Lead a team", "I will coach juniors", "Call my mum": at the start of a clause these
+    # nouns are the verb.
+    prev = _previous_words(scan.lower, m.start(), 1)
+    if _sentence_initial(scan.cased, m.start()) or (prev and prev[0] in _VERB_OPENERS):
+        return REJECT
+    return None
 
 
 def _check_abstract_object(m: re.Match[str], scan: _Scan) -> Any:

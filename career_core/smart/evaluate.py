@@ -18,7 +18,8 @@ from pathlib import Path
 
 from career_core.smart.scorer import score_goal
 
-TARGETS = ("S", "M", "T", "smart")
+TARGETS = ("S", "M", "T", "smart")  # keys in the files; "smart" is the report's is_smart
+LABELS = {"S": "S", "M": "M", "T": "T", "smart": "is_smart"}
 
 
 @dataclass(frozen=True)
@@ -68,14 +69,14 @@ def figures(rows: Sequence[dict], today: date | None = None) -> dict[str, Figure
 
 
 def format_table(figs: dict[str, Figures], verbose: bool = False, rows: Iterable[dict] = ()) -> str:
-    lines = [f"{'':6} {'accuracy':>9} {'balanced':>9} {'majority':>9}  (n={next(iter(figs.values())).n})"]
+    lines = [f"{'':8} {'accuracy':>9} {'balanced':>9} {'majority':>9}  (n={next(iter(figs.values())).n})"]
     for t, f in figs.items():
-        lines.append(f"{t:6} {f.accuracy:9.3f} {f.balanced:9.3f} {f.majority:9.3f}")
+        lines.append(f"{LABELS[t]:8} {f.accuracy:9.3f} {f.balanced:9.3f} {f.majority:9.3f}")
     if verbose:
         texts = {r["id"]: r["text"] for r in rows}
         for t, f in figs.items():
             for i in f.wrong:
-                lines.append(f"  {t} wrong: {i}  {texts.get(i, '')}")
+                lines.append(f"  {LABELS[t]} wrong: {i}  {texts.get(i, '')}")
     return "\n".join(lines)
 
 

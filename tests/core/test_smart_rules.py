@@ -162,7 +162,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Hold a one-on-one", "Become one of the best", "Someone should help"),
     ),
     "M.completion": (
-        ("Pass the certification exam", "Publish a team charter", "Finish my PhD thesis", "Run a team retrospective"),
+        ("Pass the certification exam", "Publish a team charter", "Finish my PhD thesis", "Run a team retrospective", "Win the regional sales award"),
         ("Read more books about leadership", "Improve my presentation skills", "Lead a diverse team"),
     ),
     "M.role": (
@@ -190,8 +190,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Join the team", "Read More Books About Leadership", "Complete it by March"),
     ),
     "S.object": (
-        ("Manage and grow the sales department", "Coach direct reports", "Meet my manager"),
-        ("Get better at leadership", "Be happier"),
+        ("Manage and grow the sales department", "Coach direct reports", "Meet my manager", "Present at our all-hands"),
+        ("Get better at leadership", "Be happier", "Lead with purpose", "I will coach with care"),
     ),
     "S.vague_word": (
         ("Read more books", "Create a positive work environment", "Go to the gym regularly", "Build stronger relationships"),
