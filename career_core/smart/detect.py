@@ -34,6 +34,7 @@ _DIGIT = re.compile(r"[0-9]")
 _TOKEN = re.compile(r"[a-z]+", re.ASCII)  # the same tokens rules.py derives triggers with
 _WORD = re.compile(r"[a-z0-9'&.-]+", re.ASCII)
 _PREV_WORDS = re.compile(r"[a-z']+", re.ASCII)
+_CLAUSE_END = re.compile(r"[.,;:!?()\n]")
 _VERB_OPENERS = frozenset({"to", "will", "i", "i'll", "we", "and", "then", "also", "must", "should", "can", "could", "would"})
 _START_PREPS = frozenset({"from", "since", "starting", "beginning", "effective", "after"})
 _DETERMINERS = frozenset({"the", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those", "own"})
@@ -211,12 +212,14 @@ def _check_named(m: re.Match[str], scan: _Scan) -> Any:
 
 
 def _check_object(m: re.Match[str], scan: _Scan) -> Any:
-    if m.group("det") is not None:
-        return "determined"
+    start = m.start()
+    clause = _CLAUSE_END.split(scan.lower[max(0, start - 60) : start])[-1]
+    before = _PREV_WORDS.findall(clause)[-4:]
+    if any(w in _DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every") for w in before):
+        return "determined"  # "the sales department", "my team's roadmap", "each project"
     # "Lead a team", "I will coach juniors", "Call my mum": at the start of a clause these
     # nouns are the verb.
-    prev = _previous_words(scan.lower, m.start(), 1)
-    if _sentence_initial(scan.cased, m.start()) or (prev and prev[0] in _VERB_OPENERS):
+    if not before or before[-1] in _VERB_OPENERS:
         return REJECT
     return None
 
