@@ -103,10 +103,10 @@ def _alternation(words: list[str], cap: bool = False) -> str:
         ]
         if not branches:
             return ""
-        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
-        if ends:
-            body = ("(?:" + body + ")" if len(branches) == 1 and len(body) > 1 and not body.startswith("(?:") else body) + "?"
-        return body
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
 
     return "(?:" + emit(trie, top=True) + ")"
 

@@ -7,11 +7,14 @@ land without its specification.
 
 from __future__ import annotations
 
+import re
+import tomllib
+
 import pytest
 
 from career_core.smart import ScoringContext, score_goal
 from career_core.smart.detect import detect, run_lazy
-from career_core.smart.rules import ALL_RULE_IDS, RULES_BY_ID
+from career_core.smart.rules import ALL_RULE_IDS, RULES_BY_ID, RULES_FILE, _alternation
 
 VISION = "Lead the 200-person operations division as its director"
 
@@ -279,3 +282,17 @@ def test_evidence_cites_only_known_rules() -> None:
     report = score_goal("Lead a team of at least 10 people by March 2027, so that I grow (7/10)")
     cited = {e.rule for c in report.criteria.values() for e in c.evidence}
     assert cited and cited <= set(ALL_RULE_IDS)
+
+
+WORD_LISTS = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))["words"]
+
+
+@pytest.mark.parametrize("name", sorted(WORD_LISTS))
+def test_each_word_list_matches_each_of_its_words_whole(name: str) -> None:
+    words = WORD_LISTS[name]
+    plain = re.compile(_alternation(words), re.ASCII)
+    capital = re.compile(_alternation(words, cap=True), re.ASCII)
+    for word in words:
+        assert plain.fullmatch(word), word
+        assert capital.fullmatch(word[:1].upper() + word[1:]), word
+    assert not plain.fullmatch("zzqx")
