@@ -19,11 +19,15 @@ The rules of judgement (DESIGN.md, "The SMART scorer"):
   is met, as are two or more words shared with the vision, objectives or parent, or a why
   together with a shared word or a reason clause. A why, one shared word or a reason clause
   ("so that ...") alone is partial. Someone else's "should" makes R missing, or partial when
-  the person linked the goal in its context anyway (a reason clause in the text is not enough). Without any of this R is unknown.
+  the person linked the goal in its context anyway (a reason clause in the text is not
+  enough). Without any of this R is unknown.
+- overall weighs S, M and T 25 each and A and R 12.5 each; met counts 1, partial and unknown
+  0.5, missing 0 (report.py), so a met criterion never lowers it.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -47,6 +51,7 @@ MEASURE_RULES = frozenset({"M.percent", "M.money", "M.multiplier", "M.number", "
 NEAR_BOUND = 40  # characters: "never work more than 50 hours" is a limit, not an absolute
 STRETCH_RATIO = 3.0
 STRETCH_DAYS = 366
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 _BACKREF = re.compile(r"\b(?:each|them|it|its|those|these|there|they)\b", re.ASCII)
 _CONTENT_WORD = re.compile(r"[a-z][a-z'-]{3,}", re.ASCII)
@@ -172,7 +177,8 @@ def judge_t(ev: Evidenced, context: ScoringContext | None) -> Criterion:
     if good:
         return _level("met", ev.cite(good))
     if context is not None and context.deadline is not None:
-        date_text = f"{context.deadline.day} {context.deadline:%B %Y}"
+        d = context.deadline
+        date_text = f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"  # not %B: that follows the locale
         return _level("partial", ev.cite(vague), text(ADVICE, "T_context", date=date_text), (f"Deadline {context.deadline.isoformat()} in the goal's fields",))
     if vague:
         return _level("missing", ev.cite(vague), text(ADVICE, "T_vague", word=ev.first_words(vague)))
@@ -187,6 +193,8 @@ def stretch(context: ScoringContext | None, deadline: date | None, today: date) 
     if context is None or context.baseline is None or context.target is None:
         return None
     base, target = context.baseline, context.target
+    if not (math.isfinite(base) and math.isfinite(target)):
+        return None
     direction = context.direction or ("increase" if target >= base else "decrease")
     if direction in ("increase", "at_least"):
         ratio = target / base if base > 0 else None
