@@ -35,6 +35,8 @@ TAB = "goals.tab"
 DRAFT, LIST, MAP, FOCUS = "Draft", "My goals", "Goal map", "Focus"
 NEW = "new"
 RERUN = "goals.rerun-app"
+# Drafts survive a look at another tab or page: typed words are only lost when the person says so.
+KEEP = "session"
 today = date.today()
 
 
@@ -134,7 +136,7 @@ def new_goal_editor() -> None:
     statement = st.text_input(
         "Your goal", key=new_key("statement"), max_chars=1000, live=True,
         placeholder="e.g. Lead a team of at least 10 people within two years",
-        help="The report below updates as you type.",
+        help="The report below updates as you type.", persist_state=KEEP,
     )
     fields.show_error("goals.new.statement")
     if lib is not None:
@@ -142,7 +144,7 @@ def new_goal_editor() -> None:
     horizon_col, parent_col, deadline_col = st.columns([1, 2, 1])
     with horizon_col:
         horizon = st.radio("Horizon", list(GoalHorizon), format_func=lambda h: h.label, key=new_key("horizon"),
-                           horizontal=True)
+                           horizontal=True, persist_state=KEEP)
     parent_id = None
     with parent_col:
         if horizon is GoalHorizon.SHORT_TERM:
@@ -151,9 +153,10 @@ def new_goal_editor() -> None:
                 "Stepping stone of", [p.id for p in parents], index=None, key=new_key("parent"),
                 format_func=lambda i: short(nb.goal(i).statement, 80),
                 placeholder="A long-term goal (optional)" if parents else "No long-term goal yet",
+                persist_state=KEEP,
             )
     with deadline_col:
-        deadline = st.date_input("Deadline", key=new_key("deadline"), format="YYYY-MM-DD")
+        deadline = st.date_input("Deadline", key=new_key("deadline"), format="YYYY-MM-DD", persist_state=KEEP)
     if not (statement or "").strip():
         st.info("Write your goal above, or pick one from the library. The SMART report appears as you type.",
                 icon=":material/keyboard:")
@@ -214,7 +217,7 @@ def wording_editor(goal_id: str) -> None:
     key = session.key(f"goal.{goal_id}.statement")
     if key not in st.session_state:
         st.session_state[key] = goal.statement
-    statement = st.text_input("Goal", key=key, max_chars=1000, live=True,
+    statement = st.text_input("Goal", key=key, max_chars=1000, live=True, persist_state=KEEP,
                               help="The report updates as you type; save the new wording when you like it.")
     fields.show_error(f"goal.{goal_id}.statement")
     text = statement or ""

@@ -138,6 +138,8 @@ def test_saving_a_draft_keeps_its_first_wording_with_its_score_and_opens_it(goal
     assert [(r.statement, r.score) for r in goal.revisions] == [(VAGUE, 13)]
     assert by_label(at.selectbox, "Working on").value == goal.id
     assert by_label(at.text_input, "Goal").value == VAGUE
+    by_label(at.selectbox, "Working on").set_value("new").run()
+    assert by_label(at.text_input, "Your goal").value == ""  # the next goal starts afresh
 
 
 def test_a_stepping_stone_is_saved_under_its_long_term_goal(goals_page, db):
@@ -359,3 +361,13 @@ def test_focus_ratings_are_edited_in_the_table(goals_page, db):
                                                "deleted_rows": []}
     at.run()
     assert stored(db, nb).goal("g").impact == 5
+
+
+def test_a_draft_survives_a_look_at_another_tab(goals_page):
+    at, _ = goals_page()
+    by_label(at.text_input, "Your goal").input(VAGUE).run()
+    at.session_state["goals.tab"] = "Goal map"
+    at.run()
+    at.session_state["goals.tab"] = "Draft"
+    at.run()
+    assert by_label(at.text_input, "Your goal").value == VAGUE

@@ -6,6 +6,7 @@ import pytest
 
 from career_core import catalog
 from career_core.catalog import CatalogError, parse_library, read_list
+from career_core.smart import score_goal
 
 THEMES = {
     "leading-a-team", "engagement-and-retention", "innovation", "financial-targets", "skills", "visibility",
@@ -60,3 +61,12 @@ def test_read_list_skips_comments_blanks_and_repeats(tmp_path):
 def test_a_broken_library_file_names_the_entry(toml, message):
     with pytest.raises(CatalogError, match=message.replace("(", r"\(").replace(")", r"\)")):
         parse_library(toml)
+
+
+def test_every_starting_statement_leaves_room_to_sharpen_it():
+    """The library gives starting points, not finished goals: each one is not SMART as written."""
+    for category in catalog.goal_library():
+        for g in category.goals:
+            report = score_goal(g.statement)
+            assert not report.is_smart, (g.id, g.statement)
+            assert any(c.advice for c in report.criteria.values()), g.id
