@@ -22,7 +22,7 @@ from career_core.goals import (
     set_status,
     stepping_stones,
 )
-from career_core.models import Direction, Goal, GoalHorizon, GoalStatus, Metric, Notebook
+from career_core.models import Direction, Goal, GoalHorizon, GoalStatus, Notebook
 from career_core.smart import SmartReport, context_for, score_goal
 from career_core.tables import Column, whole
 from waypoint_ui import fields, frame, session

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from career_core.models import DevelopmentItem, Goal, InputEntry, Notebook, OrgObjective, SkillRating
+from career_core.models import DevelopmentItem, Goal, InputEntry, InputRole, Notebook, OrgObjective, SkillRating
 from career_core.sample import load_sample
 from career_core.synthetic import five_year_notebook
 from tests.app.conftest import texts
@@ -186,15 +186,15 @@ def test_input_is_logged_and_the_form_starts_empty_again(reflect, db):
     at, nb = reflect("Input")
     assert "Not asked yet: mentor, manager, peer, direct report, coach, friend." in texts(at)
     by_label(at.text_input, "Who I asked").input("Priya")
-    by_label(at.selectbox, "Their role").set_value(next(o for o in by_label(at.selectbox, "Their role").options if o == "Mentor"))
+    by_label(at.selectbox, "Their role").set_value(InputRole.DIRECT_REPORT)
     by_label(at.text_area, "What they said").input("You fix things yourself instead of delegating.")
     by_label(at.text_area, "My takeaway").input("Hand over the weekly report.")
     submit(at, "Add to the log").click().run()
     (entry,) = stored(db, nb).inputs
-    assert (entry.who, entry.role.value, entry.on) == ("Priya", "mentor", date.today())
+    assert (entry.who, entry.role.value, entry.on) == ("Priya", "direct_report", date.today())
     assert entry.takeaway == "Hand over the weekly report."
     assert by_label(at.text_input, "Who I asked").value == ""
-    assert "Not asked yet: manager, peer, direct report, coach, friend." in texts(at)
+    assert "Not asked yet: mentor, manager, peer, coach, friend." in texts(at)
     assert at.data_editor[0].value["Who"].tolist() == ["Priya"]
 
 

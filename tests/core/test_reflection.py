@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from career_core.models import DevelopmentItem, InputEntry, InputRole, Notebook, SkillRating
+from career_core.models import DevelopmentItem, InputEntry, Notebook, SkillRating
 from career_core.reflection import (
     KEEP_LIMIT,
     TOP_FEW,
