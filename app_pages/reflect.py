@@ -111,12 +111,12 @@ def skill_form(nb: Notebook) -> None:
         name_col, now_col, wanted_col = st.columns([2, 1, 1])
         with name_col:
             st.selectbox("Skill", skills_to_offer(catalog.skills(), nb.reflection.skills), index=None,
-                         key=form.key("name"), persist_state="session", accept_new_options=True, placeholder="Pick one or type your own")
+                         **form.field("name"), accept_new_options=True, placeholder="Pick one or type your own")
             form.error("name")
         with now_col:
-            st.slider("Now", 1, 5, 2, key=form.key("now"), persist_state="session")
+            st.slider("Now", 1, 5, 2, **form.field("now"))
         with wanted_col:
-            st.slider("Wanted", 1, 5, 4, key=form.key("wanted"), persist_state="session")
+            st.slider("Wanted", 1, 5, 4, **form.field("wanted"))
         form.submit(
             "Add skill",
             lambda f: SkillRating(name=f.value("name") or "", now=f.value("now"), wanted=f.value("wanted")),
@@ -157,7 +157,8 @@ def values_picker(nb: Notebook) -> None:
 
 
 def _move_value(index: int, step: int) -> None:
-    session.commit(lambda n: assign(n.reflection, values=move(n.reflection.values, index, step)), field="reflection.values")
+    session.commit(lambda n: assign(n.reflection, values=move(n.reflection.values, index, step)),
+                   field="reflection.values")
 
 
 # --- vision ----------------------------------------------------------------------------------------
@@ -194,15 +195,15 @@ def inputs(nb: Notebook) -> None:
     with st.form(form.id):
         left, mid, right = st.columns([2, 1, 1])
         with left:
-            st.text_input("Who I asked", key=form.key("who"), persist_state="session", max_chars=200, placeholder="e.g. Priya, my mentor")
+            st.text_input("Who I asked", **form.field("who"), max_chars=200, placeholder="e.g. Priya, my mentor")
             form.error("who")
         with mid:
-            st.selectbox("Their role", list(InputRole), format_func=lambda r: r.label, key=form.key("role"), persist_state="session")
+            st.selectbox("Their role", list(InputRole), format_func=lambda r: r.label, **form.field("role"))
         with right:
-            st.date_input("When", value=date.today(), key=form.key("on"), persist_state="session", format="YYYY-MM-DD")
+            st.date_input("When", value=date.today(), **form.field("on"), format="YYYY-MM-DD")
             form.error("on")
-        st.text_area("What they said", key=form.key("said"), persist_state="session", max_chars=5000)
-        st.text_area("My takeaway", key=form.key("takeaway"), persist_state="session", max_chars=5000)
+        st.text_area("What they said", **form.field("said"), max_chars=5000)
+        st.text_area("My takeaway", **form.field("takeaway"), max_chars=5000)
         form.submit(
             "Add to the log",
             lambda f: InputEntry(who=f.value("who") or "", role=f.value("role"), on=f.value("on"),
@@ -246,14 +247,14 @@ def development(nb: Notebook) -> None:
     with st.form(form.id):
         cat_col, title_col = st.columns([1, 2])
         with cat_col:
-            st.selectbox("Category", list(DevelopmentCategory), format_func=lambda c: c.label, key=form.key("category"), persist_state="session")
+            st.selectbox("Category", list(DevelopmentCategory), format_func=lambda c: c.label, **form.field("category"))
         with title_col:
-            st.text_input("What", key=form.key("title"), persist_state="session", max_chars=200,
+            st.text_input("What", **form.field("title"), max_chars=200,
                           placeholder="e.g. Learn to give feedback on the spot")
             form.error("title")
         value_col, motivation_col = st.columns(2)
-        value_col.slider("Value for my career", 1, 5, 3, key=form.key("value"), persist_state="session")
-        motivation_col.slider("My motivation", 1, 5, 3, key=form.key("motivation"), persist_state="session")
+        value_col.slider("Value for my career", 1, 5, 3, **form.field("value"))
+        motivation_col.slider("My motivation", 1, 5, 3, **form.field("motivation"))
         form.submit(
             "Add to the list",
             lambda f: DevelopmentItem(category=f.value("category"), title=f.value("title") or "",
@@ -280,7 +281,8 @@ def development(nb: Notebook) -> None:
         lambda n: n.development_items,
         column_config={
             "Keep": st.column_config.CheckboxColumn(help="Keep working on this now", width="small"),
-            "Rank": st.column_config.TextColumn(help=f"By value × motivation; ★ marks the top {TOP_FEW}", width="small"),
+            "Rank": st.column_config.TextColumn(help=f"By value × motivation; ★ marks the top {TOP_FEW}",
+                                                width="small"),
             "What": st.column_config.TextColumn(required=True, max_chars=200, width="large"),
             "Value": RATING, "Motivation": RATING,
             "Score": st.column_config.NumberColumn(help="Value × motivation", width="small"),
@@ -342,10 +344,10 @@ def organisation(nb: Notebook) -> None:
                "and show how your growth helps others too.")
     form = EntryForm("objective")
     with st.form(form.id):
-        st.text_input("Objective", key=form.key("title"), persist_state="session", max_chars=200,
+        st.text_input("Objective", **form.field("title"), max_chars=200,
                       placeholder="e.g. Deliver 98% of parcels on the promised day")
         form.error("title")
-        st.text_area("Details", key=form.key("description"), persist_state="session", max_chars=5000,
+        st.text_area("Details", **form.field("description"), max_chars=5000,
                      placeholder="Where it comes from, who owns it, how it is measured.")
         form.submit(
             "Add objective",

@@ -40,6 +40,10 @@ class EntryForm:
         """The key of the widget for `field` (typed values live here until the entry is added)."""
         return session.key(f"{self.name}.{self._generation}.{field}")
 
+    def field(self, field: str) -> dict[str, Any]:
+        """Widget arguments for `field`: its key, and kept while the person looks at another tab or page."""
+        return {"key": self.key(field), "persist_state": "session"}
+
     def value(self, field: str, default: Any = None) -> Any:
         return st.session_state.get(self.key(field), default)
 

@@ -83,7 +83,8 @@ def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> go.Figu
             x=[n.depth for n in members], y=[-row[n.id] for n in members], mode="markers+text",
             name=status.label, marker=dict(symbol=symbol, size=14, color=colour, line=dict(width=2, color=colour)),
             text=[label(n) for n in members], textposition="middle right",
-            customdata=[[chart_text(short(n.text, 120)), status.label, "—" if n.score is None else n.score] for n in members],
+            customdata=[[chart_text(short(n.text, 120)), status.label, "—" if n.score is None else n.score]
+                        for n in members],
             hovertemplate="%{customdata[0]}<br>%{customdata[1]} · SMART score %{customdata[2]}<extra></extra>",
         ))
     style(fig, height=70 + 34 * len(nodes), large=large)
@@ -124,7 +125,8 @@ def focus_figure(points: Sequence[FocusPoint], pause: Collection[str] = (), *, l
             text=[str(number[p.goal_id]) for p, _ in picked], textposition="middle center",
             textfont=dict(color=["white" if symbol == "circle" else colour for _ in picked], size=12),
             customdata=[[chart_text(short(p.statement, 120)), p.quadrant] for p, _ in picked],
-            hovertemplate="%{text}. %{customdata[0]}<br>Impact %{x:.0f} · motivation %{y:.0f} · %{customdata[1]}<extra></extra>",
+            hovertemplate="%{text}. %{customdata[0]}<br>Impact %{x:.0f} · motivation %{y:.0f} · "
+                          "%{customdata[1]}<extra></extra>",
         ))
     style(fig, height=460, large=large)
     ticks = dict(tickmode="array", tickvals=[1, 2, 3, 4, 5])
