@@ -46,6 +46,9 @@ def _reports(notebook_id: str, revision: int, day: date, _nb: Notebook) -> dict[
 
 
 def scored(nb: Notebook) -> dict[str, SmartReport]:
+    state = session.status()
+    if state is not None and state.kind in ("conflict", "error"):
+        return reports(nb, today)  # this tab holds edits the store has not taken yet: score them as they are
     return _reports(nb.id, nb.revision, today, nb)
 
 
@@ -83,7 +86,7 @@ def draft_tab(nb: Notebook) -> None:
     labels = {g.id: f"{g.status.label}: {short(g.statement, 90)}" for g in nb.goals}
     st.selectbox("Working on", options, key=key, format_func=lambda o: "A new goal" if o == NEW else labels[o])
     if st.session_state[key] == NEW:
-        library(nb)
+        library()
         new_goal_editor()
     else:
         goal = nb.goal(st.session_state[key])
@@ -91,7 +94,7 @@ def draft_tab(nb: Notebook) -> None:
         goal_fields(nb, goal)
 
 
-def library(nb: Notebook) -> None:
+def library() -> None:
     chosen = st.session_state.get(new_key("library"))
     with st.expander("Start from the goal library", icon=":material/library_books:", expanded=not chosen):
         st.caption("Common goals of leaders and managers, written the way goals usually start: a little vague. "
@@ -277,7 +280,7 @@ def goal_fields(nb: Notebook, goal: Goal) -> None:
     with horizon_col:
         fields.bound(st.radio, "Horizon", get, "horizon", name=name("horizon"), options=list(GoalHorizon),
                      format_func=lambda h: h.label, horizontal=True,
-                     apply=lambda n, g, v: set_horizon(n, g, v))
+                     apply=set_horizon)
     with parent_col:
         if goal.horizon is GoalHorizon.SHORT_TERM:
             parents = parent_choices(nb, goal)
@@ -285,7 +288,7 @@ def goal_fields(nb: Notebook, goal: Goal) -> None:
                          options=[None, *(p.id for p in parents)],
                          format_func=lambda i: "Not linked to a long-term goal" if i is None
                          else short(nb.goal(i).statement, 80),
-                         apply=lambda n, g, v: set_parent(n, g, v))
+                         apply=set_parent)
         else:
             stones = stepping_stones(nb, gid)
             st.caption(f"{len(stones)} stepping stone{'s' if len(stones) != 1 else ''}: "
@@ -342,7 +345,7 @@ def goal_fields(nb: Notebook, goal: Goal) -> None:
     with c_col:
         fields.bound(st.select_slider, "Confidence", get, "confidence", name=name("confidence"),
                      options=[None, *range(1, 11)], format_func=lambda v: "not rated" if v is None else f"{v}/10",
-                     help="How sure are you that you can reach it? Below 7, make it smaller or get support.")
+                     help="How sure are you, from 1 to 10, that you can reach it?")
         fields.bound(st.slider, "Impact on my career", get, "impact", name=name("impact"), min_value=1, max_value=5)
         fields.bound(st.slider, "My motivation", get, "motivation", name=name("motivation"), min_value=1, max_value=5)
     with s_col:
@@ -386,7 +389,11 @@ def status_buttons(goal: Goal, *, key_prefix: str) -> None:
 
 
 def change_status(goal_id: str, status: GoalStatus) -> None:
-    if session.commit(lambda n: set_status(n.goal(goal_id), status), field=f"goal.{goal_id}.status"):
+    if not session.commit(lambda n: set_status(n.goal(goal_id), status), field=f"goal.{goal_id}.status"):
+        return
+    if status is GoalStatus.ACHIEVED:
+        st.toast("Achieved. Well done: take a moment to celebrate, and tell the people who helped.", icon="🏆")
+    else:
         st.toast(f"Now {status.label.lower()}.", icon=":material/check_circle:")
 
 
