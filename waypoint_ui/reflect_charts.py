@@ -62,16 +62,17 @@ def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) 
             mode="markers+text", name=name,
             marker=dict(symbol=symbol, size=size, color=colour, line=dict(width=1.5, color=colour)),
             text=[f"{r.rank}. {chart_text(short(r.title, 26))}" if r.top else str(r.rank) for r, _ in picked],
-            textposition="top center",
+            # labels of points on the right run leftwards, so they stay inside the chart
+            textposition=["middle left" if p[0] >= 4.5 else "top center" for _, p in picked],
             customdata=[[chart_text(r.title), r.category, r.score, "kept" if r.kept else "set aside"] for r, _ in picked],
             hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br>value × motivation = %{customdata[2]}"
                           " (%{customdata[3]})<extra></extra>",
         ))
     fig.add_shape(type="rect", x0=3.5, x1=5.6, y0=3.5, y1=5.6, line=dict(width=0), fillcolor="rgba(0,158,115,0.08)",
                   layer="below")
-    fig.add_annotation(x=5.55, y=3.55, text="most value, most drive", showarrow=False, xanchor="right",
-                       yanchor="bottom", font=dict(size=12, color="#3D6B5B"))
+    fig.add_annotation(x=3.55, y=5.95, text="shaded: most value, most drive", showarrow=False, xanchor="left",
+                       yanchor="top", font=dict(size=12, color="#3D6B5B"))
     style(fig, height=440, large=large)
     fig.update_xaxes(range=[0.5, 5.6], title="Value for my career (1–5)", **RATING_TICKS)
-    fig.update_yaxes(range=[0.5, 5.75], title="My motivation (1–5)", **RATING_TICKS)
+    fig.update_yaxes(range=[0.5, 6.0], title="My motivation (1–5)", **RATING_TICKS)
     return fig
