@@ -179,6 +179,8 @@ class ReviewDecision(Labelled):
 class Settings(Record):
     weekly_hour_limit: Annotated[float, Field(gt=0, le=168)] = 50
     review_cadence: ReviewCadence = ReviewCadence.MONTHLY
+    # Hours a usual week takes before the plan adds anything; 0 = not given (the load is the plan alone).
+    usual_weekly_hours: Hours = 0
 
 
 class SkillRating(Item):
