@@ -31,7 +31,7 @@ from career_core.models import (
     StopKind,
 )
 from career_core.review import next_review
-from career_core.schedule import describe, first, next_after, occurrences
+from career_core.schedule import STEP, describe, first, occurrences
 from career_core.validation import field_errors
 
 FAR_PAST: Final = timedelta(days=365)  # a new plan entry dated earlier than this is a typo, not a plan
@@ -119,14 +119,23 @@ def schedule_text(action: Action) -> str:
 
 
 def mark_done(action: Action, today: date) -> date | None:
-    """Tick off what 'done' means today: the current occurrence, or the whole one-off action."""
-    if action.recurrence is not Recurrence.NONE and action.status is ActionStatus.TODO:
+    """Tick off what 'done' means today: the current occurrence, or the whole action.
+
+    A series whose end has passed is finished as a whole (its last open date, if any, can still
+    be ticked with `tick`).
+    """
+    series_over = action.end is not None and action.end < today
+    if action.recurrence is not Recurrence.NONE and action.status is ActionStatus.TODO and not series_over:
         day = current_occurrence(action, today)
         if day is not None:
             edit.assign(action, done_on=sorted({*action.done_on, day}))
             return day
     edit.assign(action, status=ActionStatus.DONE, completed_at=today)
     return None
+
+
+def tick(action: Action, day: date) -> None:
+    edit.assign(action, done_on=sorted({*action.done_on, day}))
 
 
 def undo_done(action: Action, day: date) -> None:
@@ -197,7 +206,7 @@ def _action_line(
         last_done = max(action.done_on, default=None)
         current = current_occurrence(action, today)
         next_date = current
-        series_over = action.status is ActionStatus.TODO and current is None and action.end is not None and action.end < today
+        series_over = action.status is ActionStatus.TODO and action.end is not None and action.end < today
     elif action.status is ActionStatus.TODO:
         next_date = action.due
     if action.status is ActionStatus.DONE:
@@ -418,14 +427,18 @@ def weekly_load(nb: Notebook, today: date, start: date | None = None, weeks: int
 
 
 def review_dates(nb: Notebook, today: date, months: int = REVIEW_MONTHS) -> list[date]:
-    """The next review (today when overdue), then one every cadence step, for the coming months."""
-    cadence = nb.settings.review_cadence.value
-    day = max(next_review(nb, today).on, today)
-    horizon = day + relativedelta(months=months)
+    """The next review (today when overdue), then one every cadence step, for the coming months.
+
+    Steps count from the first date (30 Jan, 28 Feb, 30 Mar), so month ends do not drift.
+    """
+    step = STEP[nb.settings.review_cadence.value]
+    start = max(next_review(nb, today).on, today)
+    horizon = start + relativedelta(months=months)
     out = []
-    while day < horizon:
+    k = 0
+    while (day := start + step * k) < horizon:
         out.append(day)
-        day = next_after(cadence, day)
+        k += 1
     return out
 
 
