@@ -627,13 +627,17 @@ class _Builder:
         self.action_rows.append((group, [row], marks))
         self.actions += 1
 
-    def group(self, row: TimelineRow | None, marks: list[TimelineMark], key: str) -> None:
-        """Add a goal or initiative row, then the action rows collected for it."""
+    def group(self, row: TimelineRow | None, marks: list[TimelineMark], key: str, header: TimelineRow) -> None:
+        """Add a goal or initiative row, then the action rows collected for it.
+
+        A finished goal or initiative, or one outside the view, still heads its open actions (as
+        `header`, a row without a bar), so no action shows up under someone else's name.
+        """
         mine = [(rows, m) for g, rows, m in self.action_rows if g == key]
-        if (row is None or row.kind == "unlinked") and not mine:
+        if row is None and not mine:
             return
+        self.rows.append(row or header)
         if row is not None:
-            self.rows.append(row)
             self.marks.extend(marks)
         for rows, m in sorted(mine, key=lambda rm: min((x.on for x in rm[1]), default=rm[0][0].start or self.end)):
             self.rows.extend(rows)
@@ -660,14 +664,17 @@ class _Builder:
             self.action(group, action)
 
         for i in nb.initiatives:
-            self.group(self.initiative_row(i), [], f"initiative:{i.id}")
+            key = f"initiative:{i.id}"
+            status = i.status.label.lower()
+            header = TimelineRow(key, i.title, "initiative", None, None, status, f"{i.title} · Initiative · {status}")
+            self.group(self.initiative_row(i), [], key, header)
         for g in self._goal_order(goals):
             row, marks = self.goal_row(g)
-            self.group(row, marks, f"goal:{g.id}")
-        self.group(
-            TimelineRow("unlinked", "Not linked to a goal or initiative", "unlinked", None, None, "", "Actions that belong to no goal or initiative"),
-            [], "unlinked",
-        )
+            key, status = f"goal:{g.id}", g.status.label.lower()
+            kind = "stepping_stone" if g.horizon is GoalHorizon.SHORT_TERM and g.parent_id else "goal"
+            self.group(row, marks, key, TimelineRow(key, g.statement, kind, None, None, status, f"{g.statement} · Goal · {status}"))
+        self.group(None, [], "unlinked", TimelineRow("unlinked", "Not linked to a goal or initiative", "unlinked", None, None,
+                                                     "", "Actions that belong to no goal or initiative"))
 
         collapsed = self.actions > TIMELINE_MAX_ROWS
         rows, marks = self.rows, self.marks
