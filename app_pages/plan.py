@@ -382,8 +382,16 @@ def initiatives_section(nb: Notebook, today: date) -> None:
         st.caption("No initiatives yet.")
     order = {InitiativeStatus.ACTIVE: 0, InitiativeStatus.PLANNED: 1, InitiativeStatus.IDEA: 2,
              InitiativeStatus.DONE: 3, InitiativeStatus.DROPPED: 4}
-    for i in sorted(nb.initiatives, key=lambda i: (order[i.status], i.start or date.max)):
-        _initiative_card(nb, i, today)
+    ranked = sorted(nb.initiatives, key=lambda i: (order[i.status], i.start or date.max))
+    finished = [i for i in ranked if i.status in (InitiativeStatus.DONE, InitiativeStatus.DROPPED)]
+    for i in ranked:
+        if i not in finished:
+            _initiative_card(nb, i, today)
+    if finished:
+        with st.expander(f"Done and dropped ({len(finished)})", icon=":material/inventory_2:",
+                         expanded=any(st.session_state.get("plan.editing") == f"initiative:{i.id}" for i in finished)):
+            for i in finished:
+                _initiative_card(nb, i, today)
 
 
 def _initiative_card(nb: Notebook, i, today: date) -> None:
@@ -393,15 +401,15 @@ def _initiative_card(nb: Notebook, i, today: date) -> None:
         head.markdown(f"{INITIATIVE_ICONS[i.status]} **{md(i.title)}**  \n:small[{i.status.label} · {md(dates)}]")
         buttons.button("Edit", key=f"edit-initiative.{i.id}", icon=":material/edit:", on_click=_toggle_edit,
                        args=(f"initiative:{i.id}",))
-        for label, value in (("How you will know it worked", i.success_measure),
-                             ("How it moves you towards your vision", i.supports),
-                             ("Approvals needed", i.approvals)):
-            if value.strip():
-                st.markdown(f"**{label}**")
-                st.text(value)
+        lines = [f"**{label}:** {md(value.strip())}" for label, value in (
+            ("How you will know it worked", i.success_measure),
+            ("How it moves you towards your vision", i.supports),
+            ("Approvals needed", i.approvals)) if value.strip()]
         goals = [short(g.statement, 90) for gid in i.goal_ids if (g := nb.goal(gid))]
         if goals:
-            st.markdown("**Supports** " + " · ".join(md(g) for g in goals))
+            lines.append("**Supports:** " + " · ".join(md(g) for g in goals))
+        if lines:
+            st.markdown("\n\n".join(lines))
         todo = [a for a in nb.actions if a.initiative_id == i.id and a.status is ActionStatus.TODO]
         st.caption(f"{len(todo)} action{'s' if len(todo) != 1 else ''} to do for this initiative.")
         fields.show_error(f"initiative.{i.id}")
@@ -498,11 +506,11 @@ def stop_section(nb: Notebook, today: date) -> None:
             form.show_error("_")
     if not nb.stop_doing:
         st.caption("Nothing on the list yet.")
-    week = planning.monday(today)
-    for s in nb.stop_doing:
+    states = {s.id: planning.stop_state(s, today) for s in nb.stop_doing}
+    for s in sorted(nb.stop_doing, key=lambda s: not states[s.id][0]):  # those in effect first
         with st.container(border=True):
             head, buttons = st.columns([0.8, 0.2], vertical_alignment="center")
-            now = "frees its hours this week" if planning.stop_in_effect(s, week) else "not in effect this week"
+            now = states[s.id][1]
             head.markdown(f"{STOP_ICONS[s.kind]} **{md(s.what)}**  \n"
                           f":small[{md(planning.stop_text(s))} · {_hours(s.hours_per_week)} a week · {now}]")
             buttons.button("Edit", key=f"edit-stop.{s.id}", icon=":material/edit:", on_click=_toggle_edit,
@@ -650,7 +658,8 @@ def calendar_section(nb: Notebook, today: date) -> None:
                 f"- :material/rate_review: **{len(c.reviews)}** review dates ({nb.settings.review_cadence.label.lower()}), "
                 f"the next on {day_text(c.reviews[0], True)}")
     if c.left_out:
-        st.caption(f"{c.left_out} action{'s are' if c.left_out != 1 else ' is'} left out: done, dropped, or without a date.")
+        st.caption(f"{c.left_out} action{'s are' if c.left_out != 1 else ' is'} left out: done, dropped, without a date, "
+                   "or repeating ones whose last date has passed.")
     snapshot = nb
     st.download_button(
         "Download the calendar file (.ics)",

@@ -485,6 +485,20 @@ def freed_this_week(nb: Notebook, today: date) -> float:
     return round(sum(s.hours_per_week for s in nb.stop_doing if stop_in_effect(s, week)), 2)
 
 
+def stop_state(entry: StopDoing, today: date) -> tuple[bool, str]:
+    """Whether an entry frees its hours this week, and how that reads."""
+    week = monday(today)
+    if stop_in_effect(entry, week):
+        return True, "frees its hours this week"
+    if entry.until is not None and entry.until <= week + timedelta(days=6):
+        postponed = entry.kind is StopKind.POSTPONE
+        if entry.until > today:
+            return False, f"{'back with you' if postponed else 'ends'} on {day_text(entry.until)}"
+        return False, f"back with you since {day_text(entry.until)}" if postponed else f"ended on {day_text(entry.until)}"
+    first_week = monday(entry.since) + (timedelta(days=7) if entry.since and entry.since.weekday() else timedelta())
+    return False, f"frees its hours from the week of {day_text(first_week)}"
+
+
 def stop_text(entry: StopDoing) -> str:
     """'Delegated to Sam since 3 Aug 2026' and the like."""
     since = f" since {day_text(entry.since)}" if entry.since else ""

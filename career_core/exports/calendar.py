@@ -39,17 +39,27 @@ class CalendarContents:
     one_off: int
     recurring: int
     reviews: tuple[date, ...]
-    left_out: int  # actions done, dropped, or without a date
+    left_out: int  # actions done, dropped, without a date, or repeating ones whose last date has passed
 
 
-def exported_actions(nb: Notebook) -> list[Action]:
-    """Actions that need a place in the calendar: still to do, with a date or a recurrence."""
-    return [a for a in nb.actions
-            if a.status is ActionStatus.TODO and (a.recurrence is not Recurrence.NONE or a.due is not None)]
+def exported_actions(nb: Notebook, today: date) -> list[Action]:
+    """Actions that need a place in the calendar: still to do, with a date or a series not yet over.
+
+    A one-off action past its due date stays in (it still needs doing); a series whose end has
+    passed has nothing left to put in a calendar.
+    """
+    def wanted(a: Action) -> bool:
+        if a.status is not ActionStatus.TODO:
+            return False
+        if a.recurrence is Recurrence.NONE:
+            return a.due is not None
+        return a.end is None or a.end >= today
+
+    return [a for a in nb.actions if wanted(a)]
 
 
 def contents(nb: Notebook, today: date) -> CalendarContents:
-    actions = exported_actions(nb)
+    actions = exported_actions(nb, today)
     recurring = sum(1 for a in actions if a.recurrence is not Recurrence.NONE)
     return CalendarContents(len(actions) - recurring, recurring, tuple(review_dates(nb, today)), len(nb.actions) - len(actions))
 
@@ -125,7 +135,7 @@ def to_ics(nb: Notebook, today: date) -> bytes:
         method="PUBLISH",
         calscale="GREGORIAN",
     )
-    for action in exported_actions(nb):
+    for action in exported_actions(nb, today):
         if (event := _action_event(nb, action)) is not None:
             cal.add_component(event)
     for position, on in enumerate(review_dates(nb, today)):

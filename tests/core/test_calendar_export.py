@@ -113,11 +113,13 @@ def test_only_actions_still_to_do_with_a_date_go_in():
         Action(title="Finished", goal_id="g1", due=D(2026, 11, 1), status=ActionStatus.DONE),
         Action(title="Dropped", goal_id="g1", recurrence=Recurrence.WEEKLY, start=D(2026, 11, 2), status=ActionStatus.DROPPED),
         Action(title="Someday", goal_id="g1"),
+        Action(title="Series over", goal_id="g1", recurrence=Recurrence.WEEKLY, start=D(2026, 9, 7), end=D(2026, 11, 16)),
+        Action(title="Late but still to do", goal_id="g1", due=D(2026, 10, 1)),
     )
     titles = {str(e["SUMMARY"]) for e in events(to_ics(nb, TODAY)).values() if not str(e["UID"]).startswith("review-")}
-    assert titles == {"Keep"}
+    assert titles == {"Keep", "Late but still to do"}
     c = contents(nb, TODAY)
-    assert (c.one_off, c.recurring, c.left_out, len(c.reviews)) == (1, 0, 3, 12)
+    assert (c.one_off, c.recurring, c.left_out, len(c.reviews)) == (2, 0, 4, 12)
 
 
 def test_an_empty_plan_still_gives_a_valid_calendar_with_the_reviews():

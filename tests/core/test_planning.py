@@ -294,6 +294,22 @@ def test_stop_in_effect(entry, week, in_effect):
     assert planning.stop_in_effect(entry, week) is in_effect
 
 
+@pytest.mark.parametrize(
+    ("entry", "state"),
+    [
+        (StopDoing(what="x"), (True, "frees its hours this week")),
+        (StopDoing(what="x", since=TODAY), (False, "frees its hours from the week of 23 Nov 2026")),
+        (StopDoing(what="x", since=MONDAY + timedelta(days=7)), (False, "frees its hours from the week of 23 Nov 2026")),
+        (StopDoing(what="x", kind=StopKind.POSTPONE, until=D(2026, 10, 1)), (False, "back with you since 1 Oct 2026")),
+        (StopDoing(what="x", kind=StopKind.DELEGATE, delegate_to="Sam", until=days(2)), (False, "ends on 20 Nov 2026")),
+        (StopDoing(what="x", kind=StopKind.DELEGATE, delegate_to="Sam", until=days(-1)), (False, "ended on 17 Nov 2026")),
+        (StopDoing(what="x", kind=StopKind.POSTPONE, until=days(1)), (False, "back with you on 19 Nov 2026")),
+    ],
+)
+def test_stop_state_in_words(entry, state):
+    assert planning.stop_state(entry, TODAY) == state
+
+
 def test_freed_this_week_and_stop_text():
     stops = [
         StopDoing(what="Rates call", hours_per_week=1.5, since=D(2026, 6, 15)),
@@ -428,6 +444,16 @@ def test_timeline_rows_go_from_initiatives_to_goals_with_their_actions():
     assert weekly_marks == action_dates(nb.actions[0], tl.start, tl.end)
     finished = planning.timeline(nb, TODAY, *_span(nb), include_finished=True)
     assert {"Pass the exam", "Done thing"} <= {r.label for r in finished.rows}
+
+
+def test_open_actions_of_a_finished_goal_stay_under_its_name():
+    done_goal = Goal(id="g2", statement="Pass the exam", deadline=days(-30), status=GoalStatus.ACHIEVED)
+    nb = notebook(actions=[once("Send the certificate to HR", due=days(3), goal_id="g2")])
+    nb.goals.append(done_goal)
+    rows = planning.timeline(nb, TODAY, *_span(nb)).rows
+    header = next(r for r in rows if r.key == "goal:g2")
+    assert header.start is None and header.status == "achieved"  # a heading without a bar
+    assert [r.label for r in rows][rows.index(header) + 1] == "Send the certificate to HR"
 
 
 def test_a_crowded_timeline_puts_actions_on_their_goal_row():
