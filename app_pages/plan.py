@@ -183,6 +183,13 @@ def _delete_action(action_id: str) -> None:
         st.toast("Action deleted. An earlier revision on the Notebooks page still has it.", icon=":material/delete:")
 
 
+def _edit_button(where, item: str) -> None:
+    """'Edit' opens the entry's form under it; 'Close' puts it away without saving."""
+    editing = st.session_state.get("plan.editing") == item
+    where.button("Close" if editing else "Edit", key=f"edit.{item}", icon=":material/close:" if editing else ":material/edit:",
+                 on_click=_toggle_edit, args=(item,))
+
+
 def _toggle_edit(item: str) -> None:
     current = st.session_state.get("plan.editing")
     st.session_state["plan.editing"] = None if current == item else item
@@ -207,29 +214,27 @@ def actions_section(nb: Notebook, today: date) -> None:
     f1, f2, f3 = st.columns([0.35, 0.35, 0.3], vertical_alignment="bottom")
     show = f1.segmented_control("Show", list(SHOW), format_func=SHOW.get, default="todo", required=True,
                                 key=session.key("actions.show"))
-    targets = [None, *(f"goal:{g.id}" for g in nb.goals), *(f"initiative:{i.id}" for i in nb.initiatives), "unlinked"]
-    towards = f2.selectbox("For", targets, key=session.key("actions.for"), format_func=lambda t: _target_label(nb, t))
+    targets = ["every", *(f"goal:{g.id}" for g in nb.goals), *(f"initiative:{i.id}" for i in nb.initiatives), "unlinked"]
+    choice = f2.selectbox("For", targets, key=session.key("actions.for"), format_func=lambda t: _target_label(nb, t))
+    towards = None if choice in (None, "every") else choice
     search = f3.text_input("Search", key=session.key("actions.search"), placeholder="Words in the title")
     lines = _cached(_lines, nb, today, show, towards, search or "")
     if not lines:
         st.caption("No actions to show here." if nb.actions else "No actions yet: add the first one above.")
         return
     pages = math.ceil(len(lines) / PAGE_SIZE)
+    rows = st.container()  # the list first, the page picker below it
     page = 1
     if pages > 1:
         st.caption(f"{len(lines)} actions, {PAGE_SIZE} to a page.")
-    shown = lines[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-    slot = st.container()
-    if pages > 1:
         page = st.pagination(pages, key=session.key(f"actions.page.{show}.{towards}.{search}"))
-        shown = lines[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
-    with slot:
-        for line in shown:
+    with rows:
+        for line in lines[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]:
             _action_row(nb, line, today)
 
 
-def _target_label(nb: Notebook, target: str | None) -> str:
-    if target is None:
+def _target_label(nb: Notebook, target: str) -> str:
+    if target == "every":
         return "Every goal and initiative"
     if target == "unlinked":
         return "Not linked to anything"
@@ -276,7 +281,7 @@ def _action_buttons(line: ActionLine, today: date) -> None:
         row.button(f"Undo {last.day} {last:%b}", key=f"undo.{aid}", type="tertiary",
                    on_click=_on_action, args=(aid, lambda a, _t, d=last: planning.undo_done(a, d), today),
                    help="Take back the latest tick.")
-    row.button("Edit", key=f"edit.{aid}", icon=":material/edit:", on_click=_toggle_edit, args=(f"action:{aid}",))
+    _edit_button(row, f"action:{aid}")
 
 
 def _edit_action_form(nb: Notebook, action, today: date) -> None:
@@ -399,8 +404,7 @@ def _initiative_card(nb: Notebook, i, today: date) -> None:
         head, buttons = st.columns([0.8, 0.2], vertical_alignment="center")
         dates = " → ".join(day_text(d) for d in (i.start, i.finish) if d) or "no dates yet"
         head.markdown(f"{INITIATIVE_ICONS[i.status]} **{md(i.title)}**  \n:small[{i.status.label} · {md(dates)}]")
-        buttons.button("Edit", key=f"edit-initiative.{i.id}", icon=":material/edit:", on_click=_toggle_edit,
-                       args=(f"initiative:{i.id}",))
+        _edit_button(buttons, f"initiative:{i.id}")
         lines = [f"**{label}:** {md(value.strip())}" for label, value in (
             ("How you will know it worked", i.success_measure),
             ("How it moves you towards your vision", i.supports),
@@ -513,8 +517,7 @@ def stop_section(nb: Notebook, today: date) -> None:
             now = states[s.id][1]
             head.markdown(f"{STOP_ICONS[s.kind]} **{md(s.what)}**  \n"
                           f":small[{md(planning.stop_text(s))} · {_hours(s.hours_per_week)} a week · {now}]")
-            buttons.button("Edit", key=f"edit-stop.{s.id}", icon=":material/edit:", on_click=_toggle_edit,
-                           args=(f"stop:{s.id}",))
+            _edit_button(buttons, f"stop:{s.id}")
             fields.show_error(f"stop.{s.id}")
             if st.session_state.get("plan.editing") == f"stop:{s.id}":
                 edit_form = EntryForm(f"edit-stop.{s.id}")
