@@ -273,6 +273,10 @@ def _action_buttons(line: ActionLine, today: date) -> None:
                    type="primary", on_click=_on_action, args=(aid, planning.mark_done, today),
                    help="Tick off this date of the series.")
     else:
+        if line.series_over and line.current is not None:  # the last date of a finished series is still open
+            day = line.current
+            row.button(f"Done for {day.day} {day:%b}", key=f"tick.{aid}", icon=":material/check:",
+                       on_click=_on_action, args=(aid, lambda a, _t, d=day: planning.tick(a, d), today))
         label = "Mark finished" if line.recurring else "Mark done"
         row.button(label, key=f"done.{aid}", icon=":material/check:", type="primary",
                    on_click=_on_action, args=(aid, lambda a, t: planning.mark_done(a, t), today))
@@ -385,21 +389,21 @@ def initiatives_section(nb: Notebook, today: date) -> None:
             form.show_error("_")
     if not nb.initiatives:
         st.caption("No initiatives yet.")
-    order = {InitiativeStatus.ACTIVE: 0, InitiativeStatus.PLANNED: 1, InitiativeStatus.IDEA: 2,
-             InitiativeStatus.DONE: 3, InitiativeStatus.DROPPED: 4}
-    ranked = sorted(nb.initiatives, key=lambda i: (order[i.status], i.start or date.max))
-    finished = [i for i in ranked if i.status in (InitiativeStatus.DONE, InitiativeStatus.DROPPED)]
-    for i in ranked:
-        if i not in finished:
-            _initiative_card(nb, i, today)
+    cards = planning.initiative_cards(nb)
+    for card in cards:
+        if not card.finished:
+            _initiative_card(nb, card, today)
+    finished = [card for card in cards if card.finished]
     if finished:
+        editing = st.session_state.get("plan.editing")
         with st.expander(f"Done and dropped ({len(finished)})", icon=":material/inventory_2:",
-                         expanded=any(st.session_state.get("plan.editing") == f"initiative:{i.id}" for i in finished)):
-            for i in finished:
-                _initiative_card(nb, i, today)
+                         expanded=any(editing == f"initiative:{c.initiative.id}" for c in finished)):
+            for card in finished:
+                _initiative_card(nb, card, today)
 
 
-def _initiative_card(nb: Notebook, i, today: date) -> None:
+def _initiative_card(nb: Notebook, card: planning.InitiativeCard, today: date) -> None:
+    i = card.initiative
     with st.container(border=True):
         head, buttons = st.columns([0.8, 0.2], vertical_alignment="center")
         dates = " → ".join(day_text(d) for d in (i.start, i.finish) if d) or "no dates yet"
@@ -414,8 +418,8 @@ def _initiative_card(nb: Notebook, i, today: date) -> None:
             lines.append("**Supports:** " + " · ".join(md(g) for g in goals))
         if lines:
             st.markdown("\n\n".join(lines))
-        todo = [a for a in nb.actions if a.initiative_id == i.id and a.status is ActionStatus.TODO]
-        st.caption(f"{len(todo)} action{'s' if len(todo) != 1 else ''} to do for this initiative.")
+        n = card.open_actions
+        st.caption(f"{n} action{'s' if n != 1 else ''} to do for this initiative.")
         fields.show_error(f"initiative.{i.id}")
         if st.session_state.get("plan.editing") == f"initiative:{i.id}":
             form = EntryForm(f"edit-initiative.{i.id}")
@@ -510,13 +514,12 @@ def stop_section(nb: Notebook, today: date) -> None:
             form.show_error("_")
     if not nb.stop_doing:
         st.caption("Nothing on the list yet.")
-    states = {s.id: planning.stop_state(s, today) for s in nb.stop_doing}
-    for s in sorted(nb.stop_doing, key=lambda s: not states[s.id][0]):  # those in effect first
+    for line in planning.stop_lines(nb, today):
+        s = line.entry
         with st.container(border=True):
             head, buttons = st.columns([0.8, 0.2], vertical_alignment="center")
-            now = states[s.id][1]
             head.markdown(f"{STOP_ICONS[s.kind]} **{md(s.what)}**  \n"
-                          f":small[{md(planning.stop_text(s))} · {_hours(s.hours_per_week)} a week · {now}]")
+                          f":small[{md(line.text)} · {_hours(s.hours_per_week)} a week · {md(line.state)}]")
             _edit_button(buttons, f"stop:{s.id}")
             fields.show_error(f"stop.{s.id}")
             if st.session_state.get("plan.editing") == f"stop:{s.id}":

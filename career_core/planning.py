@@ -153,7 +153,7 @@ class ActionLine:
     action_id: str
     title: str
     towards: str  # the goal or initiative it moves, in words
-    status: str  # "to do" | "overdue" | "done" | "dropped" | "finished series"
+    status: str  # "to do" | "overdue" | "done" | "dropped" | "series over"
     icon: str
     schedule: str
     hours: float
@@ -175,7 +175,7 @@ STATUS_ICONS: Final = {
 }
 
 
-def _towards(nb: Notebook, action: Action, goals: dict[str, Goal], initiatives: dict[str, Initiative]) -> str:
+def _towards(action: Action, goals: dict[str, Goal], initiatives: dict[str, Initiative]) -> str:
     parts = []
     if action.initiative_id in initiatives:
         parts.append(f"Initiative: {initiatives[action.initiative_id].title}")
@@ -187,12 +187,10 @@ def _towards(nb: Notebook, action: Action, goals: dict[str, Goal], initiatives: 
 def action_line(nb: Notebook, action: Action, today: date) -> ActionLine:
     goals = {g.id: g for g in nb.goals}
     initiatives = {i.id: i for i in nb.initiatives}
-    return _action_line(nb, action, today, goals, initiatives)
+    return _action_line(action, today, goals, initiatives)
 
 
-def _action_line(
-    nb: Notebook, action: Action, today: date, goals: dict[str, Goal], initiatives: dict[str, Initiative]
-) -> ActionLine:
+def _action_line(action: Action, today: date, goals: dict[str, Goal], initiatives: dict[str, Initiative]) -> ActionLine:
     recurring = action.recurrence is not Recurrence.NONE
     done_count = past_count = 0
     current = next_date = last_done = None
@@ -222,7 +220,7 @@ def _action_line(
     return ActionLine(
         action_id=action.id,
         title=action.title,
-        towards=_towards(nb, action, goals, initiatives),
+        towards=_towards(action, goals, initiatives),
         status=status,
         icon=STATUS_ICONS[status],
         schedule=schedule_text(action),
@@ -257,7 +255,7 @@ def action_lines(nb: Notebook, today: date, show: str = "todo", towards: str | N
             continue
         if towards is not None and not _belongs(action, towards, goals, initiatives):
             continue
-        lines.append(_action_line(nb, action, today, goals, initiatives))
+        lines.append(_action_line(action, today, goals, initiatives))
     lines.sort(key=lambda line: (line.next_date or date.max, line.title.casefold()))
     return lines
 
@@ -469,6 +467,28 @@ def initiative_warnings(nb: Notebook, today: date) -> list[str]:
     return out
 
 
+_INITIATIVE_ORDER: Final = {InitiativeStatus.ACTIVE: 0, InitiativeStatus.PLANNED: 1, InitiativeStatus.IDEA: 2,
+                            InitiativeStatus.DONE: 3, InitiativeStatus.DROPPED: 4}
+
+
+@dataclass(frozen=True, slots=True)
+class InitiativeCard:
+    initiative: Initiative
+    open_actions: int  # actions still to do for it
+    finished: bool  # done or dropped: shown apart
+
+
+def initiative_cards(nb: Notebook) -> list[InitiativeCard]:
+    """Active first, then planned, ideas, done and dropped; each by start date."""
+    open_actions: dict[str, int] = defaultdict(int)
+    for a in nb.actions:
+        if a.initiative_id and a.status is ActionStatus.TODO:
+            open_actions[a.initiative_id] += 1
+    ranked = sorted(nb.initiatives, key=lambda i: (_INITIATIVE_ORDER[i.status], i.start or date.max, i.title))
+    return [InitiativeCard(i, open_actions[i.id], i.status in (InitiativeStatus.DONE, InitiativeStatus.DROPPED))
+            for i in ranked]
+
+
 def remove_initiative(nb: Notebook, initiative_id: str) -> None:
     """Delete an initiative; its actions stay in the plan, no longer linked to it."""
     edit.remove(nb.initiatives, initiative_id)
@@ -497,6 +517,20 @@ def stop_state(entry: StopDoing, today: date) -> tuple[bool, str]:
         return False, f"back with you since {day_text(entry.until)}" if postponed else f"ended on {day_text(entry.until)}"
     first_week = monday(entry.since) + (timedelta(days=7) if entry.since and entry.since.weekday() else timedelta())
     return False, f"frees its hours from the week of {day_text(first_week)}"
+
+
+@dataclass(frozen=True, slots=True)
+class StopLine:
+    entry: StopDoing
+    in_effect: bool
+    state: str  # when it frees its hours, in words
+    text: str  # what was done with it: cancelled, postponed, delegated to whom
+
+
+def stop_lines(nb: Notebook, today: date) -> list[StopLine]:
+    """The stop-doing list, entries that free hours this week first."""
+    lines = [StopLine(s, *stop_state(s, today), stop_text(s)) for s in nb.stop_doing]
+    return sorted(lines, key=lambda line: not line.in_effect)
 
 
 def stop_text(entry: StopDoing) -> str:

@@ -129,10 +129,15 @@ def test_mark_done_finishes_a_one_off_and_reopen_brings_it_back():
     assert action.status is ActionStatus.TODO and action.completed_at is None
 
 
-def test_mark_done_on_a_finished_series_finishes_the_action():
-    action = weekly(start=D(2026, 10, 5), end=D(2026, 10, 26), done_on=[D(2026, 10, 26)])
+def test_mark_done_on_a_finished_series_finishes_the_action_and_its_last_date_can_still_be_ticked():
+    action = weekly(start=D(2026, 10, 5), end=D(2026, 10, 26))
+    line = planning.action_line(notebook(actions=[action]), action, TODAY)
+    assert line.series_over and line.current == D(2026, 10, 26)
+    planning.tick(action, D(2026, 10, 26))
+    planning.tick(action, D(2026, 10, 26))  # twice is still once
+    assert action.done_on == [D(2026, 10, 26)] and action.status is ActionStatus.TODO
     planning.mark_done(action, TODAY)
-    assert action.status is ActionStatus.DONE
+    assert action.status is ActionStatus.DONE and action.completed_at == TODAY
 
 
 @pytest.mark.parametrize(
@@ -376,6 +381,32 @@ def test_initiative_warnings(initiatives, fragments):
     assert len(warnings) == len(fragments)
     for warning, fragment in zip(warnings, fragments, strict=True):
         assert fragment in warning
+
+
+def test_initiative_cards_put_the_active_ones_first_and_count_open_actions():
+    nb = notebook(
+        initiatives=[
+            Initiative(id="d", title="Old pilot", status=InitiativeStatus.DONE, start=D(2025, 1, 1)),
+            Initiative(id="p", title="Next year", status=InitiativeStatus.PLANNED, start=D(2027, 3, 1)),
+            Initiative(id="a2", title="Later active", status=InitiativeStatus.ACTIVE, start=D(2026, 9, 1)),
+            Initiative(id="a1", title="Earlier active", status=InitiativeStatus.ACTIVE, start=D(2026, 2, 1)),
+            Initiative(id="x", title="Idea", status=InitiativeStatus.IDEA),
+        ],
+        actions=[once("One", initiative_id="a1"), once("Two", initiative_id="a1"),
+                 once("Done one", initiative_id="a1", status=ActionStatus.DONE), once("Three", initiative_id="d")],
+    )
+    cards = planning.initiative_cards(nb)
+    assert [(c.initiative.id, c.open_actions, c.finished) for c in cards] == [
+        ("a1", 2, False), ("a2", 0, False), ("p", 0, False), ("x", 0, False), ("d", 1, True)]
+
+
+def test_stop_lines_put_what_frees_hours_now_first():
+    nb = notebook(stop_doing=[
+        StopDoing(what="Back already", kind=StopKind.POSTPONE, until=D(2026, 10, 1), hours_per_week=2),
+        StopDoing(what="Rates call", hours_per_week=1.5),
+    ])
+    assert [(l.entry.what, l.in_effect, l.text) for l in planning.stop_lines(nb, TODAY)] == [
+        ("Rates call", True, "Cancelled"), ("Back already", False, "Postponed, until 1 Oct 2026")]
 
 
 def test_removing_an_initiative_keeps_its_actions():
