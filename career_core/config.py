@@ -112,8 +112,8 @@ def read(secrets: Mapping[str, Any], environ: Mapping[str, str], default_databas
             close = difflib.get_close_matches(str(key), KEYS, n=1)
             hint = f"Did you mean `{close[0]}`? " if close else ""
             problems.append(Problem(
-                f"[{SECTION}] {key}",
-                f"`{key}` in [{SECTION}] is not a setting Waypoint knows.",
+                f"[{SECTION}] {printable(key)}",
+                f"`{printable(key)}` in [{SECTION}] is not a setting Waypoint knows.",
                 f"{hint}The settings are {', '.join(f'`{k}`' for k in KEYS)}; remove or rename the line.",
             ))
 
@@ -158,7 +158,7 @@ def _mode(value: Any, problems: list[Problem]) -> Mode | None:
     hint = f'Did you mean "{close[0]}"? ' if close else ""
     problems.append(Problem(
         f"[{SECTION}] mode",
-        f'`mode = "{_printable(value)}"` is not a mode Waypoint has.',
+        f'`mode = "{printable(value)}"` is not a mode Waypoint has.',
         f'{hint}Use "local" (one person, this computer), "accounts" (a team that signs in) '
         'or "private" (nothing stored on the server).',
     ))
@@ -222,12 +222,12 @@ def database_problem(url: str) -> tuple[str, str] | None:
     if driver in POSTGRES_DRIVERS:
         if not parsed.host and not parsed.query.get("host"):
             return (
-                f"the PostgreSQL URL {describe_database(url)} names no server.",
+                f"the PostgreSQL URL `{describe_database(url)}` names no server.",
                 f'Put the host after the @, like "{EXAMPLE_POSTGRES}".',
             )
         if not parsed.database:
             return (
-                f"the PostgreSQL URL {describe_database(url)} names no database.",
+                f"the PostgreSQL URL `{describe_database(url)}` names no database.",
                 f'Put the database name after the last /, like "{EXAMPLE_POSTGRES}".',
             )
         return None
@@ -255,12 +255,12 @@ def describe_database(url: str) -> str:
     safe = URL.create(
         parsed.drivername.split("+")[0],
         username=parsed.username,
-        password="***" if parsed.password else None,
+        password=parsed.password,
         host=parsed.host,
         port=parsed.port,
         database=parsed.database,
     )
-    return safe.render_as_string(hide_password=False)
+    return safe.render_as_string(hide_password=True)
 
 
 def _is_memory(url: URL) -> bool:
@@ -283,7 +283,7 @@ def _allowed(value: Any, problems: list[Problem]) -> tuple[str, ...]:
     for entry in value:
         text = entry.strip().lower() if isinstance(entry, str) else ""
         if not (_EMAIL.match(text) or _DOMAIN.match(text)):
-            problems.append(Problem(key, f"`{_printable(entry)}` in `allowed_emails` is neither an email address nor @domain.", fix))
+            problems.append(Problem(key, f"`{printable(entry)}` in `allowed_emails` is neither an email address nor @domain.", fix))
             continue
         entries.append(text)
     return tuple(entries)
@@ -310,7 +310,7 @@ def _auth(auth: Any, problems: list[Problem]) -> tuple[Provider, ...]:
     elif not re.match(r"^https?://[^/\s]+", redirect) or not redirect.rstrip().endswith("/oauth2callback"):
         problems.append(Problem(
             "[auth] redirect_uri",
-            f'`redirect_uri = "{_printable(redirect)}"` must be a full http(s) address ending in /oauth2callback.',
+            f'`redirect_uri = "{printable(redirect)}"` must be a full http(s) address ending in /oauth2callback.',
             'For example "https://your-app.streamlit.app/oauth2callback" (or "http://localhost:8501/oauth2callback" on your computer).',
         ))
     secret = auth.get("cookie_secret")
@@ -330,19 +330,20 @@ def _auth(auth: Any, problems: list[Problem]) -> tuple[Provider, ...]:
     providers: list[Provider] = []
     if any(k in auth for k in AUTH_PROVIDER):
         providers.append(Provider("default"))
-        _provider_keys("[auth]", auth, problems)
+        _provider_keys("`[auth]`", auth, problems)
     for name, value in auth.items():
         if not isinstance(value, Mapping) or name == "client_kwargs":
             continue
+        shown = printable(name)
         if "_" in name:
             problems.append(Problem(
-                f"[auth.{name}]",
-                f"The provider name `{name}` contains an underscore, which Streamlit's sign-in does not allow.",
-                f"Rename the section, e.g. [auth.{name.replace('_', '-')}] or [auth.{name.replace('_', '')}].",
+                f"[auth.{shown}]",
+                f"The provider name `{shown}` contains an underscore, which Streamlit's sign-in does not allow.",
+                f"Rename the section, e.g. `[auth.{shown.replace('_', '-')}]` or `[auth.{shown.replace('_', '')}]`.",
             ))
             continue
         providers.append(Provider(name))
-        _provider_keys(f"[auth.{name}]", value, problems)
+        _provider_keys(f"`[auth.{shown}]`", value, problems)
     if not providers:
         problems.append(Problem(
             "[auth]",
@@ -356,7 +357,7 @@ def _provider_keys(where: str, section: Mapping[str, Any], problems: list[Proble
     missing = [k for k in AUTH_PROVIDER if not isinstance(section.get(k), str) or not section.get(k, "").strip()]
     if missing:
         problems.append(Problem(
-            where,
+            where.strip("`"),
             f"{where} is missing {', '.join(f'`{k}`' for k in missing)}.",
             "Copy them from your provider's app registration (client id and secret) and its OpenID "
             "configuration address, which ends in /.well-known/openid-configuration.",
@@ -366,14 +367,14 @@ def _provider_keys(where: str, section: Mapping[str, Any], problems: list[Proble
         not re.match(r"^https?://[^/\s]+", url) or ".well-known/openid-configuration" not in url
     ):
         problems.append(Problem(
-            f"{where} server_metadata_url",
-            f'`server_metadata_url = "{_printable(url)}"` is not an OpenID configuration address.',
+            f"{where.strip('`')} server_metadata_url",
+            f'`server_metadata_url = "{printable(url)}"` is not an OpenID configuration address.',
             'It is a full address ending in /.well-known/openid-configuration, e.g. '
             '"https://accounts.google.com/.well-known/openid-configuration".',
         ))
 
 
-def _printable(value: Any, limit: int = 80) -> str:
-    """A typed value fit to quote back in a message: one line, short, no backticks."""
+def printable(value: Any, limit: int = 80) -> str:
+    """A typed value fit to quote back in a message inside `code`: one line, short, no backticks."""
     text = " ".join(str(value).split()).replace("`", "'")
     return text if len(text) <= limit else text[: limit - 1] + "…"
