@@ -115,7 +115,10 @@ def movements(summary: SinceLastSession) -> None:
         fig.add_trace(go.Scatter(x=now, y=labels, mode="markers", name="Now",
                                  marker=dict(symbol="diamond", size=14, color=charts.PALETTE[0]),
                                  hovertemplate="%{y}<br>now: %{x}% of the way<extra></extra>"))
-        fig.update_xaxes(title="% of the way from the starting point to the target", ticksuffix="%")
+        # The whole way from start (0%) to target (100%), so a step looks as big as it is.
+        low, high = min(0, *before, *now), max(100, *before, *now)
+        fig.update_xaxes(title="% of the way from the starting point to the target", ticksuffix="%",
+                         range=[low - 4, high + 4], dtick=25)
         fig.update_yaxes(autorange="reversed")
         st.plotly_chart(
             charts.style(fig, height=110 + 48 * len(charted), large=session.presenting()),

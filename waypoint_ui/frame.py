@@ -55,6 +55,10 @@ def sidebar() -> None:
         # Nothing unsaved here, so taking the newer revision from another tab loses nothing.
         session.reload_latest()
         st.toast("Updated with changes made in another tab.")
+    if nb is not None and st.query_params.get("nb") != nb.id:
+        # Page links drop the query; keep the notebook in the address so a reload (say, during a
+        # screen-shared call) reopens this notebook rather than the most recent one.
+        st.query_params["nb"] = nb.id
     mode = hosting.mode()
     with st.sidebar:
         _present_switch()
