@@ -5,12 +5,14 @@ settings that need fixing, a sign-in, or an unreachable database show a page say
 instead of the app.
 """
 
+from pathlib import Path
+
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from waypoint_ui import frame, hosting
 
-st.set_page_config(page_title="Waypoint", page_icon=":material/explore:", layout="wide")
+st.set_page_config(page_title="Waypoint", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
 
 setup = hosting.gate()
 page = st.navigation(list(frame.pages().values()))
