@@ -89,3 +89,14 @@ def secrets_file(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
     yield write
     config.set_option("secrets.files", before)
     secrets_singleton._reset()
+
+
+@pytest.fixture(autouse=True)
+def _restore_main_module() -> Iterator[None]:
+    """AppTest runs each script as `__main__` and leaves it there; a later test that starts
+    processes with multiprocessing's "spawn" would make every child re-run that script."""
+    import sys
+
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
