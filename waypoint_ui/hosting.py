@@ -40,9 +40,16 @@ def _secrets() -> dict:
         raise ConfigError([Problem("secrets.toml", f"The secrets file could not be read: `{config.printable(exc, 300)}`", "Fix the line it names; the file is TOML: `key = \"value\"` lines under `[section]` headers.")]) from None
 
 
+_noted: set[str] = set()
+
+
 def current() -> Hosting:
     """The checked configuration; raises ConfigError (shown by `gate`)."""
-    return config.read(_secrets(), os.environ, f"sqlite:///{DEFAULT_PATH}")
+    hosting = config.read(_secrets(), os.environ, f"sqlite:///{DEFAULT_PATH}")
+    for note in set(hosting.notes) - _noted:  # harmless oddities: told once, to whoever runs the app
+        _noted.add(note)
+        log.info("Waypoint settings: %s", note)
+    return hosting
 
 
 def mode() -> Mode:
