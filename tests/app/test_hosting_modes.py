@@ -51,9 +51,11 @@ def button(at: AppTest, label: str):
 
 
 @pytest.fixture
-def accounts(secrets_file: Callable[[str], object], db: Store) -> Store:
+def accounts(secrets_file: Callable[[str], object], store_url: str, monkeypatch: pytest.MonkeyPatch) -> Store:
+    """A team's app, on each database the store supports (SQLite and a real PostgreSQL)."""
     secrets_file('[waypoint]\nmode = "accounts"\n' + AUTH)
-    return db
+    monkeypatch.setenv(ENV_VAR, store_url)
+    return Store(store_url)
 
 
 @pytest.fixture
@@ -249,6 +251,23 @@ def test_an_unreachable_database_gets_a_calm_page_without_the_password(secrets_f
     assert "cannot reach its database" in page and "Nothing was changed or lost" in page
     assert password not in page
     assert [b.label for b in at.button] == ["Try again"]
+
+
+def test_a_database_lost_mid_session_gets_the_same_calm_page(db: Store, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    db.create("local", "Mine")
+    at = run()
+    assert at.title[0].value == "Mine"
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(Store, "list", unreachable)
+    monkeypatch.setattr(Store, "revision_of", unreachable)
+    at.run()
+    assert not at.exception
+    assert "cannot reach its database" in texts(at)
 
 
 def test_logs_hold_no_secret_token_email_or_notebook_text(secrets_file, db: Store, monkeypatch, caplog):
