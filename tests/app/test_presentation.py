@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from career_core.models import Goal, Notebook
+from career_core.models import CheckIn, CoachNote, Goal, Metric, Notebook
 from career_core.privacy import private_paths
 from career_core.store import Store
 from tests.app.conftest import APP, texts
@@ -129,10 +130,6 @@ def test_larger_text_comes_from_a_fixed_style_sheet(coach):
 
 
 def test_charts_are_larger_while_presenting(coach, db):
-    from datetime import date, timedelta
-
-    from career_core.models import CheckIn, CoachNote, Metric
-
     nb = db.load("local", coach.id)
     nb.goals[0].metric = Metric(baseline=0, target=10)
     nb.checkins.append(CheckIn(goal_id=nb.goals[0].id, on=date.today() - timedelta(days=2), value=4))
