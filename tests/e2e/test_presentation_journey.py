@@ -56,7 +56,7 @@ def test_presenting_to_a_coach(page: Page, server: Server):
 
     page.goto(f"{server.url}/session?nb={ana.id}&present=1")
     expect(page.get_by_role("heading", name="What we agreed last time")).to_be_visible()
-    expect(page.get_by_text("Draft the hiring plan")).to_be_visible()
+    expect(page.get_by_text("Draft the hiring plan").first).to_be_visible()
     expect(page.locator("[data-testid='stPlotlyChart']")).to_be_visible()
 
     page.reload()  # a reload in the middle of the call stays safe
