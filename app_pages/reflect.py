@@ -14,18 +14,19 @@ from career_core.models import (
     InputRole,
     Notebook,
     OrgObjective,
+    Reflection,
     SkillRating,
 )
 from career_core.privacy import is_private
 from career_core.reflection import (
     AUTHENTICITY_QUESTIONS,
     TOP_FEW,
-    add_skill,
     authenticity,
     keep_advice,
     keep_top,
     merge_selection,
     move,
+    new_skill,
     newest_first,
     priorities,
     roles_not_asked,
@@ -47,6 +48,13 @@ RATING = st.column_config.NumberColumn(min_value=1, max_value=5, step=1, format=
 
 def reflection(nb: Notebook):
     return nb.reflection
+
+
+def add_button(form: EntryForm, label: str, build, apply, *, saved: str) -> None:
+    """The submit button of an add form, with the message of a refused save right below it."""
+    st.form_submit_button(label, icon=":material/add:", on_click=form.submit, args=(build, apply),
+                          kwargs={"saved": saved})
+    form.show_error("_")
 
 
 # --- self-assessment -----------------------------------------------------------------------------
@@ -107,22 +115,19 @@ def self_assessment(nb: Notebook) -> None:
 
 def skill_form(nb: Notebook) -> None:
     form = EntryForm("skill")
-    with st.form(form.id, border=True):
+    with st.form(session.key(f"{form.name}-form")):
         name_col, now_col, wanted_col = st.columns([2, 1, 1])
         with name_col:
             st.selectbox("Skill", skills_to_offer(catalog.skills(), nb.reflection.skills), index=None,
                          **form.field("name"), accept_new_options=True, placeholder="Pick one or type your own")
-            form.error("name")
+            form.show_error("name")
         with now_col:
             st.slider("Now", 1, 5, 2, **form.field("now"))
         with wanted_col:
             st.slider("Wanted", 1, 5, 4, **form.field("wanted"))
-        form.submit(
-            "Add skill",
-            lambda f: SkillRating(name=f.value("name") or "", now=f.value("now"), wanted=f.value("wanted")),
-            add_skill,
-            icon=":material/add:",
-        )
+        add_button(form, "Add skill", lambda: new_skill(nb.reflection.skills, form.value("name") or "",
+                                                        form.value("now"), form.value("wanted")),
+                   lambda n, skill: n.reflection.skills.append(skill), saved="Skill added.")
 
 
 def values_picker(nb: Notebook) -> None:
@@ -192,25 +197,22 @@ def inputs(nb: Notebook) -> None:
     st.caption("Go on a fact-finding mission: ask people you trust what they see in you, what you should develop, "
                "and what would help. Write down what they said and what you take from it.")
     form = EntryForm("input")
-    with st.form(form.id):
+    with st.form(session.key(f"{form.name}-form")):
         left, mid, right = st.columns([2, 1, 1])
         with left:
             st.text_input("Who I asked", **form.field("who"), max_chars=200, placeholder="e.g. Priya, my mentor")
-            form.error("who")
+            form.show_error("who")
         with mid:
             st.selectbox("Their role", list(InputRole), format_func=lambda r: r.label, **form.field("role"))
         with right:
             st.date_input("When", value=date.today(), **form.field("on"), format="YYYY-MM-DD")
-            form.error("on")
+            form.show_error("on")
         st.text_area("What they said", **form.field("said"), max_chars=5000)
         st.text_area("My takeaway", **form.field("takeaway"), max_chars=5000)
-        form.submit(
-            "Add to the log",
-            lambda f: InputEntry(who=f.value("who") or "", role=f.value("role"), on=f.value("on"),
-                                 said=f.value("said") or "", takeaway=f.value("takeaway") or ""),
-            lambda n, entry: n.inputs.append(entry),
-            icon=":material/add:",
-        )
+        add_button(form, "Add to the log",
+                   lambda: InputEntry(who=form.value("who") or "", role=form.value("role"), on=form.value("on"),
+                                      said=form.value("said") or "", takeaway=form.value("takeaway") or ""),
+                   lambda n, entry: n.inputs.append(entry), saved="Added to your input log.")
     missing = roles_not_asked(nb.inputs)
     if missing:
         st.caption(":material/group: Not asked yet: " + ", ".join(r.label.lower() for r in missing) + ".")
@@ -244,24 +246,21 @@ def development(nb: Notebook) -> None:
     st.caption("List what you could develop, rate each for the value it brings your career and how much you want "
                f"it, then keep the top {TOP_FEW}: focused energy moves further than energy spread thin.")
     form = EntryForm("development")
-    with st.form(form.id):
+    with st.form(session.key(f"{form.name}-form")):
         cat_col, title_col = st.columns([1, 2])
         with cat_col:
             st.selectbox("Category", list(DevelopmentCategory), format_func=lambda c: c.label, **form.field("category"))
         with title_col:
             st.text_input("What", **form.field("title"), max_chars=200,
                           placeholder="e.g. Learn to give feedback on the spot")
-            form.error("title")
+            form.show_error("title")
         value_col, motivation_col = st.columns(2)
         value_col.slider("Value for my career", 1, 5, 3, **form.field("value"))
         motivation_col.slider("My motivation", 1, 5, 3, **form.field("motivation"))
-        form.submit(
-            "Add to the list",
-            lambda f: DevelopmentItem(category=f.value("category"), title=f.value("title") or "",
-                                      value=f.value("value"), motivation=f.value("motivation")),
-            lambda n, item: n.development_items.append(item),
-            icon=":material/add:",
-        )
+        add_button(form, "Add to the list",
+                   lambda: DevelopmentItem(category=form.value("category"), title=form.value("title") or "",
+                                           value=form.value("value"), motivation=form.value("motivation")),
+                   lambda n, item: n.development_items.append(item), saved="Added to your development list.")
     items = nb.development_items
     if not items:
         st.caption("The list is empty.")
@@ -343,18 +342,15 @@ def organisation(nb: Notebook) -> None:
     st.caption("What is your organisation trying to achieve this year? Goals that serve these get support, "
                "and show how your growth helps others too.")
     form = EntryForm("objective")
-    with st.form(form.id):
+    with st.form(session.key(f"{form.name}-form")):
         st.text_input("Objective", **form.field("title"), max_chars=200,
                       placeholder="e.g. Deliver 98% of parcels on the promised day")
-        form.error("title")
+        form.show_error("title")
         st.text_area("Details", **form.field("description"), max_chars=5000,
                      placeholder="Where it comes from, who owns it, how it is measured.")
-        form.submit(
-            "Add objective",
-            lambda f: OrgObjective(title=f.value("title") or "", description=f.value("description") or ""),
-            lambda n, o: n.org_objectives.append(o),
-            icon=":material/add:",
-        )
+        add_button(form, "Add objective",
+                   lambda: OrgObjective(title=form.value("title") or "", description=form.value("description") or ""),
+                   lambda n, o: n.org_objectives.append(o), saved="Objective added.")
     objectives = nb.org_objectives
     if not objectives:
         st.caption("No objectives yet.")
@@ -381,7 +377,7 @@ def organisation(nb: Notebook) -> None:
 
 
 def private_notes(nb: Notebook) -> None:
-    if session.presenting() and is_private("reflection.private_notes"):
+    if session.presenting() and is_private(Reflection, "private_notes"):
         st.info("Private notes are hidden while presenting.", icon=":material/visibility_off:")
         return
     st.caption(":material/lock: Private: only you see these. Presentation mode hides them when you share your screen.")

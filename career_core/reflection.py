@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final, TypeVar
 
 from career_core.edit import assign
-from career_core.models import DevelopmentItem, InputEntry, InputRole, Notebook, SkillRating
+from career_core.models import DevelopmentItem, InputEntry, InputRole, SkillRating
 
 T = TypeVar("T")
 
@@ -103,10 +103,12 @@ def skills_to_offer(listed: Iterable[str], rated: Iterable[SkillRating]) -> list
     return [name for name in listed if _same(name) not in taken]
 
 
-def add_skill(notebook: Notebook, skill: SkillRating) -> None:
-    if skill_name_taken(notebook.reflection.skills, skill.name):
+def new_skill(rated: Iterable[SkillRating], name: str, now: int, wanted: int) -> SkillRating:
+    """A skill to add; ValueError ("name: ...") when it is rated already (in any spelling of spaces or case)."""
+    skill = SkillRating(name=name, now=now, wanted=wanted)
+    if skill_name_taken(rated, skill.name):
         raise ValueError(f"name: “{skill.name}” is already rated; change its ratings in the table below.")
-    notebook.reflection.skills.append(skill)
+    return skill
 
 
 # --- input log -----------------------------------------------------------------------------------

@@ -1,92 +1,90 @@
-"""Forms that add one entry to a list of the notebook, and tables that edit those entries.
+"""Forms that add or edit a list entry: each message beside its field, typed values kept, a fresh form after saving.
+Tables (`edit_table`) that edit many entries in place, validated and saved as one change.
 
-`EntryForm`: the form's widgets keep what was typed until the entry is added; a rejected entry
-saves nothing and puts each message right under the field it is about. After a successful add
-the form starts empty (its widget keys move on to a new generation).
-
-`edit_table`: a data editor over list entries whose edits are validated and saved as one change.
+A form's widgets use `form.key(field)`; its submit button calls `form.submit(build, apply)` as
+its on_click. `build()` turns the widget values into a checked entry or raises
+`PlanInputError` (a message per field), pydantic's `ValidationError`, or a `ValueError` written
+"field: message" (the convention of the model's cross-field rules); nothing is saved then,
+and the form, which keeps what was typed, shows each message under its field. Once the entry is
+saved, the form's widgets get new keys, so an add form starts empty again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
 from career_core.models import Item, Notebook
+from career_core.planning import PlanInputError
 from career_core.tables import Column, table_change
 from career_core.validation import field_errors
-from waypoint_ui import fields, session
+from waypoint_ui import session
+from waypoint_ui.fields import show_error
+
+T = TypeVar("T")
 
 
 class EntryForm:
     def __init__(self, name: str) -> None:
         self.name = name
-        self._generation_key = session.key(f"{name}.form-generation")
-        self._errors_key = session.key(f"{name}.form-errors")
 
     @property
-    def id(self) -> str:
-        return session.key(f"{self.name}.form.{self._generation}")
-
-    @property
-    def _generation(self) -> int:
-        return st.session_state.get(self._generation_key, 0)
+    def _round_key(self) -> str:
+        return f"wp.form-round.{self.name}"
 
     def key(self, field: str) -> str:
-        """The key of the widget for `field` (typed values live here until the entry is added)."""
-        return session.key(f"{self.name}.{self._generation}.{field}")
+        return session.key(f"{self.name}.{st.session_state.get(self._round_key, 0)}.{field}")
 
     def field(self, field: str) -> dict[str, Any]:
-        """Widget arguments for `field`: its key, and kept while the person looks at another tab or page."""
+        """Widget arguments for `field`: its key, kept while the person looks at another tab or page."""
         return {"key": self.key(field), "persist_state": "session"}
 
-    def value(self, field: str, default: Any = None) -> Any:
-        return st.session_state.get(self.key(field), default)
+    def value(self, field: str) -> Any:
+        return st.session_state.get(self.key(field))
 
-    def error(self, field: str) -> None:
-        """Show the message for `field`, if the last attempt to add was rejected because of it."""
-        if message := st.session_state.get(self._errors_key, {}).get(field):
-            st.error(message, icon=":material/error:")
+    def error_name(self, field: str) -> str:
+        return f"{self.name}.{field}"
 
-    def submit(
-        self,
-        label: str,
-        build: Callable[[EntryForm], Any],
-        add: Callable[[Notebook, Any], None],
-        *,
-        done: str | None = None,
-        **kwargs: Any,
-    ) -> None:
-        """The form's submit button: `build` makes the entry from the widgets, `add` puts it in."""
-        st.form_submit_button(label, on_click=self._submit, args=(build, add, done), **kwargs)
-        self.error("_")
+    def show_error(self, field: str) -> None:
+        show_error(self.error_name(field))
 
-    def _submit(self, build: Callable[[EntryForm], Any], add: Callable[[Notebook, Any], None], done: str | None) -> None:
-        errors: dict[str, str] = {}
-        st.session_state[self._errors_key] = errors
+    def _errors(self) -> dict[str, str]:
+        return st.session_state.setdefault(session.ERRORS, {})
+
+    def clear(self) -> None:
+        errors = self._errors()
+        for name in [n for n in errors if n.startswith(f"{self.name}.")]:
+            errors.pop(name)
+
+    def submit(self, build: Callable[[], T], apply: Callable[[Notebook, T], object], *, saved: str, reset: bool = True,
+               after: Callable[[], None] | None = None) -> bool:
+        """Build the entry from the form and save it; on bad input, show why beside each field."""
+        self.clear()
         try:
-            entry = build(self)
+            entry = build()
+        except PlanInputError as exc:
+            self._errors().update({self.error_name(f): m for f, m in exc.problems.items()})
+            return False
         except ValidationError as exc:
-            for path, message in field_errors(exc).items():
-                errors.setdefault(path.split(".")[0] or "_", message)
-            return
+            self._errors().update({self.error_name(f): m for f, m in field_errors(exc).items()})
+            return False
         except ValueError as exc:
-            field, sep, rest = str(exc).partition(": ")
-            errors[field if sep and " " not in field else "_"] = rest if sep and " " not in field else str(exc)
-            return
-        change_field = f"{self.name}._"
-        if session.commit(lambda nb: add(nb, entry), field=change_field):
-            st.session_state[self._generation_key] = self._generation + 1
-            if done:
-                st.toast(done, icon=":material/check_circle:")
-        elif message := session.field_error(change_field):
-            session.clear_error(change_field)
-            field, sep, rest = message.partition(": ")
-            errors[field if sep and " " not in field else "_"] = rest if sep and " " not in field else message
+            field, sep, message = str(exc).partition(": ")
+            named = bool(sep) and " " not in field
+            self._errors()[self.error_name(field if named else "_")] = message if named else str(exc)
+            return False
+        if not session.commit(lambda nb: apply(nb, entry), field=self.error_name("_")):
+            return False
+        if reset:
+            st.session_state[self._round_key] = st.session_state.get(self._round_key, 0) + 1
+        if after is not None:
+            after()
+        st.toast(saved, icon=":material/check_circle:")
+        return True
 
 
 def edit_table(
@@ -141,4 +139,4 @@ def edit_table(
 
     if (problem is not None or change) and session.commit(_apply, field=field):
         st.rerun()
-    fields.show_error(field)
+    show_error(field)

@@ -6,16 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from career_core.models import DevelopmentItem, InputEntry, Notebook, SkillRating
+from career_core.models import DevelopmentItem, InputEntry, SkillRating
 from career_core.reflection import (
     KEEP_LIMIT,
     TOP_FEW,
-    add_skill,
     authenticity,
     keep_advice,
     keep_top,
     merge_selection,
     move,
+    new_skill,
     newest_first,
     priorities,
     roles_not_asked,
@@ -64,14 +64,12 @@ def test_gaps_list_the_biggest_first_then_by_name():
     ],
 )
 def test_a_skill_is_rated_once(existing, new, accepted):
-    nb = Notebook(reflection={"skills": [SkillRating(name=n) for n in existing]})
+    rated = [SkillRating(name=n) for n in existing]
     if accepted:
-        add_skill(nb, SkillRating(name=new))
-        assert nb.reflection.skills[-1].name == new.strip()
+        assert new_skill(rated, new, 2, 4).name == new.strip()
     else:
         with pytest.raises(ValueError, match=r"^name: .* already rated"):
-            add_skill(nb, SkillRating(name=new))
-        assert len(nb.reflection.skills) == len(existing)
+            new_skill(rated, new, 2, 4)
 
 
 # --- values ---------------------------------------------------------------------------------------
