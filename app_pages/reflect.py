@@ -15,7 +15,6 @@ from career_core.models import (
     Notebook,
     OrgObjective,
     Reflection,
-    SkillRating,
 )
 from career_core.privacy import is_private
 from career_core.reflection import (

@@ -189,9 +189,9 @@ def keep_advice(items: Sequence[DevelopmentItem], top: int = TOP_FEW, limit: int
     passed_over = [p for p in ranked if p.top and not p.kept]
     if passed_over:
         names = " and ".join(f"“{p.title}”" for p in passed_over)
-        verb = "ranks" if len(passed_over) == 1 else "rank"
-        return KeepAdvice(len(kept), f"{names} {verb} among your top {top} but {'is' if len(passed_over) == 1 else 'are'} "
-                                     "set aside. Is something holding you back?")
+        one = len(passed_over) == 1
+        return KeepAdvice(len(kept), f"{names} {'ranks' if one else 'rank'} among your top {top} but "
+                                     f"{'is' if one else 'are'} set aside. Is something holding you back?")
     return KeepAdvice(len(kept), None)
 
 
@@ -232,8 +232,8 @@ def authenticity(item: DevelopmentItem) -> Authenticity:
             concerns.append("It does not build on your strengths. Ask whether one of your strengths could carry it, "
                             "or whom you could learn it from.")
     if answers["own_wish"] is False:
-        concerns.append("It is someone else's wish for you. Goals you do not own rarely last: talk it over with whoever "
-                        "wants it, find your own reason, or set it aside.")
+        concerns.append("It is someone else's wish for you. Goals you do not own rarely last: talk it over with "
+                        "whoever wants it, find your own reason, or set it aside.")
     if concerns:
         verdict = "has doubts"
     elif answered == len(AUTHENTICITY_QUESTIONS):
