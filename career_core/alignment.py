@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from career_core.edit import remove
 from career_core.models import Goal, GoalStatus, Notebook
 
 
@@ -14,13 +13,8 @@ def objective_usage(notebook: Notebook) -> Counter[str]:
     return Counter(oid for g in notebook.goals if g.status is not GoalStatus.DROPPED for oid in set(g.objective_ids))
 
 
-def remove_objective(notebook: Notebook, objective_id: str) -> None:
-    """Delete an objective and every goal's link to it, so no goal points at nothing."""
-    remove(notebook.org_objectives, objective_id)
-    unlink_objective(notebook, objective_id)
-
-
 def unlink_objective(notebook: Notebook, objective_id: str) -> None:
+    """Drop every goal's link to an objective that is being deleted, so no goal points at nothing."""
     for goal in notebook.goals:
         if objective_id in goal.objective_ids:
             goal.objective_ids.remove(objective_id)

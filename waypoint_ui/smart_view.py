@@ -100,7 +100,7 @@ def smart_report(text: str, report: SmartReport) -> None:
                 st.caption("counts: " + ", ".join(f"“{md(w)}”" for w in words[:4]))
             if words := evidence_words(text, report, key, against=True):
                 st.caption("holds it back: " + ", ".join(f"“{md(w)}”" for w in words[:4]))
-            for reason in getattr(criterion, "reasons", ())[:2]:
+            for reason in criterion.reasons[:2]:
                 st.caption(md(reason))
     with st.container(border=True):
         st.markdown(highlighted(text, report))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from career_core.alignment import alignment, objective_usage, remove_objective
+from career_core.alignment import alignment, objective_usage, unlink_objective
+from career_core.edit import remove
 from career_core.models import Goal, Notebook, OrgObjective
 
 
@@ -25,7 +26,8 @@ def test_usage_counts_goals_that_are_not_dropped():
 
 def test_removing_an_objective_unlinks_every_goal():
     nb = notebook()
-    remove_objective(nb, "o1")
+    remove(nb.org_objectives, "o1")
+    unlink_objective(nb, "o1")
     assert [o.id for o in nb.org_objectives] == ["o2"]
     assert [g.objective_ids for g in nb.goals] == [["o2"], [], []]
 
