@@ -12,6 +12,7 @@ from tests.e2e.conftest import Server, wait_for_app
 VAGUE = "get better at leadership"
 SHARPER = "Complete the Kestrel leadership programme"
 SHARP = SHARPER + " by June 2027"
+TRICKY = "Lead [a team](javascript:x) of 10 <b>by</b> **2027**"
 
 
 def saved(page: Page) -> None:
@@ -48,9 +49,17 @@ def test_from_reflection_to_a_smart_goal_on_home(page: Page, server: Server):
     vision.press("Tab")
     saved(page)
 
-    # Goals: a vague goal first; the report answers while typing (no Enter, no leaving the field).
+    # Goals: the words that count are highlighted, and what was typed shows exactly as typed.
     page.goto(f"{server.url}/goals")
     goal = page.get_by_role("textbox", name="Your goal")
+    goal.fill(TRICKY)
+    report_text = page.locator("[data-testid='stMarkdownContainer'] p").filter(has_text="javascript")
+    expect(report_text).to_have_text(TRICKY)
+    expect(report_text.locator("span").filter(has_text="10").first).to_be_visible()  # highlighted as a number
+    expect(page.locator("b", has_text="by")).to_have_count(0)  # no markup from the person's text
+
+    # A vague goal first; the report answers while typing (no Enter, no leaving the field).
+    goal.fill("")
     goal.press_sequentially(VAGUE, delay=15)
     expect(page.get_by_text("Not SMART yet")).to_be_visible()
     expect(page.get_by_text("How to make it sharper")).to_be_visible()
