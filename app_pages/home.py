@@ -7,7 +7,7 @@ import streamlit as st
 from career_core.dashboard import Glance, glance
 from career_core.models import Notebook
 from waypoint_ui import frame, session
-from waypoint_ui.text import md
+from waypoint_ui.text import md, short
 
 STEPS = (
     ("reflect", "reflect", "Reflect on your skills, interests and values", ":material/psychology:"),
@@ -98,7 +98,8 @@ def dashboard(nb: Notebook, g: Glance) -> None:
         for item in g.due:
             when = f"overdue since {item.due:%d %b}" if item.overdue else f"due {item.due:%a %d %b}"
             icon = ":material/error:" if item.overdue else ":material/radio_button_unchecked:"
-            st.markdown(f"{icon} **{md(item.title)}** — {when}" + (f"  \n{md(item.goal)}" if item.goal else ""))
+            goal = f"  \n:small[:gray[{md(short(item.goal, 90))}]]" if item.goal else ""
+            st.markdown(f"{icon} **{md(item.title)}** — {when}{goal}")
     if not all(g.steps_done.values()):
         with st.expander("Steps of the method", expanded=g.is_empty):
             guided_start(g)

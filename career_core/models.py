@@ -6,10 +6,11 @@ migrated as a single JSON document. Validation errors name the field that is wro
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -387,7 +388,7 @@ class JournalEntry(Item):
 class Notebook(Record):
     """One person's career notebook: the unit that is stored, versioned and exported."""
 
-    schema_version: int = SCHEMA_VERSION
+    schema_version: Literal[SCHEMA_VERSION] = SCHEMA_VERSION  # older data: use from_data/from_json
     id: str = Field(default_factory=new_notebook_id, min_length=1, max_length=40)
     revision: Annotated[int, Field(ge=0)] = 0
     title: Title = "My notebook"
@@ -410,15 +411,6 @@ class Notebook(Record):
     coach_notes: list[CoachNote] = Field(default_factory=list)
     journal: list[JournalEntry] = Field(default_factory=list)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _migrate(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            version = data.get("schema_version", 0)
-            if type(version) is not int or version != SCHEMA_VERSION:
-                return migrate(data)
-        return data
-
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
         goal_ids = {g.id for g in self.goals}
@@ -439,5 +431,24 @@ class Notebook(Record):
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Notebook:
-        """Load a notebook written by this or any older schema version."""
-        return cls.model_validate_json(text)
+        """Load a notebook written by this or any older schema version.
+
+        Documents this version wrote start with its schema_version (the first field) and are
+        validated straight from JSON, the fast path; anything else is parsed and migrated first.
+        """
+        head = text[:40] if isinstance(text, str) else text[:40].decode("utf-8", "replace")
+        if head.startswith(_CURRENT_PREFIX):
+            return cls.model_validate_json(text)
+        return cls.from_data(json.loads(text))
+
+    @classmethod
+    def from_data(cls, data: Any) -> Notebook:
+        """Validate parsed JSON of any schema version; MigrationError when it cannot be upgraded."""
+        if isinstance(data, dict):
+            version = data.get("schema_version", 0)
+            if type(version) is not int or version != SCHEMA_VERSION:
+                data = migrate(data)
+        return cls.model_validate(data)
+
+
+_CURRENT_PREFIX = f'{{"schema_version":{SCHEMA_VERSION},'

@@ -44,11 +44,8 @@ def from_bytes(data: bytes) -> Notebook:
             "(schema_version, title, goals)."
         )
     try:
-        return Notebook.model_validate(raw)
-    except ValidationError as exc:
-        cause = next((e for e in exc.errors() if "newer Waypoint" in e["msg"]), None)
-        if cause is not None:
-            raise ImportProblem(cause["msg"].removeprefix("Value error, ").split(": ", 1)[1]) from None
-        raise ImportProblem(f"This notebook file has problems, so nothing was imported: {describe(exc)}.") from None
+        return Notebook.from_data(raw)
     except MigrationError as exc:
-        raise ImportProblem(str(exc)) from None
+        raise ImportProblem(str(exc).split(": ", 1)[-1]) from None
+    except ValidationError as exc:
+        raise ImportProblem(f"This notebook file has problems, so nothing was imported: {describe(exc)}.") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -35,7 +36,7 @@ def open_app(db: Store) -> Callable[..., AppTest]:
 
 
 def texts(at: AppTest) -> str:
-    """Everything the page says, in one string, for 'the page mentions X' checks."""
+    """Everything the page says, Markdown escapes removed, for 'the page mentions X' checks."""
     parts = [e.value for kind in ("title", "subheader", "markdown", "caption", "text", "error", "warning", "success", "info")
              for e in getattr(at, kind)]
-    return "\n".join(str(p) for p in parts)
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))  # as a reader sees it

@@ -105,3 +105,14 @@ def test_a_save_made_in_another_tab_shows_up_here(open_app, db):
     db.save("local", other_tab)
     at.run()
     assert at.title[0].value == "Renamed elsewhere"
+
+
+def test_the_sample_notebook_opens_with_one_click(open_app, db):
+    at = open_app()
+    next(b for b in at.button if b.label == "Open the sample notebook").click().run()
+    assert not at.exception
+    [summary] = db.list("local")
+    sample = db.load("local", summary.id)
+    assert at.title[0].value == sample.title
+    assert len(sample.goals) >= 5 and len(sample.checkins) > 50
+    assert "Next actions" in [s.value for s in at.subheader]

@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from career_core.edit import assign, remove_goal
-from career_core.migrations import SCHEMA_VERSION, migrate
+from career_core.migrations import SCHEMA_VERSION, MigrationError, migrate
 from career_core.models import (
     Action,
     CheckIn,
@@ -122,8 +122,15 @@ def test_older_schema_versions_migrate(old, expected_title):
 
 @pytest.mark.parametrize("version", [SCHEMA_VERSION + 1, -1, "one", True])
 def test_unknown_schema_versions_are_refused(version):
+    with pytest.raises(MigrationError, match="schema_version"):
+        Notebook.from_data({"schema_version": version, "title": "x"})
+    with pytest.raises(MigrationError, match="schema_version"):
+        Notebook.from_json(json.dumps({"schema_version": version, "title": "x"}))
+
+
+def test_validating_old_data_without_migrating_names_the_version():
     with pytest.raises(ValidationError) as caught:
-        Notebook.model_validate({"schema_version": version, "title": "x"})
+        Notebook.model_validate({"schema_version": 0, "title": "x"})
     assert "schema_version" in field_errors(caught.value)
 
 

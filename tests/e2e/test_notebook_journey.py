@@ -27,3 +27,15 @@ def test_typed_text_survives_a_reload(page: Page, server: Server):
     summaries = server.store().list("local")
     assert [s.title for s in summaries] == ["Jo: head of the northern division by 2030"]
     assert summaries[0].revision == 2
+
+
+def test_the_app_fetches_nothing_from_the_internet(page: Page, server: Server):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server.url)
+    page.get_by_role("button", name="Open the sample notebook").click()
+    expect(page.get_by_role("heading", name="Next actions")).to_be_visible()
+    page.goto(f"{server.url}/notebook")
+    expect(page.get_by_role("heading", name="History")).to_be_visible()
+    outside = [url for url in requested if not url.startswith((server.url, "data:", "blob:"))]
+    assert requested and outside == [], outside

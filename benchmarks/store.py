@@ -1,0 +1,178 @@
+"""How much a Store save and load cost next to plain JSON, for the sample and a five-year notebook.
+
+The target is that saving and loading through the store each stay within 5x of `json.dumps` /
+`json.loads` of the same data (`notebook.model_dump(mode="json")`), timed in the same run on
+the same machine, so the ratio holds wherever it is measured. The store runs on a temporary
+SQLite file in WAL mode, as it does for a person on a laptop.
+
+    python benchmarks/store.py [--repeat N] [--profile]
+
+Prints the median and 90th percentile of each timing, the ratios (store / plain JSON, on the
+medians and on the p90s), and the size of the stored document, raw and compressed. Below that,
+where the time goes: the parts of a save (serialising, compressing) and of a load (the SQL
+select, validating the document), and, for comparison only, validating with a subclass of
+`Notebook` whose `mode="before"` `_migrate` validator is replaced by a no-op: a before-validator
+on the root model makes pydantic build the whole document as Python dicts and lists before
+validating it, instead of validating straight from the JSON. `--profile` adds the top functions
+(cProfile, cumulative time) of a save and a load of the five-year notebook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import sqlalchemy as sa  # noqa: E402
+
+from career_core.models import Notebook  # noqa: E402
+from career_core.sample import load_sample  # noqa: E402
+from career_core.store import Store, notebooks  # noqa: E402
+from career_core.synthetic import five_year_notebook  # noqa: E402
+
+OWNER = "bench"
+TARGET = 5.0
+
+
+@dataclass
+class Timing:
+    samples: list[float]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    @property
+    def p90(self) -> float:
+        return statistics.quantiles(self.samples, n=10, method="inclusive")[-1]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.2f} ms"
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def bench(name: str, notebook: Notebook, repeat: int, warmup: int = 3) -> bool:
+    data = notebook.model_dump(mode="json")
+    text = json.dumps(data)
+    document = notebook.to_json().encode()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(f"sqlite:///{Path(tmp) / 'bench.db'}")
+        with store.engine.connect() as conn:
+            mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+        current = store.add(OWNER, notebook)
+
+        def save() -> None:
+            nonlocal current
+            current = store.save(OWNER, current)
+
+        def load() -> None:
+            store.load(OWNER, current.id)
+
+        query = sa.select(notebooks.c.document).where(notebooks.c.id == current.id, notebooks.c.owner == OWNER)
+
+        def select() -> None:
+            with store.engine.connect() as conn:
+                conn.execute(query).scalar_one()
+
+        text_doc = document.decode()
+        # Interleave store and plain JSON so both see the same machine state (caches, CPU clock,
+        # other processes); the parts after the first four explain where the store's time goes.
+        steps: list[tuple[str, Callable[[], object]]] = [
+            ("dumps", lambda: json.dumps(data)),
+            ("save", save),
+            ("loads", lambda: json.loads(text)),
+            ("load", load),
+            ("to_json", notebook.to_json),
+            ("compress", lambda: zlib.compress(document, 1)),
+            ("select", select),
+            ("validate", lambda: Notebook.model_validate_json(text_doc)),
+        ]
+        times: dict[str, list[float]] = {key: [] for key, _ in steps}
+        for i in range(warmup + repeat):
+            for key, fn in steps:
+                elapsed = timed(fn)
+                if i >= warmup:
+                    times[key].append(elapsed)
+        store.engine.dispose()
+
+    t = {k: Timing(v) for k, v in times.items()}
+    save_ratio = t["save"].median / t["dumps"].median
+    load_ratio = t["load"].median / t["loads"].median
+    print(f"\n== {name}: {len(notebook.goals)} goals, {len(notebook.actions)} actions, "
+          f"{len(notebook.checkins)} check-ins, {len(notebook.reviews)} reviews")
+    print(f"document: {len(document):,} bytes, {len(zlib.compress(document, 1)):,} compressed (zlib level 1, "
+          f"as stored in history), {len(zlib.compress(document, 9)):,} at level 9; SQLite journal_mode={mode}; "
+          f"{repeat} repetitions")
+    print(f"{'':22}{'median':>11}{'p90':>11}")
+    rows = [("json.dumps", "dumps"), ("Store.save", "save"), ("json.loads", "loads"), ("Store.load", "load")]
+    for label, key in rows:
+        print(f"{label:22}{ms(t[key].median):>11}{ms(t[key].p90):>11}")
+    ok = save_ratio <= TARGET and load_ratio <= TARGET
+    print(f"{'save / json.dumps':22}{save_ratio:10.2f}x{t['save'].p90 / t['dumps'].p90:10.2f}x")
+    print(f"{'load / json.loads':22}{load_ratio:10.2f}x{t['load'].p90 / t['loads'].p90:10.2f}x")
+    print(f"target: each within {TARGET:g}x on the median -> {'met' if ok else 'MISSED'}")
+    print("where the time goes (medians):")
+    for label, key in [
+        ("save: Notebook.to_json", "to_json"),
+        ("save: zlib level 1", "compress"),
+        ("load: SQL select only", "select"),
+        ("load: model_validate_json", "validate"),
+    ]:
+        print(f"  {label:30}{ms(t[key].median):>11}")
+    return ok
+
+
+def profile(notebook: Notebook, repeat: int = 20, top: int = 18) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(f"sqlite:///{Path(tmp) / 'profile.db'}")
+        current = store.add(OWNER, notebook)
+        for label, fn in [("save", lambda nb: store.save(OWNER, nb)), ("load", lambda nb: store.load(OWNER, nb.id))]:
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(repeat):
+                result = fn(current)
+                if label == "save":
+                    current = result
+            profiler.disable()
+            out = io.StringIO()
+            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
+            print(f"\n== cProfile: Store.{label} of the five-year notebook, {repeat} calls")
+            print(out.getvalue().split("\n\n", 1)[-1].strip())
+        store.engine.dispose()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=200, help="timed repetitions per notebook (default 200)")
+    parser.add_argument("--profile", action="store_true", help="also profile save and load of the five-year notebook")
+    args = parser.parse_args()
+
+    print(f"Python {sys.version.split()[0]}; median and p90 of {args.repeat} runs each")
+    ok = bench("sample notebook", load_sample(), args.repeat)
+    five = five_year_notebook()
+    ok &= bench("five-year notebook", five, max(20, args.repeat // 4))
+    if args.profile:
+        profile(five)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""Home: a guided start for a new notebook, the notebook at a glance once it has content."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from career_core.models import Action, Goal, GoalStatus, Recurrence, Review
+from tests.app.conftest import texts
+
+
+def test_a_new_notebook_gets_a_guided_start(open_app, db):
+    db.create("local", "Fresh")
+    at = open_app()
+    assert at.title[0].value == "Fresh"
+    assert "Where to begin" in [s.value for s in at.subheader]
+    assert "Take the steps in order" in texts(at)
+
+
+def test_the_glance_shows_vision_goals_actions_and_review(open_app, db):
+    today = date.today()
+    nb = db.create("local", "Jo")
+    nb.vision.statement = "Head the northern division of about 200 people by 2030."
+    nb.vision.target_role = "Division lead"
+    goal = Goal(statement="Lead a team of at least 10 by 2028", status=GoalStatus.ACTIVE, deadline=date(2028, 1, 1))
+    paused = Goal(statement="Publish an article a month", status=GoalStatus.PAUSED)
+    nb.goals += [goal, paused]
+    nb.actions += [
+        Action(title="Ask Maria about the hiring plan", goal_id=goal.id, due=today + timedelta(days=3)),
+        Action(title="Weekly 1:1s", goal_id=goal.id, recurrence=Recurrence.WEEKLY, start=today - timedelta(days=1)),
+        Action(title="Far away", due=today + timedelta(days=90)),
+        Action(title="Late one", due=today - timedelta(days=2)),
+    ]
+    nb.reviews.append(Review(on=today - timedelta(days=40), next_review=today - timedelta(days=5)))
+    db.save("local", nb)
+    at = open_app()
+    page = texts(at)
+    assert "Head the northern division of about 200 people by 2030." in page
+    assert "Lead a team of at least 10 by 2028" in page
+    assert "**Active**" in page and "**Paused**" in page
+    assert "Ask Maria about the hiring plan" in page
+    assert "Weekly 1:1s" in page
+    assert "Far away" not in page  # beyond the next two weeks
+    assert "overdue since" in page  # the late one says so in words
+    assert "overdue by 5 days" in page
+    assert any("review is overdue" in w.value for w in at.warning)
+
+
+def test_user_text_is_shown_as_typed_not_as_markup(open_app, db):
+    nb = db.create("local", "Markup")
+    nb.actions.append(Action(title="**bold** <b>html</b> [link](http://x)", due=date.today()))
+    db.save("local", nb)
+    at = open_app()
+    line = next(m.value for m in at.markdown if "bold" in m.value)
+    assert r"\*\*bold\*\*" in line and r"\<b\>" in line and r"\[link\]" in line
