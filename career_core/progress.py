@@ -267,9 +267,18 @@ def format_value(value: float | None, unit: str = "") -> str:
 
 @dataclass(slots=True)
 class _Steps:
+    """What a done/not-done goal is made of: its one-off actions, or its stepping stones."""
+
     done: int = 0
     total: int = 0
     completed_on: list[date] = field(default_factory=list)
+    share: float | None = None  # stepping stones: their average progress
+
+    def where(self) -> str:
+        if self.share is not None:
+            return (f"About {math.floor(self.share * 100 + _EPS)}% across {self.total} stepping "
+                    f"stone{'s' if self.total != 1 else ''}, {self.done} achieved.")
+        return f"{self.done} of {self.total} steps done."
 
 
 def _action_steps(actions: Iterable[Action]) -> _Steps:
@@ -311,15 +320,17 @@ def goal_progress(
     reached_on: date | None = None
     if direction is Direction.DONE:
         done = latest is not None and meets(direction, target, latest.value)
-        if children:
-            live = [c for c in children if c.tracked]
-            steps = _Steps(done=sum(c.status is ProgressStatus.ACHIEVED for c in live), total=len(live))
+        live = [c for c in children if c.tracked]
+        if live:
+            steps = _Steps(done=sum(c.status is ProgressStatus.ACHIEVED for c in live), total=len(live),
+                           share=sum(c.progress or 0.0 for c in live) / len(live))
         else:
             steps = _action_steps(actions)
         if done:
             progress: float | None = 1.0
         elif steps.total:
-            progress = min(steps.done / steps.total, 1.0 - _EPS)
+            share = steps.share if steps.share is not None else steps.done / steps.total
+            progress = min(share, 1.0 - _EPS)
         else:
             progress = 0.0
         trend = _step_trend(steps, start, today, progress)
@@ -384,7 +395,7 @@ def _step_trend(steps: _Steps, start: date, today: date, progress: float | None)
     """The cumulative share of steps done over time, for a pace; None when there are no steps."""
     if not steps.total:
         return None
-    if steps.completed_on:
+    if steps.completed_on and steps.share is None:
         trend = [Point(start, 0.0)]
         for i, day in enumerate(sorted(steps.completed_on), start=1):
             trend.append(Point(max(day, start), i / steps.total))
@@ -421,10 +432,12 @@ def _status(
         if not limit:
             when = f" on {reached_on:%d %b %Y}" if reached_on else ""
             return S.ACHIEVED, f"Target reached{when}."
-        kept = f" {within} of {measured} check-ins were within it." if within is not None else ""
+        inside = ("Within the limit of " if direction is Direction.AT_MOST else "At or above the floor of ") \
+            + format_value(target, unit)
+        kept = f" {within} of {measured} check-ins were {'within' if direction is Direction.AT_MOST else 'at or above'} it."
         if deadline is not None and today >= deadline:
-            return S.ACHIEVED, f"Within the limit of {format_value(target, unit)} at the deadline.{kept}"
-        return S.ON_TRACK, f"Within the limit of {format_value(target, unit)} at the last check-in.{kept}"
+            return S.ACHIEVED, f"{inside} at the deadline.{kept}"
+        return S.ON_TRACK, f"{inside} at the last check-in.{kept}"
     if past_deadline:
         return S.OVERDUE, f"The deadline ({deadline:%d %b %Y}) has passed and the target is not reached yet."
     if today < start and not active:
@@ -433,7 +446,8 @@ def _status(
         return S.NOT_STARTED, "Nothing logged yet: the first check-in starts the line."
     where = _where(progress, steps, direction) if measured or direction is Direction.DONE else "No value logged yet."
     if limit and latest is not None and target is not None:
-        where = f"Outside the limit of {format_value(target, unit)} at the last check-in ({format_value(latest.value, unit)})."
+        side = "Above the limit of " if direction is Direction.AT_MOST else "Below the floor of "
+        where = f"{side}{format_value(target, unit)} at the last check-in ({format_value(latest.value, unit)})."
     if expected is None or progress is None:
         return S.ON_TRACK, f"{where} No deadline, so no plan to be behind."
     if direction is Direction.DONE and not (steps and steps.total):
@@ -444,21 +458,23 @@ def _status(
     else:
         plan = f"{where} The straight line to the deadline expects {round(expected * 100)}% by today."
     if gap <= TOLERANCE:
+        if forecast is not None and deadline is not None and forecast > deadline:
+            plan += f" At the recent pace, though, you would get there around {forecast:%d %b %Y}, after the deadline: worth watching."
         return S.ON_TRACK, plan
     if forecast is not None and deadline is not None and forecast <= deadline:
         return S.BEHIND, f"{plan} At the recent pace you would still get there around {forecast:%d %b %Y}."
     if forecast is not None:
         return S.AT_RISK, f"{plan} At the recent pace you would get there around {forecast:%d %b %Y}, after the deadline."
-    if measured < 2 and direction is not Direction.DONE:
+    if direction is Direction.DONE:
+        return S.AT_RISK, f"{plan} Nothing finished yet sets a pace that gets there in time."
+    if measured < 2:
         return S.AT_RISK, f"{plan} Log a few values to see whether the pace gets you there."
     return S.AT_RISK, f"{plan} The recent check-ins are not moving towards the target."
 
 
 def _where(progress: float | None, steps: _Steps | None, direction: Direction) -> str:
     if direction is Direction.DONE:
-        if steps and steps.total:
-            return f"{steps.done} of {steps.total} steps done."
-        return "Not done yet."
+        return steps.where() if steps and steps.total else "Not done yet."
     if progress is None:
         return "No target set."
     return f"{math.floor(progress * 100 + _EPS)}% of the way."

@@ -212,6 +212,26 @@ def test_limit_goals_count_the_check_ins_within_the_limit():
     assert "5 of 8 check-ins" in gp.reason
 
 
+@pytest.mark.parametrize(
+    ("g", "value", "words"),
+    [
+        (goal(D.AT_MOST, 58, 50), 49.0, "Within the limit of 50 points at the last check-in. 1 of 1 check-ins were within it."),
+        (goal(D.AT_MOST, 58, 50), 54.0, "Above the limit of 50 points at the last check-in (54 points)."),
+        (goal(D.AT_LEAST, 5, 10), 10.0, "At or above the floor of 10 points at the last check-in. 1 of 1 check-ins were at or above it."),
+        (goal(D.AT_LEAST, 5, 10), 8.0, "Below the floor of 10 points at the last check-in (8 points)."),
+    ],
+)
+def test_limit_goals_say_which_side_of_the_limit_they_are(g, value, words):
+    assert words in goal_progress(g, checkins(g, ("2026-06-28", value)), TODAY).reason
+
+
+def test_on_track_by_the_line_but_late_by_the_recent_pace_says_so():
+    g = goal()
+    gp = goal_progress(g, weekly(g, "2026-06-04", [67.6, 67.7, 67.8, 67.9, 68.0]), TODAY)
+    assert gp.status is S.ON_TRACK
+    assert "after the deadline: worth watching" in gp.reason
+
+
 def test_within_share_is_only_for_limit_goals_with_values():
     g = goal(D.INCREASE)
     assert goal_progress(g, checkins(g, *ON_PLAN), TODAY).within_share is None
@@ -262,8 +282,9 @@ def test_a_long_term_done_goal_counts_its_stepping_stones():
     nb = Notebook(goals=[parent, *kids], checkins=[CheckIn(goal_id=parent.id, on=date(2026, 6, 1), note="far away")])
     gp = all_progress(nb, TODAY)[parent.id]
     assert (gp.steps_done, gp.steps) == (1, 2)  # the dropped one does not count
-    assert gp.percent == 50
+    assert gp.percent == 50  # the average of its stepping stones: one reached, one not begun
     assert gp.status is S.ON_TRACK
+    assert "About 50% across 2 stepping stones, 1 achieved." in gp.reason
 
 
 # --- forecast ------------------------------------------------------------------------------------------
