@@ -13,8 +13,10 @@ The rules, in words (tests/core/test_progress.py holds them as tables of cases):
 * **Status**: achieved (target reached, or marked achieved), overdue (deadline passed first),
   not started (nothing logged yet), on track (within ten points of the straight line), behind
   (further back, but the recent pace still reaches the target by the deadline) or at risk (the
-  recent pace misses the deadline, or there is no pace towards the target). A goal without a
-  deadline cannot fall behind a plan it does not have, so it stays on track until it is reached.
+  recent pace misses the deadline, or there is no pace towards the target). Nothing logged is
+  "not started" only early on (the first tenth of the time) or for a draft; later it is at risk.
+  A goal without a deadline cannot fall behind a plan it does not have, so it stays on track
+  until it is reached.
 * **Forecast**: the date the recent trend (a least-squares line through the last eight check-ins,
   or through the baseline on the start date and the only check-in) reaches the target, counted
   from the latest value.
@@ -443,7 +445,10 @@ def _status(
     if today < start and not active:
         return S.NOT_STARTED, f"Starts on {start:%d %b %Y}."
     if not active:
-        return S.NOT_STARTED, "Nothing logged yet: the first check-in starts the line."
+        if goal.status is GoalStatus.DRAFT or expected is None or expected <= TOLERANCE:
+            return S.NOT_STARTED, "Nothing logged yet: the first check-in starts the line."
+        return S.AT_RISK, (f"Nothing logged yet, and the straight line to the deadline expects "
+                           f"{round(expected * 100)}% by today.")
     where = _where(progress, steps, direction) if measured or direction is Direction.DONE else "No value logged yet."
     if limit and latest is not None and target is not None:
         side = "Above the limit of " if direction is Direction.AT_MOST else "Below the floor of "

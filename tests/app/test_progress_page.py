@@ -67,7 +67,7 @@ def test_without_goals_the_page_points_to_the_goals(open_app, db):
 
 
 def test_a_check_in_is_saved_and_the_status_change_is_said_in_words(open_app, db):
-    g = _goal()
+    g = _goal(start=TODAY - timedelta(days=5))
     nb = _notebook(db, g)
     at = open_app(page="progress")
     assert "○ Not started" in [m.value for m in at.metric]

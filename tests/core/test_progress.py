@@ -149,7 +149,9 @@ ON_PLAN = [("2026-06-25", 68.0)]  # 46% on 2 July where the line expects 50%
 @pytest.mark.parametrize(
     ("case", "g", "data", "status", "percent"),
     [
-        ("no check-ins", goal(), [], S.NOT_STARTED, 0),
+        ("no check-ins, just begun", goal(start=date(2026, 6, 20)), [], S.NOT_STARTED, 0),
+        ("no check-ins half way through", goal(), [], S.AT_RISK, 0),
+        ("no check-ins, no deadline", goal(deadline=None), [], S.NOT_STARTED, 0),
         ("one check-in on plan", goal(), ON_PLAN, S.ON_TRACK, 46),
         ("one check-in far behind: baseline to it is too slow", goal(), [("2026-06-25", 63.0)], S.AT_RISK, 7),
         ("ahead of the line", goal(), [("2026-06-01", 72.0)], S.ON_TRACK, 76),
@@ -185,7 +187,7 @@ ON_PLAN = [("2026-06-25", 68.0)]  # 46% on 2 July where the line expects 50%
         # done / not done
         ("done: ticked off", goal(D.DONE, 0, 1), [("2026-05-01", 0.0), ("2026-06-01", 1.0)], S.ACHIEVED, 100),
         ("done: not yet, no steps to measure", goal(D.DONE, 0, 1), [("2026-05-01", 0.0)], S.ON_TRACK, 0),
-        ("done: nothing logged", goal(D.DONE, 0, 1), [], S.NOT_STARTED, 0),
+        ("done: nothing logged, just begun", goal(D.DONE, 0, 1, start=date(2026, 6, 20)), [], S.NOT_STARTED, 0),
         ("done: past the deadline", goal(D.DONE, 0, 1, deadline=date(2026, 6, 1)), [("2026-05-01", 0.0)], S.OVERDUE, 0),
     ],
 )
