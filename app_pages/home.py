@@ -89,7 +89,8 @@ def dashboard(nb: Notebook, g: Glance) -> None:
         for line in g.goals:
             with st.container(border=True):
                 st.markdown(f"{line.icon} **{md(line.status)}** · {md(line.horizon)}"
-                            + (f" · due {line.deadline:%d %b %Y}" if line.deadline else ""))
+                            + (f" · due {line.deadline:%d %b %Y}" if line.deadline else "")
+                            + (f"  \n{md(line.progress)}" if line.progress else ""))
                 st.text(line.statement)
     with due_col:
         st.subheader("Next actions")

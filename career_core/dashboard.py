@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from career_core.models import Action, ActionStatus, GoalStatus, Notebook, Recurrence
+from career_core.models import Action, ActionStatus, Direction, GoalStatus, Notebook, Recurrence
+from career_core.progress import GoalProgress, all_progress
 from career_core.review import ReviewDue, next_review
 from career_core.schedule import occurrences
 
@@ -35,6 +36,20 @@ class GoalLine:
     icon: str
     deadline: date | None
     horizon: str
+    progress: str = ""  # where it stands, in words: "● On track · 53%"; empty when not tracked
+
+
+def progress_words(gp: GoalProgress | None) -> str:
+    """A goal's progress status in words (with its symbol), and how far it is when that means something."""
+    if gp is None or gp.status is None:
+        return ""
+    words = f"{gp.status.symbol} {gp.status.label}"
+    if gp.is_limit and gp.within is not None and gp.points:
+        side = "within the limit" if gp.direction is Direction.AT_MOST else "at or above the floor"
+        return words + f" · {side} at {gp.within} of {len(gp.points)} check-ins"
+    if gp.direction is not Direction.DONE and gp.percent is not None and gp.status.value not in ("achieved", "not started"):
+        words += f" · {gp.percent}%"
+    return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +107,14 @@ def glance(notebook: Notebook, today: date) -> Glance:
     order = {GoalStatus.ACTIVE: 0, GoalStatus.DRAFT: 1, GoalStatus.PAUSED: 2, GoalStatus.ACHIEVED: 3, GoalStatus.DROPPED: 4}
     goals = sorted(notebook.goals, key=lambda g: (order[g.status], g.horizon.value, g.deadline or date.max))
     steps = progress_steps(notebook)
+    progress = all_progress(notebook, today)
     return Glance(
         is_empty=not any(steps.values()),
         vision=notebook.vision.statement,
         target_role=notebook.vision.target_role,
         goals=tuple(
-            GoalLine(g.id, g.statement, g.status.label, GOAL_STATUS_ICONS[g.status], g.deadline, g.horizon.label)
+            GoalLine(g.id, g.statement, g.status.label, GOAL_STATUS_ICONS[g.status], g.deadline, g.horizon.label,
+                     "" if g.status is GoalStatus.ACHIEVED else progress_words(progress.get(g.id)))
             for g in goals
         ),
         due=due_actions(notebook, today),
