@@ -361,7 +361,7 @@ def goal_progress(
     if progress is not None and progress >= 1.0:
         predicted = None
 
-    active = bool(ordered) or bool(steps and steps.done)
+    active = bool(ordered) or bool(steps and (steps.done or steps.share))
     status, reason = _status(
         goal=goal, direction=direction, unit=metric.unit, target=target, progress=progress, expected=expected,
         deadline=goal.deadline, start=start, today=today, latest=latest, active=active, forecast=predicted,

@@ -29,7 +29,8 @@ class PlanGoal:
     score: int | None
     deadline: date | None
     progress: int | None  # percent
-    measure: str  # "62 → 75 points", "at most 50 hours/week", "done / not done"
+    measure: str  # "62 → 75 points", "at most 50 hours/week"
+    where: str = ""  # "53% of the way", "within the limit at 12 of 25 check-ins"
 
     def facts(self) -> list[str]:
         """The short facts shown after the statement, in reading order."""
@@ -37,8 +38,8 @@ class PlanGoal:
         out.append(f"SMART score {self.score}/100" if self.score is not None else "SMART score not known")
         if self.measure:
             out.append(self.measure)
-        if self.progress is not None:
-            out.append(f"{self.progress}% of the way")
+        if self.where:
+            out.append(self.where)
         if self.deadline:
             out.append(f"by {self.deadline:%d %b %Y}")
         return out
@@ -135,6 +136,7 @@ def plan_document(
             deadline=g.deadline,
             progress=gp.percent if gp is not None and g.status is GoalStatus.ACTIVE else None,
             measure=_measure(g),
+            where=_where(gp) if g.status is GoalStatus.ACTIVE else "",
         ))
         for child in sorted(children.get(g.id, []), key=key):
             add(child, True)
@@ -148,7 +150,7 @@ def plan_document(
         if i.status in (InitiativeStatus.IDEA, InitiativeStatus.PLANNED, InitiativeStatus.ACTIVE)
     )
     actions = tuple(
-        PlanAction(a.title, a.due, a.overdue, a.goal)
+        PlanAction(a.title, a.due, a.overdue, _short(a.goal, 70))
         for a in due_actions(notebook, today, horizon_days=ACTION_HORIZON_DAYS, limit=NEXT_ACTIONS)
     )
     stops = tuple(
@@ -172,12 +174,21 @@ def plan_document(
     )
 
 
+def _where(gp: GoalProgress | None) -> str:
+    if gp is None or gp.percent is None:
+        return ""
+    if gp.is_limit and gp.latest is not None and gp.target is not None and gp.percent >= 100 and gp.within is not None:
+        side = "within the limit" if gp.direction is Direction.AT_MOST else "at or above the floor"
+        return f"{side} at {gp.within} of {len(gp.points)} check-ins"
+    if gp.direction is Direction.DONE and not gp.steps:
+        return "done" if gp.percent >= 100 else "not done yet"
+    return f"{gp.percent}% of the way"
+
+
 def _measure(goal: Goal) -> str:
     m = goal.metric
     name = f"{m.name}: " if m.name else ""
-    if m.direction is Direction.DONE:
-        return f"{name}done / not done" if m.name else ""
-    if m.target is None:
+    if m.direction is Direction.DONE or m.target is None:
         return ""
     target = format_value(m.target, m.unit)
     if m.direction is Direction.AT_MOST:
@@ -187,6 +198,11 @@ def _measure(goal: Goal) -> str:
     if m.baseline is None:
         return f"{name}to {target}"
     return f"{name}{format_value(m.baseline, m.unit)} → {target}"
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _how(kind: StopKind, delegate_to: str, until: date | None) -> str:

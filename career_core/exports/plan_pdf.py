@@ -98,27 +98,27 @@ class _Plan(FPDF):
              after: float = 0.6) -> None:
         h = self.font(size, bold, color)
         self.set_x(self.l_margin + indent)
-        self.multi_cell(self.epw - indent, h, printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(self.epw - indent, h, printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.ln(after * self.scale)
 
     def heading(self, text: str) -> None:
-        self.ln(2.2 * self.scale)
-        self.para(text, 12.5, bold=True, after=0.8)
+        self.ln(1.8 * self.scale)
+        self.para(text, 12, bold=True, after=0.5)
         y = self.get_y()
         self.set_draw_color(*RULE)
         self.line(self.l_margin, y, self.l_margin + self.epw, y)
-        self.ln(1.6 * self.scale)
+        self.ln(1.4 * self.scale)
 
     def bullet(self, text: str, detail: str = "", *, indent: float = 0, mark: str = "•", bold: bool = True) -> None:
-        h = self.font(10, bold)
+        h = self.font(9.8, bold)
         self.set_x(self.l_margin + indent)
-        self.font(10)
+        self.font(9.8)
         self.cell(4.5, h, mark)
-        self.font(10, bold)
-        self.multi_cell(self.epw - indent - 4.5, h, printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.font(9.8, bold)
+        self.multi_cell(self.epw - indent - 4.5, h, printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         if detail:
-            self.para(detail, 8.6, color=MUTED, indent=indent + 4.5, after=0)
-        self.ln(1.3 * self.scale)
+            self.para(detail, 8.3, color=MUTED, indent=indent + 4.5, after=0)
+        self.ln(1.0 * self.scale)
 
 
 def _draw(doc: PlanDocument, scale: float) -> _Plan:
@@ -141,8 +141,8 @@ def _draw(doc: PlanDocument, scale: float) -> _Plan:
         pdf.para("No active goals.", 10, color=MUTED)
     for g in doc.goals:
         kind = "Long-term goal" if g.long_term else ("Stepping stone" if g.stepping_stone else "Goal")
-        pdf.bullet(g.statement, " · ".join([kind, *g.facts()]), indent=7 if g.stepping_stone else 0,
-                   mark="–" if g.stepping_stone else "•")
+        pdf.bullet(g.statement, " · ".join([kind, *g.facts()]), indent=6 if g.stepping_stone else 0,
+                   mark="–" if g.stepping_stone else "•", bold=not g.stepping_stone)
 
     pdf.heading("Initiatives")
     if not doc.initiatives:
@@ -168,13 +168,28 @@ def _draw(doc: PlanDocument, scale: float) -> _Plan:
     return pdf
 
 
+def _fill(pdf: _Plan) -> float:
+    """How many pages' worth of height the content takes (1.0 = exactly one page)."""
+    usable = pdf.h - pdf.t_margin - pdf.b_margin
+    return (pdf.pages_count - 1) + (pdf.get_y() - pdf.t_margin) / usable
+
+
 def render(doc: PlanDocument) -> bytes:
-    """The PDF at the largest type size that fits one page (or the smallest, flowing on)."""
+    """The PDF at the largest type size that fits one page (or the smallest, flowing on).
+
+    Setting type is the slow part (about a tenth of a second a pass), so the first pass at full
+    size also measures how much too long the plan is; the search then starts at a size that
+    could just fit: a paragraph's height shrinks about with the square of the type size (shorter
+    lines and fewer of them), a heading's only in proportion.
+    """
     logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
-    for scale in SCALES:
-        pdf = _draw(doc, scale)
-        if pdf.pages_count == 1:
-            break
+    pdf = _draw(doc, SCALES[0])
+    if pdf.pages_count > 1:
+        optimistic = _fill(pdf) ** -0.5
+        for scale in [s for s in SCALES[1:] if s <= optimistic + 1e-9] or SCALES[-1:]:
+            pdf = _draw(doc, scale)
+            if pdf.pages_count == 1:
+                break
     return bytes(pdf.output())
 
 

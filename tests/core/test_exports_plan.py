@@ -83,6 +83,9 @@ def test_the_plan_lists_what_is_current_with_stepping_stones_under_their_goal():
     assert doc.goals[1].status == "On track" and doc.goals[1].progress == 40
     assert doc.goals[2].status == "Draft" and doc.goals[2].progress is None
     assert doc.goals[1].measure == "People reporting to me: at least 10 people"
+    assert doc.goals[1].where == "40% of the way"
+    assert doc.goals[0].measure == "" and doc.goals[0].where == "40% of the way"  # its stepping stone's
+    assert doc.goals[0].status == "On track"
     assert [i.title for i in doc.initiatives] == ["Pilot dynamic routing"]
     assert [a.title for a in doc.actions] == ["Book the venue", "Ask Grace about the planners' reporting line"]
     assert doc.actions[0].overdue
@@ -91,6 +94,17 @@ def test_the_plan_lists_what_is_current_with_stepping_stones_under_their_goal():
         "Cancel: Monday dispatch calls (frees 1.5 h a week)",
     ]
     assert doc.hours_freed == 3.5
+
+
+def test_a_limit_goal_within_its_limit_says_how_often_it_held():
+    g = Goal(statement="Work no more than 50 hours a week", status=GoalStatus.ACTIVE,
+             start=date(2026, 5, 1), deadline=date(2027, 5, 31),
+             metric=Metric(name="Hours", unit="hours/week", baseline=58, target=50, direction=Direction.AT_MOST))
+    nb = Notebook(goals=[g], checkins=[CheckIn(goal_id=g.id, on=date(2026, 6, d), value=v)
+                                       for d, v in ((7, 55), (14, 49), (21, 51), (28, 48))])
+    (line,) = plan_document(nb, TODAY).goals
+    assert line.where == "within the limit at 2 of 4 check-ins"
+    assert line.measure == "Hours: at most 50 hours/week"
 
 
 def test_an_empty_notebook_still_makes_a_plan_that_says_what_is_missing():
