@@ -1,0 +1,411 @@
+"""Decide each criterion's level from the detected evidence and the optional context.
+
+The rules of judgement (DESIGN.md, "The SMART scorer"):
+- S is met by a number, a name or a finished deliverable, even next to vague words ("improve
+  sales performance by 15%"); otherwise by a concrete object that is pinned down ("the sales
+  department", "my deputy") or repeated on a rhythm, as long as no vague word leaves it open.
+  A concrete object that is not pinned down ("coach direct reports") is partial.
+- M is met by a quantity, a bound, a rhythm or a finished deliverable or role; "each team lead"
+  or a named metric with no target ("our NPS") is partial.
+- T is met by a date, a deadline, a time frame, a start date or a rhythm. Vague time words
+  ("soon") do not count. When the text has no time frame but the context has a deadline, T is
+  partial: the goal should say its deadline itself.
+- A comes from the context: confidence 7-10 is met, 5-6 partial, 1-4 missing; support or a
+  baseline alone is partial. A confidence written in the text counts when the context has
+  none. Warning signs (hedges, absolutes, instant timing, outcomes others decide, a stretch of
+  more than 3x in under a year) cap A at partial. Without context A is unknown unless a
+  warning sign shows.
+- R comes from the context: a linked objective, value, parent goal or "supports my vision"
+  is met, as are two or more words shared with the vision, objectives or parent, or a why
+  together with a shared word or a reason clause. A why, one shared word or a reason clause
+  ("so that ...") alone is partial. Someone else's "should" makes R missing, or partial when
+  the person linked the goal in its context anyway (a reason clause in the text is not
+  enough). Without any of this R is unknown.
+- overall weighs S, M and T 25 each and A and R 12.5 each; met counts 1, partial and unknown
+  0.5, missing 0 (report.py), so a met criterion never lowers it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from career_core.smart.context import ScoringContext
+from career_core.smart.detect import Detection, Hit, run_lazy
+from career_core.smart.report import Criterion, Evidence, Flag, LEVEL_SCORE
+from career_core.smart.rules import ADVICE, FLAG_TEXT, text, word_set
+
+MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
+
+STRONG_S_RULES = frozenset(
+    {"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound",
+     "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
+)
+VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object", "S.negative_framing"})
+M_STRONG_KINDS = frozenset({"quantity", "bound", "completion", "frequency"})
+M_WEAK_RULES = frozenset({"M.each", "M.named_metric"})
+T_MET_KINDS = frozenset({"deadline", "duration", "start", "frequency"})
+MEASURE_RULES = frozenset({"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound"})
+NEAR_BOUND = 40  # characters: "never work more than 50 hours" is a limit, not an absolute
+STRETCH_RATIO = 3.0
+STRETCH_DAYS = 366
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+_BACKREF = re.compile(r"\b(?:each|them|it|its|those|these|there|they)\b", re.ASCII)
+_CONTENT_WORD = re.compile(r"[a-z][a-z'-]{3,}", re.ASCII)
+_OVERLAP_STOP = word_set("overlap_stop")
+_SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ies", "es", "ed", "ship", "ly", "s")
+
+
+_PLAIN: dict[tuple[str, str], Criterion] = {}
+
+
+def _level(level: str, evidence: Iterable[Evidence] = (), advice: str = "", reasons: Iterable[str] = ()) -> Criterion:
+    advice = "" if level == "met" else advice
+    reasons = tuple(reasons)
+    unique = {(e.start, e.end, e.rule): e for e in evidence}  # tuple keys hash in C
+    if not unique and not reasons:  # common ("A unknown", "T missing"): share one object
+        key = (level, advice)
+        found = _PLAIN.get(key)
+        if found is None:
+            if len(_PLAIN) > 1024:
+                _PLAIN.clear()
+            found = _PLAIN[key] = Criterion(level, LEVEL_SCORE[level], (), advice)  # type: ignore[arg-type]
+        return found
+    ev = tuple(unique[k] for k in sorted(unique))[:MAX_EVIDENCE]
+    return Criterion(level, LEVEL_SCORE[level], ev, advice, reasons)  # type: ignore[arg-type]
+
+
+def _words(det: Detection, hit: Hit) -> str:
+    return " ".join(det.text[hit.start : hit.end].split())
+
+
+_NONE: list[Hit] = []  # shared empty result; never mutated
+
+
+def _near_bound(hit: Hit, bounds: list[Hit]) -> bool:
+    return any(0 <= b.start - hit.end <= NEAR_BOUND for b in bounds)
+
+
+class Evidenced:
+    """The detection, grouped once for the judges below."""
+
+    def __init__(self, det: Detection) -> None:
+        self.det = det
+        self.by_rule: dict[str, list[Hit]] = {}
+        self.by_criterion: dict[str, list[Hit]] = {k: [] for k in "SMART"}
+        for h in det.hits:
+            self.by_rule.setdefault(h.rule, []).append(h)
+            for key in h.criteria:
+                self.by_criterion[key].append(h)
+        # Each hit's public Evidence, built once: S and M often cite the same words.
+        self.evidence = {h: Evidence(h.start, h.end, h.kind, h.rule) for h in det.hits if h.criteria}
+        bounds = self.get("M.bound")
+        self.absolutes = [h for h in self.get("A.absolute") if not _near_bound(h, bounds)] if bounds else self.get("A.absolute")
+        self.negatives = [h for h in self.get("S.negative_framing") if not _near_bound(h, bounds)] if bounds else self.get("S.negative_framing")
+
+    def get(self, *rule_ids: str) -> list[Hit]:
+        if len(rule_ids) == 1:
+            return self.by_rule.get(rule_ids[0], _NONE)
+        out: list[Hit] = []
+        for rid in rule_ids:
+            out.extend(self.by_rule.get(rid, ()))
+        return out
+
+    def cite(self, hits: Iterable[Hit]) -> list[Evidence]:
+        return [self.evidence[h] for h in hits]
+
+    def with_criterion(self, key: str) -> list[Hit]:
+        return self.by_criterion[key]
+
+    def first_words(self, hits: list[Hit]) -> str:
+        first = min(hits, key=lambda h: h.start)
+        return _words(self.det, first)
+
+
+# --- S, M, T: from the text --------------------------------------------------------------------
+
+
+def judge_s(ev: Evidenced) -> Criterion:
+    s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
+    strong = [h for rid in STRONG_S_RULES for h in ev.by_rule.get(rid, ())]
+    vague = [h for h in s_hits if h.rule in VAGUE_S_RULES]
+    objects = ev.get("S.object")
+    pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each")
+    loose = [h for h in objects if h.value != "determined"] + ev.get("M.named_metric")
+    rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
+    if strong:
+        return _level("met", ev.cite(strong + s_hits))
+    has_words = any(ch.isalpha() for ch in ev.det.text)
+    if vague:
+        level = "partial" if (pinned or loose or rhythm) else "missing"
+        first = min(vague, key=lambda h: h.start)
+        if first.rule == "S.negative_framing":
+            advice = text(ADVICE, "S_negative", word=_words(ev.det, first))
+        elif first.rule == "S.abstract_object":
+            advice = text(ADVICE, "S_abstract", word=first.value)
+        else:
+            advice = text(ADVICE, "S_vague", word=_words(ev.det, first))
+        return _level(level, ev.cite(s_hits), advice)
+    if pinned or (loose and rhythm):
+        return _level("met", ev.cite(s_hits + rhythm))
+    if loose or rhythm:
+        return _level("partial", ev.cite(s_hits), text(ADVICE, "S_generic"))
+    return _level("missing", ev.cite(s_hits), text(ADVICE, "S_no_object" if has_words else "S_empty"))
+
+
+def judge_m(ev: Evidenced) -> Criterion:
+    m_hits = ev.with_criterion("M")
+    strong = [h for h in m_hits if h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES]
+    if strong:
+        return _level("met", ev.cite(strong))
+    weak = [h for h in m_hits if h.rule in M_WEAK_RULES]
+    if weak:
+        return _level("partial", ev.cite(weak), text(ADVICE, "M_partial"))
+    vague = ev.get("S.vague_word")
+    if vague:
+        return _level("missing", (), text(ADVICE, "M_comparative", word=ev.first_words(vague)))
+    return _level("missing", (), text(ADVICE, "M_missing"))
+
+
+def judge_t(ev: Evidenced, context: ScoringContext | None) -> Criterion:
+    t_hits = ev.with_criterion("T")
+    good = [h for h in t_hits if h.kind in T_MET_KINDS]
+    vague = [h for h in t_hits if h.kind == "vague"]
+    if good:
+        return _level("met", ev.cite(good))
+    if context is not None and context.deadline is not None:
+        d = context.deadline
+        date_text = f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"  # not %B: that follows the locale
+        return _level("partial", ev.cite(vague), text(ADVICE, "T_context", date=date_text), (f"Deadline {context.deadline.isoformat()} in the goal's fields",))
+    if vague:
+        return _level("missing", ev.cite(vague), text(ADVICE, "T_vague", word=ev.first_words(vague)))
+    return _level("missing", (), text(ADVICE, "T_missing"))
+
+
+# --- A and R: from the context, and warning signs in the text -----------------------------------
+
+
+def stretch(context: ScoringContext | None, deadline: date | None, today: date) -> float | None:
+    """The baseline-to-target ratio when it is over STRETCH_RATIO in under a year, else None."""
+    if context is None or context.baseline is None or context.target is None:
+        return None
+    base, target = context.baseline, context.target
+    if not (math.isfinite(base) and math.isfinite(target)):
+        return None
+    direction = context.direction or ("increase" if target >= base else "decrease")
+    if direction in ("increase", "at_least"):
+        ratio = target / base if base > 0 else None
+    elif direction in ("decrease", "at_most"):
+        ratio = base / target if target > 0 and base > 0 else None
+    else:
+        ratio = None
+    end = context.deadline or deadline
+    start = context.start or today
+    if ratio is None or ratio <= STRETCH_RATIO or end is None or (end - start).days > STRETCH_DAYS:
+        return None
+    return ratio
+
+
+def judge_a(ev: Evidenced, context: ScoringContext | None, deadline: date | None, today: date) -> tuple[Criterion, float | None]:
+    evidence: list[Evidence] = []
+    reasons: list[str] = []
+    written = ev.get("A.confidence")
+    confidence = context.confidence if context is not None else None
+    if confidence is not None:
+        reasons.append(f"Confidence {confidence}/10")
+    elif written:
+        confidence = written[0].value
+        evidence += ev.cite(written[:1])
+        reasons.append(f"Confidence {confidence}/10, written in the goal")
+    support = bool(context and context.support.strip())
+    if support:
+        reasons.append("Support noted")
+    baseline = context is not None and context.baseline is not None
+    if confidence is not None:
+        level = "met" if confidence >= 7 else "partial" if confidence >= 5 else "missing"
+    elif support or baseline:
+        level = "partial"
+    else:
+        level = "unknown"
+
+    ratio = stretch(context, deadline, today)
+    warnings = [
+        ("A_hedge", ev.get("A.hedge")),
+        ("A_absolute", ev.absolutes),
+        ("A_instant", ev.get("A.instant")),
+        ("A_depends", ev.get("A.depends")),
+    ]
+    warned = [(key, hits) for key, hits in warnings if hits]
+    for _, hits in warned:
+        evidence += ev.cite(hits)
+    if ratio is not None:
+        reasons.append(f"Target is {ratio:.1f}× the baseline in under a year")
+    if (warned or ratio is not None) and level in ("met", "unknown"):
+        level = "partial"
+
+    if level == "missing":
+        advice = text(ADVICE, "A_confidence_low", n=confidence)
+    elif warned:
+        key, hits = warned[0]
+        advice = text(ADVICE, key, word=ev.first_words(hits))
+    elif ratio is not None:
+        advice = text(ADVICE, "A_stretch", baseline=_num(context.baseline), target=_num(context.target), ratio=f"{ratio:.0f}")  # type: ignore[union-attr]
+    elif level == "partial" and confidence is not None:
+        advice = text(ADVICE, "A_confidence_mid", n=confidence)
+    elif level == "partial":
+        advice = text(ADVICE, "A_support")
+    else:
+        advice = text(ADVICE, "A_unknown")
+    return _level(level, evidence, advice, reasons), ratio
+
+
+def _num(x: float | None) -> str:
+    return "" if x is None else (f"{x:g}")
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _stems(text_: str) -> set[str]:
+    return {_stem(w) for w in _CONTENT_WORD.findall(text_.lower()) if w not in _OVERLAP_STOP}
+
+
+def overlap(det: Detection, context: ScoringContext) -> list[Evidence]:
+    """The goal's words that also stand in the vision, the linked objectives or the parent goal."""
+    others = " ".join((context.vision, " ".join(context.objectives), context.parent))
+    if not others.strip():
+        return []
+    wanted = _stems(others)
+    out: list[Evidence] = []
+    seen: set[str] = set()
+    for m in _CONTENT_WORD.finditer(det.lower):
+        word = m.group(0)
+        if word in _OVERLAP_STOP:
+            continue
+        stem = _stem(word)
+        if stem in wanted and stem not in seen:
+            seen.add(stem)
+            out.append(Evidence(m.start(), m.end(), "link", "R.overlap"))
+    return out
+
+
+def judge_r(ev: Evidenced, context: ScoringContext | None) -> Criterion:
+    links = ev.get("R.link_clause")
+    should = ev.get("R.should")
+    evidence = ev.cite(links)
+    reasons: list[str] = []
+    strong = False
+    shared: list[Evidence] = []
+    why = False
+    if context is not None:
+        for label, present in (
+            ("Linked to an organisational objective", context.objectives),
+            ("Linked to your values", context.values),
+            ("A stepping stone of a long-term goal", context.parent.strip()),
+            ("Supports your vision", context.supports_vision),
+        ):
+            if present:
+                reasons.append(label)
+                strong = True
+        shared = overlap(ev.det, context)
+        evidence += shared
+        why = bool(context.why.strip())
+        if why:
+            reasons.append("Why written")
+    if strong or len(shared) >= 2 or (why and (shared or links)):
+        level = "met"
+    elif why or shared or links:
+        level = "partial"
+    else:
+        level = "unknown"
+    if should:
+        # A reason in the same sentence ("because my boss says so") does not make it the
+        # person's own goal; only links they made themselves do.
+        evidence += ev.cite(should)
+        level = "partial" if (strong or shared or why) else "missing"
+        advice = text(ADVICE, "R_should", word=ev.first_words(should))
+    elif level == "partial" and shared and not (why or links):
+        advice = text(ADVICE, "R_overlap")
+    elif level == "partial":
+        advice = text(ADVICE, "R_partial")
+    else:
+        advice = text(ADVICE, "R_unknown")
+    return _level(level, evidence, advice, reasons)
+
+
+# --- flags ---------------------------------------------------------------------------------------
+
+
+def _flag(flag_id: str, det: Detection | None = None, hit: Hit | None = None, **fields: object) -> Flag:
+    if hit is not None and det is not None:
+        fields.setdefault("word", _words(det, hit))
+        return Flag(flag_id, text(FLAG_TEXT, flag_id, **fields), hit.start, hit.end)
+    return Flag(flag_id, text(FLAG_TEXT, flag_id, **fields))
+
+
+def two_goals(ev: Evidenced) -> Hit | None:
+    """The split point of a second goal that carries its own measure or deadline, if any."""
+    if len(ev.det.hits) < 2:
+        return None
+    measures = [h for h in ev.det.hits if h.rule in MEASURE_RULES or h.kind in ("deadline", "duration")]
+    if len(measures) < 2:
+        return None
+    splits = sorted(run_lazy("G.split", ev.det), key=lambda h: h.start)
+    if not splits:
+        return None
+    edges = [0] + [s.start for s in splits] + [len(ev.det.lower)]
+    own = 0
+    first_split: Hit | None = None
+    for i in range(len(edges) - 1):
+        lo, hi = edges[i], edges[i + 1]
+        if not any(lo <= h.start < hi for h in measures):
+            continue
+        if own and _BACKREF.search(ev.det.lower, lo, hi):
+            continue  # "... and connect with five leaders at each": one goal, two parts
+        own += 1
+        if own == 2:
+            first_split = splits[i - 1]
+            break
+    return first_split
+
+
+def flags(ev: Evidenced, crit: dict[str, Criterion], deadline: date | None, today: date, ratio: float | None) -> tuple[Flag, ...]:
+    det = ev.det
+    out: list[Flag] = []
+
+    def first(hits: list[Hit]) -> Hit | None:
+        return min(hits, key=lambda h: h.start) if hits else None
+
+    for flag_id, hits in (
+        ("hedge", ev.get("A.hedge")),
+        ("should", ev.get("R.should")),
+        ("negative_framing", ev.negatives),
+        ("absolute", ev.absolutes),
+        ("depends_on_others", ev.get("A.depends")),
+        ("instant", ev.get("A.instant")),
+    ):
+        hit = first(hits)
+        if hit is not None:
+            out.append(_flag(flag_id, det, hit))
+    split = two_goals(ev)
+    if split is not None:
+        out.append(Flag("two_goals", text(FLAG_TEXT, "two_goals"), split.start, split.end))
+    if crit["T"].level != "met":
+        hit = first(ev.get("T.vague_time"))
+        if hit is not None:
+            out.append(_flag("vague_time", det, hit))
+    if crit["S"].level == "missing" and any(ch.isalpha() for ch in det.text):
+        out.append(_flag("too_vague"))
+    if ratio is not None:
+        out.append(_flag("stretch"))
+    if deadline is not None and deadline < today:
+        out.append(_flag("past_deadline", date=deadline.isoformat()))
+    return tuple(out)

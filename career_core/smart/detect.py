@@ -1,0 +1,364 @@
+"""Find the evidence in a goal: run every rule of rules.toml over the text, in order.
+
+Why a separate step: detection depends only on the text, so it can be tested rule by rule
+(tests/core/test_smart_rules.py) and reused; judging the criteria comes after (criteria.py).
+
+The text is normalised on a copy of equal length (quotes and dashes unified, lowercased where
+that keeps one character per character), so every span found points into the original text.
+Exclusive rules claim the characters they match; a later exclusive rule cannot fire there.
+That is how "2027" in "by March 2027" is a date and never a quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from career_core.smart.rules import RULES, Rule, word_set
+
+MAX_CHARS = 20_000  # goals are at most 1,000 characters; longer input is scored on its start
+MAX_HITS_PER_RULE = 200  # a 10,000-character paste of "every week" needs no more evidence
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u2026": ".",
+    }
+)
+
+_DIGIT = re.compile(r"[0-9]")
+_TOKEN = re.compile(r"[a-z]+", re.ASCII)  # the same tokens rules.py derives triggers with
+_WORD = re.compile(r"[a-z0-9'&.-]+", re.ASCII)
+_PREV_WORDS = re.compile(r"[a-z']+", re.ASCII)
+_CLAUSE_END = re.compile(r"[.,;:!?()\n]")
+_VERB_OPENERS = frozenset({"to", "will", "i", "i'll", "we", "and", "then", "also", "must", "should", "can", "could", "would"})
+_START_PREPS = frozenset({"from", "since", "starting", "beginning", "effective", "after"})
+_DETERMINERS = frozenset({"the", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those", "own"})
+_DEADLINE_PREPS = frozenset({"by", "before", "until", "till", "ahead of", "no later than", "in time for"})
+_ONE_DAY_NEXT = re.compile(r"\s{1,3}(?:a|an|per|each|every|of|off|to)\b", re.ASCII)
+_ONE_DAY_PREV = frozenset({"for", "in", "within", "on", "per", "a", "of", "every", "each", "first", "the", "last", "by", "from", "after", "than"})
+_ABSTRACT_SUFFIXES = ("ship", "ness", "ity", "ism", "ence", "ance", "ing", "ment", "tion", "sion")
+
+_MONTH_OR_DAY = word_set("month") | word_set("weekday")
+_VAGUE = word_set("vague_modifier")
+_CONCRETE = word_set("concrete") | word_set("deliverable") | word_set("recurring_event") | word_set("role")
+_ABSTRACT = word_set("abstract")
+_NOT_NAME = word_set("not_name")
+
+REJECT: Any = object()  # a check returns this to drop a match
+
+
+class Hit(NamedTuple):
+    """One piece of evidence: where it stands, which rule found it, and what it means.
+
+    A NamedTuple rather than a dataclass: a goal produces dozens and tuples are built in C.
+    """
+
+    start: int
+    end: int
+    rule: str
+    kind: str
+    criteria: tuple[str, ...]
+    value: Any = None  # the word a piece of advice quotes, a confidence, an abstract head
+    groups: tuple[tuple[str, str | None], ...] = ()  # for resolving dates later
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    text: str  # the original text (possibly cut at MAX_CHARS)
+    cased: str  # normalised (quotes, dashes, spaces), same length
+    lower: str  # normalised and lowercased, same length
+    hits: tuple[Hit, ...]
+
+
+def normalise(text: str) -> tuple[str, str]:
+    """(cased, lower) copies of text with one character per original character."""
+    cased = text.translate(_TRANSLATE)
+    lower = cased.lower()
+    if len(lower) != len(cased):  # a few characters lowercase to two ("İ"): keep those as is
+        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in cased)
+    return cased, lower
+
+
+def _is_title_case(cased: str) -> bool:
+    """Most words capitalised ("Lead The Sales Team"): capitals then say nothing about names."""
+    words = [w for w in cased.split() if w[:1].isalpha() and len(w) > 1]
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.7 * len(words)
+
+
+def _previous_words(lower: str, start: int, n: int = 2) -> list[str]:
+    return _PREV_WORDS.findall(lower, max(0, start - 40), start)[-n:]
+
+
+def _sentence_initial(cased: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and cased[i] in " \t\"'([{*-\u2022>":
+        i -= 1
+    return i < 0 or cased[i] in ".!?:;\n\r"
+
+
+def _window_is_clean(obj: str | None) -> bool:
+    """The words between a verb and its object hold no vague word and no sentence end."""
+    if not obj:
+        return True
+    for word in _WORD.findall(obj):
+        if word in _VAGUE or (word.endswith(".") and len(word) > 2):
+            return False
+    return not any(v in obj for v in ("a lot", "lots of", "a bit"))
+
+
+def is_abstract(word: str) -> bool:
+    """An outcome word with no behaviour in it ("skills", "morale", "thinking")."""
+    singular = word[:-1] if word.endswith("s") else word
+    if word in _CONCRETE or singular in _CONCRETE:
+        return False
+    if word in _ABSTRACT or word in _VAGUE:
+        return True
+    return len(word) > 5 and word.endswith(_ABSTRACT_SUFFIXES)
+
+
+class _Scan:
+    """One text being scanned: its two copies, the claimed characters, and cheap facts."""
+
+    __slots__ = ("cased", "lower", "mask", "tokens", "has_digit", "has_upper", "named", "_title_case")
+
+    def __init__(self, cased: str, lower: str) -> None:
+        self.cased, self.lower = cased, lower
+        self.mask = bytearray(len(lower))
+        self.tokens = set(_TOKEN.findall(lower))
+        self.has_digit = _DIGIT.search(lower) is not None
+        self.has_upper = cased[1:] != lower[1:]  # a capital first letter names nothing
+        self.named = False  # set once S.named or S.quoted finds a name
+        self._title_case: bool | None = None
+
+    @property
+    def title_case(self) -> bool:
+        if self._title_case is None:
+            self._title_case = self.has_upper and _is_title_case(self.cased)
+        return self._title_case
+
+
+# --- checks: each may reject a match (REJECT) or attach a value --------------------------------
+
+
+def _check_confidence(m: re.Match[str], scan: _Scan) -> Any:
+    g = m.groupdict()
+    raw = g["n"] or g["n2"] or g["n3"]
+    value = float(raw)
+    per_hundred = g["d"] == "100" or g["d2"] == "100" or g["pct"] or g["pct2"]
+    if per_hundred or value > 10:
+        value /= 10
+    return int(min(10, max(0, round(value))))
+
+
+def _check_vague_time(m: re.Match[str], scan: _Scan) -> Any:
+    if m.group("oneday") is not None:
+        if _ONE_DAY_NEXT.match(scan.lower, m.end()):
+            return REJECT
+        prev = _previous_words(scan.lower, m.start(), 1)
+        if prev and prev[0] in _ONE_DAY_PREV:
+            return REJECT
+    return m.group(0)
+
+
+def _check_horizon(m: re.Match[str], scan: _Scan) -> Any:
+    return REJECT if m.group("n") is None and m.group("rel") is None else None
+
+
+def _check_season(m: re.Match[str], scan: _Scan) -> Any:
+    return None if (m.group("prep") or m.group("rel") or m.group("y")) else REJECT
+
+
+def _check_event(m: re.Match[str], scan: _Scan) -> Any:
+    prep = " ".join(m.group("prep").split())
+    return None if (prep in _DEADLINE_PREPS or m.group("q")) else REJECT
+
+
+def _check_cadence_word(m: re.Match[str], scan: _Scan) -> Any:
+    prev = _previous_words(scan.lower, m.start(), 1)
+    if prev and (prev[0] in _DETERMINERS or prev[0].endswith(("'s", "s'"))):
+        return REJECT
+    return m.group(0)
+
+
+def _check_completion(m: re.Match[str], scan: _Scan) -> Any:
+    return m.group("noun") if _window_is_clean(m.group("obj")) else REJECT
+
+
+def _check_completion_named(m: re.Match[str], scan: _Scan) -> Any:
+    name = m.group("name")
+    if scan.title_case or name in _NOT_NAME or not _window_is_clean(m.group("obj").lower()):
+        return REJECT
+    return name
+
+
+def _check_named(m: re.Match[str], scan: _Scan) -> Any:
+    word = m.group(0)
+    acronym = len(word) > 1 and word[1].isupper()
+    if word in _NOT_NAME or word.lower() in _MONTH_OR_DAY or scan.mask.find(1, m.start(), m.end()) != -1:
+        return REJECT
+    if acronym:
+        return REJECT if scan.cased.isupper() else word
+    if scan.title_case or _sentence_initial(scan.cased, m.start()):
+        return REJECT
+    return word
+
+
+def _check_object(m: re.Match[str], scan: _Scan) -> Any:
+    start = m.start()
+    clause = _CLAUSE_END.split(scan.lower[max(0, start - 60) : start])[-1]
+    before = _PREV_WORDS.findall(clause)[-4:]
+    if any(w in _DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every") for w in before):
+        return "determined"  # "the sales department", "my team's roadmap", "each project"
+    # "Lead a team", "I will coach juniors", "Call my mum": at the start of a clause these
+    # nouns are the verb.
+    if not before or before[-1] in _VERB_OPENERS:
+        return REJECT
+    return None
+
+
+def _check_abstract_object(m: re.Match[str], scan: _Scan) -> Any:
+    if m.group("verb2") is not None:
+        return m.group("verb2")  # a change verb with no object at all: "Improve."
+    head = m.group("head")
+    return head if is_abstract(head) else REJECT
+
+
+CHECKS: dict[str, Callable[[re.Match[str], _Scan], Any]] = {
+    "confidence": _check_confidence,
+    "vague_time": _check_vague_time,
+    "horizon": _check_horizon,
+    "season": _check_season,
+    "event": _check_event,
+    "cadence_word": _check_cadence_word,
+    "completion": _check_completion,
+    "completion_named": _check_completion_named,
+    "named": _check_named,
+    "abstract_object": _check_abstract_object,
+    "object": _check_object,
+}
+
+
+def _kind(rule: Rule, scan: _Scan, start: int) -> str:
+    """Deadline rules read as a start after "from", "since", "starting (in)"."""
+    if rule.kind != "deadline":
+        return rule.kind
+    first = _PREV_WORDS.match(scan.lower, start)
+    if first and first.group(0) in _START_PREPS:
+        return "start"
+    prev = _previous_words(scan.lower, start)
+    if prev and prev[-1] in _START_PREPS:
+        return "start"
+    if len(prev) == 2 and prev[-1] in ("in", "on", "the", "early", "late", "mid") and prev[0] in _START_PREPS:
+        return "start"
+    return "deadline"
+
+
+class _Plan:
+    """What running one rule needs, looked up once at import rather than per goal."""
+
+    __slots__ = ("rule", "finditer", "cased", "span", "check", "keep_groups", "not_after", "not_after_words", "needs_named", "finds_names")
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.finditer = rule.regex.finditer
+        self.cased = rule.on == "cased"
+        self.span = "span" in rule.regex.groupindex
+        self.check = CHECKS[rule.check] if rule.check else None
+        self.keep_groups = rule.resolve is not None
+        self.not_after = rule.not_after.match if rule.not_after else None
+        self.not_after_words = rule.not_after_words
+        self.needs_named = rule.needs == "named"
+        self.finds_names = rule.id in ("S.named", "S.quoted")
+
+
+_PLANS = tuple(_Plan(r) for r in RULES)
+_INDEX = {r.id: i for i, r in enumerate(RULES)}
+_LAZY = frozenset(i for i, r in enumerate(RULES) if r.lazy)
+_ALWAYS = frozenset(i for i, r in enumerate(RULES) if r.triggers is None and not r.chars) - _LAZY
+_NEEDS_DIGIT = frozenset(i for i, r in enumerate(RULES) if r.needs == "digit")
+_NEEDS_UPPER = frozenset(i for i, r in enumerate(RULES) if r.needs == "upper")
+_BY_TOKEN: dict[str, list[int]] = {}
+_BY_CHAR: dict[str, list[int]] = {}
+for _i, _r in enumerate(RULES):
+    if _r.lazy:
+        continue
+    for _t in _r.triggers or ():
+        _BY_TOKEN.setdefault(_t, []).append(_i)
+    for _c in _r.chars:
+        _BY_CHAR.setdefault(_c, []).append(_i)
+
+
+def _active(scan: _Scan) -> list[int]:
+    """The rules that can match this text, in order: a rule whose trigger words and characters
+    are all absent cannot match, so it is not run (this only saves time)."""
+    on = set(_ALWAYS)
+    for token in scan.tokens:
+        ids = _BY_TOKEN.get(token)
+        if ids:
+            on.update(ids)
+    for ch, ids in _BY_CHAR.items():
+        if ch in scan.lower:
+            on.update(ids)
+    if not scan.has_digit:
+        on -= _NEEDS_DIGIT
+    if not scan.has_upper:
+        on -= _NEEDS_UPPER
+    return sorted(on)
+
+
+def _run(plan: _Plan, scan: _Scan, hits: list[Hit]) -> None:
+    rule = plan.rule
+    if plan.needs_named and not scan.named:
+        return
+    check, mask, exclusive = plan.check, scan.mask, rule.exclusive
+    not_after, not_after_words = plan.not_after, plan.not_after_words
+    source = scan.cased if plan.cased else scan.lower
+    count = 0
+    for m in plan.finditer(source):
+        start, end = m.span("span") if plan.span and m.group("span") is not None else m.span()
+        if end <= start or (exclusive and mask.find(1, start, end) != -1):
+            continue
+        if not_after is not None and start > 0 and not_after(source, start - 1):
+            continue
+        if not_after_words and any(w in not_after_words for w in _previous_words(scan.lower, start, 1)):
+            continue
+        value = check(m, scan) if check is not None else None
+        if value is REJECT:
+            continue
+        if exclusive:
+            mask[start:end] = b"\x01" * (end - start)
+        groups = tuple(m.groupdict().items()) if plan.keep_groups else ()
+        hits.append(Hit(start, end, rule.id, _kind(rule, scan, m.start()), rule.criteria, value, groups))
+        count += 1
+        if count >= MAX_HITS_PER_RULE:
+            break
+    if count and plan.finds_names:
+        scan.named = True
+
+
+def detect(text: str) -> Detection:
+    """Every rule's evidence in text, in rule order then position."""
+    text = text[:MAX_CHARS]
+    cased, lower = normalise(text)
+    scan = _Scan(cased, lower)
+    hits: list[Hit] = []
+    for i in _active(scan):
+        _run(_PLANS[i], scan, hits)
+    return Detection(text=text, cased=cased, lower=lower, hits=tuple(hits))
+
+
+def run_lazy(rule_id: str, det: Detection) -> list[Hit]:
+    """Run a lazy rule (one detection skips) over a detected text, for code that needs it."""
+    plan = _PLANS[_INDEX[rule_id]]
+    scan = _Scan(det.cased, det.lower)
+    hits: list[Hit] = []
+    _run(plan, scan, hits)
+    return hits

@@ -1,0 +1,214 @@
+"""Load rules.toml once, expand its word lists into the patterns and compile every regex.
+
+The scorer's knowledge lives in the data file so it can be read, reviewed and extended without
+touching code; this module only turns it into compiled objects at import time.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+RULES_FILE = Path(__file__).with_name("rules.toml")
+
+CRITERIA = ("S", "M", "A", "R", "T")
+
+# Evidence kinds, by what they say about the goal. "mask" and "split" never reach a report.
+KINDS = frozenset(
+    {
+        "quantity",  # a number, number word, percentage, amount of money or multiple (M)
+        "bound",  # a limit with a number: "at least 10", "no more than 50" (M)
+        "frequency",  # a rhythm: "every week", "twice a month" (M and T)
+        "completion",  # finishing a deliverable or credential, reaching a role (M)
+        "metric",  # a named metric with no target yet (M, partly)
+        "deadline",  # a date or the end of a period: "by March 2027", "this year" (T)
+        "duration",  # a time frame from today: "within two years" (T)
+        "start",  # a start: "from January 2027", "starting next week" (T)
+        "named",  # a name, acronym or quoted title (S)
+        "object",  # a concrete object: a team, a course, a deliverable, people (S)
+        "vague",  # words that leave the goal or its timing open (S, T)
+        "negative",  # says what will not happen (S)
+        "confidence",  # a self-rated confidence (A)
+        "hedge",  # a way out: "try to", "hopefully" (A)
+        "absolute",  # no room for a bad day: "never", "always" (A)
+        "instant",  # no time to get there: "overnight", "asap" (A)
+        "depends",  # decided by someone else: "get promoted" (A)
+        "link",  # a reason or a link to the vision or objectives (R)
+        "should",  # someone else's expectation (R)
+        "mask",  # numbers that are not quantities (versions, clock times)
+        "split",  # a point where a second goal may start
+    }
+)
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)(:cap)?\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    criteria: tuple[str, ...]
+    kind: str
+    exclusive: bool
+    on: str  # "lower" or "cased"
+    check: str | None
+    resolve: str | None
+    needs: str | None
+    triggers: frozenset[str] | None  # None: no word prefilter
+    chars: str
+    not_after: re.Pattern[str] | None
+    not_after_words: frozenset[str]
+    lazy: bool
+    doc: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class DerivedRule:
+    """A rule computed in code from the context rather than matched by a pattern."""
+
+    id: str
+    criteria: tuple[str, ...]
+    kind: str
+    doc: str
+
+
+_TOKEN = re.compile(r"[a-z]+", re.ASCII)
+
+
+def _alternation(words: list[str], cap: bool = False) -> str:
+    """A regex matching any of words, built as a trie so shared prefixes are tried once.
+
+    "complete", "completing", "compliance" become compl(?:et(?:e|ing)|iance): the regex engine
+    checks a handful of first letters per position instead of every word. Optional tails are
+    greedy, so the longest word wins, as with a longest-first alternation.
+    """
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def esc(ch: str) -> str:
+        return r"\s{1,3}" if ch == " " else re.escape(ch)
+
+    def emit(node: dict, top: bool = False) -> str:
+        ends = "" in node
+        branches = [
+            (f"[{ch}{ch.upper()}]" if top and cap and ch.isalpha() else esc(ch)) + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return "(?:" + emit(trie, top=True) + ")"
+
+
+def _triggers(raw: list[str], words: dict[str, list[str]]) -> frozenset[str] | None:
+    """The words one of which must stand in a text for a rule to have a chance to match.
+
+    None means the rule always runs: no triggers were given, or an entry ("1:1") has no word
+    that could announce it.
+    """
+    out: set[str] = set()
+    for item in raw:
+        entries = words[item[1:]] if item.startswith("@") else [item]
+        for entry in entries:
+            tokens = _TOKEN.findall(entry.lower())
+            if not tokens:
+                return None
+            out.update((tokens[0], tokens[0] + "s", tokens[0] + "es"))
+    return frozenset(out) if out else None
+
+
+def _expand(pattern: str, words: dict[str, list[str]], macros: dict[str, str], depth: int = 0) -> str:
+    if depth > 5:
+        raise ValueError(f"macros nest too deeply in {pattern!r}")
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in macros:
+            return _expand(macros[name], words, macros, depth + 1)
+        if name in words:
+            return _alternation(words[name], cap=m.group(2) is not None)
+        raise KeyError(f"unknown word list or macro {{{name}}}")
+
+    return _PLACEHOLDER.sub(sub, pattern)
+
+
+def _load() -> tuple[tuple[Rule, ...], tuple[DerivedRule, ...], dict, dict, dict, dict]:
+    data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
+    words: dict[str, list[str]] = data["words"]
+    macros: dict[str, str] = data.get("macros", {})
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for raw in data["rule"]:
+        rid = raw["id"]
+        if rid in seen:
+            raise ValueError(f"duplicate rule id {rid}")
+        seen.add(rid)
+        kind = raw["kind"]
+        criteria = tuple(raw.get("criteria", ()))
+        if kind not in KINDS or not set(criteria) <= set(CRITERIA):
+            raise ValueError(f"rule {rid}: unknown kind {kind!r} or criteria {criteria!r}")
+        try:
+            regex = re.compile(_expand(raw["pattern"], words, macros), re.ASCII)
+        except (re.error, KeyError) as exc:
+            raise ValueError(f"rule {rid}: {exc}") from exc
+        rules.append(
+            Rule(
+                id=rid,
+                criteria=criteria,
+                kind=kind,
+                exclusive=bool(raw.get("exclusive", False)),
+                on=raw.get("on", "lower"),
+                check=raw.get("check"),
+                resolve=raw.get("resolve"),
+                needs=raw.get("needs"),
+                triggers=_triggers(raw.get("triggers", []), words),
+                chars=raw.get("chars", "") if raw.get("triggers") is None or _triggers(raw["triggers"], words) is not None else "",
+                not_after=re.compile(raw["not_after"], re.ASCII) if raw.get("not_after") else None,
+                not_after_words=frozenset(raw.get("not_after_words", ())),
+                lazy=raw.get("stage") == "lazy",
+                doc=raw.get("doc", ""),
+                regex=regex,
+            )
+        )
+    derived = []
+    for raw in data.get("derived", ()):
+        if raw["id"] in seen:
+            raise ValueError(f"duplicate rule id {raw['id']}")
+        seen.add(raw["id"])
+        derived.append(DerivedRule(raw["id"], tuple(raw["criteria"]), raw["kind"], raw.get("doc", "")))
+    word_sets = {name: frozenset(w.lower() for w in ws) for name, ws in words.items()}
+    word_sets["not_name"] = frozenset(words.get("not_name", ()))  # case matters for names
+    return tuple(rules), tuple(derived), word_sets, data["advice"], data["flags"], data["labels"]
+
+
+RULES, DERIVED, WORDS, ADVICE, FLAG_TEXT, LEVEL_LABELS = _load()
+RULES_BY_ID = {r.id: r for r in RULES}
+ALL_RULE_IDS = tuple(r.id for r in RULES) + tuple(d.id for d in DERIVED)
+
+
+def word_set(name: str) -> frozenset[str]:
+    return WORDS[name]
+
+
+class _SafeFields(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def text(table: dict[str, str], key: str, **fields: object) -> str:
+    """A message from the data file with its {fields} filled; unknown fields stay empty."""
+    template = table.get(key, "")
+    if "{" not in template:
+        return template
+    return template.format_map(_SafeFields({k: str(v) for k, v in fields.items()}))

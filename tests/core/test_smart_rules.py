@@ -1,0 +1,298 @@
+"""One table per rule of career_core/smart/rules.toml: goals the rule must flag, goals it must pass.
+
+"Pass" cases are near misses on purpose: the words a careless pattern would also catch. Every
+rule id in the data file needs a table (test_every_rule_has_a_table), so a new rule cannot
+land without its specification.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pytest
+
+from career_core.smart import ScoringContext, score_goal
+from career_core.smart.detect import detect, run_lazy
+from career_core.smart.rules import ALL_RULE_IDS, RULES_BY_ID, RULES_FILE, _alternation
+
+VISION = "Lead the 200-person operations division as its director"
+
+# rule id -> (goals it must flag, goals it must pass)
+TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "A.confidence": (
+        ("Pass the exam by June (confidence 8/10)", "Lead the launch, 70% confident", "Run a 10K in May (7/10)", "Confidence: 6 out of 10 that I can do this"),
+        ("Score 9/10 on the customer survey", "Raise NPS to 40", "I am confident I can lead the team"),
+    ),
+    "T.vague_time": (
+        ("Get promoted soon", "Write a novel someday", "One day I will run a marathon", "Eventually lead a division", "Finish it in the coming months", "Start a podcast at some point"),
+        ("Walk one day a week", "Submit the report no later than Friday", "Volunteer for one day each quarter"),
+    ),
+    "X.clock": (
+        ("Start work at 7am every day", "Stop emails after 8 pm", "Leave by 17:30 on Fridays"),
+        ("Make 7 calls a day", "Run 10 km"),
+    ),
+    "X.version": (
+        ("Migrate the service to Python 3.12", "Roll out Windows 11 to my team", "Get ISO 27001 certified"),
+        ("Hire 3 engineers", "Read 12 books"),
+    ),
+    "X.one_on_one": (
+        ("Hold a one-on-one with each report", "Run weekly 1:1s", "Hold 1-on-1 meetings"),
+        ("Hold one meeting a week", "Hire one analyst"),
+    ),
+    "X.idiom": (
+        ("Become one of the top sellers", "Make sure no one misses the kickoff"),
+        ("Hire one analyst", "Read one book a month"),
+    ),
+    "T.iso_date": (
+        ("Ship the pilot by 2027-03-31", "Launch on 2028-1-5"),
+        ("Cut errors by 20-30%", "Call 555-12-34"),
+    ),
+    "T.numeric_date": (
+        ("Finish by 31/03/2027", "Submit by 03.15.27", "Launch on 12/31/2027"),
+        ("Score 7/10", "Raise the ratio to 3/4"),
+    ),
+    "T.day_month": (
+        ("Finish before 30 June 2027", "Submit by 1st of May", "Launch on 15 October"),
+        ("Hire 30 new people", "Walk 5 km in May"),
+    ),
+    "T.month_day": (
+        ("Ship it by March 15, 2027", "Present on May 3rd"),
+        ("I may 3D-print a prototype", "Finish in March 2027"),
+    ),
+    "T.month_year": (
+        ("Pass the PMP exam by March 2027", "Start in January of 2028", "Finish by Dec. 2027"),
+        ("Pass the exam in March", "Sell 2027 units"),
+    ),
+    "T.quarter": (
+        ("Ship by Q3", "Hire four engineers by the end of Q2 2027", "Launch in the third quarter of 2027", "Close the deal in Q4 FY27"),
+        ("Hire a quarterback", "Answer five Q&A questions"),
+    ),
+    "T.half": (
+        ("Launch in H1 2027", "Hire two analysts in the second half of 2027", "Finish in the first half of next year"),
+        ("Run a half marathon", "Halve the backlog"),
+    ),
+    "T.fiscal": (
+        ("Grow revenue by the end of fiscal 2027", "Hit the target in FY27"),
+        ("Learn fiscal planning", "Own the fiscal budget"),
+    ),
+    "T.horizon": (
+        ("Lead a team within five years", "Ship it in the next 12 months", "Mentor two analysts for the next six months", "Save more over the coming year", "Go sober for 30 days", "Become a director within a decade"),
+        ("Study for 30 minutes", "Work here for years", "Meet every two weeks", "Complete a six-week course"),
+    ),
+    "T.end_of_period": (
+        ("Improve by the end of the year", "Ship by the end of next quarter", "Finish by the end of the spring semester"),
+        ("Reach the end of the backlog", "Attend the year-end party"),
+    ),
+    "T.this_next_period": (
+        ("Work on my speaking this year", "Get a raise next year", "Hire a deputy the following quarter"),
+        ("Review this plan", "Plan the next step"),
+    ),
+    "T.season": (
+        ("Finish by the summer of 2029", "Teach a session before the summer", "Read during the autumn term", "Launch in spring 2028"),
+        ("Don't fall behind on email", "Hire summer interns"),
+    ),
+    "T.month_prep": (
+        ("Hire two engineers by June", "Work from now until March", "Present in May"),
+        ("I may present to the board", "March with the team at Pride"),
+    ),
+    "T.weekday": (
+        ("Send the report by Friday", "Call the client next Monday"),
+        ("Work from home on Fridays", "Plan a Sunday walk"),
+    ),
+    "T.day_word": (
+        ("Send the draft today", "Call the client tomorrow", "Close the books by EOM"),
+        ("Build a to-do list", "Draft a tomorrowland pitch"),
+    ),
+    "T.start_now": (
+        ("Walk daily starting now", "From now until June, read weekly"),
+        ("Write the plan now", "Know what matters now"),
+    ),
+    "T.event": (
+        ("Get promoted by my next annual review", "Run a marathon before my 40th birthday", "Raise eNPS by the next survey"),
+        ("Do better in my performance review", "Review my progress with my manager"),
+    ),
+    "T.year": (
+        ("Publish two articles in 2027", "Achieve an 'exceeds' rating in my 2027 review", "Finish by 2028"),
+        ("Sell 2000 units", "Reach 2025 customers", "Budget $2027 for training"),
+    ),
+    "M.bound": (
+        ("Lead a team of at least 10 people", "Work no more than 50 hours a week", "Keep attrition below 8%", "Limit screen time to 1 hour a day", "Run a 5K in under 30 minutes"),
+        ("Read more books", "Hand over the report", "Stay at least until June"),
+    ),
+    "F.times_per": (
+        ("Go running 3 times a week", "Meet my mentor twice a month", "Hold a skip-level once a quarter", "Work out 2x per week"),
+        ("Try three times", "Do it once"),
+    ),
+    "F.every": (
+        ("Call my mum every Sunday", "Run a retrospective every two weeks", "Shadow the VP each quarter"),
+        ("Thank every colleague", "Review each proposal"),
+    ),
+    "F.every_event": (
+        ("Ask for feedback after every quarterly business review", "Save $200 from every paycheck", "Run a retro at the end of each project"),
+        ("Thank every colleague", "Every manager should coach"),
+    ),
+    "F.per_unit": (
+        ("Walk 8,000 steps a day", "Drink two coffees per day", "Read for one hour a day", "Have dinner with family five evenings a week"),
+        ("Take a week off in August", "Ship it within a week"),
+    ),
+    "F.cadence_word": (
+        ("Meet my team weekly", "Hold weekly one-on-ones", "Grow revenue 10% year over year", "Publish a monthly newsletter"),
+        ("Delegate the weekly reporting task", "Present our quarterly results"),
+    ),
+    "F.on_days": (
+        ("Work from home on Fridays", "Write for an hour in the mornings", "Sleep eight hours on weeknights"),
+        ("Ship it on Friday", "Plan the weekend offsite"),
+    ),
+    "M.percent": (
+        ("Cut turnover to 8%", "Grow sales by 15 percent", "Raise margin by ten per cent"),
+        ("Grow sales", "Rate my confidence 7/10"),
+    ),
+    "M.money": (
+        ("Grow revenue from $12M to $15M", "Manage a budget of 30M USD", "Save €500 a month", "Raise two thousand euros"),
+        ("Save money", "Pay off the loan"),
+    ),
+    "M.multiplier": (
+        ("Double our revenue", "Run a half marathon", "Grow the pipeline 3x"),
+        ("Doubt less", "Run a marathon"),
+    ),
+    "M.number": (
+        ("Hire 4 engineers", "Walk 8,000 steps", "Lead a division of 200+ people", "Run a 5K"),
+        ("Reach B2 level in Spanish", "Fight COVID-19 fatigue", "Rate it 7/10", "Start at 7:30"),
+    ),
+    "M.number_word": (
+        ("Hire four engineers", "Write a one-page summary", "Mentor twenty-five students"),
+        ("Hold a one-on-one", "Become one of the best", "Someone should help"),
+    ),
+    "M.completion": (
+        ("Pass the certification exam", "Publish a team charter", "Finish my PhD thesis", "Run a team retrospective", "Win the regional sales award"),
+        ("Read more books about leadership", "Improve my presentation skills", "Lead a diverse team"),
+    ),
+    "M.role": (
+        ("Become a VP within five years", "Earn a promotion to senior manager", "Hire a chief of staff", "Act as onboarding buddy"),
+        ("Become a better leader", "Become an expert in cloud architecture", "Get promoted"),
+    ),
+    "M.each": (
+        ("Let each team lead run the planning", "Ask every client for a referral"),
+        ("Meet every other week", "Check in every single day", "Everyone matters"),
+    ),
+    "M.named_metric": (
+        ("Increase our NPS", "Lift the win rate", "Cut attrition"),
+        ("Increase sales", "Win the deal"),
+    ),
+    "S.named": (
+        ("Join Toastmasters", "Pass the PMP exam", "Become Chief Operating Officer of my company", "Learn Spanish"),
+        ("Get better at leadership.", "Lead The Sales Team Better Every Day", "I will lead the team", "Pass the exam by March 2027"),
+    ),
+    "S.quoted": (
+        ("Achieve an 'exceeds expectations' rating", 'Read "Good to Great" by June', "Achieve an ‘exceeds expectations’ rating"),
+        ("Grow my team's skills", "Don't stop"),
+    ),
+    "M.completion_named": (
+        ("Join Toastmasters", "Get my PMP by December", "Travel to Japan in spring 2028", "Achieve an 'exceeds expectations' rating"),
+        ("Join the team", "Read More Books About Leadership", "Complete it by March"),
+    ),
+    "S.object": (
+        ("Manage and grow the sales department", "Coach direct reports", "Meet my manager", "Present at our all-hands"),
+        ("Get better at leadership", "Be happier", "Lead with purpose", "I will coach with care"),
+    ),
+    "S.vague_word": (
+        ("Read more books", "Create a positive work environment", "Go to the gym regularly", "Build stronger relationships"),
+        ("Work no more than 50 hours a week", "Sell more than 20 licences", "Hire 3 engineers"),
+    ),
+    "S.vague_phrase": (
+        ("Work on my public speaking", "Get better at leadership", "Upskill in data analytics", "Be a role model"),
+        ("Run the weekly planning meeting", "Work no more than 50 hours"),
+    ),
+    "S.abstract_object": (
+        ("Improve my management skills", "Increase customer satisfaction", "Save time", "Improve."),
+        ("Grow the sales department", "Increase our NPS from 31 to 40", "Save $200 a month"),
+    ),
+    "S.negative_framing": (
+        ("Stop micromanaging my team", "Never miss a deadline again", "Avoid checking email at night"),
+        ("Work no more than 50 hours a week", "Run a 5K without stopping", "Offer non-stop support"),
+    ),
+    "A.hedge": (
+        ("Try to be more innovative", "Hopefully get a raise", "Maybe start a blog"),
+        ("I will present at the conference", "Run the tryouts"),
+    ),
+    "A.absolute": (
+        ("Never miss a deadline", "Always answer within an hour", "Walk every single day", "Be available 24/7"),
+        ("Complete all 5 modules", "Be on time"),
+    ),
+    "A.instant": (
+        ("Fix the backlog immediately", "Become fluent overnight", "Hire a deputy asap"),
+        ("Reply within a day", "Give immediate feedback"),
+    ),
+    "A.depends": (
+        ("Get promoted", "Be chosen for the leadership programme", "Get a raise next year"),
+        ("Apply for the leadership programme", "Earn the certificate"),
+    ),
+    "R.link_clause": (
+        ("Read weekly so that I can lead better", "Learn SQL in order to build dashboards", "Mentor juniors because I enjoy it"),
+        ("Read weekly", "Present the plan to the board"),
+    ),
+    "R.should": (
+        ("I should network more", "My boss wants me to get an MBA", "I ought to exercise"),
+        ("I will network at two events", "Shoulder more responsibility"),
+    ),
+    "G.split": (
+        ("Lose 5 kg; run a 10K", "Hire two engineers and launch the app", "Write the plan. Share it with the team."),
+        ("Build trust and confidence", "Agree targets with my manager"),
+    ),
+    "R.overlap": (
+        ("Shadow the operations director for a day", "Lead a cross-team operations project"),
+        ("Run a half marathon", "Learn Spanish"),
+    ),
+}
+
+
+def fires(rule_id: str, text: str) -> bool:
+    if rule_id == "R.overlap":
+        report = score_goal(text, ScoringContext(vision=VISION))
+        return any(e.rule == "R.overlap" for e in report.criteria["R"].evidence)
+    det = detect(text)
+    if RULES_BY_ID[rule_id].lazy:
+        return bool(run_lazy(rule_id, det))
+    return any(h.rule == rule_id for h in det.hits)
+
+
+FLAG_CASES = [pytest.param(rid, text, id=f"{rid}: {text}") for rid, (flag, _) in TABLES.items() for text in flag]
+PASS_CASES = [pytest.param(rid, text, id=f"{rid}: {text}") for rid, (_, keep) in TABLES.items() for text in keep]
+
+
+@pytest.mark.parametrize(("rule_id", "text"), FLAG_CASES)
+def test_rule_flags(rule_id: str, text: str) -> None:
+    assert fires(rule_id, text)
+
+
+@pytest.mark.parametrize(("rule_id", "text"), PASS_CASES)
+def test_rule_passes(rule_id: str, text: str) -> None:
+    assert not fires(rule_id, text)
+
+
+def test_every_rule_has_a_table() -> None:
+    missing = [rid for rid in ALL_RULE_IDS if rid not in TABLES or not all(TABLES[rid])]
+    unknown = [rid for rid in TABLES if rid not in ALL_RULE_IDS]
+    assert not missing, f"rules without cases that they flag and pass: {missing}"
+    assert not unknown, f"tables for rules that do not exist: {unknown}"
+
+
+def test_evidence_cites_only_known_rules() -> None:
+    report = score_goal("Lead a team of at least 10 people by March 2027, so that I grow (7/10)")
+    cited = {e.rule for c in report.criteria.values() for e in c.evidence}
+    assert cited and cited <= set(ALL_RULE_IDS)
+
+
+WORD_LISTS = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))["words"]
+
+
+@pytest.mark.parametrize("name", sorted(WORD_LISTS))
+def test_each_word_list_matches_each_of_its_words_whole(name: str) -> None:
+    words = WORD_LISTS[name]
+    plain = re.compile(_alternation(words), re.ASCII)
+    capital = re.compile(_alternation(words, cap=True), re.ASCII)
+    for word in words:
+        assert plain.fullmatch(word), word
+        assert capital.fullmatch(word[:1].upper() + word[1:]), word
+    assert not plain.fullmatch("zzqx")
