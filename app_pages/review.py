@@ -23,6 +23,8 @@ from career_core.review import (
     decisions_by_goal,
     diagnoses,
     next_review,
+    smart_score,
+    smart_scores,
     open_review,
     reviews_newest_first,
     start_review,
@@ -46,14 +48,9 @@ def _progress(notebook_id: str, revision: int, today: date, _nb: Notebook) -> di
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _scores(notebook_id: str, revision: int, today: date, _nb: Notebook) -> dict[str, int | None]:
+def _scores(notebook_id: str, revision: int, today: date, _nb: Notebook) -> dict[str, int]:
     """Each goal's SMART score, once per revision."""
-    return {g.id: score_of(g.statement, today) for g in _nb.goals}
-
-
-def score_of(text: str, today: date) -> int | None:
-    """The SMART score of a wording, or None while the scorer is not part of this build."""
-    return None
+    return smart_scores(_nb, today)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -129,7 +126,7 @@ def _decide(goal_id: str, keys: dict[str, str], summary: str) -> None:
     today = date.today()
     nb = session.notebook()
     goal = nb.goal(goal_id) if nb else None
-    old_score = score_of(goal.statement, today) if goal else None
+    old_score = smart_score(goal, nb, today) if goal else None
     wording = state.get(keys["wording"])
     note = (state.get(keys["note"]) or "").strip()
     saved = session.commit(
@@ -139,7 +136,10 @@ def _decide(goal_id: str, keys: dict[str, str], summary: str) -> None:
     )
     if saved:
         words = {"keep": "Kept", "revise": "Revised", "pause": "Paused", "drop": "Dropped"}[decision]
-        st.toast(f"{words}: “{short(goal.statement if decision != 'revise' else wording, 70)}”",
+        rescored = ""
+        if decision == ReviewDecision.REVISE and (revised := session.notebook().goal(goal_id)) is not None:
+            rescored = f" SMART score {smart_score(revised, session.notebook(), today)}/100 (was {old_score})."
+        st.toast(f"{words}: “{short(goal.statement if decision != 'revise' else wording.strip(), 70)}”.{rescored}",
                  icon=":material/check_circle:")
         for k in ("wording", "note"):
             state.pop(keys[k], None)
@@ -169,11 +169,15 @@ def decisions_section(nb: Notebook, today: date) -> None:
                 default=d.suggested, help=f"The data suggests: {DECISION_WORDS[d.suggested].lower()}.")
             if choice is ReviewDecision.REVISE:
                 typed = st.text_area("New wording", value=d.statement, key=keys["wording"], max_chars=1000,
-                                     help="The current wording is kept in the goal's history with its score.")
-                new_score, old_score = score_of(typed or "", today), score_of(d.statement, today)
-                if new_score is not None:
-                    was = f" (was {old_score})" if old_score is not None else ""
-                    st.caption(f"SMART score of the new wording: **{new_score}/100**{was}")
+                                     help="The current wording is kept in the goal's history with its score. "
+                                          "Press Ctrl+Enter to see the new score.")
+                goal = nb.goal(d.goal_id)
+                old_score = _scores(nb.id, nb.revision, today, nb).get(d.goal_id)
+                new_score = smart_score(goal, nb, today, typed or "") if goal is not None else None
+                if new_score is not None and (typed or "").strip() != d.statement:
+                    st.caption(f"SMART score of the new wording: **{new_score}/100** (now {old_score}/100)")
+                else:
+                    st.caption(f"SMART score now: **{old_score}/100**. Rewrite it to see the new score.")
             st.text_input("Why (optional)", key=keys["note"], max_chars=5000,
                           placeholder="A sentence for your future self")
             st.button("Record decision", key=session.key(f"decide.{d.goal_id}.save"), icon=":material/gavel:",

@@ -29,6 +29,7 @@ from career_core.models import (
 )
 from career_core.progress import GoalProgress, ProgressStatus, monday
 from career_core.schedule import STEP, next_after, occurrences
+from career_core.smart import context_for, score_goal
 
 VAGUE_BELOW: Final = 60  # a SMART score under this reads as vague
 NEEDS_DECISION: Final = (ProgressStatus.OVERDUE, ProgressStatus.AT_RISK, ProgressStatus.BEHIND)
@@ -154,6 +155,15 @@ def weeks_over_limit(notebook: Notebook, start: date, end: date) -> tuple[int, i
 # --- diagnosis ---------------------------------------------------------------------------------
 
 
+def smart_score(goal: Goal, notebook: Notebook, today: date, statement: str | None = None) -> int:
+    """The SMART score (0..100) of a goal's wording, or of a new wording for it, in its context."""
+    return score_goal(goal.statement if statement is None else statement, context_for(goal, notebook), today).overall
+
+
+def smart_scores(notebook: Notebook, today: date) -> dict[str, int]:
+    return {g.id: smart_score(g, notebook, today) for g in notebook.goals}
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     kind: str  # "vague" | "nothing_done" | "overloaded" | "slow" | "late"
@@ -257,7 +267,8 @@ def diagnoses(
 ) -> list[Diagnosis]:
     """A diagnosis for every tracked goal that is overdue, at risk or behind, most urgent first.
 
-    `load` defaults to the planned weeks over the limit since the period started.
+    `scores` default to the SMART scorer's; `load` to the planned weeks over the limit since the
+    period started.
     """
     since = period_start(notebook, today)
     slipping = [gp for gp in progress.values() if gp.status in NEEDS_DECISION]
@@ -268,7 +279,8 @@ def diagnoses(
     if load is None:
         over, weeks = weeks_over_limit(notebook, since, today)
         load = Load(over, weeks, notebook.settings.weekly_hour_limit)
-    scores = scores or {}
+    if scores is None:
+        scores = smart_scores(notebook, today)
     out = [
         diagnose(gp, score=scores.get(gp.goal_id), checkins=done_checkins.get(gp.goal_id, 0),
                  actions_done=done_actions.get(gp.goal_id, 0), load=load, since=since)

@@ -15,6 +15,7 @@ from datetime import date
 from career_core.dashboard import due_actions
 from career_core.models import Direction, Goal, GoalHorizon, GoalStatus, InitiativeStatus, Notebook, StopKind
 from career_core.progress import GoalProgress, all_progress, format_value
+from career_core.review import smart_scores
 
 NEXT_ACTIONS = 8
 ACTION_HORIZON_DAYS = 30
@@ -104,8 +105,9 @@ def plan_document(
     scores: Mapping[str, int | None] | None = None,
     progress: Mapping[str, GoalProgress] | None = None,
 ) -> PlanDocument:
-    """The plan as of `today`. `scores` are the goals' SMART scores (by goal id), when known."""
-    scores = scores or {}
+    """The plan as of `today`. `scores` are the goals' SMART scores by goal id (default: scored now)."""
+    if scores is None:
+        scores = smart_scores(notebook, today)
     progress = progress if progress is not None else all_progress(notebook, today)
     current = [g for g in notebook.goals if g.status in (GoalStatus.ACTIVE, GoalStatus.DRAFT)]
     ids = {g.id for g in current}

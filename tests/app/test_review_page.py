@@ -19,6 +19,7 @@ from career_core.models import (
     ReviewCadence,
     ReviewDecision,
 )
+from career_core.review import smart_score
 from career_core.schedule import next_after
 from career_core.synthetic import five_year_notebook
 from tests.app.conftest import texts
@@ -105,13 +106,17 @@ def test_the_next_review_date_can_be_moved(open_app, db):
 def test_a_slipping_goal_gets_a_diagnosis_from_the_data(open_app, db):
     fine = Goal(statement="Steady goal", status=GoalStatus.ACTIVE, start=TODAY - timedelta(days=10),
                 deadline=TODAY + timedelta(days=300), metric=Metric(baseline=0, target=10))
-    _notebook(db, _slipping(), fine, checkins=[CheckIn(goal_id=fine.id, on=TODAY, value=1)])
+    slipping = _slipping()
+    nb = _notebook(db, slipping, fine, checkins=[CheckIn(goal_id=fine.id, on=TODAY, value=1)])
     at = open_app(page="review")
     page = texts(at)
     assert "Get better at leadership" in page and "Steady goal" not in page.split("Goals that need a decision")[1]
     assert "✖ At risk" in page
     assert "Nothing was logged since" in page and "no check-ins and no actions ticked off" in page
-    assert at.segmented_control[0].value is ReviewDecision.KEEP  # what the data suggests
+    score = smart_score(nb.goal(slipping.id), nb, TODAY)
+    assert score < 60
+    assert f"The wording is vague: SMART score {score} of 100." in page
+    assert at.segmented_control[0].value is ReviewDecision.REVISE  # what the data suggests for a vague goal
 
 
 def test_revising_keeps_the_earlier_wording_and_records_the_decision(open_app, db):
@@ -119,7 +124,10 @@ def test_revising_keeps_the_earlier_wording_and_records_the_decision(open_app, d
     nb = _notebook(db, g)
     at = open_app(page="review")
     at.segmented_control[0].select(ReviewDecision.REVISE).run()
-    _widget(at, "text_area", "New wording").input("Run a monthly coaching session with each of my five planners until June 2027")
+    assert "SMART score now:" in texts(at)
+    _widget(at, "text_area", "New wording").input("Run a monthly coaching session with each of my five planners until June 2027").run()
+    rescored = next(c.value for c in at.caption if "SMART score of the new wording" in c.value)
+    assert int(rescored.split("**")[1].split("/")[0]) >= 60  # the sharper wording scores higher
     _widget(at, "text_input", "Why (optional)").input("Too vague to act on")
     _button(at, "Record decision").click().run()
     assert not at.exception
@@ -127,6 +135,7 @@ def test_revising_keeps_the_earlier_wording_and_records_the_decision(open_app, d
     goal = saved.goal(g.id)
     assert goal.statement == "Run a monthly coaching session with each of my five planners until June 2027"
     assert [r.statement for r in goal.revisions] == ["Get better at leadership"]
+    assert goal.revisions[0].score == smart_score(g, nb, TODAY)  # the earlier wording keeps its score
     assert "Too vague to act on" in goal.revisions[0].note
     review = saved.reviews[-1]
     assert review.on == TODAY

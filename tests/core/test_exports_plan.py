@@ -107,6 +107,11 @@ def test_a_limit_goal_within_its_limit_says_how_often_it_held():
     assert line.measure == "Hours: at most 50 hours/week"
 
 
+def test_without_given_scores_the_plan_scores_each_goal():
+    nb = _plan_notebook()
+    assert all(g.score is not None and 0 <= g.score <= 100 for g in plan_document(nb, TODAY).goals)
+
+
 def test_an_empty_notebook_still_makes_a_plan_that_says_what_is_missing():
     md = plan_markdown.build(Notebook(title="Empty"), TODAY)
     for line in ("No vision written yet", "No active goals", "No initiatives under way",

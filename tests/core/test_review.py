@@ -25,6 +25,7 @@ from career_core.models import (
 )
 from career_core.progress import ProgressStatus, all_progress
 from career_core.review import (
+    VAGUE_BELOW,
     Load,
     actions_done_between,
     apply_decision,
@@ -34,6 +35,8 @@ from career_core.review import (
     open_review,
     period_start,
     planned_hours_by_week,
+    smart_score,
+    smart_scores,
     start_review,
     weeks_over_limit,
 )
@@ -224,6 +227,20 @@ def test_diagnoses_cover_only_goals_behind_at_risk_or_overdue_most_urgent_first(
     assert [d.statement for d in result] == ["late", "risky"]
     assert [f.kind for f in result[1].findings] == ["vague"]
     assert [f.kind for f in result[0].findings] == ["nothing_done", "late"]
+
+
+def test_without_given_scores_the_smart_scorer_judges_vagueness():
+    vague = Goal(statement="Get better at leadership", status=GoalStatus.ACTIVE, metric=Metric(baseline=0, target=10),
+                 start=date(2026, 1, 1), deadline=date(2026, 12, 31))
+    sharp = Goal(statement="Run a monthly coaching session with each of my five planners until 30 June 2027",
+                 status=GoalStatus.ACTIVE, metric=Metric(baseline=0, target=10),
+                 start=date(2026, 1, 1), deadline=date(2026, 12, 31))
+    nb = notebook(goals=[vague, sharp])
+    scores = smart_scores(nb, TODAY)
+    assert scores[vague.id] < VAGUE_BELOW <= scores[sharp.id]
+    assert smart_score(vague, nb, TODAY, statement=sharp.statement) == scores[sharp.id]
+    kinds = {d.statement: [f.kind for f in d.findings] for d in diagnoses(nb, all_progress(nb, TODAY), TODAY)}
+    assert kinds[vague.statement][0] == "vague" and "vague" not in kinds[sharp.statement]
 
 
 def test_no_diagnosis_when_every_goal_is_fine():
