@@ -39,6 +39,7 @@ test: $(VENV)/.dev-deps browser
 bench: $(VENV)/.dev-deps
 	$(BIN)/python benchmarks/store.py
 	$(BIN)/python benchmarks/scorer.py
+	$(BIN)/python benchmarks/progress.py
 
 clean-venv:
 	rm -rf $(VENV)

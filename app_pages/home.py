@@ -6,7 +6,7 @@ import streamlit as st
 
 from career_core.dashboard import Glance, glance
 from career_core.models import Notebook
-from waypoint_ui import frame, session
+from waypoint_ui import derived, frame, session
 from waypoint_ui.text import md, short
 
 STEPS = (
@@ -22,7 +22,7 @@ STEPS = (
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _glance(notebook_id: str, revision: int, today: date, _nb: Notebook) -> Glance:
-    return glance(_nb, today)
+    return glance(_nb, today, progress=derived.progress(_nb, today))
 
 
 def first_start() -> None:

@@ -12,7 +12,6 @@ from career_core.progress import (
     CheckinCalendar,
     GoalProgress,
     ProgressStatus,
-    all_progress,
     board,
     checkin_calendar,
     checkin_problems,
@@ -21,18 +20,13 @@ from career_core.progress import (
     format_value,
     record_milestones,
 )
-from waypoint_ui import frame, session
+from waypoint_ui import derived, frame, session
 from waypoint_ui.progress_charts import board_figure, calendar_figure, goal_figure
 from waypoint_ui.text import md, short
 
 FLASH = "progress.flash"
 ERRORS = "progress.errors"
 LOGGABLE = (GoalStatus.ACTIVE, GoalStatus.DRAFT, GoalStatus.ACHIEVED)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _progress(notebook_id: str, revision: int, today: date, _nb: Notebook) -> dict[str, GoalProgress]:
-    return all_progress(_nb, today)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -71,7 +65,7 @@ def _log_checkin(goal_id: str, keys: dict[str, str], before: ProgressStatus | No
         written.extend(record_milestones(n, [goal_id], today))
 
     if session.commit(change, field="checkin"):
-        after = all_progress(session.notebook(), today)[goal_id].status
+        after = derived.progress(session.notebook(), today)[goal_id].status
         state[FLASH] = {"goal": goal.statement, "before": before, "after": after,
                         "milestones": [(e.milestone, e.text) for e in written]}
         for k in ("value", "note", "confidence"):
@@ -323,7 +317,7 @@ elif not nb.goals:
     frame.page_link("goals", "Draft a goal", icon=":material/flag:")
 else:
     today = date.today()
-    progress = _progress(nb.id, nb.revision, today, nb)
+    progress = derived.progress(nb, today)
     celebrate()
     chosen = checkin_section(nb, progress, today)
     if chosen is not None:

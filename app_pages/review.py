@@ -16,7 +16,6 @@ from career_core.models import (
     ReviewCadence,
     ReviewDecision,
 )
-from career_core.progress import GoalProgress, all_progress
 from career_core.review import (
     Diagnosis,
     apply_decision,
@@ -24,13 +23,12 @@ from career_core.review import (
     diagnoses,
     next_review,
     smart_score,
-    smart_scores,
     open_review,
     reviews_newest_first,
     start_review,
 )
 from career_core.validation import field_errors
-from waypoint_ui import fields, frame, session
+from waypoint_ui import derived, fields, frame, session
 from waypoint_ui.text import md, short
 
 FORM_ERRORS = "review.form-errors"
@@ -43,20 +41,8 @@ DECISION_WORDS = {
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _progress(notebook_id: str, revision: int, today: date, _nb: Notebook) -> dict[str, GoalProgress]:
-    return all_progress(_nb, today)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _scores(notebook_id: str, revision: int, today: date, _nb: Notebook) -> dict[str, int]:
-    """Each goal's SMART score, once per revision."""
-    return smart_scores(_nb, today)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
 def _diagnoses(notebook_id: str, revision: int, today: date, _nb: Notebook) -> list[Diagnosis]:
-    return diagnoses(_nb, _progress(notebook_id, revision, today, _nb), today,
-                     scores=_scores(notebook_id, revision, today, _nb))
+    return diagnoses(_nb, derived.progress(_nb, today), today, scores=derived.scores(_nb, today))
 
 
 # --- the cycle ---------------------------------------------------------------------------------
@@ -172,7 +158,7 @@ def decisions_section(nb: Notebook, today: date) -> None:
                                      help="The current wording is kept in the goal's history with its score. "
                                           "Press Ctrl+Enter to see the new score.")
                 goal = nb.goal(d.goal_id)
-                old_score = _scores(nb.id, nb.revision, today, nb).get(d.goal_id)
+                old_score = derived.scores(nb, today).get(d.goal_id)
                 new_score = smart_score(goal, nb, today, typed or "") if goal is not None else None
                 if new_score is not None and (typed or "").strip() != d.statement:
                     st.caption(f"SMART score of the new wording: **{new_score}/100** (now {old_score}/100)")
@@ -352,8 +338,8 @@ def export_section(nb: Notebook, today: date) -> None:
     st.subheader("Take it with you", anchor=False)
     st.caption("A one-page development plan to print or share (vision, goals with SMART score and status, "
                "initiatives, next actions, what you stop doing), and every check-in as a spreadsheet.")
-    snapshot, scores = nb, _scores(nb.id, nb.revision, today, nb)
-    progress = _progress(nb.id, nb.revision, today, nb)
+    snapshot, scores = nb, derived.scores(nb, today)
+    progress = derived.progress(nb, today)
     c1, c2, c3 = st.columns(3)
     c1.download_button("Development plan (PDF)", icon=":material/picture_as_pdf:", type="primary",
                        data=lambda: plan_pdf.build(snapshot, today, scores=scores, progress=progress),
@@ -375,8 +361,7 @@ def export_section(nb: Notebook, today: date) -> None:
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _markdown(notebook_id: str, revision: int, today: date, _nb: Notebook) -> str:
-    return plan_markdown.build(_nb, today, scores=_scores(notebook_id, revision, today, _nb),
-                               progress=_progress(notebook_id, revision, today, _nb))
+    return plan_markdown.build(_nb, today, scores=derived.scores(_nb, today), progress=derived.progress(_nb, today))
 
 
 # --- the page ----------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -103,11 +104,13 @@ def progress_steps(notebook: Notebook) -> dict[str, bool]:
     }
 
 
-def glance(notebook: Notebook, today: date) -> Glance:
+def glance(notebook: Notebook, today: date, progress: Mapping[str, GoalProgress] | None = None) -> Glance:
+    """What Home shows; `progress` (every goal's, for `today`) is computed when not given."""
     order = {GoalStatus.ACTIVE: 0, GoalStatus.DRAFT: 1, GoalStatus.PAUSED: 2, GoalStatus.ACHIEVED: 3, GoalStatus.DROPPED: 4}
     goals = sorted(notebook.goals, key=lambda g: (order[g.status], g.horizon.value, g.deadline or date.max))
     steps = progress_steps(notebook)
-    progress = all_progress(notebook, today)
+    if progress is None:
+        progress = all_progress(notebook, today)
     return Glance(
         is_empty=not any(steps.values()),
         vision=notebook.vision.statement,

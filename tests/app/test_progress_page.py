@@ -261,3 +261,23 @@ def test_the_five_year_notebook_loads(open_app, db):
     at = open_app(page="progress")
     assert not at.exception
     assert len(_plotly(at)) >= 2
+
+
+def test_progress_is_worked_out_once_per_revision_whichever_page_shows_it(open_app, db, monkeypatch):
+    import waypoint_ui.derived as derived
+
+    calls = []
+    real = derived.all_progress
+    monkeypatch.setattr(derived, "all_progress", lambda nb, today: calls.append(nb.revision) or real(nb, today))
+    g = _goal()
+    _notebook(db, g, checkins=[CheckIn(goal_id=g.id, on=TODAY, value=66)])
+    at = open_app(page="progress")
+    at.run()
+    at.switch_page("app_pages/review.py").run()
+    at.switch_page("app_pages/home.py").run()
+    assert len(calls) == 1
+    at.switch_page("app_pages/progress.py").run()
+    _field(at, "number_input", "Engagement").set_value(67)
+    _log(at)
+    at.run()
+    assert len(calls) == 2 and calls[1] == calls[0] + 1
