@@ -227,7 +227,7 @@ def _describe(c: CheckIn | None, unit: str) -> str:
 
 def board_section(progress: dict[str, GoalProgress], nb: Notebook) -> None:
     st.subheader("All goals", anchor=False)
-    show = st.segmented_control("Show", ["Goals in play", "Including achieved"], default="Goals in play",
+    show = st.segmented_control("Show", ["Goals in play", "Including achieved"], default="Goals in play", required=True,
                                 key=session.key("board.show"), label_visibility="collapsed")
     statuses = {g.id: g.status for g in nb.goals}
     shown = [gp for gp in progress.values()

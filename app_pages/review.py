@@ -152,7 +152,8 @@ def decisions_section(nb: Notebook, today: date) -> None:
             keys = {k: session.key(f"decide.{d.goal_id}.{k}") for k in ("decision", "wording", "note")}
             choice = st.segmented_control(
                 "Decision", list(ReviewDecision), format_func=lambda r: DECISION_WORDS[r], key=keys["decision"],
-                default=d.suggested, help=f"The data suggests: {DECISION_WORDS[d.suggested].lower()}.")
+                default=d.suggested, required=True,
+                help=f"The data suggests: {DECISION_WORDS[d.suggested].lower()}.")
             if choice is ReviewDecision.REVISE:
                 typed = st.text_area("New wording", value=d.statement, key=keys["wording"], max_chars=1000,
                                      help="The current wording is kept in the goal's history with its score. "
