@@ -94,9 +94,10 @@ def current_section(nb: Notebook, today: date) -> None:
         fields.text("What I change", review, "change", name=f"review.{rid}.change", area=True,
                     placeholder="One or two concrete changes for the next cycle")
     earliest = current.on + timedelta(days=1)
-    fields.bound(st.date_input, "Next review", review, "next_review", name=f"review.{rid}.next_review",
-                 min_value=min(earliest, current.next_review or earliest), format="DD/MM/YYYY",
-                 help="Set by your cadence; move it if a holiday or a deadline is in the way.")
+    with st.columns([1, 2])[0]:
+        fields.bound(st.date_input, "Next review", review, "next_review", name=f"review.{rid}.next_review",
+                     min_value=min(earliest, current.next_review or earliest), format="DD/MM/YYYY",
+                     help="Set by your cadence; move it if a holiday or a deadline is in the way.")
 
 
 # --- goals that need a decision ----------------------------------------------------------------
