@@ -408,6 +408,14 @@ def test_checkin_problems(has_goal, on, value, note, problems):
     assert set(checkin_problems(goal() if has_goal else None, on, value, note, TODAY)) == problems
 
 
+@given(note=st.text(max_size=200), value=st.floats(allow_nan=True, allow_infinity=True) | st.none())
+def test_any_typed_check_in_is_either_accepted_or_explained(note, value):
+    problems = checkin_problems(goal(), TODAY, value, note, TODAY)
+    usable_value = value is not None and math.isfinite(value)
+    assert ("value" in problems) == (not usable_value and not (value is None and note.strip()))
+    assert all(message.endswith(".") for message in problems.values())
+
+
 @pytest.mark.parametrize(
     ("action", "status", "done_on"),
     [
