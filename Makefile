@@ -4,7 +4,7 @@ PORT ?= 8501
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test browser bench clean-venv
+.PHONY: run test system-deps browser bench clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,10 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.run-deps
 	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address localhost
 
-# Browser tests drive Debian's Chromium; install it (and PostgreSQL for the store tests) when missing.
-browser:
+# Browser tests drive Debian's Chromium, and the store's tests also run on a throw-away PostgreSQL
+# server made with Debian's initdb and pg_ctl (tests/postgres.py); install both when missing.
+browser: system-deps
+system-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian's chromium and postgresql for the tests"; \
@@ -33,12 +35,14 @@ browser:
 	  fi; \
 	fi
 
-test: $(VENV)/.dev-deps browser
+test: $(VENV)/.dev-deps system-deps
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.dev-deps
+bench: $(VENV)/.dev-deps system-deps
 	$(BIN)/python benchmarks/store.py
+	$(BIN)/python benchmarks/hosting.py
 	$(BIN)/python benchmarks/scorer.py
+	$(BIN)/python benchmarks/planning.py
 	$(BIN)/python benchmarks/progress.py
 
 clean-venv:

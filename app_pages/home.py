@@ -4,9 +4,10 @@ from datetime import date
 
 import streamlit as st
 
+from career_core.config import Mode
 from career_core.dashboard import Glance, glance
 from career_core.models import Notebook
-from waypoint_ui import derived, frame, session
+from waypoint_ui import derived, frame, hosting, session
 from waypoint_ui.text import md, short
 
 STEPS = (
@@ -30,7 +31,7 @@ def first_start() -> None:
     st.write(
         "Waypoint is a notebook for your career goals. It walks you from knowing where you stand, "
         "to a vision, to a few sharp goals, to a plan that fits your week, and it helps you keep "
-        "going with check-ins and regular reviews. Everything stays on this computer."
+        "going with check-ins and regular reviews. " + hosting.storage_sentence()
     )
     left, right = st.columns(2, gap="large")
     with left.container(border=True):
@@ -48,6 +49,8 @@ def first_start() -> None:
             title = st.text_input("Notebook title", value="My career notebook", max_chars=120)
             if st.form_submit_button("Create my notebook") and frame.create_notebook(title):
                 st.rerun()
+    if hosting.mode() is Mode.PRIVATE:
+        frame.page_link("notebook", "Continue with a notebook file you downloaded earlier", icon=":material/upload:")
 
 
 def guided_start(g: Glance) -> None:

@@ -98,6 +98,10 @@ if nb is not None:
         if msg := st.session_state.pop("wp.restore-error", None):
             st.error(msg)
 
+if session.presenting():
+    st.caption(":material/visibility_off: Other notebooks, the bin and uploads are hidden while presenting.")
+    st.stop()
+
 st.subheader("All notebooks")
 summaries = store.list(owner)
 if summaries:

@@ -24,6 +24,10 @@ Rating = Annotated[int, Field(ge=1, le=5)]
 Confidence = Annotated[int, Field(ge=1, le=10)]
 Hours = Annotated[float, Field(ge=0, le=168)]
 
+# Marks a field that presentation mode hides (a coach's shared screen): `Field(..., json_schema_extra=PRIVATE)`.
+# career_core.privacy finds every field so marked; waypoint_ui.fields hides them while presenting.
+PRIVATE: dict[str, Any] = {"private": True}
+
 
 def new_id() -> str:
     """Short random ids: unique enough inside one notebook, readable in exports."""
@@ -180,6 +184,8 @@ class ReviewDecision(Labelled):
 class Settings(Record):
     weekly_hour_limit: Annotated[float, Field(gt=0, le=168)] = 50
     review_cadence: ReviewCadence = ReviewCadence.MONTHLY
+    # Hours a usual week takes before the plan adds anything; 0 = not given (the load is the plan alone).
+    usual_weekly_hours: Hours = 0
 
 
 class SkillRating(Item):
@@ -197,7 +203,7 @@ class Reflection(Record):
     weaknesses: list[ShortText] = Field(default_factory=list, max_length=200)
     motivators: list[ShortText] = Field(default_factory=list, max_length=200)
     why: LongText = ""
-    private_notes: LongText = ""
+    private_notes: LongText = Field(default="", json_schema_extra=PRIVATE)
 
 
 class Vision(Record):

@@ -18,11 +18,16 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import StaticPool
 
 from career_core.models import Notebook, new_notebook_id, utc_now
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "waypoint.db"
 ENV_VAR = "WAYPOINT_DATABASE_URL"
+
+# PostgreSQL: give up on a server that does not answer instead of hanging the page (seconds;
+# a `connect_timeout` in the URL wins).
+CONNECT_TIMEOUT = 10
 
 # Pruning keeps at least this many recent revisions, and every revision younger than KEEP_DAYS;
 # older ones are thinned to the last revision of each day, never removed outright.
@@ -107,6 +112,12 @@ def _decompress(blob: bytes) -> str:
     return zlib.decompress(blob).decode()
 
 
+def _column_text(value: str) -> str:
+    """Text for a plain column. PostgreSQL refuses NUL characters in text, SQLite does not; the
+    JSON document keeps the exact text (escaped), the listing column drops the NUL."""
+    return value.replace("\x00", "")
+
+
 def _aware(value: datetime) -> datetime:
     """SQLite hands datetimes back naive; they were written in UTC."""
     return value if value.tzinfo else value.replace(tzinfo=UTC)
@@ -146,7 +157,7 @@ class Store:
                 notebooks.insert().values(
                     id=fresh.id,
                     owner=owner,
-                    title=fresh.title,
+                    title=_column_text(fresh.title),
                     revision=1,
                     created_at=now,
                     updated_at=now,
@@ -220,7 +231,7 @@ class Store:
                     notebooks.c.revision == notebook.revision,
                     notebooks.c.deleted_at.is_(None),
                 )
-                .values(revision=saved.revision, title=saved.title, updated_at=now, document=document)
+                .values(revision=saved.revision, title=_column_text(saved.title), updated_at=now, document=document)
             )
             if result.rowcount != 1:
                 stored = conn.execute(
@@ -327,11 +338,18 @@ def _make_engine(url: str) -> Engine:
     if url.startswith("postgres://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgres://")
     if not url.startswith("sqlite"):
-        return sa.create_engine(url, pool_pre_ping=True)
+        parsed = sa.make_url(url)
+        waits = parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query
+        connect_args = {"connect_timeout": CONNECT_TIMEOUT} if waits else {}
+        return sa.create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     path = url.split(":///", 1)[1] if ":///" in url else ""
     if path and path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    else:
+        # In memory (private sessions): one connection shared by every thread, or each thread
+        # and each pooled connection would see its own empty database.
+        engine = sa.create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection

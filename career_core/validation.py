@@ -39,8 +39,9 @@ def field_errors(exc: ValidationError) -> dict[str, str]:
                 path.append(field)
                 message = rest
         elif err["type"] in _FRIENDLY:
+            ctx = {k: f"{v:g}" if isinstance(v, float) else v for k, v in (err.get("ctx") or {}).items()}
             try:
-                message = _FRIENDLY[err["type"]].format(**(err.get("ctx") or {}))
+                message = _FRIENDLY[err["type"]].format(**ctx)
             except (KeyError, IndexError):
                 message = err["msg"]
         key = ".".join(path)

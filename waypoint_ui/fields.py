@@ -7,6 +7,7 @@ Usage in a page:
 `getter` finds the model that owns the field (it may return None when the item is gone); the
 widget starts from the field's value, and each change is validated and saved through
 `session.commit`. A rejected value stays in the widget, with the message right below it.
+In presentation mode a field marked private is not drawn at all.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from pydantic import BaseModel
 
 from career_core.edit import assign
 from career_core.models import Notebook
+from career_core.privacy import is_private
 from waypoint_ui import session
+from waypoint_ui.text import md
 
 Getter = Callable[[Notebook], BaseModel | None]
 
@@ -45,6 +48,10 @@ def bound(
     nb = session.notebook()
     owner = getter(nb) if nb is not None else None
     if owner is None:
+        return None
+    if session.presenting() and is_private(type(owner), field):
+        # A field marked private (models.PRIVATE) never reaches a shared screen.
+        st.caption(f":material/visibility_off: {md(label)}: hidden while presenting")
         return None
     key = session.key(name)
 

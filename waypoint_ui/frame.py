@@ -1,4 +1,5 @@
-"""The frame around every page: navigation and the sidebar (notebook picker, save state).
+"""The frame around every page: navigation and the sidebar (presentation switch, notebook
+picker, save state, and the account or private-session box of the hosting mode).
 
 Page files live in app_pages/, not pages/: Streamlit treats a pages/ folder beside the entry file
 as an old-style multipage app on a session's first run, which would skip this frame.
@@ -10,9 +11,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from waypoint_ui import session
+from career_core.config import Mode
+from career_core.exports.notebook_file import file_name, to_bytes
+from waypoint_ui import hosting, session
+from waypoint_ui.text import md
 
 ROOT = Path(__file__).resolve().parent.parent
+PRESENT_CSS = Path(__file__).resolve().parent / "present.css"
+PRESENT_SWITCH = "wp.present-switch"
+DOWNLOADED = "wp.downloaded"  # (notebook id, revision) of the last download in a private session
 
 # The method's order. A page appears once its file exists.
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -22,6 +29,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("plan", "Plan", ":material/event_note:"),
     ("progress", "Progress", ":material/trending_up:"),
     ("review", "Review", ":material/rate_review:"),
+    ("session", "Coach session", ":material/groups:"),
     ("notebook", "Notebooks", ":material/menu_book:"),
 )
 
@@ -47,9 +55,44 @@ def sidebar() -> None:
         # Nothing unsaved here, so taking the newer revision from another tab loses nothing.
         session.reload_latest()
         st.toast("Updated with changes made in another tab.")
+    if nb is not None and st.query_params.get("nb") != nb.id:
+        # Page links drop the query; keep the notebook in the address so a reload (say, during a
+        # screen-shared call) reopens this notebook rather than the most recent one.
+        st.query_params["nb"] = nb.id
+    mode = hosting.mode()
     with st.sidebar:
-        _picker()
+        _present_switch()
+        if session.presenting():
+            st.html(PRESENT_CSS)  # larger text for a shared screen; a fixed style sheet, no user text
+            _presenting_note()
+        else:
+            _picker()
         _save_state()
+        if mode is Mode.PRIVATE:
+            _private_box()
+        elif mode is Mode.ACCOUNTS:
+            _account_box()
+
+
+def _present_switch() -> None:
+    """One switch, on in one click and off in one click; `?present=1` turns it on at load."""
+    on = session.presenting()
+    session.set_presenting(on)  # keeps ?present=1 in the address on every page while on
+    st.session_state[PRESENT_SWITCH] = on
+    st.toggle(
+        "Presentation mode",
+        key=PRESENT_SWITCH,
+        on_change=lambda: session.set_presenting(st.session_state[PRESENT_SWITCH]),
+        help="For sharing your screen with a coach: hides private notes and your other notebooks, "
+        "and makes text and charts larger. Opening the app with ?present=1 in the address turns it on.",
+    )
+
+
+def _presenting_note() -> None:
+    nb = session.notebook()
+    st.caption(":material/visibility_off: Presenting: private notes and other notebooks are hidden.")
+    if nb is not None:
+        st.markdown(f"**{md(nb.title)}**")
 
 
 def _picker() -> None:
@@ -89,6 +132,50 @@ def create_notebook(title: str) -> bool:
     nb = session.store().create(session.owner(), title)
     session.open_notebook(nb.id)
     return True
+
+
+def _account_box() -> None:
+    who = hosting.signed_in()
+    st.divider()
+    if who is not None and not session.presenting():
+        st.caption(f":material/account_circle: Signed in as {md(who.name)}")
+    st.button("Sign out", icon=":material/logout:", on_click=st.logout, key="sign-out")
+
+
+def _private_box() -> None:
+    """The private session's promise and its one risk, with the way out of it a click away."""
+    st.divider()
+    st.warning(
+        "**Private session.** Nothing is stored on the server: closing or reloading this tab "
+        "loses your notebook unless you download it.",
+        icon=":material/lock:",
+    )
+    nb = session.notebook()
+    if nb is not None:
+        last = st.session_state.get(DOWNLOADED)
+        st.download_button(
+            "Download notebook",
+            data=lambda snapshot=nb: to_bytes(snapshot),
+            file_name=file_name(nb),
+            mime="application/json",
+            icon=":material/download:",
+            type="primary",
+            width="stretch",
+            on_click=_downloaded,
+            args=(nb.id, nb.revision),
+            key="private-download",
+        )
+        if last == (nb.id, nb.revision):
+            st.caption(":material/check_circle: Downloaded: the file has every change so far.")
+        elif last is not None and last[0] == nb.id:
+            st.caption(":material/edit: Changed since your last download: download again to keep the changes.")
+        else:
+            st.caption(":material/info: Not downloaded yet.")
+    page_link("notebook", "Upload a notebook file", icon=":material/upload:")
+
+
+def _downloaded(notebook_id: str, revision: int) -> None:
+    st.session_state[DOWNLOADED] = (notebook_id, revision)
 
 
 def _save_state() -> None:

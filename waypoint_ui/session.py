@@ -18,8 +18,9 @@ from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from career_core.models import Notebook
-from career_core.store import ConflictError, NotFoundError, Store, default_url
+from career_core.store import ConflictError, NotFoundError, Store
 from career_core.validation import describe, field_errors
+from waypoint_ui import hosting
 
 log = logging.getLogger("waypoint")
 
@@ -27,6 +28,8 @@ NOTEBOOK = "wp.notebook"
 STATUS = "wp.status"
 ERRORS = "wp.errors"
 GENERATION = "wp.generation"
+OWNER = "wp.owner"  # whose notebook NOTEBOOK is: never shown to anyone else
+PRESENT = "wp.presenting"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,33 +42,39 @@ class SaveStatus:
 # --- where notebooks live, and whose they are ------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False)
-def _store(url: str) -> Store:
-    return Store(url)
-
-
-def _secrets_section() -> dict:
-    try:
-        return dict(st.secrets.get("waypoint", {}))
-    except (FileNotFoundError, KeyError, AttributeError):
-        return {}
-    except Exception:  # a malformed secrets.toml must not take the app down
-        log.warning("Could not read .streamlit/secrets.toml")
-        return {}
-
-
 def store() -> Store:
-    return _store(default_url(_secrets_section()))
+    """The store of this hosting mode (see waypoint_ui.hosting): a file or database shared by
+    the server, or, in a private session, an in-memory one of this browser tab alone."""
+    return hosting.store()
 
 
 def owner() -> str:
-    """Whose notebooks this session may see. Local mode has one owner."""
-    return "local"
+    """Whose notebooks this session may see: "local", the signed-in person, or "private"."""
+    return hosting.owner()
+
+
+# --- presentation mode ---------------------------------------------------------------------------
 
 
 def presenting() -> bool:
-    """Presentation mode (screen-sharing with a coach): pages hide every private field."""
-    return bool(st.session_state.get("wp.present")) or st.query_params.get("present") == "1"
+    """Presentation mode (screen-sharing with a coach): pages hide every private field.
+
+    The sidebar switch decides once this session has seen it; before that, `?present=1` in the
+    address does, so a page opened or reloaded with it never shows a private field, not even once.
+    """
+    if PRESENT in st.session_state:
+        return bool(st.session_state[PRESENT])
+    return st.query_params.get("present") == "1"
+
+
+def set_presenting(on: bool) -> None:
+    """Switch presentation mode, and keep `?present=1` in the address while it is on, so a
+    reload during the call stays safe."""
+    st.session_state[PRESENT] = on
+    if on and st.query_params.get("present") != "1":
+        st.query_params["present"] = "1"
+    elif not on and "present" in st.query_params:
+        del st.query_params["present"]
 
 
 # --- the open notebook ---------------------------------------------------------------------------
@@ -74,8 +83,10 @@ def presenting() -> bool:
 def notebook() -> Notebook | None:
     """The notebook this session works on: the one picked, else the most recent, else None."""
     nb = st.session_state.get(NOTEBOOK)
-    if nb is not None:
+    if nb is not None and st.session_state.get(OWNER) == owner():
         return nb
+    if nb is not None:  # the identity changed under this session: forget the other person's notebook
+        close_notebook()
     wanted = st.query_params.get("nb")
     summaries = store().list(owner())
     ids = [s.id for s in summaries]
@@ -98,6 +109,7 @@ def open_notebook(notebook_id: str) -> Notebook | None:
 def _set_current(nb: Notebook) -> None:
     """Switch to `nb` and start its widgets afresh (their keys carry the generation)."""
     st.session_state[NOTEBOOK] = nb
+    st.session_state[OWNER] = owner()
     st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
     st.session_state[ERRORS] = {}
     st.session_state.pop(STATUS, None)
@@ -106,6 +118,7 @@ def _set_current(nb: Notebook) -> None:
 
 def close_notebook() -> None:
     st.session_state.pop(NOTEBOOK, None)
+    st.session_state.pop(OWNER, None)
     st.query_params.pop("nb", None)
 
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import socket
+import threading
 from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import TypeAdapter
 
 from career_core import store as store_module
-from career_core.models import Goal, Notebook
+from career_core.models import Goal, Notebook, Title
 from career_core.store import ConflictError, NotFoundError, Store, default_url
 
 
@@ -217,3 +222,62 @@ def test_two_processes_saving_at_once_lose_no_revision(store: Store, store_url: 
     assert sorted(r for r, _ in wins) == list(range(2, final.revision + 1))
     for revision, text in wins:
         assert store.load_revision("ana", nb.id, revision).vision.statement == text
+
+
+# --- the same on every database -----------------------------------------------------------------
+
+_title = TypeAdapter(Title)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=st.text(min_size=1, max_size=120).filter(lambda t: t.strip()), words=st.text(max_size=400))
+def test_any_text_people_type_round_trips(store: Store, title: str, words: str):
+    """Whatever someone types (NUL characters, emoji, right-to-left scripts) comes back exactly."""
+    owner = f"owner-{abs(hash((title, words)))}"
+    nb = store.create(owner, title)
+    nb.vision.statement = words
+    nb.reflection.private_notes = words[::-1]
+    saved = store.save(owner, nb)
+    loaded = store.load(owner, nb.id)
+    assert loaded.title == _title.validate_python(title)
+    assert (loaded.vision.statement, loaded.reflection.private_notes) == (words, words[::-1])
+    assert loaded == saved
+    # the listing shows the title too (PostgreSQL cannot keep a NUL character in a plain column)
+    assert [s.title for s in store.list(owner)] == [loaded.title.replace("\x00", "")]
+
+
+def test_timestamps_come_back_in_utc(store: Store):
+    nb = store.create("ana", "Mine")
+    summary = store.list("ana")[0]
+    assert summary.updated_at.utcoffset() == timedelta(0)
+    assert summary.updated_at == nb.updated_at
+    assert store.history("ana", store.save("ana", nb).id)[0].saved_at == nb.updated_at
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+def test_an_in_memory_store_is_one_database_for_every_thread(url: str):
+    """Private sessions keep their notebook in memory; every call must see the same database."""
+    s = Store(url)
+    nb = s.create("private", "Only in this tab")
+    seen: list[list[str]] = []
+    worker = threading.Thread(target=lambda: seen.append([x.title for x in s.list("private")]))
+    worker.start()
+    worker.join()
+    assert seen == [["Only in this tab"]]
+    nb.vision.statement = "edited"
+    assert s.save("private", nb).revision == 2
+    assert Store(url).list("private") == []  # another session's store is another database
+
+
+@pytest.mark.timeout(60)
+def test_a_postgresql_server_that_never_answers_fails_instead_of_hanging(monkeypatch):
+    """A blocked or sleeping database must give the page an error it can explain, not hang it."""
+    monkeypatch.setattr(store_module, "CONNECT_TIMEOUT", 1)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)  # the handshake completes, then nothing is ever said
+    try:
+        with pytest.raises(sa.exc.OperationalError):
+            Store(f"postgresql://nobody@127.0.0.1:{silent.getsockname()[1]}/waypoint")
+    finally:
+        silent.close()

@@ -46,17 +46,22 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, secrets: str | None = None) -> None:
+        """`secrets`: the text of the server's secrets.toml (none by default: local mode).
+        The person's own .streamlit/secrets.toml is never read."""
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.database_url = f"sqlite:///{tmp / 'waypoint.db'}"
         self.log = tmp / "streamlit.log"
+        secrets_path = tmp / "secrets.toml"
+        if secrets is not None:
+            secrets_path.write_text(secrets)
         env = {**os.environ, ENV_VAR: self.database_url, "PYTHONPATH": str(ROOT)}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
              "--server.headless", "true", "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"],
+             "--server.fileWatcherType", "none", "--secrets.files", str(secrets_path)],
             cwd=ROOT, env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT,
         )
         self._wait()

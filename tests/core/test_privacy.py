@@ -1,0 +1,43 @@
+"""Private fields: found by their mark, listed, and blanked in a redacted copy."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from career_core.models import PRIVATE, Goal, Item, Notebook, Record
+from career_core.privacy import is_private, private_paths, private_texts, redacted
+
+
+def test_private_notes_are_marked_private_and_nothing_public_is():
+    assert private_paths() == ("reflection.private_notes",)
+    assert is_private(type(Notebook().reflection), "private_notes")
+    assert not is_private(type(Notebook().reflection), "why")
+    assert not is_private(Goal, "statement")
+    assert not is_private(Goal, "no_such_field")
+
+
+def test_marks_are_found_at_any_depth_and_inside_lists():
+    class Secretive(Item):
+        said: str = ""
+        aside: Annotated[str, StringConstraints(max_length=10)] = Field(default="", json_schema_extra=PRIVATE)
+
+    class Holder(Record):
+        items: list[Secretive] = Field(default_factory=list)
+        one: Secretive | None = None
+        tags: list[str] = Field(default_factory=list, json_schema_extra=PRIVATE)
+
+    assert private_paths(Holder) == ("items[].aside", "one.aside", "tags")
+
+
+def test_private_texts_and_redaction():
+    nb = Notebook(title="Mine")
+    nb.reflection.private_notes = "Salary: 70k; thinking of leaving"
+    nb.reflection.why = "Grow people"
+    assert private_texts(nb) == ["Salary: 70k; thinking of leaving"]
+    safe = redacted(nb)
+    assert safe.reflection.private_notes == "" and safe.reflection.why == "Grow people"
+    assert private_texts(safe) == []
+    assert nb.reflection.private_notes == "Salary: 70k; thinking of leaving"  # the original is untouched
+    assert Notebook.from_json(safe.to_json()) == safe

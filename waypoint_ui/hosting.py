@@ -1,0 +1,206 @@
+"""The hosting mode as the app sees it: which store, whose notebooks, and the pages shown
+instead of the app when it cannot or may not go on (settings to fix, sign-in, no database).
+
+The rules live in career_core.config and career_core.identity; this module reads Streamlit's
+secrets and `st.user` and draws. It logs only the names of settings and the kinds of errors:
+never a secret, a token, an email address or anything from a notebook.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+from streamlit.errors import StreamlitAuthError, StreamlitSecretNotFoundError
+
+from career_core import config
+from career_core.config import ConfigError, Hosting, Mode, Problem
+from career_core.identity import Identity, SignInProblem, identity, is_allowed
+from career_core.store import DEFAULT_PATH, Store
+from waypoint_ui.text import md
+
+log = logging.getLogger("waypoint")
+
+PRIVATE_STORE = "wp.private-store"
+SECRETS_HELP = "`.streamlit/secrets.toml` (on Streamlit Community Cloud: the app's **Settings → Secrets**)"
+
+
+# --- reading the settings --------------------------------------------------------------------------
+
+
+def _secrets() -> dict:
+    try:
+        return st.secrets.to_dict()
+    except StreamlitSecretNotFoundError as exc:
+        if getattr(exc, "error_id", None) == "no-secrets-found":
+            return {}
+        # Streamlit's message names the file and the line, never a value.
+        raise ConfigError([Problem("secrets.toml", f"The secrets file could not be read: `{config.printable(exc, 300)}`", "Fix the line it names; the file is TOML: `key = \"value\"` lines under `[section]` headers.")]) from None
+
+
+_noted: set[str] = set()
+
+
+def current() -> Hosting:
+    """The checked configuration; raises ConfigError (shown by `gate`)."""
+    hosting = config.read(_secrets(), os.environ, f"sqlite:///{DEFAULT_PATH}")
+    for note in set(hosting.notes) - _noted:  # harmless oddities: told once, to whoever runs the app
+        _noted.add(note)
+        log.info("Waypoint settings: %s", note)
+    return hosting
+
+
+def mode() -> Mode:
+    return current().mode
+
+
+# --- whose notebooks, where ------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def _shared_store(url: str) -> Store:
+    return Store(url)
+
+
+def store() -> Store:
+    """Local and accounts: one store per database for the whole server. Private: an in-memory
+    database of this browser session alone, gone when the session ends."""
+    hosting = current()
+    if hosting.mode is Mode.PRIVATE:
+        if PRIVATE_STORE not in st.session_state:
+            st.session_state[PRIVATE_STORE] = Store("sqlite://")
+        return st.session_state[PRIVATE_STORE]
+    assert hosting.database_url is not None
+    return _shared_store(hosting.database_url)
+
+
+def signed_in() -> Identity | None:
+    """The person signed in (accounts mode), or None."""
+    user = st.user.to_dict()
+    if not user.get("is_logged_in"):
+        return None
+    return identity(user)
+
+
+def owner() -> str:
+    """The store's owner key for this session. Accounts mode never falls back to a shared one."""
+    hosting = current()
+    if hosting.mode is Mode.LOCAL:
+        return "local"
+    if hosting.mode is Mode.PRIVATE:
+        return "private"
+    who = signed_in()
+    if who is None:
+        raise PermissionError("Nobody is signed in.")
+    return who.owner
+
+
+# --- the gate: what shows instead of the app ---------------------------------------------------------
+
+
+def gate() -> Hosting:
+    """Return the configuration when the app may run; otherwise draw why not and stop the run."""
+    try:
+        hosting = current()
+    except ConfigError as exc:
+        log.warning("Waypoint settings need fixing: %s", ", ".join(p.key for p in exc.problems))
+        settings_page(exc.problems)
+        st.stop()
+    if hosting.mode is Mode.ACCOUNTS:
+        _require_sign_in(hosting)
+    try:
+        store()
+    except SQLAlchemyError as exc:
+        database_trouble(exc, hosting)
+        st.stop()
+    return hosting
+
+
+def settings_page(problems: tuple[Problem, ...]) -> None:
+    st.title("Waypoint needs a fix in its settings", anchor=False)
+    count = "one problem" if len(problems) == 1 else f"{len(problems)} problems"
+    st.write(f"The settings in {SECRETS_HELP} have {count}. Nothing has been stored or changed.")
+    for p in problems:
+        with st.container(border=True):
+            st.markdown(f":material/error: **{p.what}**")
+            st.markdown(f"**How to fix it:** {p.fix}")
+            st.caption(f"Setting: {md(p.key)}")
+    st.caption("After saving the file, reload this page. The README's section \"Deploy to Streamlit Community Cloud\" shows a complete example for each mode.")
+
+
+def _require_sign_in(hosting: Hosting) -> None:
+    if not st.user.get("is_logged_in"):
+        sign_in_page(hosting)
+        st.stop()
+    try:
+        who = identity(st.user.to_dict())
+    except SignInProblem as exc:
+        log.warning("Sign-in without a usable identity (no subject claim)")
+        st.title("Waypoint", anchor=False)
+        st.error(str(exc), icon=":material/person_off:")
+        st.button("Sign out", on_click=st.logout, icon=":material/logout:")
+        st.stop()
+    if not is_allowed(who, hosting.allowed_emails):
+        log.info("Sign-in refused by allowed_emails")
+        st.title("Waypoint", anchor=False)
+        shown = f" as {md(who.email)}" if who.email else ""
+        st.warning(
+            f"You are signed in{shown}, but this Waypoint is only open to the addresses its team has listed. "
+            "Sign out and use your team account, or ask whoever runs it to add you.",
+            icon=":material/lock:",
+        )
+        st.button("Sign out", on_click=st.logout, icon=":material/logout:")
+        st.stop()
+
+
+def sign_in_page(hosting: Hosting) -> None:
+    st.title("Waypoint", anchor=False)
+    st.subheader("Your career notebook", anchor=False)
+    st.write(
+        "Sign in to open your notebooks. Each person has their own: nobody else who signs in "
+        "here can open, list or find yours."
+    )
+    single = len(hosting.providers) == 1
+    for provider in hosting.providers:
+        label = "Sign in" if single and provider.name == "default" else f"Sign in with {provider.label}"
+        if st.button(label, type="primary", icon=":material/login:", key=f"login.{provider.name}"):
+            try:
+                st.login(provider.login_arg)
+            except StreamlitAuthError:
+                log.error("Sign-in could not start: the [auth] settings were refused")
+                st.error(
+                    "Sign-in could not start: Streamlit refused the [auth] settings. Check redirect_uri, "
+                    "cookie_secret and the provider's client_id, client_secret and server_metadata_url.",
+                    icon=":material/error:",
+                )
+    st.caption("Waypoint only learns who you are from the sign-in; it keeps nothing else about you.")
+
+
+def database_trouble(exc: SQLAlchemyError, hosting: Hosting | None = None) -> None:
+    """The database cannot be reached: say so plainly, keep the details out of the logs."""
+    log.error("Database unavailable: %s", type(exc).__name__)
+    where = f" ({md(hosting.database_label)})" if hosting else ""
+    st.error(
+        f"Waypoint cannot reach its database{where} right now. Nothing was changed or lost. "
+        "If it is a hosted database that sleeps when idle, it may just be waking up.",
+        icon=":material/cloud_off:",
+    )
+    st.caption(f"If it keeps happening, check `database_url` in {SECRETS_HELP} and that the database server is running.")
+    st.button("Try again", icon=":material/refresh:")
+
+
+# --- telling people where their notebook lives -----------------------------------------------------
+
+
+def storage_sentence() -> str:
+    """One sentence for first-time visitors: where the notebook will be kept."""
+    match mode():
+        case Mode.PRIVATE:
+            return ("Nothing is stored on the server: your notebook lives in this browser tab until you "
+                    "download it, and you can upload it again next time.")
+        case Mode.ACCOUNTS:
+            return "Your notebooks are kept in this team's database, where only you can open them."
+        case _:
+            return "Everything stays on this computer."

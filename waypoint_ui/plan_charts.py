@@ -1,0 +1,187 @@
+"""The Plan page's charts: the road to the vision, and the hours of each week against the limit.
+
+They draw what `career_core.planning` computed and decide nothing. Status is said by marker
+symbols and words in the legend and labels, not by colour alone. Plotly reads a few HTML tags in
+chart text, so people's own words are escaped before they go into a label or a tooltip.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date, timedelta
+
+import plotly.graph_objects as go
+
+from career_core.planning import Timeline, WeeklyLoad
+from waypoint_ui.charts import PALETTE, style
+from waypoint_ui.text import short
+
+BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, YELLOW, BLACK = PALETTE
+GREY = "#8A8F8C"
+
+
+def plain(text: str, limit: int | None = None) -> str:
+    """User text for a Plotly label: shortened, and never read as markup."""
+    return html.escape(short(text, limit) if limit else text, quote=False).replace("\n", " ")
+
+
+# --- the timeline -----------------------------------------------------------------------------
+
+_ROW_PREFIX = {
+    "reviews": "△ ",
+    "initiative": "▶ ",
+    "goal": "◆ ",
+    "stepping_stone": "◇ ",
+    "unlinked": "○ ",
+    "action": "• ",
+    "recurring": "↻ ",
+}
+
+_BARS = {  # kind -> (legend, colour, opacity)
+    "initiative": ("Initiative", ORANGE, 0.55),
+    "goal": ("Goal (start to deadline)", BLUE, 0.35),
+    "stepping_stone": ("Stepping stone", SKY, 0.45),
+    "recurring": ("Repeating action", GREEN, 0.25),
+}
+
+_MARKS = {  # kind -> (legend, symbol, colour, size)
+    "deadline": ("Deadline", "diamond", BLUE, 13),
+    "milestone": ("Milestone reached", "star", YELLOW, 15),
+    "review": ("Review", "triangle-up", PINK, 12),
+    "todo": ("To do", "circle-open", BLACK, 9),
+    "done": ("Done", "circle", GREEN, 9),
+    "overdue": ("Overdue", "x", VERMILION, 11),
+    "missed": ("Missed", "x-thin-open", GREY, 9),
+    "dropped": ("Dropped", "line-ew-open", GREY, 9),
+}
+
+
+def _ms(days: int) -> int:
+    return days * 86_400_000
+
+
+def _at(day: date) -> str:
+    return day.isoformat()
+
+
+def timeline_figure(tl: Timeline, *, large: bool = False) -> go.Figure:
+    rows = list(tl.rows)
+    index = {row.key: i for i, row in enumerate(rows)}
+    fig = go.Figure()
+    for kind, (name, colour, opacity) in _BARS.items():
+        bars = [(i, r) for i, r in enumerate(rows) if r.kind == kind and r.start and r.end]
+        if not bars:
+            continue
+        fig.add_trace(go.Bar(
+            name=name,
+            orientation="h",
+            y=[i for i, _ in bars],
+            base=[_at(r.start) for _, r in bars],
+            x=[_ms((r.end - r.start).days + 1) for _, r in bars],
+            marker=dict(color=colour, opacity=opacity, line=dict(color=colour, width=1)),
+            customdata=[plain(r.detail) for _, r in bars],
+            hovertemplate="%{customdata}<extra></extra>",
+            width=0.55,
+        ))
+    for kind, (name, symbol, colour, size) in _MARKS.items():
+        marks = [m for m in tl.marks if m.kind == kind and m.row in index]
+        if not marks:
+            continue
+        fig.add_trace(go.Scatter(
+            name=name,
+            mode="markers",
+            x=[_at(m.on) for m in marks],
+            y=[index[m.row] for m in marks],
+            marker=dict(symbol=symbol, color=colour, size=size * (1.3 if large else 1), line=dict(width=1.5, color=colour)),
+            customdata=[plain(m.label) for m in marks],
+            hovertemplate="%{customdata}<extra></extra>",
+        ))
+    _line(fig, tl.today, "Today", BLACK, "dash")
+    if tl.vision and tl.start <= tl.vision <= tl.end:
+        _line(fig, tl.vision, plain(tl.vision_label, 40), VERMILION, "dot")
+    ticks = [plain(_ROW_PREFIX.get(r.kind, "") + r.label, 48) for r in rows]
+    fig.update_layout(
+        barmode="overlay",
+        showlegend=True,
+        yaxis=dict(tickmode="array", tickvals=list(range(len(rows))), ticktext=ticks, autorange="reversed",
+                   showgrid=False, automargin=True),
+        xaxis=dict(type="date", range=[_at(tl.start), _at(tl.end + timedelta(days=1))], side="top"),
+        hovermode="closest",
+    )
+    height = max(260, 30 * len(rows) + 160)
+    style(fig, height=height, large=large)
+    # dates along the top stay in view on a tall chart; the legend moves below it
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.02, xanchor="left", x=0),
+                      margin=dict(t=70, b=10))
+    return fig
+
+
+def _line(fig: go.Figure, day: date, label: str, colour: str, dash: str) -> None:
+    fig.add_shape(type="line", x0=_at(day), x1=_at(day), y0=0, y1=1, yref="paper",
+                  line=dict(color=colour, dash=dash, width=1.5))
+    fig.add_annotation(x=_at(day), y=1, yref="paper", yanchor="bottom", text=label, showarrow=False,
+                       font=dict(color=colour), bgcolor="rgba(255,255,255,0.8)")
+
+
+# --- the weekly load --------------------------------------------------------------------------
+
+
+def week_tick(week) -> str:
+    mark = "⚠ " if week.over else ""
+    return f"{mark}W{week.monday.isocalendar().week:02d}<br>{week.monday.day} {week.monday:%b}"
+
+
+def load_figure(load: WeeklyLoad, *, large: bool = False) -> go.Figure:
+    weeks = list(load.weeks)
+    x = [week_tick(w) for w in weeks]
+    hover = [
+        (f"{w.describe()}<br>Plan: {w.plan:g} h · usual work: {w.usual:g} h · freed: {w.freed:g} h"
+         f"<br>Total: {w.total:g} h of {w.limit:g} h — {w.status}")
+        for w in weeks
+    ]
+    fig = go.Figure()
+    if load.usual > 0:
+        fig.add_trace(go.Bar(
+            name="Usual work, less what you stopped",
+            x=x, y=[max(0.0, w.usual - w.freed) for w in weeks],
+            marker=dict(color=GREY, opacity=0.45), customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+        ))
+        plan = [w.total - max(0.0, w.usual - w.freed) for w in weeks]
+    else:
+        plan = [w.plan for w in weeks]
+        if any(w.freed for w in weeks):
+            fig.add_trace(go.Bar(
+                name="Freed by your stop-doing list",
+                x=x, y=[-w.freed for w in weeks],
+                marker=dict(color=GREEN, opacity=0.5, pattern=dict(shape=".")),
+                customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+            ))
+    fig.add_trace(go.Bar(
+        name="Plan actions (hatched: over the limit)",
+        x=x, y=plan,
+        marker=dict(color=[VERMILION if w.over else BLUE for w in weeks],
+                    pattern=dict(shape=["/" if w.over else "" for w in weeks], fgcolor="white")),
+        customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+    ))
+    fig.add_trace(go.Scatter(
+        name="Week total (✕ over the limit)",
+        x=x, y=[w.total for w in weeks],
+        mode="markers",
+        marker=dict(symbol=["x" if w.over else "line-ew-open" for w in weeks], size=14, color=BLACK,
+                    line=dict(width=2, color=BLACK)),
+        customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+    ))
+    tops = [max(p + max(0.0, w.usual - w.freed), w.total) for p, w in zip(plan, weeks, strict=True)]
+    fig.add_trace(go.Scatter(
+        x=x, y=tops, mode="text", showlegend=False, hoverinfo="skip",
+        text=[f"⚠ +{w.over_by:g} h" if w.over else f"{top:g} h" for top, w in zip(tops, weeks, strict=True)],
+        textposition="top center",
+        textfont=dict(size=15 if large else 12, color=[VERMILION if w.over else BLACK for w in weeks]),
+    ))
+    fig.add_hline(y=load.limit, line=dict(color=BLACK, dash="dash", width=1.5),
+                  annotation_text=f"Your limit: {load.limit:g} h", annotation_position="top left")
+    top = max([load.limit, *tops]) * 1.15
+    bottom = min([0.0, *(-w.freed for w in weeks)]) * 1.15 if load.usual == 0 else 0
+    fig.update_layout(barmode="relative", yaxis=dict(title="Hours in the week", range=[bottom, top]),
+                      xaxis=dict(type="category"), hovermode="closest")
+    return style(fig, height=380, large=large)
