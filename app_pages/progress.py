@@ -5,9 +5,10 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from career_core.dashboard import next_due
+from career_core import planning
 from career_core.edit import find, remove
-from career_core.models import CheckIn, Direction, GoalStatus, Notebook
+from career_core.models import CheckIn, Direction, Goal, GoalStatus, Notebook
+from career_core.planning import PlanInputError
 from career_core.progress import (
     CheckinCalendar,
     GoalProgress,
@@ -15,17 +16,16 @@ from career_core.progress import (
     board,
     checkin_calendar,
     checkin_problems,
-    complete_action,
     done_threshold,
     format_value,
     record_milestones,
 )
-from waypoint_ui import derived, frame, session
+from waypoint_ui import derived, fields, frame, session
+from waypoint_ui.forms import EntryForm
 from waypoint_ui.progress_charts import board_figure, calendar_figure, goal_figure
 from waypoint_ui.text import md, short
 
 FLASH = "progress.flash"
-ERRORS = "progress.errors"
 LOGGABLE = (GoalStatus.ACTIVE, GoalStatus.DRAFT, GoalStatus.ACHIEVED)
 
 
@@ -41,43 +41,42 @@ def _status_words(gp: GoalProgress) -> str:
 # --- logging a check-in ------------------------------------------------------------------------
 
 
-def _log_checkin(goal_id: str, keys: dict[str, str], before: ProgressStatus | None) -> None:
-    """Form callback: check the input, save the check-in, note milestones and the status change."""
-    today = date.today()
-    nb = session.notebook()
-    goal = nb.goal(goal_id) if nb else None
-    state = st.session_state
-    on, note, confidence = state.get(keys["on"]), state.get(keys["note"]) or "", state.get(keys["confidence"])
-    raw = state.get(keys["value"])
-    if goal is not None and goal.metric.direction is Direction.DONE:
-        value = {"Done": done_threshold(goal.metric.target), "Not yet": 0.0}.get(raw)
-    else:
-        value = raw
-    problems = checkin_problems(goal, on, value, note, today)
-    if problems:
-        state[ERRORS] = problems
-        return
-    state[ERRORS] = {}
-    written = []
+def _checkin_from(form: EntryForm, goal: Goal, today: date) -> CheckIn:
+    """The check-in the form describes, or PlanInputError with a message per field."""
+    raw = form.value("value")
+    value = {"Done": done_threshold(goal.metric.target), "Not yet": 0.0}.get(raw) \
+        if goal.metric.direction is Direction.DONE else raw
+    on, note = form.value("on"), form.value("note") or ""
+    if problems := checkin_problems(goal, on, value, note, today):
+        raise PlanInputError(problems)
+    return CheckIn(goal_id=goal.id, on=on, value=value, note=note.strip(), confidence=form.value("confidence"))
 
-    def change(n: Notebook) -> None:
-        n.checkins.append(CheckIn(goal_id=goal_id, on=on, value=value, note=note.strip(), confidence=confidence))
+
+def _log_checkin(form: EntryForm, goal_id: str, before: ProgressStatus | None) -> None:
+    """Save the check-in and, in the same revision, any milestone it reaches; remember what changed."""
+    today = date.today()
+    goal = session.notebook().goal(goal_id)
+    if goal is None:
+        return
+    written: list = []
+
+    def apply(n: Notebook, checkin: CheckIn) -> None:
+        n.checkins.append(checkin)
         written.extend(record_milestones(n, [goal_id], today))
 
-    if session.commit(change, field="checkin"):
+    if form.submit(lambda: _checkin_from(form, goal, today), apply, saved="Check-in saved."):
         after = derived.progress(session.notebook(), today)[goal_id].status
-        state[FLASH] = {"goal": goal.statement, "before": before, "after": after,
-                        "milestones": [(e.milestone, e.text) for e in written]}
-        for k in ("value", "note", "confidence"):
-            state.pop(keys[k], None)
+        st.session_state[FLASH] = {"goal": goal.statement, "before": before, "after": after,
+                                   "milestones": [(e.milestone, e.text) for e in written]}
 
 
-def _tick(action_id: str, occurrence: date) -> None:
+def _tick(action_id: str) -> None:
+    """Tick off what 'done' means today, as the Plan page does: this period's date, or the action."""
     def change(n: Notebook) -> None:
         action = find(n.actions, action_id)
         if action is None:
             raise ValueError("This action no longer exists; it may have been removed in another tab.")
-        complete_action(action, occurrence)
+        planning.mark_done(action, date.today())
 
     if session.commit(change, field=f"action.{action_id}"):
         st.toast("Ticked off. One step closer.", icon=":material/check_circle:")
@@ -87,11 +86,6 @@ def _remove_checkin(key: str) -> None:
     checkin_id = st.session_state.get(key)
     if checkin_id and session.commit(lambda n: remove(n.checkins, checkin_id), field="remove-checkin"):
         st.toast("Check-in removed. The version before is kept in the notebook's history.")
-
-
-def _error(field: str) -> None:
-    if message := st.session_state.get(ERRORS, {}).get(field):
-        st.error(message, icon=":material/error:")
 
 
 def checkin_section(nb: Notebook, progress: dict[str, GoalProgress], today: date) -> str | None:
@@ -108,49 +102,53 @@ def checkin_section(nb: Notebook, progress: dict[str, GoalProgress], today: date
     goal_id = st.selectbox("Goal", list(labels), format_func=labels.__getitem__, key=session.key("progress.goal"))
     goal = nb.goal(goal_id)
     gp = progress[goal_id]
+    form = EntryForm(f"checkin.{goal_id}")
     left, right = st.columns([3, 2], gap="large")
-    keys = {k: session.key(f"checkin.{goal_id}.{k}") for k in ("on", "value", "note", "confidence")}
-    with left, st.form(session.key(f"checkin-form.{goal_id}"), border=True):
+    with left, st.form(form.key("form"), border=True):
         c1, c2 = st.columns(2)
-        c1.date_input("Date", value=today, max_value=today, key=keys["on"], format="DD/MM/YYYY")
         with c1:
-            _error("on")
+            st.date_input("Date", value=today, max_value=today, key=form.key("on"), format="DD/MM/YYYY")
+            form.show_error("on")
         metric = goal.metric
         with c2:
             if metric.direction is Direction.DONE:
-                st.radio("Is it done?", ["Not yet", "Done"], horizontal=True, key=keys["value"], index=None)
+                st.radio("Is it done?", ["Not yet", "Done"], horizontal=True, key=form.key("value"), index=None)
             else:
                 unit = f" ({metric.unit})" if metric.unit else ""
                 last = f"Last time: {format_value(gp.latest, metric.unit)}" if gp.latest is not None else "A number"
                 st.number_input(f"{metric.name or 'Value'}{unit}", value=None, step=None, format="%g",
-                                placeholder=last, key=keys["value"])
-            _error("value")
-        st.pills("How confident are you now? (1–10, optional)", list(range(1, 11)), key=keys["confidence"])
-        st.text_area("Note (optional)", key=keys["note"], max_chars=5000, height=90,
+                                placeholder=last, key=form.key("value"))
+            form.show_error("value")
+        st.pills("How confident are you now? (1–10, optional)", list(range(1, 11)), key=form.key("confidence"))
+        st.text_area("Note (optional)", key=form.key("note"), max_chars=5000, height=90,
                      placeholder="What happened? What helped, what got in the way?")
+        form.show_error("note")
         st.form_submit_button("Log check-in", type="primary", icon=":material/add_task:",
-                              on_click=_log_checkin, args=(goal_id, keys, gp.status))
-        _error("goal")
-        if message := session.field_error("checkin"):
-            st.error(message, icon=":material/error:")
+                              on_click=_log_checkin, args=(form, goal_id, gp.status))
+        form.show_error("goal")
+        form.show_error("_")
     with right:
-        st.markdown("**Actions for this goal**")
-        due = []
-        for a in nb.actions:
-            if a.goal_id == goal_id and (day := next_due(a, today)) is not None and day <= today + timedelta(days=7):
-                due.append((day, a))
-        if not due:
-            st.caption("Nothing due this week for this goal.")
-            frame.page_link("plan", "Plan actions", icon=":material/event_note:")
-        for day, a in sorted(due, key=lambda x: (x[0], x[1].title))[:8]:
-            when = f"overdue since {day:%d %b}" if day < today else ("today" if day == today else f"{day:%a %d %b}")
-            cols = st.columns([0.72, 0.28], vertical_alignment="center")
-            cols[0].markdown(f"{md(a.title)}  \n:gray[{when} · {format_value(a.hours)} h]")
-            cols[1].button("Done", key=session.key(f"tick.{a.id}.{day}"), icon=":material/check:",
-                           on_click=_tick, args=(a.id, day), help="Tick off this step")
-            if message := session.field_error(f"action.{a.id}"):
-                st.error(message, icon=":material/error:")
+        actions_for(nb, goal_id, today)
     return goal_id
+
+
+def actions_for(nb: Notebook, goal_id: str, today: date) -> None:
+    """The goal's steps due this week (and any overdue), to tick off right after a check-in."""
+    st.markdown("**Actions for this goal**")
+    soon = [line for line in planning.action_lines(nb, today, "todo", towards=f"goal:{goal_id}")
+            if line.next_date is not None and line.next_date <= today + timedelta(days=7) and not line.series_over]
+    if not soon:
+        st.caption("Nothing due this week for this goal.")
+        frame.page_link("plan", "Plan actions", icon=":material/event_note:")
+    for line in soon[:8]:
+        day = line.next_date
+        when = f"overdue since {day:%d %b}" if line.status == "overdue" else (
+            "today" if day == today else f"{day:%a %d %b}")
+        cols = st.columns([0.72, 0.28], vertical_alignment="center")
+        cols[0].markdown(f"{md(line.title)}  \n:gray[{when} · {format_value(line.hours)} h]")
+        cols[1].button("Done", key=session.key(f"tick.{line.action_id}.{day}"), icon=":material/check:",
+                       on_click=_tick, args=(line.action_id,), help="Tick off this step")
+        fields.show_error(f"action.{line.action_id}")
 
 
 # --- one goal ----------------------------------------------------------------------------------
@@ -300,7 +298,6 @@ def celebrate() -> None:
         change = f" It is now **{after.value}**{was}."
     elif after is not None:
         change = f" Still **{after.value}**."
-    st.toast(f"Check-in saved.{change}", icon=":material/check_circle:")
     st.success(f"Check-in saved for “{md(short(flash['goal'], 80))}”.{change}", icon=":material/check_circle:")
 
 

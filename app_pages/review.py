@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 import streamlit as st
-from pydantic import ValidationError
 
 from career_core.edit import find, remove
 from career_core.exports import checkins_csv, plan_markdown, plan_pdf
@@ -16,22 +15,23 @@ from career_core.models import (
     ReviewCadence,
     ReviewDecision,
 )
+from career_core.planning import PlanInputError
 from career_core.review import (
     Diagnosis,
     apply_decision,
     decisions_by_goal,
     diagnoses,
+    entry_problems,
     next_review,
-    smart_score,
     open_review,
     reviews_newest_first,
+    smart_score,
     start_review,
 )
-from career_core.validation import field_errors
 from waypoint_ui import derived, fields, frame, session
+from waypoint_ui.forms import EntryForm
 from waypoint_ui.text import md, short
 
-FORM_ERRORS = "review.form-errors"
 DECISION_WORDS = {
     ReviewDecision.KEEP: "Keep it as it is",
     ReviewDecision.REVISE: "Revise the wording",
@@ -106,10 +106,8 @@ def current_section(nb: Notebook, today: date) -> None:
 def _decide(goal_id: str, keys: dict[str, str], summary: str) -> None:
     state = st.session_state
     decision = state.get(keys["decision"])
-    if decision is None:
-        state.setdefault(FORM_ERRORS, {})[f"decision.{goal_id}"] = "Choose what to do with this goal."
+    if decision is None:  # the control always keeps a choice; nothing to do without one
         return
-    state.setdefault(FORM_ERRORS, {}).pop(f"decision.{goal_id}", None)
     today = date.today()
     nb = session.notebook()
     goal = nb.goal(goal_id) if nb else None
@@ -170,8 +168,6 @@ def decisions_section(nb: Notebook, today: date) -> None:
                           placeholder="A sentence for your future self")
             st.button("Record decision", key=session.key(f"decide.{d.goal_id}.save"), icon=":material/gavel:",
                       on_click=_decide, args=(d.goal_id, keys, d.summary()))
-            if message := st.session_state.get(FORM_ERRORS, {}).get(f"decision.{d.goal_id}"):
-                st.error(message, icon=":material/error:")
             fields.show_error(f"decision.{d.goal_id}")
     if current is not None and current.decisions:
         statements = {g.id: g.statement for g in nb.goals}
@@ -209,28 +205,15 @@ def history_section(nb: Notebook, today: date) -> None:
 # --- accountability ----------------------------------------------------------------------------
 
 
-def _add(kind: str, model: type, keys: dict[str, str], target: str) -> None:
-    """Form callback: build the entry from what was typed; on error keep it and explain beside the field."""
-    state = st.session_state
-    errors = state.setdefault(FORM_ERRORS, {})
-    for name in keys:
-        errors.pop(f"{kind}.{name}", None)
-    values = {name: state.get(key) for name, key in keys.items()}
-    try:
-        item = model(**{k: v for k, v in values.items() if v is not None})
-    except ValidationError as exc:
-        for path, message in field_errors(exc).items():
-            errors[f"{kind}.{path.split('.')[0]}"] = message
-        return
-    if session.commit(lambda n: getattr(n, target).append(item), field=f"{kind}.add"):
-        for key in keys.values():
-            state.pop(key, None)
-        st.toast("Added.", icon=":material/check_circle:")
+def _add(form: EntryForm, model: type, names: tuple[str, ...], target: str, saved: str) -> None:
+    """Build the entry from what was typed; a bad field is explained beside it and nothing is lost."""
+    def build():
+        values = {n: v for n in names if (v := form.value(n)) is not None}
+        if problems := entry_problems(target, values):
+            raise PlanInputError(problems)
+        return model(**values)
 
-
-def _form_error(kind: str, name: str) -> None:
-    if message := st.session_state.get(FORM_ERRORS, {}).get(f"{kind}.{name}"):
-        st.error(message, icon=":material/error:")
+    form.submit(build, lambda n, item: getattr(n, target).append(item), saved=saved)
 
 
 def _remove(target: str, item_id: str) -> None:
@@ -251,35 +234,40 @@ def partners_tab(nb: Notebook) -> None:
                       on_click=_remove, args=("partners", pid))
             fields.text("What they see", lambda n, pid=pid: find(n.partners, pid), "sees", name=f"partner.{pid}.sees",
                         placeholder="e.g. all goals and reviews, not my private notes")
-    keys = {k: session.key(f"partner.new.{k}") for k in ("name", "role", "sees")}
-    with st.form(session.key("partner.new"), border=True):
+    form = EntryForm("partner-new")
+    with st.form(form.key("form"), border=True):
         st.markdown("**Add a partner**")
         c1, c2 = st.columns(2)
         with c1:
-            st.text_input("Name", key=keys["name"], max_chars=200)
-            _form_error("partner", "name")
-        c2.text_input("Role", key=keys["role"], max_chars=200, placeholder="mentor, peer, coach, friend…")
-        st.text_input("What they see", key=keys["sees"], max_chars=5000)
-        st.form_submit_button("Add partner", icon=":material/person_add:",
-                              on_click=_add, args=("partner", Partner, keys, "partners"))
+            st.text_input("Name", key=form.key("name"), max_chars=200)
+            form.show_error("name")
+        with c2:
+            st.text_input("Role", key=form.key("role"), max_chars=200, placeholder="mentor, peer, coach, friend…")
+            form.show_error("role")
+        st.text_input("What they see", key=form.key("sees"), max_chars=5000)
+        form.show_error("sees")
+        st.form_submit_button("Add partner", icon=":material/person_add:", on_click=_add,
+                              args=(form, Partner, ("name", "role", "sees"), "partners", "Partner added."))
+        form.show_error("_")
 
 
 def feedback_tab(nb: Notebook, today: date) -> None:
     st.caption("What people told you about your progress, in their words, with the date.")
-    keys = {k: session.key(f"feedback.new.{k}") for k in ("from_whom", "on", "what")}
-    with st.form(session.key("feedback.new"), border=True):
+    form = EntryForm("feedback-new")
+    with st.form(form.key("form"), border=True):
         st.markdown("**Add feedback**")
         c1, c2 = st.columns([2, 1])
         with c1:
-            st.text_input("From whom", key=keys["from_whom"], max_chars=200)
-            _form_error("feedback", "from_whom")
+            st.text_input("From whom", key=form.key("from_whom"), max_chars=200)
+            form.show_error("from_whom")
         with c2:
-            st.date_input("When", value=today, max_value=today, key=keys["on"], format="DD/MM/YYYY")
-            _form_error("feedback", "on")
-        st.text_area("What they said", key=keys["what"], max_chars=5000, height=90)
-        _form_error("feedback", "what")
-        st.form_submit_button("Add feedback", icon=":material/add_comment:",
-                              on_click=_add, args=("feedback", Feedback, keys, "feedback"))
+            st.date_input("When", value=today, max_value=today, key=form.key("on"), format="DD/MM/YYYY")
+            form.show_error("on")
+        st.text_area("What they said", key=form.key("what"), max_chars=5000, height=90)
+        form.show_error("what")
+        st.form_submit_button("Add feedback", icon=":material/add_comment:", on_click=_add,
+                              args=(form, Feedback, ("from_whom", "on", "what"), "feedback", "Feedback added."))
+        form.show_error("_")
     entries = sorted(nb.feedback, key=lambda f: f.on, reverse=True)
     if session.presenting() and entries:
         st.caption(f"{len(entries)} entries, hidden while presenting.")
@@ -289,15 +277,21 @@ def feedback_tab(nb: Notebook, today: date) -> None:
 
 def coach_tab(nb: Notebook, today: date) -> None:
     st.caption("Notes from coaching sessions, and the next steps you agreed.")
-    keys = {k: session.key(f"coach.new.{k}") for k in ("on", "notes", "next_steps")}
-    with st.form(session.key("coach.new"), border=True):
+    form = EntryForm("coach-new")
+    with st.form(form.key("form"), border=True):
         st.markdown("**Add session notes**")
-        st.date_input("Session date", value=today, key=keys["on"], format="DD/MM/YYYY")
+        st.date_input("Session date", value=today, key=form.key("on"), format="DD/MM/YYYY")
+        form.show_error("on")
         c1, c2 = st.columns(2)
-        c1.text_area("Notes", key=keys["notes"], max_chars=5000, height=110)
-        c2.text_area("Agreed next steps", key=keys["next_steps"], max_chars=5000, height=110)
-        st.form_submit_button("Add session", icon=":material/note_add:",
-                              on_click=_add, args=("coach", CoachNote, keys, "coach_notes"))
+        with c1:
+            st.text_area("Notes", key=form.key("notes"), max_chars=5000, height=110)
+            form.show_error("notes")
+        with c2:
+            st.text_area("Agreed next steps", key=form.key("next_steps"), max_chars=5000, height=110)
+            form.show_error("next_steps")
+        st.form_submit_button("Add session", icon=":material/note_add:", on_click=_add,
+                              args=(form, CoachNote, ("on", "notes", "next_steps"), "coach_notes", "Session notes added."))
+        form.show_error("_")
     entries = sorted(nb.coach_notes, key=lambda c: c.on, reverse=True)
     _entry_list(entries, "coach_notes", lambda c: f"Session {c.on:%d %b %Y}",
                 lambda c: c.notes + (f"\n\nNext steps: {c.next_steps}" if c.next_steps else ""))

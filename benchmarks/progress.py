@@ -1,9 +1,10 @@
 """How long the Progress and Review pages' derived data takes, for the sample and a five-year notebook.
 
 The pages compute every goal's progress once per (notebook id, revision, day) and cache it, so
-this is the cost a person pays once after each change, not on every rerun. Also timed: the
-diagnosis of slipping goals, the check-in calendar, Home's glance (which now includes progress),
-and the exports (Markdown, PDF, CSV), which are built only when a download is clicked.
+this is the cost a person pays once after each change, not on every rerun. Also timed: what the
+review's diagnosis reads (SMART scores, the weekly load of the period) and the diagnosis itself
+(which has nothing to do when no goal slips), the check-in calendar, Home's glance (which now
+includes progress), and the exports (Markdown, PDF, CSV), built only when a download is clicked.
 
     python benchmarks/progress.py [--repeat N]
 
@@ -27,7 +28,15 @@ from career_core.dashboard import glance  # noqa: E402
 from career_core.exports import checkins_csv, plan_markdown, plan_pdf  # noqa: E402
 from career_core.models import Notebook  # noqa: E402
 from career_core.progress import all_progress, checkin_calendar  # noqa: E402
-from career_core.review import diagnoses  # noqa: E402
+from career_core.review import (  # noqa: E402
+    actions_done_between,
+    checkins_between,
+    diagnose,
+    diagnoses,
+    load_since,
+    period_start,
+    smart_scores,
+)
 from career_core.sample import load_sample  # noqa: E402
 from career_core.synthetic import five_year_notebook  # noqa: E402
 
@@ -43,13 +52,26 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
     return statistics.median(samples), p90
 
 
+def diagnose_all(nb: Notebook, progress: dict, today: date) -> list:
+    """The worst case for the review page: every tracked goal needs a diagnosis."""
+    since = period_start(nb, today)
+    scores, load = smart_scores(nb, today), load_since(nb, since, today)
+    logged, done = checkins_between(nb, since, today), actions_done_between(nb, since, today)
+    return [diagnose(gp, score=scores[gp.goal_id], checkins=logged.get(gp.goal_id, 0),
+                     actions_done=done.get(gp.goal_id, 0), load=load, since=since)
+            for gp in progress.values() if gp.status is not None]
+
+
 def bench(name: str, nb: Notebook, today: date, repeat: int) -> None:
     progress = all_progress(nb, today)
     print(f"\n{name}: {len(nb.goals)} goals, {len(nb.checkins):,} check-ins, {len(nb.actions)} actions, "
           f"{len(nb.reviews)} reviews")
     cases: list[tuple[str, Callable[[], object], int]] = [
         ("progress of every goal", lambda: all_progress(nb, today), repeat),
+        ("SMART scores of every goal", lambda: smart_scores(nb, today), repeat),
+        ("weekly load of the review period", lambda: load_since(nb, period_start(nb, today), today), repeat),
         ("diagnosis of slipping goals", lambda: diagnoses(nb, progress, today), repeat),
+        ("diagnosis as if every goal slipped", lambda: diagnose_all(nb, progress, today), repeat),
         ("check-in calendar (53 weeks)", lambda: checkin_calendar(nb.checkins, today), repeat),
         ("Home glance (with progress)", lambda: glance(nb, today), repeat),
         ("plan as Markdown", lambda: plan_markdown.build(nb, today, progress=progress), repeat),
@@ -58,7 +80,7 @@ def bench(name: str, nb: Notebook, today: date, repeat: int) -> None:
     ]
     for label, fn, n in cases:
         median, p90 = timed(fn, n)
-        print(f"  {label:<32} median {median:8.2f} ms   p90 {p90:8.2f} ms   ({n} runs)")
+        print(f"  {label:<36} median {median:8.2f} ms   p90 {p90:8.2f} ms   ({n} runs)")
 
 
 def main() -> None:

@@ -35,7 +35,6 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Final
 
-from career_core.edit import assign
 from career_core.models import (
     Action,
     ActionStatus,
@@ -571,14 +570,6 @@ def checkin_problems(goal: Goal | None, on: date | None, value: float | None, no
     elif value is None and not note.strip():
         problems["value"] = "Enter a value or write a note: one of the two is enough."
     return problems
-
-
-def complete_action(action: Action, on: date) -> None:
-    """Tick off an action: a one-off one is done; a recurring one gets `on` marked as done."""
-    if action.recurrence is Recurrence.NONE:
-        assign(action, status=ActionStatus.DONE, completed_at=on)
-    elif on not in action.done_on:
-        assign(action, done_on=sorted([*action.done_on, on]))
 
 
 # --- milestones ----------------------------------------------------------------------------------

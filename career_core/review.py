@@ -8,14 +8,13 @@ never lost; it stays open (and editable) until its next review date comes round.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Final
 
 from career_core.edit import assign
 from career_core.models import (
-    Action,
     ActionStatus,
     Goal,
     GoalReviewDecision,
@@ -28,7 +27,7 @@ from career_core.models import (
     utc_now,
 )
 from career_core.progress import GoalProgress, ProgressStatus, monday
-from career_core.schedule import STEP, next_after, occurrences
+from career_core.schedule import STEP, next_after
 from career_core.smart import context_for, score_goal
 
 VAGUE_BELOW: Final = 60  # a SMART score under this reads as vague
@@ -121,35 +120,26 @@ def actions_done_between(notebook: Notebook, start: date, end: date) -> dict[str
     return counts
 
 
-def planned_hours_by_week(notebook: Notebook, start: date, end: date) -> dict[date, float]:
-    """Planned hours per week (keyed by Monday): actions, recurrences expanded, minus what the
-    stop-doing list frees. A small stand-in for the Plan page's weekly load."""
-    weeks = {monday(start) + timedelta(weeks=i): 0.0 for i in range((monday(end) - monday(start)).days // 7 + 1)}
-    first, last = monday(start), monday(end) + timedelta(days=6)
-    for a in notebook.actions:
-        if a.status is ActionStatus.DROPPED:
-            continue
-        for day in _action_days(a, first, last):
-            weeks[monday(day)] += a.hours
-    for s in notebook.stop_doing:
-        for week in weeks:
-            if (s.since is None or s.since <= week + timedelta(days=6)) and (s.until is None or s.until >= week):
-                weeks[week] -= s.hours_per_week
-    return weeks
+@dataclass(frozen=True, slots=True)
+class Load:
+    """Weeks planned over the hour limit in the period under review, out of all its weeks."""
+
+    over: int
+    weeks: int
+    limit: float
+    peak: float | None = None  # hours in the heaviest week, when it was over the limit
 
 
-def _action_days(action: Action, first: date, last: date) -> list[date]:
-    if action.recurrence is Recurrence.NONE:
-        return [action.due] if action.due and first <= action.due <= last else []
-    assert action.start is not None  # the model requires it for a recurrence
-    return occurrences(action.recurrence.value, action.start, action.end, first, last)
+def load_since(notebook: Notebook, since: date, today: date) -> Load:
+    """Weeks planned over the hour limit from `since`'s week to this one, counted as the Plan page
+    counts them (usual hours plus the plan's actions, minus what the stop-doing list frees)."""
+    from career_core.planning import weekly_load  # imported here: planning reads review dates from this module
 
-
-def weeks_over_limit(notebook: Notebook, start: date, end: date) -> tuple[int, int]:
-    """(weeks planned over the weekly hour limit, weeks in the period)."""
-    weeks = planned_hours_by_week(notebook, start, end)
-    limit = notebook.settings.weekly_hour_limit
-    return sum(hours > limit for hours in weeks.values()), len(weeks)
+    weeks = (monday(today) - monday(since)).days // 7 + 1
+    load = weekly_load(notebook, today, start=since, weeks=weeks)
+    peak = load.peak
+    return Load(len(load.over_weeks), len(load.weeks), load.limit,
+                peak.total if peak is not None and peak.over else None)
 
 
 # --- diagnosis ---------------------------------------------------------------------------------
@@ -190,15 +180,6 @@ class Diagnosis:
         return text if len(text) <= 200 else text[:199] + "…"
 
 
-@dataclass(frozen=True, slots=True)
-class Load:
-    """Weeks planned over the hour limit in the period under review, out of all its weeks."""
-
-    over: int
-    weeks: int
-    limit: float
-
-
 def diagnose(
     gp: GoalProgress,
     *,
@@ -234,7 +215,8 @@ def diagnose(
         findings.append(Finding(
             "overloaded",
             f"The week is overloaded: {load.over} of {load.weeks} week{'s' if load.weeks != 1 else ''} "
-            f"planned over your limit of {load.limit:g} hours.",
+            f"planned over your limit of {load.limit:g} hours"
+            + (f", the heaviest at {load.peak:g} hours." if load.peak is not None else "."),
             "Free time first (cancel, postpone or delegate something) or pause a goal until the load drops.",
             ReviewDecision.PAUSE,
         ))
@@ -277,8 +259,7 @@ def diagnoses(
     done_checkins = checkins_between(notebook, since, today)
     done_actions = actions_done_between(notebook, since, today)
     if load is None:
-        over, weeks = weeks_over_limit(notebook, since, today)
-        load = Load(over, weeks, notebook.settings.weekly_hour_limit)
+        load = load_since(notebook, since, today)
     if scores is None:
         scores = smart_scores(notebook, today)
     out = [
@@ -342,13 +323,28 @@ def _revise(goal: Goal, new_statement: str | None, old_score: int | None, today:
     assign(goal, statement=wording, revisions=[*goal.revisions, earlier])
 
 
+# --- accountability ----------------------------------------------------------------------------
+
+
+def entry_problems(kind: str, values: Mapping[str, object]) -> dict[str, str]:
+    """What an accountability entry still needs beyond what the model checks, keyed by field.
+
+    Feedback is only worth keeping with what was said; session notes need the talk or the next steps.
+    """
+    def text(name: str) -> str:
+        value = values.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+    if kind == "feedback" and not text("what"):
+        return {"what": "Write what they said, in their words if you can."}
+    if kind == "coach_notes" and not (text("notes") or text("next_steps")):
+        return {"notes": "Write what you talked about, or the next steps you agreed."}
+    return {}
+
+
 def decisions_by_goal(review: Review | None) -> dict[str, GoalReviewDecision]:
     return {d.goal_id: d for d in review.decisions} if review else {}
 
 
 def reviews_newest_first(notebook: Notebook) -> list[Review]:
     return sorted(notebook.reviews, key=lambda r: r.on, reverse=True)
-
-
-def goal_statements(goals: Iterable[Goal]) -> dict[str, str]:
-    return {g.id: g.statement for g in goals}

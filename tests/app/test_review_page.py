@@ -234,14 +234,29 @@ def test_feedback_and_coach_notes_are_kept_with_their_dates(open_app, db):
     assert "Your planning updates are much clearer." in page and "Next steps: Hand the Monday forecast to Sam." in page
 
 
-def test_feedback_without_a_name_is_refused_beside_the_field(open_app, db):
+@pytest.mark.parametrize(
+    ("fill", "message"),
+    [({"What they said": "Great job"}, "This cannot be empty."),
+     ({"From whom": "Grace"}, "Write what they said, in their words if you can.")],
+)
+def test_feedback_missing_a_part_is_refused_beside_the_field(open_app, db, fill, message):
     nb = _notebook(db)
     at = open_app(page="review")
-    _widget(at, "text_area", "What they said").input("Great job")
+    for label, value in fill.items():
+        next(w for w in [*at.text_area, *at.text_input] if w.label == label).input(value)
     _button(at, "Add feedback").click().run()
-    assert any(e.value == "This cannot be empty." for e in at.error)
-    assert _widget(at, "text_area", "What they said").value == "Great job"
+    assert message in [e.value for e in at.error]
+    for label, value in fill.items():
+        assert next(w for w in [*at.text_area, *at.text_input] if w.label == label).value == value
     assert db.load("local", nb.id).feedback == []
+
+
+def test_empty_session_notes_are_refused(open_app, db):
+    nb = _notebook(db)
+    at = open_app(page="review")
+    _button(at, "Add session").click().run()
+    assert "Write what you talked about, or the next steps you agreed." in [e.value for e in at.error]
+    assert db.load("local", nb.id).coach_notes == []
 
 
 def test_presenting_hides_feedback_but_keeps_partners(open_app, db):

@@ -29,7 +29,6 @@ from career_core.progress import (
     board,
     checkin_calendar,
     checkin_problems,
-    complete_action,
     expected_fraction,
     expected_value,
     forecast,
@@ -414,21 +413,6 @@ def test_any_typed_check_in_is_either_accepted_or_explained(note, value):
     usable_value = value is not None and math.isfinite(value)
     assert ("value" in problems) == (not usable_value and not (value is None and note.strip()))
     assert all(message.endswith(".") for message in problems.values())
-
-
-@pytest.mark.parametrize(
-    ("action", "status", "done_on"),
-    [
-        (Action(title="Book the course", due=TODAY), ActionStatus.DONE, []),
-        (Action(title="1:1s", recurrence=Recurrence.WEEKLY, start=START), ActionStatus.TODO, [TODAY]),
-        (Action(title="1:1s", recurrence=Recurrence.WEEKLY, start=START, done_on=[TODAY]), ActionStatus.TODO, [TODAY]),
-    ],
-)
-def test_complete_action(action, status, done_on):
-    complete_action(action, TODAY)
-    assert action.status is status and action.done_on == done_on
-    if status is ActionStatus.DONE:
-        assert action.completed_at == TODAY
 
 
 @pytest.mark.parametrize(

@@ -31,14 +31,14 @@ from career_core.review import (
     apply_decision,
     diagnose,
     diagnoses,
+    entry_problems,
+    load_since,
     next_review,
     open_review,
     period_start,
-    planned_hours_by_week,
     smart_score,
     smart_scores,
     start_review,
-    weeks_over_limit,
 )
 
 TODAY = date(2026, 7, 2)
@@ -126,18 +126,18 @@ def test_actions_done_count_one_offs_and_ticked_occurrences_in_the_period():
 
 
 @pytest.mark.parametrize(
-    ("actions", "stops", "limit", "over"),
+    ("usual", "actions", "stops", "limit", "over", "peak"),
     [
-        ([], [], 50, 0),
-        ([("weekly", 10)], [], 50, 0),
-        ([("weekly", 30), ("weekly", 25)], [], 50, 5),  # 55 hours in each of the five weeks
-        ([("weekly", 30), ("weekly", 25)], [6], 50, 0),  # six hours a week freed
-        ([("daily", 8)], [], 50, 5),  # 56 hours a week, the current week's plan included
-        ([("once", 60)], [], 50, 1),
-        ([("dropped", 60)], [], 50, 0),
+        (0, [], [], 50, 0, None),
+        (0, [("weekly", 10)], [], 50, 0, None),
+        (45, [("weekly", 3)], [], 50, 0, None),
+        (45, [("weekly", 3), ("weekly", 4)], [], 50, 5, 52),  # 52 hours in each of the five weeks
+        (45, [("weekly", 3), ("weekly", 4)], [3], 50, 0, None),  # three hours a week freed
+        (40, [("once", 12)], [], 50, 1, 52),
+        (40, [("dropped", 12)], [], 50, 0, None),
     ],
 )
-def test_weeks_over_the_hour_limit(actions, stops, limit, over):
+def test_load_since_counts_weeks_over_the_limit_as_the_plan_does(usual, actions, stops, limit, over, peak):
     start = date(2026, 6, 1)
     acts = []
     for kind, hours in actions:
@@ -146,16 +146,20 @@ def test_weeks_over_the_hour_limit(actions, stops, limit, over):
                                status=ActionStatus.DROPPED if kind == "dropped" else ActionStatus.TODO))
         else:
             acts.append(Action(title=kind, recurrence=Recurrence(kind), start=start, hours=hours))
-    nb = Notebook(settings=Settings(weekly_hour_limit=limit), actions=acts,
+    nb = Notebook(settings=Settings(weekly_hour_limit=limit, usual_weekly_hours=usual), actions=acts,
                   stop_doing=[StopDoing(what="status report", hours_per_week=h) for h in stops])
-    assert weeks_over_limit(nb, start, TODAY) == (over, 5)
+    assert load_since(nb, start, TODAY) == Load(over, 5, limit, peak)
 
 
-def test_planned_hours_by_week_are_keyed_by_monday():
-    nb = Notebook(actions=[Action(title="study", recurrence=Recurrence.WEEKLY, start=date(2026, 6, 3), hours=3,
-                                  end=date(2026, 6, 17))])
-    assert planned_hours_by_week(nb, date(2026, 6, 1), date(2026, 6, 28)) == {
-        date(2026, 6, 1): 3, date(2026, 6, 8): 3, date(2026, 6, 15): 3, date(2026, 6, 22): 0}
+def test_the_diagnosis_uses_the_plans_weekly_load_by_default():
+    g = Goal(statement="Run a monthly coaching session with each of my five planners until 30 June 2027",
+             status=GoalStatus.ACTIVE, metric=Metric(baseline=0, target=10),
+             start=date(2026, 1, 1), deadline=date(2026, 12, 31))
+    nb = Notebook(created_at=CREATED, goals=[g], settings=Settings(usual_weekly_hours=48),
+                  actions=[Action(title="Study", recurrence=Recurrence.WEEKLY, start=date(2026, 1, 5), hours=4)])
+    (d,) = diagnoses(nb, all_progress(nb, TODAY), TODAY)
+    overloaded = next(f for f in d.findings if f.kind == "overloaded")
+    assert overloaded.text == "The week is overloaded: 5 of 5 weeks planned over your limit of 50 hours, the heaviest at 52 hours."
 
 
 # --- diagnosis ---------------------------------------------------------------------------------
@@ -305,3 +309,22 @@ def test_a_decision_on_a_goal_that_is_gone_is_refused():
     nb, _ = _nb_with_goal()
     with pytest.raises(ValueError, match="no longer exists"):
         apply_decision(nb, "gone", K, TODAY)
+
+
+# --- accountability ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "values", "fields"),
+    [
+        ("feedback", {"from_whom": "Grace", "what": "Clearer updates"}, set()),
+        ("feedback", {"from_whom": "Grace", "what": "   "}, {"what"}),
+        ("feedback", {"from_whom": "Grace"}, {"what"}),
+        ("coach_notes", {"notes": "Talked about delegation"}, set()),
+        ("coach_notes", {"next_steps": "Hand over the forecast"}, set()),
+        ("coach_notes", {"notes": " ", "next_steps": ""}, {"notes"}),
+        ("partners", {"name": "Priya"}, set()),  # the model itself asks for the name
+    ],
+)
+def test_entry_problems(kind, values, fields):
+    assert set(entry_problems(kind, values)) == fields
