@@ -44,6 +44,7 @@ bench: $(VENV)/.dev-deps system-deps
 	$(BIN)/python benchmarks/scorer.py
 	$(BIN)/python benchmarks/planning.py
 	$(BIN)/python benchmarks/goal_pages.py
+	$(BIN)/python benchmarks/progress.py
 
 clean-venv:
 	rm -rf $(VENV)

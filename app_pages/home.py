@@ -7,7 +7,7 @@ import streamlit as st
 from career_core.config import Mode
 from career_core.dashboard import Glance, glance
 from career_core.models import Notebook
-from waypoint_ui import frame, hosting, session
+from waypoint_ui import derived, frame, hosting, session
 from waypoint_ui.text import md, short
 
 STEPS = (
@@ -23,7 +23,7 @@ STEPS = (
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _glance(notebook_id: str, revision: int, today: date, _nb: Notebook) -> Glance:
-    return glance(_nb, today)
+    return glance(_nb, today, progress=derived.progress(_nb, today))
 
 
 def first_start() -> None:
@@ -94,7 +94,8 @@ def dashboard(nb: Notebook, g: Glance) -> None:
                 smart = ":green[:material/verified: SMART]" if line.is_smart else ":orange[not SMART yet]"
                 st.markdown(f"{line.icon} **{md(line.status)}** · {md(line.horizon)}"
                             + (f" · due {line.deadline:%d %b %Y}" if line.deadline else "")
-                            + (f" · SMART score **{line.score}**/100 · {smart}" if line.score is not None else ""))
+                            + (f" · SMART score **{line.score}**/100 · {smart}" if line.score is not None else "")
+                            + (f"  \n{md(line.progress)}" if line.progress else ""))
                 st.text(line.statement)
     with due_col:
         st.subheader("Next actions")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from career_core.goal_reports import report_for
-from career_core.models import Action, ActionStatus, Goal, GoalStatus, Notebook, Recurrence
+from career_core.goals import STATUS_ORDER
+from career_core.models import Action, ActionStatus, Direction, Goal, GoalStatus, Notebook, Recurrence
+from career_core.progress import GoalProgress, all_progress
 from career_core.review import ReviewDue, next_review
 from career_core.schedule import occurrences
 
@@ -38,6 +41,20 @@ class GoalLine:
     horizon: str
     score: int | None = None  # the SMART score, 0..100
     is_smart: bool = False
+    progress: str = ""  # where it stands, in words: "● On track · 53%"; empty when not tracked
+
+
+def progress_words(gp: GoalProgress | None) -> str:
+    """A goal's progress status in words (with its symbol), and how far it is when that means something."""
+    if gp is None or gp.status is None:
+        return ""
+    words = f"{gp.status.symbol} {gp.status.label}"
+    if gp.is_limit and gp.within is not None and gp.points:
+        side = "within the limit" if gp.direction is Direction.AT_MOST else "at or above the floor"
+        return words + f" · {side} at {gp.within} of {len(gp.points)} check-ins"
+    if gp.direction is not Direction.DONE and gp.percent is not None and gp.status.value not in ("achieved", "not started"):
+        words += f" · {gp.percent}%"
+    return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,21 +108,24 @@ def progress_steps(notebook: Notebook) -> dict[str, bool]:
     }
 
 
-def _goal_line(goal: Goal, notebook: Notebook, today: date) -> GoalLine:
+def _goal_line(goal: Goal, notebook: Notebook, today: date, progress: Mapping[str, GoalProgress]) -> GoalLine:
     report = report_for(goal, notebook, today)
+    words = "" if goal.status is GoalStatus.ACHIEVED else progress_words(progress.get(goal.id))
     return GoalLine(goal.id, goal.statement, goal.status.label, GOAL_STATUS_ICONS[goal.status], goal.deadline,
-                    goal.horizon.label, report.overall, report.is_smart)
+                    goal.horizon.label, report.overall, report.is_smart, words)
 
 
-def glance(notebook: Notebook, today: date) -> Glance:
-    order = {GoalStatus.ACTIVE: 0, GoalStatus.DRAFT: 1, GoalStatus.PAUSED: 2, GoalStatus.ACHIEVED: 3, GoalStatus.DROPPED: 4}
-    goals = sorted(notebook.goals, key=lambda g: (order[g.status], g.horizon.value, g.deadline or date.max))
+def glance(notebook: Notebook, today: date, progress: Mapping[str, GoalProgress] | None = None) -> Glance:
+    """What Home shows; `progress` (every goal's, for `today`) is computed when not given."""
+    goals = sorted(notebook.goals, key=lambda g: (STATUS_ORDER[g.status], g.horizon.value, g.deadline or date.max))
     steps = progress_steps(notebook)
+    if progress is None:
+        progress = all_progress(notebook, today)
     return Glance(
         is_empty=not any(steps.values()),
         vision=notebook.vision.statement,
         target_role=notebook.vision.target_role,
-        goals=tuple(_goal_line(g, notebook, today) for g in goals),
+        goals=tuple(_goal_line(g, notebook, today, progress) for g in goals),
         due=due_actions(notebook, today),
         review=next_review(notebook, today),
         steps_done=steps,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from career_core.models import Action, Goal, GoalStatus, Recurrence, Review
 from tests.app.conftest import texts
 
@@ -62,3 +64,39 @@ def test_each_goal_shows_its_smart_score(open_app, db):
     page = texts(open_app())
     assert "SMART score **88**/100 · :green[:material/verified: SMART]" in page
     assert "SMART score **13**/100 · :orange[not SMART yet]" in page
+
+
+def test_each_goal_says_how_it_is_doing_in_words(open_app, db):
+    from career_core.models import CheckIn, Metric
+
+    today = date.today()
+    nb = db.create("local", "Jo")
+    on_track = Goal(statement="Raise engagement from 62 to 75", status=GoalStatus.ACTIVE,
+                    start=today - timedelta(days=100), deadline=today + timedelta(days=100),
+                    metric=Metric(baseline=62, target=75))
+    slipping = Goal(statement="Cut overtime from 38 to 15 hours", status=GoalStatus.ACTIVE,
+                    start=today - timedelta(days=100), deadline=today + timedelta(days=100),
+                    metric=Metric(baseline=38, target=15, direction="decrease"))
+    done = Goal(statement="Pass the exam", status=GoalStatus.ACHIEVED)
+    nb.goals += [on_track, slipping, done]
+    nb.checkins += [CheckIn(goal_id=on_track.id, on=today, value=70),
+                    CheckIn(goal_id=slipping.id, on=today - timedelta(days=7), value=37),
+                    CheckIn(goal_id=slipping.id, on=today, value=38)]
+    db.save("local", nb)
+    page = texts(open_app())
+    assert "● On track · 61%" in page
+    assert "✖ At risk · 0%" in page
+    assert "★" not in page  # an achieved goal already says so
+
+
+@pytest.mark.parametrize(("days", "overdue"), [(-3, True), (0, False), (5, False)])
+def test_an_overdue_review_stands_out_and_one_on_time_does_not(open_app, db, days, overdue):
+    today = date.today()
+    nb = db.create("local", "Jo")
+    nb.goals.append(Goal(statement="Lead a team of 10 by 2028", status=GoalStatus.ACTIVE))
+    nb.reviews.append(Review(on=today - timedelta(days=30), next_review=today + timedelta(days=days)))
+    db.save("local", nb)
+    at = open_app()
+    warnings = [w.value for w in at.warning]
+    assert any("review is overdue" in w for w in warnings) is overdue
+    assert (":material/warning:" in texts(at)) is overdue

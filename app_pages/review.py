@@ -1,0 +1,381 @@
+"""Review: the review cycle, what the data says about goals that slip, decisions, accountability, exports."""
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from career_core.edit import find, remove
+from career_core.exports import checkins_csv, plan_markdown, plan_pdf
+from career_core.exports.notebook_file import file_name
+from career_core.models import (
+    CoachNote,
+    Feedback,
+    Notebook,
+    Partner,
+    ReviewCadence,
+    ReviewDecision,
+)
+from career_core.planning import PlanInputError
+from career_core.review import (
+    Diagnosis,
+    apply_decision,
+    decisions_by_goal,
+    diagnoses,
+    entry_problems,
+    next_review,
+    open_review,
+    reviews_newest_first,
+    smart_score,
+    start_review,
+)
+from waypoint_ui import derived, fields, frame, session
+from waypoint_ui.forms import EntryForm
+from waypoint_ui.text import md, short
+
+DECISION_WORDS = {
+    ReviewDecision.KEEP: "Keep it as it is",
+    ReviewDecision.REVISE: "Revise the wording",
+    ReviewDecision.PAUSE: "Pause it",
+    ReviewDecision.DROP: "Drop it",
+}
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _diagnoses(notebook_id: str, revision: int, today: date, _nb: Notebook) -> list[Diagnosis]:
+    return diagnoses(_nb, derived.progress(_nb, today), today, scores=derived.scores(_nb, today))
+
+
+# --- the cycle ---------------------------------------------------------------------------------
+
+
+def cycle_section(nb: Notebook, today: date) -> None:
+    due = next_review(nb, today)
+    left, right = st.columns([2, 1], vertical_alignment="bottom")
+    with left:
+        if due.overdue:
+            st.warning(f"Your review was due on {due.on:%d %b %Y}: it is {due.describe()}. "
+                       "A short one now is worth more than a perfect one later.", icon=":material/schedule:")
+        else:
+            st.markdown(f":material/event: **Next review: {due.on:%a %d %b %Y}** · {due.describe()}")
+    with right:
+        fields.bound(st.selectbox, "How often I review", lambda n: n.settings, "review_cadence",
+                     name="settings.review_cadence", options=list(ReviewCadence), format_func=lambda c: c.label)
+
+
+def _start() -> None:
+    session.commit(lambda n: start_review(n, date.today()), field="review.start")
+
+
+def current_section(nb: Notebook, today: date) -> None:
+    st.subheader("This review", anchor=False)
+    current = open_review(nb, today)
+    if current is None:
+        st.write("Take half an hour: look back at what happened since the last review, "
+                 "decide what to do about goals that slip, and set the next date.")
+        st.button("Start today's review", type="primary", icon=":material/rate_review:", on_click=_start)
+        fields.show_error("review.start")
+        return
+    rid = current.id
+    started = "today" if current.on == today else f"on {current.on:%d %b %Y}"
+    st.caption(f"Started {started}. Everything you write is saved as you go; you can add to it until the next review.")
+
+    def review(n: Notebook):
+        return find(n.reviews, rid)
+
+    c1, c2 = st.columns(2)
+    with c1:
+        fields.text("What went well", review, "went_well", name=f"review.{rid}.went_well", area=True,
+                    placeholder="Results, habits that held, help that made a difference")
+        fields.text("What I learned", review, "learned", name=f"review.{rid}.learned", area=True,
+                    placeholder="About the work, about myself, about what helps")
+    with c2:
+        fields.text("What did not go well", review, "did_not", name=f"review.{rid}.did_not", area=True,
+                    placeholder="What slipped, and what got in the way")
+        fields.text("What I change", review, "change", name=f"review.{rid}.change", area=True,
+                    placeholder="One or two concrete changes for the next cycle")
+    earliest = current.on + timedelta(days=1)
+    with st.columns([1, 2])[0]:
+        fields.bound(st.date_input, "Next review", review, "next_review", name=f"review.{rid}.next_review",
+                     min_value=min(earliest, current.next_review or earliest), format="DD/MM/YYYY",
+                     help="Set by your cadence; move it if a holiday or a deadline is in the way.")
+
+
+# --- goals that need a decision ----------------------------------------------------------------
+
+
+def _decide(goal_id: str, keys: dict[str, str], summary: str) -> None:
+    state = st.session_state
+    decision = state.get(keys["decision"])
+    if decision is None:  # the control always keeps a choice; nothing to do without one
+        return
+    today = date.today()
+    nb = session.notebook()
+    goal = nb.goal(goal_id) if nb else None
+    old_score = smart_score(goal, nb, today) if goal else None
+    wording = state.get(keys["wording"])
+    note = (state.get(keys["note"]) or "").strip()
+    saved = session.commit(
+        lambda n: apply_decision(n, goal_id, ReviewDecision(decision), today, new_statement=wording,
+                                 old_score=old_score, diagnosis=summary, note=note),
+        field=f"decision.{goal_id}",
+    )
+    if saved:
+        words = {"keep": "Kept", "revise": "Revised", "pause": "Paused", "drop": "Dropped"}[decision]
+        rescored = ""
+        if decision == ReviewDecision.REVISE and (revised := session.notebook().goal(goal_id)) is not None:
+            rescored = f" SMART score {smart_score(revised, session.notebook(), today)}/100 (was {old_score})."
+        st.toast(f"{words}: “{short(goal.statement if decision != 'revise' else wording.strip(), 70)}”.{rescored}",
+                 icon=":material/check_circle:")
+        for k in ("wording", "note"):
+            state.pop(keys[k], None)
+
+
+def decisions_section(nb: Notebook, today: date) -> None:
+    st.subheader("Goals that need a decision", anchor=False)
+    found = _diagnoses(nb.id, nb.revision, today, nb)
+    current = open_review(nb, today)
+    decided = decisions_by_goal(current)
+    if not found:
+        st.success("No goal is behind, at risk or overdue. Nothing to decide today.", icon=":material/thumb_up:")
+    else:
+        st.caption("For each goal that slips, here is what the data says. Then choose: keep it, revise it, "
+                   "pause it or drop it. Letting a goal go is a decision too, and it frees time for the others.")
+    for d in found:
+        with st.container(border=True):
+            st.markdown(f"**{d.status.symbol} {d.status.label}** · {md(d.statement)}")
+            st.caption(d.reason)
+            for f in d.findings:
+                st.markdown(f"- **{md(f.text)}** {md(f.advice)}")
+            if (previous := decided.get(d.goal_id)) is not None:
+                st.caption(f":material/check: In this review you chose: {previous.decision.label.lower()}.")
+            keys = {k: session.key(f"decide.{d.goal_id}.{k}") for k in ("decision", "wording", "note")}
+            choice = st.segmented_control(
+                "Decision", list(ReviewDecision), format_func=lambda r: DECISION_WORDS[r], key=keys["decision"],
+                default=d.suggested, required=True,
+                help=f"The data suggests: {DECISION_WORDS[d.suggested].lower()}.")
+            if choice is ReviewDecision.REVISE:
+                typed = st.text_area("New wording", value=d.statement, key=keys["wording"], max_chars=1000,
+                                     help="The current wording is kept in the goal's history with its score. "
+                                          "Press Ctrl+Enter to see the new score.")
+                goal = nb.goal(d.goal_id)
+                old_score = derived.scores(nb, today).get(d.goal_id)
+                new_score = smart_score(goal, nb, today, typed or "") if goal is not None else None
+                if new_score is not None and (typed or "").strip() != d.statement:
+                    st.caption(f"SMART score of the new wording: **{new_score}/100** (now {old_score}/100)")
+                else:
+                    st.caption(f"SMART score now: **{old_score}/100**. Rewrite it to see the new score.")
+            st.text_input("Why (optional)", key=keys["note"], max_chars=5000,
+                          placeholder="A sentence for your future self")
+            st.button("Record decision", key=session.key(f"decide.{d.goal_id}.save"), icon=":material/gavel:",
+                      on_click=_decide, args=(d.goal_id, keys, d.summary()))
+            fields.show_error(f"decision.{d.goal_id}")
+    if current is not None and current.decisions:
+        statements = {g.id: g.statement for g in nb.goals}
+        with st.expander(f"Decisions in this review ({len(current.decisions)})"):
+            for dec in current.decisions:
+                note = f" · {md(dec.note)}" if dec.note else ""
+                st.markdown(f"**{dec.decision.label}** · {md(short(statements.get(dec.goal_id, '(removed goal)'), 90))}{note}")
+
+
+# --- earlier reviews ---------------------------------------------------------------------------
+
+
+def history_section(nb: Notebook, today: date) -> None:
+    current = open_review(nb, today)
+    earlier = [r for r in reviews_newest_first(nb) if r is not current]
+    st.subheader("Earlier reviews", anchor=False)
+    if not earlier:
+        st.caption("Your reviews will collect here, so you can see how your goals and your thinking moved.")
+        return
+    statements = {g.id: g.statement for g in nb.goals}
+    limit = len(earlier) if st.toggle(f"Show all {len(earlier)}", key=session.key("history.all")) else 6
+    for r in earlier[:limit]:
+        with st.expander(f"{r.on:%d %b %Y}" + (f" · {len(r.decisions)} decision{'s' if len(r.decisions) != 1 else ''}"
+                                                   if r.decisions else "")):
+            for label, text in (("Went well", r.went_well), ("Did not go well", r.did_not),
+                                ("Learned", r.learned), ("Change", r.change)):
+                if text.strip():
+                    st.markdown(f"**{label}**")
+                    st.text(text)
+            for dec in r.decisions:
+                st.markdown(f"- **{dec.decision.label}** · {md(short(statements.get(dec.goal_id, '(removed goal)'), 90))}"
+                            + (f" · {md(dec.diagnosis)}" if dec.diagnosis else ""))
+
+
+# --- accountability ----------------------------------------------------------------------------
+
+
+def _add(form: EntryForm, model: type, names: tuple[str, ...], target: str, saved: str) -> None:
+    """Build the entry from what was typed; a bad field is explained beside it and nothing is lost."""
+    def build():
+        values = {n: v for n in names if (v := form.value(n)) is not None}
+        if problems := entry_problems(target, values):
+            raise PlanInputError(problems)
+        return model(**values)
+
+    form.submit(build, lambda n, item: getattr(n, target).append(item), saved=saved)
+
+
+def _remove(target: str, item_id: str) -> None:
+    session.commit(lambda n: remove(getattr(n, target), item_id), field=f"{target}.remove")
+
+
+def partners_tab(nb: Notebook) -> None:
+    st.caption("Tell a few people what you are aiming for. Knowing someone will ask is often what gets a step done.")
+    for p in nb.partners:
+        pid = p.id
+        with st.container(border=True):
+            c1, c2, c3 = st.columns([2, 2, 0.6], vertical_alignment="bottom")
+            with c1:
+                fields.text("Name", lambda n, pid=pid: find(n.partners, pid), "name", name=f"partner.{pid}.name")
+            with c2:
+                fields.text("Role", lambda n, pid=pid: find(n.partners, pid), "role", name=f"partner.{pid}.role")
+            c3.button("Remove", key=session.key(f"partner.{pid}.remove"), icon=":material/delete:",
+                      on_click=_remove, args=("partners", pid))
+            fields.text("What they see", lambda n, pid=pid: find(n.partners, pid), "sees", name=f"partner.{pid}.sees",
+                        placeholder="e.g. all goals and reviews, not my private notes")
+    form = EntryForm("partner-new")
+    with st.form(form.key("form"), border=True):
+        st.markdown("**Add a partner**")
+        c1, c2 = st.columns(2)
+        with c1:
+            st.text_input("Name", key=form.key("name"), max_chars=200)
+            form.show_error("name")
+        with c2:
+            st.text_input("Role", key=form.key("role"), max_chars=200, placeholder="mentor, peer, coach, friend…")
+            form.show_error("role")
+        st.text_input("What they see", key=form.key("sees"), max_chars=5000)
+        form.show_error("sees")
+        st.form_submit_button("Add partner", icon=":material/person_add:", on_click=_add,
+                              args=(form, Partner, ("name", "role", "sees"), "partners", "Partner added."))
+        form.show_error("_")
+
+
+def feedback_tab(nb: Notebook, today: date) -> None:
+    st.caption("What people told you about your progress, in their words, with the date.")
+    form = EntryForm("feedback-new")
+    with st.form(form.key("form"), border=True):
+        st.markdown("**Add feedback**")
+        c1, c2 = st.columns([2, 1])
+        with c1:
+            st.text_input("From whom", key=form.key("from_whom"), max_chars=200)
+            form.show_error("from_whom")
+        with c2:
+            st.date_input("When", value=today, max_value=today, key=form.key("on"), format="DD/MM/YYYY")
+            form.show_error("on")
+        st.text_area("What they said", key=form.key("what"), max_chars=5000, height=90)
+        form.show_error("what")
+        st.form_submit_button("Add feedback", icon=":material/add_comment:", on_click=_add,
+                              args=(form, Feedback, ("from_whom", "on", "what"), "feedback", "Feedback added."))
+        form.show_error("_")
+    entries = sorted(nb.feedback, key=lambda f: f.on, reverse=True)
+    if session.presenting() and entries:
+        st.caption(f"{len(entries)} entries, hidden while presenting.")
+        return
+    _entry_list(entries, "feedback", lambda f: f"{f.on:%d %b %Y} · {f.from_whom}", lambda f: f.what)
+
+
+def coach_tab(nb: Notebook, today: date) -> None:
+    st.caption("Notes from coaching sessions, and the next steps you agreed.")
+    form = EntryForm("coach-new")
+    with st.form(form.key("form"), border=True):
+        st.markdown("**Add session notes**")
+        st.date_input("Session date", value=today, key=form.key("on"), format="DD/MM/YYYY")
+        form.show_error("on")
+        c1, c2 = st.columns(2)
+        with c1:
+            st.text_area("Notes", key=form.key("notes"), max_chars=5000, height=110)
+            form.show_error("notes")
+        with c2:
+            st.text_area("Agreed next steps", key=form.key("next_steps"), max_chars=5000, height=110)
+            form.show_error("next_steps")
+        st.form_submit_button("Add session", icon=":material/note_add:", on_click=_add,
+                              args=(form, CoachNote, ("on", "notes", "next_steps"), "coach_notes", "Session notes added."))
+        form.show_error("_")
+    entries = sorted(nb.coach_notes, key=lambda c: c.on, reverse=True)
+    _entry_list(entries, "coach_notes", lambda c: f"Session {c.on:%d %b %Y}",
+                lambda c: c.notes + (f"\n\nNext steps: {c.next_steps}" if c.next_steps else ""))
+
+
+def _entry_list(entries, target: str, title, body) -> None:
+    if not entries:
+        return
+    show_all = len(entries) > 8 and st.toggle(f"Show all {len(entries)}", key=session.key(f"{target}.all"))
+    for e in entries if show_all else entries[:8]:
+        with st.container(border=True):
+            c1, c2 = st.columns([0.85, 0.15], vertical_alignment="top")
+            c1.markdown(f"**{md(title(e))}**")
+            c2.button("Remove", key=session.key(f"{target}.{e.id}.remove"), icon=":material/delete:",
+                      on_click=_remove, args=(target, e.id), type="tertiary")
+            if text := body(e).strip():
+                st.text(text)
+
+
+def accountability_section(nb: Notebook, today: date) -> None:
+    st.subheader("Accountability", anchor=False)
+    partners, feedback, coach = st.tabs([f"Partners ({len(nb.partners)})", f"Feedback ({len(nb.feedback)})",
+                                         f"Coach sessions ({len(nb.coach_notes)})"])
+    with partners:
+        partners_tab(nb)
+    with feedback:
+        feedback_tab(nb, today)
+    with coach:
+        coach_tab(nb, today)
+    for kind in ("partners", "feedback", "coach_notes"):
+        fields.show_error(f"{kind}.remove")
+    for kind in ("partner", "feedback", "coach"):
+        fields.show_error(f"{kind}.add")
+
+
+# --- exports -----------------------------------------------------------------------------------
+
+
+def export_section(nb: Notebook, today: date) -> None:
+    st.subheader("Take it with you", anchor=False)
+    st.caption("A one-page development plan to print or share (vision, goals with SMART score and status, "
+               "initiatives, next actions, what you stop doing), and every check-in as a spreadsheet.")
+    snapshot, scores = nb, derived.scores(nb, today)
+    progress = derived.progress(nb, today)
+    c1, c2, c3 = st.columns(3)
+    c1.download_button("Development plan (PDF)", icon=":material/picture_as_pdf:", type="primary",
+                       data=lambda: plan_pdf.build(snapshot, today, scores=scores, progress=progress),
+                       file_name=file_name(nb, "pdf").replace("waypoint-", "development-plan-"),
+                       mime="application/pdf", on_click="ignore", key=session.key("export.pdf"))
+    c2.download_button("Development plan (Markdown)", icon=":material/description:",
+                       data=lambda: plan_markdown.build(snapshot, today, scores=scores, progress=progress),
+                       file_name=file_name(nb, "md").replace("waypoint-", "development-plan-"),
+                       mime="text/markdown", on_click="ignore", key=session.key("export.md"))
+    c3.download_button("Check-ins (CSV)", icon=":material/table:",
+                       data=lambda: checkins_csv.build(snapshot),
+                       file_name=file_name(nb, "csv").replace("waypoint-", "checkins-"),
+                       mime="text/csv", on_click="ignore", key=session.key("export.csv"),
+                       disabled=not nb.checkins)
+    if not session.presenting():
+        with st.expander("Preview the plan"):
+            st.code(_markdown(nb.id, nb.revision, today, nb), language="markdown", wrap_lines=True)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _markdown(notebook_id: str, revision: int, today: date, _nb: Notebook) -> str:
+    return plan_markdown.build(_nb, today, scores=derived.scores(_nb, today), progress=derived.progress(_nb, today))
+
+
+# --- the page ----------------------------------------------------------------------------------
+
+st.title("Review", anchor=False)
+nb = session.notebook()
+if nb is None:
+    st.info("Open a notebook first: create one or open the sample on Home.", icon=":material/menu_book:")
+    frame.page_link("home", "Go to Home", icon=":material/home:")
+else:
+    today = date.today()
+    cycle_section(nb, today)
+    current_section(nb, today)
+    st.divider()
+    decisions_section(nb, today)
+    st.divider()
+    history_section(nb, today)
+    st.divider()
+    accountability_section(nb, today)
+    st.divider()
+    export_section(nb, today)

@@ -1,0 +1,43 @@
+"""Home's line for each goal: where it stands, in words and with its symbol."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from career_core.dashboard import glance, progress_words
+from career_core.models import CheckIn, Direction, Goal, GoalStatus, Metric, Notebook
+from career_core.progress import goal_progress
+
+TODAY = date(2026, 7, 2)
+
+
+def _goal(direction=Direction.INCREASE, baseline=62.0, target=75.0, status=GoalStatus.ACTIVE):
+    return Goal(statement="g", status=status, start=date(2026, 1, 1), deadline=date(2026, 12, 31),
+                metric=Metric(baseline=baseline, target=target, direction=direction))
+
+
+@pytest.mark.parametrize(
+    ("goal", "values", "words"),
+    [
+        (_goal(), [68.0], "● On track · 46%"),
+        (_goal(), [62.5], "✖ At risk · 3%"),
+        (_goal(), [75.0], "★ Achieved"),
+        (_goal(), [], "✖ At risk · 0%"),
+        (_goal(Direction.DONE, 0, 1), [0.0], "● On track"),
+        (_goal(Direction.AT_MOST, 58, 50), [55.0, 49.0], "● On track · within the limit at 1 of 2 check-ins"),
+        (_goal(Direction.AT_LEAST, 5, 10), [10.0], "● On track · at or above the floor at 1 of 1 check-ins"),
+        (_goal(status=GoalStatus.PAUSED), [68.0], ""),
+    ],
+)
+def test_progress_words(goal, values, words):
+    rows = [CheckIn(goal_id=goal.id, on=TODAY - timedelta(days=7 * i), value=v) for i, v in enumerate(reversed(values))]
+    assert progress_words(goal_progress(goal, rows, TODAY)) == words
+
+
+def test_the_glance_gives_every_goal_but_achieved_ones_its_words():
+    active, achieved = _goal(), _goal(status=GoalStatus.ACHIEVED)
+    nb = Notebook(goals=[active, achieved], checkins=[CheckIn(goal_id=active.id, on=TODAY, value=68)])
+    lines = {line.goal_id: line.progress for line in glance(nb, TODAY).goals}
+    assert lines == {active.id: "● On track · 46%", achieved.id: ""}

@@ -1,0 +1,148 @@
+"""Plotly figures for the Progress page. The numbers come from career_core.progress; this only draws.
+
+Every status is named in the legend and the hover text and drawn with its own marker shape, so
+nothing depends on telling colours apart. Skipped weeks leave the line open: a pause, not a drop.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+
+import plotly.graph_objects as go
+
+from career_core.progress import (
+    CheckinCalendar,
+    GoalProgress,
+    ProgressStatus,
+    expected_value,
+    format_value,
+    series_with_gaps,
+)
+from waypoint_ui.charts import PALETTE, STATUS_STYLE, style
+
+BLUE, ORANGE, GREEN, GREY = PALETTE[0], PALETTE[1], PALETTE[2], "#6B7780"
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _short(text: str, limit: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Figure:
+    """The goal's logged values against its target, the straight-line plan and the recent pace."""
+    fig = go.Figure()
+    unit = gp.unit
+    hover_unit = f" {unit}" if unit and unit != "%" else unit
+    first = min([gp.start, *(p.on for p in gp.points)])
+    last = max([today, gp.deadline or today, *(p.on for p in gp.points)])
+
+    if gp.target is not None:
+        name = {"at_most": "Limit", "at_least": "Floor"}.get(gp.direction.value, "Target")
+        fig.add_trace(go.Scatter(
+            x=[first, last], y=[gp.target, gp.target], mode="lines", name=f"{name}: {format_value(gp.target, unit)}",
+            line=dict(color=GREEN, width=2, dash="dash"), hoverinfo="skip",
+        ))
+    if gp.deadline is not None and gp.target is not None and gp.baseline is not None:
+        a, b = expected_value(gp, gp.start), expected_value(gp, gp.deadline)
+        if a is not None and b is not None and a != b:
+            fig.add_trace(go.Scatter(
+                x=[gp.start, gp.deadline], y=[a, b], mode="lines", name="Plan: a straight line to the deadline",
+                line=dict(color=GREY, width=1.5, dash="dot"),
+                hovertemplate="Plan on %{x|%d %b %Y}: %{y:.3~f}" + hover_unit + "<extra></extra>",
+            ))
+    if gp.points:
+        xs, ys = series_with_gaps(gp.points)
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="lines+markers", name="Logged", connectgaps=False,
+            line=dict(color=BLUE, width=2.5), marker=dict(size=7, symbol="circle", color=BLUE),
+            hovertemplate="%{x|%a %d %b %Y}: %{y:.3~f}" + hover_unit + "<extra></extra>",
+        ))
+    if gp.forecast is not None and gp.points and gp.target is not None and gp.forecast > gp.points[-1].on:
+        latest = gp.points[-1]
+        fig.add_trace(go.Scatter(
+            x=[latest.on, gp.forecast], y=[latest.value, gp.target], mode="lines+markers",
+            name=f"Recent pace: there around {gp.forecast:%d %b %Y}",
+            line=dict(color=ORANGE, width=1.5, dash="dashdot"), marker=dict(size=[0, 9], symbol="diamond"),
+            hovertemplate="At the recent pace: %{y:.3~f}" + hover_unit + " around %{x|%d %b %Y}<extra></extra>",
+        ))
+    fig.add_vline(x=today.isoformat(), line=dict(color=GREY, width=1), opacity=0.6)
+    fig.add_annotation(x=today.isoformat(), y=1, yref="paper", text="today", showarrow=False, yanchor="bottom",
+                       font=dict(color=GREY, size=11))
+    if gp.deadline is not None:
+        fig.add_vline(x=gp.deadline.isoformat(), line=dict(color=GREY, width=1, dash="dot"), opacity=0.6)
+        fig.add_annotation(x=gp.deadline.isoformat(), y=1, yref="paper", text="deadline", showarrow=False,
+                           yanchor="bottom", font=dict(color=GREY, size=11))
+    fig.update_yaxes(title_text=unit or None, rangemode="tozero" if _near_zero(gp) else "normal")
+    fig.update_xaxes(range=[first - timedelta(days=3), last + timedelta(days=7)])
+    fig.update_layout(showlegend=True, hovermode="closest")
+    return style(fig, height=380, large=large)
+
+
+def _near_zero(gp: GoalProgress) -> bool:
+    values = [p.value for p in gp.points] + [v for v in (gp.target, gp.baseline) if v is not None]
+    return bool(values) and min(values) >= 0 and min(values) < 0.3 * max(values or [1])
+
+
+def board_figure(groups: Mapping[ProgressStatus, Sequence[GoalProgress]], *, large: bool = False) -> go.Figure:
+    """Every goal as a bar of its progress, grouped by status, with a tick where the plan expects it."""
+    fig = go.Figure()
+    labels: list[str] = []
+    for status, items in groups.items():
+        if not items:
+            continue
+        colour, symbol = STATUS_STYLE[status.value]
+        ys = [f"{status.symbol} {_short(gp.statement)} ·{i}" for i, gp in enumerate(items)]
+        labels.extend(ys)
+        fig.add_trace(go.Bar(
+            y=ys, x=[gp.percent or 0 for gp in items], orientation="h",
+            name=f"{status.symbol} {status.label} ({len(items)})",
+            marker=dict(color=colour, line=dict(color=colour, width=1)),
+            customdata=[[gp.statement, status.label, _expected_text(gp), gp.deadline.strftime("%d %b %Y") if gp.deadline else "no deadline"]
+                        for gp in items],
+            hovertemplate="<b>%{customdata[1]}</b>: %{x}% of the way<br>%{customdata[2]}<br>Deadline: %{customdata[3]}"
+                          "<br>%{customdata[0]}<extra></extra>",
+            text=[f"{gp.percent or 0}%" for gp in items], textposition="outside", cliponaxis=False,
+        ))
+        expected = [(y, gp.expected_percent) for y, gp in zip(ys, items, strict=True)
+                    if gp.expected_percent is not None and status is not ProgressStatus.ACHIEVED]
+        if expected:
+            fig.add_trace(go.Scatter(
+                y=[y for y, _ in expected], x=[e for _, e in expected], mode="markers",
+                name="Where the plan expects it today", legendgroup="expected", showlegend=False,
+                marker=dict(symbol="line-ns", size=16, line=dict(width=3, color="#222222")),
+                hovertemplate="The plan expects %{x}% by today<extra></extra>",
+            ))
+    if any(t.legendgroup == "expected" for t in fig.data):
+        next(t for t in fig.data if t.legendgroup == "expected").showlegend = True
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)), autorange=True,
+                     tickmode="array", tickvals=labels, ticktext=[label.rsplit(" ·", 1)[0] for label in labels])
+    fig.update_xaxes(range=[0, 112], ticksuffix="%", title_text="Progress towards the target")
+    fig.update_layout(barmode="overlay", bargap=0.35)
+    return style(fig, height=max(220, 120 + 30 * len(labels)), large=large)
+
+
+def _expected_text(gp: GoalProgress) -> str:
+    if gp.expected_percent is None:
+        return "No deadline, so no plan line"
+    return f"The plan expects {gp.expected_percent}% by today"
+
+
+def calendar_figure(cal: CheckinCalendar, *, large: bool = False) -> go.Figure:
+    """A year of check-ins, one square a day: darker means more check-ins, blank means none."""
+    z = [[math.nan if v is None else v for v in row] for row in cal.counts]
+    text = [[cal.day(wd, w).strftime("%a %d %b %Y") for w in range(len(cal.weeks))] for wd in range(7)]
+    top = max([v for row in cal.counts for v in row if v] or [1])
+    fig = go.Figure(go.Heatmap(
+        z=z, x=list(cal.weeks), y=list(WEEKDAYS), customdata=text, xgap=3, ygap=3,
+        zmin=0, zmax=max(top, 2),
+        colorscale=[[0.0, "#EEF1F3"], [0.001, "#C6DBEF"], [0.5, "#56B4E9"], [1.0, BLUE]],
+        hovertemplate="%{customdata}: %{z} check-in(s)<extra></extra>",
+        colorbar=dict(title=dict(text="check-ins"), thickness=10, len=0.9, dtick=1),
+        hoverongaps=False,
+    ))
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(showgrid=False, tickformat="%b", dtick="M1", ticklabelmode="period")
+    return style(fig, height=230, large=large)
