@@ -135,7 +135,7 @@ def _action_fields(form: EntryForm, nb: Notebook, draft: ActionDraft, *, with_st
                              format_func=lambda s: s.label)
 
 
-def _draft_from(form: EntryForm, status: ActionStatus = ActionStatus.TODO) -> ActionDraft:
+def _draft_from(form: EntryForm, status: ActionStatus = ActionStatus.TO_DO) -> ActionDraft:
     return ActionDraft(
         title=form.value("title") or "",
         goal_id=form.value("goal_id") or None,

@@ -228,7 +228,7 @@ def _overdue(actions: list[Action], goals: dict[str, Goal], since: date, today: 
     the window (before today: today's is not late yet)."""
     out = []
     for a in actions:
-        if a.status is not ActionStatus.TODO:
+        if a.status is not ActionStatus.TO_DO:
             continue
         if a.recurrence is Recurrence.NONE:
             if a.due and a.due < today:

@@ -70,7 +70,7 @@ class Glance:
 
 def next_due(action: Action, today: date) -> date | None:
     """The first occurrence not yet done: overdue one-offs stay due, recurrences look ahead."""
-    if action.status is not ActionStatus.TODO:
+    if action.status is not ActionStatus.TO_DO:
         return None
     if action.recurrence is Recurrence.NONE:
         return action.due

@@ -148,7 +148,7 @@ class Recurrence(Labelled):
 
 
 class ActionStatus(Labelled):
-    TODO = "todo"
+    TO_DO = "todo"
     DONE = "done"
     DROPPED = "dropped"
 
@@ -298,7 +298,7 @@ class Action(Item):
     start: date | None = None
     end: date | None = None
     hours: Hours = 1.0
-    status: ActionStatus = ActionStatus.TODO
+    status: ActionStatus = ActionStatus.TO_DO
     done_on: list[date] = Field(default_factory=list, max_length=5000)  # completed occurrences
     completed_at: date | None = None
 

@@ -96,7 +96,7 @@ def action_dates(action: Action, window_start: date, window_end: date) -> list[d
 
 def current_occurrence(action: Action, today: date) -> date | None:
     """The date a 'done' click means: this period's date if still open, else the next open one."""
-    if action.recurrence is Recurrence.NONE or action.status is not ActionStatus.TODO:
+    if action.recurrence is Recurrence.NONE or action.status is not ActionStatus.TO_DO:
         return None
     assert action.start is not None
     done = set(action.done_on)
@@ -125,7 +125,7 @@ def mark_done(action: Action, today: date) -> date | None:
     be ticked with `tick`).
     """
     series_over = action.end is not None and action.end < today
-    if action.recurrence is not Recurrence.NONE and action.status is ActionStatus.TODO and not series_over:
+    if action.recurrence is not Recurrence.NONE and action.status is ActionStatus.TO_DO and not series_over:
         day = current_occurrence(action, today)
         if day is not None:
             edit.assign(action, done_on=sorted({*action.done_on, day}))
@@ -143,7 +143,7 @@ def undo_done(action: Action, day: date) -> None:
 
 
 def reopen(action: Action) -> None:
-    edit.assign(action, status=ActionStatus.TODO, completed_at=None)
+    edit.assign(action, status=ActionStatus.TO_DO, completed_at=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,8 +204,8 @@ def _action_line(action: Action, today: date, goals: dict[str, Goal], initiative
         last_done = max(action.done_on, default=None)
         current = current_occurrence(action, today)
         next_date = current
-        series_over = action.status is ActionStatus.TODO and action.end is not None and action.end < today
-    elif action.status is ActionStatus.TODO:
+        series_over = action.status is ActionStatus.TO_DO and action.end is not None and action.end < today
+    elif action.status is ActionStatus.TO_DO:
         next_date = action.due
     if action.status is ActionStatus.DONE:
         status = "done"
@@ -235,7 +235,7 @@ def _action_line(action: Action, today: date, goals: dict[str, Goal], initiative
     )
 
 
-SHOW: Final = {"todo": (ActionStatus.TODO,), "done": (ActionStatus.DONE,), "dropped": (ActionStatus.DROPPED,),
+SHOW: Final = {"todo": (ActionStatus.TO_DO,), "done": (ActionStatus.DONE,), "dropped": (ActionStatus.DROPPED,),
                "all": tuple(ActionStatus)}
 
 
@@ -389,7 +389,7 @@ def weekly_load(nb: Notebook, today: date, start: date | None = None, weeks: int
         entry[3] = entry[3] or overdue
 
     for action in nb.actions:
-        late = (action.recurrence is Recurrence.NONE and action.status is ActionStatus.TODO
+        late = (action.recurrence is Recurrence.NONE and action.status is ActionStatus.TO_DO
                 and action.due is not None and action.due < this_monday)
         if late:
             if first_monday <= this_monday <= last_day:
@@ -482,7 +482,7 @@ def initiative_cards(nb: Notebook) -> list[InitiativeCard]:
     """Active first, then planned, ideas, done and dropped; each by start date."""
     open_actions: dict[str, int] = defaultdict(int)
     for a in nb.actions:
-        if a.initiative_id and a.status is ActionStatus.TODO:
+        if a.initiative_id and a.status is ActionStatus.TO_DO:
             open_actions[a.initiative_id] += 1
     ranked = sorted(nb.initiatives, key=lambda i: (_INITIATIVE_ORDER[i.status], i.start or date.max, i.title))
     return [InitiativeCard(i, open_actions[i.id], i.status in (InitiativeStatus.DONE, InitiativeStatus.DROPPED))
@@ -639,7 +639,7 @@ class _Builder:
         return a <= self.end and b >= self.start
 
     def action(self, group: str, action: Action) -> None:
-        if not self.include_finished and action.status is not ActionStatus.TODO:
+        if not self.include_finished and action.status is not ActionStatus.TO_DO:
             return
         if action.recurrence is Recurrence.NONE:
             if action.due is None:
@@ -648,7 +648,7 @@ class _Builder:
             if not self.visible(action.due, action.due):
                 return
             kind = action.status.value
-            if action.status is ActionStatus.TODO:
+            if action.status is ActionStatus.TO_DO:
                 kind = "overdue" if action.due < self.today else "todo"
             status = {"todo": "to do"}.get(kind, kind)
             detail = f"{action.title} · {status} · due {day_text(action.due, True)} · {_hours(action.hours)}"
@@ -864,7 +864,7 @@ class ActionDraft:
     when: date | None
     until: date | None
     hours: float | None
-    status: ActionStatus = ActionStatus.TODO
+    status: ActionStatus = ActionStatus.TO_DO
 
 
 def draft_of(action: Action) -> ActionDraft:

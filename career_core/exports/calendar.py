@@ -49,7 +49,7 @@ def exported_actions(nb: Notebook, today: date) -> list[Action]:
     passed has nothing left to put in a calendar.
     """
     def wanted(a: Action) -> bool:
-        if a.status is not ActionStatus.TODO:
+        if a.status is not ActionStatus.TO_DO:
             return False
         if a.recurrence is Recurrence.NONE:
             return a.due is not None

@@ -143,7 +143,7 @@ def test_a_one_off_action_is_marked_done_and_reopened(open_app, db):
     next(b for b in at.button_group if b.label == "Show").set_value("done").run()
     _button(at, "Reopen").click().run()
     saved = db.load("local", nb.id).actions[0]
-    assert saved.status is ActionStatus.TODO and saved.completed_at is None
+    assert saved.status is ActionStatus.TO_DO and saved.completed_at is None
 
 
 def test_a_recurring_action_is_ticked_one_date_at_a_time_and_can_be_undone(open_app, db):

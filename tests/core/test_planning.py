@@ -115,7 +115,7 @@ def test_current_occurrence(action, expected):
 def test_mark_done_ticks_the_current_date_and_undo_takes_it_back():
     action = weekly(start=D(2026, 11, 2))
     assert planning.mark_done(action, TODAY) == D(2026, 11, 16)
-    assert action.done_on == [D(2026, 11, 16)] and action.status is ActionStatus.TODO
+    assert action.done_on == [D(2026, 11, 16)] and action.status is ActionStatus.TO_DO
     assert planning.mark_done(action, TODAY) == D(2026, 11, 23)
     planning.undo_done(action, D(2026, 11, 23))
     assert action.done_on == [D(2026, 11, 16)]
@@ -126,7 +126,7 @@ def test_mark_done_finishes_a_one_off_and_reopen_brings_it_back():
     assert planning.mark_done(action, TODAY) is None
     assert action.status is ActionStatus.DONE and action.completed_at == TODAY
     planning.reopen(action)
-    assert action.status is ActionStatus.TODO and action.completed_at is None
+    assert action.status is ActionStatus.TO_DO and action.completed_at is None
 
 
 def test_mark_done_on_a_finished_series_finishes_the_action_and_its_last_date_can_still_be_ticked():
@@ -135,7 +135,7 @@ def test_mark_done_on_a_finished_series_finishes_the_action_and_its_last_date_ca
     assert line.series_over and line.current == D(2026, 10, 26)
     planning.tick(action, D(2026, 10, 26))
     planning.tick(action, D(2026, 10, 26))  # twice is still once
-    assert action.done_on == [D(2026, 10, 26)] and action.status is ActionStatus.TODO
+    assert action.done_on == [D(2026, 10, 26)] and action.status is ActionStatus.TO_DO
     planning.mark_done(action, TODAY)
     assert action.status is ActionStatus.DONE and action.completed_at == TODAY
 

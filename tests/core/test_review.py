@@ -143,7 +143,7 @@ def test_load_since_counts_weeks_over_the_limit_as_the_plan_does(usual, actions,
     for kind, hours in actions:
         if kind in ("once", "dropped"):
             acts.append(Action(title=kind, due=date(2026, 6, 10), hours=hours,
-                               status=ActionStatus.DROPPED if kind == "dropped" else ActionStatus.TODO))
+                               status=ActionStatus.DROPPED if kind == "dropped" else ActionStatus.TO_DO))
         else:
             acts.append(Action(title=kind, recurrence=Recurrence(kind), start=start, hours=hours))
     nb = Notebook(settings=Settings(weekly_hour_limit=limit, usual_weekly_hours=usual), actions=acts,

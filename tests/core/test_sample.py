@@ -138,7 +138,7 @@ BRIEF: list[tuple[str, Callable[[Notebook], bool]]] = [
     ("some one-off actions are done, with the day they were done",
      lambda nb: any(a.status is ActionStatus.DONE and a.completed_at for a in nb.actions)),
     ("some actions are still to do and due after the latest check-in",
-     lambda nb: any(a.status is ActionStatus.TODO and a.due and a.due > anchor(nb) for a in nb.actions)),
+     lambda nb: any(a.status is ActionStatus.TO_DO and a.due and a.due > anchor(nb) for a in nb.actions)),
     ("exactly two initiatives", lambda nb: len(nb.initiatives) == 2),
     ("initiatives have dates, measure, support, approvals and goals",
      lambda nb: all(i.start and i.finish and i.success_measure and i.supports and i.approvals and i.goal_ids

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import Server, wait_for_app
@@ -30,12 +32,17 @@ def test_typed_text_survives_a_reload(page: Page, server: Server):
 
 
 def test_the_app_fetches_nothing_from_the_internet(page: Page, server: Server):
+    from waypoint_ui.frame import PAGES, ROOT
+
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(server.url)
     page.get_by_role("button", name="Open the sample notebook").click()
     expect(page.get_by_role("heading", name="Next actions")).to_be_visible()
-    page.goto(f"{server.url}/notebook")
-    expect(page.get_by_role("heading", name="History")).to_be_visible()
+    for name, title, _ in PAGES:
+        if (ROOT / "app_pages" / f"{name}.py").exists():
+            page.get_by_role("link", name=title, exact=True).first.click()
+            expect(page).to_have_url(re.compile(rf"^{re.escape(server.url)}/{'' if name == 'home' else name}(\?.*)?$"))
+            wait_for_app(page)
     outside = [url for url in requested if not url.startswith((server.url, "data:", "blob:"))]
     assert requested and outside == [], outside
