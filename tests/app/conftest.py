@@ -20,19 +20,28 @@ def db(app_db: str) -> Store:
     return Store(app_db)
 
 
+def run_app(page: str | None = None, query: dict[str, str] | None = None, user: dict | None = None) -> AppTest:
+    """Run app.py (as `user` when given), then switch to `page`; fail on any exception."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    if user is not None:
+        at.user = user
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 @pytest.fixture
 def open_app(db: Store) -> Callable[..., AppTest]:
-    def _open(page: str | None = None, query: dict[str, str] | None = None) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=60)
-        for k, v in (query or {}).items():
-            at.query_params[k] = v
-        at.run()
-        if page:
-            at.switch_page(f"app_pages/{page}.py").run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
+    """`run_app` against the fresh database `db`."""
+    return run_app
 
-    return _open
+
+def button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
 
 
 def texts(at: AppTest) -> str:

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from career_core.identity import owner_key
 from career_core.models import Notebook
 from career_core.store import ENV_VAR, Store
-from tests.app.conftest import APP, texts
+from tests.app.conftest import button, run_app, texts
 
 ISSUER = "https://accounts.example.com"
 ANA = {"is_logged_in": True, "iss": ISSUER, "sub": "ana-001", "email": "ana.pereira@example.com",
@@ -34,20 +34,7 @@ server_metadata_url = "https://accounts.example.com/.well-known/openid-configura
 
 
 def run(user: dict | None = None, page: str | None = None, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    if user is not None:
-        at.user = user
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    at.run()
-    if page:
-        at.switch_page(f"app_pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def button(at: AppTest, label: str):
-    return next(b for b in at.button if b.label == label)
+    return run_app(page, query, user)
 
 
 @pytest.fixture

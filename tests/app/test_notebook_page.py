@@ -7,11 +7,7 @@ import json
 import pytest
 
 from career_core.models import Goal, Notebook
-from tests.app.conftest import texts
-
-
-def _button(at, label):
-    return next(b for b in at.button if b.label == label)
+from tests.app.conftest import button, texts
 
 
 def _title_field(at):
@@ -32,7 +28,7 @@ def test_rename_saves_and_an_empty_title_keeps_what_was_typed(open_app, db):
 def test_duplicate_opens_a_copy(open_app, db):
     nb = db.create("local", "Mine")
     at = open_app(page="notebook")
-    _button(at, "Duplicate").click().run()
+    button(at, "Duplicate").click().run()
     titles = sorted(s.title for s in db.list("local"))
     assert titles == ["Mine", "Mine (copy)"]
     assert _title_field(at).value == "Mine (copy)"
@@ -42,10 +38,10 @@ def test_duplicate_opens_a_copy(open_app, db):
 def test_delete_moves_to_the_bin_and_restore_brings_it_back(open_app, db):
     nb = db.create("local", "Mine")
     at = open_app(page="notebook")
-    _button(at, "Move to the bin").click().run()
+    button(at, "Move to the bin").click().run()
     assert db.list("local") == []
     assert "Bin" in [s.value for s in at.subheader]
-    _button(at, "Restore").click().run()
+    button(at, "Restore").click().run()
     assert [s.id for s in db.list("local")] == [nb.id]
     assert _title_field(at).value == "Mine"
 
@@ -62,7 +58,7 @@ def test_history_lists_earlier_revisions_and_restores_one(open_app, db):
     picker.select(1).run()
     table = at.dataframe[0].value
     assert set(table["What"]) == {"vision", "goals"}
-    _button(at, "Restore revision 1").click().run()
+    button(at, "Restore revision 1").click().run()
     current = db.load("local", nb.id)
     assert current.revision == 4 and current.goals == [] and current.vision.statement == ""
     assert db.load_revision("local", nb.id, 3).goals[0].statement == "Lead a team of 10 by 2028"
@@ -110,5 +106,5 @@ def test_page_without_a_notebook_offers_creation(open_app, db):
     at = open_app(page="notebook")
     assert "No notebooks yet." in texts(at)
     next(t for t in at.text_input if t.label == "New notebook title").input("Coaching: Sam")
-    _button(at, "Create notebook").click().run()
+    button(at, "Create notebook").click().run()
     assert [s.title for s in db.list("local")] == ["Coaching: Sam"]

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from career_core.models import CheckIn, CoachNote, Goal, Metric, Notebook
 from career_core.privacy import private_paths
 from career_core.store import Store
-from tests.app.conftest import APP, texts
+from tests.app.conftest import run_app, texts
 from waypoint_ui.frame import PAGES, ROOT
 
 SECRET = "PRIVATEMARKER salary 70k and leaving in May"
@@ -46,15 +46,7 @@ def coach(db: Store) -> Notebook:
     return db.save("local", ana)
 
 
-def run(page: str | None = None, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    at.run()
-    if page:
-        at.switch_page(f"app_pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+run = run_app
 
 
 def switch(at: AppTest):
