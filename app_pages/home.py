@@ -91,12 +91,16 @@ def dashboard(nb: Notebook, g: Glance) -> None:
             frame.page_link("goals", "Draft a goal", icon=":material/flag:")
         for line in g.goals:
             with st.container(border=True):
-                smart = ":green[:material/verified: SMART]" if line.is_smart else ":orange[not SMART yet]"
-                st.markdown(f"{line.icon} **{md(line.status)}** · {md(line.horizon)}"
-                            + (f" · due {line.deadline:%d %b %Y}" if line.deadline else "")
-                            + (f" · SMART score **{line.score}**/100 · {smart}" if line.score is not None else "")
-                            + (f"  \n{md(line.progress)}" if line.progress else ""))
-                st.text(line.statement)
+                st.markdown(f"**{md(line.statement)}**")
+                meta = f"{line.icon} **{md(line.status)}** · {md(line.horizon)}"
+                meta += f" · due {line.deadline:%d %b %Y}" if line.deadline else ""
+                st.markdown(f":small[{meta}]")
+                how = [md(line.progress)] if line.progress else []
+                if line.score is not None:
+                    smart = ":green[:material/verified: SMART]" if line.is_smart else ":orange[not SMART yet]"
+                    how.append(f"SMART score **{line.score}**/100 {smart}")
+                if how:
+                    st.markdown(f":small[{' · '.join(how)}]")
     with due_col:
         st.subheader("Next actions")
         if not g.due:

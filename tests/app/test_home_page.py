@@ -62,8 +62,8 @@ def test_each_goal_shows_its_smart_score(open_app, db):
                  Goal(statement="Get better at leadership")]
     db.save("local", nb)
     page = texts(open_app())
-    assert "SMART score **88**/100 · :green[:material/verified: SMART]" in page
-    assert "SMART score **13**/100 · :orange[not SMART yet]" in page
+    assert "SMART score **88**/100 :green[:material/verified: SMART]" in page
+    assert "SMART score **13**/100 :orange[not SMART yet]" in page
 
 
 def test_each_goal_says_how_it_is_doing_in_words(open_app, db):
