@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.timing import ms, timed  # noqa: E402
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
@@ -39,27 +39,14 @@ SECTIONS = {
 }
 
 
-def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples), max(samples)
-
-
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:7.1f} ms"
-
-
 def bench(name: str, nb: Notebook, repeat: int) -> None:
     today = date.today()
     print(f"\n{name}: {len(nb.goals)} goals, {len(nb.actions)} actions, {len(nb.checkins)} check-ins")
-    med, worst = timed(lambda: reports(nb, today), repeat)
-    print(f"  score every goal           median {ms(med)}   max {ms(worst)}")
+    t = timed(lambda: reports(nb, today), repeat)
+    print(f"  score every goal           median {ms(t.median)}   max {ms(t.worst)}")
     goal = nb.goals[0]
-    med, worst = timed(lambda: score_goal(goal.statement, context_for(goal, nb), today), repeat * 20)
-    print(f"  score one goal (typing)    median {ms(med)}   max {ms(worst)}")
+    t = timed(lambda: score_goal(goal.statement, context_for(goal, nb), today), repeat * 20)
+    print(f"  score one goal (typing)    median {ms(t.median)}   max {ms(t.worst)}")
 
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/bench.db"
@@ -76,8 +63,8 @@ def bench(name: str, nb: Notebook, repeat: int) -> None:
                 at.run()
                 if at.exception:
                     raise SystemExit(f"{page}/{tab}: {[e.value for e in at.exception]}")
-                med, worst = timed(at.run, repeat)
-                print(f"  {page} · {tab:<18} median {ms(med)}   max {ms(worst)}")
+                t = timed(at.run, repeat)
+                print(f"  {page} · {tab:<18} median {ms(t.median)}   max {ms(t.worst)}")
 
 
 def main() -> None:

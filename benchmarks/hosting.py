@@ -21,12 +21,13 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.timing import Timing, timed  # noqa: E402
 
 from career_core import config  # noqa: E402
 from career_core.coaching import since_last_session  # noqa: E402
@@ -37,18 +38,8 @@ from career_core.synthetic import five_year_notebook  # noqa: E402
 TODAY = date.today()
 
 
-def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    p90 = statistics.quantiles(samples, n=10, method="inclusive")[-1] if len(samples) > 1 else samples[0]
-    return statistics.median(samples), p90
-
-
-def line(label: str, figures: tuple[float, float], spread: str = "p90") -> None:
-    print(f"  {label:<44} {figures[0]:9.2f} ms  ({spread} {figures[1]:.2f})")
+def line(label: str, t: Timing) -> None:
+    print(f"  {label:<44} {t.median * 1000:9.2f} ms  (p90 {t.p90 * 1000:.2f})")
 
 
 def store_figures(name: str, url: str, repeat: int) -> None:
@@ -115,14 +106,14 @@ def session_page(repeat: int) -> None:
             at.run()
             start = time.perf_counter()
             at.switch_page("app_pages/session.py").run()
-            first.append((time.perf_counter() - start) * 1000)
+            first.append(time.perf_counter() - start)
             start = time.perf_counter()
             at.run()
-            again.append((time.perf_counter() - start) * 1000)
+            again.append(time.perf_counter() - start)
             assert not at.exception, at.exception
         print("\nCoach session page in AppTest, five-year notebook")
-        line("first run (computes, fills the cache)", (statistics.median(first), max(first)), "max")
-        line("rerun (cached)", (statistics.median(again), max(again)), "max")
+        line("first run (computes, fills the cache)", Timing(statistics.median(first), max(first), max(first)))
+        line("rerun (cached)", Timing(statistics.median(again), max(again), max(again)))
 
 
 def main() -> None:

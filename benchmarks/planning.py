@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -26,20 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.timing import ms, timed  # noqa: E402
+
 from career_core import planning  # noqa: E402
 from career_core.exports.calendar import to_ics  # noqa: E402
 from career_core.models import Notebook, Recurrence  # noqa: E402
 from career_core.sample import load_sample  # noqa: E402
 from career_core.synthetic import five_year_notebook  # noqa: E402
-
-
-def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples), max(samples)
 
 
 def describe(nb: Notebook) -> str:
@@ -60,8 +52,8 @@ def core(name: str, nb: Notebook, today: date, repeat: int) -> None:
         ("calendar file (.ics)", lambda: to_ics(nb, today)),
     ]
     for label, fn in cases:
-        median, worst = timed(fn, repeat)
-        print(f"  {label:<28} median {median * 1000:7.1f} ms   slowest {worst * 1000:7.1f} ms")
+        t = timed(fn, repeat)
+        print(f"  {label:<28} median {ms(t.median)}   slowest {ms(t.worst)}")
     load = planning.weekly_load(nb, today, today, 52)
     tl = planning.timeline(nb, today, *planning.timeline_span(nb, today, "all"), include_finished=True)
     print(f"  (52 weeks: {len(load.over_weeks)} over the limit; everything: {len(tl.rows)} rows, {len(tl.marks)} marks)")
@@ -87,7 +79,7 @@ def page(today: date) -> None:
             start = time.perf_counter()
             picker.set_value(section).run()
             first = time.perf_counter() - start
-            again = timed(at.run, 5)[0]
+            again = timed(at.run, 5).median
             print(f"  {section:<28} first {first * 1000:7.0f} ms   rerun (median of 5) {again * 1000:7.0f} ms")
         if at.exception:
             print("  exception:", at.exception[0].value)

@@ -15,14 +15,14 @@ each notebook has.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.timing import ms, timed  # noqa: E402
 
 from career_core.dashboard import glance  # noqa: E402
 from career_core.exports import checkins_csv, plan_markdown, plan_pdf  # noqa: E402
@@ -39,17 +39,6 @@ from career_core.review import (  # noqa: E402
 )
 from career_core.sample import load_sample  # noqa: E402
 from career_core.synthetic import five_year_notebook  # noqa: E402
-
-
-def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    fn()  # warm up: imports, font loading, caches of the libraries
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    p90 = statistics.quantiles(samples, n=10, method="inclusive")[-1] if len(samples) > 1 else samples[0]
-    return statistics.median(samples), p90
 
 
 def diagnose_all(nb: Notebook, progress: dict, today: date) -> list:
@@ -79,8 +68,8 @@ def bench(name: str, nb: Notebook, today: date, repeat: int) -> None:
         ("plan as PDF", lambda: plan_pdf.build(nb, today, progress=progress), max(3, repeat // 10)),
     ]
     for label, fn, n in cases:
-        median, p90 = timed(fn, n)
-        print(f"  {label:<36} median {median:8.2f} ms   p90 {p90:8.2f} ms   ({n} runs)")
+        t = timed(fn, n, warmup=1)
+        print(f"  {label:<36} median {ms(t.median)}   p90 {ms(t.p90)}   ({n} runs)")
 
 
 def main() -> None:

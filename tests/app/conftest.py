@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from career_core.models import Notebook
 from career_core.store import Store
 from tests.conftest import ROOT
 
@@ -40,8 +41,38 @@ def open_app(db: Store) -> Callable[..., AppTest]:
     return run_app
 
 
+def by_label(widgets, label: str):
+    return next(w for w in widgets if w.label == label)
+
+
 def button(at: AppTest, label: str):
-    return next(b for b in at.button if b.label == label)
+    return by_label(at.button, label)
+
+
+def has_button(at: AppTest, label: str) -> bool:
+    return any(b.label == label for b in at.button)
+
+
+@pytest.fixture
+def open_on_tab(open_app, db: Store) -> Callable[..., tuple[AppTest, Notebook]]:
+    """Open `page` on section `tab` (its selector's state key `tab_key`) of a notebook made from `parts`."""
+
+    def _open(page: str, tab_key: str, tab: str | None = None, query: dict | None = None, **parts):
+        nb = db.create("local", "Mine")
+        if parts:
+            nb = db.save("local", Notebook.model_validate({**nb.model_dump(), **parts}))
+        at = open_app(page=page, query=query)
+        if tab is not None:
+            at.session_state[tab_key] = tab
+            at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at, nb
+
+    return _open
+
+
+def stored(db: Store, nb: Notebook) -> Notebook:
+    return db.load("local", nb.id)
 
 
 def texts(at: AppTest) -> str:

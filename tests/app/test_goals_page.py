@@ -6,48 +6,24 @@ from datetime import date
 
 import pytest
 
-from career_core.models import Goal, GoalRevision, GoalStatus, Notebook, OrgObjective
+from career_core.models import Goal, GoalRevision, GoalStatus, OrgObjective
 from career_core.sample import load_sample
 from career_core.synthetic import five_year_notebook
-from tests.app.conftest import texts
+from tests.app.conftest import button, by_label, has_button, stored, texts
 
 TABS = ["Draft", "My goals", "Goal map", "Focus"]
 VAGUE = "get better at leadership"
 SHARP = "Complete the Kestrel leadership programme by June 2027"
 
 
-def by_label(widgets, label):
-    return next(w for w in widgets if w.label == label)
-
-
-def button(at, label):
-    return by_label(at.button, label)
-
-
-def has_button(at, label) -> bool:
-    return any(b.label == label for b in at.button)
-
-
 @pytest.fixture
-def goals_page(open_app, db):
-    """Open the Goals page on one tab of a notebook made from `parts`."""
+def goals_page(open_on_tab):
+    """Open the Goals page on one section of a notebook made from `parts`."""
 
     def _open(tab: str = "Draft", query: dict | None = None, **parts) -> tuple:
-        nb = db.create("local", "Mine")
-        if parts:
-            nb = db.save("local", Notebook.model_validate({**nb.model_dump(), **parts}))
-        at = open_app(page="goals", query=query)
-        if tab != "Draft":
-            at.session_state["goals.tab"] = tab
-            at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at, nb
+        return open_on_tab("goals", "goals.tab", None if tab == "Draft" else tab, query, **parts)
 
     return _open
-
-
-def stored(db, nb) -> Notebook:
-    return db.load("local", nb.id)
 
 
 def edit(at, goal_id: str):

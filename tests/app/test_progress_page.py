@@ -175,7 +175,7 @@ def test_actions_of_the_goal_can_be_ticked_off(open_app, db):
 def test_the_goals_chart_shows_values_target_plan_and_a_gap_for_a_skipped_week(open_app, db):
     g = _goal()
     days = [TODAY - timedelta(weeks=w) for w in (5, 4, 1, 0)]  # weeks 3 and 2 ago were skipped
-    nb = _notebook(db, g, checkins=[CheckIn(goal_id=g.id, on=d, value=v) for d, v in zip(days, [64, 65, 68, 69], strict=True)])
+    _notebook(db, g, checkins=[CheckIn(goal_id=g.id, on=d, value=v) for d, v in zip(days, [64, 65, 68, 69], strict=True)])
     at = open_app(page="progress")
     chart = _chart(at, "scatter")
     names = [t["name"] for t in chart["data"]]

@@ -6,18 +6,10 @@ from datetime import date
 
 import pytest
 
-from career_core.models import DevelopmentItem, Goal, InputEntry, InputRole, Notebook, OrgObjective, SkillRating
+from career_core.models import DevelopmentItem, Goal, InputEntry, InputRole, OrgObjective, SkillRating
 from career_core.sample import load_sample
 from career_core.synthetic import five_year_notebook
-from tests.app.conftest import texts
-
-
-def by_label(widgets, label):
-    return next(w for w in widgets if w.label == label)
-
-
-def button(at, label):
-    return by_label(at.button, label)
+from tests.app.conftest import button, by_label, stored, texts
 
 
 def submit(at, label):
@@ -26,25 +18,13 @@ def submit(at, label):
 
 
 @pytest.fixture
-def reflect(open_app, db):
+def reflect(open_on_tab):
     """Open the Reflect page on one section of a notebook made from `parts`."""
 
     def _open(tab: str = "Self-assessment", query: dict | None = None, **parts) -> tuple:
-        nb = db.create("local", "Mine")
-        if parts:
-            nb = db.save("local", Notebook.model_validate({**nb.model_dump(), **parts}))
-        at = open_app(page="reflect", query=query)
-        if tab != "Self-assessment":
-            at.session_state["reflect.tab"] = tab
-            at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at, nb
+        return open_on_tab("reflect", "reflect.tab", None if tab == "Self-assessment" else tab, query, **parts)
 
     return _open
-
-
-def stored(db, nb) -> Notebook:
-    return db.load("local", nb.id)
 
 
 def edit_cells(at, index, state):

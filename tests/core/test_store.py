@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from career_core import store as store_module
-from career_core.models import Goal, Notebook, Title
+from career_core.models import Goal, Title
 from career_core.store import ConflictError, NotFoundError, Store, default_url
 
 
