@@ -5,6 +5,7 @@ import streamlit as st
 from career_core.edit import assign
 from career_core.exports.notebook_file import ImportProblem, file_name, from_bytes, to_bytes
 from career_core.history import differences
+from career_core.models import Notebook
 from career_core.store import NotFoundError
 from waypoint_ui import frame, session
 from waypoint_ui.text import md
@@ -15,6 +16,12 @@ st.title("Notebooks", anchor=False)
 nb = session.notebook()
 if flash := st.session_state.pop("wp.flash", None):
     st.success(md(flash), icon=":material/check_circle:")
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _differences(owner_id: str, notebook_id: str, revision: int, current: int, _nb: Notebook) -> list:
+    """Earlier revisions never change, so their comparison is worked out once per current revision."""
+    return differences(session.store().load_revision(owner_id, notebook_id, revision), _nb)
 
 
 def _rename() -> None:
@@ -84,8 +91,7 @@ if nb is not None:
             format_func=lambda r: f"Revision {r} · saved {next(h.saved_at for h in shown if h.revision == r):%d %b %Y %H:%M} UTC",
             key=session.key("revision-pick"),
         )
-        old = store.load_revision(owner, nb.id, choice)
-        diff = differences(old, nb)
+        diff = _differences(owner, nb.id, choice, nb.revision, nb)
         if not diff:
             st.caption("This revision has the same title, vision and counts as the current one (smaller edits differ).")
         else:

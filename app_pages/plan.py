@@ -156,15 +156,22 @@ def _add_action(form: EntryForm, today: date) -> None:
 
 def _save_action(form: EntryForm, action_id: str, today: date) -> None:
     nb = session.notebook()
-    previous = edit.find(nb.actions, action_id)
+    _save_entry(form, lambda n: n.actions, action_id, "title", "This action no longer exists",
+                lambda prev: planning.build_action(nb, _draft_from(form, prev.status), today, previous=prev),
+                saved="Action saved.")
 
-    def build():
+
+def _save_entry(form: EntryForm, items, entry_id: str, field: str, gone: str, build, *, saved: str) -> None:
+    """Save an edited entry in place; a missing one (removed in another tab) is said beside `field`."""
+    previous = edit.find(items(session.notebook()), entry_id)
+
+    def checked():
         if previous is None:
-            raise planning.PlanInputError({"title": "This action no longer exists; it may have been removed in another tab."})
-        return planning.build_action(nb, _draft_from(form, previous.status), today, previous=previous)
+            raise planning.PlanInputError({field: f"{gone}; it may have been removed in another tab."})
+        return build(previous)
 
-    form.submit(build, lambda n, action: edit.replace(n.actions, action), saved="Action saved.",
-                reset=False, after=lambda: st.session_state.pop("plan.editing", None))
+    form.submit(checked, lambda n, entry: edit.replace(items(n), entry), saved=saved, reset=False,
+                after=lambda: st.session_state.pop("plan.editing", None))
 
 
 def _on_action(action_id: str, change, today: date) -> None:
@@ -355,15 +362,9 @@ def _add_initiative(form: EntryForm, today: date) -> None:
 
 def _save_initiative(form: EntryForm, initiative_id: str, today: date) -> None:
     nb = session.notebook()
-    previous = edit.find(nb.initiatives, initiative_id)
-
-    def build():
-        if previous is None:
-            raise planning.PlanInputError({"title": "This initiative no longer exists; it may have been removed in another tab."})
-        return planning.build_initiative(nb, _initiative_draft(form), today, previous=previous)
-
-    form.submit(build, lambda n, i: edit.replace(n.initiatives, i), saved="Initiative saved.", reset=False,
-                after=lambda: st.session_state.pop("plan.editing", None))
+    _save_entry(form, lambda n: n.initiatives, initiative_id, "title", "This initiative no longer exists",
+                lambda prev: planning.build_initiative(nb, _initiative_draft(form), today, previous=prev),
+                saved="Initiative saved.")
 
 
 def _delete_initiative(initiative_id: str) -> None:
@@ -482,15 +483,9 @@ def _add_stop(form: EntryForm, today: date) -> None:
 
 def _save_stop(form: EntryForm, stop_id: str, today: date) -> None:
     nb = session.notebook()
-    previous = edit.find(nb.stop_doing, stop_id)
-
-    def build():
-        if previous is None:
-            raise planning.PlanInputError({"what": "This entry no longer exists; it may have been removed in another tab."})
-        return planning.build_stop(nb, _stop_draft(form), today, previous=previous)
-
-    form.submit(build, lambda n, s: edit.replace(n.stop_doing, s), saved="Saved.", reset=False,
-                after=lambda: st.session_state.pop("plan.editing", None))
+    _save_entry(form, lambda n: n.stop_doing, stop_id, "what", "This entry no longer exists",
+                lambda prev: planning.build_stop(nb, _stop_draft(form), today, previous=prev),
+                saved="Saved.")
 
 
 def _delete_stop(stop_id: str) -> None:
