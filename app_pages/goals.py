@@ -4,30 +4,32 @@ from datetime import date
 
 import streamlit as st
 
-from career_core import catalog
+from career_core import catalog, wording
 from career_core.dashboard import GOAL_STATUS_ICONS
-from career_core.edit import assign, remove_goal
-from career_core.goal_reports import CRITERIA, GoalRow, draft_report, goal_rows, report_for, reports
+from career_core.edit import assign
+from career_core.goal_reports import (
+    GoalRow,
+    draft_report,
+    goal_rows,
+    report_for,
+    reports,
+)
 from career_core.goals import (
     FOCUS_LIMIT,
-    TRANSITIONS,
     add_goal,
     focus,
     goal_map,
     history,
     parent_choices,
     reword,
-    set_horizon,
-    set_parent,
-    set_status,
-    stepping_stones,
 )
-from career_core.models import Direction, Goal, GoalHorizon, GoalStatus, Notebook
+from career_core.models import Goal, GoalHorizon, GoalStatus, Notebook
 from career_core.smart import SmartReport, context_for, score_goal
 from career_core.tables import Column, whole
-from waypoint_ui import fields, frame, session
+from waypoint_ui import derived, fields, frame, session
 from waypoint_ui.forms import edit_table
 from waypoint_ui.goal_charts import focus_figure, goal_map_figure, history_figure
+from waypoint_ui.goal_fields import change_status, goal_fields
 from waypoint_ui.smart_view import smart_report
 from waypoint_ui.text import md, short
 
@@ -40,20 +42,11 @@ KEEP = "session"
 today = date.today()
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _reports(notebook_id: str, revision: int, day: date, _nb: Notebook) -> dict[str, SmartReport]:
-    return reports(_nb, day)
-
-
 def scored(nb: Notebook) -> dict[str, SmartReport]:
     state = session.status()
     if state is not None and state.kind in ("conflict", "error"):
         return reports(nb, today)  # this tab holds edits the store has not taken yet: score them as they are
-    return _reports(nb.id, nb.revision, today, nb)
-
-
-def goal_getter(goal_id: str):
-    return lambda n: n.goal(goal_id)
+    return derived.per_revision(reports, nb, today)
 
 
 def editing_key() -> str:
@@ -91,7 +84,7 @@ def draft_tab(nb: Notebook) -> None:
     else:
         goal = nb.goal(st.session_state[key])
         wording_editor(goal.id)
-        goal_fields(nb, goal)
+        goal_fields(nb, goal, scored(nb)[goal.id], on_deleted=_goal_deleted)
 
 
 def library() -> None:
@@ -159,7 +152,7 @@ def new_goal_editor() -> None:
                 persist_state=KEEP,
             )
     with deadline_col:
-        deadline = st.date_input("Deadline", key=new_key("deadline"), format="YYYY-MM-DD", persist_state=KEEP)
+        deadline = st.date_input("Deadline", key=new_key("deadline"), format=wording.DATE_INPUT, persist_state=KEEP)
     if not (statement or "").strip():
         st.info("Write your goal above, or pick one from the library. The SMART report appears as you type.",
                 icon=":material/keyboard:")
@@ -168,7 +161,7 @@ def new_goal_editor() -> None:
                           metric=lib.metric if lib else None)
     smart_report(statement, report)
     if report.deadline and report.deadline != deadline:
-        st.button(f"Use {report.deadline:%d %b %Y} as the deadline", icon=":material/event:",
+        st.button(f"Use {wording.day(report.deadline, today)} as the deadline", icon=":material/event:",
                   on_click=_set_state, args=(new_key("deadline"), report.deadline),
                   help="Your goal names this date; the deadline field will hold it.")
     save, activate, _ = st.columns([1, 1, 2])
@@ -238,7 +231,7 @@ def wording_editor(goal_id: str) -> None:
     report = score_goal(text, context_for(goal, nb), today)
     smart_report(text, report)
     if report.deadline and report.deadline != goal.deadline:
-        st.button(f"Use {report.deadline:%d %b %Y} as the deadline", icon=":material/event:",
+        st.button(f"Use {wording.day(report.deadline, today)} as the deadline", icon=":material/event:",
                   on_click=use_deadline, args=(goal_id, report.deadline),
                   help="Your goal names this date; the deadline field will hold it.")
         fields.show_error(f"goal.{goal_id}.deadline-offer")
@@ -264,137 +257,8 @@ def use_deadline(goal_id: str, deadline: date) -> None:
         st.session_state[RERUN] = True
 
 
-def goal_fields(nb: Notebook, goal: Goal) -> None:
-    gid = goal.id
-    get = goal_getter(gid)
-    name = lambda f: f"goal.{gid}.{f}"  # noqa: E731
-    report = scored(nb)[gid]
-
-    status_col, actions_col = st.columns([1, 2], vertical_alignment="center")
-    status_col.markdown(f"**Status:** {md(goal.status.label)}")
-    with actions_col:
-        status_buttons(goal, key_prefix="editor")
-
-    st.subheader("Shape", anchor=False)
-    horizon_col, parent_col, category_col = st.columns([1, 2, 1])
-    with horizon_col:
-        fields.bound(st.radio, "Horizon", get, "horizon", name=name("horizon"), options=list(GoalHorizon),
-                     format_func=lambda h: h.label, horizontal=True,
-                     apply=set_horizon)
-    with parent_col:
-        if goal.horizon is GoalHorizon.SHORT_TERM:
-            parents = parent_choices(nb, goal)
-            fields.bound(st.selectbox, "Stepping stone of", get, "parent_id", name=name("parent_id"),
-                         options=[None, *(p.id for p in parents)],
-                         format_func=lambda i: "Not linked to a long-term goal" if i is None
-                         else short(nb.goal(i).statement, 80),
-                         apply=set_parent)
-        else:
-            stones = stepping_stones(nb, gid)
-            st.caption(f"{len(stones)} stepping stone{'s' if len(stones) != 1 else ''}: "
-                       + (md("; ".join(short(s.statement, 50) for s in stones)) if stones else "none yet."))
-    with category_col:
-        themes = [c.title for c in catalog.goal_library()]
-        fields.bound(st.selectbox, "Theme", get, "category", name=name("category"),
-                     options=list(dict.fromkeys([*themes, *([goal.category] if goal.category else [])])),
-                     accept_new_options=True, placeholder="Choose or type")
-
-    st.subheader("Measure and time", anchor=False)
-    metric = lambda n: n.goal(gid).metric if n.goal(gid) else None  # noqa: E731
-    m1, m2, m3, m4, m5 = st.columns([2, 1, 1, 1, 2])
-    with m1:
-        fields.text("Metric", metric, "name", name=name("metric.name"), max_chars=200,
-                    placeholder="e.g. People I lead")
-    with m2:
-        fields.text("Unit", metric, "unit", name=name("metric.unit"), max_chars=40, placeholder="e.g. people")
-    with m3:
-        fields.bound(st.number_input, "Baseline", metric, "baseline", name=name("metric.baseline"), placeholder="now",
-                     format="%g")
-    with m4:
-        fields.bound(st.number_input, "Target", metric, "target", name=name("metric.target"), placeholder="goal",
-                     format="%g")
-    with m5:
-        fields.bound(st.selectbox, "Direction", metric, "direction", name=name("metric.direction"),
-                     options=list(Direction), format_func=lambda d: d.label)
-    d1, d2, _ = st.columns([1, 1, 2])
-    with d1:
-        fields.bound(st.date_input, "Start", get, "start", name=name("start"), format="YYYY-MM-DD")
-    with d2:
-        fields.bound(st.date_input, "Deadline", get, "deadline", name=name("deadline"), format="YYYY-MM-DD")
-
-    st.subheader("Why it matters", anchor=False)
-    _level_hint(report, "R")
-    fields.text("Why I want this", get, "why", name=name("why"), area=True, max_chars=5000,
-                placeholder="How reaching it would energise you, and what it moves you towards.")
-    v_col, o_col = st.columns(2)
-    with v_col:
-        values = list(dict.fromkeys([*nb.reflection.values, *goal.values]))
-        fields.bound(st.multiselect, "My values it serves", get, "values", name=name("values"), options=values,
-                     placeholder="Choose values" if values else "Name your values on Reflect first")
-    with o_col:
-        titles = {o.id: o.title for o in nb.org_objectives}
-        fields.bound(st.multiselect, "Organisational objectives it serves", get, "objective_ids",
-                     name=name("objective_ids"), options=list(titles), format_func=lambda i: titles.get(i, i),
-                     placeholder="Choose objectives" if titles else "Add objectives on Reflect first")
-    fields.bound(st.checkbox, "This goal moves me towards my vision", get, "supports_vision",
-                 name=name("supports_vision"))
-
-    st.subheader("Can I do it?", anchor=False)
-    _level_hint(report, "A")
-    c_col, s_col = st.columns([1, 2])
-    with c_col:
-        fields.bound(st.select_slider, "Confidence", get, "confidence", name=name("confidence"),
-                     options=[None, *range(1, 11)], format_func=lambda v: "not rated" if v is None else f"{v}/10",
-                     help="How sure are you, from 1 to 10, that you can reach it?")
-        fields.bound(st.slider, "Impact on my career", get, "impact", name=name("impact"), min_value=1, max_value=5)
-        fields.bound(st.slider, "My motivation", get, "motivation", name=name("motivation"), min_value=1, max_value=5)
-    with s_col:
-        fields.text("Support", get, "support", name=name("support"), area=True, max_chars=5000, height=190,
-                    placeholder="Who or what will help: a mentor, your manager's backing, budget, time set aside.")
-
-    st.subheader("How it got sharper", anchor=False)
-    points = history(goal, report.overall)
-    if len(points) > 1:
-        st.plotly_chart(history_figure(points, large=session.presenting()), key=f"history-{gid}",
-                        alt="The SMART score of each saved wording of this goal.")
-    else:
-        st.caption("Each wording you save is kept here with its score, so you can see the goal sharpen.")
-
-    with st.popover("Delete this goal", icon=":material/delete:"):
-        st.write("The goal, its check-ins and its links go. Earlier revisions of the notebook keep a copy, "
-                 "so you can restore it on the Notebooks page.")
-        st.button("Delete the goal", type="primary", key=f"delete-{gid}", on_click=delete_goal, args=(gid,))
-
-
-def _level_hint(report: SmartReport, key: str) -> None:
-    criterion = report.criteria[key]
-    if criterion.level == "met":
-        st.caption(f":material/check_circle: {CRITERIA[key]}: met.")
-    elif criterion.advice:
-        st.caption(f":material/lightbulb: {CRITERIA[key]}: {md(criterion.advice)}")
-
-
-def delete_goal(goal_id: str) -> None:
-    if session.commit(lambda n: remove_goal(n, goal_id), field=f"goal.{goal_id}.delete"):
-        st.session_state[editing_key()] = NEW
-        st.toast("Goal deleted.", icon=":material/delete:")
-
-
-def status_buttons(goal: Goal, *, key_prefix: str) -> None:
-    with st.container(horizontal=True):
-        for label, target in TRANSITIONS[goal.status]:
-            st.button(label, key=f"{key_prefix}-{target.value}-{goal.id}", on_click=change_status,
-                      args=(goal.id, target))
-    fields.show_error(f"goal.{goal.id}.status")
-
-
-def change_status(goal_id: str, status: GoalStatus) -> None:
-    if not session.commit(lambda n: set_status(n.goal(goal_id), status), field=f"goal.{goal_id}.status"):
-        return
-    if status is GoalStatus.ACHIEVED:
-        st.toast("Achieved. Well done: take a moment to celebrate, and tell the people who helped.", icon="🏆")
-    else:
-        st.toast(f"Now {status.label.lower()}.", icon=":material/check_circle:")
+def _goal_deleted() -> None:
+    st.session_state[editing_key()] = NEW
 
 
 # --- the list --------------------------------------------------------------------------------------
@@ -420,7 +284,7 @@ def list_tab(nb: Notebook) -> None:
 
 def goal_card(nb: Notebook, row: GoalRow, show_history: bool) -> None:
     with st.container(border=True):
-        due = f" · due {row.deadline:%d %b %Y}" if row.deadline else ""
+        due = f" · due {wording.day(row.deadline, today)}" if row.deadline else ""
         verdict = ":green[:material/verified: SMART]" if row.is_smart else ":orange[:material/edit_note: not SMART yet]"
         st.markdown(f"{GOAL_STATUS_ICONS[row.status]} **{md(row.status.label)}** · {md(row.horizon.label)}{due} · "
                     f"score **{row.score}**/100 · {verdict}")
@@ -514,15 +378,11 @@ def focus_tab(nb: Notebook) -> None:
 SECTIONS = {DRAFT: draft_tab, LIST: list_tab, MAP: map_tab, FOCUS: focus_tab}
 
 st.title("Goals", anchor=False)
-nb = session.notebook()
-if nb is None:
-    st.info("Open a notebook first, or start one, on Home.", icon=":material/menu_book:")
-    frame.page_link("home", "Go to Home", icon=":material/home:")
-else:
-    st.caption("Turn what you learned about yourself into a few sharp goals: specific, measurable, achievable, "
-               "relevant and time-bound.")
-    tabs = st.tabs(list(SECTIONS), key=TAB, on_change="rerun")
-    for tab, (label, draw) in zip(tabs, SECTIONS.items(), strict=True):
-        if tab.open:
-            with tab:
-                draw(nb)
+nb = frame.require_notebook("Open a notebook first, or start one, on Home.")
+st.caption("Turn what you learned about yourself into a few sharp goals: specific, measurable, achievable, "
+           "relevant and time-bound.")
+tabs = st.tabs(list(SECTIONS), key=TAB, on_change="rerun")
+for tab, draw in zip(tabs, SECTIONS.values(), strict=True):
+    if tab.open:
+        with tab:
+            draw(nb)

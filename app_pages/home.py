@@ -4,26 +4,20 @@ from datetime import date
 
 import streamlit as st
 
+from career_core import wording
 from career_core.config import Mode
-from career_core.dashboard import Glance, glance
+from career_core.dashboard import METHOD_STEPS, Glance, glance
 from career_core.models import Notebook
 from waypoint_ui import derived, frame, hosting, session
 from waypoint_ui.text import md, short
 
-STEPS = (
-    ("reflect", "reflect", "Reflect on your skills, interests and values", ":material/psychology:"),
-    ("vision", "reflect", "Write your long-term vision", ":material/visibility:"),
-    ("input", "reflect", "Ask mentors and colleagues for input", ":material/forum:"),
-    ("goals", "goals", "Draft your first SMART goal", ":material/flag:"),
-    ("plan", "plan", "Turn it into actions", ":material/event_note:"),
-    ("track", "progress", "Log your first check-in", ":material/trending_up:"),
-    ("review", "review", "Review and adjust", ":material/rate_review:"),
-)
+STEP_ICONS = {"reflect": ":material/psychology:", "vision": ":material/visibility:", "input": ":material/forum:",
+              "goals": ":material/flag:", "plan": ":material/event_note:", "track": ":material/trending_up:",
+              "review": ":material/rate_review:"}
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _glance(notebook_id: str, revision: int, today: date, _nb: Notebook) -> Glance:
-    return glance(_nb, today, progress=derived.progress(_nb, today))
+def _glance(nb: Notebook, today: date) -> Glance:
+    return glance(nb, today, progress=derived.progress(nb, today))
 
 
 def first_start() -> None:
@@ -56,16 +50,17 @@ def first_start() -> None:
 def guided_start(g: Glance) -> None:
     st.subheader("Where to begin")
     st.write("Take the steps in order; each one builds on the last. Come back here any time.")
-    for step, page, label, icon in STEPS:
-        done = g.steps_done[step]
+    for step in METHOD_STEPS:
+        done = g.steps_done[step.key]
         cols = st.columns([0.08, 0.92], vertical_alignment="center")
         cols[0].markdown(":material/check_circle:" if done else ":material/radio_button_unchecked:",
-                         help="Done" if done else "Not done yet")
+                         help=f"Done. {step.how}" if done else step.how)
         with cols[1]:
-            frame.page_link(page, f"{label} ({'done' if done else 'to do'})", icon=icon)
+            frame.page_link(step.page, f"{step.label} ({'done' if done else 'to do'})", icon=STEP_ICONS[step.key],
+                            help=step.how)
 
 
-def dashboard(nb: Notebook, g: Glance) -> None:
+def dashboard(nb: Notebook, g: Glance, today: date) -> None:
     st.title(nb.title, anchor=False)
     vision, review = st.columns([2, 1], gap="large")
     with vision.container(border=True):
@@ -78,7 +73,7 @@ def dashboard(nb: Notebook, g: Glance) -> None:
     with review.container(border=True):
         st.markdown("**Next review**")
         icon = ":material/warning:" if g.review.overdue else ":material/event:"
-        st.markdown(f"{icon} {g.review.on:%d %b %Y} — {g.review.describe()}")
+        st.markdown(f"{icon} {wording.day(g.review.on, today)} — {g.review.describe()}")
         if g.review.overdue:
             st.warning("Your review is overdue. A short one now keeps your goals honest.", icon=":material/schedule:")
         frame.page_link("review", "Open the review", icon=":material/rate_review:")
@@ -93,7 +88,7 @@ def dashboard(nb: Notebook, g: Glance) -> None:
             with st.container(border=True):
                 st.markdown(f"**{md(line.statement)}**")
                 meta = f"{line.icon} **{md(line.status)}** · {md(line.horizon)}"
-                meta += f" · due {line.deadline:%d %b %Y}" if line.deadline else ""
+                meta += f" · due {wording.day(line.deadline, today)}" if line.deadline else ""
                 st.markdown(f":small[{meta}]")
                 how = [md(line.progress)] if line.progress else []
                 if line.score is not None:
@@ -106,7 +101,7 @@ def dashboard(nb: Notebook, g: Glance) -> None:
         if not g.due:
             st.caption("Nothing due in the next two weeks.")
         for item in g.due:
-            when = f"overdue since {item.due:%d %b}" if item.overdue else f"due {item.due:%a %d %b}"
+            when = item.when(today)
             icon = ":material/error:" if item.overdue else ":material/radio_button_unchecked:"
             goal = f"  \n:small[:gray[{md(short(item.goal, 90))}]]" if item.goal else ""
             st.markdown(f"{icon} **{md(item.title)}** — {when}{goal}")
@@ -119,9 +114,10 @@ nb = session.notebook()
 if nb is None:
     first_start()
 else:
-    summary = _glance(nb.id, nb.revision, date.today(), nb)
+    today = date.today()
+    summary = derived.per_revision(_glance, nb, today)
     if summary.is_empty:
         st.title(nb.title, anchor=False)
         guided_start(summary)
     else:
-        dashboard(nb, summary)
+        dashboard(nb, summary, today)

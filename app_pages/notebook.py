@@ -1,16 +1,25 @@
 """Notebooks: create, rename, duplicate, delete and restore; history; download and upload."""
 
+from datetime import date
+
 import streamlit as st
 
+from career_core import wording
 from career_core.edit import assign
-from career_core.exports.notebook_file import ImportProblem, file_name, from_bytes, to_bytes
+from career_core.exports.notebook_file import (
+    ImportProblem,
+    file_name,
+    from_bytes,
+    to_bytes,
+)
 from career_core.history import differences
 from career_core.models import Notebook
 from career_core.store import NotFoundError
-from waypoint_ui import frame, session
+from waypoint_ui import derived, frame, session
 from waypoint_ui.text import md
 
 store, owner = session.store(), session.owner()
+today = date.today()
 
 st.title("Notebooks", anchor=False)
 nb = session.notebook()
@@ -18,10 +27,9 @@ if flash := st.session_state.pop("wp.flash", None):
     st.success(md(flash), icon=":material/check_circle:")
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _differences(owner_id: str, notebook_id: str, revision: int, current: int, _nb: Notebook) -> list:
-    """Earlier revisions never change, so their comparison is worked out once per current revision."""
-    return differences(session.store().load_revision(owner_id, notebook_id, revision), _nb)
+def _differences(nb: Notebook, _today: date, owner_id: str, revision: int) -> list:
+    """An earlier revision against the current one (worked out once per current revision)."""
+    return differences(session.store().load_revision(owner_id, nb.id, revision), nb)
 
 
 def _rename() -> None:
@@ -88,10 +96,10 @@ if nb is not None:
         choice = st.selectbox(
             "Earlier revision",
             [h.revision for h in shown],
-            format_func=lambda r: f"Revision {r} · saved {next(h.saved_at for h in shown if h.revision == r):%d %b %Y %H:%M} UTC",
+            format_func=lambda r: f"Revision {r} · saved {wording.moment(next(h.saved_at for h in shown if h.revision == r), today)} UTC",
             key=session.key("revision-pick"),
         )
-        diff = _differences(owner, nb.id, choice, nb.revision, nb)
+        diff = derived.per_revision(_differences, nb, today, owner, choice)
         if not diff:
             st.caption("This revision has the same title, vision and counts as the current one (smaller edits differ).")
         else:
@@ -115,7 +123,7 @@ if summaries:
         cols = st.columns([0.6, 0.25, 0.15], vertical_alignment="center")
         current = nb is not None and s.id == nb.id
         cols[0].markdown(f"**{md(s.title)}**" + (" · open now" if current else ""))
-        cols[1].caption(f"Revision {s.revision} · {s.updated_at:%d %b %Y}")
+        cols[1].caption(f"Revision {s.revision} · {wording.day(s.updated_at.date(), today)}")
         if not current:
             cols[2].button("Open", key=f"open.{s.id}", on_click=session.open_notebook, args=(s.id,))
 else:

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from career_core import catalog
+from career_core import catalog, wording
 from career_core.alignment import objective_usage, unlink_objective
 from career_core.edit import assign
 from career_core.models import (
@@ -21,12 +21,14 @@ from career_core.reflection import (
     AUTHENTICITY_QUESTIONS,
     TOP_FEW,
     authenticity,
+    authenticity_reminder,
     keep_advice,
     keep_top,
     merge_selection,
     move,
     new_skill,
     newest_first,
+    next_role,
     priorities,
     roles_not_asked,
     skill_gaps,
@@ -47,13 +49,6 @@ RATING = st.column_config.NumberColumn(min_value=1, max_value=5, step=1, format=
 
 def reflection(nb: Notebook):
     return nb.reflection
-
-
-def add_button(form: EntryForm, label: str, build, apply, *, saved: str) -> None:
-    """The submit button of an add form, with the message of a refused save right below it."""
-    st.form_submit_button(label, icon=":material/add:", on_click=form.submit, args=(build, apply),
-                          kwargs={"saved": saved})
-    form.show_error("_")
 
 
 # --- self-assessment -----------------------------------------------------------------------------
@@ -124,7 +119,7 @@ def skill_form(nb: Notebook) -> None:
             st.slider("Now", 1, 5, 2, **form.field("now"))
         with wanted_col:
             st.slider("Wanted", 1, 5, 4, **form.field("wanted"))
-        add_button(form, "Add skill", lambda: new_skill(nb.reflection.skills, form.value("name") or "",
+        form.submit_button("Add skill", lambda: new_skill(nb.reflection.skills, form.value("name") or "",
                                                         form.value("now"), form.value("wanted")),
                    lambda n, skill: n.reflection.skills.append(skill), saved="Skill added.")
 
@@ -202,13 +197,15 @@ def inputs(nb: Notebook) -> None:
             st.text_input("Who I asked", **form.field("who"), max_chars=200, placeholder="e.g. Priya, my mentor")
             form.show_error("who")
         with mid:
-            st.selectbox("Their role", list(InputRole), format_func=lambda r: r.label, **form.field("role"))
+            roles = list(InputRole)
+            st.selectbox("Their role", roles, index=roles.index(next_role(nb.inputs)), format_func=lambda r: r.label,
+                         **form.field("role"))
         with right:
-            st.date_input("When", value=date.today(), **form.field("on"), format="YYYY-MM-DD")
+            st.date_input("When", value=date.today(), **form.field("on"), format=wording.DATE_INPUT)
             form.show_error("on")
         st.text_area("What they said", **form.field("said"), max_chars=5000)
         st.text_area("My takeaway", **form.field("takeaway"), max_chars=5000)
-        add_button(form, "Add to the log",
+        form.submit_button("Add to the log",
                    lambda: InputEntry(who=form.value("who") or "", role=form.value("role"), on=form.value("on"),
                                       said=form.value("said") or "", takeaway=form.value("takeaway") or ""),
                    lambda n, entry: n.inputs.append(entry), saved="Added to your input log.")
@@ -228,9 +225,9 @@ def inputs(nb: Notebook) -> None:
          "What they said": Column("said", text), "My takeaway": Column("takeaway", text)},
         lambda n: n.inputs,
         column_config={
-            "When": st.column_config.DateColumn(format="YYYY-MM-DD", required=True),
-            "Who": st.column_config.TextColumn(required=True, max_chars=200),
-            "Role": st.column_config.SelectboxColumn(options=list(ROLE_LABELS), required=True),
+            "When": st.column_config.DateColumn(format=wording.DATE_INPUT, required=True, width="small"),
+            "Who": st.column_config.TextColumn(required=True, max_chars=200, width="small"),
+            "Role": st.column_config.SelectboxColumn(options=list(ROLE_LABELS), required=True, width="small"),
             "What they said": st.column_config.TextColumn(width="large", max_chars=5000),
             "My takeaway": st.column_config.TextColumn(width="large", max_chars=5000),
         },
@@ -256,7 +253,7 @@ def development(nb: Notebook) -> None:
         value_col, motivation_col = st.columns(2)
         value_col.slider("Value for my career", 1, 5, 3, **form.field("value"))
         motivation_col.slider("My motivation", 1, 5, 3, **form.field("motivation"))
-        add_button(form, "Add to the list",
+        form.submit_button("Add to the list",
                    lambda: DevelopmentItem(category=form.value("category"), title=form.value("title") or "",
                                            value=form.value("value"), motivation=form.value("motivation")),
                    lambda n, item: n.development_items.append(item), saved="Added to your development list.")
@@ -306,13 +303,8 @@ ANSWER_LABELS = {v: k for k, v in ANSWERS.items()}
 def authenticity_check(nb: Notebook, kept: list[DevelopmentItem]) -> None:
     st.subheader("Authenticity check")
     st.caption("For each item you keep, be honest with yourself: a goal that is not really yours rarely lasts.")
-    reminders = []
-    if nb.reflection.values:
-        reminders.append("your values: " + ", ".join(nb.reflection.values[:5]))
-    if nb.reflection.strengths:
-        reminders.append("your strengths: " + ", ".join(nb.reflection.strengths[:5]))
-    if reminders:
-        st.caption(":material/lightbulb: Remember " + md("; ".join(reminders)) + ".")
+    if reminder := authenticity_reminder(nb.reflection):
+        st.caption(f":material/lightbulb: {md(reminder)}")
     results = {i.id: authenticity(i) for i in kept}
     questions = dict(AUTHENTICITY_QUESTIONS)
     edit_table(
@@ -347,7 +339,7 @@ def organisation(nb: Notebook) -> None:
         form.show_error("title")
         st.text_area("Details", **form.field("description"), max_chars=5000,
                      placeholder="Where it comes from, who owns it, how it is measured.")
-        add_button(form, "Add objective",
+        form.submit_button("Add objective",
                    lambda: OrgObjective(title=form.value("title") or "", description=form.value("description") or ""),
                    lambda n, o: n.org_objectives.append(o), saved="Objective added.")
     objectives = nb.org_objectives
@@ -394,14 +386,10 @@ SECTIONS = {
 }
 
 st.title("Reflect", anchor=False)
-nb = session.notebook()
-if nb is None:
-    st.info("Open a notebook first, or start one, on Home.", icon=":material/menu_book:")
-    frame.page_link("home", "Go to Home", icon=":material/home:")
-else:
-    st.caption("Know where you stand before you decide where to go.")
-    tabs = st.tabs(list(SECTIONS), key="reflect.tab", on_change="rerun")
-    for tab, (label, draw) in zip(tabs, SECTIONS.items(), strict=True):
-        if tab.open:
-            with tab:
-                draw(nb)
+nb = frame.require_notebook("Open a notebook first, or start one, on Home.")
+st.caption("Know where you stand before you decide where to go.")
+tabs = st.tabs(list(SECTIONS), key="reflect.tab", on_change="rerun")
+for tab, draw in zip(tabs, SECTIONS.values(), strict=True):
+    if tab.open:
+        with tab:
+            draw(nb)

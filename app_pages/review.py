@@ -4,24 +4,17 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from career_core import wording
+from career_core.accountability import new_entry
 from career_core.edit import find, remove
 from career_core.exports import checkins_csv, plan_markdown, plan_pdf
 from career_core.exports.notebook_file import file_name
-from career_core.models import (
-    CoachNote,
-    Feedback,
-    Notebook,
-    Partner,
-    ReviewCadence,
-    ReviewDecision,
-)
-from career_core.planning import PlanInputError
+from career_core.models import Notebook, ReviewCadence, ReviewDecision
 from career_core.review import (
     Diagnosis,
     apply_decision,
     decisions_by_goal,
     diagnoses,
-    entry_problems,
     next_review,
     open_review,
     reviews_newest_first,
@@ -40,9 +33,8 @@ DECISION_WORDS = {
 }
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _diagnoses(notebook_id: str, revision: int, today: date, _nb: Notebook) -> list[Diagnosis]:
-    return diagnoses(_nb, derived.progress(_nb, today), today, scores=derived.scores(_nb, today))
+def _diagnoses(nb: Notebook, today: date) -> list[Diagnosis]:
+    return diagnoses(nb, derived.progress(nb, today), today, scores=derived.scores(nb, today))
 
 
 # --- the cycle ---------------------------------------------------------------------------------
@@ -53,10 +45,10 @@ def cycle_section(nb: Notebook, today: date) -> None:
     left, right = st.columns([2, 1], vertical_alignment="bottom")
     with left:
         if due.overdue:
-            st.warning(f"Your review was due on {due.on:%d %b %Y}: it is {due.describe()}. "
+            st.warning(f"Your review was due on {wording.day(due.on, today)}: it is {due.describe()}. "
                        "A short one now is worth more than a perfect one later.", icon=":material/schedule:")
         else:
-            st.markdown(f":material/event: **Next review: {due.on:%a %d %b %Y}** · {due.describe()}")
+            st.markdown(f":material/event: **Next review: {wording.day(due.on, today, weekday=True)}** · {due.describe()}")
     with right:
         fields.bound(st.selectbox, "How often I review", lambda n: n.settings, "review_cadence",
                      name="settings.review_cadence", options=list(ReviewCadence), format_func=lambda c: c.label)
@@ -76,7 +68,7 @@ def current_section(nb: Notebook, today: date) -> None:
         fields.show_error("review.start")
         return
     rid = current.id
-    started = "today" if current.on == today else f"on {current.on:%d %b %Y}"
+    started = "today" if current.on == today else f"on {wording.day(current.on, today)}"
     st.caption(f"Started {started}. Everything you write is saved as you go; you can add to it until the next review.")
 
     def review(n: Notebook):
@@ -96,7 +88,7 @@ def current_section(nb: Notebook, today: date) -> None:
     earliest = current.on + timedelta(days=1)
     with st.columns([1, 2])[0]:
         fields.bound(st.date_input, "Next review", review, "next_review", name=f"review.{rid}.next_review",
-                     min_value=min(earliest, current.next_review or earliest), format="DD/MM/YYYY",
+                     min_value=min(earliest, current.next_review or earliest), format=wording.DATE_INPUT,
                      help="Set by your cadence; move it if a holiday or a deadline is in the way.")
 
 
@@ -132,7 +124,7 @@ def _decide(goal_id: str, keys: dict[str, str], summary: str) -> None:
 
 def decisions_section(nb: Notebook, today: date) -> None:
     st.subheader("Goals that need a decision", anchor=False)
-    found = _diagnoses(nb.id, nb.revision, today, nb)
+    found = derived.per_revision(_diagnoses, nb, today)
     current = open_review(nb, today)
     decided = decisions_by_goal(current)
     if not found:
@@ -188,10 +180,12 @@ def history_section(nb: Notebook, today: date) -> None:
         st.caption("Your reviews will collect here, so you can see how your goals and your thinking moved.")
         return
     statements = {g.id: g.statement for g in nb.goals}
-    limit = len(earlier) if st.toggle(f"Show all {len(earlier)}", key=session.key("history.all")) else 6
+    limit = 6
+    if len(earlier) > limit and st.toggle(f"Show all {len(earlier)}", key=session.key("history.all")):
+        limit = len(earlier)
     for r in earlier[:limit]:
-        with st.expander(f"{r.on:%d %b %Y}" + (f" · {len(r.decisions)} decision{'s' if len(r.decisions) != 1 else ''}"
-                                                   if r.decisions else "")):
+        with st.expander(wording.day(r.on, today) + (f" · {wording.plural(len(r.decisions), 'decision')}"
+                                                       if r.decisions else "")):
             for label, text in (("Went well", r.went_well), ("Did not go well", r.did_not),
                                 ("Learned", r.learned), ("Change", r.change)):
                 if text.strip():
@@ -205,15 +199,10 @@ def history_section(nb: Notebook, today: date) -> None:
 # --- accountability ----------------------------------------------------------------------------
 
 
-def _add(form: EntryForm, model: type, names: tuple[str, ...], target: str, saved: str) -> None:
+def _add(form: EntryForm, names: tuple[str, ...], target: str, saved: str) -> None:
     """Build the entry from what was typed; a bad field is explained beside it and nothing is lost."""
-    def build():
-        values = {n: v for n in names if (v := form.value(n)) is not None}
-        if problems := entry_problems(target, values):
-            raise PlanInputError(problems)
-        return model(**values)
-
-    form.submit(build, lambda n, item: getattr(n, target).append(item), saved=saved)
+    form.submit(lambda: new_entry(target, {n: form.value(n) for n in names}),
+                lambda n, item: getattr(n, target).append(item), saved=saved)
 
 
 def _remove(target: str, item_id: str) -> None:
@@ -247,7 +236,7 @@ def partners_tab(nb: Notebook) -> None:
         st.text_input("What they see", key=form.key("sees"), max_chars=5000)
         form.show_error("sees")
         st.form_submit_button("Add partner", icon=":material/person_add:", on_click=_add,
-                              args=(form, Partner, ("name", "role", "sees"), "partners", "Partner added."))
+                              args=(form, ("name", "role", "sees"), "partners", "Partner added."))
         form.show_error("_")
 
 
@@ -261,18 +250,18 @@ def feedback_tab(nb: Notebook, today: date) -> None:
             st.text_input("From whom", key=form.key("from_whom"), max_chars=200)
             form.show_error("from_whom")
         with c2:
-            st.date_input("When", value=today, max_value=today, key=form.key("on"), format="DD/MM/YYYY")
+            st.date_input("When", value=today, max_value=today, key=form.key("on"), format=wording.DATE_INPUT)
             form.show_error("on")
         st.text_area("What they said", key=form.key("what"), max_chars=5000, height=90)
         form.show_error("what")
         st.form_submit_button("Add feedback", icon=":material/add_comment:", on_click=_add,
-                              args=(form, Feedback, ("from_whom", "on", "what"), "feedback", "Feedback added."))
+                              args=(form, ("from_whom", "on", "what"), "feedback", "Feedback added."))
         form.show_error("_")
     entries = sorted(nb.feedback, key=lambda f: f.on, reverse=True)
     if session.presenting() and entries:
         st.caption(f"{len(entries)} entries, hidden while presenting.")
         return
-    _entry_list(entries, "feedback", lambda f: f"{f.on:%d %b %Y} · {f.from_whom}", lambda f: f.what)
+    _entry_list(entries, "feedback", lambda f: f"{wording.day(f.on, today)} · {f.from_whom}", lambda f: f.what)
 
 
 def coach_tab(nb: Notebook, today: date) -> None:
@@ -280,7 +269,7 @@ def coach_tab(nb: Notebook, today: date) -> None:
     form = EntryForm("coach-new")
     with st.form(form.key("form"), border=True):
         st.markdown("**Add session notes**")
-        st.date_input("Session date", value=today, key=form.key("on"), format="DD/MM/YYYY")
+        st.date_input("Session date", value=today, key=form.key("on"), format=wording.DATE_INPUT)
         form.show_error("on")
         c1, c2 = st.columns(2)
         with c1:
@@ -290,10 +279,10 @@ def coach_tab(nb: Notebook, today: date) -> None:
             st.text_area("Agreed next steps", key=form.key("next_steps"), max_chars=5000, height=110)
             form.show_error("next_steps")
         st.form_submit_button("Add session", icon=":material/note_add:", on_click=_add,
-                              args=(form, CoachNote, ("on", "notes", "next_steps"), "coach_notes", "Session notes added."))
+                              args=(form, ("on", "notes", "next_steps"), "coach_notes", "Session notes added."))
         form.show_error("_")
     entries = sorted(nb.coach_notes, key=lambda c: c.on, reverse=True)
-    _entry_list(entries, "coach_notes", lambda c: f"Session {c.on:%d %b %Y}",
+    _entry_list(entries, "coach_notes", lambda c: f"Session {wording.day(c.on, today)}",
                 lambda c: c.notes + (f"\n\nNext steps: {c.next_steps}" if c.next_steps else ""))
 
 
@@ -352,30 +341,25 @@ def export_section(nb: Notebook, today: date) -> None:
                        disabled=not nb.checkins)
     if not session.presenting():
         with st.expander("Preview the plan"):
-            st.code(_markdown(nb.id, nb.revision, today, nb), language="markdown", wrap_lines=True)
+            st.code(derived.per_revision(_markdown, nb, today), language="markdown", wrap_lines=True)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _markdown(notebook_id: str, revision: int, today: date, _nb: Notebook) -> str:
-    return plan_markdown.build(_nb, today, scores=derived.scores(_nb, today), progress=derived.progress(_nb, today))
+def _markdown(nb: Notebook, today: date) -> str:
+    return plan_markdown.build(nb, today, scores=derived.scores(nb, today), progress=derived.progress(nb, today))
 
 
 # --- the page ----------------------------------------------------------------------------------
 
 st.title("Review", anchor=False)
-nb = session.notebook()
-if nb is None:
-    st.info("Open a notebook first: create one or open the sample on Home.", icon=":material/menu_book:")
-    frame.page_link("home", "Go to Home", icon=":material/home:")
-else:
-    today = date.today()
-    cycle_section(nb, today)
-    current_section(nb, today)
-    st.divider()
-    decisions_section(nb, today)
-    st.divider()
-    history_section(nb, today)
-    st.divider()
-    accountability_section(nb, today)
-    st.divider()
-    export_section(nb, today)
+nb = frame.require_notebook("Open a notebook first: create one or open the sample on Home.")
+today = date.today()
+cycle_section(nb, today)
+current_section(nb, today)
+st.divider()
+decisions_section(nb, today)
+st.divider()
+history_section(nb, today)
+st.divider()
+accountability_section(nb, today)
+st.divider()
+export_section(nb, today)

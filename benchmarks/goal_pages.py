@@ -21,16 +21,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.timing import ms, timed  # noqa: E402
-
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from benchmarks.timing import ms, timed  # noqa: E402
 from career_core.goal_reports import reports  # noqa: E402
 from career_core.models import Notebook  # noqa: E402
 from career_core.sample import load_sample  # noqa: E402
 from career_core.smart import context_for, score_goal  # noqa: E402
 from career_core.store import ENV_VAR, Store  # noqa: E402
-from career_core.synthetic import five_year_notebook  # noqa: E402
+from tests.synthetic import five_year_notebook  # noqa: E402
 
 SECTIONS = {
     "reflect": ("reflect.tab", ["Self-assessment", "Vision", "Input", "Development list", "Organisation",

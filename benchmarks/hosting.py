@@ -28,12 +28,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.timing import Timing, timed  # noqa: E402
-
 from career_core import config  # noqa: E402
 from career_core.coaching import since_last_session  # noqa: E402
 from career_core.identity import identity  # noqa: E402
 from career_core.store import ENV_VAR, Store  # noqa: E402
-from career_core.synthetic import five_year_notebook  # noqa: E402
+from tests.synthetic import five_year_notebook  # noqa: E402
 
 TODAY = date.today()
 
@@ -105,7 +104,7 @@ def session_page(repeat: int) -> None:
             at.query_params["nb"] = big.id
             at.run()
             start = time.perf_counter()
-            at.switch_page("app_pages/session.py").run()
+            at.switch_page("app_pages/coach.py").run()
             first.append(time.perf_counter() - start)
             start = time.perf_counter()
             at.run()

@@ -1,6 +1,6 @@
 """How long the plan takes to compute for the sample and a five-year notebook (400 actions).
 
-    python benchmarks/planning.py [--repeat N] [--page]
+    python benchmarks/py [--repeat N] [--page]
 
 Prints the median and the slowest of N runs of what the Plan page derives from a notebook: the
 weekly load (13 and 52 weeks, recurrences expanded), the timeline rows (next three months, and
@@ -26,12 +26,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.timing import ms, timed  # noqa: E402
-
-from career_core import planning  # noqa: E402
 from career_core.exports.calendar import to_ics  # noqa: E402
 from career_core.models import Notebook, Recurrence  # noqa: E402
+from career_core.plan.actions import action_lines  # noqa: E402
+from career_core.plan.load import weekly_load  # noqa: E402
+from career_core.plan.overview import overview  # noqa: E402
+from career_core.plan.timeline import timeline, timeline_span  # noqa: E402
 from career_core.sample import load_sample  # noqa: E402
-from career_core.synthetic import five_year_notebook  # noqa: E402
+from tests.synthetic import five_year_notebook  # noqa: E402
 
 
 def describe(nb: Notebook) -> str:
@@ -42,20 +44,20 @@ def describe(nb: Notebook) -> str:
 def core(name: str, nb: Notebook, today: date, repeat: int) -> None:
     print(f"\n{name}: {describe(nb)}")
     cases: list[tuple[str, Callable[[], object]]] = [
-        ("weekly load, 13 weeks", lambda: planning.weekly_load(nb, today, today, 13)),
-        ("weekly load, 52 weeks", lambda: planning.weekly_load(nb, today, today, 52)),
-        ("timeline, next 3 months", lambda: planning.timeline(nb, today, *planning.timeline_span(nb, today, "quarter"))),
-        ("timeline, everything", lambda: planning.timeline(nb, today, *planning.timeline_span(nb, today, "all"),
+        ("weekly load, 13 weeks", lambda: weekly_load(nb, today, today, 13)),
+        ("weekly load, 52 weeks", lambda: weekly_load(nb, today, today, 52)),
+        ("timeline, next 3 months", lambda: timeline(nb, today, *timeline_span(nb, today, "quarter"))),
+        ("timeline, everything", lambda: timeline(nb, today, *timeline_span(nb, today, "all"),
                                                             include_finished=True)),
-        ("action list (to do)", lambda: planning.action_lines(nb, today, "todo")),
-        ("overview (top of the page)", lambda: planning.overview(nb, today)),
+        ("action list (to do)", lambda: action_lines(nb, today, "todo")),
+        ("overview (top of the page)", lambda: overview(nb, today)),
         ("calendar file (.ics)", lambda: to_ics(nb, today)),
     ]
     for label, fn in cases:
         t = timed(fn, repeat)
         print(f"  {label:<28} median {ms(t.median)}   slowest {ms(t.worst)}")
-    load = planning.weekly_load(nb, today, today, 52)
-    tl = planning.timeline(nb, today, *planning.timeline_span(nb, today, "all"), include_finished=True)
+    load = weekly_load(nb, today, today, 52)
+    tl = timeline(nb, today, *timeline_span(nb, today, "all"), include_finished=True)
     print(f"  (52 weeks: {len(load.over_weeks)} over the limit; everything: {len(tl.rows)} rows, {len(tl.marks)} marks)")
 
 

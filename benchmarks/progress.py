@@ -23,11 +23,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.timing import ms, timed  # noqa: E402
-
+from career_core.checkin_calendar import checkin_calendar  # noqa: E402
 from career_core.dashboard import glance  # noqa: E402
 from career_core.exports import checkins_csv, plan_markdown, plan_pdf  # noqa: E402
 from career_core.models import Notebook  # noqa: E402
-from career_core.progress import all_progress, checkin_calendar  # noqa: E402
+from career_core.progress import all_progress  # noqa: E402
 from career_core.review import (  # noqa: E402
     actions_done_between,
     checkins_between,
@@ -38,7 +38,7 @@ from career_core.review import (  # noqa: E402
     smart_scores,
 )
 from career_core.sample import load_sample  # noqa: E402
-from career_core.synthetic import five_year_notebook  # noqa: E402
+from tests.synthetic import five_year_notebook  # noqa: E402
 
 
 def diagnose_all(nb: Notebook, progress: dict, today: date) -> list:

@@ -40,7 +40,7 @@ import sqlalchemy as sa  # noqa: E402
 from career_core.models import Notebook  # noqa: E402
 from career_core.sample import load_sample  # noqa: E402
 from career_core.store import Store, notebooks  # noqa: E402
-from career_core.synthetic import five_year_notebook  # noqa: E402
+from tests.synthetic import five_year_notebook  # noqa: E402
 
 OWNER = "bench"
 TARGET = 5.0

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from career_core import wording
 from career_core.models import (
     Action,
     ActionStatus,
@@ -46,6 +47,20 @@ class GoalMovement:
     latest_note: str
 
     @property
+    def percent_before(self) -> int:
+        """Percent of the way at the last session; a goal first measured since then starts at 0."""
+        return round(100 * (self.share_before if self.share_before is not None else 0))
+
+    @property
+    def percent_now(self) -> int | None:
+        return None if self.share_now is None else round(100 * self.share_now)
+
+    @property
+    def confidence_words(self) -> str:
+        """'6 → 8': confidence then and now, '–' where it was not said."""
+        return f"{self.confidence_before or '–'} → {self.confidence_now or '–'}"
+
+    @property
     def direction_word(self) -> str:
         """Which way the number went, in words (status is never said by colour alone)."""
         if self.value_before is None or self.value_now is None:
@@ -72,6 +87,13 @@ class ActionOverdue:
     since: date  # the earliest date missed
     missed: int  # occurrences missed (1 for a one-off)
     days: int  # days since `since`
+
+    def describe(self, today: date) -> str:
+        """'missed 3 times since 2 Nov', or 'due 12 Nov, 6 days ago'."""
+        since = wording.day(self.since, today)
+        if self.missed > 1:
+            return f"missed {self.missed} times since {since}"
+        return f"due {since}, {wording.days_ago(self.days)}"
 
 
 @dataclass(frozen=True, slots=True)

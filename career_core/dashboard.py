@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Final
 
+from career_core import wording
 from career_core.goal_reports import report_for
 from career_core.goals import STATUS_ORDER
-from career_core.models import Action, ActionStatus, Direction, Goal, GoalStatus, Notebook, Recurrence
+from career_core.models import (
+    Action,
+    ActionStatus,
+    Direction,
+    Goal,
+    GoalStatus,
+    Notebook,
+    Recurrence,
+)
 from career_core.progress import GoalProgress, all_progress
 from career_core.review import ReviewDue, next_review
 from career_core.schedule import occurrences
@@ -30,6 +40,10 @@ class DueAction:
     goal: str
     overdue: bool
 
+    def when(self, today: date) -> str:
+        """'overdue since 30 Nov', 'due today' or 'due Fri 4 Dec'."""
+        return wording.due(self.due, today, overdue=self.overdue)
+
 
 @dataclass(frozen=True, slots=True)
 class GoalLine:
@@ -48,7 +62,7 @@ def progress_words(gp: GoalProgress | None) -> str:
     """A goal's progress status in words (with its symbol), and how far it is when that means something."""
     if gp is None or gp.status is None:
         return ""
-    words = f"{gp.status.symbol} {gp.status.label}"
+    words = gp.status_words
     if gp.is_limit and gp.within is not None and gp.points:
         side = "within the limit" if gp.direction is Direction.AT_MOST else "at or above the floor"
         return words + f" · {side} at {gp.within} of {len(gp.points)} check-ins"
@@ -92,6 +106,33 @@ def due_actions(notebook: Notebook, today: date, horizon_days: int = 14, limit: 
             rows.append(DueAction(action.id, action.title, due, goals.get(action.goal_id or "", ""), due < today))
     rows.sort(key=lambda r: (r.due, r.title))
     return tuple(rows[:limit])
+
+
+@dataclass(frozen=True, slots=True)
+class MethodStep:
+    key: str
+    page: str  # where the step is taken
+    label: str
+    how: str  # what to do there, said in the guided start's tooltip
+
+
+# The method's first steps, in order; `progress_steps` says which a notebook has taken.
+METHOD_STEPS: Final = (
+    MethodStep("reflect", "reflect", "Reflect on your skills, interests and values",
+               "On Reflect → Self-assessment, rate a skill, pick your values or name a strength."),
+    MethodStep("vision", "reflect", "Write your long-term vision",
+               "On Reflect → Vision, write a few sentences about the work you want to be doing in some years."),
+    MethodStep("input", "reflect", "Ask mentors and colleagues for input",
+               "Ask someone you trust what they see in you, then note it on Reflect → Input."),
+    MethodStep("goals", "goals", "Draft your first SMART goal",
+               "On Goals → Draft, write a goal or start from the library, and save it when the report looks right."),
+    MethodStep("plan", "plan", "Turn it into actions",
+               "On Plan → Actions, add a first small step towards your goal, with a date."),
+    MethodStep("track", "progress", "Log your first check-in",
+               "On Progress, log a value or a short note on how your goal is going."),
+    MethodStep("review", "review", "Review and adjust",
+               "On Review, start a review: what went well, what did not, and what you change."),
+)
 
 
 def progress_steps(notebook: Notebook) -> dict[str, bool]:

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from career_core.models import Item, Notebook
 
 M = TypeVar("M", bound=BaseModel)
-I = TypeVar("I", bound=Item)
+ItemT = TypeVar("ItemT", bound=Item)
 
 
 def assign(model: M, **changes: object) -> M:
@@ -25,11 +25,11 @@ def assign(model: M, **changes: object) -> M:
     return model
 
 
-def find(items: Iterable[I], item_id: str) -> I | None:
+def find(items: Iterable[ItemT], item_id: str) -> ItemT | None:
     return next((item for item in items if item.id == item_id), None)
 
 
-def replace(items: list[I], item: I) -> None:
+def replace(items: list[ItemT], item: ItemT) -> None:
     """Put `item` where the entry with its id was, or at the end if there was none."""
     for i, existing in enumerate(items):
         if existing.id == item.id:
@@ -38,7 +38,7 @@ def replace(items: list[I], item: I) -> None:
     items.append(item)
 
 
-def remove(items: list[I], item_id: str) -> I | None:
+def remove(items: list[ItemT], item_id: str) -> ItemT | None:
     for i, existing in enumerate(items):
         if existing.id == item_id:
             return items.pop(i)

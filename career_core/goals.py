@@ -12,7 +12,15 @@ from datetime import date, datetime
 from typing import Final
 
 from career_core.edit import assign
-from career_core.models import Goal, GoalHorizon, GoalRevision, GoalStatus, Metric, Notebook, utc_now
+from career_core.models import (
+    Goal,
+    GoalHorizon,
+    GoalRevision,
+    GoalStatus,
+    Metric,
+    Notebook,
+    utc_now,
+)
 
 # More active goals than this at once spreads attention too thin; the pages say so, gently.
 FOCUS_LIMIT: Final = 5

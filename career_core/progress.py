@@ -1,4 +1,4 @@
-"""Where each goal stands: progress, the straight-line plan, status, forecast and milestones.
+"""Where each goal stands: progress, the straight-line plan, status and forecast.
 
 The rules, in words (tests/core/test_progress.py holds them as tables of cases):
 
@@ -20,21 +20,33 @@ The rules, in words (tests/core/test_progress.py holds them as tables of cases):
 * **Forecast**: the date the recent trend (a least-squares line through the last eight check-ins,
   or through the baseline on the start date and the only check-in) reaches the target, counted
   from the latest value.
-* **Milestones** at 25, 50, 75 and 100 % are written to the journal once each.
-
-Paused and dropped goals are not tracked: their status is None.
+Paused and dropped goals are not tracked: their status is None. Milestones reached
+(career_core.milestones), logging a check-in (career_core.checkins) and the calendar of check-ins
+(career_core.checkin_calendar) build on this module.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from typing import Final
 
+from career_core import wording
+from career_core.metric import (
+    EPS,
+    LIMITS,
+    TREND_POINTS,
+    Point,
+    expected_fraction,
+    forecast,
+    fraction,
+    meets,
+    starts_outside,
+)
 from career_core.models import (
     Action,
     ActionStatus,
@@ -42,17 +54,12 @@ from career_core.models import (
     Direction,
     Goal,
     GoalStatus,
-    JournalEntry,
     Notebook,
     Recurrence,
 )
+from career_core.schedule import monday
 
 TOLERANCE: Final = 0.10  # how far behind the straight line still counts as on track
-TREND_POINTS: Final = 8  # the forecast follows the recent pace, not the whole history
-MILESTONES: Final = (25, 50, 75, 100)
-_EPS: Final = 1e-9
-_FAR: Final = timedelta(days=365 * 50)  # a forecast further away than this is no forecast
-LIMITS: Final = (Direction.AT_MOST, Direction.AT_LEAST)
 
 
 class ProgressStatus(StrEnum):
@@ -96,12 +103,6 @@ STATUS_ORDER: Final = (
 
 
 @dataclass(frozen=True, slots=True)
-class Point:
-    on: date
-    value: float
-
-
-@dataclass(frozen=True, slots=True)
 class GoalProgress:
     """Everything the Progress page, Home, the review and the exports say about one goal."""
 
@@ -130,7 +131,7 @@ class GoalProgress:
 
     @property
     def percent(self) -> int | None:
-        return None if self.progress is None else int(math.floor(self.progress * 100 + _EPS))
+        return None if self.progress is None else int(math.floor(self.progress * 100 + EPS))
 
     @property
     def expected_percent(self) -> int | None:
@@ -146,121 +147,25 @@ class GoalProgress:
     def is_limit(self) -> bool:
         return self.direction in LIMITS
 
-
-# --- arithmetic of one metric --------------------------------------------------------------------
-
-
-def done_threshold(target: float | None) -> float:
-    """A done/not-done goal is done at its target when it has a positive one, else at 1."""
-    return target if target is not None and target > 0 else 1.0
+    @property
+    def status_words(self) -> str:
+        """'● On track', or 'Not tracked' for a paused or dropped goal: status never by colour alone."""
+        return f"{self.status.symbol} {self.status.label}" if self.status else "Not tracked"
 
 
-def meets(direction: Direction, target: float | None, value: float) -> bool:
-    """Whether `value` reaches the target (or stays within the limit)."""
-    if direction is Direction.DONE:
-        return value >= done_threshold(target) - _EPS
-    if target is None:
-        return False
-    if direction in (Direction.INCREASE, Direction.AT_LEAST):
-        return value >= target - _EPS
-    return value <= target + _EPS
-
-
-def fraction(direction: Direction, baseline: float | None, target: float | None, value: float) -> float | None:
-    """How far `value` is from the baseline to the target, 0..1 (None when no target is set)."""
-    if direction is Direction.DONE:
-        return 1.0 if meets(direction, target, value) else 0.0
-    if target is None:
-        return None
-    if meets(direction, target, value):
-        return 1.0
-    if baseline is None:
-        return 0.0
-    span = target - baseline
-    if direction in LIMITS:
-        # On the way into the limit from outside; a baseline already inside has no way to cover.
-        outside = span > 0 if direction is Direction.AT_LEAST else span < 0
-        if not outside:
-            return 0.0
-    if abs(span) < _EPS:
-        return 0.0
-    return min(max((value - baseline) / span, 0.0), 1.0 - _EPS)
-
-
-def expected_fraction(start: date, deadline: date | None, day: date) -> float | None:
-    """The straight line: 0 on the start date, 1 on the deadline."""
-    if deadline is None:
-        return None
-    total = (deadline - start).days
-    if total <= 0:
-        return 1.0 if day >= deadline else 0.0
-    return min(max((day - start).days / total, 0.0), 1.0)
+# --- the chart's plan line -----------------------------------------------------------------------
 
 
 def expected_value(gp: GoalProgress, day: date) -> float | None:
     """The value the straight line expects on `day`, in the metric's unit (for the chart)."""
     if gp.target is None or gp.direction is Direction.DONE:
         return None
-    if gp.baseline is None or (gp.is_limit and not _starts_outside(gp.direction, gp.baseline, gp.target)):
+    if gp.baseline is None or (gp.is_limit and not starts_outside(gp.direction, gp.baseline, gp.target)):
         return gp.target
     share = expected_fraction(gp.start, gp.deadline, day)
     if share is None:
         return None
     return gp.baseline + (gp.target - gp.baseline) * share
-
-
-def _starts_outside(direction: Direction, baseline: float, target: float) -> bool:
-    return baseline > target if direction is Direction.AT_MOST else baseline < target
-
-
-def slope(points: Sequence[Point]) -> float | None:
-    """Least-squares change per day through `points`; None for fewer than two distinct days."""
-    if len(points) < 2:
-        return None
-    xs = [p.on.toordinal() for p in points]
-    ys = [p.value for p in points]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    var = sum((x - mx) ** 2 for x in xs)
-    if var < _EPS:
-        return None
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var
-
-
-def _towards(direction: Direction, baseline: float | None, target: float) -> int:
-    """+1 when reaching the target means going up, -1 when down."""
-    if direction in (Direction.INCREASE, Direction.AT_LEAST):
-        return 1
-    if direction in (Direction.DECREASE, Direction.AT_MOST):
-        return -1
-    return 1 if baseline is None or target >= baseline else -1
-
-
-def forecast(direction: Direction, target: float | None, trend: Sequence[Point], today: date) -> date | None:
-    """When the recent trend reaches the target, projected from the latest value; None if it never does."""
-    if target is None or not trend:
-        return None
-    latest = trend[-1]
-    if meets(direction, target, latest.value):
-        return latest.on
-    rate = slope(trend[-TREND_POINTS:])
-    if rate is None or rate * _towards(direction, trend[0].value, target) <= _EPS:
-        return None
-    days = (target - latest.value) / rate
-    if days > _FAR.days:
-        return None
-    return max(latest.on + timedelta(days=math.ceil(days)), today)
-
-
-def format_value(value: float | None, unit: str = "") -> str:
-    """A number as people write it: 62, 57.4, 75% or 12 people."""
-    if value is None:
-        return "—"
-    if not math.isfinite(value):
-        return str(value)
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
-    if not unit:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
 # --- one goal ------------------------------------------------------------------------------------
@@ -277,8 +182,8 @@ class _Steps:
 
     def where(self) -> str:
         if self.share is not None:
-            return (f"About {math.floor(self.share * 100 + _EPS)}% across {self.total} stepping "
-                    f"stone{'s' if self.total != 1 else ''}, {self.done} achieved.")
+            return (f"About {math.floor(self.share * 100 + EPS)}% across "
+                    f"{wording.plural(self.total, 'stepping stone')}, {self.done} achieved.")
         return f"{self.done} of {self.total} steps done."
 
 
@@ -331,7 +236,7 @@ def goal_progress(
             progress: float | None = 1.0
         elif steps.total:
             share = steps.share if steps.share is not None else steps.done / steps.total
-            progress = min(share, 1.0 - _EPS)
+            progress = min(share, 1.0 - EPS)
         else:
             progress = 0.0
         trend = _step_trend(steps, start, today, progress)
@@ -345,12 +250,11 @@ def goal_progress(
     if latest is not None and target is not None and meets(direction, target, latest.value):
         reached_on = _reached_on(direction, target, points)
 
-    marked = goal.status is GoalStatus.ACHIEVED
-    if marked:
+    if goal.status is GoalStatus.ACHIEVED:
         progress = 1.0
     expected = expected_fraction(start, goal.deadline, today)
     holds = direction in LIMITS and baseline is not None and target is not None \
-        and not _starts_outside(direction, baseline, target)
+        and not starts_outside(direction, baseline, target)
     if expected is not None and holds and today >= start:
         expected = 1.0  # a limit that already held at the start is meant to hold all along
     predicted = None if direction is Direction.DONE and trend is None else forecast(
@@ -360,12 +264,12 @@ def goal_progress(
     if progress is not None and progress >= 1.0:
         predicted = None
 
-    active = bool(ordered) or bool(steps and (steps.done or steps.share))
-    status, reason = _status(
-        goal=goal, direction=direction, unit=metric.unit, target=target, progress=progress, expected=expected,
-        deadline=goal.deadline, start=start, today=today, latest=latest, active=active, forecast=predicted,
-        marked=marked, reached_on=reached_on, within=within, measured=len(points), steps=steps, holds=holds,
-    )
+    status, reason = _status(_Reading(
+        goal_status=goal.status, direction=direction, unit=metric.unit, target=target, start=start,
+        deadline=goal.deadline, today=today, latest=latest, measured=len(points),
+        active=bool(ordered) or bool(steps and (steps.done or steps.share)), progress=progress,
+        expected=expected, forecast=predicted, reached_on=reached_on, within=within, steps=steps, holds=holds,
+    ))
     return GoalProgress(
         goal_id=goal.id,
         statement=goal.statement,
@@ -418,60 +322,108 @@ def _reached_on(direction: Direction, target: float, points: Sequence[Point]) ->
     return day
 
 
-def _status(
-    *, goal: Goal, direction: Direction, unit: str, target: float | None, progress: float | None,
-    expected: float | None, deadline: date | None, start: date, today: date, latest: Point | None,
-    active: bool, forecast: date | None, marked: bool, reached_on: date | None, within: int | None,
-    measured: int, steps: _Steps | None, holds: bool,
-) -> tuple[ProgressStatus, str]:
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What is known about a goal on `today`, from which its status and the reason for it follow."""
+
+    goal_status: GoalStatus
+    direction: Direction
+    unit: str
+    target: float | None
+    start: date
+    deadline: date | None
+    today: date
+    latest: Point | None  # the latest check-in with a value
+    measured: int  # check-ins with a value
+    active: bool  # anything logged, or any step done
+    progress: float | None
+    expected: float | None  # where the straight line is today
+    forecast: date | None  # when the recent pace reaches the target
+    reached_on: date | None
+    within: int | None  # limit goals: check-ins within the limit
+    steps: _Steps | None
+    holds: bool  # a limit that already held at the start
+
+    @property
+    def is_limit(self) -> bool:
+        return self.direction in LIMITS
+
+    @property
+    def reached(self) -> bool:
+        return self.latest is not None and self.target is not None and meets(self.direction, self.target, self.latest.value)
+
+    def day(self, on: date) -> str:
+        return wording.day(on, self.today)
+
+
+def _status(r: _Reading) -> tuple[ProgressStatus, str]:
+    """The status and the reason for it, in the order the rules decide: achieved, overdue,
+    nothing logged yet, then where the goal is against the straight line to its deadline."""
+    if r.goal_status is GoalStatus.ACHIEVED:
+        return ProgressStatus.ACHIEVED, "Marked as achieved."
+    if r.reached:
+        return _reached(r)
+    if r.deadline is not None and r.today > r.deadline:
+        return ProgressStatus.OVERDUE, f"The deadline ({r.day(r.deadline)}) has passed and the target is not reached yet."
+    if not r.active:
+        return _nothing_logged(r)
+    return _against_the_line(r)
+
+
+def _reached(r: _Reading) -> tuple[ProgressStatus, str]:
+    """The target is reached; a limit counts as achieved only once its deadline has come."""
+    assert r.target is not None
+    if not r.is_limit:
+        when = f" on {r.day(r.reached_on)}" if r.reached_on else ""
+        return ProgressStatus.ACHIEVED, f"Target reached{when}."
+    at_most = r.direction is Direction.AT_MOST
+    inside = ("Within the limit of " if at_most else "At or above the floor of ") + wording.number(r.target, r.unit)
+    kept = f" {r.within} of {r.measured} check-ins were {'within' if at_most else 'at or above'} it."
+    if r.deadline is not None and r.today >= r.deadline:
+        return ProgressStatus.ACHIEVED, f"{inside} at the deadline.{kept}"
+    return ProgressStatus.ON_TRACK, f"{inside} at the last check-in.{kept}"
+
+
+def _nothing_logged(r: _Reading) -> tuple[ProgressStatus, str]:
+    """Nothing logged yet: not started early on (or for a draft), at risk once the line has moved on."""
+    if r.today < r.start:
+        return ProgressStatus.NOT_STARTED, f"Starts on {r.day(r.start)}."
+    if r.goal_status is GoalStatus.DRAFT or r.expected is None or r.expected <= TOLERANCE:
+        return ProgressStatus.NOT_STARTED, "Nothing logged yet: the first check-in starts the line."
+    return ProgressStatus.AT_RISK, (f"Nothing logged yet, and the straight line to the deadline expects "
+                                    f"{round(r.expected * 100)}% by today.")
+
+
+def _against_the_line(r: _Reading) -> tuple[ProgressStatus, str]:
+    """On track within TOLERANCE of the straight line; further back, the recent pace decides."""
     S = ProgressStatus
-    limit = direction in LIMITS
-    past_deadline = deadline is not None and today > deadline
-    if marked:
-        return S.ACHIEVED, "Marked as achieved."
-    if latest is not None and target is not None and meets(direction, target, latest.value):
-        if not limit:
-            when = f" on {reached_on:%d %b %Y}" if reached_on else ""
-            return S.ACHIEVED, f"Target reached{when}."
-        inside = ("Within the limit of " if direction is Direction.AT_MOST else "At or above the floor of ") \
-            + format_value(target, unit)
-        kept = f" {within} of {measured} check-ins were {'within' if direction is Direction.AT_MOST else 'at or above'} it."
-        if deadline is not None and today >= deadline:
-            return S.ACHIEVED, f"{inside} at the deadline.{kept}"
-        return S.ON_TRACK, f"{inside} at the last check-in.{kept}"
-    if past_deadline:
-        return S.OVERDUE, f"The deadline ({deadline:%d %b %Y}) has passed and the target is not reached yet."
-    if today < start and not active:
-        return S.NOT_STARTED, f"Starts on {start:%d %b %Y}."
-    if not active:
-        if goal.status is GoalStatus.DRAFT or expected is None or expected <= TOLERANCE:
-            return S.NOT_STARTED, "Nothing logged yet: the first check-in starts the line."
-        return S.AT_RISK, (f"Nothing logged yet, and the straight line to the deadline expects "
-                           f"{round(expected * 100)}% by today.")
-    where = _where(progress, steps, direction) if measured or direction is Direction.DONE else "No value logged yet."
-    if limit and latest is not None and target is not None:
-        side = "Above the limit of " if direction is Direction.AT_MOST else "Below the floor of "
-        where = f"{side}{format_value(target, unit)} at the last check-in ({format_value(latest.value, unit)})."
-    if expected is None or progress is None:
+    where = _where(r.progress, r.steps, r.direction) if r.measured or r.direction is Direction.DONE \
+        else "No value logged yet."
+    if r.is_limit and r.latest is not None and r.target is not None:
+        side = "Above the limit of " if r.direction is Direction.AT_MOST else "Below the floor of "
+        where = (f"{side}{wording.number(r.target, r.unit)} at the last check-in "
+                 f"({wording.number(r.latest.value, r.unit)}).")
+    if r.expected is None or r.progress is None:
         return S.ON_TRACK, f"{where} No deadline, so no plan to be behind."
-    if direction is Direction.DONE and not (steps and steps.total):
-        return S.ON_TRACK, f"{where} Due {deadline:%d %b %Y}." if deadline else where
-    gap = expected - progress
-    if holds:
+    if r.direction is Direction.DONE and not (r.steps and r.steps.total):
+        return S.ON_TRACK, f"{where} Due {r.day(r.deadline)}." if r.deadline else where
+    if r.holds:
         plan = f"{where} The limit held at the start and is meant to hold every time."
     else:
-        plan = f"{where} The straight line to the deadline expects {round(expected * 100)}% by today."
-    if gap <= TOLERANCE:
-        if forecast is not None and deadline is not None and forecast > deadline:
-            plan += f" At the recent pace, though, you would get there around {forecast:%d %b %Y}, after the deadline: worth watching."
+        plan = f"{where} The straight line to the deadline expects {round(r.expected * 100)}% by today."
+    pace, deadline = r.forecast, r.deadline
+    if r.expected - r.progress <= TOLERANCE:
+        if pace is not None and deadline is not None and pace > deadline:
+            plan += (f" At the recent pace, though, you would get there around {r.day(pace)}, after the deadline: "
+                     "worth watching.")
         return S.ON_TRACK, plan
-    if forecast is not None and deadline is not None and forecast <= deadline:
-        return S.BEHIND, f"{plan} At the recent pace you would still get there around {forecast:%d %b %Y}."
-    if forecast is not None:
-        return S.AT_RISK, f"{plan} At the recent pace you would get there around {forecast:%d %b %Y}, after the deadline."
-    if direction is Direction.DONE:
+    if pace is not None and deadline is not None and pace <= deadline:
+        return S.BEHIND, f"{plan} At the recent pace you would still get there around {r.day(pace)}."
+    if pace is not None:
+        return S.AT_RISK, f"{plan} At the recent pace you would get there around {r.day(pace)}, after the deadline."
+    if r.direction is Direction.DONE:
         return S.AT_RISK, f"{plan} Nothing finished yet sets a pace that gets there in time."
-    if measured < 2:
+    if r.measured < 2:
         return S.AT_RISK, f"{plan} Log a few values to see whether the pace gets you there."
     return S.AT_RISK, f"{plan} The recent check-ins are not moving towards the target."
 
@@ -481,7 +433,7 @@ def _where(progress: float | None, steps: _Steps | None, direction: Direction) -
         return steps.where() if steps and steps.total else "Not done yet."
     if progress is None:
         return "No target set."
-    return f"{math.floor(progress * 100 + _EPS)}% of the way."
+    return f"{math.floor(progress * 100 + EPS)}% of the way."
 
 
 # --- the whole notebook --------------------------------------------------------------------------
@@ -518,6 +470,17 @@ def all_progress(notebook: Notebook, today: date) -> dict[str, GoalProgress]:
     return {g.id: done[g.id] for g in notebook.goals}
 
 
+IN_PLAY: Final = (GoalStatus.ACTIVE, GoalStatus.DRAFT)
+
+
+def board_goals(notebook: Notebook, progress: Mapping[str, GoalProgress],
+                include_achieved: bool = False) -> list[GoalProgress]:
+    """The goals the board shows: those in play (active or draft), and achieved ones when asked."""
+    statuses = {g.id: g.status for g in notebook.goals}
+    return [gp for gp in progress.values()
+            if statuses.get(gp.goal_id) in IN_PLAY or (include_achieved and gp.status is ProgressStatus.ACHIEVED)]
+
+
 def board(progress: Iterable[GoalProgress]) -> dict[ProgressStatus, list[GoalProgress]]:
     """Tracked goals grouped by status, in STATUS_ORDER, most urgent deadline first in each group."""
     groups: dict[ProgressStatus, list[GoalProgress]] = {s: [] for s in STATUS_ORDER}
@@ -530,10 +493,6 @@ def board(progress: Iterable[GoalProgress]) -> dict[ProgressStatus, list[GoalPro
 
 
 # --- the chart's line ----------------------------------------------------------------------------
-
-
-def monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 def series_with_gaps(points: Sequence[Point]) -> tuple[list[date], list[float | None]]:
@@ -551,105 +510,3 @@ def series_with_gaps(points: Sequence[Point]) -> tuple[list[date], list[float | 
         xs.append(cur.on)
         ys.append(cur.value)
     return xs, ys
-
-
-# --- check-ins -----------------------------------------------------------------------------------
-
-
-def checkin_problems(goal: Goal | None, on: date | None, value: float | None, note: str, today: date) -> dict[str, str]:
-    """What is wrong with a check-in before it is saved, keyed by the form's field."""
-    problems: dict[str, str] = {}
-    if goal is None:
-        problems["goal"] = "Choose the goal this check-in is for."
-    if on is None:
-        problems["on"] = "Pick the date this check-in is about."
-    elif on > today:
-        problems["on"] = "A check-in records what has happened: pick today or an earlier day."
-    if value is not None and not math.isfinite(value):
-        problems["value"] = "This is not a number."
-    elif value is None and not note.strip():
-        problems["value"] = "Enter a value or write a note: one of the two is enough."
-    return problems
-
-
-# --- milestones ----------------------------------------------------------------------------------
-
-_MILESTONE_TEXT = {
-    25: "A quarter of the way on “{goal}”. The start is behind you.",
-    50: "Halfway on “{goal}”. Worth telling someone about.",
-    75: "Three quarters of the way on “{goal}”. The end is in sight.",
-    100: "Done: “{goal}”. Take a moment to enjoy it before the next one.",
-}
-
-
-def pending_milestone(gp: GoalProgress, journal: Iterable[JournalEntry]) -> int | None:
-    """The highest milestone this goal has passed and not yet celebrated (lower ones it skipped stay quiet)."""
-    if gp.progress is None or not gp.tracked:
-        return None
-    passed = [m for m in MILESTONES if gp.progress * 100 + _EPS >= m]
-    if not passed:
-        return None
-    celebrated = max((j.milestone for j in journal if j.goal_id == gp.goal_id and j.milestone is not None), default=0)
-    return passed[-1] if passed[-1] > celebrated else None
-
-
-def record_milestones(notebook: Notebook, goal_ids: Iterable[str], today: date) -> list[JournalEntry]:
-    """Write newly reached milestones of these goals to the journal; return what was written."""
-    wanted = set(goal_ids)
-    if not wanted:
-        return []
-    progress = all_progress(notebook, today)
-    written = []
-    for goal_id in wanted:
-        gp = progress.get(goal_id)
-        if gp is None:
-            continue
-        milestone = pending_milestone(gp, notebook.journal)
-        if milestone is None:
-            continue
-        short = gp.statement if len(gp.statement) <= 90 else gp.statement[:89].rstrip() + "…"
-        entry = JournalEntry(on=today, goal_id=goal_id, milestone=milestone,
-                             text=_MILESTONE_TEXT[milestone].format(goal=short))
-        notebook.journal.append(entry)
-        written.append(entry)
-    return written
-
-
-# --- the check-in calendar -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class CheckinCalendar:
-    """Check-ins per day for a run of whole weeks (Monday to Sunday) ending with `end`'s week.
-
-    counts[weekday][week] is the number of check-ins that day, None for days after `end`.
-    """
-
-    weeks: tuple[date, ...]  # the Monday of each column
-    counts: tuple[tuple[int | None, ...], ...]  # 7 rows, Monday first
-    total: int
-    days: int  # days with at least one check-in
-    weeks_with: int  # weeks with at least one check-in
-
-    def day(self, weekday: int, week: int) -> date:
-        return self.weeks[week] + timedelta(days=weekday)
-
-
-def checkin_calendar(checkins: Iterable[CheckIn], end: date, weeks: int = 53) -> CheckinCalendar:
-    first = monday(end) - timedelta(weeks=weeks - 1)
-    per_day: dict[date, int] = defaultdict(int)
-    for c in checkins:
-        if first <= c.on <= end:
-            per_day[c.on] += 1
-    mondays = tuple(first + timedelta(weeks=i) for i in range(weeks))
-    counts = tuple(
-        tuple(None if (m + timedelta(days=wd)) > end else per_day.get(m + timedelta(days=wd), 0) for m in mondays)
-        for wd in range(7)
-    )
-    return CheckinCalendar(
-        weeks=mondays,
-        counts=counts,
-        total=sum(per_day.values()),
-        days=len(per_day),
-        weeks_with=len({monday(d) for d in per_day}),
-    )

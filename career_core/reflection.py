@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final, TypeVar
 
 from career_core.edit import assign
-from career_core.models import DevelopmentItem, InputEntry, InputRole, SkillRating
+from career_core.models import DevelopmentItem, InputEntry, InputRole, Reflection, SkillRating
 
 T = TypeVar("T")
 
@@ -124,6 +124,12 @@ def roles_not_asked(inputs: Iterable[InputEntry]) -> list[InputRole]:
     return [r for r in ASK_ROLES if r not in asked]
 
 
+def next_role(inputs: Sequence[InputEntry]) -> InputRole:
+    """The role the input form offers first: the one of the entry logged last (people often log
+    several talks with mentors in a row), else a mentor."""
+    return inputs[-1].role if inputs else InputRole.MENTOR
+
+
 def newest_first(inputs: Iterable[InputEntry]) -> list[InputEntry]:
     return sorted(inputs, key=lambda i: (i.on, i.id), reverse=True)
 
@@ -215,6 +221,13 @@ class Authenticity:
     @property
     def icon(self) -> str:
         return {"rings true": "✅", "has doubts": "⚠️", "partly checked": "◐"}.get(self.verdict, "○")
+
+
+def authenticity_reminder(reflection: Reflection, shown: int = 5) -> str:
+    """What to hold a kept item against: 'Remember your values: …; your strengths: ….' ('' without either)."""
+    parts = [f"your {name}: " + ", ".join(items[:shown])
+             for name, items in (("values", reflection.values), ("strengths", reflection.strengths)) if items]
+    return f"Remember {'; '.join(parts)}." if parts else ""
 
 
 def authenticity(item: DevelopmentItem) -> Authenticity:

@@ -1,5 +1,6 @@
-"""The review cycle: when the next review is due, what the data says about goals that slip,
-and the decisions a review records (keep, revise, pause, drop).
+"""The review: its dates (the next one, and the ones after it for the calendar), what the data
+says about goals that slip, and the decisions a review records (keep, revise, pause, drop).
+Accountability partners, feedback and coaching notes are in career_core.accountability.
 
 A review is saved as soon as it is started, like every other edit, so a half-written review is
 never lost; it stays open (and editable) until its next review date comes round.
@@ -13,7 +14,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Final
 
+from dateutil.relativedelta import relativedelta
+
+from career_core import wording
 from career_core.edit import assign
+from career_core.goal_reports import report_for
 from career_core.models import (
     ActionStatus,
     Goal,
@@ -26,11 +31,13 @@ from career_core.models import (
     ReviewDecision,
     utc_now,
 )
-from career_core.progress import GoalProgress, ProgressStatus, monday
-from career_core.schedule import STEP, next_after
-from career_core.goal_reports import report_for
+from career_core.plan.load import weekly_load
+from career_core.progress import GoalProgress, ProgressStatus
+from career_core.schedule import STEP, monday, next_after
 from career_core.smart import context_for, score_goal
+from career_core.validation import EntryError
 
+REVIEW_MONTHS: Final = 12  # how far ahead review dates are listed and exported
 VAGUE_BELOW: Final = 60  # a SMART score under this reads as vague
 NEEDS_DECISION: Final = (ProgressStatus.OVERDUE, ProgressStatus.AT_RISK, ProgressStatus.BEHIND)
 
@@ -45,8 +52,8 @@ class ReviewDue:
         if self.days == 0:
             return "due today"
         if self.overdue:
-            return f"overdue by {-self.days} day{'s' if self.days != -1 else ''}"
-        return f"due in {self.days} day{'s' if self.days != 1 else ''}"
+            return f"overdue by {wording.plural(-self.days, 'day')}"
+        return f"due in {wording.plural(self.days, 'day')}"
 
 
 def next_review(notebook: Notebook, today: date) -> ReviewDue:
@@ -86,6 +93,22 @@ def start_review(notebook: Notebook, today: date) -> Review:
     review = Review(on=today, next_review=next_after(notebook.settings.review_cadence.value, today))
     notebook.reviews.append(review)
     return review
+
+
+def review_dates(notebook: Notebook, today: date, months: int = REVIEW_MONTHS) -> list[date]:
+    """The next review (today when overdue), then one every cadence step, for the coming months.
+
+    Steps count from the first date (30 Jan, 28 Feb, 30 Mar), so month ends do not drift.
+    """
+    step = STEP[notebook.settings.review_cadence.value]
+    start = max(next_review(notebook, today).on, today)
+    horizon = start + relativedelta(months=months)
+    out = []
+    k = 0
+    while (day := start + step * k) < horizon:
+        out.append(day)
+        k += 1
+    return out
 
 
 def period_start(notebook: Notebook, today: date) -> date:
@@ -134,8 +157,6 @@ class Load:
 def load_since(notebook: Notebook, since: date, today: date) -> Load:
     """Weeks planned over the hour limit from `since`'s week to this one, counted as the Plan page
     counts them (usual hours plus the plan's actions, minus what the stop-doing list frees)."""
-    from career_core.planning import weekly_load  # imported here: planning reads review dates from this module
-
     weeks = (monday(today) - monday(since)).days // 7 + 1
     load = weekly_load(notebook, today, start=since, weeks=weeks)
     peak = load.peak
@@ -191,12 +212,13 @@ def diagnose(
     actions_done: int,
     load: Load | None,
     since: date,
+    today: date | None = None,
 ) -> Diagnosis:
     """Why a goal that is behind, at risk or overdue may be slipping, read from the data.
 
     `score` is the goal's SMART score (0..100) or None when it is not known; `checkins` and
     `actions_done` count what happened since `since`; `load` says how many weeks were planned
-    over the limit. Findings come most telling first; the first one suggests the decision.
+    over the limit; `today` leaves this year's year out of dates. Findings come most telling first; the first one suggests the decision.
     """
     assert gp.status is not None
     findings: list[Finding] = []
@@ -210,14 +232,14 @@ def diagnose(
     if checkins == 0 and actions_done == 0:
         findings.append(Finding(
             "nothing_done",
-            f"Nothing was logged since {since:%d %b %Y}: no check-ins and no actions ticked off.",
+            f"Nothing was logged since {wording.day(since, today)}: no check-ins and no actions ticked off.",
             "If it still matters, plan one small step for this week. If it no longer does, pause it.",
             ReviewDecision.KEEP,
         ))
     if load is not None and load.over > 0:
         findings.append(Finding(
             "overloaded",
-            f"The week is overloaded: {load.over} of {load.weeks} week{'s' if load.weeks != 1 else ''} "
+            f"The week is overloaded: {load.over} of {wording.plural(load.weeks, 'week')} "
             f"planned over your limit of {load.limit:g} hours"
             + (f", the heaviest at {load.peak:g} hours." if load.peak is not None else "."),
             "Free time first (cancel, postpone or delegate something) or pause a goal until the load drops.",
@@ -267,7 +289,8 @@ def diagnoses(
         scores = smart_scores(notebook, today)
     out = [
         diagnose(gp, score=scores.get(gp.goal_id), checkins=done_checkins.get(gp.goal_id, 0),
-                 actions_done=done_actions.get(gp.goal_id, 0), load=load, since=since)
+                 actions_done=done_actions.get(gp.goal_id, 0), load=load, since=since,
+                 today=today)
         for gp in slipping
     ]
     out.sort(key=lambda d: (NEEDS_DECISION.index(d.status), progress[d.goal_id].deadline or date.max))
@@ -293,7 +316,7 @@ def apply_decision(
 
     Revise keeps the earlier wording (with its SMART score) in the goal's revisions and puts the
     new wording in its place; pause and drop change the goal's status; keep changes nothing.
-    Raises ValueError("statement: ...") when a revision has no new wording.
+    Raises EntryError (under "statement") when a revision has no new wording.
     """
     goal = notebook.goal(goal_id)
     if goal is None:
@@ -312,37 +335,21 @@ def apply_decision(
 
 def _revise(goal: Goal, new_statement: str | None, old_score: int | None, today: date, note: str,
             at: datetime | None) -> None:
-    wording = (new_statement or "").strip()
-    if not wording:
-        raise ValueError("statement: Write the new wording of the goal.")
-    if wording == goal.statement:
-        raise ValueError("statement: The new wording is the same as the current one; change it, or choose keep.")
+    statement = (new_statement or "").strip()
+    if not statement:
+        raise EntryError({"statement": "Write the new wording of the goal."})
+    if statement == goal.statement:
+        raise EntryError({"statement": "The new wording is the same as the current one; change it, or choose keep."})
     earlier = GoalRevision(
         at=at or utc_now(),
         statement=goal.statement,
         score=old_score,
-        note=(f"Replaced in the review of {today:%d %b %Y}" + (f": {note}" if note else ""))[:200],
+        note=(f"Replaced in the review of {wording.day(today)}" + (f": {note}" if note else ""))[:200],
     )
-    assign(goal, statement=wording, revisions=[*goal.revisions, earlier])
+    assign(goal, statement=statement, revisions=[*goal.revisions, earlier])
 
 
-# --- accountability ----------------------------------------------------------------------------
-
-
-def entry_problems(kind: str, values: Mapping[str, object]) -> dict[str, str]:
-    """What an accountability entry still needs beyond what the model checks, keyed by field.
-
-    Feedback is only worth keeping with what was said; session notes need the talk or the next steps.
-    """
-    def text(name: str) -> str:
-        value = values.get(name)
-        return value.strip() if isinstance(value, str) else ""
-
-    if kind == "feedback" and not text("what"):
-        return {"what": "Write what they said, in their words if you can."}
-    if kind == "coach_notes" and not (text("notes") or text("next_steps")):
-        return {"notes": "Write what you talked about, or the next steps you agreed."}
-    return {}
+# --- reading reviews ---------------------------------------------------------------------------
 
 
 def decisions_by_goal(review: Review | None) -> dict[str, GoalReviewDecision]:

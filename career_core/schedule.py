@@ -23,6 +23,8 @@ from typing import Final
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
 
+from career_core import wording
+
 # name -> (rrule frequency, interval): the vocabulary of Recurrence and ReviewCadence.
 RULES: Final[dict[str, tuple[int, int]]] = {
     "daily": (DAILY, 1),
@@ -129,6 +131,11 @@ def _monthly(start: date, every: int, month_end: bool, lo: date, last: date) -> 
     return out
 
 
+def monday(day: date) -> date:
+    """The Monday of `day`'s week: weeks run Monday to Sunday, as ISO 8601 has them."""
+    return day - timedelta(days=day.weekday())
+
+
 def next_after(cadence: str, day: date) -> date:
     """One cadence step after `day` (month ends clamp: 31 Jan + 1 month is 28/29 Feb)."""
     return day + STEP[cadence]
@@ -139,7 +146,7 @@ _ORDINAL = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
 
 def describe(cadence: str, start: date) -> str:
     """How the series reads to a person: 'every Monday', 'monthly on the last day'."""
-    weekday = f"{start:%A}"
+    weekday = wording.weekday(start)
     if cadence == "daily":
         return "every day"
     if cadence == "weekly":

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from career_core.models import Item
 from career_core.validation import field_errors
 
-I = TypeVar("I", bound=Item)
+ItemT = TypeVar("ItemT", bound=Item)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,30 +30,30 @@ class Column:
 
 
 @dataclass(slots=True)
-class TableChange(Generic[I]):
-    updated: dict[str, I] = field(default_factory=dict)
+class TableChange(Generic[ItemT]):
+    updated: dict[str, ItemT] = field(default_factory=dict)
     deleted: set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         return bool(self.updated or self.deleted)
 
-    def apply(self, items: list[I]) -> None:
+    def apply(self, items: list[ItemT]) -> None:
         """Change `items` in place, keeping their order."""
         items[:] = [self.updated.get(i.id, i) for i in items if i.id not in self.deleted]
 
 
 def table_change(
-    shown: Sequence[I],
+    shown: Sequence[ItemT],
     state: Mapping[str, Any] | None,
     columns: Mapping[str, Column],
     *,
-    describe_row: Callable[[I], str] = lambda item: "",
-) -> TableChange[I]:
+    describe_row: Callable[[ItemT], str] = lambda item: "",
+) -> TableChange[ItemT]:
     """What a table's edit state does to the entries shown in it (in the order shown).
 
     Raises ValueError naming the row (1-based, as people count) when an edited entry is invalid.
     """
-    change: TableChange[I] = TableChange()
+    change: TableChange[ItemT] = TableChange()
     if not state:
         return change
     for row in _rows(state.get("deleted_rows", ())):

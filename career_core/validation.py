@@ -1,8 +1,52 @@
-"""Turn pydantic's validation errors into short messages keyed by the field they belong to."""
+"""What a person typed that cannot be saved, said as short messages keyed by the field they belong to.
+
+Three sources meet here: pydantic's validation errors, the models' cross-field rules (a ValueError
+written "field: explanation"), and the core's own checks of a form (`EntryError`). Pages show each
+message beside its field and never the field's internal name.
+"""
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class EntryError(ValueError):
+    """An entry that cannot be saved as typed, with one message per field (keyed as the form names them)."""
+
+    def __init__(self, problems: Mapping[str, str]) -> None:
+        super().__init__(next(iter(problems.values()), "Something needs fixing."))
+        self.problems = dict(problems)
+
+
+def split_field(message: str) -> tuple[str | None, str]:
+    """'deadline: pick a later date' -> ('deadline', 'pick a later date'); a plain sentence -> (None, it)."""
+    field, sep, rest = message.partition(": ")
+    if sep and field and " " not in field:
+        return field, rest
+    return None, message
+
+
+def build(model: type[M], data: Mapping[str, Any], problems: Mapping[str, str] | None = None,
+          rename: Mapping[str, str] | None = None) -> M:
+    """`data` as a `model`, or EntryError with `problems` and the model's own messages, each under its field.
+
+    `rename` maps a model field to the form field that holds it (an action's `due` is the form's `when`).
+    """
+    found = dict(problems or {})
+    try:
+        entry = model.model_validate(data)
+    except ValidationError as exc:
+        for key, message in field_errors(exc).items():
+            found.setdefault((rename or {}).get(key, key), message)
+        raise EntryError(found) from None
+    if found:
+        raise EntryError(found)
+    return entry
 
 _FRIENDLY = {
     "string_too_short": "This cannot be empty.",
@@ -33,11 +77,9 @@ def field_errors(exc: ValidationError) -> dict[str, str]:
         path = [str(p) for p in err["loc"]]
         message = err["msg"]
         if err["type"] == "value_error":
-            message = message.removeprefix("Value error, ")
-            field, sep, rest = message.partition(": ")
-            if sep and " " not in field:
+            field, message = split_field(message.removeprefix("Value error, "))
+            if field:
                 path.append(field)
-                message = rest
         elif err["type"] in _FRIENDLY:
             ctx = {k: f"{v:g}" if isinstance(v, float) else v for k, v in (err.get("ctx") or {}).items()}
             try:

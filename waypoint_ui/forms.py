@@ -3,7 +3,7 @@ Tables (`edit_table`) that edit many entries in place, validated and saved as on
 
 A form's widgets use `form.key(field)`; its submit button calls `form.submit(build, apply)` as
 its on_click. `build()` turns the widget values into a checked entry or raises
-`PlanInputError` (a message per field), pydantic's `ValidationError`, or a `ValueError` written
+`EntryError` (a message per field), pydantic's `ValidationError`, or a `ValueError` written
 "field: message" (the convention of the model's cross-field rules); nothing is saved then,
 and the form, which keeps what was typed, shows each message under its field. Once the entry is
 saved, the form's widgets get new keys, so an add form starts empty again.
@@ -19,9 +19,8 @@ import streamlit as st
 from pydantic import ValidationError
 
 from career_core.models import Item, Notebook
-from career_core.planning import PlanInputError
 from career_core.tables import Column, table_change
-from career_core.validation import field_errors
+from career_core.validation import EntryError, field_errors, split_field
 from waypoint_ui import session
 from waypoint_ui.fields import show_error
 
@@ -60,22 +59,28 @@ class EntryForm:
         for name in [n for n in errors if n.startswith(f"{self.name}.")]:
             errors.pop(name)
 
+    def submit_button(self, label: str, build: Callable[[], T], apply: Callable[[Notebook, T], object], *,
+                      saved: str, icon: str = ":material/add:", primary: bool = False) -> None:
+        """The form's submit button, with the message of a refused save right below it."""
+        st.form_submit_button(label, icon=icon, type="primary" if primary else "secondary", on_click=self.submit,
+                              args=(build, apply), kwargs={"saved": saved})
+        self.show_error("_")
+
     def submit(self, build: Callable[[], T], apply: Callable[[Notebook, T], object], *, saved: str, reset: bool = True,
                after: Callable[[], None] | None = None) -> bool:
         """Build the entry from the form and save it; on bad input, show why beside each field."""
         self.clear()
         try:
             entry = build()
-        except PlanInputError as exc:
+        except EntryError as exc:
             self._errors().update({self.error_name(f): m for f, m in exc.problems.items()})
             return False
         except ValidationError as exc:
             self._errors().update({self.error_name(f): m for f, m in field_errors(exc).items()})
             return False
         except ValueError as exc:
-            field, sep, message = str(exc).partition(": ")
-            named = bool(sep) and " " not in field
-            self._errors()[self.error_name(field if named else "_")] = message if named else str(exc)
+            field, message = split_field(str(exc))
+            self._errors()[self.error_name(field or "_")] = message
             return False
         if not session.commit(lambda nb: apply(nb, entry), field=self.error_name("_")):
             return False

@@ -13,40 +13,52 @@ import streamlit as st
 
 from career_core.config import Mode
 from career_core.exports.notebook_file import file_name, to_bytes
+from career_core.models import Notebook
 from waypoint_ui import hosting, session
 from waypoint_ui.text import md
 
 ROOT = Path(__file__).resolve().parent.parent
 PRESENT_CSS = Path(__file__).resolve().parent / "present.css"
 PRESENT_SWITCH = "wp.present-switch"
-DOWNLOADED = "wp.downloaded"  # (notebook id, revision) of the last download in a private session
+DOWNLOADED = "wp.downloaded"
+NEW_POPOVER, NEW_TITLE, NEW_PROBLEM = "wp.new-notebook", "wp.new-notebook-title", "wp.new-notebook-problem"  # (notebook id, revision) of the last download in a private session
 
-# The method's order. A page appears once its file exists.
-PAGES: tuple[tuple[str, str, str], ...] = (
-    ("home", "Home", ":material/home:"),
-    ("reflect", "Reflect", ":material/psychology:"),
-    ("goals", "Goals", ":material/flag:"),
-    ("plan", "Plan", ":material/event_note:"),
-    ("progress", "Progress", ":material/trending_up:"),
-    ("review", "Review", ":material/rate_review:"),
-    ("session", "Coach session", ":material/groups:"),
-    ("notebook", "Notebooks", ":material/menu_book:"),
+# The method's order: (file in app_pages/, title, icon, address). A page appears once its file exists.
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("home", "Home", ":material/home:", "home"),
+    ("reflect", "Reflect", ":material/psychology:", "reflect"),
+    ("goals", "Goals", ":material/flag:", "goals"),
+    ("plan", "Plan", ":material/event_note:", "plan"),
+    ("progress", "Progress", ":material/trending_up:", "progress"),
+    ("review", "Review", ":material/rate_review:", "review"),
+    ("coach", "Coach session", ":material/groups:", "session"),  # the address people bookmarked
+    ("notebook", "Notebooks", ":material/menu_book:", "notebook"),
 )
 
 
 def pages() -> dict[str, st.Page]:
     found = {}
-    for name, title, icon in PAGES:
+    for name, title, icon, url in PAGES:
         path = ROOT / "app_pages" / f"{name}.py"
         if path.exists():
-            found[name] = st.Page(str(path), title=title, icon=icon, default=name == "home", url_path=name)
+            found[name] = st.Page(str(path), title=title, icon=icon, default=name == "home", url_path=url)
     return found
 
 
-def page_link(name: str, label: str, icon: str | None = None) -> None:
+def page_link(name: str, label: str, icon: str | None = None, help: str | None = None) -> None:
     """A link to another page, quietly left out while that page does not exist yet."""
     if (ROOT / "app_pages" / f"{name}.py").exists():
-        st.page_link(str(ROOT / "app_pages" / f"{name}.py"), label=label, icon=icon)
+        st.page_link(str(ROOT / "app_pages" / f"{name}.py"), label=label, icon=icon, help=help)
+
+
+def require_notebook(hint: str) -> Notebook:
+    """The open notebook; without one, say what to do (`hint`), link to Home and stop the page."""
+    nb = session.notebook()
+    if nb is None:
+        st.info(hint, icon=":material/menu_book:")
+        page_link("home", "Go to Home", icon=":material/home:")
+        st.stop()
+    return nb
 
 
 def sidebar() -> None:
@@ -114,23 +126,37 @@ def _picker() -> None:
     if choice != current:
         session.open_notebook(choice)
         st.rerun()
-    with st.popover("New notebook", icon=":material/add:", width="stretch"):
+    with st.popover("New notebook", icon=":material/add:", width="stretch", key=NEW_POPOVER, on_change="rerun"):
         with st.form("new-notebook", clear_on_submit=True, border=False):
-            title = st.text_input("Title", max_chars=120, placeholder="e.g. My path to head of department")
-            if st.form_submit_button("Create", type="primary"):
-                created = create_notebook(title)
-                if created:
-                    st.rerun()
+            st.text_input("Title", max_chars=120, placeholder="e.g. My path to head of department", key=NEW_TITLE)
+            st.form_submit_button("Create", type="primary", on_click=_create_from_sidebar)
+        if message := st.session_state.get(NEW_PROBLEM):
+            st.error(message, icon=":material/error:")
+
+
+def _create_from_sidebar() -> None:
+    """Create and open the notebook, then close the popover: the new notebook is what to look at."""
+    problem = new_notebook(st.session_state.get(NEW_TITLE) or "")
+    st.session_state[NEW_PROBLEM] = problem
+    if problem is None:
+        st.session_state[NEW_POPOVER] = False
+
+
+def new_notebook(title: str) -> str | None:
+    """Create and open a notebook; the problem in words when there is one (an empty title)."""
+    title = title.strip()
+    if not title:
+        return "Give the notebook a title."
+    nb = session.store().create(session.owner(), title)
+    session.open_notebook(nb.id)
+    return None
 
 
 def create_notebook(title: str) -> bool:
-    """Create and open a notebook; False (with a message on the page) when the title is empty."""
-    title = title.strip()
-    if not title:
-        st.error("Give the notebook a title.")
+    """Create and open a notebook; False (with the message on the page) when it cannot be."""
+    if problem := new_notebook(title):
+        st.error(problem, icon=":material/error:")
         return False
-    nb = session.store().create(session.owner(), title)
-    session.open_notebook(nb.id)
     return True
 
 

@@ -6,6 +6,7 @@ from collections.abc import Collection, Sequence
 
 import plotly.graph_objects as go
 
+from career_core import wording
 from career_core.goals import HIGH, FocusPoint, HistoryPoint, MapNode
 from career_core.models import GoalStatus
 from waypoint_ui.charts import PALETTE, style
@@ -33,7 +34,7 @@ def history_figure(points: Sequence[HistoryPoint], *, large: bool = False) -> go
         textposition="top center",
         marker=dict(size=10, color=PALETTE[0], symbol=["star" if p.current else "circle" for p in points]),
         line=dict(color=PALETTE[0], width=2),
-        customdata=[[chart_text(short(p.statement, 90)), f"{p.at:%d %b %Y}" if p.at else "now"] for p in points],
+        customdata=[[chart_text(short(p.statement, 90)), wording.day(p.at.date()) if p.at else "now"] for p in points],
         hovertemplate="Wording %{x} (%{customdata[1]}): score %{y}<br>%{customdata[0]}<extra></extra>",
         showlegend=False,
     ))

@@ -1,28 +1,24 @@
 """The Plan page's charts: the road to the vision, and the hours of each week against the limit.
 
-They draw what `career_core.planning` computed and decide nothing. Status is said by marker
+They draw what `career_core.plan` computed and decide nothing. Status is said by marker
 symbols and words in the legend and labels, not by colour alone. Plotly reads a few HTML tags in
 chart text, so people's own words are escaped before they go into a label or a tooltip.
 """
 
 from __future__ import annotations
 
-import html
 from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
-from career_core.planning import Timeline, WeeklyLoad
+from career_core import wording
+from career_core.plan.load import WeekLoad, WeeklyLoad
+from career_core.plan.timeline import Timeline
 from waypoint_ui.charts import PALETTE, style
-from waypoint_ui.text import short
+from waypoint_ui.text import chart_text
 
 BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, YELLOW, BLACK = PALETTE
 GREY = "#8A8F8C"
-
-
-def plain(text: str, limit: int | None = None) -> str:
-    """User text for a Plotly label: shortened, and never read as markup."""
-    return html.escape(short(text, limit) if limit else text, quote=False).replace("\n", " ")
 
 
 # --- the timeline -----------------------------------------------------------------------------
@@ -79,7 +75,7 @@ def timeline_figure(tl: Timeline, *, large: bool = False) -> go.Figure:
             base=[_at(r.start) for _, r in bars],
             x=[_ms((r.end - r.start).days + 1) for _, r in bars],
             marker=dict(color=colour, opacity=opacity, line=dict(color=colour, width=1)),
-            customdata=[plain(r.detail) for _, r in bars],
+            customdata=[chart_text(r.detail) for _, r in bars],
             hovertemplate="%{customdata}<extra></extra>",
             width=0.55,
         ))
@@ -93,13 +89,13 @@ def timeline_figure(tl: Timeline, *, large: bool = False) -> go.Figure:
             x=[_at(m.on) for m in marks],
             y=[index[m.row] for m in marks],
             marker=dict(symbol=symbol, color=colour, size=size * (1.3 if large else 1), line=dict(width=1.5, color=colour)),
-            customdata=[plain(m.label) for m in marks],
+            customdata=[chart_text(m.label) for m in marks],
             hovertemplate="%{customdata}<extra></extra>",
         ))
     _line(fig, tl.today, "Today", BLACK, "dash")
     if tl.vision and tl.start <= tl.vision <= tl.end:
-        _line(fig, tl.vision, plain(tl.vision_label, 40), VERMILION, "dot")
-    ticks = [plain(_ROW_PREFIX.get(r.kind, "") + r.label, 48) for r in rows]
+        _line(fig, tl.vision, chart_text(tl.vision_label, 40), VERMILION, "dot")
+    ticks = [chart_text(_ROW_PREFIX.get(r.kind, "") + r.label, 48) for r in rows]
     fig.update_layout(
         barmode="overlay",
         showlegend=True,
@@ -126,17 +122,17 @@ def _line(fig: go.Figure, day: date, label: str, colour: str, dash: str) -> None
 # --- the weekly load --------------------------------------------------------------------------
 
 
-def week_tick(week) -> str:
-    mark = "⚠ " if week.over else ""
-    return f"{mark}W{week.monday.isocalendar().week:02d}<br>{week.monday.day} {week.monday:%b}"
+def week_tick(week: WeekLoad, today: date) -> str:
+    """The week's Monday ('7 Dec'), marked ⚠ when the week is over the limit."""
+    return f"{'⚠ ' if week.over else ''}{wording.day(week.monday, today)}"
 
 
-def load_figure(load: WeeklyLoad, *, large: bool = False) -> go.Figure:
+def load_figure(load: WeeklyLoad, today: date, *, large: bool = False) -> go.Figure:
     weeks = list(load.weeks)
-    x = [week_tick(w) for w in weeks]
+    x = [week_tick(w, today) for w in weeks]
     hover = [
-        (f"{w.describe()}<br>Plan: {w.plan:g} h · usual work: {w.usual:g} h · freed: {w.freed:g} h"
-         f"<br>Total: {w.total:g} h of {w.limit:g} h — {w.status}")
+        (f"{wording.capital(w.describe(today))}<br>Plan: {wording.hours(w.plan)} · usual work: {wording.hours(w.usual)} · "
+         f"freed: {wording.hours(w.freed)}<br>Total: {wording.hours(w.total)} of {wording.hours(w.limit)} — {w.status}")
         for w in weeks
     ]
     fig = go.Figure()
@@ -172,14 +168,15 @@ def load_figure(load: WeeklyLoad, *, large: bool = False) -> go.Figure:
         customdata=hover, hovertemplate="%{customdata}<extra></extra>",
     ))
     tops = [max(p + max(0.0, w.usual - w.freed), w.total) for p, w in zip(plan, weeks, strict=True)]
+    # The labels ride on invisible markers as big as the ✕ above, so Plotly sets them clear of it.
     fig.add_trace(go.Scatter(
-        x=x, y=tops, mode="text", showlegend=False, hoverinfo="skip",
-        text=[f"⚠ +{w.over_by:g} h" if w.over else f"{top:g} h" for top, w in zip(tops, weeks, strict=True)],
+        x=x, y=tops, mode="markers+text", showlegend=False, hoverinfo="skip", marker=dict(size=16, opacity=0),
+        text=[f"⚠ +{wording.hours(w.over_by)}" if w.over else wording.hours(top) for top, w in zip(tops, weeks, strict=True)],
         textposition="top center",
         textfont=dict(size=15 if large else 12, color=[VERMILION if w.over else BLACK for w in weeks]),
     ))
     fig.add_hline(y=load.limit, line=dict(color=BLACK, dash="dash", width=1.5),
-                  annotation_text=f"Your limit: {load.limit:g} h", annotation_position="top left")
+                  annotation_text=f"Your limit: {wording.hours(load.limit)}", annotation_position="top left")
     top = max([load.limit, *tops]) * 1.15
     bottom = min([0.0, *(-w.freed for w in weeks)]) * 1.15 if load.usual == 0 else 0
     fig.update_layout(barmode="relative", yaxis=dict(title="Hours in the week", range=[bottom, top]),

@@ -12,23 +12,19 @@ from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
+from career_core import wording
+from career_core.checkin_calendar import CheckinCalendar
 from career_core.progress import (
-    CheckinCalendar,
     GoalProgress,
     ProgressStatus,
     expected_value,
-    format_value,
     series_with_gaps,
 )
 from waypoint_ui.charts import PALETTE, STATUS_STYLE, style
+from waypoint_ui.text import chart_text
 
 BLUE, ORANGE, GREEN, GREY = PALETTE[0], PALETTE[1], PALETTE[2], "#6B7780"
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def _short(text: str, limit: int = 48) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Figure:
@@ -42,7 +38,7 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Fig
     if gp.target is not None:
         name = {"at_most": "Limit", "at_least": "Floor"}.get(gp.direction.value, "Target")
         fig.add_trace(go.Scatter(
-            x=[first, last], y=[gp.target, gp.target], mode="lines", name=f"{name}: {format_value(gp.target, unit)}",
+            x=[first, last], y=[gp.target, gp.target], mode="lines", name=f"{name}: {wording.number(gp.target, unit)}",
             line=dict(color=GREEN, width=2, dash="dash"), hoverinfo="skip",
         ))
     if gp.deadline is not None and gp.target is not None and gp.baseline is not None:
@@ -51,22 +47,25 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Fig
             fig.add_trace(go.Scatter(
                 x=[gp.start, gp.deadline], y=[a, b], mode="lines", name="Plan: a straight line to the deadline",
                 line=dict(color=GREY, width=1.5, dash="dot"),
-                hovertemplate="Plan on %{x|%d %b %Y}: %{y:.3~f}" + hover_unit + "<extra></extra>",
+                customdata=[wording.day(gp.start, today), wording.day(gp.deadline, today)],
+                hovertemplate="Plan on %{customdata}: %{y:.3~f}" + hover_unit + "<extra></extra>",
             ))
     if gp.points:
         xs, ys = series_with_gaps(gp.points)
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines+markers", name="Logged", connectgaps=False,
             line=dict(color=BLUE, width=2.5), marker=dict(size=7, symbol="circle", color=BLUE),
-            hovertemplate="%{x|%a %d %b %Y}: %{y:.3~f}" + hover_unit + "<extra></extra>",
+            customdata=[wording.day(x, today, weekday=True) for x in xs],
+            hovertemplate="%{customdata}: %{y:.3~f}" + hover_unit + "<extra></extra>",
         ))
     if gp.forecast is not None and gp.points and gp.target is not None and gp.forecast > gp.points[-1].on:
         latest = gp.points[-1]
         fig.add_trace(go.Scatter(
             x=[latest.on, gp.forecast], y=[latest.value, gp.target], mode="lines+markers",
-            name=f"Recent pace: there around {gp.forecast:%d %b %Y}",
+            name=f"Recent pace: there around {wording.day(gp.forecast, today)}",
             line=dict(color=ORANGE, width=1.5, dash="dashdot"), marker=dict(size=[0, 9], symbol="diamond"),
-            hovertemplate="At the recent pace: %{y:.3~f}" + hover_unit + " around %{x|%d %b %Y}<extra></extra>",
+            customdata=[wording.day(latest.on, today), wording.day(gp.forecast, today)],
+            hovertemplate="At the recent pace: %{y:.3~f}" + hover_unit + " around %{customdata}<extra></extra>",
         ))
     fig.add_vline(x=today.isoformat(), line=dict(color=GREY, width=1), opacity=0.6)
     fig.add_annotation(x=today.isoformat(), y=1, yref="paper", text="today", showarrow=False, yanchor="bottom",
@@ -86,7 +85,7 @@ def _near_zero(gp: GoalProgress) -> bool:
     return bool(values) and min(values) >= 0 and min(values) < 0.3 * max(values or [1])
 
 
-def board_figure(groups: Mapping[ProgressStatus, Sequence[GoalProgress]], *, large: bool = False) -> go.Figure:
+def board_figure(groups: Mapping[ProgressStatus, Sequence[GoalProgress]], today: date, *, large: bool = False) -> go.Figure:
     """Every goal as a bar of its progress, grouped by status, with a tick where the plan expects it."""
     fig = go.Figure()
     labels: list[str] = []
@@ -94,14 +93,14 @@ def board_figure(groups: Mapping[ProgressStatus, Sequence[GoalProgress]], *, lar
         if not items:
             continue
         colour, symbol = STATUS_STYLE[status.value]
-        ys = [f"{status.symbol} {_short(gp.statement)} ·{i}" for i, gp in enumerate(items)]
+        ys = [f"{status.symbol} {chart_text(gp.statement, 48)} ·{i}" for i, gp in enumerate(items)]
         labels.extend(ys)
         fig.add_trace(go.Bar(
             y=ys, x=[gp.percent or 0 for gp in items], orientation="h",
             name=f"{status.symbol} {status.label} ({len(items)})",
             marker=dict(color=colour, line=dict(color=colour, width=1)),
-            customdata=[[gp.statement, status.label, _expected_text(gp), gp.deadline.strftime("%d %b %Y") if gp.deadline else "no deadline"]
-                        for gp in items],
+            customdata=[[chart_text(gp.statement), status.label, _expected_text(gp),
+                         wording.day(gp.deadline, today) if gp.deadline else "no deadline"] for gp in items],
             hovertemplate="<b>%{customdata[1]}</b>: %{x}% of the way<br>%{customdata[2]}<br>Deadline: %{customdata[3]}"
                           "<br>%{customdata[0]}<extra></extra>",
             text=[f"{gp.percent or 0}%" for gp in items], textposition="outside", cliponaxis=False,
@@ -130,10 +129,10 @@ def _expected_text(gp: GoalProgress) -> str:
     return f"The plan expects {gp.expected_percent}% by today"
 
 
-def calendar_figure(cal: CheckinCalendar, *, large: bool = False) -> go.Figure:
+def calendar_figure(cal: CheckinCalendar, today: date, *, large: bool = False) -> go.Figure:
     """A year of check-ins, one square a day: darker means more check-ins, blank means none."""
     z = [[math.nan if v is None else v for v in row] for row in cal.counts]
-    text = [[cal.day(wd, w).strftime("%a %d %b %Y") for w in range(len(cal.weeks))] for wd in range(7)]
+    text = [[wording.day(cal.day(wd, w), today, weekday=True) for w in range(len(cal.weeks))] for wd in range(7)]
     top = max([v for row in cal.counts for v in row if v] or [1])
     fig = go.Figure(go.Heatmap(
         z=z, x=list(cal.weeks), y=list(WEEKDAYS), customdata=text, xgap=3, ygap=3,

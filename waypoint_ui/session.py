@@ -17,9 +17,10 @@ import streamlit as st
 from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
+from career_core import wording
 from career_core.models import Notebook
 from career_core.store import ConflictError, NotFoundError, Store
-from career_core.validation import describe, field_errors
+from career_core.validation import EntryError, field_errors, split_field
 from waypoint_ui import hosting
 
 log = logging.getLogger("waypoint")
@@ -144,12 +145,15 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None) ->
     try:
         change(nb)
     except ValidationError as exc:
-        messages = field_errors(exc)
-        errors[field or "_"] = next(iter(messages.values()), describe(exc)) if field else describe(exc)
+        errors[field or "_"] = next(iter(field_errors(exc).values()), "This cannot be saved as it is.")
         st.session_state[STATUS] = SaveStatus("invalid", "Not saved: a field needs fixing.")
         return False
-    except ValueError as exc:
-        errors[field or "_"] = str(exc)
+    except EntryError as exc:
+        errors[field or "_"] = next(iter(exc.problems.values()), str(exc))
+        st.session_state[STATUS] = SaveStatus("invalid", "Not saved: a field needs fixing.")
+        return False
+    except ValueError as exc:  # a rule of the core, written "field: message": the message alone
+        errors[field or "_"] = split_field(str(exc))[1]
         st.session_state[STATUS] = SaveStatus("invalid", "Not saved: a field needs fixing.")
         return False
     if field:
@@ -236,4 +240,4 @@ def local_time(moment: datetime) -> str:
         tz = ZoneInfo(tz_name) if tz_name else None
     except (ZoneInfoNotFoundError, ValueError):
         tz = None
-    return moment.astimezone(tz).strftime("%H:%M")
+    return wording.clock(moment.astimezone(tz))

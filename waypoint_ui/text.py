@@ -17,6 +17,8 @@ def short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def chart_text(text: str) -> str:
-    """People's words for a Plotly label or hover: Plotly reads a few HTML tags, so escape them."""
+def chart_text(text: str, limit: int | None = None) -> str:
+    """People's words for a Plotly label or hover, shortened to `limit`: Plotly reads a few HTML tags, so
+    they are escaped, and a line break would break the label, so it becomes a space."""
+    text = short(text, limit) if limit else text.replace("\n", " ")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -16,8 +16,10 @@ from datetime import date, timedelta
 
 from icalendar import Calendar, Event
 
+from career_core import wording
 from career_core.models import Action, ActionStatus, Notebook, Recurrence
-from career_core.planning import hours_text, review_dates, schedule_text
+from career_core.plan.actions import schedule_text
+from career_core.review import review_dates
 from career_core.schedule import Rule, rule
 
 PRODID = "-//Waypoint//Career plan//EN"
@@ -90,7 +92,7 @@ def _action_event(nb: Notebook, action: Action) -> Event | None:
         return None  # a month-end series whose end comes before its first month end: no dates at all
     description = "\n".join(p for p in (
         _towards(nb, action),
-        f"About {hours_text(action.hours)}{' each time' if recurrence else ''}; {schedule_text(action)}.",
+        f"About {wording.hours_long(action.hours)}{' each time' if recurrence else ''}; {schedule_text(action)}.",
         f"From the Waypoint notebook “{nb.title}”.",
     ) if p)
     event = Event.new(

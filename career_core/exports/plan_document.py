@@ -12,9 +12,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from career_core import wording
 from career_core.dashboard import due_actions
-from career_core.models import Direction, Goal, GoalHorizon, GoalStatus, InitiativeStatus, Notebook, StopKind
-from career_core.progress import GoalProgress, all_progress, format_value
+from career_core.models import (
+    Direction,
+    Goal,
+    GoalHorizon,
+    GoalStatus,
+    InitiativeStatus,
+    Notebook,
+    StopKind,
+)
+from career_core.progress import GoalProgress, all_progress
 from career_core.review import smart_scores
 
 NEXT_ACTIONS = 8
@@ -42,7 +51,7 @@ class PlanGoal:
         if self.where:
             out.append(self.where)
         if self.deadline:
-            out.append(f"by {self.deadline:%d %b %Y}")
+            out.append(f"by {wording.day(self.deadline)}")
         return out
 
 
@@ -56,11 +65,11 @@ class PlanInitiative:
 
     def when(self) -> str:
         if self.start and self.finish:
-            return f"{self.start:%d %b %Y} – {self.finish:%d %b %Y}"
+            return wording.span(self.start, self.finish)
         if self.finish:
-            return f"until {self.finish:%d %b %Y}"
+            return f"until {wording.day(self.finish)}"
         if self.start:
-            return f"from {self.start:%d %b %Y}"
+            return f"from {wording.day(self.start)}"
         return ""
 
 
@@ -79,7 +88,7 @@ class PlanStop:
     hours_per_week: float
 
     def line(self) -> str:
-        freed = f" (frees {format_value(self.hours_per_week)} h a week)" if self.hours_per_week else ""
+        freed = f" (frees {wording.hours(self.hours_per_week)} a week)" if self.hours_per_week else ""
         return f"{self.how}: {self.what}{freed}"
 
 
@@ -192,14 +201,14 @@ def _measure(goal: Goal) -> str:
     name = f"{m.name}: " if m.name else ""
     if m.direction is Direction.DONE or m.target is None:
         return ""
-    target = format_value(m.target, m.unit)
+    target = wording.number(m.target, m.unit)
     if m.direction is Direction.AT_MOST:
         return f"{name}at most {target}"
     if m.direction is Direction.AT_LEAST:
         return f"{name}at least {target}"
     if m.baseline is None:
         return f"{name}to {target}"
-    return f"{name}{format_value(m.baseline, m.unit)} → {target}"
+    return f"{name}{wording.number(m.baseline, m.unit)} → {target}"
 
 
 def _short(text: str, limit: int) -> str:
@@ -215,5 +224,5 @@ def _how(kind: StopKind, delegate_to: str, until: date | None) -> str:
     else:
         text = "Cancel"
     if until is not None:
-        text += f" until {until:%d %b %Y}"
+        text += f" until {wording.day(until)}"
     return text

@@ -10,9 +10,10 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
+from career_core import wording
 from career_core.exports.plan_document import PlanDocument, plan_document
 from career_core.models import Notebook
-from career_core.progress import GoalProgress, format_value
+from career_core.progress import GoalProgress
 
 _INLINE = re.compile(r"([\\`*_{}\[\]<>#|~!])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
@@ -28,7 +29,7 @@ def escape(text: str) -> str:
 
 
 def render(doc: PlanDocument) -> str:
-    out: list[str] = [f"# Development plan: {escape(doc.title)}", "", f"*As of {doc.on:%d %B %Y}*", ""]
+    out: list[str] = [f"# Development plan: {escape(doc.title)}", "", f"*As of {wording.day(doc.on)}*", ""]
 
     out += ["## Vision", ""]
     out.append(escape(doc.vision) if doc.vision else "*No vision written yet.*")
@@ -68,7 +69,7 @@ def render(doc: PlanDocument) -> str:
     if not doc.actions:
         out += ["*Nothing due in the next 30 days.*"]
     for a in doc.actions:
-        when = f"overdue since {a.due:%d %b %Y}" if a.overdue else f"due {a.due:%a %d %b %Y}"
+        when = wording.due(a.due, doc.on, overdue=a.overdue, with_year=True)
         goal = f" · for: {escape(a.goal)}" if a.goal else ""
         out.append(f"- [ ] {escape(a.title)} ({when}){goal}")
     out.append("")
@@ -79,7 +80,7 @@ def render(doc: PlanDocument) -> str:
     for s in doc.stop_doing:
         out.append(f"- {escape(s.line())}")
     if doc.hours_freed:
-        out += ["", f"Together this frees about {format_value(doc.hours_freed)} hours a week."]
+        out += ["", f"Together this frees about {wording.number(doc.hours_freed)} hours a week."]
     out.append("")
     return "\n".join(out)
 

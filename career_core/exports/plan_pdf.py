@@ -23,9 +23,10 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from career_core import wording
 from career_core.exports.plan_document import PlanDocument, plan_document
 from career_core.models import Notebook
-from career_core.progress import GoalProgress, format_value
+from career_core.progress import GoalProgress
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
@@ -126,7 +127,7 @@ def _draw(doc: PlanDocument, scale: float) -> _Plan:
     pdf.set_title(printable(f"Development plan: {doc.title}"))
     pdf.para("Development plan", 9, color=MUTED, after=0)
     pdf.para(doc.title, 18, bold=True, after=0.4)
-    pdf.para(f"As of {doc.on:%d %B %Y}", 9, color=MUTED, after=0)
+    pdf.para(f"As of {wording.day(doc.on)}", 9, color=MUTED, after=0)
 
     pdf.heading("Vision")
     pdf.para(doc.vision or "No vision written yet.", 10.5, color=INK if doc.vision else MUTED)
@@ -155,7 +156,7 @@ def _draw(doc: PlanDocument, scale: float) -> _Plan:
     if not doc.actions:
         pdf.para("Nothing due in the next 30 days.", 10, color=MUTED)
     for a in doc.actions:
-        when = f"overdue since {a.due:%d %b %Y}" if a.overdue else f"due {a.due:%a %d %b %Y}"
+        when = wording.due(a.due, doc.on, overdue=a.overdue, with_year=True)
         pdf.bullet(a.title, when + (f" · for: {a.goal}" if a.goal else ""), mark="☐", bold=False)
 
     pdf.heading("Stop doing")
@@ -164,7 +165,7 @@ def _draw(doc: PlanDocument, scale: float) -> _Plan:
     for s in doc.stop_doing:
         pdf.bullet(s.line(), bold=False)
     if doc.hours_freed:
-        pdf.para(f"Together this frees about {format_value(doc.hours_freed)} hours a week.", 9, color=MUTED)
+        pdf.para(f"Together this frees about {wording.number(doc.hours_freed)} hours a week.", 9, color=MUTED)
     return pdf
 
 

@@ -53,7 +53,7 @@ def test_url_names_the_notebook_to_open(open_app, db):
 def test_every_page_loads_without_a_notebook(open_app):
     from waypoint_ui.frame import PAGES, ROOT
 
-    for name, _, _ in PAGES:
+    for name, *_ in PAGES:
         if (ROOT / "app_pages" / f"{name}.py").exists():
             at = open_app(page=name)
             assert not at.exception, name

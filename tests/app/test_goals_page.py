@@ -8,8 +8,8 @@ import pytest
 
 from career_core.models import Goal, GoalRevision, GoalStatus, OrgObjective
 from career_core.sample import load_sample
-from career_core.synthetic import five_year_notebook
 from tests.app.conftest import button, by_label, has_button, stored, texts
+from tests.synthetic import five_year_notebook
 
 TABS = ["Draft", "My goals", "Goal map", "Focus"]
 VAGUE = "get better at leadership"

@@ -104,7 +104,7 @@ def test_a_link_to_someone_elses_notebook_shows_nothing_of_it(accounts: Store):
     anas.reflection.why = "Ana's reasons"
     accounts.save(ANA_OWNER, anas)
     accounts.create(BOB_OWNER, "Bob's own")
-    for page in (None, "notebook", "session"):
+    for page in (None, "notebook", "coach"):
         at = run(user=BOB, page=page, query={"nb": anas.id})
         shown = texts(at) + " ".join(str(s.options) for s in at.selectbox)
         assert "leaving the company" not in shown and "Ana's reasons" not in shown, page

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from career_core import wording
 from career_core.models import (
     Action,
     ActionStatus,
@@ -19,8 +20,8 @@ from career_core.models import (
     StopDoing,
     StopKind,
 )
-from career_core.synthetic import five_year_notebook
 from tests.app.conftest import texts
+from tests.synthetic import five_year_notebook
 
 TODAY = date.today()
 MONDAY = TODAY - timedelta(days=TODAY.weekday())
@@ -99,7 +100,7 @@ def test_a_weekly_action_is_added_listed_and_the_form_starts_afresh(open_app, db
     assert (action.title, action.recurrence, action.start, action.hours, action.goal_id) == (
         "Weekly 1:1 with Sam", Recurrence.WEEKLY, MONDAY, 1.5, "g1")
     page = texts(at)
-    assert "Weekly 1:1 with Sam" in page and f"every {MONDAY:%A}" in page
+    assert "Weekly 1:1 with Sam" in page and f"every {wording.weekday(MONDAY)}" in page
     assert _field(at, "text_input", "What is the step?").value == ""  # ready for the next one
 
 
@@ -150,11 +151,11 @@ def test_a_recurring_action_is_ticked_one_date_at_a_time_and_can_be_undone(open_
     nb = _seed(db, actions=[Action(id="a1", title="Weekly 1:1s", goal_id="g1", recurrence=Recurrence.WEEKLY,
                                    start=MONDAY - timedelta(days=14))])
     at = open_app(page="plan")
-    (tick,) = _buttons(at, "Done for ")
-    assert tick.label == f"Done for {MONDAY.day} {MONDAY:%b}"
+    (tick,) = _buttons(at, "Tick ")
+    assert tick.label == f"Tick {wording.day(MONDAY, TODAY)}"
     tick.click().run()
     assert db.load("local", nb.id).actions[0].done_on == [MONDAY]
-    assert _buttons(at, "Done for ")[0].label.endswith(f"{(MONDAY + timedelta(days=7)):%b}")
+    assert _buttons(at, "Tick ")[0].label == f"Tick {wording.day(MONDAY + timedelta(days=7), TODAY)}"
     _buttons(at, "Undo ")[0].click().run()
     assert db.load("local", nb.id).actions[0].done_on == []
 
@@ -337,7 +338,7 @@ def test_weeks_over_the_limit_are_marked_in_words_with_the_actions_that_cause_th
     assert "Weeks over the limit" in page and "over by 4.5 h" in page
     assert "**Board paper**" in page
     spec = _chart(at)
-    assert "⚠ W" in spec and "⚠ +4.5 h" in spec and "Your limit: 40 h" in spec
+    assert f"⚠ {wording.day(MONDAY + timedelta(days=7), TODAY)}" in spec and "⚠ +4.5 h" in spec and "Your limit: 40 h" in spec
     assert "Weekly 1:1 with Sam" in page  # this week's breakdown
     assert "Rates call" in page
 

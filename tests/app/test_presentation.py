@@ -16,7 +16,7 @@ from waypoint_ui.frame import PAGES, ROOT
 
 SECRET = "PRIVATEMARKER salary 70k and leaving in May"
 OTHER = "OTHERCLIENT Sam Okafor"
-PAGE_NAMES = [name for name, _, _ in PAGES if (ROOT / "app_pages" / f"{name}.py").exists()]
+PAGE_NAMES = [name for name, *_ in PAGES if (ROOT / "app_pages" / f"{name}.py").exists()]
 
 
 def everything(at: AppTest) -> str:
@@ -132,7 +132,7 @@ def test_charts_are_larger_while_presenting(coach, db):
         (chart,) = at.get("plotly_chart")
         return json.loads(chart.proto.spec)["layout"]["font"]["size"]
 
-    assert font(run(page="session", query={"nb": coach.id})) < font(run(page="session", query={"nb": coach.id, "present": "1"}))
+    assert font(run(page="coach", query={"nb": coach.id})) < font(run(page="coach", query={"nb": coach.id, "present": "1"}))
 
 
 # --- bound widgets hide fields marked private -----------------------------------------------------

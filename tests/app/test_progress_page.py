@@ -8,8 +8,9 @@ from datetime import date, timedelta
 import pytest
 
 from career_core.models import Action, ActionStatus, CheckIn, Direction, Goal, GoalStatus, Metric, Recurrence
-from career_core.synthetic import five_year_notebook
+from career_core.progress import all_progress
 from tests.app.conftest import texts
+from tests.synthetic import five_year_notebook
 
 TODAY = date.today()
 
@@ -262,12 +263,21 @@ def test_the_five_year_notebook_loads(open_app, db):
     assert len(_plotly(at)) >= 2
 
 
+_PROGRESS_CALLS: list[int] = []
+
+
+def _counted_progress(nb, today):
+    """all_progress, counting its calls (a named function: the shared cache keys on its name)."""
+    _PROGRESS_CALLS.append(nb.revision)
+    return all_progress(nb, today)
+
+
 def test_progress_is_worked_out_once_per_revision_whichever_page_shows_it(open_app, db, monkeypatch):
     import waypoint_ui.derived as derived
 
-    calls = []
-    real = derived.all_progress
-    monkeypatch.setattr(derived, "all_progress", lambda nb, today: calls.append(nb.revision) or real(nb, today))
+    calls = _PROGRESS_CALLS
+    calls.clear()
+    monkeypatch.setattr(derived, "all_progress", _counted_progress)
     g = _goal()
     _notebook(db, g, checkins=[CheckIn(goal_id=g.id, on=TODAY, value=66)])
     at = open_app(page="progress")

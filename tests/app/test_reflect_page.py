@@ -8,8 +8,8 @@ import pytest
 
 from career_core.models import DevelopmentItem, Goal, InputEntry, InputRole, OrgObjective, SkillRating
 from career_core.sample import load_sample
-from career_core.synthetic import five_year_notebook
 from tests.app.conftest import button, by_label, stored, texts
+from tests.synthetic import five_year_notebook
 
 
 def submit(at, label):

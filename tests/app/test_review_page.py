@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from career_core import wording
 from career_core.models import (
     CheckIn,
     CoachNote,
@@ -21,8 +22,8 @@ from career_core.models import (
 )
 from career_core.review import smart_score
 from career_core.schedule import next_after
-from career_core.synthetic import five_year_notebook
 from tests.app.conftest import texts
+from tests.synthetic import five_year_notebook
 
 TODAY = date.today()
 
@@ -67,7 +68,7 @@ def test_a_review_on_time_shows_its_date_calmly(open_app, db):
     _notebook(db, reviews=[Review(on=TODAY - timedelta(days=5), next_review=TODAY + timedelta(days=9))])
     at = open_app(page="review")
     assert not at.warning
-    assert f"Next review: {TODAY + timedelta(days=9):%a %d %b %Y}" in texts(at) and "due in 9 days" in texts(at)
+    assert f"Next review: {wording.day(TODAY + timedelta(days=9), TODAY, weekday=True)}" in texts(at) and "due in 9 days" in texts(at)
 
 
 def test_the_cadence_is_saved_at_once(open_app, db):
@@ -191,7 +192,7 @@ def test_earlier_reviews_show_what_was_written_and_decided(open_app, db):
                                                                     diagnosis="On track")])
     _notebook(db, g, reviews=[old])
     at = open_app(page="review")
-    assert any(e.label.startswith(f"{old.on:%d %b %Y} · 1 decision") for e in at.expander)
+    assert any(e.label.startswith(f"{wording.day(old.on, TODAY)} · 1 decision") for e in at.expander)
     page = texts(at)
     assert "Hired two planners" in page and "Ask early" in page and "**Keep** · Get better at leadership · On track" in page
 
@@ -255,7 +256,7 @@ def test_empty_session_notes_are_refused(open_app, db):
     nb = _notebook(db)
     at = open_app(page="review")
     _button(at, "Add session").click().run()
-    assert "Write what you talked about, or the next steps you agreed." in [e.value for e in at.error]
+    assert "Write what you talked about, the next steps you agreed, or both." in [e.value for e in at.error]
     assert db.load("local", nb.id).coach_notes == []
 
 

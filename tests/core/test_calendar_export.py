@@ -8,7 +8,6 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from career_core import planning
 from career_core.exports.calendar import action_uid, contents, review_uid, to_ics
 from career_core.models import (
     Action,
@@ -21,8 +20,10 @@ from career_core.models import (
     ReviewCadence,
     Settings,
 )
+from career_core.plan.actions import action_dates
+from career_core.review import review_dates
 from career_core.sample import load_sample
-from career_core.synthetic import five_year_notebook
+from tests.synthetic import five_year_notebook
 
 TODAY = date(2026, 11, 18)
 D = date
@@ -67,7 +68,7 @@ ACTIONS = [
 def test_every_action_has_the_dates_the_app_shows(action):
     nb = plan(action)
     (event,) = [e for uid, e in events(to_ics(nb, TODAY)).items() if uid == action_uid(nb, action)]
-    assert expand(event, *WINDOW) == planning.action_dates(action, *WINDOW)
+    assert expand(event, *WINDOW) == action_dates(action, *WINDOW)
     assert str(event["SUMMARY"]) == action.title
     assert event.end - event.start == timedelta(days=1)  # an all-day event
 
@@ -100,7 +101,7 @@ def test_review_dates_are_events_with_the_dates_the_app_shows():
     nb = plan(settings=Settings(review_cadence=ReviewCadence.MONTHLY))
     found = events(to_ics(nb, TODAY))
     reviews = sorted((e.start, uid) for uid, e in found.items() if uid.startswith("review-"))
-    assert [d for d, _ in reviews] == planning.review_dates(nb, TODAY)
+    assert [d for d, _ in reviews] == review_dates(nb, TODAY)
     assert [uid for _, uid in reviews] == [review_uid(nb, k) for k in range(12)]
     assert reviews[0][0] == D(2026, 12, 2)
     assert str(found[review_uid(nb, 0)]["SUMMARY"]) == "Next career review"
@@ -177,4 +178,4 @@ def test_whole_notebooks_round_trip(make):
     for action in nb.actions:
         uid = action_uid(nb, action)
         if uid in found:
-            assert expand(found[uid], lo, hi) == planning.action_dates(action, lo, hi), action.title
+            assert expand(found[uid], lo, hi) == action_dates(action, lo, hi), action.title

@@ -6,7 +6,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from career_core.coaching import DEFAULT_DAYS, default_since, previous_session, share_of_way, since_last_session
+from career_core.coaching import (
+    DEFAULT_DAYS,
+    default_since,
+    previous_session,
+    share_of_way,
+    since_last_session,
+)
 from career_core.models import (
     Action,
     ActionStatus,

@@ -171,7 +171,7 @@ def test_the_pdf_says_what_the_plan_says_on_one_page():
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     assert page_count(data) == 1
     text = pdf_text(data)
-    for expected in ("Development plan", "Jo's road to division lead", "As of 02 July 2026",
+    for expected in ("Development plan", "Jo's road to division lead", "As of 2 Jul 2026",
                      "Lead a division of about 200 people that plans and delivers as one team.",
                      "Lead a team of at least 10 people by 30 June 2027", "SMART score 88/100", "Status: On track",
                      "Pilot dynamic routing", "Book the venue", "Delegate to Sam: Writing the weekly status report"):

@@ -7,7 +7,13 @@ from datetime import date
 import pytest
 
 from career_core.dashboard import glance
-from career_core.goal_reports import criteria_line, draft_report, goal_rows, report_for, reports
+from career_core.goal_reports import (
+    criteria_line,
+    draft_report,
+    goal_rows,
+    report_for,
+    reports,
+)
 from career_core.models import Goal, GoalStatus, Metric, Notebook, OrgObjective
 
 TODAY = date(2026, 11, 22)

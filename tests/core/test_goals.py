@@ -24,7 +24,15 @@ from career_core.goals import (
     set_parent,
     set_status,
 )
-from career_core.models import Goal, GoalHorizon, GoalRevision, GoalStatus, Metric, Notebook, Vision
+from career_core.models import (
+    Goal,
+    GoalHorizon,
+    GoalRevision,
+    GoalStatus,
+    Metric,
+    Notebook,
+    Vision,
+)
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 T1 = datetime(2026, 1, 9, 9, 0, tzinfo=UTC)

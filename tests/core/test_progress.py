@@ -1,4 +1,6 @@
-"""Progress: how far, how far the plan expects, status, forecast, limits, milestones, gaps."""
+"""Progress: how far, how far the plan expects, status, forecast, limits, gaps.
+
+The arithmetic of one metric (career_core.metric) is specified here too, as the goal reads it."""
 
 from __future__ import annotations
 
@@ -9,59 +11,35 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from career_core.metric import Point, expected_fraction, forecast, fraction, slope
 from career_core.models import (
     Action,
     ActionStatus,
     CheckIn,
     Direction,
-    Goal,
     GoalStatus,
-    JournalEntry,
-    Metric,
     Notebook,
     Recurrence,
 )
 from career_core.progress import (
     STATUS_ORDER,
-    Point,
-    ProgressStatus,
     all_progress,
     board,
-    checkin_calendar,
-    checkin_problems,
-    expected_fraction,
+    board_goals,
     expected_value,
-    forecast,
-    format_value,
-    fraction,
     goal_progress,
-    pending_milestone,
-    record_milestones,
     series_with_gaps,
-    slope,
 )
-
-S = ProgressStatus
-D = Direction
-START, DEADLINE = date(2026, 1, 1), date(2026, 12, 31)
-TODAY = date(2026, 7, 2)  # half way: the straight line expects 50%
-
-
-def goal(direction=D.INCREASE, baseline=62.0, target=75.0, *, start=START, deadline=DEADLINE,
-         status=GoalStatus.ACTIVE, **kw) -> Goal:
-    return Goal(statement="Raise the engagement score from 62 to 75 by 31 December 2026",
-                metric=Metric(name="score", unit="points", baseline=baseline, target=target, direction=direction),
-                start=start, deadline=deadline, status=status, **kw)
-
-
-def checkins(g: Goal, *pairs: tuple[str, float | None]) -> list[CheckIn]:
-    return [CheckIn(goal_id=g.id, on=date.fromisoformat(day), value=value) for day, value in pairs]
-
-
-def weekly(g: Goal, first: str, values: list[float]) -> list[CheckIn]:
-    day = date.fromisoformat(first)
-    return [CheckIn(goal_id=g.id, on=day + timedelta(weeks=i), value=v) for i, v in enumerate(values)]
-
+from tests.core.progress_cases import (
+    DEADLINE,
+    START,
+    TODAY,
+    D,
+    S,
+    checkins,
+    goal,
+    weekly,
+)
 
 # --- progress by direction ---------------------------------------------------------------------------
 
@@ -360,6 +338,18 @@ def test_board_groups_tracked_goals_by_status_most_urgent_group_first():
     assert paused.id not in {g.goal_id for items in groups.values() for g in items}
 
 
+@pytest.mark.parametrize(
+    ("include_achieved", "shown"),
+    [(False, ["active", "draft"]), (True, ["active", "draft", "achieved", "reached"])],
+)
+def test_the_board_shows_goals_in_play_and_achieved_ones_when_asked(include_achieved, shown):
+    active, draft = goal(id="active"), goal(id="draft", status=GoalStatus.DRAFT)
+    achieved, paused = goal(id="achieved", status=GoalStatus.ACHIEVED), goal(id="paused", status=GoalStatus.PAUSED)
+    reached = goal(id="reached", status=GoalStatus.ACHIEVED)
+    nb = Notebook(goals=[active, draft, achieved, paused, reached], checkins=checkins(reached, ("2026-06-01", 80.0)))
+    assert [gp.goal_id for gp in board_goals(nb, all_progress(nb, TODAY), include_achieved)] == shown
+
+
 # --- the chart's line: skipped weeks are gaps ------------------------------------------------------------
 
 
@@ -382,111 +372,3 @@ def test_a_skipped_week_breaks_the_line(days, gaps):
     assert ys.count(None) == gaps
     assert [y for y in ys if y is not None] == [p.value for p in points]
     assert xs == sorted(xs)
-
-
-# --- check-ins and actions -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("has_goal", "on", "value", "note", "problems"),
-    [
-        (True, TODAY, 68.0, "", set()),
-        (True, TODAY, None, "Good conversation with the team", set()),
-        (True, TODAY, 0.0, "", set()),  # zero is a value
-        (True, TODAY - timedelta(days=400), 68.0, "", set()),  # late entries for old weeks are fine
-        (False, TODAY, 68.0, "", {"goal"}),
-        (True, None, 68.0, "", {"on"}),
-        (True, TODAY + timedelta(days=1), 68.0, "", {"on"}),
-        (True, TODAY, None, "   ", {"value"}),
-        (True, TODAY, float("nan"), "", {"value"}),
-        (True, TODAY, float("inf"), "", {"value"}),
-        (False, TODAY + timedelta(days=3), None, "", {"goal", "on", "value"}),
-    ],
-)
-def test_checkin_problems(has_goal, on, value, note, problems):
-    assert set(checkin_problems(goal() if has_goal else None, on, value, note, TODAY)) == problems
-
-
-@given(note=st.text(max_size=200), value=st.floats(allow_nan=True, allow_infinity=True) | st.none())
-def test_any_typed_check_in_is_either_accepted_or_explained(note, value):
-    problems = checkin_problems(goal(), TODAY, value, note, TODAY)
-    usable_value = value is not None and math.isfinite(value)
-    assert ("value" in problems) == (not usable_value and not (value is None and note.strip()))
-    assert all(message.endswith(".") for message in problems.values())
-
-
-@pytest.mark.parametrize(
-    ("value", "unit", "text"),
-    [(62, "points", "62 points"), (57.4, "hours/week", "57.4 hours/week"), (75, "%", "75%"),
-     (1500, "", "1,500"), (0.25, "", "0.25"), (None, "people", "—"), (2.0, "", "2")],
-)
-def test_format_value(value, unit, text):
-    assert format_value(value, unit) == text
-
-
-# --- milestones ----------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("value", "celebrated", "pending"),
-    [
-        (62.0, [], None),  # 0%
-        (65.0, [], None),  # 23%
-        (65.25, [], 25),  # exactly 25%
-        (69.0, [], 50),  # 53%: only the highest one passed is celebrated
-        (69.0, [25], 50),
-        (69.0, [50], None),  # celebrated once
-        (69.0, [75], None),  # a higher one already celebrated: never go back to a lower one
-        (75.0, [25, 50, 75], 100),
-    ],
-)
-def test_pending_milestone(value, celebrated, pending):
-    g = goal()
-    gp = goal_progress(g, checkins(g, ("2026-06-25", value)), TODAY)
-    journal = [JournalEntry(goal_id=g.id, milestone=m) for m in celebrated]
-    journal.append(JournalEntry(goal_id="another-goal", milestone=100))
-    assert pending_milestone(gp, journal) == pending
-
-
-def test_milestones_are_written_to_the_journal_once_each():
-    g = goal()
-    nb = Notebook(goals=[g], checkins=checkins(g, ("2026-06-01", 66.0)))  # 30%
-    first = record_milestones(nb, [g.id], TODAY)
-    assert [(e.milestone, e.goal_id, e.on) for e in first] == [(25, g.id, TODAY)]
-    assert "quarter" in first[0].text and g.statement in first[0].text
-    assert record_milestones(nb, [g.id], TODAY) == []  # not again
-    nb.checkins.extend(checkins(g, ("2026-06-20", 75.0)))
-    assert [e.milestone for e in record_milestones(nb, [g.id], TODAY)] == [100]
-    assert [e.milestone for e in nb.journal] == [25, 100]
-
-
-def test_paused_goals_and_goals_without_a_target_celebrate_nothing():
-    paused, open_ended = goal(status=GoalStatus.PAUSED), goal(target=None)
-    nb = Notebook(goals=[paused, open_ended],
-                  checkins=[*checkins(paused, ("2026-06-01", 75.0)), *checkins(open_ended, ("2026-06-01", 75.0))])
-    assert record_milestones(nb, [paused.id, open_ended.id, "gone"], TODAY) == []
-
-
-# --- the check-in calendar ------------------------------------------------------------------------
-
-
-def test_the_calendar_counts_check_ins_per_day_in_whole_weeks():
-    g = goal()
-    rows = checkins(g, ("2026-06-29", 1), ("2026-06-29", 2), ("2026-07-01", 3), ("2026-06-10", 4),
-                    ("2025-01-01", 5), ("2026-07-03", 6))  # one far too old, one after `end`
-    cal = checkin_calendar(rows, TODAY, weeks=5)
-    assert cal.weeks[0] == date(2026, 6, 1) and cal.weeks[-1] == date(2026, 6, 29)
-    assert len(cal.counts) == 7 and all(len(row) == 5 for row in cal.counts)
-    assert cal.counts[0][4] == 2  # Monday 29 June
-    assert cal.counts[2][4] == 1  # Wednesday 1 July
-    assert cal.counts[2][1] == 1  # Wednesday 10 June
-    assert cal.counts[3][4] == 0  # today, nothing yet
-    assert cal.counts[4][4] is None  # Friday 3 July has not happened
-    assert cal.day(2, 1) == date(2026, 6, 10)
-    assert (cal.total, cal.days, cal.weeks_with) == (4, 3, 2)
-
-
-def test_the_calendar_of_an_empty_notebook_is_all_zeros():
-    cal = checkin_calendar([], TODAY)
-    assert cal.total == 0 and len(cal.weeks) == 53
-    assert {v for row in cal.counts for v in row} <= {0, None}

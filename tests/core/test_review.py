@@ -31,15 +31,16 @@ from career_core.review import (
     apply_decision,
     diagnose,
     diagnoses,
-    entry_problems,
     load_since,
     next_review,
     open_review,
     period_start,
+    review_dates,
     smart_score,
     smart_scores,
     start_review,
 )
+from career_core.validation import EntryError
 
 TODAY = date(2026, 7, 2)
 CREATED = datetime(2026, 5, 1, 9, tzinfo=UTC)
@@ -108,6 +109,37 @@ def test_starting_a_review_adds_one_and_a_second_start_reuses_it():
 )
 def test_the_period_under_review_starts_at_the_review_before(reviews, start):
     assert period_start(notebook(*reviews), TODAY) == start
+
+
+# --- the review dates ahead, for the timeline and the calendar ---------------------------------
+
+
+PLAN_DAY = date(2026, 11, 18)
+D = date
+
+
+@pytest.mark.parametrize(
+    ("cadence", "reviews", "first", "count", "second"),
+    [
+        # the date set at the last review comes first, then one every cadence step for a year
+        (ReviewCadence.MONTHLY, [Review(on=D(2026, 10, 30), next_review=D(2026, 11, 30))], D(2026, 11, 30), 12, D(2026, 12, 30)),
+        (ReviewCadence.WEEKLY, [Review(on=D(2026, 11, 16), next_review=D(2026, 11, 23))], D(2026, 11, 23), 53, D(2026, 11, 30)),
+        (ReviewCadence.BIWEEKLY, [Review(on=D(2026, 11, 16))], D(2026, 11, 30), 27, D(2026, 12, 14)),
+        (ReviewCadence.QUARTERLY, [Review(on=D(2026, 11, 1))], D(2027, 2, 1), 4, D(2027, 5, 1)),
+        # an overdue review is due today
+        (ReviewCadence.MONTHLY, [Review(on=D(2026, 9, 1), next_review=D(2026, 10, 1))], PLAN_DAY, 12, D(2026, 12, 18)),
+        # month ends clamp: 31 Jan, then 28 Feb, then back to the 31st (no drift to the 28th)
+        (ReviewCadence.MONTHLY, [Review(on=D(2026, 12, 31), next_review=D(2027, 1, 31))], D(2027, 1, 31), 12, D(2027, 2, 28)),
+        (ReviewCadence.MONTHLY, [Review(on=D(2026, 10, 30), next_review=D(2027, 1, 30))], D(2027, 1, 30), 12, D(2027, 2, 28)),
+    ],
+)
+def test_review_dates(cadence, reviews, first, count, second):
+    nb = notebook(*reviews, cadence=cadence)
+    dates = review_dates(nb, PLAN_DAY)
+    assert (dates[0], len(dates), dates[1]) == (first, count, second)
+    assert dates == sorted(set(dates)) and dates[-1] < first.replace(year=first.year + 1)
+    if cadence is ReviewCadence.MONTHLY:
+        assert dates[2].day == first.day  # every step counts from the first date
 
 
 # --- what was done, and the load ----------------------------------------------------------------
@@ -211,7 +243,7 @@ def test_findings_say_what_the_data_says():
     d = diagnose(_slipping(), score=42, checkins=0, actions_done=0, load=HEAVY, since=date(2026, 6, 2))
     texts = " ".join(f.text for f in d.findings)
     assert "SMART score 42 of 100" in texts
-    assert "since 02 Jun 2026" in texts
+    assert "since 2 Jun 2026" in texts
     assert "3 of 5 weeks planned over your limit of 50 hours" in texts
 
 
@@ -280,7 +312,7 @@ def test_revise_keeps_the_earlier_wording_with_its_score_and_sets_the_new_one():
     assert g.statement == "Lead a team of 10 people by 30 June 2027"
     assert [(r.statement, r.score) for r in g.revisions] == [("Be a leader", 8), ("Get better at leadership", 31)]
     assert g.revisions[-1].at == at
-    assert g.revisions[-1].note == "Replaced in the review of 02 Jul 2026: too vague to act on"
+    assert g.revisions[-1].note == "Replaced in the review of 2 Jul 2026: too vague to act on"
     assert nb.reviews[-1].decisions[0].decision is R
 
 
@@ -297,6 +329,14 @@ def test_a_revision_without_a_usable_new_wording_changes_nothing(wording, messag
     assert nb.model_dump() == before
 
 
+@pytest.mark.parametrize("wording", [None, "   ", "Get better at leadership"])
+def test_a_missing_or_unchanged_wording_is_said_beside_the_wording_field(wording):
+    nb, g = _nb_with_goal()
+    with pytest.raises(EntryError) as caught:
+        apply_decision(nb, g.id, R, TODAY, new_statement=wording)
+    assert list(caught.value.problems) == ["statement"] and not str(caught.value).startswith("statement")
+
+
 def test_a_second_decision_on_the_same_goal_replaces_the_first_in_the_same_review():
     nb, g = _nb_with_goal()
     apply_decision(nb, g.id, P, TODAY)
@@ -309,22 +349,3 @@ def test_a_decision_on_a_goal_that_is_gone_is_refused():
     nb, _ = _nb_with_goal()
     with pytest.raises(ValueError, match="no longer exists"):
         apply_decision(nb, "gone", K, TODAY)
-
-
-# --- accountability ----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("kind", "values", "fields"),
-    [
-        ("feedback", {"from_whom": "Grace", "what": "Clearer updates"}, set()),
-        ("feedback", {"from_whom": "Grace", "what": "   "}, {"what"}),
-        ("feedback", {"from_whom": "Grace"}, {"what"}),
-        ("coach_notes", {"notes": "Talked about delegation"}, set()),
-        ("coach_notes", {"next_steps": "Hand over the forecast"}, set()),
-        ("coach_notes", {"notes": " ", "next_steps": ""}, {"notes"}),
-        ("partners", {"name": "Priya"}, set()),  # the model itself asks for the name
-    ],
-)
-def test_entry_problems(kind, values, fields):
-    assert set(entry_problems(kind, values)) == fields

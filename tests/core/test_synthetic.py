@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from collections import Counter
@@ -11,9 +12,15 @@ from functools import cache
 
 import pytest
 
-from career_core.models import ActionStatus, GoalHorizon, GoalStatus, Notebook, Recurrence
+from career_core.models import (
+    ActionStatus,
+    GoalHorizon,
+    GoalStatus,
+    Notebook,
+    Recurrence,
+)
 from career_core.store import Store
-from career_core.synthetic import ACTIONS, CHECKINS, GOALS, REVIEWS, five_year_notebook
+from tests.synthetic import ACTIONS, CHECKINS, GOALS, REVIEWS, five_year_notebook
 
 TODAY = date(2026, 11, 20)
 
@@ -82,7 +89,7 @@ SHAPE: list[tuple[str, Callable[[Notebook], bool]]] = [
      lambda nb: max(c.on for c in nb.checkins) <= TODAY and max(r.on for r in nb.reviews) <= TODAY
      and all(d <= TODAY for a in nb.actions for d in a.done_on)),
     ("reviews come about once a month",
-     lambda nb: all(20 <= (b.on - a.on).days <= 40 for a, b in zip(nb.reviews, nb.reviews[1:]))),
+     lambda nb: all(20 <= (b.on - a.on).days <= 40 for a, b in itertools.pairwise(nb.reviews))),
     ("each check-in lies within its goal's start and deadline",
      lambda nb: all(nb.goal(c.goal_id).start <= c.on <= nb.goal(c.goal_id).deadline for c in nb.checkins)),
     ("at most one check-in per goal per day", lambda nb: max(Counter((c.goal_id, c.on) for c in nb.checkins).values()) == 1),

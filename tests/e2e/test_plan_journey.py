@@ -8,6 +8,7 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
+from career_core import wording
 from career_core.models import Goal, GoalStatus, Recurrence
 from tests.e2e.conftest import Server, wait_for_app
 
@@ -31,7 +32,7 @@ def test_a_weekly_action_reaches_the_timeline_the_weekly_load_and_the_calendar(p
     page.get_by_label("Hours each time").fill("1.5")
     page.get_by_role("button", name="Add action").click()
     expect(page.get_by_text(TITLE, exact=True)).to_be_visible()
-    expect(page.get_by_text(f"every {date.today():%A}", exact=False).first).to_be_visible()
+    expect(page.get_by_text(f"every {wording.weekday(date.today())}", exact=False).first).to_be_visible()
     (saved,) = store.load("local", nb.id).actions
     assert (saved.recurrence, saved.start, saved.hours) == (Recurrence.WEEKLY, date.today(), 1.5)
 

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from career_core import wording
 from career_core.models import (
     Action,
     ActionStatus,
@@ -18,8 +19,8 @@ from career_core.models import (
     Review,
 )
 from career_core.store import Store
-from career_core.synthetic import five_year_notebook
 from tests.app.conftest import texts
+from tests.synthetic import five_year_notebook
 
 TODAY = date.today()
 
@@ -58,15 +59,15 @@ def _save(at):
 
 
 def test_without_a_notebook_it_says_what_to_do(open_app):
-    at = open_app(page="session")
+    at = open_app(page="coach")
     assert at.title[0].value == "Coach session"
     assert "Open or create a notebook first" in texts(at)
 
 
 def test_it_shows_what_was_agreed_and_what_changed_since(open_app, client):
-    at = open_app(page="session")
+    at = open_app(page="coach")
     page = texts(at)
-    assert f"Last session: {ago(14):%A %d %B %Y} (14 days ago)." in page
+    assert f"Last session: {wording.day(ago(14), TODAY, weekday=True)} (14 days ago)." in page
     assert "Draft the hiring plan by Friday" in page  # agreed last time
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Check-ins": "1", "Actions done": "1", "Overdue": "1", "Goal changes": "2", "Reviews": "1"}
@@ -80,7 +81,7 @@ def test_it_shows_what_was_agreed_and_what_changed_since(open_app, client):
 
 
 def test_changing_the_start_date_widens_the_window(open_app, client):
-    at = open_app(page="session")
+    at = open_app(page="coach")
     next(d for d in at.date_input if d.label == "Changes since").set_value(ago(30)).run()
     assert {m.label: m.value for m in at.metric}["Check-ins"] == "2"
 
@@ -89,12 +90,12 @@ def test_a_quiet_stretch_says_so(open_app, db):
     nb = db.create("local", "Quiet")
     nb.coach_notes = [CoachNote(on=ago(7), next_steps="Call Priya")]
     db.save("local", nb)
-    at = open_app(page="session")
+    at = open_app(page="coach")
     assert "A quiet stretch is worth talking about too" in texts(at)
 
 
 def test_saving_a_note_keeps_it_and_starts_a_fresh_form(open_app, db, client):
-    at = open_app(page="session")
+    at = open_app(page="coach")
     _form_field(at, "What we talked about").input("Hiring went well; delegation is still hard.")
     _form_field(at, "Agreed next steps").input("Hand the Monday report to Sam by next week.")
     _save(at)
@@ -110,23 +111,23 @@ def test_saving_a_note_keeps_it_and_starts_a_fresh_form(open_app, db, client):
 
 @pytest.mark.parametrize(("notes", "steps"), [("", ""), ("  ", "\n \n")], ids=["empty", "only spaces"])
 def test_an_empty_note_is_refused_beside_the_field_and_keeps_the_text(open_app, db, client, notes, steps):
-    at = open_app(page="session")
+    at = open_app(page="coach")
     _form_field(at, "What we talked about").input(notes)
     _form_field(at, "Agreed next steps").input(steps)
     _save(at)
-    assert "Write what you talked about, what you agreed, or both." in [e.value for e in at.error]
+    assert "Write what you talked about, the next steps you agreed, or both." in [e.value for e in at.error]
     assert _form_field(at, "Agreed next steps").value == steps
     assert len(db.load("local", client.id).coach_notes) == 2
 
 
 def test_the_note_fields_stop_at_the_notebooks_own_limit(open_app, client):
-    at = open_app(page="session")
+    at = open_app(page="coach")
     limit = CoachNote.model_fields["notes"].metadata[0].max_length
     assert [t.max_chars for t in at.text_area] == [limit, CoachNote.model_fields["next_steps"].metadata[0].max_length]
 
 
 def test_an_earlier_note_can_be_deleted_and_the_history_keeps_it(open_app, db, client):
-    at = open_app(page="session")
+    at = open_app(page="coach")
     assert any(e.label == "Earlier sessions (2)" for e in at.expander)
     next(b for b in at.button if b.label == "Delete note").click().run()
     after = db.load("local", client.id)
@@ -138,13 +139,13 @@ def test_user_text_is_shown_as_typed(open_app, db):
     nb = db.create("local", "Markup")
     nb.coach_notes = [CoachNote(on=ago(7), next_steps="**not bold** <b>nor this</b> :red[plain]")]
     db.save("local", nb)
-    at = open_app(page="session")
+    at = open_app(page="coach")
     assert "**not bold** <b>nor this</b> :red[plain]" in [t.value for t in at.text]
 
 
 def test_the_page_loads_with_a_five_year_notebook(open_app, db):
     big = db.add("local", five_year_notebook(seed=0, today=TODAY))
-    at = open_app(page="session", query={"nb": big.id})
+    at = open_app(page="coach", query={"nb": big.id})
     assert not at.exception
     assert {m.label for m in at.metric} == {"Check-ins", "Actions done", "Overdue", "Goal changes", "Reviews"}
     assert any(e.label.startswith("Earlier sessions") for e in at.expander)

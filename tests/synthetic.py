@@ -1,4 +1,4 @@
-"""A generated notebook as big as five years of steady use, for tests and benchmarks.
+"""A generated notebook as big as five years of steady use, for tests and benchmarks (not the app).
 
 Every page must stay quick for someone who has used Waypoint for years, so tests and benchmarks
 need such a notebook without anyone having lived through five years: about 40 goals (long-term

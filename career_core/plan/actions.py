@@ -1,0 +1,301 @@
+"""Actions: the days each one takes, ticking them off, and the action list with its buttons.
+
+A one-off action is due on a day; a repeating one comes round on the days of its series
+(career_core.schedule). "Done" on a series ticks off one date, the current one; the series goes
+on until its end or until it is marked finished.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Final
+
+from career_core import edit, wording
+from career_core.models import (
+    Action,
+    ActionStatus,
+    Goal,
+    Initiative,
+    Notebook,
+    Recurrence,
+)
+from career_core.schedule import describe, first, occurrences
+
+_LOOK_BACK: Final = timedelta(days=93)  # one quarter: reaches the latest date of every cadence
+_LOOK_AHEAD: Final = timedelta(days=120)
+DUE_SOON: Final = timedelta(days=7)  # a step due within this is shown beside a goal's check-in
+
+
+# --- when actions happen ----------------------------------------------------------------------
+
+
+def planned_until(action: Action) -> date | None:
+    """The last day a recurring action asks for time: its end, or the day it was finished early."""
+    if action.status is ActionStatus.DONE and action.completed_at is not None:
+        return min(action.end, action.completed_at) if action.end else action.completed_at
+    return action.end
+
+
+def action_dates(action: Action, window_start: date, window_end: date) -> list[date]:
+    """The days this action takes time inside the window; dropped actions take none."""
+    if action.status is ActionStatus.DROPPED:
+        return []
+    if action.recurrence is Recurrence.NONE:
+        due = action.due
+        return [due] if due is not None and window_start <= due <= window_end else []
+    assert action.start is not None  # guaranteed by the model
+    return occurrences(action.recurrence.value, action.start, planned_until(action), window_start, window_end)
+
+
+def current_occurrence(action: Action, today: date) -> date | None:
+    """The date a 'done' click means: this period's date if still open, else the next open one."""
+    if action.recurrence is Recurrence.NONE or action.status is not ActionStatus.TO_DO:
+        return None
+    assert action.start is not None
+    done = set(action.done_on)
+    cadence = action.recurrence.value
+    recent = occurrences(cadence, action.start, action.end, today - _LOOK_BACK, today)
+    if recent and recent[-1] not in done:
+        return recent[-1]
+    upcoming = occurrences(cadence, action.start, action.end, today + timedelta(days=1), today + _LOOK_AHEAD)
+    return next((d for d in upcoming if d not in done), None)
+
+
+def schedule_text(action: Action, today: date | None = None) -> str:
+    """'due Fri 4 Dec 2026' or 'every Monday from 18 May 2026 until 31 May 2027'."""
+    if action.recurrence is Recurrence.NONE:
+        return f"due {wording.day(action.due, today, weekday=True)}" if action.due else "no date yet"
+    assert action.start is not None
+    cadence = action.recurrence.value
+    text = f"{describe(cadence, action.start)} from {wording.day(first(cadence, action.start), today)}"
+    return text + (f" until {wording.day(action.end, today)}" if action.end else "")
+
+
+# --- ticking off ------------------------------------------------------------------------------
+
+
+def mark_done(action: Action, today: date) -> date | None:
+    """Tick off what 'done' means today: the current occurrence, or the whole action.
+
+    A series whose end has passed is finished as a whole (its last open date, if any, can still
+    be ticked with `tick`).
+    """
+    series_over = action.end is not None and action.end < today
+    if action.recurrence is not Recurrence.NONE and action.status is ActionStatus.TO_DO and not series_over:
+        day = current_occurrence(action, today)
+        if day is not None:
+            edit.assign(action, done_on=sorted({*action.done_on, day}))
+            return day
+    edit.assign(action, status=ActionStatus.DONE, completed_at=today)
+    return None
+
+
+def tick(action: Action, day: date) -> None:
+    edit.assign(action, done_on=sorted({*action.done_on, day}))
+
+
+def undo_done(action: Action, day: date) -> None:
+    edit.assign(action, done_on=[d for d in action.done_on if d != day])
+
+
+def reopen(action: Action) -> None:
+    edit.assign(action, status=ActionStatus.TO_DO, completed_at=None)
+
+
+# --- the action list --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ActionLine:
+    """One action as the plan lists it."""
+
+    action_id: str
+    title: str
+    towards: str  # the goal or initiative it moves, in words
+    status: str  # "to do" | "overdue" | "done" | "dropped" | "series over"
+    icon: str
+    schedule: str
+    hours: float
+    next_date: date | None  # the next date that still needs doing
+    current: date | None  # what a 'done' click ticks off (recurring actions)
+    last_done: date | None  # the latest ticked-off occurrence, for undo
+    done_count: int  # occurrences done so far (recurring)
+    past_count: int  # occurrences up to today (recurring)
+    recurring: bool
+    series_over: bool  # a recurring action whose dates have all passed
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("done", "dropped")
+
+    def details(self) -> str:
+        """'To do · every Monday from 7 Dec · 1 h each time · done 3 of 4 so far'."""
+        each = " each time" if self.recurring else ""
+        text = f"{self.status.capitalize()} · {self.schedule} · {wording.hours(self.hours)}{each}"
+        if self.recurring and self.past_count:
+            text += f" · done {self.done_count} of {self.past_count} so far"
+        return text
+
+    def when(self, today: date) -> str:
+        """When the next date is, from today: 'overdue since 30 Nov', 'due today', 'due Fri 4 Dec'."""
+        if self.next_date is None:
+            return "no date"
+        return wording.due(self.next_date, today, overdue=self.status == "overdue")
+
+
+STATUS_ICONS: Final = {
+    "to do": ":material/radio_button_unchecked:",
+    "overdue": ":material/error:",
+    "done": ":material/check_circle:",
+    "dropped": ":material/cancel:",
+    "series over": ":material/event_busy:",
+}
+
+
+def _towards(action: Action, goals: dict[str, Goal], initiatives: dict[str, Initiative]) -> str:
+    parts = []
+    if action.initiative_id in initiatives:
+        parts.append(f"Initiative: {initiatives[action.initiative_id].title}")
+    if action.goal_id in goals:
+        parts.append(f"Goal: {goals[action.goal_id].statement}")
+    return " · ".join(parts) or "Not linked to a goal or initiative"
+
+
+def action_line(nb: Notebook, action: Action, today: date) -> ActionLine:
+    goals = {g.id: g for g in nb.goals}
+    initiatives = {i.id: i for i in nb.initiatives}
+    return _action_line(action, today, goals, initiatives)
+
+
+def _action_line(action: Action, today: date, goals: dict[str, Goal], initiatives: dict[str, Initiative]) -> ActionLine:
+    recurring = action.recurrence is not Recurrence.NONE
+    done_count = past_count = 0
+    current = next_date = last_done = None
+    series_over = False
+    if recurring:
+        assert action.start is not None
+        past = occurrences(action.recurrence.value, action.start, action.end, action.start, today)
+        done = set(action.done_on)
+        past_count = len(past)
+        done_count = sum(1 for d in past if d in done)
+        last_done = max(action.done_on, default=None)
+        current = current_occurrence(action, today)
+        next_date = current
+        series_over = action.status is ActionStatus.TO_DO and action.end is not None and action.end < today
+    elif action.status is ActionStatus.TO_DO:
+        next_date = action.due
+    if action.status is ActionStatus.DONE:
+        status = "done"
+    elif action.status is ActionStatus.DROPPED:
+        status = "dropped"
+    elif series_over:
+        status = "series over"
+    elif not recurring and next_date is not None and next_date < today:
+        status = "overdue"  # a missed date of a series is not overdue: the next one comes anyway
+    else:
+        status = "to do"
+    return ActionLine(
+        action_id=action.id,
+        title=action.title,
+        towards=_towards(action, goals, initiatives),
+        status=status,
+        icon=STATUS_ICONS[status],
+        schedule=schedule_text(action, today),
+        hours=action.hours,
+        next_date=next_date,
+        current=current,
+        last_done=last_done,
+        done_count=done_count,
+        past_count=past_count,
+        recurring=recurring,
+        series_over=series_over,
+    )
+
+
+SHOW: Final = {"todo": (ActionStatus.TO_DO,), "done": (ActionStatus.DONE,), "dropped": (ActionStatus.DROPPED,),
+               "all": tuple(ActionStatus)}
+
+
+def action_lines(nb: Notebook, today: date, show: str = "todo", towards: str | None = None,
+                 search: str = "") -> list[ActionLine]:
+    """Actions in the order to do them (overdue first, then by date), filtered as the list asks.
+
+    `towards` is "goal:<id>", "initiative:<id>" or "unlinked"; `search` matches the title.
+    """
+    goals = {g.id: g for g in nb.goals}
+    initiatives = {i.id: i for i in nb.initiatives}
+    needle = search.strip().casefold()
+    wanted = SHOW[show]
+    lines = []
+    for action in nb.actions:
+        if action.status not in wanted or (needle and needle not in action.title.casefold()):
+            continue
+        if towards is not None and not _belongs(action, towards, goals, initiatives):
+            continue
+        lines.append(_action_line(action, today, goals, initiatives))
+    lines.sort(key=lambda line: (line.next_date or date.max, line.title.casefold()))
+    return lines
+
+
+def _belongs(action: Action, towards: str, goals: dict[str, Goal], initiatives: dict[str, Initiative]) -> bool:
+    kind, _, ref = towards.partition(":")
+    if kind == "goal":
+        return action.goal_id == ref
+    if kind == "initiative":
+        return action.initiative_id == ref
+    return action.goal_id not in goals and action.initiative_id not in initiatives
+
+
+def due_soon(nb: Notebook, goal_id: str, today: date, limit: int = 8) -> list[ActionLine]:
+    """A goal's steps due within the week ahead (and any overdue), to tick off right after a check-in."""
+    return [line for line in action_lines(nb, today, "todo", towards=f"goal:{goal_id}")
+            if line.next_date is not None and line.next_date <= today + DUE_SOON and not line.series_over][:limit]
+
+
+# --- the buttons beside an action -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ActionButton:
+    """One thing a person can do with an action in the list, as `press` carries it out."""
+
+    kind: str  # "reopen" | "tick" | "finish" | "undo"
+    label: str
+    day: date | None = None  # the date a tick or an undo is about
+    primary: bool = False
+    help: str = ""
+
+
+def action_buttons(line: ActionLine, today: date) -> tuple[ActionButton, ...]:
+    """The buttons that apply to an action now, the one most likely wanted marked primary.
+
+    A finished action can be reopened. A live series ticks off its current date; a series whose
+    end has passed can still tick its last open date, and is finished as a whole. A series with
+    a ticked date can take back the latest tick.
+    """
+    if line.finished:
+        return (ActionButton("reopen", "Reopen"),)
+    buttons = []
+    live_series = line.recurring and not line.series_over
+    if line.recurring and line.current is not None:
+        buttons.append(ActionButton("tick", f"Tick {wording.day(line.current, today)}", line.current,
+                                    primary=live_series, help="Tick off this date of the series."))
+    if not live_series or line.current is None:
+        buttons.append(ActionButton("finish", "Mark finished" if line.recurring else "Mark done", primary=True))
+    if line.recurring and line.last_done is not None:
+        buttons.append(ActionButton("undo", f"Undo {wording.day(line.last_done, today)}", line.last_done,
+                                    help="Take back the latest tick."))
+    return tuple(buttons)
+
+
+def press(action: Action, button: ActionButton, today: date) -> None:
+    """Carry out a button of `action_buttons` on the action."""
+    if button.kind == "reopen":
+        reopen(action)
+    elif button.kind == "tick" and button.day is not None:
+        tick(action, button.day)
+    elif button.kind == "undo" and button.day is not None:
+        undo_done(action, button.day)
+    else:
+        mark_done(action, today)

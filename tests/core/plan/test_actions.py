@@ -1,0 +1,147 @@
+"""Actions as a specification: the days they take, ticking off, the action list."""
+
+from __future__ import annotations
+
+import pytest
+
+from career_core.models import (
+    Action,
+    ActionStatus,
+    Initiative,
+    Recurrence,
+)
+from career_core.plan.actions import (
+    STATUS_ICONS,
+    action_dates,
+    action_line,
+    action_lines,
+    current_occurrence,
+    mark_done,
+    reopen,
+    tick,
+    undo_done,
+)
+from tests.core.plan.cases import TODAY, D, days, notebook, once, weekly
+
+# --- when actions happen ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("action", "window", "expected"),
+    [
+        (once(due=D(2026, 12, 1)), (D(2026, 11, 1), D(2026, 12, 31)), [D(2026, 12, 1)]),
+        (once(due=D(2027, 1, 1)), (D(2026, 11, 1), D(2026, 12, 31)), []),
+        (Action(title="Someday", goal_id="g1"), (D(2026, 1, 1), D(2030, 1, 1)), []),
+        (once(due=D(2026, 12, 1), status=ActionStatus.DROPPED), (D(2026, 11, 1), D(2026, 12, 31)), []),
+        (once(due=D(2026, 12, 1), status=ActionStatus.DONE), (D(2026, 11, 1), D(2026, 12, 31)), [D(2026, 12, 1)]),
+        (weekly(start=D(2026, 11, 2), end=D(2026, 11, 23)), (D(2026, 11, 1), D(2026, 12, 31)),
+         [D(2026, 11, 2), D(2026, 11, 9), D(2026, 11, 16), D(2026, 11, 23)]),
+        # a recurring action finished early stops taking time the day it was finished
+        (weekly(start=D(2026, 11, 2), status=ActionStatus.DONE, completed_at=D(2026, 11, 10)),
+         (D(2026, 11, 1), D(2026, 12, 31)), [D(2026, 11, 2), D(2026, 11, 9)]),
+        (weekly(start=D(2026, 11, 2), status=ActionStatus.DROPPED), (D(2026, 11, 1), D(2026, 12, 31)), []),
+    ],
+)
+def test_action_dates(action, window, expected):
+    assert action_dates(action, *window) == expected
+
+
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [
+        # Monday's 1:1 is still open on Wednesday: ticking it off means Monday's
+        (weekly(start=D(2026, 11, 2)), D(2026, 11, 16)),
+        # Monday's is done already: the next one
+        (weekly(start=D(2026, 11, 2), done_on=[D(2026, 11, 16)]), D(2026, 11, 23)),
+        # a series that has not started yet: its first date
+        (weekly(start=D(2026, 12, 7)), D(2026, 12, 7)),
+        # a series that is over has nothing left to tick off
+        (weekly(start=D(2026, 10, 5), end=D(2026, 10, 26), done_on=[D(2026, 10, 26)]), None),
+        # month ends
+        (Action(title="Month-end report", goal_id="g1", recurrence=Recurrence.MONTHLY, start=D(2026, 1, 31)), D(2026, 10, 31)),
+        (once(), None),
+    ],
+)
+def test_current_occurrence(action, expected):
+    assert current_occurrence(action, TODAY) == expected
+
+
+def test_mark_done_ticks_the_current_date_and_undo_takes_it_back():
+    action = weekly(start=D(2026, 11, 2))
+    assert mark_done(action, TODAY) == D(2026, 11, 16)
+    assert action.done_on == [D(2026, 11, 16)] and action.status is ActionStatus.TO_DO
+    assert mark_done(action, TODAY) == D(2026, 11, 23)
+    undo_done(action, D(2026, 11, 23))
+    assert action.done_on == [D(2026, 11, 16)]
+
+
+def test_mark_done_finishes_a_one_off_and_reopen_brings_it_back():
+    action = once(due=days(-3))
+    assert mark_done(action, TODAY) is None
+    assert action.status is ActionStatus.DONE and action.completed_at == TODAY
+    reopen(action)
+    assert action.status is ActionStatus.TO_DO and action.completed_at is None
+
+
+def test_mark_done_on_a_finished_series_finishes_the_action_and_its_last_date_can_still_be_ticked():
+    action = weekly(start=D(2026, 10, 5), end=D(2026, 10, 26))
+    line = action_line(notebook(actions=[action]), action, TODAY)
+    assert line.series_over and line.current == D(2026, 10, 26)
+    tick(action, D(2026, 10, 26))
+    tick(action, D(2026, 10, 26))  # twice is still once
+    assert action.done_on == [D(2026, 10, 26)] and action.status is ActionStatus.TO_DO
+    mark_done(action, TODAY)
+    assert action.status is ActionStatus.DONE and action.completed_at == TODAY
+
+
+@pytest.mark.parametrize(
+    ("action", "status", "schedule"),
+    [
+        (once(due=days(5)), "to do", "due Mon 23 Nov"),
+        (once(due=days(-5)), "overdue", "due Fri 13 Nov"),
+        (once(due=days(-5), status=ActionStatus.DONE, completed_at=days(-6)), "done", "due Fri 13 Nov"),
+        (once(due=days(5), status=ActionStatus.DROPPED), "dropped", "due Mon 23 Nov"),
+        (Action(title="Someday", goal_id="g1"), "to do", "no date yet"),
+        # the year shows when it is not this year
+        (once(due=D(2027, 1, 5)), "to do", "due Tue 5 Jan 2027"),
+        (weekly(start=D(2025, 12, 29), end=D(2027, 1, 4)), "to do", "every Monday from 29 Dec 2025 until 4 Jan 2027"),
+        # a missed date of a series is not 'overdue': the next one comes anyway
+        (weekly(start=D(2026, 11, 2)), "to do", "every Monday from 2 Nov"),
+        (weekly(start=D(2026, 10, 5), end=D(2026, 10, 26)), "series over", "every Monday from 5 Oct until 26 Oct"),
+        (Action(title="Report", goal_id="g1", recurrence=Recurrence.QUARTERLY, start=D(2026, 8, 30)), "to do",
+         "every three months on the last day of the month from 31 Aug"),
+    ],
+)
+def test_action_line_status_and_schedule_in_words(action, status, schedule):
+    line = action_line(notebook(actions=[action]), action, TODAY)
+    assert (line.status, line.schedule) == (status, schedule)
+    assert line.icon == STATUS_ICONS[status]
+
+
+def test_action_line_counts_what_was_done_so_far():
+    action = weekly(start=D(2026, 10, 26), done_on=[D(2026, 10, 26), D(2026, 11, 9), D(2026, 12, 25)])
+    line = action_line(notebook(actions=[action]), action, TODAY)
+    assert (line.done_count, line.past_count) == (2, 4)  # 26 Oct, 2, 9, 16 Nov; the December tick is in the future
+    assert line.current == D(2026, 11, 16) and line.last_done == D(2026, 12, 25)
+
+
+def test_action_lines_order_filters_and_search():
+    init = Initiative(id="i1", title="Routing pilot")
+    actions = [
+        once("Late thing", due=days(-10)),
+        once("Soon", due=days(2)),
+        once("Later", due=days(30), goal_id=None, initiative_id="i1"),
+        once("Finished", due=days(-2), status=ActionStatus.DONE, completed_at=days(-2)),
+        once("Abandoned", due=days(3), status=ActionStatus.DROPPED),
+        Action(title="Orphan", due=days(4)),
+    ]
+    nb = notebook(actions=actions, initiatives=[init])
+    assert [line.title for line in action_lines(nb, TODAY)] == ["Late thing", "Soon", "Orphan", "Later"]
+    assert [line.title for line in action_lines(nb, TODAY, "done")] == ["Finished"]
+    assert [line.title for line in action_lines(nb, TODAY, "dropped")] == ["Abandoned"]
+    assert len(action_lines(nb, TODAY, "all")) == 6
+    assert [line.title for line in action_lines(nb, TODAY, towards="initiative:i1")] == ["Later"]
+    assert [line.title for line in action_lines(nb, TODAY, towards="unlinked")] == ["Orphan"]
+    assert [line.title for line in action_lines(nb, TODAY, towards="goal:g1")] == ["Late thing", "Soon"]
+    assert [line.title for line in action_lines(nb, TODAY, search="  SOON ")] == ["Soon"]
+    assert action_lines(nb, TODAY)[3].towards == "Initiative: Routing pilot"

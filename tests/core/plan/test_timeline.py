@@ -1,0 +1,112 @@
+"""The timeline as a specification: its rows, its marks and the span of each view."""
+
+from __future__ import annotations
+
+import pytest
+
+from career_core.models import (
+    Action,
+    ActionStatus,
+    Goal,
+    GoalHorizon,
+    GoalStatus,
+    Initiative,
+    InitiativeStatus,
+    JournalEntry,
+    Notebook,
+    Vision,
+)
+from career_core.plan.actions import action_dates
+from career_core.plan.timeline import MAX_ROWS, timeline, timeline_span
+from tests.core.plan.cases import TODAY, D, days, notebook, once, weekly
+
+# --- timeline -----------------------------------------------------------------------------
+
+
+def _span(nb, span="quarter"):
+    return timeline_span(nb, TODAY, span)
+
+
+def test_an_empty_plan_has_an_empty_timeline():
+    nb = Notebook(title="Empty")
+    tl = timeline(nb, TODAY, *_span(nb))
+    assert [r.kind for r in tl.rows] == ["reviews"]  # only the review cycle
+    nb2 = Notebook(title="Empty", goals=[])
+    assert timeline(nb2, TODAY, TODAY, TODAY).rows == ()  # no review in a one-day view that holds none
+
+
+def test_timeline_rows_go_from_initiatives_to_goals_with_their_actions():
+    long_term = Goal(id="lt", statement="Head the division by 2030", horizon=GoalHorizon.LONG_TERM,
+                     deadline=D(2030, 12, 31), status=GoalStatus.ACTIVE)
+    stone = Goal(id="g1", statement="Lead a team of 10 by June 2027", parent_id="lt", deadline=D(2027, 6, 30),
+                 start=D(2026, 6, 1), status=GoalStatus.ACTIVE)
+    achieved = Goal(id="old", statement="Pass the exam", deadline=days(20), status=GoalStatus.ACHIEVED)
+    undated = Goal(id="nd", statement="Someday")
+    nb = Notebook(
+        title="Road",
+        vision=Vision(statement="Lead the division", target_role="Head of Operations", horizon_year=2030),
+        goals=[long_term, stone, achieved, undated],
+        initiatives=[Initiative(id="i1", title="Routing pilot", start=days(-30), finish=days(60), status=InitiativeStatus.ACTIVE),
+                     Initiative(id="i2", title="No dates yet")],
+        actions=[
+            weekly("Weekly 1:1s", start=days(-2)),
+            once("Book the course", due=days(10)),
+            once("Pilot data", due=days(5), goal_id=None, initiative_id="i1"),
+            once("Loose end", due=days(3), goal_id=None),
+            once("Done thing", due=days(4), status=ActionStatus.DONE),
+            Action(title="No date", goal_id="g1"),
+        ],
+        journal=[JournalEntry(on=days(-3), goal_id="g1", milestone=50)],
+    )
+    tl = timeline(nb, TODAY, *_span(nb))
+    assert [(r.label, r.kind, r.depth) for r in tl.rows] == [
+        ("Reviews", "reviews", 0),
+        ("Routing pilot", "initiative", 0),
+        ("Pilot data", "action", 1),
+        ("Head the division by 2030", "goal", 0),
+        ("Lead a team of 10 by June 2027", "stepping_stone", 0),
+        ("Weekly 1:1s", "recurring", 1),
+        ("Book the course", "action", 1),
+        ("Not linked to a goal or initiative", "unlinked", 0),
+        ("Loose end", "action", 1),
+    ]
+    assert tl.undated == 3  # the undated initiative, goal and action
+    assert (tl.vision, tl.vision_label) == (D(2030, 12, 31), "Head of Operations (2030)")
+    kinds = {(m.row, m.kind) for m in tl.marks}
+    assert ("goal:g1", "milestone") in kinds
+    assert ("action:" + nb.actions[0].id, "todo") in kinds and ("action:" + nb.actions[0].id, "missed") in kinds
+    weekly_marks = [m.on for m in tl.marks if m.row == "action:" + nb.actions[0].id]
+    assert weekly_marks == action_dates(nb.actions[0], tl.start, tl.end)
+    finished = timeline(nb, TODAY, *_span(nb), include_finished=True)
+    assert {"Pass the exam", "Done thing"} <= {r.label for r in finished.rows}
+
+
+def test_open_actions_of_a_finished_goal_stay_under_its_name():
+    done_goal = Goal(id="g2", statement="Pass the exam", deadline=days(-30), status=GoalStatus.ACHIEVED)
+    nb = notebook(actions=[once("Send the certificate to HR", due=days(3), goal_id="g2")])
+    nb.goals.append(done_goal)
+    rows = timeline(nb, TODAY, *_span(nb)).rows
+    header = next(r for r in rows if r.key == "goal:g2")
+    assert header.start is None and header.status == "achieved"  # a heading without a bar
+    assert [r.label for r in rows][rows.index(header) + 1] == "Send the certificate to HR"
+
+
+def test_a_crowded_timeline_puts_actions_on_their_goal_row():
+    nb = notebook(actions=[once(f"Task {i}", due=days(i % 80)) for i in range(MAX_ROWS + 1)])
+    tl = timeline(nb, TODAY, *_span(nb))
+    assert tl.collapsed and tl.actions == MAX_ROWS + 1
+    assert [r.kind for r in tl.rows] == ["reviews", "goal"]
+    assert sum(1 for m in tl.marks if m.row == "goal:g1" and m.kind == "todo") == MAX_ROWS + 1
+    small = notebook(actions=[once(f"Task {i}", due=days(i)) for i in range(MAX_ROWS)])
+    assert not timeline(small, TODAY, *_span(small)).collapsed
+
+
+@pytest.mark.parametrize(
+    ("span", "end"),
+    [("quarter", D(2027, 2, 18)), ("year", D(2027, 11, 18)), ("vision", D(2030, 12, 31)), ("all", D(2030, 12, 31))],
+)
+def test_timeline_spans(span, end):
+    nb = notebook(vision=Vision(horizon_year=2030), actions=[once(due=D(2025, 3, 1))])
+    start, stop = timeline_span(nb, TODAY, span)
+    assert stop == end
+    assert start == (D(2025, 3, 1) if span == "all" else days(-14))

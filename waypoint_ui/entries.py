@@ -1,0 +1,120 @@
+"""List entries a page adds, opens for editing in place, and deletes: the card the Plan page
+shows for actions, initiatives and stop-doing entries alike.
+
+An `EntryKind` says where the entries live, how its form draws a draft and reads it back, and how
+the core builds the entry from it (`build` raises EntryError naming each field to fix). One entry
+at a time is open for editing; saving or deleting closes it. A delete keeps the earlier revision,
+so the page says where to find it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from career_core import edit
+from career_core.models import Item, Notebook
+from career_core.validation import EntryError
+from waypoint_ui import fields, session
+from waypoint_ui.forms import EntryForm
+
+EDITING = "wp.editing"  # "<kind>:<id>" of the entry open for editing
+
+
+@dataclass(frozen=True, slots=True)
+class EntryKind:
+    name: str  # "action": in widget keys and error names
+    noun: str  # "action": in messages
+    items: Callable[[Notebook], list]  # where the entries live in the notebook
+    draw: Callable[[EntryForm, Any, bool], None]  # the form's widgets, filled from a draft (editing or adding)
+    read: Callable[[EntryForm, Any], Any]  # the draft the form holds (given the entry being edited, or None)
+    build: Callable[[Notebook, Any, date, Any], Item]  # the checked entry (previous entry, or None)
+    saved: str = "Saved."
+    deleted: str = "Deleted. An earlier revision on the Notebooks page still has it."
+    remove: Callable[[Notebook, str], object] | None = None  # default: take it out of `items`
+    first_field: str = "title"  # where "this entry no longer exists" is said
+
+    def error_name(self, entry_id: str) -> str:
+        return f"{self.name}.{entry_id}"
+
+
+def add_form(kind: EntryKind, label: str, button: str, blank: Any, today: date, *, expanded: bool, icon: str,
+             added: str) -> None:
+    """An expander with the form that adds a new entry, empty again once it is saved."""
+    form = EntryForm(f"add-{kind.name}")
+
+    def add() -> None:
+        nb = session.notebook()
+        form.submit(lambda: kind.build(nb, kind.read(form, None), today, None),
+                    lambda n, entry: kind.items(n).append(entry), saved=added)
+
+    with st.expander(label, expanded=expanded, icon=icon):
+        with st.form(session.key(f"add-{kind.name}-form"), border=False, enter_to_submit=False):
+            kind.draw(form, blank, False)
+            st.form_submit_button(button, type="primary", icon=":material/add:", on_click=add)
+            form.show_error("_")
+
+
+def is_open(kind: EntryKind, entry_id: str) -> bool:
+    return st.session_state.get(EDITING) == f"{kind.name}:{entry_id}"
+
+
+def edit_button(kind: EntryKind, entry_id: str, where: Any = st) -> None:
+    """'Edit' opens the entry's form under it; 'Close' puts it away without saving."""
+    item = f"{kind.name}:{entry_id}"
+    editing = st.session_state.get(EDITING) == item
+    where.button("Close" if editing else "Edit", key=f"edit.{item}", icon=":material/close:" if editing else ":material/edit:",
+                 on_click=_toggle, args=(item,))
+
+
+def _toggle(item: str) -> None:
+    st.session_state[EDITING] = None if st.session_state.get(EDITING) == item else item
+
+
+def edit_form(kind: EntryKind, entry: Item, draft: Any, today: date, *, delete: str, delete_note: str,
+              confirm: bool = True) -> None:
+    """The open entry's form, filled from `draft`, with Save and a way to delete the entry."""
+    form = EntryForm(f"edit-{kind.name}.{entry.id}")
+    with st.form(session.key(f"edit-{kind.name}-form.{entry.id}"), enter_to_submit=False):
+        kind.draw(form, draft, True)
+        st.form_submit_button("Save changes", type="primary", icon=":material/save:", on_click=_save,
+                              args=(kind, form, entry.id, today))
+        form.show_error("_")
+    if confirm:
+        with st.popover(delete, icon=":material/delete:"):
+            st.write(delete_note)
+            st.button("Delete", type="primary", key=f"delete-{kind.name}.{entry.id}", on_click=_delete,
+                      args=(kind, entry.id))
+    else:
+        st.button(delete, key=f"delete-{kind.name}.{entry.id}", icon=":material/delete:", on_click=_delete,
+                  args=(kind, entry.id), help=delete_note)
+
+
+def _save(kind: EntryKind, form: EntryForm, entry_id: str, today: date) -> None:
+    """Save the edited entry in place; one removed in another tab is said beside its first field."""
+    nb = session.notebook()
+    previous = edit.find(kind.items(nb), entry_id) if nb is not None else None
+
+    def checked() -> Item:
+        if previous is None:
+            raise EntryError({kind.first_field: f"This {kind.noun} no longer exists; it may have been removed in "
+                                                "another tab."})
+        return kind.build(nb, kind.read(form, previous), today, previous)
+
+    form.submit(checked, lambda n, entry: edit.replace(kind.items(n), entry), saved=kind.saved, reset=False,
+                after=lambda: st.session_state.pop(EDITING, None))
+
+
+def _delete(kind: EntryKind, entry_id: str) -> None:
+    remove = kind.remove or (lambda n, i: edit.remove(kind.items(n), i))
+    if session.commit(lambda n: remove(n, entry_id), field=kind.error_name(entry_id)):
+        st.session_state.pop(EDITING, None)
+        st.toast(kind.deleted, icon=":material/delete:")
+
+
+def show_error(kind: EntryKind, entry_id: str) -> None:
+    fields.show_error(kind.error_name(entry_id))
