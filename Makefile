@@ -1,10 +1,11 @@
-# Two commands do everything: `make run` starts the app, `make test` runs every test.
+# Two commands do everything: `make run` starts the app, `make test` runs the linter and every test.
+# `make test-fast` is the inner loop: the linter, the core's tables of cases and a test of every page, no browser.
 PYTHON ?= python3
 PORT ?= 8501
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test system-deps browser bench clean-venv
+.PHONY: run test test-fast lint system-deps browser bench clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +36,15 @@ system-deps:
 	  fi; \
 	fi
 
-test: $(VENV)/.dev-deps system-deps
+lint: $(VENV)/.dev-deps
+	$(BIN)/ruff check .
+
+test: lint system-deps
 	$(BIN)/python -m pytest
+
+# No browser and no PostgreSQL: the store's tests run on SQLite only.
+test-fast: lint
+	WAYPOINT_TEST_DATABASES=sqlite $(BIN)/python -m pytest -q tests/core tests/app
 
 bench: $(VENV)/.dev-deps system-deps
 	$(BIN)/python benchmarks/store.py

@@ -27,10 +27,6 @@ class Alignment:
     vision: bool
     has_why: bool
 
-    @property
-    def linked(self) -> bool:
-        return bool(self.values or self.objectives or self.vision)
-
     def describe(self) -> str:
         """"Serves: my vision; values Growth, Fairness; objective Grow the northern region"."""
         parts = []

@@ -120,11 +120,6 @@ class SinceLastSession:
     moments: tuple[JournalEntry, ...]
 
     @property
-    def agreed(self) -> str:
-        """The next steps agreed at the previous session."""
-        return self.previous.next_steps if self.previous else ""
-
-    @property
     def is_quiet(self) -> bool:
         return not (self.checkins or self.done or self.overdue or self.goal_changes or self.reviews or self.moments)
 

@@ -29,8 +29,7 @@ ENV_DATABASE_URL = "WAYPOINT_DATABASE_URL"
 SECTION = "waypoint"
 KEYS = ("mode", "database_url", "allowed_emails")
 
-# Streamlit's own rules for [auth] (see st.login): shared keys, and the keys every provider needs.
-AUTH_SHARED = ("redirect_uri", "cookie_secret")
+# Streamlit's own rules for [auth] (see st.login): the keys every provider needs.
 AUTH_PROVIDER = ("client_id", "client_secret", "server_metadata_url")
 MIN_COOKIE_SECRET = 32
 

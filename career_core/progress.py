@@ -138,12 +138,6 @@ class GoalProgress:
         return None if self.expected is None else int(round(self.expected * 100))
 
     @property
-    def within_share(self) -> float | None:
-        if self.within is None or not self.points:
-            return None
-        return self.within / len(self.points)
-
-    @property
     def is_limit(self) -> bool:
         return self.direction in LIMITS
 

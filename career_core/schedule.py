@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Final
 
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY
 
 from career_core import wording
 
@@ -71,15 +71,6 @@ class Rule:
     interval: int
     until: date | None
     month_end: bool
-
-    def to_rrule(self) -> rrule:
-        return rrule(
-            self.freq,
-            interval=self.interval,
-            dtstart=datetime.combine(self.dtstart, time()),
-            until=datetime.combine(self.until, time()) if self.until else None,
-            bymonthday=-1 if self.month_end else None,
-        )
 
     def ical(self) -> dict[str, object]:
         """The RRULE value as icalendar's vRecur takes it (UNTIL stays a DATE, like DTSTART)."""

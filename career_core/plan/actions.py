@@ -162,12 +162,6 @@ def _towards(action: Action, goals: dict[str, Goal], initiatives: dict[str, Init
     return " · ".join(parts) or "Not linked to a goal or initiative"
 
 
-def action_line(nb: Notebook, action: Action, today: date) -> ActionLine:
-    goals = {g.id: g for g in nb.goals}
-    initiatives = {i.id: i for i in nb.initiatives}
-    return _action_line(action, today, goals, initiatives)
-
-
 def _action_line(action: Action, today: date, goals: dict[str, Goal], initiatives: dict[str, Initiative]) -> ActionLine:
     recurring = action.recurrence is not Recurrence.NONE
     done_count = past_count = 0

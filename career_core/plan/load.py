@@ -45,10 +45,6 @@ class WeekLoad:
     freed_by: tuple[FreedItem, ...]
 
     @property
-    def sunday(self) -> date:
-        return self.monday + timedelta(days=6)
-
-    @property
     def total(self) -> float:
         return round(max(0.0, self.usual + self.plan - self.freed), 2)
 
@@ -108,10 +104,6 @@ class WeeklyLoad:
     @property
     def peak(self) -> WeekLoad | None:
         return max(self.weeks, key=lambda w: w.total, default=None)
-
-    @property
-    def average_plan(self) -> float:
-        return round(sum(w.plan for w in self.weeks) / len(self.weeks), 2) if self.weeks else 0.0
 
 
 def weekly_load(nb: Notebook, today: date, start: date | None = None, weeks: int = 13) -> WeeklyLoad:

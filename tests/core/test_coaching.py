@@ -8,6 +8,7 @@ import pytest
 
 from career_core.coaching import (
     DEFAULT_DAYS,
+    GoalMovement,
     default_since,
     previous_session,
     share_of_way,
@@ -92,7 +93,7 @@ def summary():
 def test_the_window_starts_at_the_previous_session_not_todays_note(summary):
     assert previous_session(notebook(), TODAY).on == LAST
     assert summary.since == LAST and summary.today == TODAY
-    assert summary.agreed == "Draft the hiring plan by 10 March"
+    assert summary.previous.next_steps == "Draft the hiring plan by 10 March"
     assert [n.notes for n in summary.today_notes] == ["Started today's session"]
 
 
@@ -170,6 +171,8 @@ def test_actions_overdue_now(summary):
         ("daily", d(3, 11), 3, 4),  # 11, 13 and 14 March; today's is not late yet
     ]
     assert summary.actions_overdue == 5
+    assert [o.describe(TODAY) for o in summary.overdue] == [
+        "due 1 Feb, 42 days ago", "due 10 Mar, 5 days ago", "missed 3 times since 11 Mar"]
 
 
 def test_goal_changes_new_and_reworded(summary):
@@ -198,9 +201,14 @@ def test_a_chosen_start_widens_or_narrows_the_window():
 def test_a_quiet_stretch_is_quiet():
     nb = Notebook(goals=[Goal(id="g", statement="x", created_at=at(1, 1))], coach_notes=[CoachNote(on=LAST)])
     s = since_last_session(nb, TODAY)
-    assert s.is_quiet and s.agreed == "" and s.previous is not None
+    assert s.is_quiet and s.previous is not None and s.previous.next_steps == ""
 
 
 def test_an_empty_notebook():
     s = since_last_session(Notebook(), TODAY)
     assert s.is_quiet and s.previous is None and s.since == TODAY - timedelta(days=DEFAULT_DAYS)
+
+
+def test_percent_of_the_way_then_and_now_as_the_chart_shows_it():
+    movement = GoalMovement("g", "x", "", 2, None, 7.0, None, 0.456, None, 8, "")
+    assert (movement.percent_before, movement.percent_now, movement.confidence_words) == (0, 46, "– → 8")

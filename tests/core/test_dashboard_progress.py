@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from career_core.dashboard import glance, progress_words
+from career_core.dashboard import METHOD_STEPS, glance, progress_steps, progress_words
 from career_core.models import CheckIn, Direction, Goal, GoalStatus, Metric, Notebook
 from career_core.progress import goal_progress
 
@@ -41,3 +41,8 @@ def test_the_glance_gives_every_goal_but_achieved_ones_its_words():
     nb = Notebook(goals=[active, achieved], checkins=[CheckIn(goal_id=active.id, on=TODAY, value=68)])
     lines = {line.goal_id: line.progress for line in glance(nb, TODAY).goals}
     assert lines == {active.id: "● On track · 46%", achieved.id: ""}
+
+
+def test_every_step_of_the_method_has_its_rule_and_says_what_to_do():
+    assert [step.key for step in METHOD_STEPS] == list(progress_steps(Notebook()))
+    assert all(step.how.startswith("On ") or step.how.startswith("Ask ") for step in METHOD_STEPS)

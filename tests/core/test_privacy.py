@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from career_core.models import PRIVATE, Goal, Item, Notebook, Record
-from career_core.privacy import is_private, private_paths, private_texts, redacted
+from career_core.privacy import is_private, private_paths
 
 
 def test_private_notes_are_marked_private_and_nothing_public_is():
@@ -29,15 +29,3 @@ def test_marks_are_found_at_any_depth_and_inside_lists():
         tags: list[str] = Field(default_factory=list, json_schema_extra=PRIVATE)
 
     assert private_paths(Holder) == ("items[].aside", "one.aside", "tags")
-
-
-def test_private_texts_and_redaction():
-    nb = Notebook(title="Mine")
-    nb.reflection.private_notes = "Salary: 70k; thinking of leaving"
-    nb.reflection.why = "Grow people"
-    assert private_texts(nb) == ["Salary: 70k; thinking of leaving"]
-    safe = redacted(nb)
-    assert safe.reflection.private_notes == "" and safe.reflection.why == "Grow people"
-    assert private_texts(safe) == []
-    assert nb.reflection.private_notes == "Salary: 70k; thinking of leaving"  # the original is untouched
-    assert Notebook.from_json(safe.to_json()) == safe

@@ -187,7 +187,6 @@ def test_limit_goals_count_the_check_ins_within_the_limit():
     g = goal(D.AT_MOST, 58, 50)
     gp = goal_progress(g, weekly(g, "2026-05-07", [57, 52, 49, 50, 48, 51, 47, 46]), TODAY)
     assert (gp.within, len(gp.points)) == (5, 8)
-    assert gp.within_share == pytest.approx(5 / 8)
     assert "5 of 8 check-ins" in gp.reason
 
 
@@ -211,11 +210,11 @@ def test_on_track_by_the_line_but_late_by_the_recent_pace_says_so():
     assert "after the deadline: worth watching" in gp.reason
 
 
-def test_within_share_is_only_for_limit_goals_with_values():
+def test_only_limit_goals_count_check_ins_within_the_limit():
     g = goal(D.INCREASE)
-    assert goal_progress(g, checkins(g, *ON_PLAN), TODAY).within_share is None
+    assert goal_progress(g, checkins(g, *ON_PLAN), TODAY).within is None
     limit = goal(D.AT_MOST, 58, 50)
-    assert goal_progress(limit, [], TODAY).within_share is None
+    assert goal_progress(limit, [], TODAY).within == 0
 
 
 def test_check_ins_are_read_in_date_order_whatever_order_they_were_logged_in():

@@ -6,17 +6,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from career_core.models import DevelopmentItem, InputEntry, SkillRating
+from career_core.models import DevelopmentItem, InputEntry, InputRole, Reflection, SkillRating
 from career_core.reflection import (
     KEEP_LIMIT,
     TOP_FEW,
     authenticity,
+    authenticity_reminder,
     keep_advice,
     keep_top,
     merge_selection,
     move,
     new_skill,
     newest_first,
+    next_role,
     priorities,
     roles_not_asked,
     skill_gaps,
@@ -240,3 +242,23 @@ def test_the_authenticity_check_explains_each_doubt(answers, category, verdict, 
 def test_only_skills_not_yet_rated_are_offered():
     rated = [SkillRating(name="public  SPEAKING"), SkillRating(name="Delegation")]
     assert skills_to_offer(["Delegation", "Public speaking", "Negotiation"], rated) == ["Negotiation"]
+
+
+@pytest.mark.parametrize(
+    ("roles", "offered"),
+    [([], InputRole.MENTOR), ([InputRole.PEER], InputRole.PEER), ([InputRole.PEER, InputRole.COACH], InputRole.COACH)],
+)
+def test_the_input_form_offers_the_role_logged_last(roles, offered):
+    assert next_role([InputEntry(who="x", role=r) for r in roles]) == offered
+
+
+@pytest.mark.parametrize(
+    ("values", "strengths", "reminder"),
+    [
+        ([], [], ""),
+        (["Fairness"], [], "Remember your values: Fairness."),
+        (["A", "B", "C", "D", "E", "F"], ["Calm"], "Remember your values: A, B, C, D, E; your strengths: Calm."),
+    ],
+)
+def test_the_authenticity_check_reminds_of_values_and_strengths(values, strengths, reminder):
+    assert authenticity_reminder(Reflection(values=values, strengths=strengths)) == reminder

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import pytest
+from dateutil.rrule import rrule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -66,7 +67,10 @@ def test_occurrences(cadence, start, end, window, expected):
 
 def _rfc_dates(cadence: str, start: date, end: date | None, lo: date, hi: date) -> list[date]:
     """The same series expanded by dateutil's RFC 5545 engine, the way calendar apps do."""
-    r = rule(cadence, start, end).to_rrule()
+    spec = rule(cadence, start, end)
+    r = rrule(spec.freq, interval=spec.interval, dtstart=datetime.combine(spec.dtstart, time()),
+              until=datetime.combine(spec.until, time()) if spec.until else None,
+              bymonthday=-1 if spec.month_end else None)
     return [d.date() for d in r.between(datetime.combine(lo, time()), datetime.combine(hi, time()), inc=True)]
 
 

@@ -39,10 +39,10 @@ def test_the_app_fetches_nothing_from_the_internet(page: Page, server: Server):
     page.goto(server.url)
     page.get_by_role("button", name="Open the sample notebook").click()
     expect(page.get_by_role("heading", name="Next actions")).to_be_visible()
-    for name, title, _ in PAGES:
+    for name, title, _, url in PAGES:
         if (ROOT / "app_pages" / f"{name}.py").exists():
             page.get_by_role("link", name=title, exact=True).first.click()
-            expect(page).to_have_url(re.compile(rf"^{re.escape(server.url)}/{'' if name == 'home' else name}(\?.*)?$"))
+            expect(page).to_have_url(re.compile(rf"^{re.escape(server.url)}/{'' if url == 'home' else url}(\?.*)?$"))
             wait_for_app(page)
     outside = [url for url in requested if not url.startswith((server.url, "data:", "blob:"))]
     assert requested and outside == [], outside

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from career_core.models import (
@@ -12,16 +14,26 @@ from career_core.models import (
 )
 from career_core.plan.actions import (
     STATUS_ICONS,
+    ActionLine,
+    action_buttons,
     action_dates,
-    action_line,
     action_lines,
     current_occurrence,
+    due_soon,
     mark_done,
+    press,
     reopen,
     tick,
     undo_done,
 )
-from tests.core.plan.cases import TODAY, D, days, notebook, once, weekly
+from tests.core.plan.cases import MONDAY, TODAY, D, days, notebook, once, weekly
+
+
+def line_of(action: Action) -> ActionLine:
+    """The action as the list shows it, whatever its status."""
+    (line,) = action_lines(notebook(actions=[action]), TODAY, "all")
+    return line
+
 
 # --- when actions happen ------------------------------------------------------------------
 
@@ -85,7 +97,7 @@ def test_mark_done_finishes_a_one_off_and_reopen_brings_it_back():
 
 def test_mark_done_on_a_finished_series_finishes_the_action_and_its_last_date_can_still_be_ticked():
     action = weekly(start=D(2026, 10, 5), end=D(2026, 10, 26))
-    line = action_line(notebook(actions=[action]), action, TODAY)
+    line = line_of(action)
     assert line.series_over and line.current == D(2026, 10, 26)
     tick(action, D(2026, 10, 26))
     tick(action, D(2026, 10, 26))  # twice is still once
@@ -113,14 +125,14 @@ def test_mark_done_on_a_finished_series_finishes_the_action_and_its_last_date_ca
     ],
 )
 def test_action_line_status_and_schedule_in_words(action, status, schedule):
-    line = action_line(notebook(actions=[action]), action, TODAY)
+    line = line_of(action)
     assert (line.status, line.schedule) == (status, schedule)
     assert line.icon == STATUS_ICONS[status]
 
 
 def test_action_line_counts_what_was_done_so_far():
     action = weekly(start=D(2026, 10, 26), done_on=[D(2026, 10, 26), D(2026, 11, 9), D(2026, 12, 25)])
-    line = action_line(notebook(actions=[action]), action, TODAY)
+    line = line_of(action)
     assert (line.done_count, line.past_count) == (2, 4)  # 26 Oct, 2, 9, 16 Nov; the December tick is in the future
     assert line.current == D(2026, 11, 16) and line.last_done == D(2026, 12, 25)
 
@@ -145,3 +157,72 @@ def test_action_lines_order_filters_and_search():
     assert [line.title for line in action_lines(nb, TODAY, towards="goal:g1")] == ["Late thing", "Soon"]
     assert [line.title for line in action_lines(nb, TODAY, search="  SOON ")] == ["Soon"]
     assert action_lines(nb, TODAY)[3].towards == "Initiative: Routing pilot"
+
+
+# --- the buttons beside an action, and what is due soon -------------------------------------------
+
+
+def _buttons(action: Action) -> list[tuple[str, str, bool]]:
+    line = line_of(action)
+    return [(b.kind, b.label, b.primary) for b in action_buttons(line, TODAY)]
+
+
+@pytest.mark.parametrize(
+    ("action", "buttons"),
+    [
+        # a one-off: done in one click
+        (once(due=days(2)), [("finish", "Mark done", True)]),
+        (once(due=days(2), status=ActionStatus.DONE, completed_at=TODAY), [("reopen", "Reopen", False)]),
+        (once(due=days(2), status=ActionStatus.DROPPED), [("reopen", "Reopen", False)]),
+        # a live series ticks its current date; it is finished only by editing it
+        (weekly(start=MONDAY), [("tick", "Tick 16 Nov", True)]),
+        (weekly(start=MONDAY, done_on=[MONDAY]),
+         [("tick", "Tick 23 Nov", True), ("undo", "Undo 16 Nov", False)]),
+        # a series whose end has passed: its last open date can still be ticked, and it is finished whole
+        (weekly(start=MONDAY - timedelta(weeks=3), end=MONDAY - timedelta(days=1)),
+         [("tick", "Tick 9 Nov", False), ("finish", "Mark finished", True)]),
+        (weekly(start=MONDAY - timedelta(weeks=3), end=MONDAY - timedelta(days=1), done_on=[D(2026, 11, 9)]),
+         [("finish", "Mark finished", True), ("undo", "Undo 9 Nov", False)]),
+        # the year shows when the date is not this year's
+        (weekly(start=D(2027, 1, 4)), [("tick", "Tick 4 Jan 2027", True)]),
+    ],
+)
+def test_the_buttons_that_apply_to_an_action(action, buttons):
+    assert _buttons(action) == buttons
+
+
+@pytest.mark.parametrize(
+    ("action", "kind", "status", "done_on"),
+    [
+        (once(due=days(2)), "finish", ActionStatus.DONE, []),
+        (once(due=days(2), status=ActionStatus.DONE, completed_at=TODAY), "reopen", ActionStatus.TO_DO, []),
+        (weekly(start=MONDAY), "tick", ActionStatus.TO_DO, [MONDAY]),
+        (weekly(start=MONDAY, done_on=[MONDAY]), "undo", ActionStatus.TO_DO, []),
+        (weekly(start=MONDAY - timedelta(weeks=3), end=MONDAY - timedelta(days=1)), "finish", ActionStatus.DONE, []),
+    ],
+)
+def test_pressing_a_button_does_what_it_says(action, kind, status, done_on):
+    line = line_of(action)
+    (button,) = [b for b in action_buttons(line, TODAY) if b.kind == kind]
+    press(action, button, TODAY)
+    assert (action.status, action.done_on) == (status, done_on)
+
+
+def test_due_soon_is_the_week_ahead_and_anything_overdue_for_one_goal():
+    nb = notebook(actions=[
+        once("Late", due=days(-20)), once("Today", due=TODAY), once("In a week", due=days(7)),
+        once("Later", due=days(8)), once("Other goal", due=TODAY, goal_id="g2"), weekly("Weekly", start=days(1)),
+        weekly("Over", start=days(-30), end=days(-2)),
+    ])
+    soon = due_soon(nb, "g1", TODAY)
+    assert [line.title for line in soon] == ["Late", "Today", "Weekly", "In a week"]
+    assert [line.when(TODAY) for line in soon] == ["overdue since 29 Oct", "due today", "due Thu 19 Nov", "due Wed 25 Nov"]
+    assert len(due_soon(notebook(actions=[once(f"Step {i}") for i in range(12)]), "g1", TODAY)) == 8
+
+
+def test_an_action_line_says_its_details_in_words():
+    series = weekly(hours=0.5, start=MONDAY - timedelta(weeks=2), done_on=[MONDAY - timedelta(weeks=2)])
+    assert line_of(series).details() == \
+        "To do · every Monday from 2 Nov · 0.5 h each time · done 1 of 3 so far"
+    late = once(due=days(-3), hours=2)
+    assert line_of(late).details() == "Overdue · due Sun 15 Nov · 2 h"

@@ -29,7 +29,7 @@ def test_an_empty_plan_has_empty_weeks():
     load = weekly_load(notebook(), TODAY, weeks=4)
     assert [w.monday for w in load.weeks] == [MONDAY + timedelta(weeks=k) for k in range(4)]
     assert all(w.plan == 0 and w.total == 0 and not w.over and w.items == () for w in load.weeks)
-    assert load.over_weeks == () and load.average_plan == 0
+    assert load.over_weeks == () and all(w.plan == 0 for w in load.weeks)
 
 
 @pytest.mark.parametrize(
@@ -114,3 +114,18 @@ def test_hundreds_of_actions_add_up():
     assert [w.plan for w in load.weeks] == [75 + 28, 75 + 28, 75 + 28, 75 + 28]
     assert all(len(w.items) == 328 for w in load.weeks)
     assert [w.monday for w in load.over_weeks] == [MONDAY + timedelta(weeks=k) for k in range(4)]
+
+
+@pytest.mark.parametrize(
+    ("settings", "stops", "words"),
+    [
+        (Settings(), [], "4 h of plan: 4 h of your 50-hour limit."),
+        (Settings(weekly_hour_limit=45, usual_weekly_hours=40), [],
+         "40 h of usual work plus 4 h of plan: 44 h of your 45-hour limit."),
+        (Settings(usual_weekly_hours=40), [StopDoing(what="Rates call", hours_per_week=1.5)],
+         "40 h of usual work plus 4 h of plan minus 1.5 h freed by your stop-doing list: 42.5 h of your 50-hour limit."),
+    ],
+)
+def test_a_weeks_sum_in_words(settings, stops, words):
+    nb = notebook(actions=[weekly(hours=4)], settings=settings, stop_doing=stops)
+    assert weekly_load(nb, TODAY, weeks=1).weeks[0].sum_in_words() == words

@@ -79,6 +79,14 @@ def test_timeline_rows_go_from_initiatives_to_goals_with_their_actions():
     assert weekly_marks == action_dates(nb.actions[0], tl.start, tl.end)
     finished = timeline(nb, TODAY, *_span(nb), include_finished=True)
     assert {"Pass the exam", "Done thing"} <= {r.label for r in finished.rows}
+    # the same road in words, for people who do not read charts
+    words = {row.label: (row.depth, row.text) for row in tl.in_words()}
+    assert words["Routing pilot"] == (0, "active · 19 Oct → 17 Jan 2027")
+    assert words["Pilot data"] == (1, "to do · next: 23 Nov (to do)")
+    assert words["Weekly 1:1s"][1].startswith("to do · 16 Nov → ") and "next: 23 Nov (to do), 30 Nov (to do)" in words["Weekly 1:1s"][1]
+    assert words["Not linked to a goal or initiative"] == (0, "")
+    assert tl.notes() == ["3 goals, initiatives or actions have no date yet, so they are not on the timeline.",
+                          "Your vision's horizon, Head of Operations (2030), lies beyond this view: choose “To my vision”."]
 
 
 def test_open_actions_of_a_finished_goal_stay_under_its_name():
