@@ -95,14 +95,14 @@ def movements(summary: SinceLastSession) -> None:
         ],
         hide_index=True,
         width="stretch",
-        column_config={  # at 1400 px the goal and the note keep the room; the figures are short
-            "Goal": st.column_config.TextColumn(width="large"),
-            "Check-ins": st.column_config.NumberColumn(width="small"),
-            "Then": st.column_config.TextColumn(width="small"),
-            "Now": st.column_config.TextColumn(width="small"),
-            "Moved": st.column_config.TextColumn(width="small"),
-            "Confidence": st.column_config.TextColumn(width="small"),
-            "Latest note": st.column_config.TextColumn(width="large"),
+        column_config={  # sized so that at 1400 px every figure shows whole; the note takes what is left
+            "Goal": st.column_config.TextColumn(width=260),
+            "Check-ins": st.column_config.NumberColumn(width=75),
+            "Then": st.column_config.TextColumn(width=120),
+            "Now": st.column_config.TextColumn(width=120),
+            "Moved": st.column_config.TextColumn(width=90),
+            "Confidence": st.column_config.TextColumn(width=90),
+            "Latest note": st.column_config.TextColumn(),
         },
     )
 

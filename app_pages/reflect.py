@@ -44,7 +44,7 @@ from waypoint_ui.text import md
 
 ROLE_LABELS = {r.label: r for r in InputRole}
 CATEGORY_LABELS = {c.label: c for c in DevelopmentCategory}
-RATING = st.column_config.NumberColumn(min_value=1, max_value=5, step=1, format="%d", required=True)
+RATING = st.column_config.NumberColumn(min_value=1, max_value=5, step=1, format="%d", required=True, width=90)
 
 
 def reflection(nb: Notebook):
@@ -67,7 +67,7 @@ def self_assessment(nb: Notebook) -> None:
             {"Skill": Column("name", text), "Now": Column("now", whole), "Wanted": Column("wanted", whole),
              "Note": Column("note", text)},
             lambda n: n.reflection.skills,
-            column_config={"Skill": st.column_config.TextColumn(required=True, max_chars=200),
+            column_config={"Skill": st.column_config.TextColumn(required=True, max_chars=200, width=330),
                            "Now": RATING, "Wanted": RATING, "Note": st.column_config.TextColumn(max_chars=200)},
             describe_row=lambda s: s.name,
         )
@@ -225,11 +225,11 @@ def inputs(nb: Notebook) -> None:
          "What they said": Column("said", text), "My takeaway": Column("takeaway", text)},
         lambda n: n.inputs,
         column_config={
-            "When": st.column_config.DateColumn(format=wording.DATE_INPUT, required=True, width="small"),
-            "Who": st.column_config.TextColumn(required=True, max_chars=200, width="small"),
-            "Role": st.column_config.SelectboxColumn(options=list(ROLE_LABELS), required=True, width="small"),
-            "What they said": st.column_config.TextColumn(width="large", max_chars=5000),
-            "My takeaway": st.column_config.TextColumn(width="large", max_chars=5000),
+            "When": st.column_config.DateColumn(format=wording.DATE_INPUT, required=True, width=100),
+            "Who": st.column_config.TextColumn(required=True, max_chars=200, width=130),
+            "Role": st.column_config.SelectboxColumn(options=list(ROLE_LABELS), required=True, width=120),
+            "What they said": st.column_config.TextColumn(width=290, max_chars=5000),
+            "My takeaway": st.column_config.TextColumn(width=260, max_chars=5000),
         },
         describe_row=lambda i: i.who,
     )
@@ -263,7 +263,7 @@ def development(nb: Notebook) -> None:
         return
     ranked = priorities(items)
     st.plotly_chart(priority_figure(ranked, TOP_FEW, large=session.presenting()),
-                    alt="Development items placed by value and motivation; the top few are marked with stars.")
+                    alt="Development items placed by value and motivation, numbered by rank as in the table below; the top few are stars.")
     by_id = {i.id: i for i in items}
     shown = [by_id[p.item_id] for p in ranked]
     edit_table(
@@ -275,13 +275,12 @@ def development(nb: Notebook) -> None:
          "Motivation": Column("motivation", whole), "Category": Column("category", choice(CATEGORY_LABELS))},
         lambda n: n.development_items,
         column_config={
-            "Keep": st.column_config.CheckboxColumn(help="Keep working on this now", width="small"),
-            "Rank": st.column_config.TextColumn(help=f"By value × motivation; ★ marks the top {TOP_FEW}",
-                                                width="small"),
-            "What": st.column_config.TextColumn(required=True, max_chars=200, width="large"),
+            "Keep": st.column_config.CheckboxColumn(help="Keep working on this now", width=60),
+            "Rank": st.column_config.TextColumn(help=f"By value × motivation; ★ marks the top {TOP_FEW}", width=60),
+            "What": st.column_config.TextColumn(required=True, max_chars=200, width=300),
             "Value": RATING, "Motivation": RATING,
-            "Score": st.column_config.NumberColumn(help="Value × motivation", width="small"),
-            "Category": st.column_config.SelectboxColumn(options=list(CATEGORY_LABELS), required=True),
+            "Score": st.column_config.NumberColumn(help="Value × motivation", width=70),
+            "Category": st.column_config.SelectboxColumn(options=list(CATEGORY_LABELS), required=True, width=230),
         },
         describe_row=lambda i: i.title,
     )
@@ -314,9 +313,11 @@ def authenticity_check(nb: Notebook, kept: list[DevelopmentItem]) -> None:
           "Result": f"{results[i.id].icon} {results[i.id].verdict}"} for i in kept],
         {questions[f]: Column(f, choice(ANSWERS)) for f in questions},
         lambda n: n.development_items,
-        column_config={
-            "Kept item": st.column_config.TextColumn(width="medium"),
-            **{q: st.column_config.SelectboxColumn(options=list(ANSWERS), required=True) for q in questions.values()},
+        column_config={  # the questions are long: each answer column is headed by its question, in full on hover
+            "Kept item": st.column_config.TextColumn(width=260),
+            **{q: st.column_config.SelectboxColumn(options=list(ANSWERS), required=True, width=150, help=q)
+               for q in questions.values()},
+            "Result": st.column_config.TextColumn(width=200),
         },
         describe_row=lambda i: i.title,
         num_rows="fixed",

@@ -175,7 +175,7 @@ def load_figure(load: WeeklyLoad, today: date, *, large: bool = False) -> go.Fig
         textposition="top center",
         textfont=dict(size=15 if large else 12, color=[VERMILION if w.over else BLACK for w in weeks]),
     ))
-    fig.add_hline(y=load.limit, line=dict(color=BLACK, dash="dash", width=1.5),
+    fig.add_hline(y=load.limit, line=dict(color=BLACK, dash="dash", width=1.5), layer="below",
                   annotation_text=f"Your limit: {wording.hours(load.limit)}", annotation_position="top left")
     top = max([load.limit, *tops]) * 1.15
     bottom = min([0.0, *(-w.freed for w in weeks)]) * 1.15 if load.usual == 0 else 0

@@ -46,26 +46,26 @@ def skill_gap_figure(gaps: Sequence[SkillGap], *, large: bool = False) -> go.Fig
 
 
 def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) -> go.Figure:
-    """Development items on value × motivation: the top few are stars and carry their titles."""
-    positions = spread([(r.value, r.motivation) for r in rows])
+    """Development items on value × motivation, each numbered by its rank (the table below names them);
+    the top few are stars. Numbers sit inside the markers, so no label runs into another."""
+    positions = spread([(r.value, r.motivation) for r in rows], radius=0.2)
     groups = (
-        (f"Top {top}, kept", lambda r: r.top and r.kept, "star", PALETTE[2], 20),
-        (f"Top {top}, set aside", lambda r: r.top and not r.kept, "star-open", PALETTE[2], 20),
-        ("Kept", lambda r: r.kept and not r.top, "circle", PALETTE[0], 13),
-        ("Set aside", lambda r: not r.kept and not r.top, "circle-open", "#7A7A7A", 13),
+        (f"Top {top}, kept", lambda r: r.top and r.kept, "star", PALETTE[2], 30, "white"),
+        (f"Top {top}, set aside", lambda r: r.top and not r.kept, "star-open", PALETTE[2], 30, PALETTE[2]),
+        ("Kept", lambda r: r.kept and not r.top, "circle", PALETTE[0], 22, "white"),
+        ("Set aside", lambda r: not r.kept and not r.top, "circle-open", "#7A7A7A", 22, "#4D4D4D"),
     )
     fig = go.Figure()
-    for name, member, symbol, colour, size in groups:
+    for name, member, symbol, colour, size, ink in groups:
         picked = [(r, p) for r, p in zip(rows, positions, strict=True) if member(r)]
         fig.add_trace(go.Scatter(
             x=[p[0] for _, p in picked], y=[p[1] for _, p in picked],
             mode="markers+text", name=name,
             marker=dict(symbol=symbol, size=size, color=colour, line=dict(width=1.5, color=colour)),
-            text=[f"{r.rank}. {chart_text(short(r.title, 26))}" if r.top else str(r.rank) for r, _ in picked],
-            # labels of points on the right run leftwards, so they stay inside the chart
-            textposition=["middle left" if p[0] >= 4.5 else "top center" for _, p in picked],
+            text=[str(r.rank) for r, _ in picked], textposition="middle center",
+            textfont=dict(color=ink, size=11),
             customdata=[[chart_text(r.title), r.category, r.score, "kept" if r.kept else "set aside"] for r, _ in picked],
-            hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br>value × motivation = %{customdata[2]}"
+            hovertemplate="%{text}. %{customdata[0]}<br>%{customdata[1]}<br>value × motivation = %{customdata[2]}"
                           " (%{customdata[3]})<extra></extra>",
         ))
     fig.add_shape(type="rect", x0=3.5, x1=5.6, y0=3.5, y1=5.6, line=dict(width=0), fillcolor="rgba(0,158,115,0.08)",

@@ -25,7 +25,7 @@ def _frame_is_there(page: Page, url: str) -> None:
     navigation = page.get_by_test_id("stSidebarNav")
     for _, title, _, _ in PAGES:
         expect(navigation.get_by_role("link", name=title, exact=True)).to_be_visible()
-    expect(sidebar.get_by_text("Jo's plan")).to_be_visible()  # the notebook picker: the frame ran
+    expect(sidebar.get_by_text("All changes saved")).to_be_visible()  # the frame ran, with the notebook open
 
 
 def test_plan_opened_directly_on_a_fresh_server_and_after_a_restart(browser: Browser, tmp_path: Path):
