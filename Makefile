@@ -42,9 +42,9 @@ lint: $(VENV)/.dev-deps
 test: lint system-deps
 	$(BIN)/python -m pytest
 
-# No browser and no PostgreSQL: the store's tests run on SQLite only.
+# No browser and no PostgreSQL (the store's tests run on SQLite only), no slow tests, on every CPU core.
 test-fast: lint
-	WAYPOINT_TEST_DATABASES=sqlite $(BIN)/python -m pytest -q tests/core tests/app
+	WAYPOINT_TEST_DATABASES=sqlite $(BIN)/python -m pytest -q -m "not slow" -n auto tests/core tests/app
 
 bench: $(VENV)/.dev-deps system-deps
 	$(BIN)/python benchmarks/store.py

@@ -143,6 +143,7 @@ def test_user_text_is_shown_as_typed(open_app, db):
     assert "**not bold** <b>nor this</b> :red[plain]" in [t.value for t in at.text]
 
 
+@pytest.mark.slow
 def test_the_page_loads_with_a_five_year_notebook(open_app, db):
     big = db.add("local", five_year_notebook(seed=0, today=TODAY))
     at = open_app(page="coach", query={"nb": big.id})

@@ -53,8 +53,8 @@ def test_every_section_loads_on_an_empty_notebook(goals_page, tab):
     assert at.title[0].value == "Goals"
 
 
-@pytest.mark.parametrize("make", [lambda: load_sample(date.today()), lambda: five_year_notebook(seed=0)],
-                         ids=["sample", "five-year"])
+@pytest.mark.parametrize("make", [pytest.param(lambda: load_sample(date.today()), id="sample"),
+                                  pytest.param(lambda: five_year_notebook(seed=0), id="five-year", marks=pytest.mark.slow)])
 def test_every_section_loads_with_a_full_notebook(open_app, db, make):
     nb = db.add("local", make())
     at = open_app(page="goals")

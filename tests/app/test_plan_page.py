@@ -383,6 +383,7 @@ def test_the_calendar_section_says_what_the_file_holds(open_app, db):
 # --- size and modes ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("section", ["Actions", "Initiatives", "Stop doing", "Timeline", "Weekly load", "Calendar"])
 def test_every_section_loads_with_the_five_year_notebook(open_app, db, section):
     db.add("local", five_year_notebook(0, TODAY))

@@ -256,6 +256,7 @@ def test_user_text_shows_as_typed(open_app, db):
     assert r"\*\*Bold\*\*" in line and r"\<b\>" in line
 
 
+@pytest.mark.slow
 def test_the_five_year_notebook_loads(open_app, db):
     db.add("local", five_year_notebook(0, TODAY))
     at = open_app(page="progress")

@@ -283,6 +283,7 @@ def test_exports_offer_the_plan_as_pdf_and_markdown_and_the_check_ins(open_app, 
     assert preview.startswith("# Development plan: Jo") and "Lead a team of 10 people by 30 June 2027" in preview
 
 
+@pytest.mark.slow
 def test_the_five_year_notebook_loads(open_app, db):
     db.add("local", five_year_notebook(0, TODAY))
     at = open_app(page="review")

@@ -219,6 +219,7 @@ def test_whatever_people_type_prints(typed, printed):
     assert printed.strip() in pdf_text(plan_pdf.build(nb, TODAY))
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=300))
 def test_any_text_makes_a_valid_pdf(typed):
