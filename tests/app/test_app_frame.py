@@ -116,3 +116,23 @@ def test_the_sample_notebook_opens_with_one_click(open_app, db):
     assert at.title[0].value == sample.title
     assert len(sample.goals) >= 5 and len(sample.checkins) > 50
     assert "Next actions" in [s.value for s in at.subheader]
+
+
+def test_a_notebook_made_in_the_sidebar_opens_and_the_popover_closes(open_app, db):
+    db.create("local", "First")
+    at = open_app()
+    at.session_state["wp.new-notebook"] = True  # the popover is open
+    next(t for t in at.sidebar.text_input if t.label == "Title").input("Second")
+    next(b for b in at.sidebar.button if b.label == "Create").click().run()
+    assert at.title[0].value == "Second"
+    assert at.session_state["wp.new-notebook"] is False  # closed: the new notebook is what to look at
+
+
+def test_a_notebook_without_a_title_is_refused_inside_the_popover(open_app, db):
+    db.create("local", "First")
+    at = open_app()
+    at.session_state["wp.new-notebook"] = True
+    next(t for t in at.sidebar.text_input if t.label == "Title").input("  ")
+    next(b for b in at.sidebar.button if b.label == "Create").click().run()
+    assert "Give the notebook a title." in [e.value for e in at.sidebar.error]
+    assert at.session_state["wp.new-notebook"] is True and len(db.list("local")) == 1

@@ -16,6 +16,9 @@ def test_a_new_notebook_gets_a_guided_start(open_app, db):
     assert at.title[0].value == "Fresh"
     assert "Where to begin" in [s.value for s in at.subheader]
     assert "Take the steps in order" in texts(at)
+    tips = [m.help for m in at.markdown if m.help]
+    assert len(tips) == 7 and all(tip.startswith(("On ", "Ask ")) for tip in tips)  # each says what to do
+    assert "On Plan → Actions, add a first small step towards your goal, with a date." in tips
 
 
 def test_the_glance_shows_vision_goals_actions_and_review(open_app, db):

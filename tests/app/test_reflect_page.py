@@ -174,6 +174,7 @@ def test_input_is_logged_and_the_form_starts_empty_again(reflect, db):
     assert (entry.who, entry.role.value, entry.on) == ("Priya", "direct_report", date.today())
     assert entry.takeaway == "Hand over the weekly report."
     assert by_label(at.text_input, "Who I asked").value == ""
+    assert by_label(at.selectbox, "Their role").value is InputRole.DIRECT_REPORT  # the last choice, not "Mentor" again
     assert "Not asked yet: mentor, manager, peer, coach, friend." in texts(at)
     assert at.data_editor[0].value["Who"].tolist() == ["Priya"]
 

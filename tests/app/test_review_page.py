@@ -193,6 +193,7 @@ def test_earlier_reviews_show_what_was_written_and_decided(open_app, db):
     _notebook(db, g, reviews=[old])
     at = open_app(page="review")
     assert any(e.label.startswith(f"{wording.day(old.on, TODAY)} · 1 decision") for e in at.expander)
+    assert not [t for t in at.toggle if t.label.startswith("Show all")]  # one review: nothing more to show
     page = texts(at)
     assert "Hired two planners" in page and "Ask early" in page and "**Keep** · Get better at leadership · On track" in page
 

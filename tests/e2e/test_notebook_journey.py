@@ -46,3 +46,17 @@ def test_the_app_fetches_nothing_from_the_internet(page: Page, server: Server):
             wait_for_app(page)
     outside = [url for url in requested if not url.startswith((server.url, "data:", "blob:"))]
     assert requested and outside == [], outside
+
+
+def test_a_notebook_made_from_the_sidebar_opens_and_the_popover_closes(page: Page, server: Server):
+    server.store().create("local", "First")
+    page.goto(server.url)
+    wait_for_app(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("button", name="New notebook").click()
+    title = page.get_by_role("textbox", name="Title")
+    title.fill("Coaching: Sam, 2027")
+    page.get_by_role("button", name="Create", exact=True).click()
+    expect(page.get_by_role("heading", name="Coaching: Sam, 2027")).to_be_visible()
+    expect(title).to_be_hidden()
+    assert sorted(s.title for s in server.store().list("local")) == ["Coaching: Sam, 2027", "First"]
