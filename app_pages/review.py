@@ -328,15 +328,15 @@ def export_section(nb: Notebook, today: date) -> None:
     c1, c2, c3 = st.columns(3)
     c1.download_button("Development plan (PDF)", icon=":material/picture_as_pdf:", type="primary",
                        data=lambda: plan_pdf.build(snapshot, today, scores=scores, progress=progress),
-                       file_name=file_name(nb, "pdf").replace("waypoint-", "development-plan-"),
+                       file_name=file_name(nb, "pdf", "development-plan"),
                        mime="application/pdf", on_click="ignore", key=session.key("export.pdf"))
     c2.download_button("Development plan (Markdown)", icon=":material/description:",
                        data=lambda: plan_markdown.build(snapshot, today, scores=scores, progress=progress),
-                       file_name=file_name(nb, "md").replace("waypoint-", "development-plan-"),
+                       file_name=file_name(nb, "md", "development-plan"),
                        mime="text/markdown", on_click="ignore", key=session.key("export.md"))
     c3.download_button("Check-ins (CSV)", icon=":material/table:",
                        data=lambda: checkins_csv.build(snapshot),
-                       file_name=file_name(nb, "csv").replace("waypoint-", "checkins-"),
+                       file_name=file_name(nb, "csv", "checkins"),
                        mime="text/csv", on_click="ignore", key=session.key("export.csv"),
                        disabled=not nb.checkins)
     if not session.presenting():

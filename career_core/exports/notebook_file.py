@@ -22,9 +22,10 @@ def to_bytes(notebook: Notebook) -> bytes:
     return notebook.model_dump_json(indent=1).encode()
 
 
-def file_name(notebook: Notebook, extension: str = "json") -> str:
+def file_name(notebook: Notebook, extension: str = "json", what: str = "waypoint") -> str:
+    """'waypoint-jo-s-plan.json', or with `what` the kind of file: 'development-plan-jo-s-plan.pdf'."""
     slug = re.sub(r"[^a-z0-9]+", "-", notebook.title.lower()).strip("-")[:60] or "notebook"
-    return f"waypoint-{slug}.{extension}"
+    return f"{what}-{slug}.{extension}"
 
 
 def from_bytes(data: bytes) -> Notebook:
