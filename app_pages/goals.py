@@ -274,7 +274,7 @@ def list_tab(nb: Notebook) -> None:
                      format_func=lambda s: s.label, key=session.key("goals.list.statuses"))
     rows = goal_rows(nb, scored(nb), shown)
     smart = sum(r.is_smart for r in rows)
-    st.caption(f"{len(rows)} goal{'s' if len(rows) != 1 else ''} shown · {smart} SMART")
+    st.caption(f"{wording.plural(len(rows), 'goal')} shown · {smart} SMART")
     if warning := focus(nb).warning:
         st.warning(warning, icon=":material/filter_center_focus:")
     open_history = st.session_state.get(session.key("goals.list.history"))

@@ -313,8 +313,8 @@ def calendar_section(nb: Notebook, today: date) -> None:
     st.caption("Put your plan in the calendar you already use. The file holds your actions still to do (repeating "
                "ones as repeating events) and your review dates for the next year, as all-day events.")
     c = derived.per_revision(contents, nb, today)
-    st.markdown(f"- :material/event: **{c.one_off}** one-off action{'s' if c.one_off != 1 else ''} with a due date\n"
-                f"- :material/repeat: **{c.recurring}** repeating action{'s' if c.recurring != 1 else ''}\n"
+    st.markdown(f"- :material/event: **{wording.plural(c.one_off, 'one-off action')}** with a due date\n"
+                f"- :material/repeat: **{wording.plural(c.recurring, 'repeating action')}**\n"
                 f"- :material/rate_review: **{len(c.reviews)}** review dates ({nb.settings.review_cadence.label.lower()}), "
                 f"the next on {wording.day(c.reviews[0], today, weekday=True)}")
     if c.left_out:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Final
 
+from career_core import wording
 from career_core.edit import assign
 from career_core.models import (
     Goal,
@@ -88,8 +89,7 @@ def set_horizon(notebook: Notebook, goal: Goal, horizon: GoalHorizon) -> None:
     if horizon is GoalHorizon.SHORT_TERM and goal.horizon is GoalHorizon.LONG_TERM:
         stones = stepping_stones(notebook, goal.id)
         if stones:
-            n = len(stones)
-            raise ValueError(f"horizon: this goal has {n} stepping stone{'s' if n != 1 else ''}; "
+            raise ValueError(f"horizon: this goal has {wording.plural(len(stones), 'stepping stone')}; "
                              "link them to another long-term goal first")
     assign(goal, horizon=horizon, parent_id=None if horizon is GoalHorizon.LONG_TERM else goal.parent_id)
 

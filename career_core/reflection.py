@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final, TypeVar
 
+from career_core import wording
 from career_core.edit import assign
 from career_core.models import DevelopmentItem, InputEntry, InputRole, Reflection, SkillRating
 
@@ -41,7 +42,7 @@ class SkillGap:
     @property
     def describe(self) -> str:
         if self.gap > 0:
-            return f"{self.gap} step{'s' if self.gap != 1 else ''} to grow"
+            return f"{wording.plural(self.gap, 'step')} to grow"
         if self.gap == 0:
             return "where you want it"
         return "more than you need"

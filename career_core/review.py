@@ -240,8 +240,8 @@ def diagnose(
         findings.append(Finding(
             "overloaded",
             f"The week is overloaded: {load.over} of {wording.plural(load.weeks, 'week')} "
-            f"planned over your limit of {load.limit:g} hours"
-            + (f", the heaviest at {load.peak:g} hours." if load.peak is not None else "."),
+            f"planned over your limit of {wording.hours_long(load.limit)}"
+            + (f", the heaviest at {wording.hours_long(load.peak)}." if load.peak is not None else "."),
             "Free time first (cancel, postpone or delegate something) or pause a goal until the load drops.",
             ReviewDecision.PAUSE,
         ))

@@ -55,7 +55,7 @@ def goal_fields(nb: Notebook, goal: Goal, report: SmartReport, *, on_deleted: Ca
                          apply=set_parent)
         else:
             stones = stepping_stones(nb, gid)
-            st.caption(f"{len(stones)} stepping stone{'s' if len(stones) != 1 else ''}: "
+            st.caption(f"{wording.plural(len(stones), 'stepping stone')}: "
                        + (md("; ".join(short(s.statement, 50) for s in stones)) if stones else "none yet."))
     with category_col:
         themes = [c.title for c in catalog.goal_library()]

@@ -109,7 +109,7 @@ class Timeline:
             out.append(f"{self.actions} actions in this view: each sits on the row of its goal or initiative "
                        "(hover a mark to see which). Pick a shorter view to give each its own row.")
         if self.undated:
-            out.append(f"{self.undated} goal{'s' if self.undated != 1 else ''}, initiatives or actions have no date yet, "
+            out.append(f"{wording.plural(self.undated, 'goal')}, initiatives or actions have no date yet, "
                        "so they are not on the timeline.")
         if self.vision and self.vision > self.end:
             out.append(f"Your vision's horizon, {self.vision_label}, lies beyond this view: choose “To my vision”.")

@@ -373,7 +373,7 @@ def test_the_calendar_section_says_what_the_file_holds(open_app, db):
                        Action(title="Done", goal_id="g1", due=TODAY, status=ActionStatus.DONE)])
     at = _section(open_app(page="plan"), "Calendar")
     page = texts(at)
-    assert "**1** one-off action with a due date" in page and "**1** repeating action" in page
+    assert "**1 one-off action** with a due date" in page and "**1 repeating action**" in page
     assert "**12** review dates (monthly)" in page
     assert "1 action is left out" in page
     (download,) = at.get("download_button")
