@@ -110,3 +110,28 @@ def test_modules_hold_one_topic(path: Path):
 def test_each_package_says_what_lives_there(package: Path):
     doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text()))
     assert doc and len(doc) > 80
+
+
+def _date_fields(path: Path) -> list[ast.Call]:
+    """Every call that draws a date field: st.date_input(...) or a helper handed st.date_input."""
+    calls = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not isinstance(node, ast.Call):
+            continue
+        named = isinstance(node.func, ast.Attribute) and node.func.attr == "date_input"
+        handed = any(isinstance(a, ast.Attribute) and a.attr == "date_input" for a in node.args)
+        if named or handed:
+            calls.append(node)
+    return calls
+
+
+@pytest.mark.parametrize("path", sorted({*PAGES.glob("*.py"), *UI.glob("*.py")}), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_date_field_takes_dates_in_one_order(path: Path):
+    def iso(call: ast.Call) -> bool:
+        fmt = next((k.value for k in call.keywords if k.arg == "format"), None)
+        return isinstance(fmt, ast.Attribute) and fmt.attr == "DATE_INPUT"
+
+    wrapped = {"_date_input"}  # plan_forms' own helper passes DATE_INPUT on
+    bad = [call.lineno for call in _date_fields(path) if not iso(call)
+           and not (isinstance(call.func, ast.Name) and call.func.id in wrapped)]
+    assert not bad, f"date fields without format=wording.DATE_INPUT on lines {bad}"
