@@ -1,0 +1,1 @@
+"""User journeys in Debian's Chromium against a real Streamlit server started per test (conftest.py)."""
