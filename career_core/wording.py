@@ -18,21 +18,27 @@ from typing import Final
 DATE_INPUT: Final = "YYYY-MM-DD"  # the one format of every date field (Streamlit's date_input)
 DATE_COLUMN: Final = "D MMM YYYY"  # dates in tables (Streamlit's DateColumn), sortable as dates
 
+# Written out rather than taken from strftime's %b and %a, which follow the server's locale.
+MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 
 def day(on: date, today: date | None = None, *, weekday: bool = False) -> str:
     """'4 Dec 2026'; '4 Dec' in the year of `today`; 'Fri 4 Dec 2026' with the weekday."""
-    text = f"{on.day} {on:%b}" if today is not None and on.year == today.year else f"{on.day} {on:%b %Y}"
-    return f"{on:%a} {text}" if weekday else text
+    text = f"{on.day} {MONTHS[on.month - 1]}"
+    if today is None or on.year != today.year:
+        text += f" {on.year}"
+    return f"{WEEKDAYS[on.weekday()][:3]} {text}" if weekday else text
 
 
 def weekday(on: date) -> str:
     """'Monday': the day of the week, as a repeating step names it ('every Monday')."""
-    return f"{on:%A}"
+    return WEEKDAYS[on.weekday()]
 
 
 def clock(moment: datetime) -> str:
     """'14:05': a time of day, on the 24-hour clock."""
-    return f"{moment:%H:%M}"
+    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def moment(at: datetime, today: date | None = None) -> str:

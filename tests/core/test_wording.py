@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given
@@ -82,3 +82,15 @@ def test_words(call, text):
 )
 def test_a_number_as_people_write_it(value, unit, text):
     assert wording.number(value, unit) == text
+
+
+@given(st.dates(min_value=D(1900, 1, 1), max_value=D(2200, 12, 31)))
+def test_days_are_written_the_same_whatever_the_servers_locale(on):
+    """English names written out, matching what strftime gives in the C locale."""
+    assert wording.day(on, weekday=True) == f"{on.strftime('%a')} {on.day} {on.strftime('%b')} {on.year}"
+    assert wording.weekday(on) == on.strftime("%A")
+
+
+def test_a_time_of_day_on_the_24_hour_clock():
+    assert (wording.clock(datetime(2026, 11, 18, 9, 5)), wording.moment(datetime(2026, 11, 18, 14, 30), TODAY)) == \
+        ("09:05", "18 Nov 14:30")
