@@ -46,9 +46,17 @@ from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from career_core import edit, merge_words as words
+from career_core import edit
+from career_core import merge_words as words
 from career_core.alignment import unlink_objective
-from career_core.models import Action, Goal, GoalReviewDecision, Item, Notebook, Reflection
+from career_core.models import (
+    Action,
+    Goal,
+    GoalReviewDecision,
+    Item,
+    Notebook,
+    Reflection,
+)
 from career_core.planning import remove_initiative
 from career_core.validation import describe
 

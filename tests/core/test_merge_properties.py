@@ -71,6 +71,15 @@ def pick(data: st.DataObject, items: list[Any]) -> Any:
     return data.draw(st.sampled_from(items))
 
 
+def delete_objective(nb: Notebook, objective_id: str) -> None:
+    unlink_objective(nb, objective_id)
+    edit.remove(nb.org_objectives, objective_id)
+
+
+def link_objective(goal: Goal, objective_id: str) -> None:
+    edit.assign(goal, objective_ids=[*goal.objective_ids, objective_id])
+
+
 EDITS: list[Edit] = [
     lambda nb, d: edit.assign(nb.vision, statement=d.draw(words)),
     lambda nb, d: edit.assign(nb.vision, target_role=d.draw(words)),
@@ -98,8 +107,8 @@ EDITS: list[Edit] = [
     lambda nb, d: nb.reflection.values.insert(d.draw(st.integers(0, len(nb.reflection.values))), d.draw(words)),
     lambda nb, d: nb.reflection.values.remove(pick(d, nb.reflection.values)),
     lambda nb, d: nb.org_objectives.append(OrgObjective(id=new_id(), title=d.draw(words))),
-    lambda nb, d: (lambda o: (unlink_objective(nb, o), edit.remove(nb.org_objectives, o)))(pick(d, nb.org_objectives).id),
-    lambda nb, d: (lambda g: edit.assign(g, objective_ids=[*g.objective_ids, pick(d, nb.org_objectives).id]))(pick(d, nb.goals)),
+    lambda nb, d: delete_objective(nb, pick(d, nb.org_objectives).id),
+    lambda nb, d: link_objective(pick(d, nb.goals), pick(d, nb.org_objectives).id),
     lambda nb, d: edit.assign(pick(d, [x for r in nb.reviews for x in r.decisions]), note=d.draw(words)),
     lambda nb, d: nb.reviews[0].decisions.append(GoalReviewDecision(
         goal_id=pick(d, [g.id for g in nb.goals if g.id not in {x.goal_id for x in nb.reviews[0].decisions}]),

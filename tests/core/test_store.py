@@ -61,8 +61,11 @@ def test_a_stale_save_raises_conflict_and_overwrites_nothing(store: Store):
         lambda s, nb: s.restore("bob", nb.id, 1),
         lambda s, nb: s.delete("bob", nb.id),
         lambda s, nb: s.undelete("bob", nb.id),
+        lambda s, nb: s.save_merging("bob", nb),
+        lambda s, nb: s.save_draft("bob", nb.id, "goal.statement", "Lead a team"),
     ],
-    ids=["load", "save", "history", "load_revision", "restore", "delete", "undelete"],
+    ids=["load", "save", "history", "load_revision", "restore", "delete", "undelete", "save_merging",
+         "save_draft"],
 )
 def test_another_owner_cannot_reach_a_notebook(store: Store, call):
     nb = store.create("ana", "Ana's")
