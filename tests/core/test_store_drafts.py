@@ -7,7 +7,15 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from career_core.store import MAX_DRAFT_CHARS, ConflictError, DraftError, NotFoundError, Store, drafts, revisions
+from career_core.store import (
+    MAX_DRAFT_CHARS,
+    ConflictError,
+    DraftError,
+    NotFoundError,
+    Store,
+    drafts,
+    revisions,
+)
 
 GOAL = "goals.draft.statement"
 WHY = "goals.draft.why"

@@ -21,7 +21,7 @@ def two_tabs(store: Store):
 
 
 def test_a_save_with_nothing_newer_is_a_plain_save(store: Store):
-    nb, tab, _ = two_tabs(store)
+    _, tab, _ = two_tabs(store)
     tab.vision.statement = "Head the division"
     outcome = store.save_merging("ana", tab)
     assert (outcome.saved, outcome.merged, outcome.conflicts) == (True, False, ())
