@@ -193,6 +193,7 @@ class Store:
         self.url = url or default_url()
         self.engine = engine or _make_engine(self.url)
         metadata.create_all(self.engine)
+        self._upsert_draft = _draft_upsert(self.engine.dialect.name)
 
     # --- transactions -------------------------------------------------------------------------
 
@@ -402,22 +403,14 @@ class Store:
         row = {"notebook_id": notebook_id, "field": field, "owner": owner, "text": json.dumps(text),
                "saved_at": utc_now()}
         with self._tx() as conn:
-            self._check_open(conn, owner, notebook_id)
-            dialect = self.engine.dialect.name
-            if dialect in ("sqlite", "postgresql"):
-                insert = (sqlite_insert if dialect == "sqlite" else postgresql_insert)(drafts).values(row)
-                conn.execute(insert.on_conflict_do_update(
-                    index_elements=[drafts.c.notebook_id, drafts.c.field],
-                    set_={"text": insert.excluded.text, "saved_at": insert.excluded.saved_at},
-                ))
+            if conn.execute(_OPEN, row).first() is None:
+                raise NotFoundError(f"No notebook {notebook_id!r} here.")
+            if self._upsert_draft is not None:
+                conn.execute(self._upsert_draft, row)
             else:
-                updated = conn.execute(
-                    drafts.update()
-                    .where(drafts.c.notebook_id == notebook_id, drafts.c.field == field, drafts.c.owner == owner)
-                    .values(text=row["text"], saved_at=row["saved_at"])
-                )
-                if updated.rowcount != 1:
-                    conn.execute(drafts.insert().values(row))
+                same = (drafts.c.notebook_id == notebook_id, drafts.c.field == field, drafts.c.owner == owner)
+                if conn.execute(drafts.update().where(*same).values(text=row["text"], saved_at=row["saved_at"])).rowcount != 1:
+                    conn.execute(drafts.insert(), row)
 
     def drafts(self, owner: str, notebook_id: str) -> dict[str, Draft]:
         """This owner's drafts of a notebook (in the bin: none), by field key."""
@@ -449,15 +442,6 @@ class Store:
                 return
             query = query.where(drafts.c.field.in_(fields))
         conn.execute(query)
-
-    def _check_open(self, conn: Connection, owner: str, notebook_id: str) -> None:
-        found = conn.execute(
-            sa.select(notebooks.c.id).where(
-                notebooks.c.id == notebook_id, notebooks.c.owner == owner, notebooks.c.deleted_at.is_(None)
-            )
-        ).first()
-        if found is None:
-            raise NotFoundError(f"No notebook {notebook_id!r} here.")
 
     # --- history ------------------------------------------------------------------------------
 
@@ -521,6 +505,24 @@ class Store:
                     revisions.c.notebook_id == notebook_id, revisions.c.revision.in_(doomed)
                 )
             )
+
+
+# Drafts are written about once a second while someone types: their statements are built once.
+_OPEN = sa.select(notebooks.c.id).where(
+    notebooks.c.id == sa.bindparam("notebook_id"),
+    notebooks.c.owner == sa.bindparam("owner"),
+    notebooks.c.deleted_at.is_(None),
+)
+def _draft_upsert(dialect: str) -> sa.Executable | None:
+    """One-statement insert-or-overwrite where the database has it (SQLite, PostgreSQL)."""
+    insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}.get(dialect)
+    if insert is None:
+        return None
+    statement = insert(drafts)
+    return statement.on_conflict_do_update(
+        index_elements=[drafts.c.notebook_id, drafts.c.field],
+        set_={"text": statement.excluded.text, "saved_at": statement.excluded.saved_at},
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,3 +143,12 @@ def test_any_text_and_field_key_round_trip(store: Store, field: str, text: str):
     nb = store.create(owner, "Mine")
     store.save_draft(owner, nb.id, field, text)
     assert [(d.field, d.text) for d in store.drafts(owner, nb.id).values()] == [(field, text)]
+
+
+def test_a_database_without_an_upsert_overwrites_drafts_too(store: Store):
+    """Other SQLAlchemy databases get an update, then an insert when there was nothing to update."""
+    store._upsert_draft = None
+    nb = store.create("ana", "Mine")
+    store.save_draft("ana", nb.id, GOAL, "Lead a")
+    store.save_draft("ana", nb.id, GOAL, "Lead a team")
+    assert texts(store, "ana", nb.id) == {GOAL: "Lead a team"}
