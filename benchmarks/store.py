@@ -39,6 +39,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -53,6 +54,7 @@ from career_core.synthetic import five_year_notebook  # noqa: E402
 
 OWNER = "bench"
 TARGET = 5.0
+T = TypeVar("T")
 DRAFT_TARGET = 1.0
 MERGE_TARGET = 3.0
 DRAFT = "Lead the platform team of twelve engineers by March 2027, with a deputy who can run it " * 4
@@ -152,6 +154,12 @@ def bench(name: str, notebook: Notebook, repeat: int, warmup: int = 3) -> bool:
     return ok
 
 
+def clocked(fn: Callable[..., T], *args: object) -> tuple[float, T]:
+    start = time.perf_counter()
+    result = fn(*args)
+    return time.perf_counter() - start, result
+
+
 def edit_mine(nb: Notebook, i: int) -> None:
     """This tab: a check-in and a goal's why."""
     nb.checkins.append(CheckIn(goal_id=nb.goals[0].id, on=nb.checkins[-1].on, value=1, note=f"tab A {i}"))
@@ -176,18 +184,17 @@ def bench_drafts_and_merges(name: str, notebook: Notebook, repeat: int, warmup: 
         store = Store(f"sqlite:///{Path(tmp) / 'bench.db'}")
         current = store.add(OWNER, notebook)
         for i in range(warmup + repeat):
-            elapsed = {"save": timed(lambda: store.save(OWNER, current))}
-            current = store.load(OWNER, current.id)
-            elapsed["draft"] = timed(lambda: store.save_draft(OWNER, current.id, "goals.draft.statement", f"{DRAFT}{i}"))
-            elapsed["merge"] = timed(lambda: merge(base, mine, theirs))
+            elapsed: dict[str, float] = {}
+            elapsed["save"], current = clocked(store.save, OWNER, current)
+            elapsed["draft"], _ = clocked(store.save_draft, OWNER, current.id, "goals.draft.statement", f"{DRAFT}{i}")
+            elapsed["merge"], _ = clocked(merge, base, mine, theirs)
             tab, other = store.load(OWNER, current.id), store.load(OWNER, current.id)
             edit_theirs(other, i)
             store.save(OWNER, other)
             edit_mine(tab, i)
-            outcome = []
-            elapsed["merged save"] = timed(lambda: outcome.append(store.save_merging(OWNER, tab)))
-            assert outcome[0].merged and not outcome[0].conflicts
-            current = outcome[0].notebook
+            elapsed["merged save"], outcome = clocked(store.save_merging, OWNER, tab)
+            assert outcome.merged and not outcome.conflicts
+            current = outcome.notebook
             if i >= warmup:
                 for key, value in elapsed.items():
                     times[key].append(value)
