@@ -149,7 +149,8 @@ def leaves(value: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
 
 
 def flat(nb: Notebook) -> dict[Path, Any]:
-    return dict(leaves(nb))
+    """Every leaf, and the ranking of the ranked values (their order is what a person set)."""
+    return {**dict(leaves(nb)), ("reflection", "values", "ranking"): tuple(nb.reflection.values)}
 
 
 def changed(base: dict[Path, Any], side: dict[Path, Any]) -> set[Path]:
@@ -182,15 +183,15 @@ def test_merge_keeps_every_edit_the_other_side_left_alone(base: Notebook, data: 
         - present["goals"] - present["org_objectives"]
 
     def excused(path: Path) -> bool:
-        """Leaves a documented rule lets go: under a question, with a goal under a question, or a
-        link to an entry the merge deleted."""
+        """Leaves a documented rule lets go: under a question, belonging or linking to a goal
+        under a question, or linking to an entry the merge deleted."""
         if any(path[: len(k)] == k for k in asked):
             return True
         goal = goal_of(path, base, mine, theirs)
         if goal in asked_goals or goal in gone:
             return True
-        if set(path) & asked_goals:
-            return True
+        if set(path) & asked_goals or {b.get(path), m.get(path), t.get(path)} & asked_goals:
+            return True  # a link to a goal under a question comes back with it
         value = m.get(path, t.get(path))
         return (path[-2:-1] == ("∋",) and path[-1] in gone) or value in gone
 
