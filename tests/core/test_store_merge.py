@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
-
 import pytest
 import sqlalchemy as sa
 
@@ -11,6 +9,7 @@ from career_core import store as store_module
 from career_core.merge import Side
 from career_core.models import Goal
 from career_core.store import ConflictError, NotFoundError, Store, revisions
+from tests.processes import run_together
 
 
 def two_tabs(store: Store):
@@ -131,7 +130,7 @@ def test_a_save_that_lands_during_the_merge_is_merged_too(store: Store, monkeypa
     elsewhere.engine.dispose()
 
 
-def _edit_one_field(url: str, notebook_id: str, field: str, rounds: int, gate, out: mp.Queue) -> None:
+def _edit_one_field(url: str, notebook_id: str, field: str, rounds: int, gate, out) -> None:
     """Each round both workers load the same revision, edit their own field, and save at once."""
     s = Store(url)
     merged = 0
@@ -146,18 +145,8 @@ def _edit_one_field(url: str, notebook_id: str, field: str, rounds: int, gate, o
 
 def test_two_processes_editing_different_fields_at_once_lose_nothing(store: Store, store_url: str):
     nb = store.create("ana", "Contended")
-    ctx = mp.get_context("spawn")
-    out: mp.Queue = ctx.Queue()
     rounds = 15
-    gate = ctx.Barrier(2, timeout=60)
-    procs = [ctx.Process(target=_edit_one_field, args=(store_url, nb.id, f, rounds, gate, out))
-             for f in ("statement", "target_role")]
-    for p in procs:
-        p.start()
-    merged = sum(out.get(timeout=120) for _ in procs)
-    for p in procs:
-        p.join(timeout=60)
-        assert p.exitcode == 0
+    merged = sum(run_together(_edit_one_field, [(store_url, nb.id, f, rounds) for f in ("statement", "target_role")]))
     final = store.load("ana", nb.id)
     assert (final.vision.statement, final.vision.target_role) == (f"statement {rounds - 1}", f"target_role {rounds - 1}")
     assert merged == rounds  # every round, one save landed first and the other merged with it
