@@ -5,16 +5,18 @@ in another tab or window (`theirs`) with the revision this tab loaded (`base`), 
 through nested parts (settings, reflection, a goal's metric) and list entries:
 
 - A field changed on one side only takes that change. Changed on both sides to the same value,
-  it is no conflict; to different values, it is a `Conflict`.
+  it is no conflict; to different values, it is a `Conflict` (a text is one value: two edits of
+  the same text ask, they are not spliced together).
 - Lists of entries (goals, actions, check-ins, skills, a review's decisions, …) merge by id.
-  Entries added on either side are all kept: each after the entry it followed on its side, the
-  other tab's before this tab's where both added at the same place. An entry edited on one side
+  Entries added on either side are all kept: at the end when added at the end, otherwise after
+  the entry they followed on their side; the other tab's first where both sides added at the
+  same place. An entry edited on one side
   and untouched on the other takes the edit; edits to different fields of one entry merge. An
   entry deleted on one side and edited on the other is a conflict (keeping an edit the person
   never saw deleted, or deleting what the other tab just wrote, is theirs to decide). A goal's
-  check-ins and review decisions go with it: deleting a goal clashes with a check-in the other
-  side added or changed for it, and check-ins deleted only because their goal was come back if
-  the goal stays. One side's reordering is kept together with the other side's additions and
+  check-ins and review decisions go with it: deleting a goal clashes with a check-in or
+  decision the other side added or changed for it, and when the goal stays, everything that
+  went or was unlinked with it on the deleting side comes back. One side's reordering is kept together with the other side's additions and
   edits; when both reorder differently, the stored order wins (entry order carries no meaning
   a person typed).
 - Lists of plain values (interests, strengths, a goal's values, linked ids, days done) merge as
@@ -31,9 +33,12 @@ entry one side deleted are removed as deleting it there did (a goal's check-ins 
 or stepping stone is unlinked, a goal drops an objective that is gone).
 
 Conflicts do not stop the merge: `MergeResult.notebook` holds the stored (`theirs`) value at
-each, and `conflicts` says where it is, what each side has and what each choice keeps. Pass
-`choices={conflict.key: Side.MINE or Side.THEIRS}` to `merge` (or to `resolve`, which insists
-that every conflict is answered) to get the notebook the person chose.
+each, and `conflicts` says where it is, what each side has and what each choice keeps, in words
+ready to show side by side (see `Conflict`). Pass `choices={conflict.key: Side.MINE or
+Side.THEIRS}` to `merge` (or to `resolve`, which insists that every conflict is answered) to get
+the notebook the person chose; keys are stable, so the same choices can be passed again after
+more edits, and only new questions come back. The store does this for a page: see
+`Store.save_merging`.
 """
 
 from __future__ import annotations
