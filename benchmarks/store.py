@@ -15,6 +15,13 @@ select, validating the document), and, for comparison only, validating with a su
 on the root model makes pydantic build the whole document as Python dicts and lists before
 validating it, instead of validating straight from the JSON. `--profile` adds the top functions
 (cProfile, cumulative time) of a save and a load of the five-year notebook.
+
+Then, beside a plain save timed in the same loop: a draft write (the text of one form field,
+written about once a second while someone types; target: at most 1x a plain save), a three-way
+merge of two five-year notebooks (`career_core.merge.merge`, both sides edited in different
+places; target: at most 3x a plain save), and a whole merged save (`Store.save_merging` of a
+stale tab: the refused write, loading the base revision and the stored one, the merge and the
+write), for comparison.
 """
 
 from __future__ import annotations
@@ -32,18 +39,25 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import sqlalchemy as sa  # noqa: E402
 
-from career_core.models import Notebook  # noqa: E402
+from career_core.merge import merge  # noqa: E402
+from career_core.models import CheckIn, Goal, Notebook  # noqa: E402
+from career_core.planning import tick  # noqa: E402
 from career_core.sample import load_sample  # noqa: E402
 from career_core.store import Store, notebooks  # noqa: E402
 from tests.synthetic import five_year_notebook  # noqa: E402
 
 OWNER = "bench"
 TARGET = 5.0
+T = TypeVar("T")
+DRAFT_TARGET = 1.0
+MERGE_TARGET = 3.0
+DRAFT = "Lead the platform team of twelve engineers by March 2027, with a deputy who can run it " * 4
 
 
 @dataclass
@@ -140,6 +154,69 @@ def bench(name: str, notebook: Notebook, repeat: int, warmup: int = 3) -> bool:
     return ok
 
 
+def clocked(fn: Callable[..., T], *args: object) -> tuple[float, T]:
+    start = time.perf_counter()
+    result = fn(*args)
+    return time.perf_counter() - start, result
+
+
+def edit_mine(nb: Notebook, i: int) -> None:
+    """This tab: a check-in and a goal's why."""
+    nb.checkins.append(CheckIn(goal_id=nb.goals[0].id, on=nb.checkins[-1].on, value=1, note=f"tab A {i}"))
+    nb.goals[3].why = f"Why, as written in tab A, round {i}"
+
+
+def edit_theirs(nb: Notebook, i: int) -> None:
+    """The other tab: the vision, a new goal, a tick on an action."""
+    nb.vision.statement = f"The vision, as written in tab B, round {i}"
+    nb.goals.append(Goal(statement=f"A goal added in tab B, round {i}"))
+    tick(nb.actions[5], nb.checkins[-1].on)
+
+
+def bench_drafts_and_merges(name: str, notebook: Notebook, repeat: int, warmup: int = 3) -> bool:
+    text = notebook.to_json()
+    base = Notebook.model_validate_json(text)
+    mine, theirs = Notebook.model_validate_json(text), Notebook.model_validate_json(text)
+    edit_mine(mine, 0)
+    edit_theirs(theirs, 0)
+    times: dict[str, list[float]] = {"save": [], "draft": [], "merge": [], "merged save": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(f"sqlite:///{Path(tmp) / 'bench.db'}")
+        current = store.add(OWNER, notebook)
+        for i in range(warmup + repeat):
+            elapsed: dict[str, float] = {}
+            elapsed["save"], current = clocked(store.save, OWNER, current)
+            elapsed["draft"], _ = clocked(store.save_draft, OWNER, current.id, "goals.draft.statement", f"{DRAFT}{i}")
+            elapsed["merge"], _ = clocked(merge, base, mine, theirs)
+            tab, other = store.load(OWNER, current.id), store.load(OWNER, current.id)
+            edit_theirs(other, i)
+            store.save(OWNER, other)
+            edit_mine(tab, i)
+            elapsed["merged save"], outcome = clocked(store.save_merging, OWNER, tab)
+            assert outcome.merged and not outcome.conflicts
+            current = outcome.notebook
+            if i >= warmup:
+                for key, value in elapsed.items():
+                    times[key].append(value)
+        store.engine.dispose()
+
+    t = {k: Timing(v) for k, v in times.items()}
+    result = merge(base, mine, theirs)
+    assert not result.conflicts
+    print(f"\n== drafts and merges, {name}: {len(notebook.goals)} goals, {len(notebook.checkins)} check-ins; "
+          f"{repeat} repetitions, interleaved")
+    print(f"{'':22}{'median':>11}{'p90':>11}{'/ save':>9}")
+    for label in times:
+        ratio = t[label].median / t["save"].median
+        print(f"{label:22}{ms(t[label].median):>11}{ms(t[label].p90):>11}{ratio:8.2f}x")
+    draft_ratio = t["draft"].median / t["save"].median
+    merge_ratio = t["merge"].median / t["save"].median
+    ok = draft_ratio <= DRAFT_TARGET and merge_ratio <= MERGE_TARGET
+    print(f"targets: draft write within {DRAFT_TARGET:g}x, merge within {MERGE_TARGET:g}x of a plain save on the median "
+          f"-> {'met' if ok else 'MISSED'}")
+    return ok
+
+
 def profile(notebook: Notebook, repeat: int = 20, top: int = 18) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(f"sqlite:///{Path(tmp) / 'profile.db'}")
@@ -169,6 +246,8 @@ def main() -> int:
     ok = bench("sample notebook", load_sample(), args.repeat)
     five = five_year_notebook()
     ok &= bench("five-year notebook", five, max(20, args.repeat // 4))
+    ok &= bench_drafts_and_merges("sample notebook", load_sample(), max(20, args.repeat // 4))
+    ok &= bench_drafts_and_merges("five-year notebook", five, max(20, args.repeat // 4))
     if args.profile:
         profile(five)
     return 0 if ok else 1

@@ -4,22 +4,44 @@ Each notebook is one JSON document. A save is one transaction that only succeeds
 revision is still the one the notebook was loaded at, so two tabs cannot overwrite each other;
 every revision is also written, compressed, to a history table so any edit can be undone.
 Every call takes the owner, and every query filters on it: nobody reaches another's notebooks.
+
+Saving from a page (what the frame calls):
+
+- `save_merging(owner, nb)` saves `nb` (loaded at `nb.revision`). When another tab saved since,
+  it merges field by field against the revision this tab loaded (career_core.merge) and saves
+  the result as a new revision: the outcome says `merged`, so the page can say "merged with
+  changes from another tab". When both sides changed the same field, nothing is written and
+  `outcome.conflicts` holds the questions; ask them, then call `save_merging(owner, nb,
+  choices={conflict.key: Side.MINE | Side.THEIRS})` with the same `nb`. The values a choice
+  gives up stay in the history. When the revision this tab loaded is no longer in the history
+  (pruned), it raises ConflictError as `save` does.
+- `save(owner, nb)` refuses (ConflictError) instead of merging: for restores and imports.
+- Drafts: what a person has typed into a form field but not yet added (`save_draft`, about once
+  a second while typing; `drafts` to put it back into the form after a reload, a restart or on
+  another device; `discard_drafts`). A draft is a row per owner, notebook and field key, never a
+  revision and never part of the notebook document, so never exported. Both saves take
+  `clear_drafts=[field keys]` to drop the drafts of what they add in the same transaction. A
+  notebook in the bin keeps its drafts; `purge` removes it for good with its history and drafts.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
+from career_core.merge import Conflict, Side, merge
 from career_core.models import Notebook, new_notebook_id, utc_now
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "waypoint.db"
@@ -34,6 +56,14 @@ CONNECT_TIMEOUT = 10
 KEEP_RECENT = 200
 KEEP_DAYS = 30
 PRUNE_EVERY = 50
+
+# A merged save that keeps meeting newer saves (a third tab saving at the same moment) merges
+# again, this many times, before it gives up with a ConflictError.
+MERGE_ATTEMPTS = 3
+
+# A draft is text being typed: generous, but a runaway paste is refused, not stored.
+MAX_DRAFT_CHARS = 20_000
+MAX_DRAFT_KEY = 200
 
 metadata = sa.MetaData()
 
@@ -60,6 +90,17 @@ revisions = sa.Table(
 )
 
 
+drafts = sa.Table(
+    "notebook_drafts",
+    metadata,
+    sa.Column("notebook_id", sa.String(40), sa.ForeignKey("notebooks.id"), primary_key=True),
+    sa.Column("field", sa.String(MAX_DRAFT_KEY), primary_key=True),
+    sa.Column("owner", sa.String(320), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),  # JSON string: keeps any character, NUL too
+    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
 class StoreError(Exception):
     """Base of the errors a page can explain to a person."""
 
@@ -78,6 +119,30 @@ class ConflictError(StoreError):
         )
         self.loaded = loaded
         self.stored = stored
+
+
+class DraftError(StoreError):
+    """A draft the store will not keep (too long); the text stays in the form."""
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    field: str  # the form field's key, as the page named it
+    text: str
+    saved_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SaveOutcome:
+    """What `save_merging` did: saved (maybe merged with another tab's changes), or nothing yet."""
+
+    notebook: Notebook | None  # as now stored; None when the conflicts must be answered first
+    merged: bool = False  # another tab's changes were merged in
+    conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def saved(self) -> bool:
+        return self.notebook is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +193,7 @@ class Store:
         self.url = url or default_url()
         self.engine = engine or _make_engine(self.url)
         metadata.create_all(self.engine)
+        self._upsert_draft = _draft_upsert(self.engine.dialect.name)
 
     # --- transactions -------------------------------------------------------------------------
 
@@ -216,40 +282,82 @@ class Store:
             raise NotFoundError(f"No notebook {notebook_id!r} here.")
         return revision
 
-    def save(self, owner: str, notebook: Notebook) -> Notebook:
+    def save(self, owner: str, notebook: Notebook, *, clear_drafts: Iterable[str] = ()) -> Notebook:
         """Write the notebook as revision + 1, or raise ConflictError and change nothing."""
-        now = utc_now()
-        saved = notebook.model_copy(update={"revision": notebook.revision + 1, "updated_at": now})
-        document = saved.to_json()
-        blob = _compress(document)
+        write = _Write.of(notebook)
         with self._tx() as conn:
-            result = conn.execute(
-                notebooks.update()
-                .where(
-                    notebooks.c.id == notebook.id,
-                    notebooks.c.owner == owner,
-                    notebooks.c.revision == notebook.revision,
-                    notebooks.c.deleted_at.is_(None),
-                )
-                .values(revision=saved.revision, title=_column_text(saved.title), updated_at=now, document=document)
+            self._write(conn, owner, write)
+            self._discard(conn, owner, notebook.id, clear_drafts)
+        return write.saved
+
+    def save_merging(self, owner: str, notebook: Notebook, *, choices: Mapping[str, Side] | None = None,
+                     clear_drafts: Iterable[str] = ()) -> SaveOutcome:
+        """Save, merging with whatever was saved since `notebook.revision` (see the module's
+        docstring). ConflictError only when that revision is no longer in the history."""
+        clear_drafts = tuple(clear_drafts)
+        try:
+            return SaveOutcome(self.save(owner, notebook, clear_drafts=clear_drafts))
+        except ConflictError as refused:
+            try:
+                base = self.load_revision(owner, notebook.id, notebook.revision)
+            except NotFoundError:
+                raise refused from None
+        for _ in range(MERGE_ATTEMPTS):
+            theirs = self.load(owner, notebook.id)
+            result = merge(base, notebook, theirs, choices)
+            if result.conflicts:
+                return SaveOutcome(None, conflicts=result.conflicts)
+            if result.notebook == theirs:  # nothing of this tab's left to add: no empty revision
+                self.discard_drafts(owner, notebook.id, clear_drafts)
+                return SaveOutcome(theirs, merged=True)
+            writes = [_Write.of(result.notebook)]
+            if choices and any(Side(c) is Side.THEIRS for c in choices.values()):
+                # This tab's version of each answered question first, so what it gave up stays in the history.
+                mine = merge(base, notebook, theirs, {k: Side.MINE for k in choices}).notebook
+                if mine != result.notebook:
+                    first = _Write.of(mine)
+                    writes = [first, _Write.of(result.notebook.model_copy(update={"revision": first.saved.revision}))]
+            try:
+                with self._tx() as conn:
+                    for write in writes:
+                        self._write(conn, owner, write)
+                    self._discard(conn, owner, notebook.id, clear_drafts)
+            except ConflictError:
+                continue  # saved again meanwhile: merge with that
+            return SaveOutcome(writes[-1].saved, merged=True)
+        raise ConflictError(notebook.id, notebook.revision, self.revision_of(owner, notebook.id))
+
+    def _write(self, conn: Connection, owner: str, write: _Write) -> None:
+        """The revision-checked update and its history row; ConflictError or NotFoundError if
+        the stored notebook is not at the revision the write starts from."""
+        saved = write.saved
+        result = conn.execute(
+            notebooks.update()
+            .where(
+                notebooks.c.id == saved.id,
+                notebooks.c.owner == owner,
+                notebooks.c.revision == saved.revision - 1,
+                notebooks.c.deleted_at.is_(None),
             )
-            if result.rowcount != 1:
-                stored = conn.execute(
-                    sa.select(notebooks.c.revision, notebooks.c.deleted_at).where(
-                        notebooks.c.id == notebook.id, notebooks.c.owner == owner
-                    )
-                ).first()
-                if stored is None or stored.deleted_at is not None:
-                    raise NotFoundError(f"No notebook {notebook.id!r} here.")
-                raise ConflictError(notebook.id, notebook.revision, stored.revision)
-            conn.execute(
-                revisions.insert().values(
-                    notebook_id=notebook.id, revision=saved.revision, saved_at=now, document=blob
+            .values(revision=saved.revision, title=_column_text(saved.title), updated_at=write.now,
+                    document=write.document)
+        )
+        if result.rowcount != 1:
+            stored = conn.execute(
+                sa.select(notebooks.c.revision, notebooks.c.deleted_at).where(
+                    notebooks.c.id == saved.id, notebooks.c.owner == owner
                 )
+            ).first()
+            if stored is None or stored.deleted_at is not None:
+                raise NotFoundError(f"No notebook {saved.id!r} here.")
+            raise ConflictError(saved.id, saved.revision - 1, stored.revision)
+        conn.execute(
+            revisions.insert().values(
+                notebook_id=saved.id, revision=saved.revision, saved_at=write.now, document=write.blob
             )
-            if saved.revision % PRUNE_EVERY == 0:
-                self._prune(conn, notebook.id, saved.revision, now)
-        return saved
+        )
+        if saved.revision % PRUNE_EVERY == 0:
+            self._prune(conn, saved.id, saved.revision, write.now)
 
     def delete(self, owner: str, notebook_id: str) -> None:
         """Move to the bin: hidden from lists and loads, kept whole for `undelete`."""
@@ -257,6 +365,18 @@ class Store:
 
     def undelete(self, owner: str, notebook_id: str) -> None:
         self._set_deleted(owner, notebook_id, None)
+
+    def purge(self, owner: str, notebook_id: str) -> None:
+        """Remove a notebook in the bin for good, with its history and its drafts."""
+        with self._tx() as conn:
+            row = conn.execute(
+                sa.select(notebooks.c.deleted_at).where(notebooks.c.id == notebook_id, notebooks.c.owner == owner)
+            ).first()
+            if row is None or row.deleted_at is None:
+                raise NotFoundError(f"No notebook {notebook_id!r} in the bin.")
+            conn.execute(drafts.delete().where(drafts.c.notebook_id == notebook_id))
+            conn.execute(revisions.delete().where(revisions.c.notebook_id == notebook_id))
+            conn.execute(notebooks.delete().where(notebooks.c.id == notebook_id, notebooks.c.owner == owner))
 
     def _set_deleted(self, owner: str, notebook_id: str, when: datetime | None) -> None:
         with self._tx() as conn:
@@ -267,6 +387,61 @@ class Store:
             )
             if result.rowcount != 1:
                 raise NotFoundError(f"No notebook {notebook_id!r} here.")
+
+    # --- drafts -------------------------------------------------------------------------------
+
+    def save_draft(self, owner: str, notebook_id: str, field: str, text: str) -> None:
+        """Keep what is typed into `field` (the form field's key) until it is added or discarded.
+
+        Overwrites the field's earlier draft; the text is kept exactly, even when empty. Raises
+        NotFoundError for a notebook this owner cannot open, DraftError for a text too long.
+        """
+        if not field or len(field) > MAX_DRAFT_KEY:
+            raise ValueError(f"A draft needs a field key of 1 to {MAX_DRAFT_KEY} characters.")
+        if len(text) > MAX_DRAFT_CHARS:
+            raise DraftError(f"This text is too long to keep as a draft (more than {MAX_DRAFT_CHARS:,} characters).")
+        row = {"notebook_id": notebook_id, "field": field, "owner": owner, "text": json.dumps(text),
+               "saved_at": utc_now()}
+        with self._tx() as conn:
+            if conn.execute(_OPEN, row).first() is None:
+                raise NotFoundError(f"No notebook {notebook_id!r} here.")
+            if self._upsert_draft is not None:
+                conn.execute(self._upsert_draft, row)
+            else:
+                same = (drafts.c.notebook_id == notebook_id, drafts.c.field == field, drafts.c.owner == owner)
+                if conn.execute(drafts.update().where(*same).values(text=row["text"], saved_at=row["saved_at"])).rowcount != 1:
+                    conn.execute(drafts.insert(), row)
+
+    def drafts(self, owner: str, notebook_id: str) -> dict[str, Draft]:
+        """This owner's drafts of a notebook (in the bin: none), by field key."""
+        query = (
+            sa.select(drafts.c.field, drafts.c.text, drafts.c.saved_at)
+            .join(notebooks, notebooks.c.id == drafts.c.notebook_id)
+            .where(
+                drafts.c.notebook_id == notebook_id,
+                drafts.c.owner == owner,
+                notebooks.c.owner == owner,
+                notebooks.c.deleted_at.is_(None),
+            )
+            .order_by(drafts.c.field)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return {r.field: Draft(r.field, json.loads(r.text), _aware(r.saved_at)) for r in rows}
+
+    def discard_drafts(self, owner: str, notebook_id: str, fields: Iterable[str] | None = None) -> None:
+        """Drop the drafts of `fields`, or every draft of the notebook when `fields` is None."""
+        with self._tx() as conn:
+            self._discard(conn, owner, notebook_id, fields)
+
+    def _discard(self, conn: Connection, owner: str, notebook_id: str, fields: Iterable[str] | None) -> None:
+        query = drafts.delete().where(drafts.c.notebook_id == notebook_id, drafts.c.owner == owner)
+        if fields is not None:
+            fields = list(fields)
+            if not fields:
+                return
+            query = query.where(drafts.c.field.in_(fields))
+        conn.execute(query)
 
     # --- history ------------------------------------------------------------------------------
 
@@ -330,6 +505,42 @@ class Store:
                     revisions.c.notebook_id == notebook_id, revisions.c.revision.in_(doomed)
                 )
             )
+
+
+# Drafts are written about once a second while someone types: their statements are built once.
+_OPEN = sa.select(notebooks.c.id).where(
+    notebooks.c.id == sa.bindparam("notebook_id"),
+    notebooks.c.owner == sa.bindparam("owner"),
+    notebooks.c.deleted_at.is_(None),
+)
+def _draft_upsert(dialect: str) -> sa.Executable | None:
+    """One-statement insert-or-overwrite where the database has it (SQLite, PostgreSQL)."""
+    insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}.get(dialect)
+    if insert is None:
+        return None
+    statement = insert(drafts)
+    return statement.on_conflict_do_update(
+        index_elements=[drafts.c.notebook_id, drafts.c.field],
+        set_={"text": statement.excluded.text, "saved_at": statement.excluded.saved_at},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Write:
+    """A notebook ready to be written as its next revision, serialised before the transaction
+    so the write lock is held as briefly as can be."""
+
+    saved: Notebook
+    now: datetime
+    document: str
+    blob: bytes
+
+    @classmethod
+    def of(cls, notebook: Notebook) -> _Write:
+        now = utc_now()
+        saved = notebook.model_copy(update={"revision": notebook.revision + 1, "updated_at": now})
+        document = saved.to_json()
+        return cls(saved, now, document, _compress(document))
 
 
 def _make_engine(url: str) -> Engine:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import socket
 import threading
 from datetime import timedelta
@@ -16,6 +15,7 @@ from pydantic import TypeAdapter
 from career_core import store as store_module
 from career_core.models import Goal, Title
 from career_core.store import ConflictError, NotFoundError, Store, default_url
+from tests.processes import run_together
 
 
 def test_create_starts_at_revision_one_and_lists_newest_first(store: Store):
@@ -61,8 +61,11 @@ def test_a_stale_save_raises_conflict_and_overwrites_nothing(store: Store):
         lambda s, nb: s.restore("bob", nb.id, 1),
         lambda s, nb: s.delete("bob", nb.id),
         lambda s, nb: s.undelete("bob", nb.id),
+        lambda s, nb: s.save_merging("bob", nb),
+        lambda s, nb: s.save_draft("bob", nb.id, "goal.statement", "Lead a team"),
     ],
-    ids=["load", "save", "history", "load_revision", "restore", "delete", "undelete"],
+    ids=["load", "save", "history", "load_revision", "restore", "delete", "undelete", "save_merging",
+         "save_draft"],
 )
 def test_another_owner_cannot_reach_a_notebook(store: Store, call):
     nb = store.create("ana", "Ana's")
@@ -184,7 +187,7 @@ def test_pruning_keeps_recent_revisions_and_one_per_day(store: Store, monkeypatc
 # --- two processes saving the same notebook at once --------------------------------------------
 
 
-def _hammer(url: str, notebook_id: str, worker: int, rounds: int, gate, out: mp.Queue) -> None:
+def _hammer(url: str, notebook_id: str, worker: int, rounds: int, gate, out) -> None:
     """Each round both workers load the same revision, then both save at the same moment."""
     s = Store(url)
     wins, conflicts = [], 0
@@ -202,17 +205,8 @@ def _hammer(url: str, notebook_id: str, worker: int, rounds: int, gate, out: mp.
 
 def test_two_processes_saving_at_once_lose_no_revision(store: Store, store_url: str):
     nb = store.create("ana", "Contended")
-    ctx = mp.get_context("spawn")
-    out: mp.Queue = ctx.Queue()
     rounds = 30
-    gate = ctx.Barrier(2, timeout=60)
-    procs = [ctx.Process(target=_hammer, args=(store_url, nb.id, w, rounds, gate, out)) for w in range(2)]
-    for p in procs:
-        p.start()
-    results = [out.get(timeout=120) for _ in procs]
-    for p in procs:
-        p.join(timeout=60)
-        assert p.exitcode == 0
+    results = run_together(_hammer, [(store_url, nb.id, w, rounds) for w in range(2)])
     wins = [w for _, ws, _ in results for w in ws]
     conflicts = sum(c for _, _, c in results)
     # both saved from the same revision every round: exactly one wins, the other is told
