@@ -30,6 +30,16 @@ class MigrationError(ValueError):
     """The data cannot be brought to the current schema version."""
 
 
+def current(data: Any) -> Any:
+    """`data` at this schema version: a notebook of an older one is migrated, anything else is
+    returned as it is for validation to refuse."""
+    if isinstance(data, dict):
+        version = data.get("schema_version", 0)
+        if type(version) is not int or version != SCHEMA_VERSION:
+            return migrate(data)
+    return data
+
+
 def migrate(data: Data) -> Data:
     version = data.get("schema_version", 0)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
+from career_core.integrity import verify
 from career_core.models import Notebook, new_notebook_id, utc_now
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "waypoint.db"
@@ -147,6 +148,7 @@ class Store:
 
     def add(self, owner: str, notebook: Notebook) -> Notebook:
         """Store a notebook as a new one (import, duplicate, sample): fresh id, revision 1."""
+        verify(notebook)
         now = utc_now()
         fresh = notebook.model_copy(
             update={"id": new_notebook_id(), "revision": 1, "created_at": now, "updated_at": now}
@@ -217,7 +219,12 @@ class Store:
         return revision
 
     def save(self, owner: str, notebook: Notebook) -> Notebook:
-        """Write the notebook as revision + 1, or raise ConflictError and change nothing."""
+        """Write the notebook as revision + 1, or raise ConflictError and change nothing.
+
+        A notebook over a limit or inconsistent (a page may have appended to a list, which pydantic
+        does not check) raises limits.LimitError or integrity.Inconsistent, and nothing is written.
+        """
+        verify(notebook)
         now = utc_now()
         saved = notebook.model_copy(update={"revision": notebook.revision + 1, "updated_at": now})
         document = saved.to_json()
