@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Final
 
-from career_core.edit import assign
+from career_core.edit import add, assign
 from career_core.models import Goal, GoalHorizon, GoalRevision, GoalStatus, Metric, Notebook, utc_now
 
 # More active goals than this at once spreads attention too thin; the pages say so, gently.
@@ -112,8 +112,7 @@ def add_goal(
         revisions=[GoalRevision(at=now, statement=statement.strip(), score=score)],
     )
     check_parent(notebook, goal.id, parent_id)
-    notebook.goals.append(goal)
-    return goal
+    return add(notebook, "goals", goal)
 
 
 def reword(goal: Goal, statement: str, score: int | None, *, previous_score: int | None = None,
