@@ -40,13 +40,18 @@ Number = Annotated[float, Field(allow_inf_nan=False)]
 Day = Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]
 
 
-def _utc(value: datetime) -> datetime:
-    """Every timestamp is aware and in UTC: files mix naive and aware ones, which cannot be compared.
-    A naive one is taken as UTC (Waypoint always wrote UTC). The year is checked first, because
-    converting a time zone near year 1 or 9999 overflows."""
+def _in_years(value: datetime) -> datetime:
     if not FIRST_DAY.year <= value.year <= LAST_DAY.year:
         raise ValueError(f"Dates run from {FIRST_DAY.year} to {LAST_DAY.year}.")
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return value
+
+
+def _utc(value: datetime) -> datetime:
+    """Every timestamp is aware and in UTC: files mix naive and aware ones, which cannot be compared.
+    A naive one is taken as UTC (Waypoint always wrote UTC). The year is checked before converting
+    (near year 1 or 9999 the conversion overflows) and after (so what is stored loads again)."""
+    _in_years(value)
+    return _in_years(value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC))
 
 
 Moment = Annotated[datetime, AfterValidator(_utc)]
