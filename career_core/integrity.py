@@ -244,11 +244,12 @@ def repair(data: dict[str, Any], new_id: Callable[[], str]) -> list[str]:
                 item["id"] = new_id()
                 renewed += 1
             seen.add(item["id"])
-        notes.append(f"{renewed:,} {_noun(path, renewed)} repeated another's id and {'was' if renewed == 1 else 'were'} "
-                     "given a new one.")
-    targets = {path: _ids(data, path) for path in REFERRED}
+        given = "was given a new one" if renewed == 1 else "were given new ones"
+        notes.append(f"{renewed:,} {_noun(path, renewed)} repeated another's id and {given}.")
+    # A target list of the wrong shape is the model's to refuse; its references are left alone.
+    targets = {path: _ids(data, path) for path in REFERRED if isinstance(data.get(path), list)}
     for ref in REFERENCES:
-        if n := _drop_unresolved(data, ref, targets[ref.target]):
+        if ref.target in targets and (n := _drop_unresolved(data, ref, targets[ref.target])):
             notes.append(_note(ref.repaired, n))
     try:
         found = depth_problem(data)
