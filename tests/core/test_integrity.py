@@ -10,7 +10,14 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from career_core.integrity import REFERENCES, WITH_IDS, Inconsistent, goal_levels, problems, repair
+from career_core.integrity import (
+    REFERENCES,
+    WITH_IDS,
+    Inconsistent,
+    goal_levels,
+    problems,
+    repair,
+)
 from career_core.limits import GOAL_DEPTH
 from career_core.models import Notebook
 from career_core.validation import field_errors
@@ -181,16 +188,16 @@ UNREPAIRABLE = [
     (base(goals=[*BASE["goals"], {"id": "g2", "statement": "Same id"}]),
      "Two goals in this file share one id, so there is no telling which entries belong to which. Nothing was imported."),
     (base(org_objectives=[{"id": "o1", "title": "a"}, {"id": "o1", "title": "b"}]),
-     "Two organisational objectives in this file share one id, so there is no telling which entries belong to which. "
-     "Nothing was imported."),
+     ("Two organisational objectives in this file share one id, so there is no telling which entries belong to "
+      "which. Nothing was imported.")),
     (base(initiatives=[{"id": "i1", "title": "a"}, {"id": "i1", "title": "b"}]),
      "Two initiatives in this file share one id, so there is no telling which entries belong to which. Nothing was imported."),
     (base(goals=[{"id": "a", "statement": "a", "parent_id": "c"}, {"id": "b", "statement": "b", "parent_id": "a"},
                  {"id": "c", "statement": "c", "parent_id": "b"}]),
      "Some goals are stepping stones of each other in a circle, so none of them is on top. Nothing was imported."),
     (base(goals=chain(400)),
-     f"Stepping stones go 400 levels deep (a goal under a goal under a goal…); a notebook allows at most {GOAL_DEPTH}. "
-     "Nothing was imported."),
+     (f"Stepping stones go 400 levels deep (a goal under a goal under a goal…); a notebook allows at most "
+      f"{GOAL_DEPTH}. Nothing was imported.")),
 ]
 
 
