@@ -247,7 +247,7 @@ def repair(data: dict[str, Any], new_id: Callable[[], str]) -> list[str]:
         given = "was given a new one" if renewed == 1 else "were given new ones"
         notes.append(f"{renewed:,} {_noun(path, renewed)} repeated another's id and {given}.")
     # A target list of the wrong shape is the model's to refuse; its references are left alone.
-    targets = {path: _ids(data, path) for path in REFERRED if isinstance(data.get(path), list)}
+    targets = {path: _ids(data, path) for path in REFERRED if isinstance(data.get(path, []), list)}
     for ref in REFERENCES:
         if ref.target in targets and (n := _drop_unresolved(data, ref, targets[ref.target])):
             notes.append(_note(ref.repaired, n))

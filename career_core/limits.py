@@ -210,8 +210,8 @@ def value_count(data: bytes) -> int:
 def values_problem(data: bytes) -> str | None:
     if (count := value_count(data)) <= JSON_VALUES:
         return None
-    return (f"This file holds about {_n(count)} separate values; a notebook file holds at most "
-            f"{_n(JSON_VALUES)} (a notebook at every limit has about half that).")
+    return (f"This file holds too many separate items for one notebook ({_n(count)} commas and brackets; "
+            f"a notebook file has at most {_n(JSON_VALUES)}, and one at every limit about half that).")
 
 
 def shape_problem(data: Any) -> str | None:

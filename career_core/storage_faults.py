@@ -39,43 +39,43 @@ _SETTINGS = "`WAYPOINT_DATABASE_URL` or `database_url` in `.streamlit/secrets.to
 
 _TEXTS: dict[Fault, tuple[str, str]] = {
     Fault.READ_ONLY: (
-        "Waypoint can read its database{where} but may not write to it: the file, its folder or the "
-        "server is read-only. Nothing saved was lost; the last change was not saved.",
-        "Make the database file and its folder writable for the user running Waypoint (or point "
-        f"{_SETTINGS} at a place that is), then try again.",
+        ("Waypoint can read its database{where} but may not write to it: the file, its folder or the "
+         "server is read-only. Nothing saved was lost; the last change was not saved."),
+        ("Make the database file and its folder writable for the user running Waypoint (or point "
+         f"{_SETTINGS} at a place that is), then try again."),
     ),
     Fault.DISK_FULL: (
-        "The disk that holds Waypoint's database{where} is full, so the last change could not be saved. "
-        "Nothing saved before it was lost.",
+        ("The disk that holds Waypoint's database{where} is full, so the last change could not be saved. "
+         "Nothing saved before it was lost."),
         "Free some space on that disk, then try again.",
     ),
     Fault.NO_FOLDER: (
-        "Waypoint cannot open or create its database{where}: the folder is missing, or Waypoint may not "
-        "write in it.",
-        f"Create the folder and make it writable for the user running Waypoint, or point {_SETTINGS} at "
-        "a folder that is; then start Waypoint again.",
+        ("Waypoint cannot open or create its database{where}: the folder is missing, or Waypoint may not "
+         "write in it."),
+        (f"Create the folder and make it writable for the user running Waypoint, or point {_SETTINGS} at "
+         "a folder that is; then start Waypoint again."),
     ),
     Fault.BUSY: (
-        "Another program is holding Waypoint's database{where} locked, so the last change waited and "
-        "was not saved. Nothing saved was lost.",
-        "Close other programs that have the database open (another Waypoint, a database browser), "
-        "then try again.",
+        ("Another program is holding Waypoint's database{where} locked, so the last change waited and "
+         "was not saved. Nothing saved was lost."),
+        ("Close other programs that have the database open (another Waypoint, a database browser), "
+         "then try again."),
     ),
     Fault.UNREACHABLE: (
-        "Waypoint cannot reach its database{where}: nothing answered at that address. Nothing was "
-        "changed or lost.",
-        f"Check {_SETTINGS}, and that the database server is running and can be reached from here; "
-        "then try again.",
+        ("Waypoint cannot reach its database{where}: nothing answered at that address. Nothing was "
+         "changed or lost."),
+        (f"Check {_SETTINGS}, and that the database server is running and can be reached from here; "
+         "then try again."),
     ),
     Fault.WAKING: (
-        "Waypoint's database{where} is slow to answer. A hosted database that sleeps when idle "
-        "takes a few seconds to wake up. Nothing was changed or lost.",
+        ("Waypoint's database{where} is slow to answer. A hosted database that sleeps when idle "
+         "takes a few seconds to wake up. Nothing was changed or lost."),
         "Wait a moment, then try again.",
     ),
     Fault.UNKNOWN: (
         "Waypoint could not use its database{where} just now. Nothing was changed or lost.",
-        "Try again in a moment. If it keeps happening, check that the database is where the settings "
-        "say and that its disk or server is healthy.",
+        ("Try again in a moment. If it keeps happening, check that the database is where the settings "
+         "say and that its disk or server is healthy."),
     ),
 }
 
