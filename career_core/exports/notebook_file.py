@@ -65,7 +65,8 @@ def read(data: bytes) -> Imported:
     try:
         raw = current(raw)
     except MigrationError as exc:
-        raise ImportProblem(str(exc).split(": ", 1)[-1]) from None
+        message = str(exc).split(": ", 1)[-1]  # without the field name it starts with
+        raise ImportProblem(message[:1].upper() + message[1:]) from None
     if found := limits.problems(raw, "This file"):
         raise ImportProblem(found[0][1])
     try:

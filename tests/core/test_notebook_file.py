@@ -30,16 +30,16 @@ REFUSED = [
     ("a list", b"[1, 2, 3]",
      "This JSON file is not a Waypoint notebook: it has none of the fields a notebook has (schema_version, title, goals)."),
     ("from the future", doc(schema_version=99),
-     "this notebook was written by a newer Waypoint (schema 99; this one reads up to 1). Update Waypoint to open it."),
+     "This notebook was written by a newer Waypoint (schema 99; this one reads up to 1). Update Waypoint to open it."),
     ("NaN as a literal", b'{"title": "x", "checkins": [{"goal_id": "g", "value": NaN}]}',
-     "This file holds NaN or Infinity where a number belongs (line 1, column 55); a notebook keeps only real numbers, "
-     "so nothing was imported."),
+     ("This file holds NaN or Infinity where a number belongs (line 1, column 55); a notebook keeps only real numbers, "
+      "so nothing was imported.")),
     ("-Infinity as a literal", b'{"title": "x",\n"goals": [{"statement": "x", "metric": {"target": -Infinity}}]}',
-     "This file holds NaN or Infinity where a number belongs (line 2, column 52); a notebook keeps only real numbers, "
-     "so nothing was imported."),
+     ("This file holds NaN or Infinity where a number belongs (line 2, column 52); a notebook keeps only real numbers, "
+      "so nothing was imported.")),
     ("a number too big to be finite", doc(goals=[{"statement": "x", "metric": {"baseline": 1}}]).replace(b"1}", b"1e999}"),
-     "This notebook file has problems, so nothing was imported. Goal 1, metric, baseline: NaN and Infinity are not "
-     "numbers Waypoint can keep: write a number, or leave it empty."),
+     ("This notebook file has problems, so nothing was imported. Goal 1, metric, baseline: NaN and Infinity are not "
+      "numbers Waypoint can keep: write a number, or leave it empty.")),
     ("too many goals", doc(goals=[{"statement": "x"}] * 12_000), "This file has 12,000 goals; a notebook holds at most 400."),
     ("nested 1,000 deep", b"[" * 1_000 + b"]" * 1_000,
      "This file nests data more than 16 levels deep; a notebook file nests at most 16 levels."),
