@@ -26,6 +26,17 @@ _FRIENDLY = {
     "extra_forbidden": "This field is not part of a Waypoint notebook.",
     "enum": "Choose one of: {expected}.",
     "too_long": "This list is too long (at most {max_length} entries).",
+    "model_type": "This is not the kind of entry that belongs here.",
+    "model_attributes_type": "This is not the kind of entry that belongs here.",
+    "dict_type": "This is not the kind of entry that belongs here.",
+    "list_type": "This should be a list.",
+    "string_type": "This should be text.",
+    "int_type": "This is not a whole number.",
+    "int_from_float": "This is not a whole number.",
+    "float_type": "This is not a number.",
+    "bool_type": "This should be true or false.",
+    "bool_parsing": "This should be true or false.",
+    "literal_error": "Choose one of: {expected}.",
 }
 _DATE_BOUNDS = {str(FIRST_DAY), str(LAST_DAY), FIRST_DAY, LAST_DAY}
 _DATE_RANGE = f"Dates run from {FIRST_DAY.year} to {LAST_DAY.year}."
@@ -60,7 +71,7 @@ def _message(err: dict) -> tuple[Path, str]:
     elif err["type"] in ("greater_than_equal", "less_than_equal") and set(ctx.values()) & _DATE_BOUNDS:
         message = _DATE_RANGE
     elif err["type"] in _FRIENDLY:
-        shown = {k: f"{v:g}" if isinstance(v, float) else v for k, v in ctx.items()}
+        shown = {k: f"{v:g}" if isinstance(v, float) else f"{v:,}" if type(v) is int else v for k, v in ctx.items()}
         try:
             message = _FRIENDLY[err["type"]].format(**shown)
         except (KeyError, IndexError):

@@ -59,8 +59,8 @@ def read(data: bytes) -> Imported:
         raise ImportProblem(problem)
     if not isinstance(raw, dict) or not {"schema_version", "title", "goals"} & raw.keys():
         raise ImportProblem(
-            "This JSON file is not a Waypoint notebook: it has none of the fields a notebook has "
-            "(schema_version, title, goals)."
+            "This JSON file is not a Waypoint notebook: it has none of a notebook's fields "
+            "(a title, goals, a schema version)."
         )
     try:
         raw = current(raw)
@@ -99,6 +99,8 @@ def _parse(data: bytes) -> Any:
 
 
 def _parse_problem(data: bytes, error: str) -> str:
+    if not data.strip():
+        return "This file is empty. Choose a .json file downloaded from Waypoint."
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:

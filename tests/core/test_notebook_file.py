@@ -26,9 +26,11 @@ REFUSED = [
     ("a picture", b"\x89PNG\r\n\x1a\n\x00\x00", "This is not a text file. Choose a .json file downloaded from Waypoint."),
     ("broken JSON", b'{"title": "x",\n "goals": [}', "This file is not valid JSON (line 2, column 12: expected value)."),
     ("not a notebook", json.dumps({"name": "a shopping list", "items": []}).encode(),
-     "This JSON file is not a Waypoint notebook: it has none of the fields a notebook has (schema_version, title, goals)."),
+     ("This JSON file is not a Waypoint notebook: it has none of a notebook's fields (a title, goals, a schema "
+      "version).")),
     ("a list", b"[1, 2, 3]",
-     "This JSON file is not a Waypoint notebook: it has none of the fields a notebook has (schema_version, title, goals)."),
+     ("This JSON file is not a Waypoint notebook: it has none of a notebook's fields (a title, goals, a schema "
+      "version).")),
     ("from the future", doc(schema_version=99),
      "This notebook was written by a newer Waypoint (schema 99; this one reads up to 1). Update Waypoint to open it."),
     ("NaN as a literal", b'{"title": "x", "checkins": [{"goal_id": "g", "value": NaN}]}',
