@@ -4,6 +4,7 @@ clear message, or accepted as a notebook that is safe everywhere it goes (store,
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
@@ -62,7 +63,7 @@ def assert_safe(nb: Notebook, tmp_path: Path) -> None:
         elif isinstance(value, date):
             assert limits.FIRST_DAY <= value <= limits.LAST_DAY
         elif isinstance(value, float):
-            assert value == value and abs(value) != float("inf")
+            assert math.isfinite(value)
     store = Store(f"sqlite:///{tmp_path / 'waypoint.db'}")
     stored = store.add("someone", nb)
     assert store.load("someone", stored.id) == stored
@@ -111,15 +112,15 @@ BIG_REFUSED: list[tuple[str, Callable[[], bytes], str]] = [
     ("50,001 check-ins", lambda: notebook_json(goals=[{"id": "g", "statement": "x"}], checkins=[{"goal_id": "g"}] * 50_001),
      "This file has 50,001 check-ins; a notebook holds at most 50,000."),
     ("a million empty objects", lambda: notebook_json(goals=[{}] * 1_000_000),
-     "This file holds too many separate items for one notebook (2,000,003 commas and brackets; a notebook file has "
-     "at most 1,000,000, and one at every limit about half that)."),
+     ("This file holds too many separate items for one notebook (2,000,003 commas and brackets; a notebook file "
+      "has at most 1,000,000, and one at every limit about half that).")),
     ("21 MB of text", lambda: notebook_json(vision={"statement": "x" * (21 * 2**20)}),
      "This file is 21.0 MB; a notebook file is at most 20 MB."),
     ("stepping stones 1,000 deep", lambda: notebook_json(goals=chain(1_000)),
      "This file has 1,000 goals; a notebook holds at most 400."),
     ("stepping stones 400 deep", lambda: notebook_json(goals=chain(400)),
-     "Stepping stones go 400 levels deep (a goal under a goal under a goal…); a notebook allows at most 5. "
-     "Nothing was imported."),
+     ("Stepping stones go 400 levels deep (a goal under a goal under a goal…); a notebook allows at most 5. "
+      "Nothing was imported.")),
     ("a goal with 100,000 fields", lambda: notebook_json(goals=[{f"f{i}": i for i in range(100_000)}]),
      "Part of this file has 100,000 fields; no part of a notebook has more than 64."),
     ("105,000 completed dates", lambda: notebook_json(actions=[{"title": "x", "done_on": ["2026-01-01"] * 5_000}] * 21),
