@@ -152,10 +152,9 @@ def _n(count: int) -> str:
     return f"{count:,}"
 
 
-def problems(notebook: Any, subject: str = "This notebook") -> list[tuple[str, str]]:
-    """Every limit `notebook` is over, as (field, words). Works on parsed JSON and on a Notebook
-    alike, so a file is measured before pydantic builds anything from it, and an edit before it is saved."""
-    out = []
+def _crossed(notebook: Any, subject: str) -> Iterator[tuple[str, str]]:
+    # Whole lists come first in the table, so a file with 110,000 goals is refused on their count
+    # before anything walks inside them.
     for entry in _TABLE:
         lengths = [len(items) for items in _lists(notebook, entry.path)]
         if not lengths:
@@ -172,14 +171,24 @@ def problems(notebook: Any, subject: str = "This notebook") -> list[tuple[str, s
                        f"a notebook holds at most {_n(entry.total)}.")
         else:
             continue
-        out.append((field_of(entry.path), message))
-    return out
+        yield field_of(entry.path), message
+
+
+def problems(notebook: Any, subject: str = "This notebook") -> list[tuple[str, str]]:
+    """Every limit `notebook` is over, as (field, words). Works on parsed JSON and on a Notebook
+    alike, so a file is measured before pydantic builds anything from it, and an edit before it is saved."""
+    return list(_crossed(notebook, subject))
+
+
+def first_problem(notebook: Any, subject: str = "This notebook") -> tuple[str, str] | None:
+    """The first limit `notebook` is over, found without measuring the rest."""
+    return next(_crossed(notebook, subject), None)
 
 
 def check(notebook: Any, subject: str = "This notebook") -> None:
     """Raise LimitError naming the first limit `notebook` is over."""
-    if found := problems(notebook, subject):
-        field, message = found[0]
+    if found := first_problem(notebook, subject):
+        field, message = found
         raise LimitError(message, field)
 
 
@@ -216,22 +225,22 @@ def values_problem(data: bytes) -> str | None:
 
 def shape_problem(data: Any) -> str | None:
     """Nesting deeper than JSON_DEPTH, or an object with more than OBJECT_KEYS fields, in parsed
-    JSON: walked with a stack, not by recursion, so no file can exhaust Python's stack."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > JSON_DEPTH:
+    JSON: walked level by level, not by recursion, so no file can exhaust Python's stack."""
+    level, depth = [data], 0
+    while level:
+        depth += 1
+        containers = [v for v in level if isinstance(v, (dict, list))]
+        if containers and depth > JSON_DEPTH:
             return depth_message()
-        if isinstance(value, dict):
-            if len(value) > OBJECT_KEYS:
-                return (f"Part of this file has {_n(len(value))} fields; no part of a notebook has more "
-                        f"than {OBJECT_KEYS}.")
-            children = value.values()
-        elif isinstance(value, list):
-            children = value
-        else:
-            continue
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+        level = []
+        for value in containers:
+            if isinstance(value, dict):
+                if len(value) > OBJECT_KEYS:
+                    return (f"Part of this file has {_n(len(value))} fields; no part of a notebook has more "
+                            f"than {OBJECT_KEYS}.")
+                level.extend(value.values())
+            else:
+                level.extend(value)
     return None
 
 

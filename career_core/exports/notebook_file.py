@@ -2,8 +2,8 @@
 
 A file may come from anyone (a client's laptop, an upload to a public demo), so reading it is
 measured at every step before the next one builds anything larger (career_core.limits): its
-size, then how many values it holds, then its parsed nesting and its lists, and only then the
-models. It is made consistent on the way in (career_core.integrity), with a note for every
+size, then how many values it holds, then (parsed, but still plain JSON data) its lists, nesting
+and fields, and only then the models. It is made consistent on the way in (career_core.integrity), with a note for every
 repair. Every refusal is one message in words, naming the limit or the problem and where it is,
 without field paths or ids from the file.
 """
@@ -55,6 +55,8 @@ def read(data: bytes) -> Imported:
     if problem := limits.values_problem(data):
         raise ImportProblem(problem)
     raw = _parse(data)
+    if found := limits.first_problem(raw, "This file"):
+        raise ImportProblem(found[1])
     if problem := limits.shape_problem(raw):
         raise ImportProblem(problem)
     if not isinstance(raw, dict) or not {"schema_version", "title", "goals"} & raw.keys():
@@ -67,8 +69,6 @@ def read(data: bytes) -> Imported:
     except MigrationError as exc:
         message = str(exc).split(": ", 1)[-1]  # without the field name it starts with
         raise ImportProblem(message[:1].upper() + message[1:]) from None
-    if found := limits.problems(raw, "This file"):
-        raise ImportProblem(found[0][1])
     try:
         notes = integrity.repair(raw, new_id)
     except integrity.Inconsistent as exc:
