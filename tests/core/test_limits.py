@@ -4,6 +4,7 @@ named in words when crossed, and enforced on a file before it is built and on ev
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
@@ -21,6 +22,7 @@ from career_core.models import Action, CheckIn, Goal, GoalRevision, Metric, Note
 from career_core.store import Store
 from career_core.synthetic import five_year_notebook
 from career_core.validation import field_errors
+from tests.conftest import ROOT
 
 TODAY = date(2026, 11, 20)
 
@@ -349,3 +351,39 @@ def nested(depth: int) -> Any:
 )
 def test_nesting_and_fields_are_checked_without_recursion(data: Any, problem: str | None):
     assert limits.shape_problem(data) == problem
+
+
+# --- the README says the same -------------------------------------------------------------------
+
+
+def readme_limits() -> tuple[dict[str, str], str]:
+    """The README's "Limits" section: its table as {name: cell} and its text."""
+    text = (ROOT / "README.md").read_text()
+    section = text.split("### Limits", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if line.startswith("|") and len(cells) == 2 and not cells[0].startswith("-"):
+            for name in re.split(r"[,;] ", re.sub(r" \(.*\)", "", cells[0])):
+                rows[name] = cells[1]
+    return rows, section
+
+
+@pytest.mark.parametrize("path", sorted(LISTS))
+def test_the_readme_documents_each_list_limit(path: str):
+    rows, _ = readme_limits()
+    entry = LISTS[path]
+    assert entry.many in rows, f"the README's Limits table has no row for {entry.many}"
+    assert f"{entry.limit:,}" in rows[entry.many]
+    if entry.total is not None:
+        assert f"{entry.total:,} in all" in rows[entry.many]
+
+
+def test_the_readme_documents_the_other_limits():
+    rows, section = readme_limits()
+    assert rows["levels of stepping stones"].startswith(f"{limits.GOAL_DEPTH} ")
+    assert rows["dates"] == f"from {limits.FIRST_DAY.year} to {limits.LAST_DAY.year}"
+    for n in (limits.TITLE, limits.SHORT, limits.ACTION_TITLE, limits.STATEMENT, limits.LONG):
+        assert re.search(rf"\b{n:,}( characters)? for", rows["text"])
+    assert f"at most {limits.FILE_MB} MB, holds at most {limits.JSON_VALUES:,} values and nests at most " \
+           f"{limits.JSON_DEPTH} levels deep" in " ".join(section.split())
