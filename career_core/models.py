@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationError,
     model_validator,
 )
 
@@ -480,9 +481,21 @@ class Notebook(Record):
         validated straight from JSON, the fast path; anything else is parsed and migrated first.
         """
         head = text[:40] if isinstance(text, str) else text[:40].decode("utf-8", "replace")
-        if head.startswith(_CURRENT_PREFIX):
-            return cls.model_validate_json(text)
-        return cls.from_data(json.loads(text))
+        try:
+            if head.startswith(_CURRENT_PREFIX):
+                return cls.model_validate_json(text)
+            return cls.from_data(json.loads(text))
+        except ValidationError:
+            # Saved before references had to resolve: drop links to entries deleted since, as an
+            # import would, rather than leave the notebook unopenable. Anything else stays refused.
+            data = current(json.loads(text))
+            try:
+                repaired = isinstance(data, dict) and integrity.repair(data, new_id)
+            except integrity.Inconsistent:
+                repaired = []
+            if not repaired:
+                raise
+            return cls.model_validate(data)
 
     @classmethod
     def from_data(cls, data: Any) -> Notebook:

@@ -71,7 +71,7 @@ def _message(err: dict) -> tuple[Path, str]:
     elif err["type"] in ("greater_than_equal", "less_than_equal") and set(ctx.values()) & _DATE_BOUNDS:
         message = _DATE_RANGE
     elif err["type"] in _FRIENDLY:
-        shown = {k: f"{v:g}" if isinstance(v, float) else f"{v:,}" if type(v) is int else v for k, v in ctx.items()}
+        shown = {k: f"{v:g}" if isinstance(v, float) else v for k, v in ctx.items()}
         try:
             message = _FRIENDLY[err["type"]].format(**shown)
         except (KeyError, IndexError):

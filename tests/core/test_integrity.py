@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import json
 from typing import Any
 
 import pytest
@@ -206,3 +207,32 @@ def test_an_import_refuses_what_it_would_have_to_guess(data: dict, message: str)
     with pytest.raises(Inconsistent) as caught:
         repair(data, fresh_id)
     assert str(caught.value) == message
+
+
+# --- notebooks saved before the rules ---------------------------------------------------------------
+
+
+def test_a_stored_notebook_with_links_to_deleted_entries_still_opens():
+    """Older versions could leave an action or a journal entry pointing at a deleted goal; loading
+    drops such links, as an import would, instead of refusing the notebook."""
+    data = Notebook.model_validate(base()).model_dump(mode="json")
+    data["actions"][0]["goal_id"] = "deleted-goal"
+    data["journal"][0]["goal_id"] = "deleted-goal"
+    loaded = Notebook.from_json(json.dumps(data, separators=(",", ":")))
+    assert loaded.actions[0].goal_id is None and loaded.journal[0].goal_id is None
+    assert loaded.actions[0].title == "Book the course"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["goals"][1].update(statement=""),
+        lambda d: d["goals"].append(dict(d["goals"][0])),  # two goals with one id: no safe repair
+    ],
+    ids=["an invalid field", "a repeated goal id"],
+)
+def test_a_stored_notebook_that_no_repair_fixes_is_still_refused(change):
+    data = Notebook.model_validate(base()).model_dump(mode="json")
+    change(data)
+    with pytest.raises(ValidationError):
+        Notebook.from_json(json.dumps(data, separators=(",", ":")))

@@ -165,11 +165,6 @@ SQLITE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("make", "fault"), SQLITE_CASES, ids=[m.__name__ for m, _ in SQLITE_CASES])
-def test_sqlite_faults_are_named(folder: Path, make: Callable[[Path], str], fault: Fault) -> None:
-    assert make(folder) == fault.value
-
-
 # --- PostgreSQL: addresses nobody answers, a server that never speaks, a read-only server -------
 
 
@@ -204,9 +199,11 @@ POSTGRES_CASES = [
     (server_that_never_answers, Fault.WAKING),
 ]
 
+CASES = SQLITE_CASES + POSTGRES_CASES
 
-@pytest.mark.parametrize(("make", "fault"), POSTGRES_CASES, ids=[m.__name__ for m, _ in POSTGRES_CASES])
-def test_postgresql_connection_faults_are_named(folder: Path, make: Callable[[Path], str], fault: Fault) -> None:
+
+@pytest.mark.parametrize(("make", "fault"), CASES, ids=[m.__name__ for m, _ in CASES])
+def test_real_storage_faults_are_named(folder: Path, make: Callable[[Path], str], fault: Fault) -> None:
     assert make(folder) == fault.value
 
 
