@@ -13,12 +13,13 @@ The rules read parsed JSON and models alike, so the file and the model are held 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from career_core import limits
-from career_core.limits import GOAL_DEPTH, LISTS, field_of
+from career_core.limits import GOAL_DEPTH, LISTS, field_of, field_value, lists
 
 
 class Inconsistent(ValueError):
@@ -77,29 +78,13 @@ def _note(template: str, n: int) -> str:
 # --- reading parsed JSON and models alike ------------------------------------------------------
 
 
-def _get(value: Any, name: str) -> Any:
-    return value.get(name) if isinstance(value, Mapping) else getattr(value, name, None)
-
-
 def _items(notebook: Any, path: str) -> Iterator[Any]:
     """The entries of the list at `path` ("goals", "reflection.skills", "reviews[].decisions")."""
-    head, sep, tail = path.partition("[].")
-    value: Any = notebook
-    for part in head.split("."):
-        value = _get(value, part)
-    if not isinstance(value, list):
-        return
-    if not sep:
-        yield from value
-        return
-    for item in value:
-        inner = _get(item, tail)
-        if isinstance(inner, list):
-            yield from inner
+    return chain.from_iterable(lists(notebook, path))
 
 
 def _id(item: Any) -> str | None:
-    value = _get(item, "id")
+    value = field_value(item, "id")
     return value if isinstance(value, str) else None
 
 
@@ -134,7 +119,7 @@ def unresolved(notebook: Any, ref: Reference, targets: set[str] | None = None) -
     targets = _ids(notebook, ref.target) if targets is None else targets
     missing = 0
     for item in _items(notebook, ref.source):
-        value = _get(item, ref.field)
+        value = field_value(item, ref.field)
         if ref.many and isinstance(value, list):
             missing += sum(1 for v in value if _dangling(v, targets))
         elif not ref.many and _dangling(value, targets):
@@ -151,7 +136,7 @@ def goal_levels(notebook: Any) -> dict[str, int]:
     parents: dict[str, str | None] = {}
     for goal in _items(notebook, "goals"):
         if (goal_id := _id(goal)) is not None:
-            parent = _get(goal, "parent_id")
+            parent = field_value(goal, "parent_id")
             parents[goal_id] = parent if isinstance(parent, str) else None
     levels: dict[str, int] = {}
     for start in parents:

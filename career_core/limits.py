@@ -122,29 +122,25 @@ def field_of(path: str) -> str:
 # --- counting (raw JSON data and models alike) -------------------------------------------------
 
 
-def _get(value: Any, name: str) -> Any:
+def field_value(value: Any, name: str) -> Any:
+    """A field of parsed JSON or of a model alike (None when there is none)."""
     return value.get(name) if isinstance(value, Mapping) else getattr(value, name, None)
 
 
-def _sized(value: Any) -> bool:
-    return isinstance(value, list)
-
-
-def _lists(notebook: Any, path: str) -> Iterator[list]:
-    """Every list at `path`: one for "goals", one per goal for "goals[].revisions"."""
+def lists(notebook: Any, path: str) -> Iterator[list]:
+    """Every list at `path`: one for "goals" or "reflection.skills", one per goal for
+    "goals[].revisions". Anything of another shape is skipped: it is the model's to refuse."""
     head, sep, tail = path.partition("[].")
+    value: Any = notebook
+    for part in head.split("."):
+        value = field_value(value, part)
+    if not isinstance(value, list):
+        return
     if not sep:
-        value: Any = notebook
-        for part in path.split("."):
-            value = _get(value, part)
-        if _sized(value):
-            yield value
+        yield value
         return
-    items = _get(notebook, head)
-    if not _sized(items):
-        return
-    for item in items:
-        if _sized(inner := _get(item, tail)):
+    for item in value:
+        if isinstance(inner := field_value(item, tail), list):
             yield inner
 
 
@@ -156,7 +152,7 @@ def _crossed(notebook: Any, subject: str) -> Iterator[tuple[str, str]]:
     # Whole lists come first in the table, so a file with 110,000 goals is refused on their count
     # before anything walks inside them.
     for entry in _TABLE:
-        lengths = [len(items) for items in _lists(notebook, entry.path)]
+        lengths = [len(items) for items in lists(notebook, entry.path)]
         if not lengths:
             continue
         worst = max(lengths)
@@ -196,7 +192,7 @@ def room_for(notebook: Any, path: str, more: int = 1) -> None:
     """Raise LimitError when `more` entries would not fit in the list at `path`: checked before
     an entry is added, so the person hears why at the form instead of when the notebook is saved."""
     entry = LISTS[path]
-    current = max((len(items) for items in _lists(notebook, path)), default=0)
+    current = max((len(items) for items in lists(notebook, path)), default=0)
     if current + more > entry.limit:
         raise LimitError(f"A notebook holds at most {_n(entry.limit)} {entry.many}, and this one is full. "
                          f"Delete some {entry.many} you no longer need to make room.", field_of(path))

@@ -38,7 +38,7 @@ def at_limits() -> Notebook:
 
 
 def lengths(notebook: Any, path: str) -> list[int]:
-    return [len(items) for items in limits._lists(notebook, path)]
+    return [len(items) for items in limits.lists(notebook, path)]
 
 
 # --- the table itself --------------------------------------------------------------------------
