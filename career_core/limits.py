@@ -11,7 +11,7 @@ section says the same in words; a test keeps the two in step.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -123,8 +123,8 @@ def field_of(path: str) -> str:
 
 
 def field_value(value: Any, name: str) -> Any:
-    """A field of parsed JSON or of a model alike (None when there is none)."""
-    return value.get(name) if isinstance(value, Mapping) else getattr(value, name, None)
+    """A field of parsed JSON (a dict) or of a model alike (None when there is none)."""
+    return value.get(name) if type(value) is dict else getattr(value, name, None)
 
 
 def lists(notebook: Any, path: str) -> Iterator[list]:
