@@ -3,9 +3,9 @@ on every save, so a shared file or a public demo cannot exhaust a server's memor
 
 Every count is at least ten times what five years of steady use produce (career_core.synthetic:
 about 40 goals, 400 actions, 5,000 check-ins), and far below what costs real memory: a notebook
-at the limits is about 11 MB as a file and 70 MB in memory (benchmarks/limits.py measures it).
+at the limits is about 10 MB as a file and 70 MB in memory (benchmarks/limits.py measures it).
 A file is measured before anything large is built from it: its size, then a count of its
-values, then (while it is still plain JSON data) its nesting and its lists. The README's "Limits"
+values, then (parsed, but still plain JSON data) its lists, its nesting and its fields. The README's "Limits"
 section says the same in words; a test keeps the two in step.
 """
 
@@ -21,8 +21,9 @@ from typing import Any
 FILE_MB = 20
 FILE_BYTES = FILE_MB * 2**20
 # Values a file may hold, counted before parsing as its commas and opening brackets (commas in
-# text count too, so this errs towards the generous side). A notebook at every count limit has
-# about 480,000; parsing a million bare values builds about 70 MB, no more than such a notebook.
+# text count too, so this errs on the safe side). A notebook at the count limits has about
+# 480,000; the densest file under this bound (490,000 empty objects) parses into about 35 MB,
+# half of what such a notebook takes.
 JSON_VALUES = 1_000_000
 # A notebook nests six deep (notebook → reviews → review → decisions → decision → note).
 JSON_DEPTH = 16
