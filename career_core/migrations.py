@@ -43,7 +43,7 @@ def current(data: Any) -> Any:
 def migrate(data: Data) -> Data:
     version = data.get("schema_version", 0)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise MigrationError(f"schema_version: {version!r} is not a schema version number")
+        raise MigrationError("schema_version: the schema version is not a whole number from 0 up.")
     if version > SCHEMA_VERSION:
         raise MigrationError(
             f"schema_version: this notebook was written by a newer Waypoint (schema {version}; "

@@ -31,6 +31,8 @@ REFUSED = [
     ("a list", b"[1, 2, 3]",
      ("This JSON file is not a Waypoint notebook: it has none of a notebook's fields (a title, goals, a schema "
       "version).")),
+    ("a schema version that is not a number", doc(schema_version="<img src=x>"),
+     "The schema version is not a whole number from 0 up."),
     ("from the future", doc(schema_version=99),
      "This notebook was written by a newer Waypoint (schema 99; this one reads up to 1). Update Waypoint to open it."),
     ("NaN as a literal", b'{"title": "x", "checkins": [{"goal_id": "g", "value": NaN}]}',
