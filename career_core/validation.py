@@ -23,9 +23,9 @@ _FRIENDLY = {
     "finite_number": "NaN and Infinity are not numbers Waypoint can keep: write a number, or leave it empty.",
     "int_parsing": "This is not a whole number.",
     "missing": "This is required.",
-    "extra_forbidden": "This field is not part of a Waypoint notebook.",
     "enum": "Choose one of: {expected}.",
     "too_long": "This list is too long (at most {max_length} entries).",
+    "extra_forbidden": "This field is not part of a Waypoint notebook.",
     "model_type": "This is not the kind of entry that belongs here.",
     "model_attributes_type": "This is not the kind of entry that belongs here.",
     "dict_type": "This is not the kind of entry that belongs here.",
@@ -113,9 +113,13 @@ def where(path: Sequence[str | int]) -> str:
 
 
 def describe(exc: ValidationError, limit: int = 5) -> str:
-    """Sentences naming what is wrong and where, for places with no field to sit beside."""
+    """Sentences naming what is wrong and where, for places with no field to sit beside.
+    A field the notebook does not have is not named: its name comes from the file, not from us."""
     seen: dict[str, str] = {}
-    for path, message in _messages(exc):
+    for err in exc.errors(include_url=False, include_input=False):
+        path, message = _message(err)
+        if err["type"] == "extra_forbidden":
+            path, message = path[:-1], "This has a field that is not part of a Waypoint notebook."
         seen.setdefault(where(path), message)
     items = [f"{w[:1].upper()}{w[1:]}: {m}" for w, m in seen.items()]
     text = " ".join(_sentence(item) for item in items[:limit])

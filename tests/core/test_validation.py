@@ -46,7 +46,7 @@ def failure(data: dict) -> ValidationError:
          "Check-in 1, value: NaN and Infinity are not numbers Waypoint can keep: write a number, or leave it empty."),
         ({"settings": {"weekly_hour_limit": 500}}, "Settings, weekly hour limit: This must be at most 168."),
         ({"title": "x" * 121}, "Title: This is too long (at most 120 characters)."),
-        ({"goals": [{"statement": "x", "colour": "red"}]}, "Goal 1, colour: This field is not part of a Waypoint notebook."),
+        ({"goals": [{"statement": "x", "<img src=x>": "red"}]}, "Goal 1: This has a field that is not part of a Waypoint notebook."),
         ({"goals": [{"statement": "x", "parent_id": "gone"}]},
          "Goals: 1 goal refers to a goal that is not in the notebook."),
         ({"title": "", "vision": {"horizon_year": 1000}},
