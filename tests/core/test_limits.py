@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
@@ -387,3 +388,9 @@ def test_the_readme_documents_the_other_limits():
         assert re.search(rf"\b{n:,}( characters)? for", rows["text"])
     assert f"at most {limits.FILE_MB} MB, holds at most {limits.JSON_VALUES:,} values and nests at most " \
            f"{limits.JSON_DEPTH} levels deep" in " ".join(section.split())
+
+
+def test_streamlit_refuses_uploads_bigger_than_a_notebook_file():
+    """The upload limit in .streamlit/config.toml is the file limit, so a bigger file never reaches the app."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == limits.FILE_MB
