@@ -53,6 +53,7 @@ bench: $(VENV)/.dev-deps system-deps
 	$(BIN)/python benchmarks/planning.py
 	$(BIN)/python benchmarks/goal_pages.py
 	$(BIN)/python benchmarks/progress.py
+	$(BIN)/python benchmarks/limits.py
 
 clean-venv:
 	rm -rf $(VENV)

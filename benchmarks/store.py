@@ -47,7 +47,7 @@ import sqlalchemy as sa  # noqa: E402
 
 from career_core.merge import merge  # noqa: E402
 from career_core.models import CheckIn, Goal, Notebook  # noqa: E402
-from career_core.planning import tick  # noqa: E402
+from career_core.plan.actions import tick  # noqa: E402
 from career_core.sample import load_sample  # noqa: E402
 from career_core.store import Store, notebooks  # noqa: E402
 from tests.synthetic import five_year_notebook  # noqa: E402

@@ -2,6 +2,8 @@
 
 pydantic's validate_assignment leaves a value in place when a cross-field rule rejects it, so
 pages never assign fields directly: they call `assign`, which validates the changed model first.
+Nor does pydantic check a list that grows by `append`, so entries are added with `add`, which
+checks the notebook's limit for that list first (the store checks again before every write).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from career_core.limits import room_for
 from career_core.models import Item, Notebook
 
 M = TypeVar("M", bound=BaseModel)
@@ -23,6 +26,18 @@ def assign(model: M, **changes: object) -> M:
     for name in changes:
         model.__dict__[name] = checked.__dict__[name]
     return model
+
+
+def add(notebook: Notebook, path: str, item: ItemT) -> ItemT:
+    """Append `item` to the list at `path` ("goals", "reflection.skills"), or raise
+    limits.LimitError (a ValueError, in words) when the notebook holds as many as it may."""
+    room_for(notebook, path)
+    owner: object = notebook
+    *parents, name = path.split(".")
+    for part in parents:
+        owner = getattr(owner, part)
+    getattr(owner, name).append(item)
+    return item
 
 
 def find(items: Iterable[ItemT], item_id: str) -> ItemT | None:

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Final
 
 from career_core import wording
-from career_core.edit import assign
+from career_core.edit import add, assign
 from career_core.models import (
     Goal,
     GoalHorizon,
@@ -120,8 +120,7 @@ def add_goal(
         revisions=[GoalRevision(at=now, statement=statement.strip(), score=score)],
     )
     check_parent(notebook, goal.id, parent_id)
-    notebook.goals.append(goal)
-    return goal
+    return add(notebook, "goals", goal)
 
 
 def reword(goal: Goal, statement: str, score: int | None, *, previous_score: int | None = None,

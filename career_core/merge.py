@@ -62,7 +62,7 @@ from career_core.models import (
     Notebook,
     Reflection,
 )
-from career_core.planning import remove_initiative
+from career_core.plan.initiatives import remove_initiative
 from career_core.validation import describe
 
 
@@ -255,12 +255,13 @@ class _Merge:
             else:
                 values[spec.name] = self.field(cls, spec, (*path, spec.name), where, bv, mv, tv)
         lost = _dangling(values) if cls is Notebook else _Lost()
+        if lost:  # undone before validation: the notebook refuses a link to an entry it lacks
+            values = dict(_unlink(Notebook.model_construct(**values), lost))
         try:
-            merged = cls.model_validate(_unlink_checked(values, lost) if lost else values)
+            return cls.model_validate(values)
         except ValidationError as exc:
             del self.conflicts[mark:]
             return self.whole(cls, path, where, b, m, t, exc)
-        return _unlink_rest(merged, lost) if lost else merged
 
     def field(self, cls: type[BaseModel], spec: _Spec, path: tuple[str, ...], where: list[str],
               b: Any, m: Any, t: Any) -> Any:
@@ -468,7 +469,7 @@ def _links_back(side: Notebook, base: Notebook) -> Notebook:
     Deleting a goal removes those with it (edit.remove_goal); merged as they are, those removals
     would go through even when the other tab keeps the goal. With the links back, the goal's
     deletion is decided alone, and when it stands, the merged notebook loses the links again by
-    the same rule (see _unlink_rest).
+    the same rule (see _unlink).
     """
     gone = {g.id for g in base.goals} - {g.id for g in side.goals}
     if not gone:
@@ -538,21 +539,8 @@ def _dangling(values: dict[str, Any]) -> _Lost:
     )
 
 
-def _unlink_checked(values: dict[str, Any], lost: _Lost) -> dict[str, Any]:
-    """The two links the notebook's own validation checks (a check-in's goal, a stepping stone's
-    parent), undone as edit.remove_goal does, on copies, so the merged notebook can be built."""
-    if not lost.goals:
-        return values
-    return {
-        **values,
-        "checkins": [c for c in values["checkins"] if c.goal_id not in lost.goals],
-        "goals": [g.model_copy(update={"parent_id": None}) if g.parent_id in lost.goals else g
-                  for g in values["goals"]],
-    }
-
-
-def _unlink_rest(notebook: Notebook, lost: _Lost) -> Notebook:
-    """Every other link to a deleted entry, by the rules that delete entries in the app."""
+def _unlink(notebook: Notebook, lost: _Lost) -> Notebook:
+    """Every link to a deleted entry undone, by the rules that delete entries in the app."""
     touched = ("goals", "actions", "initiatives", "journal", "reviews")  # copied: the sides' entries stay as they were
     nb = notebook.model_copy(update={name: [x.model_copy(deep=True) for x in getattr(notebook, name)] for name in touched})
     for goal_id in lost.goals:

@@ -19,6 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from career_core import wording
+
 WORDS_PATH = Path(__file__).resolve().parents[1] / "data" / "merge_words.toml"
 
 # Fields that hold the id of another entry, and the list that entry lives in: shown by its name.
@@ -99,9 +101,9 @@ def value(v: Any, *, refers_to: str | None = None, refer: Refer | None = None) -
     if isinstance(v, bool):
         return "yes" if v else "no"
     if isinstance(v, datetime):
-        return f"{v:%d %b %Y %H:%M}"
+        return wording.moment(v)
     if isinstance(v, date):
-        return f"{v:%d %b %Y}"
+        return wording.day(v)
     if isinstance(v, Enum):
         return str(getattr(v, "label", v.value))
     if isinstance(v, float):

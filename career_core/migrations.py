@@ -30,10 +30,20 @@ class MigrationError(ValueError):
     """The data cannot be brought to the current schema version."""
 
 
+def current(data: Any) -> Any:
+    """`data` at this schema version: a notebook of an older one is migrated, anything else is
+    returned as it is for validation to refuse."""
+    if isinstance(data, dict):
+        version = data.get("schema_version", 0)
+        if type(version) is not int or version != SCHEMA_VERSION:
+            return migrate(data)
+    return data
+
+
 def migrate(data: Data) -> Data:
     version = data.get("schema_version", 0)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise MigrationError(f"schema_version: {version!r} is not a schema version number")
+        raise MigrationError("schema_version: the schema version is not a whole number from 0 up.")
     if version > SCHEMA_VERSION:
         raise MigrationError(
             f"schema_version: this notebook was written by a newer Waypoint (schema {version}; "

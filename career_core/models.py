@@ -12,17 +12,57 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
-from career_core.migrations import SCHEMA_VERSION, migrate
+from career_core import integrity, limits
+from career_core.limits import FIRST_DAY, LAST_DAY
+from career_core.migrations import SCHEMA_VERSION, current
 
-# Free-text limits: generous for people, small enough that a runaway paste cannot bloat a notebook.
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
-LongText = Annotated[str, StringConstraints(max_length=5000)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+# Free-text limits (career_core.limits): generous for people, small enough that a runaway paste
+# cannot bloat a notebook.
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=limits.SHORT)]
+LongText = Annotated[str, StringConstraints(max_length=limits.LONG)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=limits.TITLE)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=limits.SHORT)]
 Rating = Annotated[int, Field(ge=1, le=5)]
 Confidence = Annotated[int, Field(ge=1, le=10)]
 Hours = Annotated[float, Field(ge=0, le=168)]
+# A measured value: NaN and Infinity are refused, never stored (JSON would turn them into blanks).
+Number = Annotated[float, Field(allow_inf_nan=False)]
+# Every date lies between 1900 and 2200, so date arithmetic on any page stays inside Python's dates.
+Day = Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]
+
+
+def _in_years(value: datetime) -> datetime:
+    if not FIRST_DAY.year <= value.year <= LAST_DAY.year:
+        raise ValueError(f"Dates run from {FIRST_DAY.year} to {LAST_DAY.year}.")
+    return value
+
+
+def _utc(value: datetime) -> datetime:
+    """Every timestamp is aware and in UTC: files mix naive and aware ones, which cannot be compared.
+    A naive one is taken as UTC (Waypoint always wrote UTC). The year is checked before converting
+    (near year 1 or 9999 the conversion overflows) and after (so what is stored loads again)."""
+    _in_years(value)
+    return _in_years(value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC))
+
+
+Moment = Annotated[datetime, AfterValidator(_utc)]
+
+
+def bounded(path: str) -> Any:
+    """A list field holding at most the documented number of entries (career_core.limits.LISTS).
+    fail_fast: a long list of bad entries stops at the first, so its errors cannot pile up."""
+    return Field(default_factory=list, max_length=limits.limit(path), fail_fast=True)
+
 
 # Marks a field that presentation mode hides (a coach's shared screen): `Field(..., json_schema_extra=PRIVATE)`.
 # career_core.privacy finds every field so marked; waypoint_ui.fields hides them while presenting.
@@ -52,7 +92,7 @@ class Record(BaseModel):
 class Item(Record):
     """A list entry with a generated id, so it can be referenced and edited in place."""
 
-    id: str = Field(default_factory=new_id, min_length=1, max_length=40)
+    id: str = Field(default_factory=new_id, min_length=1, max_length=limits.ID)
 
 
 # --- enumerations (values are stored; labels are for people) ----------------------------------
@@ -189,19 +229,19 @@ class Settings(Record):
 
 
 class SkillRating(Item):
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    name: Name
     now: Rating = 3
     wanted: Rating = 4
     note: ShortText = ""
 
 
 class Reflection(Record):
-    skills: list[SkillRating] = Field(default_factory=list, max_length=200)
-    interests: list[ShortText] = Field(default_factory=list, max_length=200)
-    values: list[ShortText] = Field(default_factory=list, max_length=100)  # ranked, first matters most
-    strengths: list[ShortText] = Field(default_factory=list, max_length=200)
-    weaknesses: list[ShortText] = Field(default_factory=list, max_length=200)
-    motivators: list[ShortText] = Field(default_factory=list, max_length=200)
+    skills: list[SkillRating] = bounded("reflection.skills")
+    interests: list[ShortText] = bounded("reflection.interests")
+    values: list[ShortText] = bounded("reflection.values")  # ranked, first matters most
+    strengths: list[ShortText] = bounded("reflection.strengths")
+    weaknesses: list[ShortText] = bounded("reflection.weaknesses")
+    motivators: list[ShortText] = bounded("reflection.motivators")
     why: LongText = ""
     private_notes: LongText = Field(default="", json_schema_extra=PRIVATE)
 
@@ -211,14 +251,14 @@ class Vision(Record):
     target_role: ShortText = ""
     responsibility: ShortText = ""
     impact: LongText = ""
-    horizon_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+    horizon_year: Annotated[int, Field(ge=FIRST_DAY.year, le=LAST_DAY.year)] | None = None
 
 
 class InputEntry(Item):
     """What someone said when asked for input, and what I take from it."""
 
-    on: date = Field(default_factory=date.today)
-    who: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    on: Day = Field(default_factory=date.today)
+    who: Name
     role: InputRole = InputRole.MENTOR
     said: LongText = ""
     takeaway: LongText = ""
@@ -226,7 +266,7 @@ class InputEntry(Item):
 
 class DevelopmentItem(Item):
     category: DevelopmentCategory = DevelopmentCategory.SKILL
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    title: Name
     value: Rating = 3
     motivation: Rating = 3
     kept: bool = True
@@ -237,46 +277,46 @@ class DevelopmentItem(Item):
 
 
 class OrgObjective(Item):
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    title: Name
     description: LongText = ""
 
 
 class Metric(Record):
     name: ShortText = ""
-    unit: Annotated[str, StringConstraints(strip_whitespace=True, max_length=40)] = ""
-    baseline: float | None = None
-    target: float | None = None
+    unit: Annotated[str, StringConstraints(strip_whitespace=True, max_length=limits.UNIT)] = ""
+    baseline: Number | None = None
+    target: Number | None = None
     direction: Direction = Direction.INCREASE
 
 
 class GoalRevision(Record):
     """One earlier wording of a goal with its SMART score, so its history shows it sharpening."""
 
-    at: datetime = Field(default_factory=utc_now)
-    statement: Annotated[str, StringConstraints(max_length=1000)]
+    at: Moment = Field(default_factory=utc_now)
+    statement: Annotated[str, StringConstraints(max_length=limits.STATEMENT)]
     score: Annotated[int, Field(ge=0, le=100)] | None = None
     note: ShortText = ""
 
 
 class Goal(Item):
-    statement: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    statement: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=limits.STATEMENT)]
     horizon: GoalHorizon = GoalHorizon.SHORT_TERM
     parent_id: str | None = None
     category: ShortText = ""
     metric: Metric = Field(default_factory=Metric)
-    start: date | None = None
-    deadline: date | None = None
+    start: Day | None = None
+    deadline: Day | None = None
     why: LongText = ""
-    values: list[ShortText] = Field(default_factory=list, max_length=50)
-    objective_ids: list[str] = Field(default_factory=list, max_length=50)
+    values: list[ShortText] = bounded("goals[].values")
+    objective_ids: list[str] = bounded("goals[].objective_ids")
     supports_vision: bool = False
     confidence: Confidence | None = None
     support: LongText = ""
     impact: Rating = 3
     motivation: Rating = 3
     status: GoalStatus = GoalStatus.DRAFT
-    created_at: datetime = Field(default_factory=utc_now)
-    revisions: list[GoalRevision] = Field(default_factory=list, max_length=1000)
+    created_at: Moment = Field(default_factory=utc_now)
+    revisions: list[GoalRevision] = bounded("goals[].revisions")
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Self:
@@ -290,17 +330,17 @@ class Goal(Item):
 class Action(Item):
     """A bite-sized step: once (by a due date) or recurring between start and end."""
 
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=limits.ACTION_TITLE)]
     goal_id: str | None = None
     initiative_id: str | None = None
-    due: date | None = None
+    due: Day | None = None
     recurrence: Recurrence = Recurrence.NONE
-    start: date | None = None
-    end: date | None = None
+    start: Day | None = None
+    end: Day | None = None
     hours: Hours = 1.0
     status: ActionStatus = ActionStatus.TO_DO
-    done_on: list[date] = Field(default_factory=list, max_length=5000)  # completed occurrences
-    completed_at: date | None = None
+    done_on: list[Day] = bounded("actions[].done_on")  # completed occurrences
+    completed_at: Day | None = None
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Self:
@@ -312,12 +352,12 @@ class Action(Item):
 
 
 class Initiative(Item):
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-    start: date | None = None
-    finish: date | None = None
+    title: Name
+    start: Day | None = None
+    finish: Day | None = None
     success_measure: LongText = ""
     supports: LongText = ""
-    goal_ids: list[str] = Field(default_factory=list, max_length=50)
+    goal_ids: list[str] = bounded("initiatives[].goal_ids")
     approvals: LongText = ""
     status: InitiativeStatus = InitiativeStatus.PLANNED
 
@@ -329,18 +369,18 @@ class Initiative(Item):
 
 
 class StopDoing(Item):
-    what: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    what: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=limits.ACTION_TITLE)]
     kind: StopKind = StopKind.CANCEL
     delegate_to: ShortText = ""
-    until: date | None = None
+    until: Day | None = None
     hours_per_week: Hours = 0
-    since: date | None = None
+    since: Day | None = None
 
 
 class CheckIn(Item):
     goal_id: str
-    on: date = Field(default_factory=date.today)
-    value: float | None = None
+    on: Day = Field(default_factory=date.today)
+    value: Number | None = None
     note: LongText = ""
     confidence: Confidence | None = None
 
@@ -353,31 +393,31 @@ class GoalReviewDecision(Record):
 
 
 class Review(Item):
-    on: date = Field(default_factory=date.today)
+    on: Day = Field(default_factory=date.today)
     went_well: LongText = ""
     did_not: LongText = ""
     learned: LongText = ""
     change: LongText = ""
-    next_review: date | None = None
-    decisions: list[GoalReviewDecision] = Field(default_factory=list, max_length=200)
+    next_review: Day | None = None
+    decisions: list[GoalReviewDecision] = bounded("reviews[].decisions")
 
 
 class Partner(Item):
     """Someone who knows my goals and holds me to them."""
 
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    name: Name
     role: ShortText = ""
     sees: LongText = ""
 
 
 class Feedback(Item):
-    on: date = Field(default_factory=date.today)
-    from_whom: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    on: Day = Field(default_factory=date.today)
+    from_whom: Name
     what: LongText = ""
 
 
 class CoachNote(Item):
-    on: date = Field(default_factory=date.today)
+    on: Day = Field(default_factory=date.today)
     notes: LongText = ""
     next_steps: LongText = ""
 
@@ -385,7 +425,7 @@ class CoachNote(Item):
 class JournalEntry(Item):
     """A moment worth keeping: a milestone reached, a goal achieved."""
 
-    on: date = Field(default_factory=date.today)
+    on: Day = Field(default_factory=date.today)
     goal_id: str | None = None
     milestone: Annotated[int, Field(ge=0, le=100)] | None = None
     text: LongText = ""
@@ -395,37 +435,35 @@ class Notebook(Record):
     """One person's career notebook: the unit that is stored, versioned and exported."""
 
     schema_version: Literal[SCHEMA_VERSION] = SCHEMA_VERSION  # older data: use from_data/from_json
-    id: str = Field(default_factory=new_notebook_id, min_length=1, max_length=40)
+    id: str = Field(default_factory=new_notebook_id, min_length=1, max_length=limits.ID)
     revision: Annotated[int, Field(ge=0)] = 0
     title: Title = "My notebook"
-    created_at: datetime = Field(default_factory=utc_now)
-    updated_at: datetime = Field(default_factory=utc_now)
+    created_at: Moment = Field(default_factory=utc_now)
+    updated_at: Moment = Field(default_factory=utc_now)
     settings: Settings = Field(default_factory=Settings)
     reflection: Reflection = Field(default_factory=Reflection)
     vision: Vision = Field(default_factory=Vision)
-    inputs: list[InputEntry] = Field(default_factory=list)
-    development_items: list[DevelopmentItem] = Field(default_factory=list)
-    org_objectives: list[OrgObjective] = Field(default_factory=list)
-    goals: list[Goal] = Field(default_factory=list)
-    actions: list[Action] = Field(default_factory=list)
-    initiatives: list[Initiative] = Field(default_factory=list)
-    stop_doing: list[StopDoing] = Field(default_factory=list)
-    checkins: list[CheckIn] = Field(default_factory=list)
-    reviews: list[Review] = Field(default_factory=list)
-    partners: list[Partner] = Field(default_factory=list)
-    feedback: list[Feedback] = Field(default_factory=list)
-    coach_notes: list[CoachNote] = Field(default_factory=list)
-    journal: list[JournalEntry] = Field(default_factory=list)
+    inputs: list[InputEntry] = bounded("inputs")
+    development_items: list[DevelopmentItem] = bounded("development_items")
+    org_objectives: list[OrgObjective] = bounded("org_objectives")
+    goals: list[Goal] = bounded("goals")
+    actions: list[Action] = bounded("actions")
+    initiatives: list[Initiative] = bounded("initiatives")
+    stop_doing: list[StopDoing] = bounded("stop_doing")
+    checkins: list[CheckIn] = bounded("checkins")
+    reviews: list[Review] = bounded("reviews")
+    partners: list[Partner] = bounded("partners")
+    feedback: list[Feedback] = bounded("feedback")
+    coach_notes: list[CoachNote] = bounded("coach_notes")
+    journal: list[JournalEntry] = bounded("journal")
 
     @model_validator(mode="after")
-    def _references_resolve(self) -> Self:
-        goal_ids = {g.id for g in self.goals}
-        for g in self.goals:
-            if g.parent_id is not None and g.parent_id not in goal_ids:
-                raise ValueError(f"goals: goal {g.id!r} names a parent goal that does not exist")
-        for c in self.checkins:
-            if c.goal_id not in goal_ids:
-                raise ValueError(f"checkins: check-in {c.id!r} belongs to a goal that does not exist")
+    def _within_limits_and_consistent(self) -> Self:
+        """The rules no single entry can check: totals, unique ids, references, the goal tree."""
+        try:
+            integrity.verify(self)
+        except (limits.LimitError, integrity.Inconsistent) as exc:
+            raise ValueError(f"{exc.field}: {exc}") from None  # "field: message" lands beside the field
         return self
 
     # Lookups used by pages and the core alike.
@@ -443,18 +481,26 @@ class Notebook(Record):
         validated straight from JSON, the fast path; anything else is parsed and migrated first.
         """
         head = text[:40] if isinstance(text, str) else text[:40].decode("utf-8", "replace")
-        if head.startswith(_CURRENT_PREFIX):
-            return cls.model_validate_json(text)
-        return cls.from_data(json.loads(text))
+        try:
+            if head.startswith(_CURRENT_PREFIX):
+                return cls.model_validate_json(text)
+            return cls.from_data(json.loads(text))
+        except ValidationError:
+            # Saved before references had to resolve: drop links to entries deleted since, as an
+            # import would, rather than leave the notebook unopenable. Anything else stays refused.
+            data = current(json.loads(text))
+            try:
+                repaired = isinstance(data, dict) and integrity.repair(data, new_id)
+            except integrity.Inconsistent:
+                repaired = []
+            if not repaired:
+                raise
+            return cls.model_validate(data)
 
     @classmethod
     def from_data(cls, data: Any) -> Notebook:
         """Validate parsed JSON of any schema version; MigrationError when it cannot be upgraded."""
-        if isinstance(data, dict):
-            version = data.get("schema_version", 0)
-            if type(version) is not int or version != SCHEMA_VERSION:
-                data = migrate(data)
-        return cls.model_validate(data)
+        return cls.model_validate(current(data))
 
 
 _CURRENT_PREFIX = f'{{"schema_version":{SCHEMA_VERSION},'

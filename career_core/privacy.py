@@ -40,3 +40,37 @@ def private_paths(model: type[BaseModel] = Notebook, prefix: str = "") -> tuple[
         for inner in _models_in(info.annotation):
             paths.extend(private_paths(inner, f"{path}[]." if is_list else f"{path}."))
     return tuple(dict.fromkeys(paths))
+
+
+def _walk(value: Any) -> Iterator[tuple[BaseModel, str]]:
+    """Every (model, private field name) pair in a notebook, however deep."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if is_private(type(value), name):
+                yield value, name
+            else:
+                yield from _walk(getattr(value, name))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _walk(item)
+
+
+def private_texts(notebook: Notebook) -> list[str]:
+    """The private words in a notebook (non-empty ones), e.g. to check none is on screen."""
+    out = []
+    for model, name in _walk(notebook):
+        value = getattr(model, name)
+        if isinstance(value, str) and value.strip():
+            out.append(value)
+        elif isinstance(value, list):
+            out.extend(v for v in value if isinstance(v, str) and v.strip())
+    return out
+
+
+def redacted(notebook: Notebook) -> Notebook:
+    """A copy with every private field back at its default: safe to show or share."""
+    copy = notebook.model_copy(deep=True)
+    for model, name in _walk(copy):
+        info = type(model).model_fields[name]
+        model.__dict__[name] = info.get_default(call_default_factory=True)
+    return copy

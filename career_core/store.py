@@ -41,6 +41,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
+from career_core.integrity import verify
 from career_core.merge import Conflict, Side, merge
 from career_core.models import Notebook, new_notebook_id, utc_now
 
@@ -213,6 +214,7 @@ class Store:
 
     def add(self, owner: str, notebook: Notebook) -> Notebook:
         """Store a notebook as a new one (import, duplicate, sample): fresh id, revision 1."""
+        verify(notebook)
         now = utc_now()
         fresh = notebook.model_copy(
             update={"id": new_notebook_id(), "revision": 1, "created_at": now, "updated_at": now}
@@ -283,7 +285,11 @@ class Store:
         return revision
 
     def save(self, owner: str, notebook: Notebook, *, clear_drafts: Iterable[str] = ()) -> Notebook:
-        """Write the notebook as revision + 1, or raise ConflictError and change nothing."""
+        """Write the notebook as revision + 1, or raise ConflictError and change nothing.
+
+        A notebook over a limit or inconsistent (a page may have appended to a list, which pydantic
+        does not check) raises limits.LimitError or integrity.Inconsistent, and nothing is written.
+        """
         write = _Write.of(notebook)
         with self._tx() as conn:
             self._write(conn, owner, write)
@@ -537,6 +543,7 @@ class _Write:
 
     @classmethod
     def of(cls, notebook: Notebook) -> _Write:
+        verify(notebook)  # every write, merged ones too, within the limits and consistent
         now = utc_now()
         saved = notebook.model_copy(update={"revision": notebook.revision + 1, "updated_at": now})
         document = saved.to_json()

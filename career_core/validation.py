@@ -7,10 +7,12 @@ message beside its field and never the field's internal name.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+
+from career_core.limits import FIRST_DAY, LAST_DAY, LISTS
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -59,12 +61,65 @@ _FRIENDLY = {
     "date_parsing": "This is not a date (use YYYY-MM-DD).",
     "date_type": "This is not a date.",
     "float_parsing": "This is not a number.",
+    "finite_number": "NaN and Infinity are not numbers Waypoint can keep: write a number, or leave it empty.",
     "int_parsing": "This is not a whole number.",
     "missing": "This is required.",
-    "extra_forbidden": "This field is not part of a Waypoint notebook.",
     "enum": "Choose one of: {expected}.",
     "too_long": "This list is too long (at most {max_length} entries).",
+    "extra_forbidden": "This field is not part of a Waypoint notebook.",
+    "model_type": "This is not the kind of entry that belongs here.",
+    "model_attributes_type": "This is not the kind of entry that belongs here.",
+    "dict_type": "This is not the kind of entry that belongs here.",
+    "list_type": "This should be a list.",
+    "string_type": "This should be text.",
+    "int_type": "This is not a whole number.",
+    "int_from_float": "This is not a whole number.",
+    "float_type": "This is not a number.",
+    "bool_type": "This should be true or false.",
+    "bool_parsing": "This should be true or false.",
+    "literal_error": "Choose one of: {expected}.",
 }
+_DATE_BOUNDS = {str(FIRST_DAY), str(LAST_DAY), FIRST_DAY, LAST_DAY}
+_DATE_RANGE = f"Dates run from {FIRST_DAY.year} to {LAST_DAY.year}."
+
+# Field names that read badly as they are; the rest read as their name with spaces.
+_WORDS = {
+    "on": "date",
+    "done_on": "completed dates",
+    "parent_id": "long-term goal",
+    "goal_id": "goal",
+    "initiative_id": "initiative",
+    "objective_ids": "linked objectives",
+    "goal_ids": "linked goals",
+    "org_objectives": "organisational objectives",
+    "checkins": "check-ins",
+    "stop_doing": "stop-doing list",
+}
+
+Path = tuple[str | int, ...]
+
+
+def _message(err: dict) -> tuple[Path, str]:
+    path: Path = tuple(err["loc"])
+    message = err["msg"]
+    ctx = err.get("ctx") or {}
+    if err["type"] == "value_error":
+        field, message = split_field(message.removeprefix("Value error, "))
+        if field:
+            path = (*path, field)
+    elif err["type"] in ("greater_than_equal", "less_than_equal") and set(ctx.values()) & _DATE_BOUNDS:
+        message = _DATE_RANGE
+    elif err["type"] in _FRIENDLY:
+        shown = {k: f"{v:g}" if isinstance(v, float) else v for k, v in ctx.items()}
+        try:
+            message = _FRIENDLY[err["type"]].format(**shown)
+        except (KeyError, IndexError):
+            message = err["msg"]
+    return path, message[:1].upper() + message[1:]
+
+
+def _messages(exc: ValidationError) -> list[tuple[Path, str]]:
+    return [_message(err) for err in exc.errors(include_url=False, include_input=False)]
 
 
 def field_errors(exc: ValidationError) -> dict[str, str]:
@@ -73,27 +128,43 @@ def field_errors(exc: ValidationError) -> dict[str, str]:
     Cross-field rules write their message as "field: explanation" so it lands beside the field.
     """
     out: dict[str, str] = {}
-    for err in exc.errors(include_url=False):
-        path = [str(p) for p in err["loc"]]
-        message = err["msg"]
-        if err["type"] == "value_error":
-            field, message = split_field(message.removeprefix("Value error, "))
-            if field:
-                path.append(field)
-        elif err["type"] in _FRIENDLY:
-            ctx = {k: f"{v:g}" if isinstance(v, float) else v for k, v in (err.get("ctx") or {}).items()}
-            try:
-                message = _FRIENDLY[err["type"]].format(**ctx)
-            except (KeyError, IndexError):
-                message = err["msg"]
-        key = ".".join(path)
-        out.setdefault(key, message[:1].upper() + message[1:])
+    for path, message in _messages(exc):
+        out.setdefault(".".join(str(p) for p in path), message)
     return out
 
 
+def where(path: Sequence[str | int]) -> str:
+    """A field path in words, without ids or dots: ("goals", 3, "metric", "target") is
+    "goal 4, metric target"; ("actions", 0, "done_on", 2) is "action 1, completed date 3"."""
+    words: list[str] = []
+    key = ""  # the path with [] for indexes, as career_core.limits.LISTS names lists
+    for part in path:
+        if isinstance(part, int):
+            if key in LISTS and words:
+                words[-1] = f"{LISTS[key].one} {part + 1:,}"  # "goals", 3 -> "goal 4"
+            else:
+                words.append(f"entry {part + 1:,}")
+            key += "[]"
+        else:
+            key = f"{key}.{part}" if key else part
+            words.append(_WORDS.get(part, part.replace("_", " ")))
+    return ", ".join(words) or "the notebook"
+
+
 def describe(exc: ValidationError, limit: int = 5) -> str:
-    """One paragraph naming the fields that are wrong, for places with no field to sit beside."""
-    items = [f"{k or 'notebook'}: {v}" for k, v in field_errors(exc).items()]
+    """Sentences naming what is wrong and where, for places with no field to sit beside.
+    A field the notebook does not have is not named: its name comes from the file, not from us."""
+    seen: dict[str, str] = {}
+    for err in exc.errors(include_url=False, include_input=False):
+        path, message = _message(err)
+        if err["type"] == "extra_forbidden":
+            path, message = path[:-1], "This has a field that is not part of a Waypoint notebook."
+        seen.setdefault(where(path), message)
+    items = [f"{w[:1].upper()}{w[1:]}: {m}" for w, m in seen.items()]
+    text = " ".join(_sentence(item) for item in items[:limit])
     more = len(items) - limit
-    text = "; ".join(items[:limit])
-    return text + (f"; and {more} more" if more > 0 else "")
+    return text + (f" And {more:,} more." if more > 0 else "")
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else f"{text}."

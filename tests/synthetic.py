@@ -129,16 +129,26 @@ _DECISION_NOTES = {
 }
 
 
-def five_year_notebook(seed: int = 0, today: date | None = None) -> Notebook:
-    """A valid notebook of five years' use ending on `today`: 40 goals, 400 actions, 5,000 check-ins, 60 reviews."""
+def five_year_notebook(seed: int = 0, today: date | None = None, scale: int = 1) -> Notebook:
+    """A valid notebook of five years' use ending on `today`: 40 goals, 400 actions, 5,000 check-ins, 60 reviews.
+
+    `scale` multiplies every list (scale=10 is a notebook at the documented limits of
+    `career_core.limits`: 400 goals, 4,000 actions, 50,000 check-ins), still within five years.
+    """
     today = today or date.today()
-    return Notebook.model_validate(_Builder(random.Random(seed), today).build())
+    return Notebook.model_validate(notebook_data(seed, today, scale))
+
+
+def notebook_data(seed: int, today: date, scale: int = 1) -> Data:
+    """The same notebook as JSON data, for tests and benchmarks that write it as a file."""
+    return _Builder(random.Random(seed), today, scale).build()
 
 
 class _Builder:
-    def __init__(self, rng: random.Random, today: date) -> None:
+    def __init__(self, rng: random.Random, today: date, scale: int = 1) -> None:
         self.rng = rng
         self.today = today
+        self.scale = scale
         self.begin = today - timedelta(days=round(YEARS * 365.25))
 
     # --- small helpers ------------------------------------------------------------------------
@@ -179,13 +189,13 @@ class _Builder:
                 "impact": "Reliable service, people who grow into leads from inside, overtime as the exception.",
                 "horizon_year": self.today.year + 3,
             },
-            "inputs": self.inputs(30),
-            "development_items": self.development_items(40),
+            "inputs": self.inputs(30 * self.scale),
+            "development_items": self.development_items(40 * self.scale),
             "org_objectives": objectives,
             "goals": goals,
             "actions": self.actions(goals, initiatives),
             "initiatives": initiatives,
-            "stop_doing": self.stop_doing(12),
+            "stop_doing": self.stop_doing(12 * self.scale),
             "checkins": self.checkins(goals),
             "reviews": self.reviews(goals),
             "partners": [
@@ -200,15 +210,15 @@ class _Builder:
                 {"id": self.id(), "on": self.day_between(self.begin, self.today).isoformat(),
                  "from_whom": self.sentence(_PEOPLE),
                  "what": self.sentence(_NOTES) + " " + self.sentence(_REVIEW["learned"])}
-                for _ in range(20)
+                for _ in range(20 * self.scale)
             ],
             "coach_notes": [
-                {"id": self.id(), "on": (self.begin + timedelta(days=75 * i + 20)).isoformat(),
+                {"id": self.id(), "on": (self.begin + timedelta(days=75 * i // self.scale + 20)).isoformat(),
                  "notes": self.sentence(_REVIEW["did_not"]) + " " + self.sentence(_REVIEW["learned"]),
                  "next_steps": self.sentence(_REVIEW["change"])}
-                for i in range(24)
+                for i in range(24 * self.scale)
             ],
-            "journal": self.journal(goals, 40),
+            "journal": self.journal(goals, 40 * self.scale),
         }
 
     def reflection(self) -> Data:
@@ -234,14 +244,14 @@ class _Builder:
         titles = ["On-time delivery of 97% across the network", "Turnover below 12% a year",
                   "Cost per delivery down 8%", "Net promoter score above 40", "Zero lost-time accidents",
                   "Carbon per delivery down 20%", "Every manager trained as a coach", "New depot opened on plan"]
-        return [{"id": self.id(), "title": t, "description": f"Company plan, priority {i + 1}."}
-                for i, t in enumerate(titles)]
+        return [{"id": self.id(), "title": t if k == 0 else f"{t} ({k + 1})", "description": f"Company plan, priority {i + 1}."}
+                for k in range(self.scale) for i, t in enumerate(titles)]
 
     def goals(self, objective_ids: list[str]) -> list[Data]:
         goals: list[Data] = []
         per_parent = (GOALS - LONG_TERM) // LONG_TERM
-        stride = (self.today - self.begin).days / LONG_TERM
-        for i in range(LONG_TERM):
+        stride = (self.today - self.begin).days / (LONG_TERM * self.scale)
+        for i in range(LONG_TERM * self.scale):
             start = self.begin + timedelta(days=round(i * stride) + self.rng.randint(0, 30))
             deadline = start + timedelta(days=self.rng.randint(3 * 365, 4 * 365))
             long_term = self.goal(
@@ -313,8 +323,8 @@ class _Builder:
 
     def initiatives(self, goals: list[Data]) -> list[Data]:
         out = []
-        for i in range(10):
-            start = self.begin + timedelta(days=180 * i + self.rng.randint(0, 60))
+        for i in range(10 * self.scale):
+            start = self.begin + timedelta(days=180 * i // self.scale + self.rng.randint(0, 60))
             finish = start + timedelta(days=self.rng.randint(90, 300))
             status = "done" if finish < self.today else "active" if start <= self.today else "planned"
             out.append({
@@ -333,7 +343,7 @@ class _Builder:
     def actions(self, goals: list[Data], initiatives: list[Data]) -> list[Data]:
         rng = self.rng
         out = []
-        for i in range(ACTIONS):
+        for i in range(ACTIONS * self.scale):
             goal = goals[i % len(goals)]
             g_start, g_end = date.fromisoformat(goal["start"]), date.fromisoformat(goal["deadline"])
             action: Data = {"id": self.id(), "goal_id": goal["id"], "hours": rng.choice([0.25, 0.5, 1, 1.5, 2, 3, 4])}
@@ -372,7 +382,7 @@ class _Builder:
             if a < b:
                 weight = (b - a).days * (0.1 if g["horizon"] == "long_term" else 1.0)
                 windows.append((g, a, b, weight))
-        counts = _apportion(CHECKINS, [w for *_, w in windows], [(b - a).days for _, a, b, _ in windows])
+        counts = _apportion(CHECKINS * self.scale, [w for *_, w in windows], [(b - a).days for _, a, b, _ in windows])
         out = []
         for (g, a, b, _), n in zip(windows, counts, strict=True):
             days = (b - a).days
@@ -413,9 +423,9 @@ class _Builder:
 
     def reviews(self, goals: list[Data]) -> list[Data]:
         rng = self.rng
-        step = (self.today - self.begin).days / REVIEWS
+        step = (self.today - self.begin).days / (REVIEWS * self.scale)
         out = []
-        for i in range(REVIEWS):
+        for i in range(REVIEWS * self.scale):
             on = self.begin + timedelta(days=round((i + 1) * step) - rng.randint(0, 3))
             running = [g for g in goals
                        if date.fromisoformat(g["start"]) <= on <= date.fromisoformat(g["deadline"])]

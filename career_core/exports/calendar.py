@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from career_core import wording
 from career_core.models import Action, ActionStatus, Notebook, Recurrence
@@ -130,7 +130,9 @@ def _review_event(nb: Notebook, position: int, on: date) -> Event:
 def to_ics(nb: Notebook, today: date) -> bytes:
     """The whole plan as one .ics file; the same notebook revision and day give the same bytes."""
     cal = Calendar.new(
-        name=f"Waypoint · {nb.title}",
+        # vText: icalendar escapes line breaks, commas and semicolons in event text itself, but
+        # writes a calendar's name as given, and a line break there makes the file unreadable.
+        name=vText(f"Waypoint · {nb.title}"),
         description="Actions and review dates from your Waypoint career plan.",
         prodid=PRODID,
         uid=nb.id,

@@ -1,8 +1,9 @@
 """Every check-in as a CSV file that opens cleanly in a spreadsheet.
 
 UTF-8 with a byte-order mark so Excel reads accents and emoji right; one row per check-in,
-oldest first. Text that a spreadsheet would run as a formula (starting with =, +, -, @) gets a
-leading apostrophe, the usual guard against formula injection; numbers are written as numbers.
+oldest first. Every text cell a spreadsheet would run as a formula (starting with =, +, -, @, a
+tab or a carriage return), ids from an imported file included, gets a leading apostrophe, the
+usual guard against formula injection; numbers are written as numbers.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import io
 import math
 
 from career_core.models import Notebook
+from career_core.privacy import redacted
 
 COLUMNS = ("date", "goal", "value", "unit", "confidence", "note", "goal_id", "checkin_id")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _text(value: str) -> str:
+def guarded(value: str) -> str:
+    """The cell text a spreadsheet shows as typed instead of running it as a formula."""
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
@@ -29,7 +32,10 @@ def _number(value: float | None) -> str:
     return str(int(value)) if value == int(value) else repr(value)
 
 
-def build(notebook: Notebook) -> bytes:
+def build(notebook: Notebook, *, redact: bool = False) -> bytes:
+    """The CSV file; `redact` leaves out every private field (presentation mode)."""
+    if redact:
+        notebook = redacted(notebook)
     goals = {g.id: g for g in notebook.goals}
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -38,12 +44,12 @@ def build(notebook: Notebook) -> bytes:
         goal = goals.get(c.goal_id)
         writer.writerow([
             c.on.isoformat(),
-            _text(goal.statement if goal else ""),
+            guarded(goal.statement if goal else ""),
             _number(c.value),
-            _text(goal.metric.unit if goal else ""),
+            guarded(goal.metric.unit if goal else ""),
             "" if c.confidence is None else c.confidence,
-            _text(c.note),
-            c.goal_id,
-            c.id,
+            guarded(c.note),
+            guarded(c.goal_id),
+            guarded(c.id),
         ])
     return buffer.getvalue().encode("utf-8-sig")

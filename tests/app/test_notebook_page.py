@@ -91,7 +91,7 @@ def test_upload_imports_a_new_notebook_and_replaces_nothing(open_app, db):
         (json.dumps({"name": "a shopping list", "items": []}).encode(), "not a Waypoint notebook"),
         (json.dumps([1, 2, 3]).encode(), "not a Waypoint notebook"),
         (json.dumps({"schema_version": 99, "title": "future"}).encode(), "newer Waypoint"),
-        (json.dumps({"schema_version": 1, "title": "x", "goals": [{"statement": ""}]}).encode(), "goals.0.statement"),
+        (json.dumps({"schema_version": 1, "title": "x", "goals": [{"statement": ""}]}).encode(), "Goal 1, statement"),
     ],
 )
 def test_a_bad_file_gets_a_clear_message_and_nothing_changes(open_app, db, content, message):

@@ -27,7 +27,7 @@ from career_core.models import (
     ReviewDecision,
     SkillRating,
 )
-from career_core.planning import mark_done, tick
+from career_core.plan.actions import mark_done, tick
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -176,7 +176,7 @@ CASES = [
      checkin_ids, ["c1", "c2", "c3", "t1", "m1"], []),
     ("a check-in deleted on one side and edited on the other asks",
      lambda nb: edit.remove(nb.checkins, "c2"), lambda nb: edit.assign(nb.checkins[1], note="slow start"),
-     checkin_ids, ["c1", "c2", "c3"], ["Check-in of 01 Feb 2026"]),
+     checkin_ids, ["c1", "c2", "c3"], ["Check-in of 1 Feb 2026"]),
     ("interests added on both sides and removed on one merge as a set",
      lambda nb: nb.reflection.interests.extend(["writing"]),
      lambda nb: edit.assign(nb.reflection, interests=["systems", "hiring"]),

@@ -30,7 +30,7 @@ from career_core.models import (
     ReviewDecision,
     new_id,
 )
-from career_core.planning import tick
+from career_core.plan.actions import tick
 
 words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=12).filter(str.strip)
 days = st.dates(date(2025, 1, 1), date(2028, 12, 31))

@@ -146,7 +146,7 @@ def test_review_dates(cadence, reviews, first, count, second):
 
 
 def test_actions_done_count_one_offs_and_ticked_occurrences_in_the_period():
-    nb = notebook(actions=[
+    nb = notebook(goals=[Goal(id="g", statement="Lead a team"), Goal(id="h", statement="Pass the exam")], actions=[
         Action(title="a", goal_id="g", due=TODAY, status=ActionStatus.DONE, completed_at=date(2026, 6, 20)),
         Action(title="b", goal_id="g", due=TODAY, status=ActionStatus.DONE, completed_at=date(2026, 5, 1)),  # before
         Action(title="c", goal_id="g", recurrence=Recurrence.WEEKLY, start=date(2026, 6, 1),

@@ -9,6 +9,8 @@ import pytest
 from career_core.models import (
     Action,
     ActionStatus,
+    Goal,
+    GoalStatus,
     Initiative,
     Recurrence,
 )
@@ -209,7 +211,8 @@ def test_pressing_a_button_does_what_it_says(action, kind, status, done_on):
 
 
 def test_due_soon_is_the_week_ahead_and_anything_overdue_for_one_goal():
-    nb = notebook(actions=[
+    other = Goal(id="g2", statement="Run a quarterly town hall for the whole team", status=GoalStatus.ACTIVE)
+    nb = notebook(goals=[notebook().goals[0], other], actions=[
         once("Late", due=days(-20)), once("Today", due=TODAY), once("In a week", due=days(7)),
         once("Later", due=days(8)), once("Other goal", due=TODAY, goal_id="g2"), weekly("Weekly", start=days(1)),
         weekly("Over", start=days(-30), end=days(-2)),

@@ -91,8 +91,9 @@ def test_timeline_rows_go_from_initiatives_to_goals_with_their_actions():
 
 def test_open_actions_of_a_finished_goal_stay_under_its_name():
     done_goal = Goal(id="g2", statement="Pass the exam", deadline=days(-30), status=GoalStatus.ACHIEVED)
-    nb = notebook(actions=[once("Send the certificate to HR", due=days(3), goal_id="g2")])
+    nb = notebook()
     nb.goals.append(done_goal)
+    nb.actions.append(once("Send the certificate to HR", due=days(3), goal_id="g2"))
     rows = timeline(nb, TODAY, *_span(nb)).rows
     header = next(r for r in rows if r.key == "goal:g2")
     assert header.start is None and header.status == "achieved"  # a heading without a bar

@@ -1,0 +1,274 @@
+"""A notebook consistent with itself: ids unique, every reference resolves, and the goal tree has
+no circles and no endless chains, so every page can follow a link without checking it first.
+
+The model refuses a notebook that is not (on every validation and on every save). A file being
+imported is repaired first where that loses nothing anyone relies on, with a note for each
+repair: a link to something not in the file is dropped, and an entry nobody refers to that
+repeats another's id gets a new one. It is refused where a repair would have to guess: two goals
+(or objectives, or initiatives) with one id leave no way to tell whose check-ins are whose.
+
+The rules read parsed JSON and models alike, so the file and the model are held to one rule.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import chain
+from typing import Any
+
+from career_core import limits
+from career_core.limits import GOAL_DEPTH, LISTS, field_of, field_value, lists
+
+
+class Inconsistent(ValueError):
+    """The notebook contradicts itself; the message says how, in words, without ids, and `field`
+    names the part of the notebook it concerns."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+# Lists whose entries carry an id. Entries of the first three are referred to by others.
+REFERRED = ("goals", "org_objectives", "initiatives")
+WITH_IDS = (*REFERRED, "inputs", "development_items", "actions", "stop_doing", "checkins", "reviews",
+            "partners", "feedback", "coach_notes", "journal", "reflection.skills")
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A field of the entries in `source` naming an entry of `target` (or, if `many`, a list of them)."""
+
+    source: str
+    field: str
+    target: str
+    many: bool = False
+    required: bool = False  # the entry means nothing without it: left out, not just unlinked
+    repaired: str = ""  # the import note, with {n} for how many and {s} for a plural "s"
+
+
+REFERENCES = (
+    Reference("goals", "parent_id", "goals",
+              repaired="{n} goal{s} sat under a long-term goal that is not in this file; {they} now stand{s2} on {their} own."),
+    Reference("goals", "objective_ids", "org_objectives", many=True,
+              repaired="{n} link{s} from goals to organisational objectives not in this file {were} removed."),
+    Reference("actions", "goal_id", "goals",
+              repaired="{n} action{s} belonged to a goal that is not in this file; {they} {were} kept without it."),
+    Reference("actions", "initiative_id", "initiatives",
+              repaired="{n} action{s} belonged to an initiative that is not in this file; {they} {were} kept without it."),
+    Reference("initiatives", "goal_ids", "goals", many=True,
+              repaired="{n} link{s} from initiatives to goals not in this file {were} removed."),
+    Reference("checkins", "goal_id", "goals", required=True,
+              repaired="{n} check-in{s} belonged to a goal that is not in this file and {were} left out."),
+    Reference("journal", "goal_id", "goals",
+              repaired="{n} journal entr{ies} named a goal that is not in this file; {they} {were} kept without it."),
+    Reference("reviews[].decisions", "goal_id", "goals", required=True,
+              repaired="{n} review decision{s} concerned a goal that is not in this file and {were} left out."),
+)
+
+
+def _note(template: str, n: int) -> str:
+    one = n == 1
+    return template.format(n=f"{n:,}", s="" if one else "s", s2="s" if one else "", ies="y" if one else "ies",
+                           they="it" if one else "they", their="its" if one else "their", were="was" if one else "were")
+
+
+# --- reading parsed JSON and models alike ------------------------------------------------------
+
+
+def _items(notebook: Any, path: str) -> Iterator[Any]:
+    """The entries of the list at `path` ("goals", "reflection.skills", "reviews[].decisions")."""
+    return chain.from_iterable(lists(notebook, path))
+
+
+def _id(item: Any) -> str | None:
+    value = field_value(item, "id")
+    return value if isinstance(value, str) else None
+
+
+def _ids(notebook: Any, path: str) -> set[str]:
+    return {i for item in _items(notebook, path) if (i := _id(item)) is not None}
+
+
+def _noun(path: str, n: int = 2) -> str:
+    return LISTS[path].noun(n)
+
+
+def _article(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeio' else 'a'} {noun}"
+
+
+def _dangling(value: Any, targets: set[str]) -> bool:
+    """An id naming nothing. Values of the wrong type are the model's to refuse, not ours to drop."""
+    return isinstance(value, str) and value not in targets
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+
+def duplicated(notebook: Any, path: str) -> int:
+    """How many entries of the list repeat an id an earlier entry has."""
+    counts = Counter(i for item in _items(notebook, path) if (i := _id(item)) is not None)
+    return sum(c - 1 for c in counts.values() if c > 1)
+
+
+def unresolved(notebook: Any, ref: Reference, targets: set[str] | None = None) -> int:
+    """How many ids in `ref.field` name no entry of `ref.target`."""
+    targets = _ids(notebook, ref.target) if targets is None else targets
+    missing = 0
+    for item in _items(notebook, ref.source):
+        value = field_value(item, ref.field)
+        if ref.many and isinstance(value, list):
+            missing += sum(1 for v in value if _dangling(v, targets))
+        elif not ref.many and _dangling(value, targets):
+            missing += 1
+    return missing
+
+
+def goal_levels(notebook: Any) -> dict[str, int]:
+    """Each goal's level in the tree of stepping stones (a top goal is level 1).
+
+    Raise Inconsistent when parents go round in a circle. Walked without recursion, remembering
+    every level found, so a chain of any length costs one pass.
+    """
+    parents: dict[str, str | None] = {}
+    for goal in _items(notebook, "goals"):
+        if (goal_id := _id(goal)) is not None:
+            parent = field_value(goal, "parent_id")
+            parents[goal_id] = parent if isinstance(parent, str) else None
+    levels: dict[str, int] = {}
+    for start in parents:
+        path: list[str] = []
+        on_path: set[str] = set()
+        node: str | None = start
+        while node is not None and node not in levels:
+            if node in on_path:
+                raise Inconsistent(
+                    "Some goals are stepping stones of each other in a circle, so none of them is on top.", "goals"
+                )
+            on_path.add(node)
+            path.append(node)
+            parent = parents[node]
+            node = parent if parent in parents else None
+        level = 0 if node is None else levels[node]
+        for goal_id in reversed(path):
+            level += 1
+            levels[goal_id] = level
+    return levels
+
+
+def depth_problem(notebook: Any) -> str | None:
+    deepest = max(goal_levels(notebook).values(), default=0)
+    if deepest <= GOAL_DEPTH:
+        return None
+    return (f"Stepping stones go {deepest:,} levels deep (a goal under a goal under a goal…); "
+            f"a notebook allows at most {GOAL_DEPTH}.")
+
+
+def problems(notebook: Any) -> list[tuple[str, str]]:
+    """What makes `notebook` inconsistent, as (field, words without ids); empty when nothing does."""
+    out = []
+    for path in WITH_IDS:
+        if duplicated(notebook, path):
+            out.append((field_of(path), f"Two {_noun(path)} share one id."))
+    targets = {path: _ids(notebook, path) for path in REFERRED}
+    for ref in REFERENCES:
+        if n := unresolved(notebook, ref, targets[ref.target]):
+            message = (f"{n:,} {_noun(ref.source, n)} refer{'s' if n == 1 else ''} to "
+                       f"{_article(_noun(ref.target, 1))} that is not in the notebook.")
+            out.append((field_of(ref.source), message))
+    try:
+        if found := depth_problem(notebook):
+            out.append(("goals", found))
+    except Inconsistent as exc:
+        out.append((exc.field, str(exc)))
+    return out
+
+
+def check(notebook: Any) -> None:
+    """Raise Inconsistent with the first problem, if any."""
+    if found := problems(notebook):
+        field, message = found[0]
+        raise Inconsistent(message, field)
+
+
+def verify(notebook: Any) -> None:
+    """Everything no single entry can check: the limits on counts and totals, then consistency.
+    Run by the model on every validation and by the store before every write, which also catches
+    what a page changed in place (pydantic does not validate an entry appended to a list).
+    Raises limits.LimitError or Inconsistent, both ValueErrors with a message in words."""
+    limits.check(notebook)
+    check(notebook)
+
+
+# --- repairing a file being imported ------------------------------------------------------------
+
+
+def repair(data: dict[str, Any], new_id: Callable[[], str]) -> list[str]:
+    """Make parsed notebook JSON consistent in place; return a note per kind of repair.
+
+    Raise Inconsistent for what cannot be repaired without guessing: repeated ids among goals,
+    objectives or initiatives, stepping stones in a circle, or chains deeper than GOAL_DEPTH.
+    Entries of the wrong shape are left alone for the model to refuse with its own message.
+    """
+    notes: list[str] = []
+    for path in WITH_IDS:
+        if not duplicated(data, path):
+            continue
+        if path in REFERRED:
+            raise Inconsistent(f"Two {_noun(path)} in this file share one id, so there is no telling which "
+                               "entries belong to which. Nothing was imported.")
+        seen: set[str] = set()
+        renewed = 0
+        for item in _items(data, path):
+            if (item_id := _id(item)) is None:
+                continue
+            if item_id in seen:
+                item["id"] = new_id()
+                renewed += 1
+            seen.add(item["id"])
+        given = "was given a new one" if renewed == 1 else "were given new ones"
+        notes.append(f"{renewed:,} {_noun(path, renewed)} repeated another's id and {given}.")
+    # A target list of the wrong shape is the model's to refuse; its references are left alone.
+    targets = {path: _ids(data, path) for path in REFERRED if isinstance(data.get(path, []), list)}
+    for ref in REFERENCES:
+        if ref.target in targets and (n := _drop_unresolved(data, ref, targets[ref.target])):
+            notes.append(_note(ref.repaired, n))
+    try:
+        found = depth_problem(data)
+    except Inconsistent as exc:
+        raise Inconsistent(f"{exc} Nothing was imported.") from None
+    if found:
+        raise Inconsistent(f"{found} Nothing was imported.")
+    return notes
+
+
+def _drop_unresolved(data: dict[str, Any], ref: Reference, targets: set[str]) -> int:
+    head, sep, tail = ref.source.partition("[].")
+    holders = [data] if not sep else [item for item in _items(data, head) if isinstance(item, dict)]
+    name = tail if sep else head
+    changed = 0
+    for holder in holders:
+        entries = holder.get(name)
+        if not isinstance(entries, list):
+            continue
+        kept = []
+        for entry in entries:
+            if not isinstance(entry, dict):
+                kept.append(entry)
+                continue
+            value = entry.get(ref.field)
+            if ref.many and isinstance(value, list):
+                resolved = [v for v in value if not _dangling(v, targets)]
+                changed += len(value) - len(resolved)
+                entry[ref.field] = resolved
+            elif not ref.many and _dangling(value, targets):
+                changed += 1
+                if ref.required:
+                    continue
+                entry[ref.field] = None
+            kept.append(entry)
+        holder[name] = kept
+    return changed
