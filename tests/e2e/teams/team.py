@@ -44,7 +44,7 @@ class Registration:
     client: Client
 
 
-def team_secrets(database_url: str, redirect_uri: str, registrations: list[Registration],
+def team_secrets(database_url: str, redirect_uri: str, cookie_secret: str, registrations: list[Registration],
                  allowed_emails: tuple[str, ...] | None = ALLOWED_EMAILS) -> str:
     """secrets.toml for a team, from the README's example: one provider directly under [auth],
     or, as the README says for several, each provider's three keys in a section of its own."""
@@ -56,7 +56,7 @@ def team_secrets(database_url: str, redirect_uri: str, registrations: list[Regis
         ("postgresql://USER:PASSWORD@HOST/DATABASE?sslmode=require", database_url),
         ('["@your-company.example"]', allowed or "[]"),
         ("https://YOUR-APP.streamlit.app/oauth2callback", redirect_uri),
-        ("AT-LEAST-32-RANDOM-CHARACTERS", secrets.token_hex(32)),
+        ("AT-LEAST-32-RANDOM-CHARACTERS", cookie_secret),
         ('client_id = "FROM-YOUR-PROVIDER"', f'client_id = "{first.client.client_id}"'),
         ('client_secret = "FROM-YOUR-PROVIDER"', f'client_secret = "{first.client.client_secret}"'),
         ("https://accounts.google.com/.well-known/openid-configuration", first.provider.metadata_url),
@@ -74,10 +74,13 @@ def team_secrets(database_url: str, redirect_uri: str, registrations: list[Regis
 
 @dataclass
 class Team:
-    """Providers, servers and the database of one team's deployment; closed by the fixture."""
+    """Providers, servers and the database of one team's deployment; closed by the fixture.
+    Its servers share their secrets, as servers behind one address do; only the address the
+    browser uses (and so `redirect_uri`) differs, since each test server has its own port."""
 
     tmp: Path
     database_url: str
+    cookie_secret: str = field(default_factory=lambda: secrets.token_hex(32))
     providers: list[IdentityProvider] = field(default_factory=list)
     servers: list[Server] = field(default_factory=list)
 
@@ -90,7 +93,7 @@ class Team:
 
     def server(self, port: int, registrations: list[Registration], allowed_emails: tuple[str, ...] | None = ALLOWED_EMAILS) -> Server:
         redirect_uri = f"http://localhost:{port}/oauth2callback"
-        text = team_secrets(self.database_url, redirect_uri, registrations, allowed_emails)
+        text = team_secrets(self.database_url, redirect_uri, self.cookie_secret, registrations, allowed_emails)
         where = self.tmp / f"server-{len(self.servers) + 1}"
         where.mkdir()
         server = Server(where, text, database_url=self.database_url, host="localhost", port=port)
