@@ -49,13 +49,14 @@ $(OIDC)/node_modules/.installed: $(OIDC)/package-lock.json | system-deps
 test: $(VENV)/.dev-deps system-deps $(OIDC)/node_modules/.installed
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.dev-deps system-deps
+bench: $(VENV)/.dev-deps system-deps $(OIDC)/node_modules/.installed
 	$(BIN)/python benchmarks/store.py
 	$(BIN)/python benchmarks/hosting.py
 	$(BIN)/python benchmarks/scorer.py
 	$(BIN)/python benchmarks/planning.py
 	$(BIN)/python benchmarks/goal_pages.py
 	$(BIN)/python benchmarks/progress.py
+	$(BIN)/python benchmarks/servers.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -17,8 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from streamlit.errors import StreamlitAuthError, StreamlitSecretNotFoundError
 
 from career_core import config
-from career_core.config import ConfigError, Hosting, Mode, Problem
-from career_core.config import Provider
+from career_core.config import ConfigError, Hosting, Mode, Problem, Provider
 from career_core.identity import Identity, Refusal, SignInProblem, identity, refusal
 from career_core.store import DEFAULT_PATH, Store
 from waypoint_ui.text import md

@@ -84,7 +84,7 @@ def provider_metadata() -> Iterator[str]:
     """The OpenID configuration address of a sign-in service on this machine that answers."""
 
     class Answer(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the handler's name is http.server's
+        def do_GET(self) -> None:  # the name http.server calls
             body = b'{"issuer": "http://127.0.0.1"}'
             self.send_response(200)
             self.send_header("Content-Type", "application/json")

@@ -14,7 +14,13 @@ from playwright.sync_api import Page, expect
 
 from tests.conftest import ROOT
 from tests.e2e.conftest import Server, wait_for_app
-from tests.oidc_server import ALLOWED_EMAILS, Account, Client, IdentityProvider
+from tests.oidc_server import (
+    ACCOUNTS,
+    ALLOWED_EMAILS,
+    Account,
+    Client,
+    IdentityProvider,
+)
 
 PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
 
@@ -22,7 +28,7 @@ PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
 def readme_accounts_secrets() -> str:
     """The README's secrets for a team ("Accounts (a team):"), as a team would copy them."""
     readme = (ROOT / "README.md").read_text()
-    found = re.search(r"Accounts \(a team\):\s*```toml\n(.*?)```", readme, re.S)
+    found = re.search(r"Accounts \(a team\):\s*```toml\n(.*?)```", readme, re.DOTALL)
     assert found, "the README no longer shows the secrets for accounts mode"
     return textwrap.dedent(found.group(1))
 
@@ -84,19 +90,24 @@ class Team:
     providers: list[IdentityProvider] = field(default_factory=list)
     servers: list[Server] = field(default_factory=list)
 
-    def provider(self, redirect_uris: list[str], section: str = "default", title: str = "Test ID") -> Registration:
+    def provider(self, redirect_uris: list[str], section: str = "default", title: str = "Test ID",
+                 accounts: tuple[Account, ...] = ACCOUNTS) -> Registration:
         """A provider with Waypoint registered at it (the redirect URIs of the team's servers)."""
         client = Client(f"waypoint-{secrets.token_hex(4)}", secrets.token_urlsafe(24), tuple(redirect_uris))
-        provider = IdentityProvider(title, [client])
+        provider = IdentityProvider(title, [client], accounts)
         self.providers.append(provider)
         return Registration(section, provider, client)
 
-    def server(self, port: int, registrations: list[Registration], allowed_emails: tuple[str, ...] | None = ALLOWED_EMAILS) -> Server:
+    def server(self, port: int, registrations: list[Registration], allowed_emails: tuple[str, ...] | None = ALLOWED_EMAILS,
+               database_url: str | None = None) -> Server:
+        """A Waypoint server at http://localhost:PORT; `database_url`: the team's database under
+        another spelling (the benchmark names each server's connections)."""
         redirect_uri = f"http://localhost:{port}/oauth2callback"
-        text = team_secrets(self.database_url, redirect_uri, self.cookie_secret, registrations, allowed_emails)
+        url = database_url or self.database_url
+        text = team_secrets(url, redirect_uri, self.cookie_secret, registrations, allowed_emails)
         where = self.tmp / f"server-{len(self.servers) + 1}"
         where.mkdir()
-        server = Server(where, text, database_url=self.database_url, host="localhost", port=port)
+        server = Server(where, text, database_url=url, host="localhost", port=port)
         self.servers.append(server)
         return server
 
