@@ -121,14 +121,25 @@ class Team:
 # --- what a person does in the browser ---------------------------------------------------------------
 
 
-def sign_in(page: Page, who: Account, button: str = "Sign in") -> None:
-    """From the app's sign-in page, through the provider's own login page, and back."""
+def sign_in(page: Page, who: Account, button: str = "Sign in", at: str | None = None) -> None:
+    """From the app's sign-in page, through the provider's own login page (the provider named
+    `at`, when given), and back to the app."""
     page.get_by_role("button", name=button).click()
-    expect(page.get_by_role("heading", name=re.compile(r"^Sign in to "))).to_be_visible()
+    heading = page.get_by_role("heading", name=f"Sign in to {at}" if at else re.compile(r"^Sign in to "))
+    expect(heading).to_be_visible()
     page.get_by_label("Email").fill(who.email)
     page.get_by_label("Password").fill(who.password)
     page.get_by_role("button", name="Continue").click()
+    expect(heading).to_have_count(0)
     wait_for_app(page)
+
+
+def create_notebook(page: Page, title: str) -> None:
+    """The first notebook of someone who has none yet."""
+    expect(page.get_by_role("heading", name="Welcome to Waypoint")).to_be_visible()
+    page.get_by_label("Notebook title").fill(title)
+    page.get_by_role("button", name="Create my notebook").click()
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
 
 
 def sign_out(page: Page) -> None:

@@ -21,7 +21,7 @@ from career_core.models import Notebook
 from career_core.store import Store
 from tests.conftest import free_port
 from tests.e2e.conftest import wait_for_app
-from tests.e2e.teams.team import Team, sign_in
+from tests.e2e.teams.team import Team, create_notebook, sign_in
 from tests.oidc_server import ANA
 
 TITLE = "Ana: head of operations by 2028"
@@ -64,9 +64,7 @@ def test_two_servers_on_one_database_lose_no_edit(team: Team, new_page: Callable
     here, there = new_page(), new_page()
     here.goto(one.url)
     sign_in(here, ANA)
-    here.get_by_label("Notebook title").fill(TITLE)
-    here.get_by_role("button", name="Create my notebook").click()
-    expect(here.get_by_role("heading", name=TITLE)).to_be_visible()
+    create_notebook(here, TITLE)
     there.goto(two.url)
     sign_in(there, ANA)
     expect(there.get_by_role("heading", name=TITLE)).to_be_visible()
