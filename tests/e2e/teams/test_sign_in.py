@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from career_core.identity import owner_key
 from career_core.store import Store
@@ -31,7 +31,9 @@ def one_server(team: Team) -> tuple[Server, Registration]:
     return team.server(port, [registration]), registration
 
 
-def shows_nothing_of(page: Page, *texts: str) -> None:
+def shows_nothing_of(page: Page, *texts: str, once: Locator) -> None:
+    """Once the page shows `once` (so it has been drawn), none of `texts` is anywhere on it."""
+    expect(once).to_be_visible()
     wait_for_app(page)
     for text in texts:
         expect(page.get_by_text(text, exact=False)).to_have_count(0)
@@ -68,18 +70,20 @@ def test_two_people_each_find_only_their_own_notebooks(team: Team, new_page: Cal
 
     # Ben signs in on the same browser: nothing of Ana's, not even by her notebook's address.
     sign_in(page, BEN)
-    expect(page.get_by_role("heading", name="Welcome to Waypoint")).to_be_visible()
     expect(page.get_by_text("Signed in as Ben Okafor")).to_be_visible()
-    shows_nothing_of(page, ANA_TITLE)
+    welcome = page.get_by_role("heading", name="Welcome to Waypoint")
+    shows_nothing_of(page, ANA_TITLE, once=welcome)
+    page.goto(f"{server.url}/?nb={anas}")
+    shows_nothing_of(page, ANA_TITLE, ANA_GOAL, once=welcome)
+    create_notebook(page, BEN_TITLE)
+    picker = page.get_by_test_id("stSidebar").get_by_role("combobox", name="Notebook")
     for path in ("", "goals", "notebook", "review", "session"):
         page.goto(f"{server.url}/{path}?nb={anas}")
-        shows_nothing_of(page, ANA_TITLE, ANA_GOAL)
-    page.goto(server.url)
-    create_notebook(page, BEN_TITLE)
+        expect(picker).to_have_value(BEN_TITLE)
+        shows_nothing_of(page, ANA_TITLE, ANA_GOAL, once=picker)
+        expect(page).not_to_have_url(re.compile(anas))  # the address now names Ben's notebook
     page.goto(f"{server.url}/notebook?nb={anas}")
     expect(page.get_by_label("Title", exact=True)).to_have_value(BEN_TITLE)
-    expect(page).not_to_have_url(re.compile(anas))
-    picker = page.get_by_test_id("stSidebar").get_by_role("combobox", name="Notebook")
     picker.click()
     expect(page.get_by_role("option")).to_have_text([BEN_TITLE])
     page.keyboard.press("Escape")
@@ -155,8 +159,7 @@ def test_two_providers_are_two_buttons_and_two_people(team: Team, new_page: Call
     sign_in(page, ANA, button="Sign in with Southwind", at="Southwind ID")
 
     # ... is two people to Waypoint: the issuer is part of who you are.
-    expect(page.get_by_role("heading", name="Welcome to Waypoint")).to_be_visible()
-    shows_nothing_of(page, ANA_TITLE)
+    shows_nothing_of(page, ANA_TITLE, once=page.get_by_role("heading", name="Welcome to Waypoint"))
     create_notebook(page, "Ana at Southwind")
     store = Store(team.database_url)
     assert [s.title for s in store.list(owner_key(north.provider.issuer, ANA.sub))] == [ANA_TITLE]
