@@ -29,9 +29,9 @@ ENV_VAR = "WAYPOINT_DATABASE_URL"
 # a `connect_timeout` in the URL wins).
 CONNECT_TIMEOUT = 10
 
-# PostgreSQL connections per app server: POOL_SIZE stay open between page runs, MAX_OVERFLOW more
-# open during a burst and close after it, so one server never holds more than the sum. Measured by
-# benchmarks/servers.py; the README's "More than one server" gives the figures.
+# PostgreSQL connections per app server: up to POOL_SIZE stay open between page runs, up to
+# MAX_OVERFLOW more open during a burst and close after it, so one server never holds more than the
+# sum. Measured by benchmarks/servers.py; the README's "More than one server" gives the figures.
 POOL_SIZE = 5
 MAX_OVERFLOW = 5
 
