@@ -67,6 +67,7 @@ class Provider:
     """A sign-in service configured under [auth]; `name` is what `st.login` takes."""
 
     name: str  # "default" for the keys directly under [auth]
+    metadata_url: str = ""  # its OpenID configuration address, to tell whether it can be reached
 
     @property
     def login_arg(self) -> str | None:
@@ -328,7 +329,7 @@ def _auth(auth: Any, problems: list[Problem]) -> tuple[Provider, ...]:
 
     providers: list[Provider] = []
     if any(k in auth for k in AUTH_PROVIDER):
-        providers.append(Provider("default"))
+        providers.append(Provider("default", _text(auth.get("server_metadata_url"))))
         _provider_keys("`[auth]`", auth, problems)
     for name, value in auth.items():
         if not isinstance(value, Mapping) or name == "client_kwargs":
@@ -341,7 +342,7 @@ def _auth(auth: Any, problems: list[Problem]) -> tuple[Provider, ...]:
                 f"Rename the section, e.g. `[auth.{shown.replace('_', '-')}]` or `[auth.{shown.replace('_', '')}]`.",
             ))
             continue
-        providers.append(Provider(name))
+        providers.append(Provider(name, _text(value.get("server_metadata_url"))))
         _provider_keys(f"`[auth.{shown}]`", value, problems)
     if not providers:
         problems.append(Problem(
@@ -350,6 +351,10 @@ def _auth(auth: Any, problems: list[Problem]) -> tuple[Provider, ...]:
             "Put them directly under [auth], or in a section per provider such as [auth.google].",
         ))
     return tuple(providers)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _provider_keys(where: str, section: Mapping[str, Any], problems: list[Problem]) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 OWNER_PREFIX = "oidc:"
@@ -66,13 +67,26 @@ def identity(user: Mapping[str, Any]) -> Identity:
     )
 
 
-def is_allowed(who: Identity, allowed: tuple[str, ...]) -> bool:
-    """Whether `allowed_emails` lets this person in: anyone when empty; else a listed address or
-    domain, and only when the provider has not said the address is unverified."""
+class Refusal(StrEnum):
+    """Why `allowed_emails` keeps someone out; the sign-in page tells them in their own words."""
+
+    NO_EMAIL = "no email"  # the provider did not say which address signed in
+    NOT_LISTED = "not listed"
+    UNVERIFIED = "unverified"  # listed, but the provider has not confirmed it belongs to them
+
+
+def refusal(who: Identity, allowed: tuple[str, ...]) -> Refusal | None:
+    """Whether `allowed_emails` keeps this person out, and why: nobody when the list is empty;
+    else a listed address or domain gets in, unless the provider says it is unverified (an
+    unverified address could be anyone's)."""
     if not allowed:
-        return True
-    if not who.email or who.email_verified is False:
-        return False
+        return None
+    if not who.email:
+        return Refusal.NO_EMAIL
     email = who.email.strip().lower()
     domain = "@" + email.rsplit("@", 1)[-1]
-    return email in allowed or domain in allowed
+    if email not in allowed and domain not in allowed:
+        return Refusal.NOT_LISTED
+    if who.email_verified is False:
+        return Refusal.UNVERIFIED
+    return None

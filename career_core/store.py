@@ -52,6 +52,12 @@ ENV_VAR = "WAYPOINT_DATABASE_URL"
 # a `connect_timeout` in the URL wins).
 CONNECT_TIMEOUT = 10
 
+# PostgreSQL connections per app server: up to POOL_SIZE stay open between page runs, up to
+# MAX_OVERFLOW more open during a burst and close after it, so one server never holds more than the
+# sum. Measured by benchmarks/servers.py; the README's "More than one server" gives the figures.
+POOL_SIZE = 5
+MAX_OVERFLOW = 5
+
 # Pruning keeps at least this many recent revisions, and every revision younger than KEEP_DAYS;
 # older ones are thinned to the last revision of each day, never removed outright.
 KEEP_RECENT = 200
@@ -559,7 +565,8 @@ def _make_engine(url: str) -> Engine:
         parsed = sa.make_url(url)
         waits = parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query
         connect_args = {"connect_timeout": CONNECT_TIMEOUT} if waits else {}
-        return sa.create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+        return sa.create_engine(parsed, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW,
+                                connect_args=connect_args)
     path = url.split(":///", 1)[1] if ":///" in url else ""
     if path and path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ reads the person's real `.streamlit/secrets.toml`."""
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,6 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 # The databases the store's tests run against. `make test` runs both; set
 # WAYPOINT_TEST_DATABASES=sqlite to skip PostgreSQL on a machine without it.
 DATABASES = [d.strip() for d in os.environ.get("WAYPOINT_TEST_DATABASES", "sqlite,postgresql").split(",") if d.strip()]
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @pytest.fixture

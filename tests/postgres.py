@@ -21,6 +21,7 @@ from pathlib import Path
 
 import psycopg
 from psycopg import sql
+from sqlalchemy.engine import make_url
 
 EXTERNAL = "WAYPOINT_TEST_POSTGRES_URL"
 SUPERUSER = "waypoint"
@@ -71,8 +72,7 @@ class LocalServer:
         return f"postgresql://{SUPERUSER}@/{name}?host={self.dir}"
 
     def drop_database(self, url: str) -> None:
-        name = url.rsplit("/", 1)[1].split("?", 1)[0]
-        self._admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        self._admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database_name(url))))
 
     def stop(self) -> None:
         try:
@@ -96,11 +96,15 @@ class ExternalServer:
         return head.rsplit("/", 1)[0] + f"/{name}" + (f"?{tail}" if tail else "")
 
     def drop_database(self, url: str) -> None:
-        name = url.rsplit("/", 1)[1].split("?", 1)[0]
-        self._admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        self._admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database_name(url))))
 
     def stop(self) -> None:
         self._admin.close()
+
+
+def database_name(url: str) -> str:
+    """The database a URL names (its host may be a socket folder, full of slashes itself)."""
+    return make_url(url).database or ""
 
 
 def start() -> LocalServer | ExternalServer:

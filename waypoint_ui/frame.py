@@ -63,7 +63,7 @@ def require_notebook(hint: str) -> Notebook:
 
 def sidebar() -> None:
     nb = session.notebook()
-    if nb is not None and session.status() is None and session.stale():
+    if nb is not None and not session.holds_unsaved() and session.stale():
         # Nothing unsaved here, so taking the newer revision from another tab loses nothing.
         session.reload_latest()
         st.toast("Updated with changes made in another tab.")

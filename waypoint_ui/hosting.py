@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import logging
 import os
+import urllib.request
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 from streamlit.errors import StreamlitAuthError, StreamlitSecretNotFoundError
 
 from career_core import config
-from career_core.config import ConfigError, Hosting, Mode, Problem
-from career_core.identity import Identity, SignInProblem, identity, is_allowed
+from career_core.config import ConfigError, Hosting, Mode, Problem, Provider
+from career_core.identity import Identity, Refusal, SignInProblem, identity, refusal
 from career_core.store import DEFAULT_PATH, Store
 from waypoint_ui.text import md
 
 log = logging.getLogger("waypoint")
 
 PRIVATE_STORE = "wp.private-store"
+PROVIDER_TIMEOUT = 5  # seconds to wait for a sign-in service's answer before saying it is down
 SECRETS_HELP = "`.streamlit/secrets.toml` (on Streamlit Community Cloud: the app's **Settings → Secrets**)"
 
 
@@ -142,17 +144,25 @@ def _require_sign_in(hosting: Hosting) -> None:
         st.error(str(exc), icon=":material/person_off:")
         st.button("Sign out", on_click=st.logout, icon=":material/logout:")
         st.stop()
-    if not is_allowed(who, hosting.allowed_emails):
-        log.info("Sign-in refused by allowed_emails")
+    why = refusal(who, hosting.allowed_emails)
+    if why is not None:
+        log.info("Sign-in refused by allowed_emails (%s)", why.value)
         st.title("Waypoint", anchor=False)
-        shown = f" as {md(who.email)}" if who.email else ""
-        st.warning(
-            f"You are signed in{shown}, but this Waypoint is only open to the addresses its team has listed. "
-            "Sign out and use your team account, or ask whoever runs it to add you.",
-            icon=":material/lock:",
-        )
+        st.warning(REFUSALS[why].format(shown=f" as {md(who.email)}" if who.email else ""), icon=":material/lock:")
         st.button("Sign out", on_click=st.logout, icon=":material/logout:")
         st.stop()
+
+
+REFUSALS = {
+    Refusal.NOT_LISTED: "You are signed in{shown}, but this Waypoint is only open to the addresses its team has "
+                        "listed. Sign out and use your team account, or ask whoever runs it to add you.",
+    Refusal.UNVERIFIED: "You are signed in{shown}, but your sign-in service has not confirmed that this address is "
+                        "yours, and this Waypoint only lets in confirmed addresses. Confirm the address with your "
+                        "sign-in service (or use your team account), then sign out and in again.",
+    Refusal.NO_EMAIL: "You are signed in, but your sign-in service did not tell Waypoint your email address, so it "
+                      "cannot check it against the addresses this team has listed. Whoever runs this Waypoint can "
+                      "ask the provider to include the email address in the sign-in (the `email` scope).",
+}
 
 
 def sign_in_page(hosting: Hosting) -> None:
@@ -166,6 +176,16 @@ def sign_in_page(hosting: Hosting) -> None:
     for provider in hosting.providers:
         label = "Sign in" if single and provider.name == "default" else f"Sign in with {provider.label}"
         if st.button(label, type="primary", icon=":material/login:", key=f"login.{provider.name}"):
+            if not answers(provider):
+                log.warning("Sign-in provider %s could not be reached", provider.name)
+                st.error(
+                    f"The sign-in service{'' if single else ' ' + md(provider.label)} cannot be reached right "
+                    "now, so signing in has to wait. Nothing was changed. Try again in a moment; if it keeps "
+                    "happening, tell whoever runs this Waypoint (they can check the provider's "
+                    "`server_metadata_url` in the settings).",
+                    icon=":material/cloud_off:",
+                )
+                continue
             try:
                 st.login(provider.login_arg)
             except StreamlitAuthError:
@@ -176,6 +196,18 @@ def sign_in_page(hosting: Hosting) -> None:
                     icon=":material/error:",
                 )
     st.caption("Waypoint only learns who you are from the sign-in; it keeps nothing else about you.")
+
+
+def answers(provider: Provider) -> bool:
+    """Whether the provider serves its OpenID configuration. Streamlit's sign-in route fetches it
+    first and, when that fails, leaves the person on a bare "Authentication error" page."""
+    if not provider.metadata_url:
+        return True
+    try:
+        with urllib.request.urlopen(provider.metadata_url, timeout=PROVIDER_TIMEOUT) as answer:
+            return answer.status == 200
+    except (OSError, ValueError):
+        return False
 
 
 def database_trouble(exc: SQLAlchemyError, hosting: Hosting | None = None) -> None:

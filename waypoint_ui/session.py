@@ -222,6 +222,13 @@ def keep_mine() -> None:
     save_now()
 
 
+def holds_unsaved() -> bool:
+    """Whether this tab holds something the store lacks: a refused or failed save, or a value
+    that did not pass validation (still in its widget). A save that went through leaves nothing."""
+    state = status()
+    return state is not None and state.kind != "saved"
+
+
 def stale() -> bool:
     """Whether another tab has saved this notebook since this one loaded it."""
     nb = st.session_state.get(NOTEBOOK)

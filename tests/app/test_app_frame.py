@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.app.conftest import texts
 
 
@@ -97,14 +99,18 @@ def test_load_latest_takes_the_other_tabs_version(open_app, db):
     assert not at.sidebar.warning
 
 
-def test_a_save_made_in_another_tab_shows_up_here(open_app, db):
+@pytest.mark.parametrize("saved_here_first", [False, True], ids=["nothing saved here yet", "after a save here"])
+def test_a_save_made_in_another_tab_shows_up_here_at_the_next_click(open_app, db, saved_here_first):
     nb = db.create("local", "Mine")
-    at = open_app()
-    other_tab = db.load("local", nb.id)
+    at = open_app(page="notebook")
+    if saved_here_first:
+        next(t for t in at.text_input if t.label == "Title").input("Renamed here").run()
+    other_tab = db.load("local", nb.id)  # another tab, or another server on the same database
     other_tab.title = "Renamed elsewhere"
     db.save("local", other_tab)
     at.run()
-    assert at.title[0].value == "Renamed elsewhere"
+    assert next(t for t in at.text_input if t.label == "Title").value == "Renamed elsewhere"
+    assert not at.sidebar.warning
 
 
 def test_the_sample_notebook_opens_with_one_click(open_app, db):

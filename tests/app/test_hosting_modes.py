@@ -4,7 +4,9 @@ and settings that are missing or wrong, which get a page saying what to fix, nev
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -13,6 +15,7 @@ from career_core.identity import owner_key
 from career_core.models import Notebook
 from career_core.store import ENV_VAR, Store
 from tests.app.conftest import button, run_app, texts
+from tests.conftest import free_port
 
 ISSUER = "https://accounts.example.com"
 ANA = {"is_logged_in": True, "iss": ISSUER, "sub": "ana-001", "email": "ana.pereira@example.com",
@@ -21,6 +24,7 @@ BOB = {"is_logged_in": True, "iss": ISSUER, "sub": "bob-002", "email": "bob.ston
        "email_verified": True, "name": "Bob Stone"}
 ANA_OWNER = owner_key(ISSUER, "ana-001")
 BOB_OWNER = owner_key(ISSUER, "bob-002")
+METADATA = "https://accounts.example.com/.well-known/openid-configuration"
 COOKIE_SECRET = "k3y-" + "x" * 40
 CLIENT_SECRET = "client-s3cr3t-value"
 AUTH = f"""
@@ -29,7 +33,7 @@ redirect_uri = "http://localhost:8501/oauth2callback"
 cookie_secret = "{COOKIE_SECRET}"
 client_id = "waypoint-test"
 client_secret = "{CLIENT_SECRET}"
-server_metadata_url = "https://accounts.example.com/.well-known/openid-configuration"
+server_metadata_url = "{METADATA}"
 """
 
 
@@ -73,8 +77,41 @@ def test_accounts_mode_asks_to_sign_in_first_and_shows_nothing_else(accounts: St
     assert [b.label for b in at.button] == ["Sign in"]
     assert "Ana's secret plan" not in texts(at)
     assert not at.sidebar.selectbox
-    button(at, "Sign in").click().run()  # st.login starts the redirect; the page stays calm
-    assert not at.exception and not at.error
+
+
+@pytest.fixture
+def provider_metadata() -> Iterator[str]:
+    """The OpenID configuration address of a sign-in service on this machine that answers."""
+
+    class Answer(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # the name http.server calls
+            body = b'{"issuer": "http://127.0.0.1"}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Answer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/.well-known/openid-configuration"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("answers", [True, False], ids=["provider answers", "provider down"])
+def test_sign_in_starts_only_when_the_provider_answers(secrets_file, db: Store, provider_metadata: str, answers: bool):
+    url = provider_metadata if answers else f"http://127.0.0.1:{free_port()}/.well-known/openid-configuration"
+    secrets_file('[waypoint]\nmode = "accounts"\n' + AUTH.replace(METADATA, url))
+    at = run(user={"is_logged_in": False})
+    button(at, "Sign in").click().run()  # st.login starts the redirect, or the page says why not
+    assert not at.exception
+    calm = [e.value for e in at.error if "cannot be reached right now" in e.value]
+    assert (len(at.error), len(calm)) == ((0, 0) if answers else (1, 1))
+    assert [b.label for b in at.button] == ["Sign in"]
 
 
 def test_two_people_each_see_only_their_own_notebooks(accounts: Store):
@@ -133,11 +170,21 @@ def test_an_identity_without_a_subject_is_refused(accounts: Store):
     assert [b.label for b in at.button] == ["Sign out"]
 
 
-def test_allowed_emails_keep_strangers_out(secrets_file, db: Store):
+@pytest.mark.parametrize(
+    ("claims", "told"),
+    [
+        ({"email": "eve@elsewhere.org"}, "only open to the addresses its team has listed"),
+        ({"email": "eve@example.com", "email_verified": False}, "has not confirmed that this address is yours"),
+        ({"email": None}, "did not tell Waypoint your email address"),
+    ],
+    ids=["not listed", "not verified", "no address"],
+)
+def test_allowed_emails_keep_strangers_out_and_say_why(secrets_file, db: Store, claims: dict, told: str):
     secrets_file('[waypoint]\nmode = "accounts"\nallowed_emails = ["@example.com"]\n' + AUTH)
     assert run(user=ANA).title[0].value == "Welcome to Waypoint"
-    stranger = run(user={**ANA, "sub": "x-9", "email": "eve@elsewhere.org"})
-    assert any("only open to the addresses" in w.value for w in stranger.warning)
+    stranger = run(user={k: v for k, v in {**ANA, "sub": "x-9", **claims}.items() if v is not None})
+    assert [w.value for w in stranger.warning if told in w.value]
+    assert [b.label for b in stranger.button] == ["Sign out"]
     assert not stranger.sidebar.selectbox and db.list(owner_key(ISSUER, "x-9")) == []
 
 

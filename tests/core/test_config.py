@@ -69,14 +69,15 @@ def test_private_mode_says_a_database_url_is_not_used():
 @pytest.mark.parametrize(
     ("auth_section", "providers"),
     [
-        (auth(), [Provider("default")]),
+        (auth(), [Provider("default", GOOGLE)]),
         ({"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": COOKIE,
           "google": {"client_id": "a", "client_secret": "b", "server_metadata_url": GOOGLE},
           "microsoft": {"client_id": "c", "client_secret": "d",
                         "server_metadata_url": "https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration"}},
-         [Provider("google"), Provider("microsoft")]),
-        (auth(client_kwargs={"prompt": "login"}), [Provider("default")]),
-        (auth(redirect_uri="http://localhost:{port}/oauth2callback"), [Provider("default")]),
+         [Provider("google", GOOGLE),
+          Provider("microsoft", "https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration")]),
+        (auth(client_kwargs={"prompt": "login"}), [Provider("default", GOOGLE)]),
+        (auth(redirect_uri="http://localhost:{port}/oauth2callback"), [Provider("default", GOOGLE)]),
     ],
     ids=["one unnamed", "two named", "client_kwargs is not a provider", "port placeholder"],
 )

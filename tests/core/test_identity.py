@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from career_core.identity import SignInProblem, identity, is_allowed, owner_key
+from career_core.identity import Refusal, SignInProblem, identity, owner_key, refusal
 
 GOOGLE = "https://accounts.google.com"
 ANA = {"is_logged_in": True, "iss": GOOGLE, "sub": "1001", "email": "ana@example.com", "email_verified": True, "name": "Ana Pereira"}
@@ -60,21 +60,23 @@ def test_the_name_shown_falls_back_sensibly(claims, name):
 
 
 @pytest.mark.parametrize(
-    ("claims", "allowed", "ok"),
+    ("claims", "allowed", "refused"),
     [
-        (ANA, (), True),
-        (ANA, ("@example.com",), True),
-        (ANA, ("ana@example.com",), True),
-        ({**ANA, "email": "Ana@Example.COM"}, ("@example.com",), True),
-        (ANA, ("@example.org",), False),
-        (ANA, ("bob@example.com",), False),
-        ({**ANA, "email_verified": False}, ("@example.com",), False),  # unverified: could be anyone's
-        ({k: v for k, v in ANA.items() if k != "email_verified"}, ("@example.com",), True),  # providers that do not say
-        ({k: v for k, v in ANA.items() if k != "email"}, ("@example.com",), False),
-        ({**ANA, "email": "ana@example.com.evil.org"}, ("@example.com",), False),
+        (ANA, (), None),
+        (ANA, ("@example.com",), None),
+        (ANA, ("ana@example.com",), None),
+        ({**ANA, "email": "Ana@Example.COM"}, ("@example.com",), None),
+        (ANA, ("@example.org",), Refusal.NOT_LISTED),
+        (ANA, ("bob@example.com",), Refusal.NOT_LISTED),
+        ({**ANA, "email_verified": False}, ("@example.com",), Refusal.UNVERIFIED),  # could be anyone's
+        ({**ANA, "email_verified": False}, ("@example.org",), Refusal.NOT_LISTED),  # not listed comes first
+        ({**ANA, "email_verified": False}, (), None),  # no list: anyone who signs in
+        ({k: v for k, v in ANA.items() if k != "email_verified"}, ("@example.com",), None),  # providers that do not say
+        ({k: v for k, v in ANA.items() if k != "email"}, ("@example.com",), Refusal.NO_EMAIL),
+        ({**ANA, "email": "ana@example.com.evil.org"}, ("@example.com",), Refusal.NOT_LISTED),
     ],
     ids=["no list", "domain", "address", "case", "other domain", "other address", "unverified",
-         "no verified claim", "no email", "lookalike domain"],
+         "unverified elsewhere", "unverified, no list", "no verified claim", "no email", "lookalike domain"],
 )
-def test_allowed_emails(claims, allowed, ok):
-    assert is_allowed(identity(claims), allowed) is ok
+def test_allowed_emails(claims, allowed, refused):
+    assert refusal(identity(claims), allowed) is refused

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from career_core.store import ENV_VAR, Store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, free_port
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -39,24 +38,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Server:
-    def __init__(self, tmp: Path, secrets: str | None = None) -> None:
-        """`secrets`: the text of the server's secrets.toml (none by default: local mode).
-        The person's own .streamlit/secrets.toml is never read."""
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.database_url = f"sqlite:///{tmp / 'waypoint.db'}"
+    def __init__(self, tmp: Path, secrets: str | None = None, *, database_url: str | None = None,
+                 host: str = "127.0.0.1", port: int | None = None) -> None:
+        """`secrets`: the text of the server's `.streamlit/secrets.toml` (none by default: local
+        mode); the person's own secrets file is never read. `database_url`: the database the
+        secrets name (accounts mode); without it the server gets a SQLite file of its own through
+        the environment. `host`: the name the browser uses, which sign-in needs to match the
+        `redirect_uri` (the server always listens on 127.0.0.1)."""
+        self.port = port or free_port()
+        self.url = f"http://{host}:{self.port}"
+        self.database_url = database_url or f"sqlite:///{tmp / 'waypoint.db'}"
         self.log = tmp / "streamlit.log"
-        secrets_path = tmp / "secrets.toml"
+        secrets_path = tmp / ".streamlit" / "secrets.toml"
         if secrets is not None:
+            secrets_path.parent.mkdir(parents=True, exist_ok=True)
             secrets_path.write_text(secrets)
-        env = {**os.environ, ENV_VAR: self.database_url, "PYTHONPATH": str(ROOT)}
+        env = {k: v for k, v in os.environ.items() if k != ENV_VAR}
+        env["PYTHONPATH"] = str(ROOT)
+        if database_url is None:
+            env[ENV_VAR] = self.database_url
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
@@ -72,7 +73,7 @@ class Server:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"streamlit exited:\n{self.log.read_text()}")
             try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/_stcore/health", timeout=2) as r:
                     if r.status == 200:
                         return
             except OSError:
