@@ -51,7 +51,15 @@ class Figures:
 
 def load(path: str | Path) -> list[dict]:
     with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+        return [_our_format(json.loads(line), n) for n, line in enumerate(f) if line.strip()]
+
+
+def _our_format(row: dict, n: int) -> dict:
+    """SMARTSpan's rows ({"goal", "label": [S, M, A]}, ids repeated per person) in our keys."""
+    if "goal" in row and "label" in row and "text" not in row:
+        s, m = row["label"][:2]
+        return {"id": f"{row.get('id', '')}#{n}", "text": row["goal"], "S": bool(s), "M": bool(m)}
+    return row
 
 
 def gold(row: dict) -> dict[str, bool]:
@@ -65,6 +73,8 @@ def gold(row: dict) -> dict[str, bool]:
         out["smart"] = False  # a criterion surely missing decides it
     elif len(out) == 3:
         out["smart"] = True
+    if not all(k in row for k in ("S", "M", "T")) and "smart" not in row:
+        out.pop("smart", None)  # a set that does not label every criterion says nothing of smart
     return out
 
 
@@ -130,7 +140,8 @@ def figures(rows: Sequence[dict], today: date | None = None, predictor: Predicto
 
 
 def format_table(figs: dict[str, Figures], verbose: bool = False, rows: Iterable[dict] = ()) -> str:
-    lines = [f"{'':8} {'accuracy':>9} {'balanced':>9} {'majority':>9}  (n={next(iter(figs.values())).n})"]
+    figs = {t: f for t, f in figs.items() if f.n}
+    lines = [f"{'':8} {'accuracy':>9} {'balanced':>9} {'majority':>9}  (n={max((f.n for f in figs.values()), default=0)})"]
     for t, f in figs.items():
         lines.append(f"{LABELS[t]:8} {f.accuracy:9.3f} {f.balanced:9.3f} {f.majority:9.3f}")
     if verbose:
