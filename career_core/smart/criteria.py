@@ -40,14 +40,15 @@ from career_core.smart.rules import ADVICE, FLAG_TEXT, text, word_set
 MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
 
 STRONG_S_RULES = frozenset(
-    {"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound",
-     "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
+    {"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",
+     "M.ordinal", "M.placeholder", "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
 )
+PLACEHOLDER_RULES = ("M.placeholder", "T.placeholder")
 VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object", "S.negative_framing"})
 M_STRONG_KINDS = frozenset({"quantity", "bound", "completion", "frequency"})
 M_WEAK_RULES = frozenset({"M.each", "M.named_metric"})
 T_MET_KINDS = frozenset({"deadline", "duration", "start", "frequency"})
-MEASURE_RULES = frozenset({"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound"})
+MEASURE_RULES = frozenset({"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit"})
 NEAR_BOUND = 40  # characters: "never work more than 50 hours" is a limit, not an absolute
 STRETCH_RATIO = 3.0
 STRETCH_DAYS = 366
@@ -395,6 +396,9 @@ def flags(ev: Evidenced, crit: dict[str, Criterion], deadline: date | None, toda
         hit = first(hits)
         if hit is not None:
             out.append(_flag(flag_id, det, hit))
+    hit = first(ev.get(*PLACEHOLDER_RULES))
+    if hit is not None:
+        out.append(_flag("placeholder", det, hit))
     split = two_goals(ev)
     if split is not None:
         out.append(Flag("two_goals", text(FLAG_TEXT, "two_goals"), split.start, split.end))

@@ -34,7 +34,11 @@ _DIGIT = re.compile(r"[0-9]")
 _TOKEN = re.compile(r"[a-z]+", re.ASCII)  # the same tokens rules.py derives triggers with
 _WORD = re.compile(r"[a-z0-9'&.-]+", re.ASCII)
 _PREV_WORDS = re.compile(r"[a-z']+", re.ASCII)
+_PREV_CASED = re.compile(r"[A-Za-z']+", re.ASCII)
 _CLAUSE_END = re.compile(r"[.,;:!?()\n]")
+_NEXT_WORD = re.compile(r"[ \t]{1,3}([a-z][a-z'-]*)", re.ASCII)
+# Words after a cadence word that show it is not describing a noun ("meet weekly with ...").
+_NOT_A_NOUN = frozenset({"with", "for", "at", "in", "on", "by", "to", "and", "or", "until", "from", "during", "so", "because", "if", "when", "as", "about", "through", "over", "after", "before"})
 _VERB_OPENERS = frozenset({"to", "will", "i", "i'll", "we", "and", "then", "also", "must", "should", "can", "could", "would"})
 _START_PREPS = frozenset({"from", "since", "starting", "beginning", "effective", "after"})
 _DETERMINERS = frozenset({"the", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those", "own"})
@@ -168,8 +172,16 @@ def _check_vague_time(m: re.Match[str], scan: _Scan) -> Any:
     return m.group(0)
 
 
+_WHOLE_PERIOD_PREPS = ("over the ", "throughout the ", "during the ", "across the ")
+_WHOLE_PERIOD_UNITS = frozenset({"semester", "term", "year", "quarter"})
+
+
 def _check_horizon(m: re.Match[str], scan: _Scan) -> Any:
-    return REJECT if m.group("n") is None and m.group("rel") is None else None
+    if m.group("n") is not None or m.group("rel") is not None:
+        return None
+    # "over the semester", "throughout the year": the whole of the current period
+    said = " ".join(m.group(0).split())
+    return None if said.startswith(_WHOLE_PERIOD_PREPS) and m.group("unit") in _WHOLE_PERIOD_UNITS else REJECT
 
 
 def _check_season(m: re.Match[str], scan: _Scan) -> Any:
@@ -182,9 +194,14 @@ def _check_event(m: re.Match[str], scan: _Scan) -> Any:
 
 
 def _check_cadence_word(m: re.Match[str], scan: _Scan) -> Any:
-    prev = _previous_words(scan.lower, m.start(), 1)
-    if prev and (prev[0] in _DETERMINERS or prev[0].endswith(("'s", "s'"))):
-        return REJECT
+    prev = _previous_words(scan.lower, m.start(), 2)
+    if prev and (prev[-1] in _DETERMINERS or prev[-1].endswith(("'s", "s'"))):
+        return REJECT  # "the weekly report": a thing that exists, not a new rhythm
+    if len(prev) == 2 and prev[0] in _DETERMINERS:
+        # "the aligned weekly quiz" names a thing too; "review the notes weekly" is a rhythm
+        following = _NEXT_WORD.match(scan.lower, m.end())
+        if following and following.group(1) not in _NOT_A_NOUN:
+            return REJECT
     return m.group(0)
 
 
@@ -231,7 +248,31 @@ def _check_abstract_object(m: re.Match[str], scan: _Scan) -> Any:
     return head if is_abstract(head) else REJECT
 
 
+_SLOT_WORD = re.compile(r"[a-z#%$]+", re.ASCII)
+_PLACEHOLDER_WORDS = word_set("placeholder_word")
+_PLACEHOLDER_NOT_AFTER = word_set("placeholder_not_after")
+
+
+def _check_placeholder(m: re.Match[str], scan: _Scan) -> Any:
+    said = m.group(0)
+    if said[0] in "[<{":  # a bracket is a slot only when it names what goes in it
+        inside = _SLOT_WORD.findall(said.lower())
+        return said if inside and any(w in _PLACEHOLDER_WORDS for w in inside) else REJECT
+    if said[0] == "_":
+        return said
+    prev = _PREV_CASED.findall(scan.cased, max(0, m.start() - 30), m.start())
+    if prev:
+        word = prev[-1]
+        if word.lower() in _PLACEHOLDER_NOT_AFTER:
+            return REJECT  # "Gen Z", "Model X"
+        # "Malcolm X": a capital word before it, mid-sentence, in a sentence-case text
+        if word[0].isupper() and not scan.title_case and not _sentence_initial(scan.cased, m.start() - len(word) - 1):
+            return REJECT
+    return said
+
+
 CHECKS: dict[str, Callable[[re.Match[str], _Scan], Any]] = {
+    "placeholder": _check_placeholder,
     "confidence": _check_confidence,
     "vague_time": _check_vague_time,
     "horizon": _check_horizon,

@@ -244,6 +244,49 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Shadow the operations director for a day", "Lead a cross-team operations project"),
         ("Run a half marathon", "Learn Spanish"),
     ),
+    # Numbers glued to units and symbols
+    "M.glued_unit": (
+        ("Carry 20kg up the hill", "Drop 8lbs before the wedding", "Cycle 40km on Saturdays", "Plank for 3mins"),
+        ("Stay clear of COVID-19 at work", "Roll out 5 new tools", "Pass level B2"),
+    ),
+    "M.ordinal": (
+        ("Finish 3rd in the club relay", "Place 1st at the science fair"),
+        ("Submit the essay by 3rd May", "Plan my 40th birthday party by March"),
+    ),
+    "F.slash_rate": (
+        ("Put $150/month aside", "Swim 2/week", "Walk 40 minutes/day", "Lose 2 kg/month"),
+        ("Score 8/10 in the quiz", "Ship version 2/3 of the plan", "Keep a day/night rhythm"),
+    ),
+    # Placeholders for a number, a name or a date
+    "M.placeholder": (
+        ("Sign X new clients", "Cut waste by N%", "Pass the ___ course", "Book [number] gigs", "Save $XX,XXX"),
+        ("Reach Gen Z readers", "Watch a Malcolm X documentary", "Fix the X-ray machine", "Cite [1] in my essay"),
+    ),
+    "T.placeholder": (
+        ("Ship the app by X date", "Finish the report by [date]", "Submit it before ___", "Apply by mm/dd/yyyy"),
+        ("Cut waste by X", "Finish the report by Friday", "Grow by [10%]"),
+    ),
+    # Relative and event times
+    "T.within_hours": (
+        ("Answer tickets within 24 hours", "Send the minutes within two hours", "Refund within 3 business days"),
+        ("Run 5 km within 30 minutes", "Stay within budget"),
+    ),
+    "T.length_frame": (
+        ("Keep a 100-day writing streak", "Finish a 30-day yoga challenge", "Hit the 48-hour turnaround", "Follow a 12-week training plan"),
+        ("Sleep 8 hours a night", "Take a 2-day course"),
+    ),
+    "T.after_completion": (
+        ("Upon completion of the residency, apply to two clinics", "After graduation, move to Leeds"),
+        ("Celebrate the completion of the bridge", "Plan my graduation party"),
+    ),
+    "F.every_occasion": (
+        ("Revise for an hour before every biology test", "Stretch after each run", "Review notes after every lecture"),
+        ("Score 90% on every quiz", "Bring snacks to every game"),
+    ),
+    "F.count_per": (
+        ("Send one thank-you note a day", "Bake one loaf a week", "Write a summary per class"),
+        ("Talk to 5 users per project", "Take a day off"),
+    ),
 }
 
 
