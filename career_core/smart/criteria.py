@@ -41,7 +41,7 @@ MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
 
 STRONG_S_RULES = frozenset(
     {"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",
-     "M.ordinal", "M.placeholder", "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
+     "M.ordinal", "M.placeholder", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
 )
 PLACEHOLDER_RULES = ("M.placeholder", "T.placeholder")
 VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object", "S.negative_framing"})

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from career_core.smart.lexicon import is_common
 from career_core.smart.rules import RULES, Rule, word_set
 
 MAX_CHARS = 20_000  # goals are at most 1,000 characters; longer input is scored on its start
@@ -35,6 +36,7 @@ _TOKEN = re.compile(r"[a-z]+", re.ASCII)  # the same tokens rules.py derives tri
 _WORD = re.compile(r"[a-z0-9'&.-]+", re.ASCII)
 _PREV_WORDS = re.compile(r"[a-z']+", re.ASCII)
 _PREV_CASED = re.compile(r"[A-Za-z']+", re.ASCII)
+_CASED_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*", re.ASCII)
 _CLAUSE_END = re.compile(r"[.,;:!?()\n]")
 _NEXT_WORD = re.compile(r"[ \t]{1,3}([a-z][a-z'-]*)", re.ASCII)
 # Words after a cadence word that show it is not describing a noun ("meet weekly with ...").
@@ -49,9 +51,11 @@ _ABSTRACT_SUFFIXES = ("ship", "ness", "ity", "ism", "ence", "ance", "ing", "ment
 
 _MONTH_OR_DAY = word_set("month") | word_set("weekday")
 _VAGUE = word_set("vague_modifier")
-_CONCRETE = word_set("concrete") | word_set("deliverable") | word_set("recurring_event") | word_set("role")
+_CONCRETE = word_set("concrete") | word_set("deliverable") | word_set("recurring_event") | word_set("role") | word_set("occupation")
+_GRADE_CONTEXT = word_set("grade_context")
 _ABSTRACT = word_set("abstract")
 _NOT_NAME = word_set("not_name")
+_SMALL_WORDS = word_set("small_word")
 
 REJECT: Any = object()  # a check returns this to drop a match
 
@@ -89,12 +93,15 @@ def normalise(text: str) -> tuple[str, str]:
 
 
 def _is_title_case(cased: str) -> bool:
-    """Most words capitalised ("Lead The Sales Team"): capitals then say nothing about names."""
-    words = [w for w in cased.split() if w[:1].isalpha() and len(w) > 1]
-    if len(words) < 4:
-        return False
-    caps = sum(1 for w in words if w[0].isupper())
-    return caps >= 0.7 * len(words)
+    """Capitals that say nothing about names: most words capitalised ("Lead The Sales Team"),
+    or, in a short text, every word but the small ones ("Improve Marketing", "Find My Place")."""
+    words = [w for w in _CASED_WORD.findall(cased) if len(w) > 1]
+    if len(words) >= 4:
+        caps = sum(1 for w in words if w[0].isupper())
+        if caps >= 0.7 * len(words):
+            return True
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(content) >= 2 and all(w[0].isupper() for w in content)
 
 
 def _previous_words(lower: str, start: int, n: int = 2) -> list[str]:
@@ -131,7 +138,7 @@ def is_abstract(word: str) -> bool:
 class _Scan:
     """One text being scanned: its two copies, the claimed characters, and cheap facts."""
 
-    __slots__ = ("cased", "lower", "mask", "tokens", "has_digit", "has_upper", "named", "_title_case")
+    __slots__ = ("cased", "lower", "mask", "tokens", "has_digit", "has_upper", "named", "_title_case", "_all_caps")
 
     def __init__(self, cased: str, lower: str) -> None:
         self.cased, self.lower = cased, lower
@@ -141,12 +148,21 @@ class _Scan:
         self.has_upper = cased[1:] != lower[1:]  # a capital first letter names nothing
         self.named = False  # set once S.named or S.quoted finds a name
         self._title_case: bool | None = None
+        self._all_caps: bool | None = None
 
     @property
     def title_case(self) -> bool:
         if self._title_case is None:
             self._title_case = self.has_upper and _is_title_case(self.cased)
         return self._title_case
+
+    @property
+    def all_caps(self) -> bool:
+        """Shouting ("LEAD THE SALES TEAM"): most letters capitals, so acronyms say nothing."""
+        if self._all_caps is None:
+            letters = [ch for ch in self.cased[:2000] if ch.isalpha()]
+            self._all_caps = bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+        return self._all_caps
 
 
 # --- checks: each may reject a match (REJECT) or attach a value --------------------------------
@@ -209,21 +225,34 @@ def _check_completion(m: re.Match[str], scan: _Scan) -> Any:
     return m.group("noun") if _window_is_clean(m.group("obj")) else REJECT
 
 
+def is_name(word: str, start: int, scan: _Scan) -> bool:
+    """Does a capitalised word at start name one particular thing (a person, place, product)?
+
+    Acronyms ("PMP") and inner capitals ("McMurdo") always do, unless the whole text shouts.
+    Where every word is capitalised, only a word that is not everyday English does ("Spanish",
+    not "Marketing"); elsewhere any capitalised word but the first of a sentence does.
+    """
+    if word in _NOT_NAME or word.lower() in _MONTH_OR_DAY:
+        return False
+    if len(word) > 1 and (word[1].isupper() or any(ch.isupper() for ch in word[2:])):
+        return not scan.all_caps
+    if scan.title_case:
+        return not is_common(word)
+    return not _sentence_initial(scan.cased, start)
+
+
 def _check_completion_named(m: re.Match[str], scan: _Scan) -> Any:
     name = m.group("name")
-    if scan.title_case or name in _NOT_NAME or not _window_is_clean(m.group("obj").lower()):
+    if name[0] in "'\"":
+        return None if _window_is_clean(m.group("obj").lower()) else REJECT
+    if not is_name(name, m.start("name"), scan) or not _window_is_clean(m.group("obj").lower()):
         return REJECT
     return name
 
 
 def _check_named(m: re.Match[str], scan: _Scan) -> Any:
     word = m.group(0)
-    acronym = len(word) > 1 and word[1].isupper()
-    if word in _NOT_NAME or word.lower() in _MONTH_OR_DAY or scan.mask.find(1, m.start(), m.end()) != -1:
-        return REJECT
-    if acronym:
-        return REJECT if scan.cased.isupper() else word
-    if scan.title_case or _sentence_initial(scan.cased, m.start()):
+    if scan.mask.find(1, m.start(), m.end()) != -1 or not is_name(word, m.start(), scan):
         return REJECT
     return word
 
@@ -271,7 +300,17 @@ def _check_placeholder(m: re.Match[str], scan: _Scan) -> Any:
     return said
 
 
+def _check_grade(m: re.Match[str], scan: _Scan) -> Any:
+    """A capital A-F is a grade with a sign or a plural ("B+", "A's"), after "straight" or "all",
+    or in a text about marks; "Get A Job" in a title is not one."""
+    lead = m.group(0).split()[0].lower()
+    if m.group("pl") or len(m.group("g")) > 1 or lead in ("straight", "all", "mostly"):
+        return m.group("g")
+    return m.group("g") if scan.tokens & _GRADE_CONTEXT else REJECT
+
+
 CHECKS: dict[str, Callable[[re.Match[str], _Scan], Any]] = {
+    "grade": _check_grade,
     "placeholder": _check_placeholder,
     "confidence": _check_confidence,
     "vague_time": _check_vague_time,
