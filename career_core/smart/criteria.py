@@ -44,6 +44,8 @@ STRONG_S_RULES = frozenset(
      "M.ordinal", "M.placeholder", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
 )
 PLACEHOLDER_RULES = ("M.placeholder", "T.placeholder")
+NAME_RULES = frozenset({"S.named", "S.quoted"})
+OBJECT_RULES = ("S.object", "S.det_object", "S.activity")
 VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object", "S.negative_framing"})
 M_STRONG_KINDS = frozenset({"quantity", "bound", "completion", "frequency"})
 M_WEAK_RULES = frozenset({"M.each", "M.named_metric"})
@@ -133,8 +135,12 @@ def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
     strong = [h for rid in STRONG_S_RULES for h in ev.by_rule.get(rid, ())]
     vague = [h for h in s_hits if h.rule in VAGUE_S_RULES]
-    objects = ev.get("S.object")
-    pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each")
+    names = [h for h in strong if h.rule in NAME_RULES]
+    if vague and names:
+        # "a good GPA", "more proficient with Excel": the name says what about, not what result
+        strong = [h for h in strong if h.rule not in NAME_RULES]
+    objects = ev.get(*OBJECT_RULES)
+    pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each") + (names if vague else [])
     loose = [h for h in objects if h.value != "determined"] + ev.get("M.named_metric")
     rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
     if strong:

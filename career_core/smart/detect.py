@@ -47,7 +47,7 @@ _DETERMINERS = frozenset({"the", "my", "our", "your", "his", "her", "their", "it
 _DEADLINE_PREPS = frozenset({"by", "before", "until", "till", "ahead of", "no later than", "in time for"})
 _ONE_DAY_NEXT = re.compile(r"\s{1,3}(?:a|an|per|each|every|of|off|to)\b", re.ASCII)
 _ONE_DAY_PREV = frozenset({"for", "in", "within", "on", "per", "a", "of", "every", "each", "first", "the", "last", "by", "from", "after", "than"})
-_ABSTRACT_SUFFIXES = ("ship", "ness", "ity", "ism", "ence", "ance", "ing", "ment", "tion", "sion")
+_ABSTRACT_SUFFIXES = ("ship", "ness", "ity", "ism", "ence", "ance", "ency", "ancy", "ing", "ment", "tion", "sion")
 
 _MONTH_OR_DAY = word_set("month") | word_set("weekday")
 _VAGUE = word_set("vague_modifier")
@@ -56,6 +56,12 @@ _GRADE_CONTEXT = word_set("grade_context")
 _ABSTRACT = word_set("abstract")
 _NOT_NAME = word_set("not_name")
 _SMALL_WORDS = word_set("small_word")
+_BROAD = word_set("broad_object")
+_CHANGE_VERBS = word_set("change_verb") | frozenset({"raising", "growing", "boosting", "increasing", "reducing", "improving", "building", "developing", "bring", "bringing"})
+# Words that end a determiner phrase without naming a thing ("my best", "the morning").
+_NOT_OBJECT = _MONTH_OR_DAY | word_set("period") | word_set("horizon_unit") | word_set("small_word") | word_set("num_word") | frozenset(
+    {"own", "other", "others", "same", "first", "last", "next", "end", "rest", "most", "least", "time", "times", "one", "ones", "way", "lot", "top", "whole", "entire", "new", "old", "hour", "hours", "minute", "minutes", "goal", "goals", "year's", "week's", "day's"}
+)
 
 REJECT: Any = object()  # a check returns this to drop a match
 
@@ -222,23 +228,26 @@ def _check_cadence_word(m: re.Match[str], scan: _Scan) -> Any:
 
 
 def _check_completion(m: re.Match[str], scan: _Scan) -> Any:
-    return m.group("noun") if _window_is_clean(m.group("obj")) else REJECT
+    noun, obj = m.group("noun"), m.group("obj")
+    if not _window_is_clean(obj) or is_broad(noun, obj):
+        return REJECT  # "pay off debt" says nothing of which debt; "my credit card debt" does
+    return noun
 
 
 def is_name(word: str, start: int, scan: _Scan) -> bool:
     """Does a capitalised word at start name one particular thing (a person, place, product)?
 
     Acronyms ("PMP") and inner capitals ("McMurdo") always do, unless the whole text shouts.
-    Where every word is capitalised, only a word that is not everyday English does ("Spanish",
-    not "Marketing"); elsewhere any capitalised word but the first of a sentence does.
+    The first word of a sentence does not. Where every word is capitalised, only a word that is
+    not everyday English does ("Spanish", not "Marketing"); elsewhere any capitalised word does.
     """
     if word in _NOT_NAME or word.lower() in _MONTH_OR_DAY:
         return False
-    if len(word) > 1 and (word[1].isupper() or any(ch.isupper() for ch in word[2:])):
+    if len(word) > 1 and (word[1].isupper() or any(ch.isupper() and word[i - 1] != "-" for i, ch in enumerate(word[2:], 2))):
         return not scan.all_caps
-    if scan.title_case:
-        return not is_common(word)
-    return not _sentence_initial(scan.cased, start)
+    if _sentence_initial(scan.cased, start):
+        return False
+    return not (scan.title_case and is_common(word))
 
 
 def _check_completion_named(m: re.Match[str], scan: _Scan) -> Any:
@@ -270,11 +279,32 @@ def _check_object(m: re.Match[str], scan: _Scan) -> Any:
     return None
 
 
+def _bare(obj: str | None) -> bool:
+    """No word narrows the object: nothing, or only determiners ("the", "my", "all of our")."""
+    return all(w in _DETERMINERS or w in ("all", "of", "any", "some") for w in _PREV_WORDS.findall(obj or ""))
+
+
+def is_broad(head: str, obj: str | None) -> bool:
+    """"the company", "debt": an object too wide to pin a goal down, with nothing narrowing it."""
+    return head in _BROAD and _bare(obj)
+
+
 def _check_abstract_object(m: re.Match[str], scan: _Scan) -> Any:
     if m.group("verb2") is not None:
         return m.group("verb2")  # a change verb with no object at all: "Improve."
     head = m.group("head")
-    return head if is_abstract(head) else REJECT
+    return head if is_abstract(head) or is_broad(head, m.group("obj")) else REJECT
+
+
+def _check_det_object(m: re.Match[str], scan: _Scan) -> Any:
+    head, obj = m.group("head"), m.group("obj")
+    if any(w in _CHANGE_VERBS for w in _previous_words(scan.lower, m.start(), 2)):
+        return REJECT  # "raise my grade", "grow in my faith": a change needs a concrete target
+    if head in _BROAD or head in _NOT_OBJECT or is_abstract(head) or not is_common(head):
+        return REJECT
+    if not _window_is_clean(obj) or any(w in _NOT_OBJECT for w in _PREV_WORDS.findall(obj)):
+        return REJECT
+    return "determined"
 
 
 _SLOT_WORD = re.compile(r"[a-z#%$]+", re.ASCII)
@@ -323,6 +353,7 @@ CHECKS: dict[str, Callable[[re.Match[str], _Scan], Any]] = {
     "named": _check_named,
     "abstract_object": _check_abstract_object,
     "object": _check_object,
+    "det_object": _check_det_object,
 }
 
 

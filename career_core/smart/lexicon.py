@@ -46,6 +46,6 @@ def _forms(word: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def is_common(word: str) -> bool:
     """True when word, lowercased, is an everyday English word (in any simple inflection)."""
-    lower = word.lower()
     common = _common()
-    return any(form in common for form in _forms(lower))
+    parts = [p for p in word.lower().split("-") if p]  # "Late-Night": both halves are common
+    return bool(parts) and all(any(form in common for form in _forms(part)) for part in parts)

@@ -181,7 +181,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Increase sales", "Win the deal"),
     ),
     "S.named": (
-        ("Join Toastmasters", "Pass the PMP exam", "Become Chief Operating Officer of my company", "Learn Spanish"),
+        ("I will join Toastmasters", "Pass the PMP exam", "Become Chief Operating Officer of my company", "Learn Spanish"),
         ("Get better at leadership.", "Lead The Sales Team Better Every Day", "I will lead the team", "Pass the exam by March 2027"),
     ),
     "S.quoted": (
@@ -189,7 +189,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Grow my team's skills", "Don't stop"),
     ),
     "M.completion_named": (
-        ("Join Toastmasters", "Get my PMP by December", "Travel to Japan in spring 2028", "Achieve an 'exceeds expectations' rating"),
+        ("I will join Toastmasters", "Get my PMP by December", "Travel to Japan in spring 2028", "Achieve an 'exceeds expectations' rating"),
         ("Join the team", "Read More Books About Leadership", "Complete it by March"),
     ),
     "S.object": (
