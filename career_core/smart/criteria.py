@@ -34,6 +34,7 @@ from datetime import date
 
 from career_core.smart.context import ScoringContext
 from career_core.smart.detect import Detection, Hit, run_lazy
+from career_core.smart.lexicon import has_real_words
 from career_core.smart.report import Criterion, Evidence, Flag, LEVEL_SCORE
 from career_core.smart.rules import ADVICE, FLAG_TEXT, text, word_set
 
@@ -45,6 +46,7 @@ STRONG_S_RULES = frozenset(
 )
 PLACEHOLDER_RULES = ("M.placeholder", "T.placeholder")
 NAME_RULES = frozenset({"S.named", "S.quoted"})
+UNIT_RULES = frozenset({"M.glued_unit", "M.money", "M.percent", "M.multiplier", "F.slash_rate"})
 OBJECT_RULES = ("S.object", "S.det_object", "S.activity")
 VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object", "S.negative_framing"})
 M_STRONG_KINDS = frozenset({"quantity", "bound", "completion", "frequency"})
@@ -105,6 +107,10 @@ class Evidenced:
                 self.by_criterion[key].append(h)
         # Each hit's public Evidence, built once: S and M often cite the same words.
         self.evidence = {h: Evidence(h.start, h.end, h.kind, h.rule) for h in det.hits if h.criteria}
+        # False for gibberish, a lone number or a date; an amount with its unit ("4k", "$50") is real
+        self.real = has_real_words(det.cased, det.lower) or any(
+            h.rule in UNIT_RULES or (h.rule == "M.number" and det.text[h.end - 1].isalpha()) for h in det.hits
+        )
         bounds = self.get("M.bound")
         self.absolutes = [h for h in self.get("A.absolute") if not _near_bound(h, bounds)] if bounds else self.get("A.absolute")
         self.negatives = [h for h in self.get("S.negative_framing") if not _near_bound(h, bounds)] if bounds else self.get("S.negative_framing")
@@ -143,9 +149,12 @@ def judge_s(ev: Evidenced) -> Criterion:
     pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each") + (names if vague else [])
     loose = [h for h in objects if h.value != "determined"] + ev.get("M.named_metric")
     rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
+    has_words = any(ch.isalpha() for ch in ev.det.text)
+    if not ev.real:
+        # gibberish, a lone number or a date: no action or outcome, whatever else it holds
+        return _level("missing", (), text(ADVICE, "S_nonsense" if has_words else "S_empty"))
     if strong:
         return _level("met", ev.cite(strong + s_hits))
-    has_words = any(ch.isalpha() for ch in ev.det.text)
     if vague:
         level = "partial" if (pinned or loose or rhythm) else "missing"
         first = min(vague, key=lambda h: h.start)
@@ -164,6 +173,8 @@ def judge_s(ev: Evidenced) -> Criterion:
 
 
 def judge_m(ev: Evidenced) -> Criterion:
+    if not ev.real:
+        return _level("missing", (), text(ADVICE, "M_nonsense"))
     m_hits = ev.with_criterion("M")
     strong = [h for h in m_hits if h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES]
     if strong:
@@ -177,10 +188,15 @@ def judge_m(ev: Evidenced) -> Criterion:
     return _level("missing", (), text(ADVICE, "M_missing"))
 
 
-def judge_t(ev: Evidenced, context: ScoringContext | None) -> Criterion:
+def judge_t(ev: Evidenced, context: ScoringContext | None, deadline: date | None = None, today: date | None = None) -> Criterion:
     t_hits = ev.with_criterion("T")
     good = [h for h in t_hits if h.kind in T_MET_KINDS]
     vague = [h for h in t_hits if h.kind == "vague"]
+    if good and deadline is not None and today is not None and deadline < today:
+        # time-bound in form, but the date is gone: the goal needs a new one
+        dated = [h for h in good if h.kind in ("deadline", "duration")] or good
+        latest = max(dated, key=lambda h: h.end)
+        return _level("partial", ev.cite(good), text(ADVICE, "T_past", word=_words(ev.det, latest), date=deadline.isoformat()))
     if good:
         return _level("met", ev.cite(good))
     if context is not None and context.deadline is not None:

@@ -57,7 +57,7 @@ _ABSTRACT = word_set("abstract")
 _NOT_NAME = word_set("not_name")
 _SMALL_WORDS = word_set("small_word")
 _BROAD = word_set("broad_object")
-_CHANGE_VERBS = word_set("change_verb") | frozenset({"raising", "growing", "boosting", "increasing", "reducing", "improving", "building", "developing", "bring", "bringing"})
+_AMOUNT_VERBS = word_set("amount_verb")
 # Words that end a determiner phrase without naming a thing ("my best", "the morning").
 _NOT_OBJECT = _MONTH_OR_DAY | word_set("period") | word_set("horizon_unit") | word_set("small_word") | word_set("num_word") | frozenset(
     {"own", "other", "others", "same", "first", "last", "next", "end", "rest", "most", "least", "time", "times", "one", "ones", "way", "lot", "top", "whole", "entire", "new", "old", "hour", "hours", "minute", "minutes", "goal", "goals", "year's", "week's", "day's"}
@@ -298,7 +298,7 @@ def _check_abstract_object(m: re.Match[str], scan: _Scan) -> Any:
 
 def _check_det_object(m: re.Match[str], scan: _Scan) -> Any:
     head, obj = m.group("head"), m.group("obj")
-    if any(w in _CHANGE_VERBS for w in _previous_words(scan.lower, m.start(), 2)):
+    if any(w in _AMOUNT_VERBS for w in _previous_words(scan.lower, m.start(), 2)):
         return REJECT  # "raise my grade", "grow in my faith": a change needs a concrete target
     if head in _BROAD or head in _NOT_OBJECT or is_abstract(head) or not is_common(head):
         return REJECT

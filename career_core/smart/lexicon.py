@@ -12,9 +12,21 @@ common word. It is loaded on first use (about 0.1 s, once per process). Modern w
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from career_core.smart.rules import WORDS
+
+_LETTERS = re.compile(r"[a-z][a-z'-]*", re.ASCII)
+_ACRONYM = re.compile(r"\b[A-Z]{2,}[A-Za-z0-9]*\b", re.ASCII)
+_NOT_NAME = frozenset(WORDS["not_name"])
+# Words that say when or how much but never what: they do not make a text a goal.
+_EMPTY = frozenset(
+    w
+    for name in ("function_word", "small_word", "month", "month_abbr", "weekday", "period", "horizon_unit", "num_word")
+    for entry in WORDS[name]
+    for w in entry.split()
+)
 
 # Endings to strip, and what to put back, so "healthier", "things", "journaling" find their entry.
 _INFLECTIONS = (
@@ -49,3 +61,14 @@ def is_common(word: str) -> bool:
     common = _common()
     parts = [p for p in word.lower().split("-") if p]  # "Late-Night": both halves are common
     return bool(parts) and all(any(form in common for form in _forms(part)) for part in parts)
+
+
+def has_real_words(cased: str, lower: str) -> bool:
+    """Does the text hold an everyday word that says what or how, or an acronym ("PMP")?
+
+    False for gibberish, a lone number or a date ("asdf qwer 123 by 2020", "2027", "by June").
+    """
+    if any(w not in _EMPTY and len(w) > 1 and is_common(w) for w in _LETTERS.findall(lower)):
+        return True
+    shouting = cased.isupper()
+    return not shouting and any(a not in _NOT_NAME for a in _ACRONYM.findall(cased))

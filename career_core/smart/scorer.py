@@ -59,7 +59,7 @@ def _score(text: str, context: ScoringContext | None, today: date) -> SmartRepor
         "M": judge.judge_m(ev),
         "A": a,
         "R": judge.judge_r(ev, context),
-        "T": judge.judge_t(ev, context),
+        "T": judge.judge_t(ev, context, deadline, today),
     }
     levels = {k: c.level for k, c in crit.items()}
     is_smart = all(levels[k] == "met" for k in "SMT") and "missing" not in (levels["A"], levels["R"])

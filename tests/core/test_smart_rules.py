@@ -283,6 +283,41 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Revise for an hour before every biology test", "Stretch after each run", "Review notes after every lecture"),
         ("Score 90% on every quiz", "Bring snacks to every game"),
     ),
+    "X.baseline": (
+        ("Build up my running (currently 10 km a week)", "Drink more water than my current two glasses", "Add squats; right now at 20 reps"),
+        ("Cut my commute from 50 to 35 minutes", "Become head of my current school within five years"),
+    ),
+    # Grades, levels and ranges
+    "M.level": (
+        ("Reach level L5 in the engineering ladder", "Score band 6.5 overall", "Move up to GS-12", "Reach B2 in Portuguese", "Earn a brown belt", "Speak at an intermediate level", "Fit into a medium dress size"),
+        ("Reach the next level in my career", "Raise my level of fitness", "Buy a larger size of coffee"),
+    ),
+    "M.grade": (
+        ("Bring my physics grade up to a B", "Go from a D to a C+ in chemistry", "Get straight A's this year", "Earn all B's or better"),
+        ("Get A Job I Like", "Write a C++ parser", "Land a C-suite role", "Have a B2B sales call"),
+    ),
+    # Completion of a role, a credential or an event
+    "M.admission": (
+        ("Get into art school", "Be accepted to the graduate programme", "Make the honour roll", "Make the county squad"),
+        ("Make the team more welcoming", "Get in touch with old friends"),
+    ),
+    "M.whole": (
+        ("Read the whole trilogy", "Go a full week without sugar", "Sing the entire anthem"),
+        ("Think about the whole thing", "Hire a full-time nanny"),
+    ),
+    "M.free_state": (
+        ("Be debt-free by 2030", "Stay smoke free", "Become alcohol free for Lent"),
+        ("Be stress-free at work", "Get a free coffee"),
+    ),
+    # Concrete objects and behaviours
+    "S.det_object": (
+        ("Make your bed every morning", "Volunteer at the soup kitchen", "Clean out the shed"),
+        ("Improve my life", "Grow the company", "Find my place", "Raise my grade", "Enjoy the weekend"),
+    ),
+    "S.activity": (
+        ("Pilates twice a week", "Swim on Sundays", "Start journaling at night"),
+        ("Exercise more", "Eat a healthy diet"),
+    ),
     "F.count_per": (
         ("Send one thank-you note a day", "Bake one loaf a week", "Write a summary per class"),
         ("Talk to 5 users per project", "Take a day off"),
