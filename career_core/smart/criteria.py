@@ -46,6 +46,7 @@ STRONG_S_RULES = frozenset(
 )
 PLACEHOLDER_RULES = ("M.placeholder", "T.placeholder")
 NAME_RULES = frozenset({"S.named", "S.quoted"})
+UNCOUNTED_RHYTHMS = frozenset({"F.every", "F.every_event", "F.every_occasion", "F.cadence_word", "F.on_days"})
 UNIT_RULES = frozenset({"M.glued_unit", "M.money", "M.percent", "M.multiplier", "F.slash_rate"})
 OBJECT_RULES = ("S.object", "S.det_object", "S.activity")
 VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object", "S.negative_framing"})
@@ -62,6 +63,11 @@ _BACKREF = re.compile(r"\b(?:each|them|it|its|those|these|there|they)\b", re.ASC
 _CONTENT_WORD = re.compile(r"[a-z][a-z'-]{3,}", re.ASCII)
 _OVERLAP_STOP = word_set("overlap_stop")
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ies", "es", "ed", "ship", "ly", "s")
+
+
+_WORD_RE = re.compile(r"[a-z]+", re.ASCII)
+_AMOUNT_VERBS = word_set("amount_verb") - {"up", "bring", "bringing", "lift", "better", "limit"}
+_RHYTHM_ADVERBS = word_set("rhythm_adverb")
 
 
 _PLAIN: dict[tuple[str, str], Criterion] = {}
@@ -114,6 +120,19 @@ class Evidenced:
         bounds = self.get("M.bound")
         self.absolutes = [h for h in self.get("A.absolute") if not _near_bound(h, bounds)] if bounds else self.get("A.absolute")
         self.negatives = [h for h in self.get("S.negative_framing") if not _near_bound(h, bounds)] if bounds else self.get("S.negative_framing")
+
+    def words(self, hit: Hit) -> str:
+        return _words(self.det, hit)
+
+    def is_rhythm_word(self, hit: Hit) -> bool:
+        """An adverb of the rhythm ("consistently") or part of a confidence ("70% confident")."""
+        if self.det.lower[hit.start : hit.end] in _RHYTHM_ADVERBS:
+            return True
+        return any(c.start <= hit.start < c.end for c in self.get("A.confidence"))
+
+    def amount_words(self) -> list[str]:
+        """Verbs that change an amount ("reduce", "minimise"), as written, in order."""
+        return [w for w in _WORD_RE.findall(self.det.lower) if w in _AMOUNT_VERBS]
 
     def get(self, *rule_ids: str) -> list[Hit]:
         if len(rule_ids) == 1:
@@ -177,6 +196,11 @@ def judge_m(ev: Evidenced) -> Criterion:
         return _level("missing", (), text(ADVICE, "M_nonsense"))
     m_hits = ev.with_criterion("M")
     strong = [h for h in m_hits if h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES]
+    if strong and all(h.rule in UNCOUNTED_RHYTHMS for h in strong):
+        # "reduce sugar every day", "eat a balanced diet daily": the rhythm says when, not how much
+        open_ended = ev.amount_words() + [ev.words(h) for h in ev.get("S.vague_word") if not ev.is_rhythm_word(h)]
+        if open_ended:
+            return _level("partial", ev.cite(strong), text(ADVICE, "M_rhythm_only", word=open_ended[0]))
     if strong:
         return _level("met", ev.cite(strong))
     weak = [h for h in m_hits if h.rule in M_WEAK_RULES]

@@ -58,6 +58,7 @@ _NOT_NAME = word_set("not_name")
 _SMALL_WORDS = word_set("small_word")
 _BROAD = word_set("broad_object")
 _AMOUNT_VERBS = word_set("amount_verb")
+_PLACE_PREPS = frozenset({"on", "in", "at", "with", "using", "via", "into", "onto", "through", "during", "from", "while"})
 # Words that end a determiner phrase without naming a thing ("my best", "the morning").
 _NOT_OBJECT = _MONTH_OR_DAY | word_set("period") | word_set("horizon_unit") | word_set("small_word") | word_set("num_word") | frozenset(
     {"own", "other", "others", "same", "first", "last", "next", "end", "rest", "most", "least", "time", "times", "one", "ones", "way", "lot", "top", "whole", "entire", "new", "old", "hour", "hours", "minute", "minutes", "goal", "goals", "year's", "week's", "day's"}
@@ -231,6 +232,8 @@ def _check_completion(m: re.Match[str], scan: _Scan) -> Any:
     noun, obj = m.group("noun"), m.group("obj")
     if not _window_is_clean(obj) or is_broad(noun, obj):
         return REJECT  # "pay off debt" says nothing of which debt; "my credit card debt" does
+    if obj and any(w in _PLACE_PREPS for w in _PREV_WORDS.findall(obj)):
+        return REJECT  # "take a photo of food on the app": the app is where, not what is done
     return noun
 
 
