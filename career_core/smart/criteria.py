@@ -35,16 +35,16 @@ from datetime import date
 from career_core.smart.context import ScoringContext
 from career_core.smart.detect import Detection, Hit, run_lazy
 from career_core.smart.lexicon import has_real_words
-from career_core.smart.report import Criterion, Evidence, Flag, LEVEL_SCORE
+from career_core.smart.report import LEVEL_SCORE, Criterion, Evidence, Flag
 from career_core.smart.rules import ADVICE, FLAG_TEXT, text, word_set
 
 MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
 
 STRONG_S_RULES = frozenset(
     {"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",
-     "M.ordinal", "M.placeholder", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
+     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
 )
-PLACEHOLDER_RULES = ("M.placeholder", "T.placeholder")
+PLACEHOLDER_RULES = ("M.placeholder", "M.slot", "T.placeholder")
 NAME_RULES = frozenset({"S.named", "S.quoted"})
 UNCOUNTED_RHYTHMS = frozenset({"F.every", "F.every_event", "F.every_occasion", "F.cadence_word", "F.on_days"})
 UNIT_RULES = frozenset({"M.glued_unit", "M.money", "M.percent", "M.multiplier", "F.slash_rate"})

@@ -37,7 +37,9 @@ _INFLECTIONS = (
 
 @cache
 def _common() -> frozenset[str]:
-    from english_words import get_english_words_set  # imported late: only some texts need it
+    from english_words import (
+        get_english_words_set,  # imported late: only some texts need it
+    )
 
     web2 = get_english_words_set(["web2"])
     ours = {w for name, words in WORDS.items() if name != "not_name" for entry in words for w in entry.split()}

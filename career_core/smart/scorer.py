@@ -13,7 +13,13 @@ from datetime import date
 from career_core.smart import criteria as judge
 from career_core.smart.context import ScoringContext
 from career_core.smart.detect import Detection, detect
-from career_core.smart.report import Criterion, Flag, FrozenDict, SmartReport, overall_score
+from career_core.smart.report import (
+    Criterion,
+    Flag,
+    FrozenDict,
+    SmartReport,
+    overall_score,
+)
 from career_core.smart.rules import RULES_BY_ID
 from career_core.smart.timeframes import resolve
 

@@ -15,7 +15,16 @@ from pathlib import Path
 import pytest
 
 from career_core.smart import regex_baseline
-from career_core.smart.evaluate import TARGETS, figures, fold_of, format_table, gold, group_of, load, main
+from career_core.smart.evaluate import (
+    TARGETS,
+    figures,
+    fold_of,
+    format_table,
+    gold,
+    group_of,
+    load,
+    main,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 REPO = Path(__file__).resolve().parents[2]

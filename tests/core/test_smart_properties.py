@@ -13,7 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from career_core.smart import LEVELS, ScoringContext, SmartReport, highlight_segments, overall_score, score_goal
+from career_core.smart import (
+    LEVELS,
+    ScoringContext,
+    SmartReport,
+    highlight_segments,
+    overall_score,
+    score_goal,
+)
 from career_core.smart.report import WEIGHTS
 from career_core.smart.rules import ALL_RULE_IDS, KINDS
 

@@ -259,8 +259,12 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     # Placeholders for a number, a name or a date
     "M.placeholder": (
-        ("Sign X new clients", "Cut waste by N%", "Pass the ___ course", "Book [number] gigs", "Save $XX,XXX"),
-        ("Reach Gen Z readers", "Watch a Malcolm X documentary", "Fix the X-ray machine", "Cite [1] in my essay"),
+        ("Sign X new clients", "Cut waste by N%", "Save $XX,XXX", "Jog X miles in Y minutes"),
+        ("Reach Gen Z readers", "Watch a Malcolm X documentary", "Fix the X-ray machine", "Wear an XL shirt"),
+    ),
+    "M.slot": (
+        ("Pass the ___ course", "Book [number] gigs", "Save <amount> a month"),
+        ("Cite [1] in my essay", "Keep {calm}", "Use snake_case names"),
     ),
     "T.placeholder": (
         ("Ship the app by X date", "Finish the report by [date]", "Submit it before ___", "Apply by mm/dd/yyyy"),
