@@ -66,6 +66,7 @@ _SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ies", "es", "ed", "sh
 
 
 _WORD_RE = re.compile(r"[a-z]+", re.ASCII)
+_MAY_SPLIT = re.compile(r"[;.!?]|\band\b", re.ASCII)  # cheap test before running G.split
 _AMOUNT_VERBS = word_set("amount_verb") - {"up", "bring", "bringing", "lift", "better", "limit"}
 _RHYTHM_ADVERBS = word_set("rhythm_adverb")
 
@@ -403,7 +404,7 @@ def two_goals(ev: Evidenced) -> Hit | None:
     if len(ev.det.hits) < 2:
         return None
     measures = [h for h in ev.det.hits if h.rule in MEASURE_RULES or h.kind in ("deadline", "duration")]
-    if len(measures) < 2:
+    if len(measures) < 2 or not _MAY_SPLIT.search(ev.det.lower):
         return None
     splits = sorted(run_lazy("G.split", ev.det), key=lambda h: h.start)
     if not splits:

@@ -37,6 +37,7 @@ _WORD = re.compile(r"[a-z0-9'&.-]+", re.ASCII)
 _PREV_WORDS = re.compile(r"[a-z']+", re.ASCII)
 _PREV_CASED = re.compile(r"[A-Za-z']+", re.ASCII)
 _CASED_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*", re.ASCII)
+_INNER_CAPITAL = re.compile(r"(?<!-)[A-Z]", re.ASCII)
 _CLAUSE_END = re.compile(r"[.,;:!?()\n]")
 _NEXT_WORD = re.compile(r"[ \t]{1,3}([a-z][a-z'-]*)", re.ASCII)
 # Words after a cadence word that show it is not describing a noun ("meet weekly with ...").
@@ -246,7 +247,7 @@ def is_name(word: str, start: int, scan: _Scan) -> bool:
     """
     if word in _NOT_NAME or word.lower() in _MONTH_OR_DAY:
         return False
-    if len(word) > 1 and (word[1].isupper() or any(ch.isupper() and word[i - 1] != "-" for i, ch in enumerate(word[2:], 2))):
+    if _INNER_CAPITAL.search(word, 1):  # "PMP", "McMurdo"; not "Late-Night"
         return not scan.all_caps
     if _sentence_initial(scan.cased, start):
         return False
@@ -301,13 +302,13 @@ def _check_abstract_object(m: re.Match[str], scan: _Scan) -> Any:
 
 def _check_det_object(m: re.Match[str], scan: _Scan) -> Any:
     head, obj = m.group("head"), m.group("obj")
+    if head in _BROAD or head in _NOT_OBJECT or is_abstract(head):
+        return REJECT
+    if obj and (not _window_is_clean(obj) or any(w in _NOT_OBJECT for w in _PREV_WORDS.findall(obj))):
+        return REJECT
     if any(w in _AMOUNT_VERBS for w in _previous_words(scan.lower, m.start(), 2)):
         return REJECT  # "raise my grade", "grow in my faith": a change needs a concrete target
-    if head in _BROAD or head in _NOT_OBJECT or is_abstract(head) or not is_common(head):
-        return REJECT
-    if not _window_is_clean(obj) or any(w in _NOT_OBJECT for w in _PREV_WORDS.findall(obj)):
-        return REJECT
-    return "determined"
+    return "determined" if is_common(head) else REJECT
 
 
 _SLOT_WORD = re.compile(r"[a-z#%$]+", re.ASCII)
