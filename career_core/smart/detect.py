@@ -59,10 +59,13 @@ _NOT_NAME = word_set("not_name")
 _SMALL_WORDS = word_set("small_word")
 _BROAD = word_set("broad_object")
 _AMOUNT_VERBS = word_set("amount_verb")
+_ATTITUDE_VERBS = word_set("attitude_verb")
+_KNOWN_NAMES = word_set("known_name")
+_KEEP_VERBS = word_set("keep_verb")
 _PLACE_PREPS = frozenset({"on", "in", "at", "with", "using", "via", "into", "onto", "through", "during", "from", "while"})
 # Words that end a determiner phrase without naming a thing ("my best", "the morning").
 _NOT_OBJECT = _MONTH_OR_DAY | word_set("period") | word_set("horizon_unit") | word_set("small_word") | word_set("num_word") | frozenset(
-    {"own", "other", "others", "same", "first", "last", "next", "end", "rest", "most", "least", "time", "times", "one", "ones", "way", "lot", "top", "whole", "entire", "new", "old", "hour", "hours", "minute", "minutes", "goal", "goals", "year's", "week's", "day's"}
+    {"own", "current", "other", "others", "same", "first", "last", "next", "end", "rest", "most", "least", "time", "times", "one", "ones", "way", "lot", "top", "whole", "entire", "new", "old", "hour", "hours", "minute", "minutes", "goal", "goals", "year's", "week's", "day's"}
 )
 
 REJECT: Any = object()  # a check returns this to drop a match
@@ -251,7 +254,7 @@ def is_name(word: str, start: int, scan: _Scan) -> bool:
         return not scan.all_caps
     if _sentence_initial(scan.cased, start):
         return False
-    return not (scan.title_case and is_common(word))
+    return not (scan.title_case and is_common(word)) or word.lower() in _KNOWN_NAMES
 
 
 def _check_completion_named(m: re.Match[str], scan: _Scan) -> Any:
@@ -300,14 +303,22 @@ def _check_abstract_object(m: re.Match[str], scan: _Scan) -> Any:
     return head if is_abstract(head) or is_broad(head, m.group("obj")) else REJECT
 
 
+def _check_baseline(m: re.Match[str], scan: _Scan) -> Any:
+    prev = _previous_words(scan.lower, m.start(), 1)
+    return REJECT if prev and prev[0] in _KEEP_VERBS else None
+
+
 def _check_det_object(m: re.Match[str], scan: _Scan) -> Any:
     head, obj = m.group("head"), m.group("obj")
     if head in _BROAD or head in _NOT_OBJECT or is_abstract(head):
         return REJECT
     if obj and (not _window_is_clean(obj) or any(w in _NOT_OBJECT for w in _PREV_WORDS.findall(obj))):
         return REJECT
-    if any(w in _AMOUNT_VERBS for w in _previous_words(scan.lower, m.start(), 2)):
+    before = _previous_words(scan.lower, m.start(), 3)
+    if any(w in _AMOUNT_VERBS for w in before[-2:]):
         return REJECT  # "raise my grade", "grow in my faith": a change needs a concrete target
+    if any(w in _ATTITUDE_VERBS for w in before):
+        return REJECT  # "embrace the journey", "step out of my comfort zone": felt, not done
     return "determined" if is_common(head) else REJECT
 
 
@@ -358,6 +369,7 @@ CHECKS: dict[str, Callable[[re.Match[str], _Scan], Any]] = {
     "abstract_object": _check_abstract_object,
     "object": _check_object,
     "det_object": _check_det_object,
+    "baseline": _check_baseline,
 }
 
 

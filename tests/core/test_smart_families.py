@@ -96,6 +96,7 @@ CASING = [
     ("Find Your Purpose", "smt"),
     ("Be Kinder To Myself", "smt"),
     ("Learn Spanish by June", "SmT"),
+    ("Learn Python", "Smt"),  # a product whose name is also an everyday word
     ("RUN THE CITY MARATHON IN APRIL", "SMT"),
     ("Get AWS certified by March", "SMT"),
     ("Visit my cousin in Toronto this summer", "SMT"),
@@ -108,6 +109,11 @@ BROAD_OBJECTS = [
     ("Work on SEO", "smt"),
     ("Take care of my health", "smt"),
     ("Get better at marketing", "smt"),
+    ("Embrace the journey", "smt"),  # felt, not done
+    ("Listen to my body", "smt"),
+    ("Step out of my comfort zone", "smt"),
+    ("Walk the dog", "Smt"),
+    ("Fix the leaking tap", "Smt"),
     ("Pay off my car loan by 2028", "SMT"),
     ("Grow the support team to 12 people by June", "SMT"),
 ]
@@ -226,6 +232,7 @@ def test_a_rhythm_alone_does_not_measure_an_open_ended_change(text: str, expecte
     [
         ("Walk more (currently 4,000 steps a day)", "m"),  # the number is where I stand
         ("Walk 8,000 steps a day, up from my current 4,000", "M"),
+        ("Maintain my current 3.8 GPA", "M"),  # keeping it is the target
     ],
 )
 def test_a_current_figure_is_a_baseline_not_a_target(text: str, expected: str) -> None:

@@ -289,7 +289,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "X.baseline": (
         ("Build up my running (currently 10 km a week)", "Drink more water than my current two glasses", "Add squats; right now at 20 reps"),
-        ("Cut my commute from 50 to 35 minutes", "Become head of my current school within five years"),
+        ("Cut my commute from 50 to 35 minutes", "Become head of my current school within five years", "Maintain my current 3.8 GPA"),
     ),
     # Grades, levels and ranges
     "M.level": (
@@ -316,7 +316,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # Concrete objects and behaviours
     "S.det_object": (
         ("Make your bed every morning", "Volunteer at the soup kitchen", "Clean out the shed"),
-        ("Improve my life", "Grow the company", "Find my place", "Raise my grade", "Enjoy the weekend"),
+        ("Improve my life", "Grow the company", "Find my place", "Raise my grade", "Enjoy the weekend", "Embrace the journey", "Listen to my body"),
     ),
     "S.activity": (
         ("Pilates twice a week", "Swim on Sundays", "Start journaling at night"),
