@@ -42,7 +42,7 @@ MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
 
 STRONG_S_RULES = frozenset(
     {"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",
-     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
+     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
 )
 PLACEHOLDER_RULES = ("M.placeholder", "M.slot", "T.placeholder")
 NAME_RULES = frozenset({"S.named", "S.quoted"})

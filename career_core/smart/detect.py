@@ -216,8 +216,12 @@ def _check_season(m: re.Match[str], scan: _Scan) -> Any:
 
 
 def _check_event(m: re.Match[str], scan: _Scan) -> Any:
+    """An occasion is a deadline after "by", "before"...; after "at" or "in" only when it is the
+    next one or dated ("at my next review", "at the March all-hands")."""
     prep = " ".join(m.group("prep").split())
-    return None if (prep in _DEADLINE_PREPS or m.group("q")) else REJECT
+    if prep in _DEADLINE_PREPS or m.group("q"):
+        return None
+    return None if any(w in _MONTH_OR_DAY for w in _PREV_WORDS.findall(m.group(0))) else REJECT
 
 
 def _check_cadence_word(m: re.Match[str], scan: _Scan) -> Any:

@@ -68,7 +68,7 @@ COMPLETIONS = [
     ("Be debt-free by 2031", "SMT"),
     ("Sell my old car before we move", "SMt"),
     ("Finish the whole audiobook series", "SMt"),
-    ("Book a dental check-up before Christmas", "SMt"),
+    ("Book a dental check-up before Christmas", "SMT"),
     ("Become a better listener", "smt"),
     ("Get a job I love", "smt"),
 ]

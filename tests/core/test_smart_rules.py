@@ -305,6 +305,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Get into art school", "Be accepted to the graduate programme", "Make the honour roll", "Make the county squad"),
         ("Make the team more welcoming", "Get in touch with old friends"),
     ),
+    "M.abstain": (
+        ("No fizzy drinks for 30 days", "Go without social media for two weeks", "Skip dessert for a month"),
+        ("No more than 3 coffees a day", "Stay off sugar"),
+    ),
     "M.whole": (
         ("Read the whole trilogy", "Go a full week without sugar", "Sing the entire anthem"),
         ("Think about the whole thing", "Hire a full-time nanny"),
