@@ -1,15 +1,21 @@
 """Decide each criterion's level from the detected evidence and the optional context.
 
 The rules of judgement (DESIGN.md, "The SMART scorer"):
-- S is met by a number, a name or a finished deliverable, even next to vague words ("improve
-  sales performance by 15%"); otherwise by a concrete object that is pinned down ("the sales
-  department", "my deputy") or repeated on a rhythm, as long as no vague word leaves it open.
-  A concrete object that is not pinned down ("coach direct reports") is partial.
+- A text with no real word (gibberish, a lone number or date) is neither specific nor
+  measurable, whatever else it holds.
+- S is met by a number, a level, a placeholder or a finished deliverable, even next to vague
+  words ("improve sales performance by 15%"); by a name unless a vague word leaves the result
+  open ("a good GPA"); otherwise by a concrete object that is pinned down ("the sales
+  department", "your bed") or a concrete behaviour on a rhythm ("yoga twice a week"), as long
+  as no vague word leaves it open. A concrete object that is not pinned down ("coach direct
+  reports") is partial. Broad objects ("the company", "debt") pin nothing down.
 - M is met by a quantity, a bound, a rhythm or a finished deliverable or role; "each team lead"
-  or a named metric with no target ("our NPS") is partial.
+  or a named metric with no target ("our NPS") is partial, and so is a rhythm with no count
+  that repeats an open-ended change ("reduce sugar every day": when, but not how much).
 - T is met by a date, a deadline, a time frame, a start date or a rhythm. Vague time words
-  ("soon") do not count. When the text has no time frame but the context has a deadline, T is
-  partial: the goal should say its deadline itself.
+  ("soon") do not count. A deadline already past is partial: the goal needs a new date. When
+  the text has no time frame but the context has a deadline, T is partial: the goal should say
+  its deadline itself.
 - A comes from the context: confidence 7-10 is met, 5-6 partial, 1-4 missing; support or a
   baseline alone is partial. A confidence written in the text counts when the context has
   none. Warning signs (hedges, absolutes, instant timing, outcomes others decide, a stretch of
