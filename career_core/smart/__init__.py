@@ -1,14 +1,16 @@
 """The SMART scorer: how specific, measurable, achievable, relevant and time-bound a goal is.
 
-    from career_core.smart import score_goal
+    from career_core.smart import badge, score_goal
     report = score_goal("Pass the PMP exam by March 2027")
     report.criteria["T"].level        # "met"
     report.deadline                   # date(2027, 3, 31)
+    badge(report).label               # "Sharp wording": A and R still wait for the person
 
 Word lists, patterns and advice live in rules.toml; see criteria.py for how each criterion is
 judged and timeframes.py for how dates are read.
 """
 
+from career_core.smart.badge import Badge, badge
 from career_core.smart.context import ScoringContext, context_for
 from career_core.smart.report import (
     LEVELS,
@@ -26,11 +28,13 @@ __all__ = [
     "KINDS",
     "LEVELS",
     "LEVEL_LABELS",
+    "Badge",
     "Criterion",
     "Evidence",
     "Flag",
     "ScoringContext",
     "SmartReport",
+    "badge",
     "context_for",
     "highlight_segments",
     "overall_score",

@@ -1,15 +1,21 @@
 """Decide each criterion's level from the detected evidence and the optional context.
 
 The rules of judgement (DESIGN.md, "The SMART scorer"):
-- S is met by a number, a name or a finished deliverable, even next to vague words ("improve
-  sales performance by 15%"); otherwise by a concrete object that is pinned down ("the sales
-  department", "my deputy") or repeated on a rhythm, as long as no vague word leaves it open.
-  A concrete object that is not pinned down ("coach direct reports") is partial.
+- A text with no real word (gibberish, a lone number or date) is neither specific nor
+  measurable, whatever else it holds.
+- S is met by a number, a level, a placeholder or a finished deliverable, even next to vague
+  words ("improve sales performance by 15%"); by a name unless a vague word leaves the result
+  open ("a good GPA"); otherwise by a concrete object that is pinned down ("the sales
+  department", "your bed") or a concrete behaviour on a rhythm ("yoga twice a week"), as long
+  as no vague word leaves it open. A concrete object that is not pinned down ("coach direct
+  reports") is partial. Broad objects ("the company", "debt") pin nothing down.
 - M is met by a quantity, a bound, a rhythm or a finished deliverable or role; "each team lead"
-  or a named metric with no target ("our NPS") is partial.
+  or a named metric with no target ("our NPS") is partial, and so is a rhythm with no count
+  that repeats an open-ended change ("reduce sugar every day": when, but not how much).
 - T is met by a date, a deadline, a time frame, a start date or a rhythm. Vague time words
-  ("soon") do not count. When the text has no time frame but the context has a deadline, T is
-  partial: the goal should say its deadline itself.
+  ("soon") do not count. A deadline already past is partial: the goal needs a new date. When
+  the text has no time frame but the context has a deadline, T is partial: the goal should say
+  its deadline itself.
 - A comes from the context: confidence 7-10 is met, 5-6 partial, 1-4 missing; support or a
   baseline alone is partial. A confidence written in the text counts when the context has
   none. Warning signs (hedges, absolutes, instant timing, outcomes others decide, a stretch of
@@ -34,20 +40,26 @@ from datetime import date
 
 from career_core.smart.context import ScoringContext
 from career_core.smart.detect import Detection, Hit, run_lazy
-from career_core.smart.report import Criterion, Evidence, Flag, LEVEL_SCORE
+from career_core.smart.lexicon import has_real_words
+from career_core.smart.report import LEVEL_SCORE, Criterion, Evidence, Flag
 from career_core.smart.rules import ADVICE, FLAG_TEXT, text, word_set
 
 MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
 
 STRONG_S_RULES = frozenset(
-    {"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound",
-     "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
+    {"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",
+     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
 )
+PLACEHOLDER_RULES = ("M.placeholder", "M.slot", "T.placeholder")
+NAME_RULES = frozenset({"S.named", "S.quoted"})
+UNCOUNTED_RHYTHMS = frozenset({"F.every", "F.every_event", "F.every_occasion", "F.cadence_word", "F.on_days"})
+UNIT_RULES = frozenset({"M.glued_unit", "M.money", "M.percent", "M.multiplier", "F.slash_rate"})
+OBJECT_RULES = ("S.object", "S.det_object", "S.activity")
 VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object", "S.negative_framing"})
 M_STRONG_KINDS = frozenset({"quantity", "bound", "completion", "frequency"})
 M_WEAK_RULES = frozenset({"M.each", "M.named_metric"})
 T_MET_KINDS = frozenset({"deadline", "duration", "start", "frequency"})
-MEASURE_RULES = frozenset({"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound"})
+MEASURE_RULES = frozenset({"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit"})
 NEAR_BOUND = 40  # characters: "never work more than 50 hours" is a limit, not an absolute
 STRETCH_RATIO = 3.0
 STRETCH_DAYS = 366
@@ -57,6 +69,12 @@ _BACKREF = re.compile(r"\b(?:each|them|it|its|those|these|there|they)\b", re.ASC
 _CONTENT_WORD = re.compile(r"[a-z][a-z'-]{3,}", re.ASCII)
 _OVERLAP_STOP = word_set("overlap_stop")
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ies", "es", "ed", "ship", "ly", "s")
+
+
+_WORD_RE = re.compile(r"[a-z]+", re.ASCII)
+_MAY_SPLIT = re.compile(r"[;.!?]|\band\b", re.ASCII)  # cheap test before running G.split
+_AMOUNT_VERBS = word_set("amount_verb") - {"up", "bring", "bringing", "lift", "better", "limit"}
+_RHYTHM_ADVERBS = word_set("rhythm_adverb")
 
 
 _PLAIN: dict[tuple[str, str], Criterion] = {}
@@ -102,9 +120,26 @@ class Evidenced:
                 self.by_criterion[key].append(h)
         # Each hit's public Evidence, built once: S and M often cite the same words.
         self.evidence = {h: Evidence(h.start, h.end, h.kind, h.rule) for h in det.hits if h.criteria}
+        # False for gibberish, a lone number or a date; an amount with its unit ("4k", "$50") is real
+        self.real = has_real_words(det.cased, det.lower) or any(
+            h.rule in UNIT_RULES or (h.rule == "M.number" and det.text[h.end - 1].isalpha()) for h in det.hits
+        )
         bounds = self.get("M.bound")
         self.absolutes = [h for h in self.get("A.absolute") if not _near_bound(h, bounds)] if bounds else self.get("A.absolute")
         self.negatives = [h for h in self.get("S.negative_framing") if not _near_bound(h, bounds)] if bounds else self.get("S.negative_framing")
+
+    def words(self, hit: Hit) -> str:
+        return _words(self.det, hit)
+
+    def is_rhythm_word(self, hit: Hit) -> bool:
+        """An adverb of the rhythm ("consistently") or part of a confidence ("70% confident")."""
+        if self.det.lower[hit.start : hit.end] in _RHYTHM_ADVERBS:
+            return True
+        return any(c.start <= hit.start < c.end for c in self.get("A.confidence"))
+
+    def amount_words(self) -> list[str]:
+        """Verbs that change an amount ("reduce", "minimise"), as written, in order."""
+        return [w for w in _WORD_RE.findall(self.det.lower) if w in _AMOUNT_VERBS]
 
     def get(self, *rule_ids: str) -> list[Hit]:
         if len(rule_ids) == 1:
@@ -132,13 +167,20 @@ def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
     strong = [h for rid in STRONG_S_RULES for h in ev.by_rule.get(rid, ())]
     vague = [h for h in s_hits if h.rule in VAGUE_S_RULES]
-    objects = ev.get("S.object")
-    pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each")
+    names = [h for h in strong if h.rule in NAME_RULES]
+    if vague and names:
+        # "a good GPA", "more proficient with Excel": the name says what about, not what result
+        strong = [h for h in strong if h.rule not in NAME_RULES]
+    objects = ev.get(*OBJECT_RULES)
+    pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each") + (names if vague else [])
     loose = [h for h in objects if h.value != "determined"] + ev.get("M.named_metric")
     rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
+    has_words = any(ch.isalpha() for ch in ev.det.text)
+    if not ev.real:
+        # gibberish, a lone number or a date: no action or outcome, whatever else it holds
+        return _level("missing", (), text(ADVICE, "S_nonsense" if has_words else "S_empty"))
     if strong:
         return _level("met", ev.cite(strong + s_hits))
-    has_words = any(ch.isalpha() for ch in ev.det.text)
     if vague:
         level = "partial" if (pinned or loose or rhythm) else "missing"
         first = min(vague, key=lambda h: h.start)
@@ -157,8 +199,15 @@ def judge_s(ev: Evidenced) -> Criterion:
 
 
 def judge_m(ev: Evidenced) -> Criterion:
+    if not ev.real:
+        return _level("missing", (), text(ADVICE, "M_nonsense"))
     m_hits = ev.with_criterion("M")
     strong = [h for h in m_hits if h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES]
+    if strong and all(h.rule in UNCOUNTED_RHYTHMS for h in strong):
+        # "reduce sugar every day", "eat a balanced diet daily": the rhythm says when, not how much
+        open_ended = ev.amount_words() + [ev.words(h) for h in ev.get("S.vague_word") if not ev.is_rhythm_word(h)]
+        if open_ended:
+            return _level("partial", ev.cite(strong), text(ADVICE, "M_rhythm_only", word=open_ended[0]))
     if strong:
         return _level("met", ev.cite(strong))
     weak = [h for h in m_hits if h.rule in M_WEAK_RULES]
@@ -170,10 +219,15 @@ def judge_m(ev: Evidenced) -> Criterion:
     return _level("missing", (), text(ADVICE, "M_missing"))
 
 
-def judge_t(ev: Evidenced, context: ScoringContext | None) -> Criterion:
+def judge_t(ev: Evidenced, context: ScoringContext | None, deadline: date | None = None, today: date | None = None) -> Criterion:
     t_hits = ev.with_criterion("T")
     good = [h for h in t_hits if h.kind in T_MET_KINDS]
     vague = [h for h in t_hits if h.kind == "vague"]
+    if good and deadline is not None and today is not None and deadline < today:
+        # time-bound in form, but the date is gone: the goal needs a new one
+        dated = [h for h in good if h.kind in ("deadline", "duration")] or good
+        latest = max(dated, key=lambda h: h.end)
+        return _level("partial", ev.cite(good), text(ADVICE, "T_past", word=_words(ev.det, latest), date=deadline.isoformat()))
     if good:
         return _level("met", ev.cite(good))
     if context is not None and context.deadline is not None:
@@ -356,7 +410,7 @@ def two_goals(ev: Evidenced) -> Hit | None:
     if len(ev.det.hits) < 2:
         return None
     measures = [h for h in ev.det.hits if h.rule in MEASURE_RULES or h.kind in ("deadline", "duration")]
-    if len(measures) < 2:
+    if len(measures) < 2 or not _MAY_SPLIT.search(ev.det.lower):
         return None
     splits = sorted(run_lazy("G.split", ev.det), key=lambda h: h.start)
     if not splits:
@@ -395,6 +449,9 @@ def flags(ev: Evidenced, crit: dict[str, Criterion], deadline: date | None, toda
         hit = first(hits)
         if hit is not None:
             out.append(_flag(flag_id, det, hit))
+    hit = first(ev.get(*PLACEHOLDER_RULES))
+    if hit is not None:
+        out.append(_flag("placeholder", det, hit))
     split = two_goals(ev)
     if split is not None:
         out.append(Flag("two_goals", text(FLAG_TEXT, "two_goals"), split.start, split.end))

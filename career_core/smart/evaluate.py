@@ -1,25 +1,42 @@
-"""Measure the scorer against labelled goals: python -m career_core.smart.evaluate FILE.jsonl [-v]
+"""Measure the scorer against labelled goals: python -m career_core.smart.evaluate FILE.jsonl
 
-Each line of FILE is {"id", "text", "S", "M", "T", "smart"} with booleans. Labels are skewed
-(most goals in a set are often SMART), so accuracy alone flatters a scorer that always says yes:
-the report gives balanced accuracy (the mean of the recall on each class) and the majority
-baseline next to it.
+Each line of FILE is {"id", "text", "S", "M", "T"} with booleans, and optionally "smart",
+"ambiguous" (criteria a careful reader could label either way: left out of the figures),
+"domain" and "source" ({"url": ...}, the page the goal was copied from). Without "smart" the
+label is S and M and T; it is left out when an ambiguous criterion decides it.
+
+Labels are skewed, so the report gives balanced accuracy (the mean recall of each class) and
+the majority baseline beside accuracy, and a plain regex checker (regex_baseline.py) beside
+the scorer.
+
+--folds K splits the rows into K folds grouped by source page (a page's goals share a voice, so
+they never straddle folds), by a stable hash of the page address. The last fold is sealed: it
+is left out of every figure and listing unless --unseal is given, and even then it is shown only
+as aggregate figures, never row by row. Rules are written by reading the other folds; the sealed
+fold is opened once, when the rules are final, to give an honest figure. The scorer has no
+parameters fitted to data, so every fold is scored by the same rules; the mean over folds is
+the cross-validated figure. Rows without a source page (our own sets) form one group each.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from career_core.smart import regex_baseline
 from career_core.smart.scorer import score_goal
 
 TARGETS = ("S", "M", "T", "smart")  # keys in the files; "smart" is the report's is_smart
 LABELS = {"S": "S", "M": "M", "T": "T", "smart": "is_smart"}
+DEFAULT_FOLDS = 5
+
+Predictor = Callable[[dict, date | None], dict[str, bool]]
 
 
 @dataclass(frozen=True)
@@ -34,23 +51,77 @@ class Figures:
 
 def load(path: str | Path) -> list[dict]:
     with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+        return [_our_format(json.loads(line), n) for n, line in enumerate(f) if line.strip()]
 
 
-def predict(row: dict, today: date | None = None) -> dict[str, bool]:
-    report = score_goal(row["text"], today=today)
-    out = {k: report.criteria[k].level == "met" for k in ("S", "M", "T")}
-    out["smart"] = report.is_smart
+def _our_format(row: dict, n: int) -> dict:
+    """SMARTSpan's rows ({"goal", "label": [S, M, A]}, ids repeated per person) in our keys."""
+    if "goal" in row and "label" in row and "text" not in row:
+        s, m = row["label"][:2]
+        return {"id": f"{row.get('id', '')}#{n}", "text": row["goal"], "S": bool(s), "M": bool(m)}
+    return row
+
+
+def gold(row: dict) -> dict[str, bool]:
+    """The row's labels that count: ambiguous criteria left out, "smart" derived when absent."""
+    ambiguous = set(row.get("ambiguous") or ())
+    out = {k: bool(row[k]) for k in ("S", "M", "T") if k in row and k not in ambiguous}
+    if "smart" in row:
+        if "smart" not in ambiguous:
+            out["smart"] = bool(row["smart"])
+    elif not all(out.get(k, True) for k in ("S", "M", "T")):
+        out["smart"] = False  # a criterion surely missing decides it
+    elif len(out) == 3:
+        out["smart"] = True
+    if not all(k in row for k in ("S", "M", "T")) and "smart" not in row:
+        out.pop("smart", None)  # a set that does not label every criterion says nothing of smart
     return out
 
 
-def figures(rows: Sequence[dict], today: date | None = None) -> dict[str, Figures]:
-    predictions = [predict(r, today) for r in rows]
+def group_of(row: dict) -> str:
+    """The page a row was copied from; a row with no page is a group of its own."""
+    source = row.get("source")
+    if isinstance(source, dict) and source.get("url"):
+        return str(source["url"])
+    if isinstance(source, str) and source:
+        return source
+    return f"row:{row.get('id', '')}"
+
+
+def fold_of(row: dict, folds: int = DEFAULT_FOLDS) -> int:
+    """1..folds, from a stable hash of the row's group (not Python's salted hash())."""
+    digest = hashlib.sha256(group_of(row).encode("utf-8")).hexdigest()
+    return int(digest, 16) % folds + 1
+
+
+def is_grouped(rows: Iterable[dict]) -> bool:
+    return any(not group_of(r).startswith("row:") for r in rows)
+
+
+def predict(row: dict, today: date | None = None) -> dict[str, bool]:
+    """What the scorer says the text is. A deadline that has passed since the page was written
+    is still a deadline in the text, so T counts when its only fault is the date."""
+    report = score_goal(row["text"], today=today)
+    levels = {k: c.level for k, c in report.criteria.items()}
+    out = {k: levels[k] == "met" for k in ("S", "M", "T")}
+    if levels["T"] == "partial" and report.flag("past_deadline") is not None:
+        out["T"] = True
+    out["smart"] = out["S"] and out["M"] and out["T"] and "missing" not in (levels["A"], levels["R"])
+    return out
+
+
+def predict_baseline(row: dict, today: date | None = None) -> dict[str, bool]:
+    return regex_baseline.predict(row["text"])
+
+
+def figures(rows: Sequence[dict], today: date | None = None, predictor: Predictor = predict) -> dict[str, Figures]:
+    predictions = [predictor(r, today) for r in rows]
+    labels = [gold(r) for r in rows]
     out: dict[str, Figures] = {}
     for t in TARGETS:
-        pairs = [(bool(r[t]), p[t], r["id"]) for r, p in zip(rows, predictions, strict=True)]
+        pairs = [(lab[t], p[t], r["id"]) for r, lab, p in zip(rows, labels, predictions, strict=True) if t in lab]
         n = len(pairs)
-        correct = sum(1 for gold, pred, _ in pairs if gold == pred)
+        correct = sum(1 for g, p, _ in pairs if g == p)
         recalls = []
         for cls in (True, False):
             members = [(g, p) for g, p, _ in pairs if g == cls]
@@ -69,7 +140,8 @@ def figures(rows: Sequence[dict], today: date | None = None) -> dict[str, Figure
 
 
 def format_table(figs: dict[str, Figures], verbose: bool = False, rows: Iterable[dict] = ()) -> str:
-    lines = [f"{'':8} {'accuracy':>9} {'balanced':>9} {'majority':>9}  (n={next(iter(figs.values())).n})"]
+    figs = {t: f for t, f in figs.items() if f.n}
+    lines = [f"{'':8} {'accuracy':>9} {'balanced':>9} {'majority':>9}  (n={max((f.n for f in figs.values()), default=0)})"]
     for t, f in figs.items():
         lines.append(f"{LABELS[t]:8} {f.accuracy:9.3f} {f.balanced:9.3f} {f.majority:9.3f}")
     if verbose:
@@ -80,14 +152,97 @@ def format_table(figs: dict[str, Figures], verbose: bool = False, rows: Iterable
     return "\n".join(lines)
 
 
+# --- grouped cross-validation --------------------------------------------------------------------
+
+_HEAD = f"{'':14} {'rows':>4} {'pages':>5} |{'S':>6} {'M':>6} {'T':>6} {'smart':>6} {'bal':>6} |{'S':>6} {'M':>6} {'T':>6} {'bal':>6}"
+_TITLE = f"{'':14} {'':>4} {'':>5} | {'scorer: accuracy, is_smart balanced':<34} | {'regex baseline':<27}"
+
+
+def _line(name: str, rows: Sequence[dict], ours: dict[str, Figures], base: dict[str, Figures]) -> str:
+    pages = len({group_of(r) for r in rows})
+    mine = " ".join(f"{ours[t].accuracy:6.3f}" for t in ("S", "M", "T", "smart"))
+    theirs = " ".join(f"{base[t].accuracy:6.3f}" for t in ("S", "M", "T"))
+    return f"{name:14} {len(rows):4} {pages:5} |{mine} {ours['smart'].balanced:6.3f} |{theirs} {base['smart'].balanced:6.3f}"
+
+
+def _mean(name: str, per_fold: list[tuple[dict[str, Figures], dict[str, Figures]]], rows: int) -> str:
+    def avg(which: int, t: str, balanced: bool = False) -> float:
+        vals = [(f[which][t].balanced if balanced else f[which][t].accuracy) for f in per_fold]
+        return sum(vals) / len(vals)
+
+    mine = " ".join(f"{avg(0, t):6.3f}" for t in ("S", "M", "T", "smart"))
+    theirs = " ".join(f"{avg(1, t):6.3f}" for t in ("S", "M", "T"))
+    return f"{name:14} {rows:4} {'':5} |{mine} {avg(0, 'smart', True):6.3f} |{theirs} {avg(1, 'smart', True):6.3f}"
+
+
+def cross_validate(rows: Sequence[dict], folds: int, today: date | None, unseal: bool, verbose: bool) -> str:
+    """Per-fold figures, their mean, per-domain figures; the sealed (last) fold apart."""
+    by_fold = {k: [r for r in rows if fold_of(r, folds) == k] for k in range(1, folds + 1)}
+    open_folds = list(range(1, folds))
+    lines = [f"{folds} folds grouped by source page; fold {folds} is sealed", _TITLE, _HEAD]
+    per_fold = []
+    for k in open_folds:
+        part = by_fold[k]
+        ours, base = figures(part, today), figures(part, today, predict_baseline)
+        per_fold.append((ours, base))
+        lines.append(_line(f"fold {k}", part, ours, base))
+    readable = [r for k in open_folds for r in by_fold[k]]
+    lines.append(_mean(f"mean 1-{folds - 1}", per_fold, len(readable)))
+    sealed = by_fold[folds]
+    if unseal:
+        ours, base = figures(sealed, today), figures(sealed, today, predict_baseline)
+        lines.append(_line(f"fold {folds} SEALED", sealed, ours, base))
+        lines.append(_mean(f"mean 1-{folds}", per_fold + [(ours, base)], len(rows)))
+    else:
+        lines.append(f"fold {folds} sealed: {len(sealed)} rows not shown (--unseal, once, when the rules are final)")
+    lines += _by_domain(readable, today, f"per domain, folds 1-{folds - 1}")
+    if unseal:
+        lines += _by_domain(sealed, today, f"per domain, sealed fold {folds}")
+    if verbose:
+        lines.append(f"misses in folds 1-{folds - 1}:")
+        lines += _misses(readable, today)
+    return "\n".join(lines)
+
+
+def _by_domain(rows: Sequence[dict], today: date | None, title: str) -> list[str]:
+    domains = sorted({str(r.get("domain", "")) for r in rows})
+    if domains == [""]:
+        return []
+    lines = ["", title, _TITLE, _HEAD]
+    for d in domains:
+        part = [r for r in rows if str(r.get("domain", "")) == d]
+        lines.append(_line(d[:14], part, figures(part, today), figures(part, today, predict_baseline)))
+    return lines
+
+
+def _misses(rows: Sequence[dict], today: date | None) -> list[str]:
+    figs = figures(rows, today)
+    texts = {r["id"]: r["text"] for r in rows}
+    return [f"  {LABELS[t]} wrong: {i}  {texts[i]}" for t, f in figs.items() for i in f.wrong]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m career_core.smart.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("file", help="a JSON-lines file of labelled goals")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list the misclassified ids")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the misclassified ids (never the sealed fold's)")
     parser.add_argument("--today", type=date.fromisoformat, default=None, help="score as if today were YYYY-MM-DD")
+    parser.add_argument("--folds", type=int, default=0, help="grouped cross-validation by source page; the last fold is sealed")
+    parser.add_argument("--unseal", action="store_true", help="also report the sealed fold, as aggregate figures only")
     args = parser.parse_args(argv)
     rows = load(args.file)
+    if args.folds:
+        if args.folds < 2:
+            parser.error("--folds needs at least 2")
+        print(cross_validate(rows, args.folds, args.today, args.unseal, args.verbose))
+        return 0
+    if is_grouped(rows):
+        sealed = [r for r in rows if fold_of(r) == DEFAULT_FOLDS]
+        rows = [r for r in rows if fold_of(r) != DEFAULT_FOLDS]
+        note = f"(fold {DEFAULT_FOLDS} of {DEFAULT_FOLDS} sealed: {len(sealed)} rows left out; see --folds)"
+        print(note)
     print(format_table(figures(rows, args.today), args.verbose, rows))
+    print("regex baseline:")
+    print(format_table(figures(rows, args.today, predict_baseline)))
     return 0
 
 

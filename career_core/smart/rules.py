@@ -143,7 +143,7 @@ def _expand(pattern: str, words: dict[str, list[str]], macros: dict[str, str], d
     return _PLACEHOLDER.sub(sub, pattern)
 
 
-def _load() -> tuple[tuple[Rule, ...], tuple[DerivedRule, ...], dict, dict, dict, dict]:
+def _load() -> tuple[tuple[Rule, ...], tuple[DerivedRule, ...], dict, dict, dict, dict, dict]:
     data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
     words: dict[str, list[str]] = data["words"]
     macros: dict[str, str] = data.get("macros", {})
@@ -189,10 +189,10 @@ def _load() -> tuple[tuple[Rule, ...], tuple[DerivedRule, ...], dict, dict, dict
         derived.append(DerivedRule(raw["id"], tuple(raw["criteria"]), raw["kind"], raw.get("doc", "")))
     word_sets = {name: frozenset(w.lower() for w in ws) for name, ws in words.items()}
     word_sets["not_name"] = frozenset(words.get("not_name", ()))  # case matters for names
-    return tuple(rules), tuple(derived), word_sets, data["advice"], data["flags"], data["labels"]
+    return tuple(rules), tuple(derived), word_sets, data["advice"], data["flags"], data["labels"], data["badge"]
 
 
-RULES, DERIVED, WORDS, ADVICE, FLAG_TEXT, LEVEL_LABELS = _load()
+RULES, DERIVED, WORDS, ADVICE, FLAG_TEXT, LEVEL_LABELS, BADGE_TEXT = _load()
 RULES_BY_ID = {r.id: r for r in RULES}
 ALL_RULE_IDS = tuple(r.id for r in RULES) + tuple(d.id for d in DERIVED)
 

@@ -13,7 +13,13 @@ from datetime import date
 from career_core.smart import criteria as judge
 from career_core.smart.context import ScoringContext
 from career_core.smart.detect import Detection, detect
-from career_core.smart.report import Criterion, Flag, FrozenDict, SmartReport, overall_score
+from career_core.smart.report import (
+    Criterion,
+    Flag,
+    FrozenDict,
+    SmartReport,
+    overall_score,
+)
 from career_core.smart.rules import RULES_BY_ID
 from career_core.smart.timeframes import resolve
 
@@ -59,7 +65,7 @@ def _score(text: str, context: ScoringContext | None, today: date) -> SmartRepor
         "M": judge.judge_m(ev),
         "A": a,
         "R": judge.judge_r(ev, context),
-        "T": judge.judge_t(ev, context),
+        "T": judge.judge_t(ev, context, deadline, today),
     }
     levels = {k: c.level for k, c in crit.items()}
     is_smart = all(levels[k] == "met" for k in "SMT") and "missing" not in (levels["A"], levels["R"])

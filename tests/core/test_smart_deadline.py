@@ -86,12 +86,15 @@ def test_deadline_relative_to_today(text: str, today: date, deadline: date) -> N
     assert score_goal(text, today=today).deadline == deadline
 
 
-def test_a_past_date_is_still_time_bound_but_flagged() -> None:
+def test_a_past_date_is_time_bound_in_form_but_partly_met_and_never_smart() -> None:
     report = score_goal("Pass the PMP exam by March 2020.", today=TODAY)
-    assert report.criteria["T"].level == "met"
-    assert report.deadline == date(2020, 3, 31)
+    t = report.criteria["T"]
+    assert t.level == "partial" and "new date" in t.advice and "2020-03-31" in t.advice
+    assert report.deadline == date(2020, 3, 31) and not report.is_smart
     flag = report.flag("past_deadline")
     assert flag is not None and "2020-03-31" in flag.message
+    # the same goal with a date still ahead is met
+    assert score_goal("Pass the PMP exam by March 2027.", today=TODAY).criteria["T"].level == "met"
 
 
 def test_today_defaults_to_the_real_date() -> None:

@@ -8,11 +8,23 @@ that only fit the dev set.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import pytest
 
-from career_core.smart.evaluate import TARGETS, figures, format_table, load, main
+from career_core.smart import regex_baseline
+from career_core.smart.evaluate import (
+    TARGETS,
+    figures,
+    fold_of,
+    format_table,
+    gold,
+    group_of,
+    load,
+    main,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 REPO = Path(__file__).resolve().parents[2]
@@ -78,3 +90,75 @@ def test_cli_prints_figures_and_wrong_ids(tmp_path, capsys) -> None:
     assert "balanced" in out and "majority" in out
     assert "S wrong: b" in out and "wrong: a" not in out
     assert format_table(figures(load(path))).count("\n") == 4
+
+
+# --- labels, folds and the sealed fold -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ({"S": True, "M": True, "T": True}, {"S": True, "M": True, "T": True, "smart": True}),
+        ({"S": True, "M": False, "T": True}, {"S": True, "M": False, "T": True, "smart": False}),
+        # an ambiguous criterion is left out, and so is smart when that criterion decides it
+        ({"S": True, "M": True, "T": False, "ambiguous": ["T"]}, {"S": True, "M": True}),
+        # ... but not when another criterion is surely missing
+        ({"S": False, "M": True, "T": True, "ambiguous": ["M"]}, {"S": False, "T": True, "smart": False}),
+        # a written smart label wins over the derived one
+        ({"S": True, "M": True, "T": True, "smart": False}, {"S": True, "M": True, "T": True, "smart": False}),
+    ],
+)
+def test_gold_labels(row: dict, expected: dict) -> None:
+    assert gold(row) == expected
+
+
+def _row(i: int, url: str | None, text: str = "Pass the PMP exam by March 2027.") -> dict:
+    row = {"id": f"r{i}", "text": text, "S": True, "M": True, "T": True, "domain": "career"}
+    if url is not None:
+        row["source"] = {"url": url, "title": "t"}
+    return row
+
+
+def test_folds_are_stable_and_keep_a_page_together() -> None:
+    rows = [_row(i, f"https://example.org/page-{i % 7}") for i in range(40)]
+    first = [fold_of(r) for r in rows]
+    assert first == [fold_of(r) for r in rows] and set(first) <= set(range(1, 6))
+    for r, k in zip(rows, first, strict=True):
+        same_page = [fold_of(o) for o in rows if group_of(o) == group_of(r)]
+        assert set(same_page) == {k}
+    # the address decides the fold, by a fixed hash (not Python's salted hash())
+    assert fold_of(_row(0, "https://example.org/a")) == int(hashlib.sha256(b"https://example.org/a").hexdigest(), 16) % 5 + 1
+    assert group_of(_row(5, None)) == "row:r5"
+
+
+def _sealed_url() -> str:
+    return next(u for u in (f"https://example.org/s{i}" for i in range(100)) if fold_of({"source": {"url": u}}) == 5)
+
+
+def test_the_sealed_fold_stays_hidden_until_unsealed(tmp_path, capsys) -> None:
+    secret = "Zebra crossing unicorn by March 2027."
+    rows = [_row(i, f"https://example.org/open-{i}") for i in range(30)] + [_row(99, _sealed_url(), secret)]
+    rows[-1]["S"] = False  # a miss in the sealed fold
+    path = tmp_path / "public.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    for argv in ([str(path), "-v"], [str(path), "--folds", "5", "-v"], [str(path), "--folds", "5", "-v", "--unseal"]):
+        assert main(argv) == 0
+        out = capsys.readouterr().out
+        assert "Zebra" not in out and "r99" not in out
+        assert "sealed" in out
+    assert "fold 5 SEALED" in out and "mean 1-5" in out
+    assert main([str(path), "--folds", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "fold 5 SEALED" not in out and "mean 1-4" in out and "regex" in out and "career" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "s", "m", "t"),
+    [
+        ("Run a 10 km race by June 2027.", True, True, True),
+        ("Improve my leadership.", False, False, False),
+        ("Read every week.", True, True, True),
+    ],
+)
+def test_regex_baseline_is_a_plain_yardstick(text: str, s: bool, m: bool, t: bool) -> None:
+    assert regex_baseline.predict(text) == {"S": s, "M": m, "T": t, "smart": s and m and t}

@@ -13,7 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from career_core.smart import LEVELS, ScoringContext, SmartReport, highlight_segments, overall_score, score_goal
+from career_core.smart import (
+    LEVELS,
+    ScoringContext,
+    SmartReport,
+    highlight_segments,
+    overall_score,
+    score_goal,
+)
 from career_core.smart.report import WEIGHTS
 from career_core.smart.rules import ALL_RULE_IDS, KINDS
 
@@ -24,7 +31,10 @@ VOCAB = (
     "by within in the next every each week month year Q3 2027 March may 30 June at least no more than "
     "10 50% $12M hours a day twice lead team improve skills more better never always try to should "
     "so that because complete the PMP exam become VP one-on-one 7/10 confidence ( ) . , ; and soon "
-    "one day for 30 days minutes Python 3 COVID-19 B2 İ ’ — stop"
+    "one day for 30 days minutes Python 3 COVID-19 B2 İ ’ — stop "
+    "10kg 15lbs 3x x1 $250/week top-3 1st X N% [date] ___ <amount> from a C to a B+ band 7 level L6 "
+    "become a registered nurse get into make the Dean's List currently debt-free whole Title Case ALL CAPS "
+    "upcoming within 72 hours 365-day streak before every exam per paycheck asdf qwer"
 ).split()
 
 texts = st.one_of(
@@ -96,6 +106,24 @@ def test_scoring_is_deterministic(text: str, today: date) -> None:
 @settings(max_examples=25, deadline=None)
 @given(unit=st.text(min_size=1, max_size=12), today=days)
 def test_ten_thousand_characters(unit: str, today: date) -> None:
+    text = (unit * (10_000 // len(unit) + 1))[:10_000]
+    assert_well_formed(text, score_goal(text, today=today))
+
+
+# Fragments that start many partial matches at once: a pattern that backtracks badly on them
+# would take minutes on 10,000 characters; the suite's timeout (pyproject.toml) guards against
+# such a hang. This is not a speed test: benchmarks/scorer.py measures speed.
+FRAGMENTS = [
+    "become a ", "make the ", "currently ", "X ", "[", "___", "<", "{", "by ", "within ", "every ",
+    "10kg", "3x", "x1 ", "/week", "top-", "1st ", "a B+ ", "level ", "The ", "ALL ", "get into ",
+    "complete the ", "before every ", "-day ", "free ", "whole ", "my ", "the the ", "a a ", "1 ",
+]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=8), today=days)
+def test_adversarial_ten_thousand_characters(parts: list[str], today: date) -> None:
+    unit = "".join(parts)
     text = (unit * (10_000 // len(unit) + 1))[:10_000]
     assert_well_formed(text, score_goal(text, today=today))
 

@@ -181,7 +181,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Increase sales", "Win the deal"),
     ),
     "S.named": (
-        ("Join Toastmasters", "Pass the PMP exam", "Become Chief Operating Officer of my company", "Learn Spanish"),
+        ("I will join Toastmasters", "Pass the PMP exam", "Become Chief Operating Officer of my company", "Learn Spanish"),
         ("Get better at leadership.", "Lead The Sales Team Better Every Day", "I will lead the team", "Pass the exam by March 2027"),
     ),
     "S.quoted": (
@@ -189,7 +189,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Grow my team's skills", "Don't stop"),
     ),
     "M.completion_named": (
-        ("Join Toastmasters", "Get my PMP by December", "Travel to Japan in spring 2028", "Achieve an 'exceeds expectations' rating"),
+        ("I will join Toastmasters", "Get my PMP by December", "Travel to Japan in spring 2028", "Achieve an 'exceeds expectations' rating"),
         ("Join the team", "Read More Books About Leadership", "Complete it by March"),
     ),
     "S.object": (
@@ -243,6 +243,92 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "R.overlap": (
         ("Shadow the operations director for a day", "Lead a cross-team operations project"),
         ("Run a half marathon", "Learn Spanish"),
+    ),
+    # Numbers glued to units and symbols
+    "M.glued_unit": (
+        ("Carry 20kg up the hill", "Drop 8lbs before the wedding", "Cycle 40km on Saturdays", "Plank for 3mins"),
+        ("Stay clear of COVID-19 at work", "Roll out 5 new tools", "Pass level B2"),
+    ),
+    "M.ordinal": (
+        ("Finish 3rd in the club relay", "Place 1st at the science fair"),
+        ("Submit the essay by 3rd May", "Plan my 40th birthday party by March"),
+    ),
+    "F.slash_rate": (
+        ("Put $150/month aside", "Swim 2/week", "Walk 40 minutes/day", "Lose 2 kg/month"),
+        ("Score 8/10 in the quiz", "Ship version 2/3 of the plan", "Keep a day/night rhythm"),
+    ),
+    # Placeholders for a number, a name or a date
+    "M.placeholder": (
+        ("Sign X new clients", "Cut waste by N%", "Save $XX,XXX", "Jog X miles in Y minutes"),
+        ("Reach Gen Z readers", "Watch a Malcolm X documentary", "Fix the X-ray machine", "Wear an XL shirt"),
+    ),
+    "M.slot": (
+        ("Pass the ___ course", "Book [number] gigs", "Save <amount> a month"),
+        ("Cite [1] in my essay", "Keep {calm}", "Use snake_case names"),
+    ),
+    "T.placeholder": (
+        ("Ship the app by X date", "Finish the report by [date]", "Submit it before ___", "Apply by mm/dd/yyyy"),
+        ("Cut waste by X", "Finish the report by Friday", "Grow by [10%]"),
+    ),
+    # Relative and event times
+    "T.within_hours": (
+        ("Answer tickets within 24 hours", "Send the minutes within two hours", "Refund within 3 business days"),
+        ("Run 5 km within 30 minutes", "Stay within budget"),
+    ),
+    "T.length_frame": (
+        ("Keep a 100-day writing streak", "Finish a 30-day yoga challenge", "Hit the 48-hour turnaround", "Follow a 12-week training plan"),
+        ("Sleep 8 hours a night", "Take a 2-day course"),
+    ),
+    "T.after_completion": (
+        ("Upon completion of the residency, apply to two clinics", "After graduation, move to Leeds"),
+        ("Celebrate the completion of the bridge", "Plan my graduation party"),
+    ),
+    "F.every_occasion": (
+        ("Revise for an hour before every biology test", "Stretch after each run", "Review notes after every lecture"),
+        ("Score 90% on every quiz", "Bring snacks to every game"),
+    ),
+    "X.baseline": (
+        ("Build up my running (currently 10 km a week)", "Drink more water than my current two glasses", "Add squats; right now at 20 reps"),
+        ("Cut my commute from 50 to 35 minutes", "Become head of my current school within five years", "Maintain my current 3.8 GPA"),
+    ),
+    # Grades, levels and ranges
+    "M.level": (
+        ("Reach level L5 in the engineering ladder", "Score band 6.5 overall", "Move up to GS-12", "Reach B2 in Portuguese", "Earn a brown belt", "Speak at an intermediate level", "Fit into a medium dress size"),
+        ("Reach the next level in my career", "Raise my level of fitness", "Buy a larger size of coffee"),
+    ),
+    "M.grade": (
+        ("Bring my physics grade up to a B", "Go from a D to a C+ in chemistry", "Get straight A's this year", "Earn all B's or better"),
+        ("Get A Job I Like", "Write a C++ parser", "Land a C-suite role", "Have a B2B sales call"),
+    ),
+    # Completion of a role, a credential or an event
+    "M.admission": (
+        ("Get into art school", "Be accepted to the graduate programme", "Make the honour roll", "Make the county squad"),
+        ("Make the team more welcoming", "Get in touch with old friends"),
+    ),
+    "M.abstain": (
+        ("No fizzy drinks for 30 days", "Go without social media for two weeks", "Skip dessert for a month"),
+        ("No more than 3 coffees a day", "Stay off sugar"),
+    ),
+    "M.whole": (
+        ("Read the whole trilogy", "Go a full week without sugar", "Sing the entire anthem"),
+        ("Think about the whole thing", "Hire a full-time nanny"),
+    ),
+    "M.free_state": (
+        ("Be debt-free by 2030", "Stay smoke free", "Become alcohol free for Lent"),
+        ("Be stress-free at work", "Get a free coffee"),
+    ),
+    # Concrete objects and behaviours
+    "S.det_object": (
+        ("Make your bed every morning", "Volunteer at the soup kitchen", "Clean out the shed"),
+        ("Improve my life", "Grow the company", "Find my place", "Raise my grade", "Enjoy the weekend", "Embrace the journey", "Listen to my body"),
+    ),
+    "S.activity": (
+        ("Pilates twice a week", "Swim on Sundays", "Start journaling at night"),
+        ("Exercise more", "Eat a healthy diet"),
+    ),
+    "F.count_per": (
+        ("Send one thank-you note a day", "Bake one loaf a week", "Write a summary per class"),
+        ("Talk to 5 users per project", "Take a day off"),
     ),
 }
 

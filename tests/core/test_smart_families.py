@@ -1,0 +1,228 @@
+"""The families of language the scorer must read right on goals other people write (issue 11).
+
+Each family is a structure, not a list of phrases: numbers glued to units, grades and levels,
+placeholders, finishing a role or an event, relative and event times, casing, broad objects
+that look concrete, nonsense, and deadlines already past. Every sentence here is our own.
+
+A case reads "SMt": a capital letter is a criterion met, a small one is not met.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from career_core.smart import score_goal
+
+TODAY = date(2026, 10, 15)
+
+
+def verdict(text: str) -> str:
+    report = score_goal(text, today=TODAY)
+    return "".join(k if report.criteria[k].level == "met" else k.lower() for k in "SMT")
+
+
+def check(text: str, expected: str) -> None:
+    assert verdict(text) == expected, f"{text!r}: got {verdict(text)}, want {expected}"
+
+
+GLUED_UNITS = [
+    ("Drop 6kg before my sister's wedding", "SMT"),
+    ("Bench press 60kg by December", "SMT"),
+    ("Put $150/week into savings", "SMT"),
+    ("Walk 45 minutes/day", "SMT"),
+    ("Cycle 3x a week", "SMT"),
+    ("Squash x2 a week", "SMT"),
+    ("Finish top-5 in the club ladder this year", "SMT"),
+    ("Finish 2nd at the county chess open in May", "SMT"),
+    ("Run a 10k every Saturday", "SMT"),
+    ("Swim 1500m", "SMt"),
+]
+
+GRADES_AND_LEVELS = [
+    ("Bring my chemistry grade from a C to a B+ by the end of term", "SMT"),
+    ("Get straight A's this semester", "SMT"),
+    ("Score band 7 in the language test by June", "SMT"),
+    ("Reach level L5 on the engineering ladder within two years", "SMT"),
+    ("Answer 9 of 10 practice questions right every week", "SMT"),
+    ("Earn a brown belt in judo by 2028", "SMT"),
+    ("Move up to GS-12 next year", "SMT"),
+    ("Get better grades", "smt"),
+    ("Reach a higher level in my job", "smt"),
+]
+
+PLACEHOLDERS = [
+    ("Increase newsletter sign-ups by N% by [date]", "SMT"),
+    ("Win X new accounts this quarter", "SMT"),
+    ("Finish the ___ course by X date", "SMT"),
+    ("Lift X kg more than now", "SMt"),
+]
+
+COMPLETIONS = [
+    ("Become a registered nurse by 2029", "SMT"),
+    ("Get into law school", "SMt"),
+    ("Make the Dean's List this semester", "SMT"),
+    ("Win the county swim meet next summer", "SMT"),
+    ("Become a certified personal trainer", "SMt"),
+    ("Be debt-free by 2031", "SMT"),
+    ("Sell my old car before we move", "SMt"),
+    ("Finish the whole audiobook series", "SMt"),
+    ("Book a dental check-up before Christmas", "SMT"),
+    ("Become a better listener", "smt"),
+    ("Get a job I love", "smt"),
+]
+
+TIMES = [
+    ("Revise for 30 minutes before every maths test", "SMT"),
+    ("Save $50 per paycheck", "SMT"),
+    ("Read 20 pages a night", "SMT"),
+    ("Post two videos over the next three months", "SMT"),
+    ("Publish the staff handbook in the upcoming quarter", "SMT"),
+    ("Answer every customer complaint within 48 hours", "SMT"),
+    ("Finish the quarterly report this week", "SMT"),
+    ("Hold a 60-day no-spend challenge", "SMT"),
+    ("Upon completion of my apprenticeship, apply to three firms", "SMT"),
+    ("Keep a 200-day language streak", "SMT"),
+    ("Average a B over the semester", "SMT"),
+    ("Call one old friend a week", "SMT"),
+    ("Score 95% on every spelling test", "SMt"),
+]
+
+CASING = [
+    ("Improve Marketing", "smt"),
+    ("Pay Down Debt", "smt"),
+    ("Get More Sleep", "smt"),
+    ("Find Your Purpose", "smt"),
+    ("Be Kinder To Myself", "smt"),
+    ("Learn Spanish by June", "SmT"),
+    ("Learn Python", "Smt"),  # a product whose name is also an everyday word
+    ("RUN THE CITY MARATHON IN APRIL", "SMT"),
+    ("Get AWS certified by March", "SMT"),
+    ("Visit my cousin in Toronto this summer", "SMT"),
+    ("Start A Nightly Flossing Habit", "SMT"),
+]
+
+BROAD_OBJECTS = [
+    ("Grow the company", "smt"),
+    ("Pay off debt", "smt"),
+    ("Work on SEO", "smt"),
+    ("Take care of my health", "smt"),
+    ("Get better at marketing", "smt"),
+    ("Embrace the journey", "smt"),  # felt, not done
+    ("Listen to my body", "smt"),
+    ("Step out of my comfort zone", "smt"),
+    ("Walk the dog", "Smt"),
+    ("Fix the leaking tap", "Smt"),
+    ("Pay off my car loan by 2028", "SMT"),
+    ("Grow the support team to 12 people by June", "SMT"),
+]
+
+NONSENSE = [
+    ("qwzx plok 45 by 2027", "smT"),
+    ("2028", "smT"),
+    ("42", "smt"),
+    ("by next Friday", "smT"),
+    ("zzz", "smt"),
+]
+
+
+FAMILIES = {
+    "numbers glued to units and symbols": GLUED_UNITS,
+    "grades, levels and ranges": GRADES_AND_LEVELS,
+    "placeholders": PLACEHOLDERS,
+    "completing a role, credential or event": COMPLETIONS,
+    "relative and event times": TIMES,
+    "title case and all caps": CASING,
+    "broad objects that look concrete": BROAD_OBJECTS,
+    "nonsense": NONSENSE,
+}
+CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, rows in FAMILIES.items() for text, expected in rows]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_family(text: str, expected: str) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACEHOLDERS)
+def test_placeholders_ask_for_the_real_value(text: str, expected: str) -> None:
+    flag = score_goal(text, today=TODAY).flag("placeholder")
+    assert flag is not None and "real" in flag.message
+
+
+@pytest.mark.parametrize("text", ["Reach Gen Z customers", "Fix the X-ray printer by Friday", "Read [the manual] tonight"])
+def test_letters_and_brackets_that_are_not_placeholders(text: str) -> None:
+    assert score_goal(text, today=TODAY).flag("placeholder") is None
+
+
+def named(text: str) -> set[str]:
+    return {text[e.start : e.end] for e in score_goal(text, today=TODAY).criteria["S"].evidence if e.kind == "named"}
+
+
+def test_a_capitalised_common_noun_is_not_a_name_but_a_real_name_is() -> None:
+    assert named("Improve Marketing") == set()
+    assert named("Learn Spanish by June") == {"Spanish"}
+    assert named("Pass the CPA exam") == {"CPA"}
+
+
+@pytest.mark.parametrize(("text", "expected"), NONSENSE)
+def test_nonsense_is_never_smart(text: str, expected: str) -> None:
+    assert not score_goal(text, today=TODAY).is_smart
+
+
+@pytest.mark.parametrize("text", ["Run 4k on Monday and 5k on Friday", "Do 20 push-ups daily", "PMP by May 2027"])
+def test_short_goals_with_a_unit_or_an_acronym_are_not_nonsense(text: str) -> None:
+    assert score_goal(text, today=TODAY).criteria["S"].level == "met"
+
+
+@pytest.mark.parametrize("text", ["Save $2,000 by December 2021", "Pass the bar exam by 2019", "Launch the website by 3 March 2025"])
+def test_a_deadline_already_past_is_partly_met_never_smart_and_asks_for_a_new_date(text: str) -> None:
+    report = score_goal(text, today=TODAY)
+    t = report.criteria["T"]
+    assert t.level == "partial" and "new date" in t.advice
+    assert not report.is_smart and report.flag("past_deadline") is not None
+    assert report.criteria["S"].level == "met" and report.criteria["M"].level == "met"
+
+
+# The three examples a new user met in the issue.
+def test_gibberish_with_a_past_year_is_not_specific_partly_time_bound_and_never_smart() -> None:
+    report = score_goal("asdf qwer 123 by 2020", today=TODAY)
+    assert report.criteria["S"].level == "missing"
+    assert report.criteria["T"].level == "partial" and "new date" in report.criteria["T"].advice
+    assert not report.is_smart and report.overall < 50
+
+
+def test_a_weight_goal_with_a_season_is_specific_and_measurable() -> None:
+    report = score_goal("Lose 10kg by summer", today=TODAY)
+    assert {k: report.criteria[k].level for k in "SMT"} == {"S": "met", "M": "met", "T": "met"}
+
+
+def test_a_capitalised_discipline_is_not_specific() -> None:
+    assert score_goal("Improve Marketing", today=TODAY).criteria["S"].level != "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cut down on sugar every day", "M"),  # how much less?
+        ("Eat a balanced lunch daily", "M"),
+        ("Take my vitamins consistently every day", None),  # a steady rhythm of a plain act
+        ("Cut sugar to one spoon a day", None),
+    ],
+)
+def test_a_rhythm_alone_does_not_measure_an_open_ended_change(text: str, expected: str | None) -> None:
+    m = score_goal(text, today=TODAY).criteria["M"]
+    assert (m.level != "met") == (expected == "M"), m
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Walk more (currently 4,000 steps a day)", "m"),  # the number is where I stand
+        ("Walk 8,000 steps a day, up from my current 4,000", "M"),
+        ("Maintain my current 3.8 GPA", "M"),  # keeping it is the target
+    ],
+)
+def test_a_current_figure_is_a_baseline_not_a_target(text: str, expected: str) -> None:
+    assert verdict(text)[1] == expected
