@@ -229,7 +229,7 @@ def _check_cadence_word(m: re.Match[str], scan: _Scan) -> Any:
     if prev and (prev[-1] in _DETERMINERS or prev[-1].endswith(("'s", "s'"))):
         return REJECT  # "the weekly report": a thing that exists, not a new rhythm
     if len(prev) == 2 and prev[0] in _DETERMINERS:
-        # "the aligned weekly quiz" names a thing too; "review the notes weekly" is a rhythm
+        # "the shared weekly quiz" names a thing too; "review the notes weekly" is a rhythm
         following = _NEXT_WORD.match(scan.lower, m.end())
         if following and following.group(1) not in _NOT_A_NOUN:
             return REJECT
