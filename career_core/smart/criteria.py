@@ -48,7 +48,8 @@ MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
 
 STRONG_S_RULES = frozenset(
     {"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",
-     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
+     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.completion", "M.completion_named", "M.role", "M.made", "M.credential", "M.goal_is", "M.for_duration",
+     "S.named", "S.quoted"}
 )
 PLACEHOLDER_RULES = ("M.placeholder", "M.slot", "T.placeholder")
 NAME_RULES = frozenset({"S.named", "S.quoted"})
@@ -173,7 +174,8 @@ def judge_s(ev: Evidenced) -> Criterion:
         strong = [h for h in strong if h.rule not in NAME_RULES]
     objects = ev.get(*OBJECT_RULES)
     pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each") + (names if vague else [])
-    loose = [h for h in objects if h.value != "determined"] + ev.get("M.named_metric")
+    changed = [h for h in objects if isinstance(h.value, tuple)]  # "grow my subscriber base": no target
+    loose = [h for h in objects if h.value is None] + ev.get("M.named_metric")
     rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
     has_words = any(ch.isalpha() for ch in ev.det.text)
     if not ev.real:
@@ -182,7 +184,7 @@ def judge_s(ev: Evidenced) -> Criterion:
     if strong:
         return _level("met", ev.cite(strong + s_hits))
     if vague:
-        level = "partial" if (pinned or loose or rhythm) else "missing"
+        level = "partial" if (pinned or loose or changed or rhythm) else "missing"
         first = min(vague, key=lambda h: h.start)
         if first.rule == "S.negative_framing":
             advice = text(ADVICE, "S_negative", word=_words(ev.det, first))
@@ -193,6 +195,9 @@ def judge_s(ev: Evidenced) -> Criterion:
         return _level(level, ev.cite(s_hits), advice)
     if pinned or (loose and rhythm):
         return _level("met", ev.cite(s_hits + rhythm))
+    if changed:
+        verb = min(changed, key=lambda h: h.start).value[1]
+        return _level("partial", ev.cite(s_hits), text(ADVICE, "S_change", word=verb))
     if loose or rhythm:
         return _level("partial", ev.cite(s_hits), text(ADVICE, "S_generic"))
     return _level("missing", ev.cite(s_hits), text(ADVICE, "S_no_object" if has_words else "S_empty"))

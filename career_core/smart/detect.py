@@ -62,6 +62,10 @@ _AMOUNT_VERBS = word_set("amount_verb")
 _ATTITUDE_VERBS = word_set("attitude_verb")
 _KNOWN_NAMES = word_set("known_name")
 _KEEP_VERBS = word_set("keep_verb")
+_CHANGE_AMOUNT = _AMOUNT_VERBS - {"up", "bring", "bringing", "limit", "prioritise", "prioritize"}
+_SAYING = frozenset({"ensure", "sure", "means", "mean", "see", "know", "say", "said", "show", "believe", "think", "hope"})
+# Words that end a noun phrase when walking back from its noun.
+_PHRASE_STOP = (word_set("function_word") | word_set("small_word")) - _DETERMINERS - {"all", "any", "some"}
 _PLACE_PREPS = frozenset({"on", "in", "at", "with", "using", "via", "into", "onto", "through", "during", "from", "while"})
 # Words that end a determiner phrase without naming a thing ("my best", "the morning").
 _NOT_OBJECT = _MONTH_OR_DAY | word_set("period") | word_set("horizon_unit") | word_set("small_word") | word_set("num_word") | frozenset(
@@ -82,7 +86,8 @@ class Hit(NamedTuple):
     rule: str
     kind: str
     criteria: tuple[str, ...]
-    value: Any = None  # the word a piece of advice quotes, a confidence, an abstract head
+    value: Any = None  # the word a piece of advice quotes, a confidence, an abstract head,
+    # "determined" or ("changed", verb) for an object
     groups: tuple[tuple[str, str | None], ...] = ()  # for resolving dates later
 
 
@@ -219,9 +224,10 @@ def _check_event(m: re.Match[str], scan: _Scan) -> Any:
     """An occasion is a deadline after "by", "before"...; after "at" or "in" only when it is the
     next one or dated ("at my next review", "at the March all-hands")."""
     prep = " ".join(m.group("prep").split())
-    if prep in _DEADLINE_PREPS or m.group("q"):
-        return None
-    return None if any(w in _MONTH_OR_DAY for w in _PREV_WORDS.findall(m.group(0))) else REJECT
+    q = m.group("q")
+    if prep in _DEADLINE_PREPS or (q and not (prep == "for" and q.startswith("first"))):
+        return None  # "train for my first marathon" is what for, not when
+    return None if any(w.removesuffix("'s") in _MONTH_OR_DAY for w in _PREV_WORDS.findall(m.group(0))) else REJECT
 
 
 def _check_cadence_word(m: re.Match[str], scan: _Scan) -> Any:
@@ -236,10 +242,15 @@ def _check_cadence_word(m: re.Match[str], scan: _Scan) -> Any:
     return m.group(0)
 
 
+_WISHED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i|with)\b", re.ASCII)
+
+
 def _check_completion(m: re.Match[str], scan: _Scan) -> Any:
     noun, obj = m.group("noun"), m.group("obj")
     if not _window_is_clean(obj) or is_broad(noun, obj):
         return REJECT  # "pay off debt" says nothing of which debt; "my credit card debt" does
+    if noun in ("job", "role", "position", "career") and _WISHED_AFTER.match(scan.lower, m.end()):
+        return REJECT  # "a role where I feel at home": described by a wish, not a thing one can check
     if obj and any(w in _PLACE_PREPS for w in _PREV_WORDS.findall(obj)):
         return REJECT  # "take a photo of food on the app": the app is where, not what is done
     return noun
@@ -270,6 +281,23 @@ def _check_completion_named(m: re.Match[str], scan: _Scan) -> Any:
     return name
 
 
+_ORGANISATIONS = frozenset({"company", "business", "organisation", "organization", "firm"})
+_NOT_MADE = word_set("not_made")
+
+
+def _check_made(m: re.Match[str], scan: _Scan) -> Any:
+    """A concrete thing after "finish the", "bake a", "earn my second": not an abstract or broad
+    one ("build a relationship", "start a new life"), though a business one starts is a thing."""
+    head, obj = m.group("head"), m.group("obj")
+    if head in _NOT_OBJECT or head in _NOT_MADE or head in _VAGUE or is_abstract(head):
+        return REJECT
+    if head in _BROAD and head not in _ORGANISATIONS:
+        return REJECT
+    if obj and (not _window_is_clean(obj) or any(w in _NOT_OBJECT for w in _PREV_WORDS.findall(obj))):
+        return REJECT
+    return head if is_common(head) else REJECT
+
+
 def _check_named(m: re.Match[str], scan: _Scan) -> Any:
     word = m.group(0)
     if scan.mask.find(1, m.start(), m.end()) != -1 or not is_name(word, m.start(), scan):
@@ -277,17 +305,43 @@ def _check_named(m: re.Match[str], scan: _Scan) -> Any:
     return word
 
 
+def _governing(before: list[str]) -> tuple[bool, str | None]:
+    """Walk back from a noun over its modifiers: is it pinned by a determiner ("the sales
+    department", "my team's roadmap", "each of my projects"), and which word stands before the
+    phrase (its verb, when there is one)? A function word ends the phrase: in "my hope is that
+    volunteers", "my" belongs to "hope", not to "volunteers"."""
+    determined = False
+    i = len(before) - 1
+    while i >= 0:
+        w = before[i]
+        if w == "that" and (i == 0 or before[i - 1] in _PHRASE_STOP or before[i - 1] in _SAYING):
+            break  # "my hope is that volunteers ...", "ensure that staff ...": a clause follows
+        if w in _DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every"):
+            determined = True
+        elif w == "of" and determined:
+            pass  # "each of my projects", "all of our clients"
+        elif w in _PHRASE_STOP:
+            break
+        elif determined:
+            break  # the word before the determiner: the verb or preposition
+        i -= 1
+    if i >= 2 and before[i - 1] in ("and", "or") and before[i - 2] not in _CHANGE_AMOUNT:
+        i -= 2  # "manage and grow the sales department": managing it is a thing done
+    return determined, before[i] if i >= 0 else None
+
+
 def _check_object(m: re.Match[str], scan: _Scan) -> Any:
     start = m.start()
     clause = _CLAUSE_END.split(scan.lower[max(0, start - 60) : start])[-1]
-    before = _PREV_WORDS.findall(clause)[-4:]
-    if any(w in _DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every") for w in before):
-        return "determined"  # "the sales department", "my team's roadmap", "each project"
+    before = _PREV_WORDS.findall(clause)[-5:]
     # "Lead a team", "I will coach juniors", "Call my mum": at the start of a clause these
     # nouns are the verb.
     if not before or before[-1] in _VERB_OPENERS:
         return REJECT
-    return None
+    determined, verb = _governing(before)
+    if verb in _CHANGE_AMOUNT:
+        return ("changed", verb)  # "grow my subscriber base": which way, not how far; nothing is done
+    return "determined" if determined else None
 
 
 def _bare(obj: str | None) -> bool:
@@ -369,6 +423,7 @@ CHECKS: dict[str, Callable[[re.Match[str], _Scan], Any]] = {
     "cadence_word": _check_cadence_word,
     "completion": _check_completion,
     "completion_named": _check_completion_named,
+    "made": _check_made,
     "named": _check_named,
     "abstract_object": _check_abstract_object,
     "object": _check_object,
