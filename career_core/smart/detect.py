@@ -40,6 +40,7 @@ _CASED_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*", re.ASCII)
 _INNER_CAPITAL = re.compile(r"(?<!-)[A-Z]", re.ASCII)
 _CLAUSE_END = re.compile(r"[.,;:!?()\n]")
 _NEXT_WORD = re.compile(r"[ \t]{1,3}([a-z][a-z'-]*)", re.ASCII)
+_NEXT_CASED = re.compile(r"[ \t]{1,3}([A-Za-z0-9][A-Za-z0-9'-]*)", re.ASCII)
 # Words after a cadence word that show it is not describing a noun ("meet weekly with ...").
 _NOT_A_NOUN = frozenset({"with", "for", "at", "in", "on", "by", "to", "and", "or", "until", "from", "during", "so", "because", "if", "when", "as", "about", "through", "over", "after", "before"})
 _VERB_OPENERS = frozenset({"to", "will", "i", "i'll", "we", "and", "then", "also", "must", "should", "can", "could", "would"})
@@ -62,6 +63,7 @@ _AMOUNT_VERBS = word_set("amount_verb")
 _ATTITUDE_VERBS = word_set("attitude_verb")
 _KNOWN_NAMES = word_set("known_name")
 _KEEP_VERBS = word_set("keep_verb")
+_RATE_NOUNS = word_set("rate_noun")
 _CHANGE_AMOUNT = _AMOUNT_VERBS - {"up", "bring", "bringing", "limit", "prioritise", "prioritize"}
 _SAYING = frozenset({"ensure", "sure", "means", "mean", "see", "know", "say", "said", "show", "believe", "think", "hope"})
 # Words that end a noun phrase when walking back from its noun.
@@ -231,13 +233,23 @@ def _check_event(m: re.Match[str], scan: _Scan) -> Any:
 
 
 def _check_cadence_word(m: re.Match[str], scan: _Scan) -> Any:
-    prev = _previous_words(scan.lower, m.start(), 2)
+    start = m.start()
+    if scan.cased[start].isupper() and not scan.title_case and not scan.all_caps and not _sentence_initial(scan.cased, start):
+        following = _NEXT_CASED.match(scan.cased, m.end())
+        if following and (following.group(1)[0].isupper() or following.group(1)[0].isdigit()):
+            return REJECT  # "roll out Maths Daily 10", "join Weekly Wins": a programme's name
+    prev = _previous_words(scan.lower, start, 3)
+    if prev and prev[-1] in _CHANGE_AMOUNT:
+        return REJECT  # "raise weekly footfall": a metric to change, not a rhythm to keep
+    following = _NEXT_WORD.match(scan.lower, m.end())
+    rate = following is not None and following.group(1) in _RATE_NOUNS
     if prev and (prev[-1] in _DETERMINERS or prev[-1].endswith(("'s", "s'"))):
+        if rate and not (len(prev) > 1 and prev[-2] in _CHANGE_AMOUNT):
+            return m.group(0)  # "keep my weekly grocery spend under £90": a rate to keep
         return REJECT  # "the weekly report": a thing that exists, not a new rhythm
-    if len(prev) == 2 and prev[0] in _DETERMINERS:
+    if len(prev) >= 2 and prev[-2] in _DETERMINERS:
         # "the shared weekly quiz" names a thing too; "review the notes weekly" is a rhythm
-        following = _NEXT_WORD.match(scan.lower, m.end())
-        if following and following.group(1) not in _NOT_A_NOUN:
+        if following and following.group(1) not in _NOT_A_NOUN and not rate:
             return REJECT
     return m.group(0)
 
@@ -274,6 +286,8 @@ def is_name(word: str, start: int, scan: _Scan) -> bool:
 
 def _check_completion_named(m: re.Match[str], scan: _Scan) -> Any:
     name = m.group("name")
+    if scan.mask.find(1, m.start("name"), m.end("name")) != -1:
+        return REJECT  # claimed as something else ("Year 5 pupils", "Daily at 7am")
     if name[0] in "'\"":
         return None if _window_is_clean(m.group("obj").lower()) else REJECT
     if not is_name(name, m.start("name"), scan) or not _window_is_clean(m.group("obj").lower()):
@@ -296,6 +310,16 @@ def _check_made(m: re.Match[str], scan: _Scan) -> Any:
     if obj and (not _window_is_clean(obj) or any(w in _NOT_OBJECT for w in _PREV_WORDS.findall(obj))):
         return REJECT
     return head if is_common(head) else REJECT
+
+
+def _check_verb_object(m: re.Match[str], scan: _Scan) -> Any:
+    """An everyday thing a verb of doing acts on: loose (no determiner pins it)."""
+    head, obj = m.group("head"), m.group("obj")
+    if head in _NOT_OBJECT or head in _BROAD or head in _VAGUE or head in _PHRASE_STOP or is_abstract(head):
+        return REJECT
+    if obj and (not _window_is_clean(obj) or any(w in _DETERMINERS or w in _PHRASE_STOP for w in _PREV_WORDS.findall(obj))):
+        return REJECT  # "read the report": S.det_object's; "post about it": no object
+    return None if is_common(head) else REJECT
 
 
 def _check_named(m: re.Match[str], scan: _Scan) -> Any:
@@ -424,6 +448,7 @@ CHECKS: dict[str, Callable[[re.Match[str], _Scan], Any]] = {
     "completion": _check_completion,
     "completion_named": _check_completion_named,
     "made": _check_made,
+    "verb_object": _check_verb_object,
     "named": _check_named,
     "abstract_object": _check_abstract_object,
     "object": _check_object,

@@ -152,7 +152,8 @@ def month_prep(groups: Groups, today: date) -> date | None:
 
 
 def quarter(groups: Groups, today: date) -> date | None:
-    q = int(groups["q"]) if groups.get("q") else QUARTER_WORDS.get((groups.get("qw") or "").lower())
+    digit = groups.get("q") or groups.get("qn")
+    q = int(digit) if digit else QUARTER_WORDS.get((groups.get("qw") or "").lower())
     if not q:
         return None
     year = _year(groups, "y", "y2")

@@ -329,6 +329,30 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Go vegan for a month", "Mentor a new starter for 3 months", "Meditate for 30 straight days"),
         ("Mentor a new starter for the next 3 months", "Walk for an hour", "Save for the future"),
     ),
+    "X.school_year": (
+        ("Teach Year 4 pupils long division", "Get 80% of grade 2 readers to level J", "Coach the KS3 team"),
+        ("Reach grade 6 in cello", "Pass Year 2 of my apprenticeship"),
+    ),
+    "T.numbered_period": (
+        ("Read four novels in term 2", "Finish the module by week 6", "Close the epic by the end of sprint 4"),
+        ("Teach week 6 content", "Join term 2 clubs"),
+    ),
+    "T.the_period": (
+        ("Get two As by the quarter", "Hand in the essay before the semester is out", "This is the year I learn to swim"),
+        ("By the year 2030 own a home", "Until the year of the dragon", "Read the month's reports"),
+    ),
+    "T.named_day": (
+        ("Learn the route by race day", "Ship the app on launch day", "Buy flowers before Mother's Day"),
+        ("Study by day", "Walk on a rest day", "Run every other day"),
+    ),
+    "T.held_for": (
+        ("Keep the savings untouched at least 9 months", "Stay in the role for a minimum of two years"),
+        ("Walk at least 6 km", "Rest at least 2 days a week"),
+    ),
+    "S.verb_object": (
+        ("Post short videos twice a week", "Hold skip-level chats monthly", "Lift weights on Mondays", "Drink water with every meal"),
+        ("Share ideas every week", "Eat healthy food daily", "Read the report", "Post about it"),
+    ),
     "M.whole": (
         ("Read the whole trilogy", "Go a full week without sugar", "Sing the entire anthem", "Attend all my seminars", "Hand in all of the lab reports"),
         ("Think about the whole thing", "Hire a full-time nanny", "Thank all my mentors"),
