@@ -173,6 +173,11 @@ def judge_s(ev: Evidenced) -> Criterion:
         # "a good GPA", "more proficient with Excel": the name says what about, not what result
         strong = [h for h in strong if h.rule not in NAME_RULES]
     objects = ev.get(*OBJECT_RULES)
+    if vague and not strong:
+        # "walk daily to feel better": what follows the purpose says why, not what
+        cut = _purpose_start(ev)
+        vague = [h for h in vague if h.start < cut]
+        objects = [h for h in objects if h.start < cut]
     pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each") + (names if vague else [])
     changed = [h for h in objects if isinstance(h.value, tuple)]  # "grow my subscriber base": no target
     loose = [h for h in objects if h.value is None] + ev.get("M.named_metric")
@@ -201,6 +206,17 @@ def judge_s(ev: Evidenced) -> Criterion:
     if loose or rhythm:
         return _level("partial", ev.cite(s_hits), text(ADVICE, "S_generic"))
     return _level("missing", ev.cite(s_hits), text(ADVICE, "S_no_object" if has_words else "S_empty"))
+
+
+def _purpose_start(ev: Evidenced) -> int:
+    """Where the goal turns to its purpose ("join a choir to meet more people"), if something
+    concrete stands before it; else the end of the text. What follows says why, not what."""
+    purposes = run_lazy("G.purpose", ev.det)
+    if not purposes:
+        return len(ev.det.text)
+    start = min(h.start for h in purposes)
+    concrete = ev.get(*OBJECT_RULES) + [h for h in ev.with_criterion("M") if h.kind == "completion"]
+    return start if any(h.end <= start and not isinstance(h.value, tuple) for h in concrete) else len(ev.det.text)
 
 
 def judge_m(ev: Evidenced) -> Criterion:

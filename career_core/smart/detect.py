@@ -322,11 +322,42 @@ def _check_verb_object(m: re.Match[str], scan: _Scan) -> Any:
     return None if is_common(head) else REJECT
 
 
+_WANTING = frozenset({"want", "wants", "wanted", "need", "needs", "going", "plan", "plans", "planning", "like", "love", "hope", "try", "trying", "wish", "aim", "aims", "is", "are", "am", "was", "were", "be", "will", "would", "able", "decided", "decide", "intend", "expect", "start", "begin", "continue", "learn", "how", "choose", "promise", "ready", "goal", "goals", "resolution", "ought", "have", "has", "had", "not"})
+
+
+def _check_purpose(m: re.Match[str], scan: _Scan) -> Any:
+    """"to improve" after a wish ("I want to improve") is the goal itself, not its purpose."""
+    if m.group(0).startswith("to"):
+        prev = _previous_words(scan.lower, m.start(), 1)
+        if not prev or prev[0] in _WANTING:
+            return REJECT
+    return None
+
+
 def _check_named(m: re.Match[str], scan: _Scan) -> Any:
     word = m.group(0)
     if scan.mask.find(1, m.start(), m.end()) != -1 or not is_name(word, m.start(), scan):
         return REJECT
     return word
+
+
+def _clause_words(lower: str, start: int, n: int = 8) -> list[str]:
+    """The last n words before start, within its clause."""
+    clause = _CLAUSE_END.split(lower[max(0, start - 80) : start])[-1]
+    return _PREV_WORDS.findall(clause)[-n:]
+
+
+def _changed_by(before: list[str]) -> str | None:
+    """The change verb a noun phrase is the object of when it is the second of two: in "improve
+    my pacing and my tone", "my tone" is improved too."""
+    if not before or before[-1] not in ("and", "or"):
+        return None
+    for w in reversed(before[:-1]):
+        if w in _CHANGE_AMOUNT:
+            return w
+        if w in _PHRASE_STOP:
+            return None
+    return None
 
 
 def _governing(before: list[str]) -> tuple[bool, str | None]:
@@ -351,13 +382,15 @@ def _governing(before: list[str]) -> tuple[bool, str | None]:
         i -= 1
     if i >= 2 and before[i - 1] in ("and", "or") and before[i - 2] not in _CHANGE_AMOUNT:
         i -= 2  # "manage and grow the sales department": managing it is a thing done
+    if i >= 0 and before[i] in ("and", "or"):
+        return determined, _changed_by(before[: i + 1])  # "improve my pacing and my tone"
     return determined, before[i] if i >= 0 else None
 
 
 def _check_object(m: re.Match[str], scan: _Scan) -> Any:
     start = m.start()
     clause = _CLAUSE_END.split(scan.lower[max(0, start - 60) : start])[-1]
-    before = _PREV_WORDS.findall(clause)[-5:]
+    before = _PREV_WORDS.findall(clause)[-8:]
     # "Lead a team", "I will coach juniors", "Call my mum": at the start of a clause these
     # nouns are the verb.
     if not before or before[-1] in _VERB_OPENERS:
@@ -397,7 +430,7 @@ def _check_det_object(m: re.Match[str], scan: _Scan) -> Any:
     if obj and (not _window_is_clean(obj) or any(w in _NOT_OBJECT for w in _PREV_WORDS.findall(obj))):
         return REJECT
     before = _previous_words(scan.lower, m.start(), 3)
-    if any(w in _AMOUNT_VERBS for w in before[-2:]):
+    if any(w in _AMOUNT_VERBS for w in before[-2:]) or _changed_by(_clause_words(scan.lower, m.start())):
         return REJECT  # "raise my grade", "grow in my faith": a change needs a concrete target
     if any(w in _ATTITUDE_VERBS for w in before):
         return REJECT  # "embrace the journey", "step out of my comfort zone": felt, not done
@@ -449,6 +482,7 @@ CHECKS: dict[str, Callable[[re.Match[str], _Scan], Any]] = {
     "completion_named": _check_completion_named,
     "made": _check_made,
     "verb_object": _check_verb_object,
+    "purpose": _check_purpose,
     "named": _check_named,
     "abstract_object": _check_abstract_object,
     "object": _check_object,

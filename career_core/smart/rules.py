@@ -15,7 +15,7 @@ RULES_FILE = Path(__file__).with_name("rules.toml")
 
 CRITERIA = ("S", "M", "A", "R", "T")
 
-# Evidence kinds, by what they say about the goal. "mask" and "split" never reach a report.
+# Evidence kinds, by what they say about the goal. "mask", "split" and "purpose" never reach a report.
 KINDS = frozenset(
     {
         "quantity",  # a number, number word, percentage, amount of money or multiple (M)
@@ -39,6 +39,7 @@ KINDS = frozenset(
         "should",  # someone else's expectation (R)
         "mask",  # numbers that are not quantities (versions, clock times)
         "split",  # a point where a second goal may start
+        "purpose",  # where the goal turns to why ("... to feel calmer")
     }
 )
 

@@ -236,6 +236,14 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("I should network more", "My boss wants me to get an MBA", "I ought to exercise"),
         ("I will network at two events", "Shoulder more responsibility"),
     ),
+    "G.purpose": (
+        ("Join a running club to get fitter", "Walk to work so that I feel calmer", "Cook at home in order to save money"),
+        ("I want to improve my stamina", "I plan to reduce my screen time", "Walk to the station"),
+    ),
+    "X.past_reference": (
+        ("Finish a half marathon, as I managed back in 2015", "Swim as far as I swam in 2019"),
+        ("Swim 2 km by 2027", "Run the race I missed in 2027"),
+    ),
     "G.split": (
         ("Lose 5 kg; run a 10K", "Hire two engineers and launch the app", "Write the plan. Share it with the team."),
         ("Build trust and confidence", "Agree targets with my manager"),
