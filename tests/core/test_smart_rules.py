@@ -242,7 +242,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "X.past_reference": (
         ("Finish a half marathon, as I managed back in 2015", "Swim as far as I swam in 2019"),
-        ("Swim 2 km by 2027", "Run the race I missed in 2027"),
+        ("Swim 2 km by 2027", "Get back into running in 2027", "We plan to move in 2028"),
     ),
     "G.split": (
         ("Lose 5 kg; run a 10K", "Hire two engineers and launch the app", "Write the plan. Share it with the team."),
