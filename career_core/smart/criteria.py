@@ -76,6 +76,8 @@ _WORD_RE = re.compile(r"[a-z]+", re.ASCII)
 _MAY_SPLIT = re.compile(r"[;.!?]|\band\b", re.ASCII)  # cheap test before running G.split
 _AMOUNT_VERBS = word_set("amount_verb") - {"up", "bring", "bringing", "lift", "better", "limit"}
 _RHYTHM_ADVERBS = word_set("rhythm_adverb")
+_SAME_PHRASE = re.compile(r"\s*(?:(?!and\b|or\b|then\b)[a-z'-]+\s+){0,2}", re.ASCII)  # no new clause
+_COMPARATIVES = frozenset({"faster", "sooner", "earlier", "quicker", "better", "more", "less", "fewer"})
 
 
 _PLAIN: dict[tuple[str, str], Criterion] = {}
@@ -168,6 +170,11 @@ def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
     strong = [h for rid in STRONG_S_RULES for h in ev.by_rule.get(rid, ())]
     vague = [h for h in s_hits if h.rule in VAGUE_S_RULES]
+    if vague:
+        method = method_habit(ev)
+        if method is not None:
+            # "get my shop noticed more by posting each product on a forum": the means pin it down
+            vague = [h for h in vague if h.start >= method]
     names = [h for h in strong if h.rule in NAME_RULES]
     if vague and names:
         # "a good GPA", "more proficient with Excel": the name says what about, not what result
@@ -178,7 +185,7 @@ def judge_s(ev: Evidenced) -> Criterion:
         cut = _purpose_start(ev)
         vague = [h for h in vague if h.start < cut]
         objects = [h for h in objects if h.start < cut]
-    pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each") + (names if vague else [])
+    pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each") + ev.get("X.clock") + (names if vague else [])
     changed = [h for h in objects if isinstance(h.value, tuple)]  # "grow my subscriber base": no target
     loose = [h for h in objects if h.value is None] + ev.get("M.named_metric")
     rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
@@ -208,6 +215,25 @@ def judge_s(ev: Evidenced) -> Criterion:
     return _level("missing", ev.cite(s_hits), text(ADVICE, "S_no_object" if has_words else "S_empty"))
 
 
+def method_habit(ev: Evidenced) -> int | None:
+    """Where a means that is a concrete habit begins ("... by posting each recipe on a forum",
+    "... by getting up at 6 every weekday"): a "by -ing" clause holding a thing, a name or a set
+    time, and a rhythm or a count. None when there is no such clause."""
+    if " by " not in ev.det.lower:
+        return None
+    methods = run_lazy("G.method", ev.det)
+    if not methods:
+        return None
+    start = min(h.start for h in methods)
+    things = ev.get(*OBJECT_RULES, *NAME_RULES, "X.clock")
+    measures = [h for h in ev.with_criterion("M") if h.kind in ("quantity", "bound", "frequency")]
+    if any(h.start >= start for h in ev.get(*VAGUE_S_RULES)):
+        return None  # "... by walking more every day": the means is as open as the end
+    if any(h.start >= start for h in things) and any(h.start >= start for h in measures):
+        return start
+    return None
+
+
 def _purpose_start(ev: Evidenced) -> int:
     """Where the goal turns to its purpose ("join a choir to meet more people"), if something
     concrete stands before it; else the end of the text. What follows says why, not what."""
@@ -227,8 +253,20 @@ def judge_m(ev: Evidenced) -> Criterion:
     if strong and all(h.rule in UNCOUNTED_RHYTHMS for h in strong):
         # "reduce sugar every day", "eat a balanced diet daily": the rhythm says when, not how much
         open_ended = ev.amount_words() + [ev.words(h) for h in ev.get("S.vague_word") if not ev.is_rhythm_word(h)]
+        method = method_habit(ev) if open_ended else None
+        if method is not None and all(h.start >= method for h in strong):
+            open_ended = []  # "... by getting up at 6 every weekday": the habit is the measure
         if open_ended:
             return _level("partial", ev.cite(strong), text(ADVICE, "M_rhythm_only", word=open_ended[0]))
+    if strong and all(h.kind == "completion" for h in strong):
+        # "clear my overdraft sooner": done or not, but the goal is the speed, which has no yardstick
+        after = max(h.end for h in strong)
+        comparative = [
+            h for h in ev.get("S.vague_word")
+            if h.start >= after and ev.det.lower[h.start : h.end] in _COMPARATIVES and _SAME_PHRASE.fullmatch(ev.det.lower, after, h.start)
+        ]
+        if comparative:
+            return _level("partial", ev.cite(strong), text(ADVICE, "M_comparative", word=ev.words(comparative[0])))
     if strong:
         return _level("met", ev.cite(strong))
     weak = [h for h in m_hits if h.rule in M_WEAK_RULES]

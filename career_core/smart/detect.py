@@ -347,16 +347,27 @@ def _clause_words(lower: str, start: int, n: int = 8) -> list[str]:
     return _PREV_WORDS.findall(clause)[-n:]
 
 
+_OBJECT_PREPS = frozenset({"in", "at", "on", "within", "across", "among", "throughout", "of"})
+
+
 def _changed_by(before: list[str]) -> str | None:
-    """The change verb a noun phrase is the object of when it is the second of two: in "improve
-    my pacing and my tone", "my tone" is improved too."""
-    if not before or before[-1] not in ("and", "or"):
+    """The change verb a noun phrase belongs to when it is the second of two ("improve my pacing
+    and my tone") or says where the change happens ("improve tool use in our workshop",
+    "raise my score on the final exam"): then it is not a thing done either."""
+    if not before:
         return None
-    for w in reversed(before[:-1]):
-        if w in _CHANGE_AMOUNT:
-            return w
-        if w in _PHRASE_STOP:
-            return None
+    if before[-1] in ("and", "or"):
+        for w in reversed(before[:-1]):
+            if w in _CHANGE_AMOUNT:
+                return w
+            if w in _PHRASE_STOP:
+                return None
+    if before[-1] in _OBJECT_PREPS:
+        for w in reversed(before[-5:-1]):
+            if w in _CHANGE_AMOUNT:
+                return w
+            if w in _PHRASE_STOP:
+                return None
     return None
 
 
@@ -382,7 +393,7 @@ def _governing(before: list[str]) -> tuple[bool, str | None]:
         i -= 1
     if i >= 2 and before[i - 1] in ("and", "or") and before[i - 2] not in _CHANGE_AMOUNT:
         i -= 2  # "manage and grow the sales department": managing it is a thing done
-    if i >= 0 and before[i] in ("and", "or"):
+    if i >= 0 and (before[i] in ("and", "or") or before[i] in _OBJECT_PREPS):
         return determined, _changed_by(before[: i + 1])  # "improve my pacing and my tone"
     return determined, before[i] if i >= 0 else None
 

@@ -244,6 +244,14 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Finish a half marathon, as I managed back in 2015", "Swim as far as I swam in 2019"),
         ("Swim 2 km by 2027", "Get back into running in 2027", "We plan to move in 2028"),
     ),
+    "G.method": (
+        ("Read more by keeping a book in my bag", "Save money by cooking at home four nights a week"),
+        ("Pass the test by Friday", "Learn by heart the first verse"),
+    ),
+    "T.month_goal": (
+        ("I have a June goal of running 50 km", "Finish my October reading challenge"),
+        ("Set goals in June", "Plan the May fair"),
+    ),
     "G.split": (
         ("Lose 5 kg; run a 10K", "Hire two engineers and launch the app", "Write the plan. Share it with the team."),
         ("Build trust and confidence", "Agree targets with my manager"),
