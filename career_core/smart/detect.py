@@ -40,6 +40,7 @@ _CASED_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*", re.ASCII)
 _INNER_CAPITAL = re.compile(r"(?<!-)[A-Z]", re.ASCII)
 _CLAUSE_END = re.compile(r"[.,;:!?()\n]")
 _NEXT_WORD = re.compile(r"[ \t]{1,3}([a-z][a-z'-]*)", re.ASCII)
+_NEXT_WORDS = re.compile(r"(?:[ \t]{1,3}[a-z][a-z'-]*){0,2}", re.ASCII)  # "weekly grocery spend"
 _NEXT_CASED = re.compile(r"[ \t]{1,3}([A-Za-z0-9][A-Za-z0-9'-]*)", re.ASCII)
 # Words after a cadence word that show it is not describing a noun ("meet weekly with ...").
 _NOT_A_NOUN = frozenset({"with", "for", "at", "in", "on", "by", "to", "and", "or", "until", "from", "during", "so", "because", "if", "when", "as", "about", "through", "over", "after", "before"})
@@ -242,7 +243,7 @@ def _check_cadence_word(m: re.Match[str], scan: _Scan) -> Any:
     if prev and prev[-1] in _CHANGE_AMOUNT:
         return REJECT  # "raise weekly footfall": a metric to change, not a rhythm to keep
     following = _NEXT_WORD.match(scan.lower, m.end())
-    rate = following is not None and following.group(1) in _RATE_NOUNS
+    rate = following is not None and any(w in _RATE_NOUNS for w in _NEXT_WORDS.match(scan.lower, m.end()).group(0).split())
     if prev and (prev[-1] in _DETERMINERS or prev[-1].endswith(("'s", "s'"))):
         if rate and not (len(prev) > 1 and prev[-2] in _CHANGE_AMOUNT):
             return m.group(0)  # "keep my weekly grocery spend under £90": a rate to keep
@@ -347,6 +348,10 @@ def _clause_words(lower: str, start: int, n: int = 8) -> list[str]:
     return _PREV_WORDS.findall(clause)[-n:]
 
 
+# Words before a noun that do not narrow it: determiners, particles and verbs.
+_NOT_A_MODIFIER = _DETERMINERS | {"off", "down", "up", "out", "of", "all", "any", "some"} | frozenset(
+    entry.split()[0] for name in ("completion_verb", "doing_verb", "change_verb", "amount_verb", "action_verb", "creation_verb") for entry in word_set(name)
+)
 _OBJECT_PREPS = frozenset({"in", "at", "on", "within", "across", "among", "throughout", "of"})
 
 
@@ -407,6 +412,8 @@ def _check_object(m: re.Match[str], scan: _Scan) -> Any:
     if not before or before[-1] in _VERB_OPENERS:
         return REJECT
     determined, verb = _governing(before)
+    if m.group(0) in _BROAD and (before[-1] in _NOT_A_MODIFIER or before[-1] in _PHRASE_STOP):
+        return REJECT  # "pay off my debt": which debt? ("my student debt" says)
     if verb in _CHANGE_AMOUNT:
         return ("changed", verb)  # "grow my subscriber base": which way, not how far; nothing is done
     return "determined" if determined else None
