@@ -115,6 +115,7 @@ class Evidenced:
 
     def __init__(self, det: Detection) -> None:
         self.det = det
+        self._lazy: dict[str, list[Hit]] = {}
         self.by_rule: dict[str, list[Hit]] = {}
         self.by_criterion: dict[str, list[Hit]] = {k: [] for k in "SMART"}
         for h in det.hits:
@@ -130,6 +131,16 @@ class Evidenced:
         bounds = self.get("M.bound")
         self.absolutes = [h for h in self.get("A.absolute") if not _near_bound(h, bounds)] if bounds else self.get("A.absolute")
         self.negatives = [h for h in self.get("S.negative_framing") if not _near_bound(h, bounds)] if bounds else self.get("S.negative_framing")
+
+    def lazy(self, rule_id: str) -> list[Hit]:
+        """A lazy rule's hits, run once on first use."""
+        found = self._lazy.get(rule_id)
+        if found is None:
+            found = self._lazy[rule_id] = run_lazy(rule_id, self.det)
+            for h in found:
+                if h.criteria:
+                    self.evidence[h] = Evidence(h.start, h.end, h.kind, h.rule)
+        return found
 
     def words(self, hit: Hit) -> str:
         return _words(self.det, hit)
@@ -168,7 +179,7 @@ class Evidenced:
 
 def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
-    strong = [h for rid in STRONG_S_RULES for h in ev.by_rule.get(rid, ())]
+    strong = [h for rid, hits in ev.by_rule.items() if rid in STRONG_S_RULES for h in hits]
     vague = [h for h in s_hits if h.rule in VAGUE_S_RULES]
     if vague:
         method = method_habit(ev)
@@ -180,6 +191,11 @@ def judge_s(ev: Evidenced) -> Criterion:
         # "a good GPA", "more proficient with Excel": the name says what about, not what result
         strong = [h for h in strong if h.rule not in NAME_RULES]
     objects = ev.get(*OBJECT_RULES)
+    rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
+    if not strong and (rhythm or not objects) and not any(h.value == "determined" for h in objects):
+        doing = ev.lazy("S.verb_object")  # "post short videos twice a week"
+        objects = objects + doing
+        s_hits = s_hits + doing
     if vague and not strong:
         # "walk daily to feel better": what follows the purpose says why, not what
         cut = _purpose_start(ev)
@@ -188,7 +204,6 @@ def judge_s(ev: Evidenced) -> Criterion:
     pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each") + ev.get("X.clock") + (names if vague else [])
     changed = [h for h in objects if isinstance(h.value, tuple)]  # "grow my subscriber base": no target
     loose = [h for h in objects if h.value is None] + ev.get("M.named_metric")
-    rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
     has_words = any(ch.isalpha() for ch in ev.det.text)
     if not ev.real:
         # gibberish, a lone number or a date: no action or outcome, whatever else it holds
@@ -221,7 +236,7 @@ def method_habit(ev: Evidenced) -> int | None:
     time, and a rhythm or a count. None when there is no such clause."""
     if " by " not in ev.det.lower:
         return None
-    methods = run_lazy("G.method", ev.det)
+    methods = ev.lazy("G.method")
     if not methods:
         return None
     start = min(h.start for h in methods)
@@ -237,7 +252,7 @@ def method_habit(ev: Evidenced) -> int | None:
 def _purpose_start(ev: Evidenced) -> int:
     """Where the goal turns to its purpose ("join a choir to meet more people"), if something
     concrete stands before it; else the end of the text. What follows says why, not what."""
-    purposes = run_lazy("G.purpose", ev.det)
+    purposes = ev.lazy("G.purpose")
     if not purposes:
         return len(ev.det.text)
     start = min(h.start for h in purposes)
@@ -471,7 +486,7 @@ def two_goals(ev: Evidenced) -> Hit | None:
     measures = [h for h in ev.det.hits if h.rule in MEASURE_RULES or h.kind in ("deadline", "duration")]
     if len(measures) < 2 or not _MAY_SPLIT.search(ev.det.lower):
         return None
-    splits = sorted(run_lazy("G.split", ev.det), key=lambda h: h.start)
+    splits = sorted(ev.lazy("G.split"), key=lambda h: h.start)
     if not splits:
         return None
     edges = [0] + [s.start for s in splits] + [len(ev.det.lower)]

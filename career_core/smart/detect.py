@@ -159,10 +159,10 @@ class _Scan:
 
     __slots__ = ("cased", "lower", "mask", "tokens", "has_digit", "has_upper", "named", "_title_case", "_all_caps")
 
-    def __init__(self, cased: str, lower: str) -> None:
+    def __init__(self, cased: str, lower: str, tokens: frozenset[str] | None = None) -> None:
         self.cased, self.lower = cased, lower
         self.mask = bytearray(len(lower))
-        self.tokens = set(_TOKEN.findall(lower))
+        self.tokens = set(_TOKEN.findall(lower)) if tokens is None else tokens
         self.has_digit = _DIGIT.search(lower) is not None
         self.has_upper = cased[1:] != lower[1:]  # a capital first letter names nothing
         self.named = False  # set once S.named or S.quoted finds a name
@@ -448,7 +448,8 @@ def _check_det_object(m: re.Match[str], scan: _Scan) -> Any:
     if obj and (not _window_is_clean(obj) or any(w in _NOT_OBJECT for w in _PREV_WORDS.findall(obj))):
         return REJECT
     before = _previous_words(scan.lower, m.start(), 3)
-    if any(w in _AMOUNT_VERBS for w in before[-2:]) or _changed_by(_clause_words(scan.lower, m.start())):
+    linked = bool(before) and (before[-1] in ("and", "or") or before[-1] in _OBJECT_PREPS)
+    if any(w in _AMOUNT_VERBS for w in before[-2:]) or (linked and _changed_by(_clause_words(scan.lower, m.start()))):
         return REJECT  # "raise my grade", "grow in my faith": a change needs a concrete target
     if any(w in _ATTITUDE_VERBS for w in before):
         return REJECT  # "embrace the journey", "step out of my comfort zone": felt, not done
@@ -621,7 +622,7 @@ def detect(text: str) -> Detection:
 def run_lazy(rule_id: str, det: Detection) -> list[Hit]:
     """Run a lazy rule (one detection skips) over a detected text, for code that needs it."""
     plan = _PLANS[_INDEX[rule_id]]
-    scan = _Scan(det.cased, det.lower)
+    scan = _Scan(det.cased, det.lower, frozenset())  # lazy rules need no word prefilter
     hits: list[Hit] = []
     _run(plan, scan, hits)
     return hits

@@ -43,7 +43,7 @@ KINDS = frozenset(
     }
 )
 
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)(:cap)?\}")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\+[a-z_]+)*)(:cap)?\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +137,9 @@ def _expand(pattern: str, words: dict[str, list[str]], macros: dict[str, str], d
         name = m.group(1)
         if name in macros:
             return _expand(macros[name], words, macros, depth + 1)
-        if name in words:
-            return _alternation(words[name], cap=m.group(2) is not None)
+        names = name.split("+")  # {a+b}: one alternation of both lists, tried as one trie
+        if all(n in words for n in names):
+            return _alternation([w for n in names for w in words[n]], cap=m.group(2) is not None)
         raise KeyError(f"unknown word list or macro {{{name}}}")
 
     return _PLACEHOLDER.sub(sub, pattern)
