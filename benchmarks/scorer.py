@@ -53,6 +53,8 @@ def adversarial(n: int = 10_000) -> dict[str, str]:
         "long unicode": fill("ünïcödé 目標 🚀 ğöal İstanbul ß "),
         "one long word": "a" * n,
         "quotes": fill("'a' \"b\" "),
+        "days and occasions": fill("on Monday, Tuesday and Friday's race day "),
+        "means and purposes": fill("grow my list by posting each recipe to improve "),
     }
 
 
