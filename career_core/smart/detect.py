@@ -37,6 +37,7 @@ _WORD = re.compile(r"[a-z0-9'&.-]+", re.ASCII)
 _PREV_WORDS = re.compile(r"[a-z']+", re.ASCII)
 _PREV_CASED = re.compile(r"[A-Za-z']+", re.ASCII)
 _CASED_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*", re.ASCII)
+_CAPITAL_RUN = re.compile(r"\b[A-Z][A-Za-z'&-]*", re.ASCII)
 _INNER_CAPITAL = re.compile(r"(?<!-)[A-Z]", re.ASCII)
 _CLAUSE_END = re.compile(r"[.,;:!?()\n]")
 _NEXT_WORD = re.compile(r"[ \t]{1,3}([a-z][a-z'-]*)", re.ASCII)
@@ -119,7 +120,8 @@ def _is_title_case(cased: str) -> bool:
         caps = sum(1 for w in words if w[0].isupper())
         if caps >= 0.7 * len(words):
             return True
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    # months and weekdays are capitalised in any sentence, so they say nothing either way
+    content = [w for w in words if w.lower() not in _SMALL_WORDS and w.lower() not in _MONTH_OR_DAY]
     return len(content) >= 2 and all(w[0].isupper() for w in content)
 
 
@@ -291,9 +293,18 @@ def _check_completion_named(m: re.Match[str], scan: _Scan) -> Any:
         return REJECT  # claimed as something else ("Year 5 pupils", "Daily at 7am")
     if name[0] in "'\"":
         return None if _window_is_clean(m.group("obj").lower()) else REJECT
-    if not is_name(name, m.start("name"), scan) or not _window_is_clean(m.group("obj").lower()):
+    if not _window_is_clean(m.group("obj").lower()):
         return REJECT
-    return name
+    # a name of several capitalised words counts when one of them is a name ("the Christmas
+    # Markt", where "Christmas" alone is an everyday word in a title-like sentence)
+    end = m.start("name")
+    for word in _CAPITAL_RUN.finditer(scan.cased, end, end + 80):
+        if scan.cased[end : word.start()].strip():
+            break  # the run of capitalised words has ended
+        if is_name(word.group(0), word.start(), scan):
+            return name
+        end = word.end()
+    return REJECT
 
 
 _ORGANISATIONS = frozenset({"company", "business", "organisation", "organization", "firm"})

@@ -101,6 +101,7 @@ CASING = [
     ("Get AWS certified by March", "SMT"),
     ("Visit my cousin in Toronto this summer", "SMT"),
     ("Start A Nightly Flossing Habit", "SMT"),
+    ("Go to the Christmas Markt in December", "SMT"),  # a name of two words, one of them everyday
 ]
 
 BROAD_OBJECTS = [
