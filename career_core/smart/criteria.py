@@ -55,7 +55,7 @@ MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
 
 STRONG_S_RULES = frozenset(
     {"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",
-     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.completion", "M.completion_named", "M.role", "M.made", "M.credential", "M.goal_is", "M.for_duration",
+     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.completion", "M.completion_named", "M.role", "M.made", "M.credential", "M.goal_is",
      "S.named", "S.quoted"}
 )
 PLACEHOLDER_RULES = ("M.placeholder", "M.slot", "T.placeholder")
@@ -227,8 +227,9 @@ def judge_s(ev: Evidenced) -> Criterion:
         else:
             advice = text(ADVICE, "S_vague", word=_words(ev.det, first))
         return _level(level, ev.cite(s_hits), advice)
-    if pinned or (loose and rhythm):
-        return _level("met", ev.cite(s_hits + rhythm))
+    kept = ev.get("M.for_duration")  # "mentor a new starter for 3 months": kept up, like a rhythm
+    if pinned or (loose and (rhythm or kept)):
+        return _level("met", ev.cite(s_hits + rhythm + kept))
     if changed:
         verb = min(changed, key=lambda h: h.start).value[1]
         return _level("partial", ev.cite(s_hits), text(ADVICE, "S_change", word=verb))

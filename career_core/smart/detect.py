@@ -329,7 +329,10 @@ def _check_verb_object(m: re.Match[str], scan: _Scan) -> Any:
     head, obj = m.group("head"), m.group("obj")
     if head in _NOT_OBJECT or head in _BROAD or head in _VAGUE or head in _PHRASE_STOP or is_abstract(head):
         return REJECT
-    if obj and (not _window_is_clean(obj) or any(w in _DETERMINERS or w in _PHRASE_STOP for w in _PREV_WORDS.findall(obj))):
+    modifiers = _PREV_WORDS.findall(obj or "")
+    if modifiers and modifiers[0] in ("a", "an", "some"):
+        modifiers = modifiers[1:]
+    if obj and (not _window_is_clean(obj) or any(w in _DETERMINERS or w in _PHRASE_STOP for w in modifiers)):
         return REJECT  # "read the report": S.det_object's; "post about it": no object
     return None if is_common(head) else REJECT
 

@@ -187,8 +187,8 @@ def year(groups: Groups, today: date) -> date | None:
 def _period_end(unit: str, start: date) -> date | None:
     if unit == "day":
         return start
-    if unit == "week":
-        return start + timedelta(days=6 - start.weekday())
+    if unit in ("week", "weekend"):
+        return start + timedelta(days=6 - start.weekday())  # the weekend ends with the week
     if unit == "month":
         return month_end(start.year, start.month)
     if unit == "quarter":

@@ -166,6 +166,9 @@ FINISHED_MADE_OR_REACHED = [
     ("Get my H2 licence", "SMt"),  # a code that names a licence, not a half year
     ("My goal for the spring is a half marathon", "SMt"),
     ("Mentor a new starter for 3 months", "SMT"),
+    ("Work hard for a month", "sMT"),  # how long, but not what
+    ("Eat vegetables with every meal", "SMT"),
+    ("Revise for the exam by the weekend", "SmT"),
     ("Keep the emergency fund untouched for at least 9 months", "SMT"),
     ("Pay them off by May", "sMT"),  # done or not, though "them" needs the context
     ("Get a role where I feel at home", "smt"),  # described by a wish
