@@ -54,6 +54,7 @@ _ONE_DAY_PREV = frozenset({"for", "in", "within", "on", "per", "a", "of", "every
 _ABSTRACT_SUFFIXES = ("ship", "ness", "ity", "ism", "ence", "ance", "ency", "ancy", "ing", "ment", "tion", "sion")
 
 _MONTH_OR_DAY = word_set("month") | word_set("weekday")
+_DATED = _MONTH_OR_DAY | {"spring", "summer", "autumn", "fall", "winter"}  # "at the autumn fair"
 _VAGUE = word_set("vague_modifier")
 _CONCRETE = word_set("concrete") | word_set("deliverable") | word_set("recurring_event") | word_set("role") | word_set("occupation")
 _GRADE_CONTEXT = word_set("grade_context")
@@ -232,7 +233,7 @@ def _check_event(m: re.Match[str], scan: _Scan) -> Any:
     q = m.group("q")
     if prep in _DEADLINE_PREPS or (q and not (prep == "for" and q.startswith("first"))):
         return None  # "train for my first marathon" is what for, not when
-    return None if any(w.removesuffix("'s") in _MONTH_OR_DAY for w in _PREV_WORDS.findall(m.group(0))) else REJECT
+    return None if any(w.removesuffix("'s") in _DATED for w in _PREV_WORDS.findall(m.group(0))) else REJECT
 
 
 def _check_cadence_word(m: re.Match[str], scan: _Scan) -> Any:

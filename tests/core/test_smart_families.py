@@ -151,6 +151,8 @@ OCCASIONS_AND_PARTS_OF_PERIODS = [
     ("This is the year I learn to drive", "smT"),
     ("Book the hall by X (date)", "SmT"),
     ("Go to the Harvest Festival in September", "SMT"),
+    ("Sell 5 paintings at the autumn fair", "SMT"),  # an occasion dated by its season
+    ("Win the match on Saturday", "SMT"),
     ("Beat my 10k time from back in 2016", "SMt"),  # a year looked back to
 ]
 
