@@ -149,7 +149,7 @@ def _window_is_clean(obj: str | None) -> bool:
 
 def is_abstract(word: str) -> bool:
     """An outcome word with no behaviour in it ("skills", "morale", "thinking")."""
-    singular = word[:-1] if word.endswith("s") else word
+    singular = word.removesuffix("s")
     if word in _CONCRETE or singular in _CONCRETE:
         return False
     if word in _ABSTRACT or word in _VAGUE:
@@ -160,12 +160,12 @@ def is_abstract(word: str) -> bool:
 class _Scan:
     """One text being scanned: its two copies, the claimed characters, and cheap facts."""
 
-    __slots__ = ("cased", "lower", "mask", "tokens", "has_digit", "has_upper", "named", "_title_case", "_all_caps")
+    __slots__ = ("_all_caps", "_title_case", "cased", "has_digit", "has_upper", "lower", "mask", "named", "tokens")
 
     def __init__(self, cased: str, lower: str, tokens: frozenset[str] | None = None) -> None:
         self.cased, self.lower = cased, lower
         self.mask = bytearray(len(lower))
-        self.tokens = set(_TOKEN.findall(lower)) if tokens is None else tokens
+        self.tokens: set[str] | frozenset[str] = set(_TOKEN.findall(lower)) if tokens is None else tokens
         self.has_digit = _DIGIT.search(lower) is not None
         self.has_upper = cased[1:] != lower[1:]  # a capital first letter names nothing
         self.named = False  # set once S.named or S.quoted finds a name
@@ -246,15 +246,15 @@ def _check_cadence_word(m: re.Match[str], scan: _Scan) -> Any:
     if prev and prev[-1] in _CHANGE_AMOUNT:
         return REJECT  # "raise weekly footfall": a metric to change, not a rhythm to keep
     following = _NEXT_WORD.match(scan.lower, m.end())
-    rate = following is not None and any(w in _RATE_NOUNS for w in _NEXT_WORDS.match(scan.lower, m.end()).group(0).split())
+    next_two = _NEXT_WORDS.match(scan.lower, m.end())
+    rate = next_two is not None and any(w in _RATE_NOUNS for w in next_two.group(0).split())
     if prev and (prev[-1] in _DETERMINERS or prev[-1].endswith(("'s", "s'"))):
         if rate and not (len(prev) > 1 and prev[-2] in _CHANGE_AMOUNT):
             return m.group(0)  # "keep my weekly grocery spend under £90": a rate to keep
         return REJECT  # "the weekly report": a thing that exists, not a new rhythm
-    if len(prev) >= 2 and prev[-2] in _DETERMINERS:
-        # "the shared weekly quiz" names a thing too; "review the notes weekly" is a rhythm
-        if following and following.group(1) not in _NOT_A_NOUN and not rate:
-            return REJECT
+    # "the shared weekly quiz" names a thing too; "review the notes weekly" is a rhythm
+    if len(prev) >= 2 and prev[-2] in _DETERMINERS and following and following.group(1) not in _NOT_A_NOUN and not rate:
+        return REJECT
     return m.group(0)
 
 
@@ -543,7 +543,7 @@ def _kind(rule: Rule, scan: _Scan, start: int) -> str:
 class _Plan:
     """What running one rule needs, looked up once at import rather than per goal."""
 
-    __slots__ = ("rule", "finditer", "cased", "span", "check", "keep_groups", "not_after", "not_after_words", "needs_named", "finds_names")
+    __slots__ = ("cased", "check", "finditer", "finds_names", "keep_groups", "needs_named", "not_after", "not_after_words", "rule", "span")
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
