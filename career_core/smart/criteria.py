@@ -6,12 +6,19 @@ The rules of judgement (DESIGN.md, "The SMART scorer"):
 - S is met by a number, a level, a placeholder or a finished deliverable, even next to vague
   words ("improve sales performance by 15%"); by a name unless a vague word leaves the result
   open ("a good GPA"); otherwise by a concrete object that is pinned down ("the sales
-  department", "your bed") or a concrete behaviour on a rhythm ("yoga twice a week"), as long
-  as no vague word leaves it open. A concrete object that is not pinned down ("coach direct
-  reports") is partial. Broad objects ("the company", "debt") pin nothing down.
-- M is met by a quantity, a bound, a rhythm or a finished deliverable or role; "each team lead"
-  or a named metric with no target ("our NPS") is partial, and so is a rhythm with no count
-  that repeats an open-ended change ("reduce sugar every day": when, but not how much).
+  department", "your bed"), a set time ("at 6:30 am") or a concrete behaviour on a rhythm
+  ("yoga twice a week", "post short videos twice a week"), as long as no vague word leaves it
+  open. A concrete object that is not pinned down ("coach direct reports") is partial. Broad
+  objects ("the company", "my debt") pin nothing down, and neither does the object of a change
+  with no target ("grow my subscriber base", "improve tool use in our workshop"): that says
+  which way, not where to. What follows a purpose ("... to feel calmer", "so that") says why,
+  not what; a concrete habit given as the means ("... by posting each recipe on a cooking forum")
+  pins down a vague end.
+- M is met by a quantity, a bound, a rhythm or a finished deliverable, credential or role;
+  "each team lead" or a named metric with no target ("our NPS") is partial, and so is a rhythm
+  with no count that repeats an open-ended change ("reduce sugar every day": when, but not how
+  much) unless the rhythm belongs to a concrete means, and a completion whose point is its
+  speed ("clear my overdraft sooner").
 - T is met by a date, a deadline, a time frame, a start date or a rhythm. Vague time words
   ("soon") do not count. A deadline already past is partial: the goal needs a new date. When
   the text has no time frame but the context has a deadline, T is partial: the goal should say
@@ -48,13 +55,14 @@ MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
 
 STRONG_S_RULES = frozenset(
     {"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",
-     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
+     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.completion", "M.completion_named", "M.role", "M.made", "M.credential", "M.goal_is",
+     "S.named", "S.quoted"}
 )
 PLACEHOLDER_RULES = ("M.placeholder", "M.slot", "T.placeholder")
 NAME_RULES = frozenset({"S.named", "S.quoted"})
 UNCOUNTED_RHYTHMS = frozenset({"F.every", "F.every_event", "F.every_occasion", "F.cadence_word", "F.on_days"})
 UNIT_RULES = frozenset({"M.glued_unit", "M.money", "M.percent", "M.multiplier", "F.slash_rate"})
-OBJECT_RULES = ("S.object", "S.det_object", "S.activity")
+OBJECT_RULES = ("S.object", "S.det_object", "S.activity", "S.verb_object")
 VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object", "S.negative_framing"})
 M_STRONG_KINDS = frozenset({"quantity", "bound", "completion", "frequency"})
 M_WEAK_RULES = frozenset({"M.each", "M.named_metric"})
@@ -75,6 +83,8 @@ _WORD_RE = re.compile(r"[a-z]+", re.ASCII)
 _MAY_SPLIT = re.compile(r"[;.!?]|\band\b", re.ASCII)  # cheap test before running G.split
 _AMOUNT_VERBS = word_set("amount_verb") - {"up", "bring", "bringing", "lift", "better", "limit"}
 _RHYTHM_ADVERBS = word_set("rhythm_adverb")
+_SAME_PHRASE = re.compile(r"\s*(?:(?!and\b|or\b|then\b)[a-z'-]+\s+){0,2}", re.ASCII)  # no new clause
+_COMPARATIVES = frozenset({"faster", "sooner", "earlier", "quicker", "better", "more", "less", "fewer"})
 
 
 _PLAIN: dict[tuple[str, str], Criterion] = {}
@@ -112,6 +122,7 @@ class Evidenced:
 
     def __init__(self, det: Detection) -> None:
         self.det = det
+        self._lazy: dict[str, list[Hit]] = {}
         self.by_rule: dict[str, list[Hit]] = {}
         self.by_criterion: dict[str, list[Hit]] = {k: [] for k in "SMART"}
         for h in det.hits:
@@ -127,6 +138,16 @@ class Evidenced:
         bounds = self.get("M.bound")
         self.absolutes = [h for h in self.get("A.absolute") if not _near_bound(h, bounds)] if bounds else self.get("A.absolute")
         self.negatives = [h for h in self.get("S.negative_framing") if not _near_bound(h, bounds)] if bounds else self.get("S.negative_framing")
+
+    def lazy(self, rule_id: str) -> list[Hit]:
+        """A lazy rule's hits, run once on first use."""
+        found = self._lazy.get(rule_id)
+        if found is None:
+            found = self._lazy[rule_id] = run_lazy(rule_id, self.det)
+            for h in found:
+                if h.criteria:
+                    self.evidence[h] = Evidence(h.start, h.end, h.kind, h.rule)
+        return found
 
     def words(self, hit: Hit) -> str:
         return _words(self.det, hit)
@@ -165,16 +186,31 @@ class Evidenced:
 
 def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
-    strong = [h for rid in STRONG_S_RULES for h in ev.by_rule.get(rid, ())]
+    strong = [h for rid, hits in ev.by_rule.items() if rid in STRONG_S_RULES for h in hits]
     vague = [h for h in s_hits if h.rule in VAGUE_S_RULES]
+    if vague:
+        method = method_habit(ev)
+        if method is not None:
+            # "get my shop noticed more by posting each product on a forum": the means pin it down
+            vague = [h for h in vague if h.start >= method]
     names = [h for h in strong if h.rule in NAME_RULES]
     if vague and names:
         # "a good GPA", "more proficient with Excel": the name says what about, not what result
         strong = [h for h in strong if h.rule not in NAME_RULES]
     objects = ev.get(*OBJECT_RULES)
-    pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each") + (names if vague else [])
-    loose = [h for h in objects if h.value != "determined"] + ev.get("M.named_metric")
     rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
+    if not strong and (rhythm or not objects) and not any(h.value == "determined" for h in objects):
+        doing = ev.lazy("S.verb_object")  # "post short videos twice a week"
+        objects = objects + doing
+        s_hits = s_hits + doing
+    if vague and not strong:
+        # "walk daily to feel better": what follows the purpose says why, not what
+        cut = _purpose_start(ev)
+        vague = [h for h in vague if h.start < cut]
+        objects = [h for h in objects if h.start < cut]
+    pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each") + ev.get("X.clock") + (names if vague else [])
+    changed = [h for h in objects if isinstance(h.value, tuple)]  # "grow my subscriber base": no target
+    loose = [h for h in objects if h.value is None] + ev.get("M.named_metric")
     has_words = any(ch.isalpha() for ch in ev.det.text)
     if not ev.real:
         # gibberish, a lone number or a date: no action or outcome, whatever else it holds
@@ -182,7 +218,7 @@ def judge_s(ev: Evidenced) -> Criterion:
     if strong:
         return _level("met", ev.cite(strong + s_hits))
     if vague:
-        level = "partial" if (pinned or loose or rhythm) else "missing"
+        level = "partial" if (pinned or loose or changed or rhythm) else "missing"
         first = min(vague, key=lambda h: h.start)
         if first.rule == "S.negative_framing":
             advice = text(ADVICE, "S_negative", word=_words(ev.det, first))
@@ -191,11 +227,45 @@ def judge_s(ev: Evidenced) -> Criterion:
         else:
             advice = text(ADVICE, "S_vague", word=_words(ev.det, first))
         return _level(level, ev.cite(s_hits), advice)
-    if pinned or (loose and rhythm):
-        return _level("met", ev.cite(s_hits + rhythm))
+    kept = ev.get("M.for_duration")  # "mentor a new starter for 3 months": kept up, like a rhythm
+    if pinned or (loose and (rhythm or kept)):
+        return _level("met", ev.cite(s_hits + rhythm + kept))
+    if changed:
+        verb = min(changed, key=lambda h: h.start).value[1]
+        return _level("partial", ev.cite(s_hits), text(ADVICE, "S_change", word=verb))
     if loose or rhythm:
         return _level("partial", ev.cite(s_hits), text(ADVICE, "S_generic"))
     return _level("missing", ev.cite(s_hits), text(ADVICE, "S_no_object" if has_words else "S_empty"))
+
+
+def method_habit(ev: Evidenced) -> int | None:
+    """Where a means that is a concrete habit begins ("... by posting each recipe on a forum",
+    "... by getting up at 6 every weekday"): a "by -ing" clause holding a thing, a name or a set
+    time, and a rhythm or a count. None when there is no such clause."""
+    if " by " not in ev.det.lower:
+        return None
+    methods = ev.lazy("G.method")
+    if not methods:
+        return None
+    start = min(h.start for h in methods)
+    things = ev.get(*OBJECT_RULES, *NAME_RULES, "X.clock")
+    measures = [h for h in ev.with_criterion("M") if h.kind in ("quantity", "bound", "frequency")]
+    if any(h.start >= start for h in ev.get(*VAGUE_S_RULES)):
+        return None  # "... by walking more every day": the means is as open as the end
+    if any(h.start >= start for h in things) and any(h.start >= start for h in measures):
+        return start
+    return None
+
+
+def _purpose_start(ev: Evidenced) -> int:
+    """Where the goal turns to its purpose ("join a choir to meet more people"), if something
+    concrete stands before it; else the end of the text. What follows says why, not what."""
+    purposes = ev.lazy("G.purpose")
+    if not purposes:
+        return len(ev.det.text)
+    start = min(h.start for h in purposes)
+    concrete = ev.get(*OBJECT_RULES) + [h for h in ev.with_criterion("M") if h.kind == "completion"]
+    return start if any(h.end <= start and not isinstance(h.value, tuple) for h in concrete) else len(ev.det.text)
 
 
 def judge_m(ev: Evidenced) -> Criterion:
@@ -206,8 +276,20 @@ def judge_m(ev: Evidenced) -> Criterion:
     if strong and all(h.rule in UNCOUNTED_RHYTHMS for h in strong):
         # "reduce sugar every day", "eat a balanced diet daily": the rhythm says when, not how much
         open_ended = ev.amount_words() + [ev.words(h) for h in ev.get("S.vague_word") if not ev.is_rhythm_word(h)]
+        method = method_habit(ev) if open_ended else None
+        if method is not None and all(h.start >= method for h in strong):
+            open_ended = []  # "... by getting up at 6 every weekday": the habit is the measure
         if open_ended:
             return _level("partial", ev.cite(strong), text(ADVICE, "M_rhythm_only", word=open_ended[0]))
+    if strong and all(h.kind == "completion" for h in strong):
+        # "clear my overdraft sooner": done or not, but the goal is the speed, which has no yardstick
+        after = max(h.end for h in strong)
+        comparative = [
+            h for h in ev.get("S.vague_word")
+            if h.start >= after and ev.det.lower[h.start : h.end] in _COMPARATIVES and _SAME_PHRASE.fullmatch(ev.det.lower, after, h.start)
+        ]
+        if comparative:
+            return _level("partial", ev.cite(strong), text(ADVICE, "M_comparative", word=ev.words(comparative[0])))
     if strong:
         return _level("met", ev.cite(strong))
     weak = [h for h in m_hits if h.rule in M_WEAK_RULES]
@@ -412,7 +494,7 @@ def two_goals(ev: Evidenced) -> Hit | None:
     measures = [h for h in ev.det.hits if h.rule in MEASURE_RULES or h.kind in ("deadline", "duration")]
     if len(measures) < 2 or not _MAY_SPLIT.search(ev.det.lower):
         return None
-    splits = sorted(run_lazy("G.split", ev.det), key=lambda h: h.start)
+    splits = sorted(ev.lazy("G.split"), key=lambda h: h.start)
     if not splits:
         return None
     edges = [0] + [s.start for s in splits] + [len(ev.det.lower)]

@@ -37,9 +37,12 @@ _WORD = re.compile(r"[a-z0-9'&.-]+", re.ASCII)
 _PREV_WORDS = re.compile(r"[a-z']+", re.ASCII)
 _PREV_CASED = re.compile(r"[A-Za-z']+", re.ASCII)
 _CASED_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*", re.ASCII)
+_CAPITAL_RUN = re.compile(r"\b[A-Z][A-Za-z'&-]*", re.ASCII)
 _INNER_CAPITAL = re.compile(r"(?<!-)[A-Z]", re.ASCII)
 _CLAUSE_END = re.compile(r"[.,;:!?()\n]")
 _NEXT_WORD = re.compile(r"[ \t]{1,3}([a-z][a-z'-]*)", re.ASCII)
+_NEXT_WORDS = re.compile(r"(?:[ \t]{1,3}[a-z][a-z'-]*){0,2}", re.ASCII)  # "weekly grocery spend"
+_NEXT_CASED = re.compile(r"[ \t]{1,3}([A-Za-z0-9][A-Za-z0-9'-]*)", re.ASCII)
 # Words after a cadence word that show it is not describing a noun ("meet weekly with ...").
 _NOT_A_NOUN = frozenset({"with", "for", "at", "in", "on", "by", "to", "and", "or", "until", "from", "during", "so", "because", "if", "when", "as", "about", "through", "over", "after", "before"})
 _VERB_OPENERS = frozenset({"to", "will", "i", "i'll", "we", "and", "then", "also", "must", "should", "can", "could", "would"})
@@ -51,6 +54,7 @@ _ONE_DAY_PREV = frozenset({"for", "in", "within", "on", "per", "a", "of", "every
 _ABSTRACT_SUFFIXES = ("ship", "ness", "ity", "ism", "ence", "ance", "ency", "ancy", "ing", "ment", "tion", "sion")
 
 _MONTH_OR_DAY = word_set("month") | word_set("weekday")
+_DATED = _MONTH_OR_DAY | {"spring", "summer", "autumn", "fall", "winter"}  # "at the autumn fair"
 _VAGUE = word_set("vague_modifier")
 _CONCRETE = word_set("concrete") | word_set("deliverable") | word_set("recurring_event") | word_set("role") | word_set("occupation")
 _GRADE_CONTEXT = word_set("grade_context")
@@ -62,6 +66,11 @@ _AMOUNT_VERBS = word_set("amount_verb")
 _ATTITUDE_VERBS = word_set("attitude_verb")
 _KNOWN_NAMES = word_set("known_name")
 _KEEP_VERBS = word_set("keep_verb")
+_RATE_NOUNS = word_set("rate_noun")
+_CHANGE_AMOUNT = _AMOUNT_VERBS - {"up", "bring", "bringing", "limit", "prioritise", "prioritize"}
+_SAYING = frozenset({"ensure", "sure", "means", "mean", "see", "know", "say", "said", "show", "believe", "think", "hope"})
+# Words that end a noun phrase when walking back from its noun.
+_PHRASE_STOP = (word_set("function_word") | word_set("small_word")) - _DETERMINERS - {"all", "any", "some"}
 _PLACE_PREPS = frozenset({"on", "in", "at", "with", "using", "via", "into", "onto", "through", "during", "from", "while"})
 # Words that end a determiner phrase without naming a thing ("my best", "the morning").
 _NOT_OBJECT = _MONTH_OR_DAY | word_set("period") | word_set("horizon_unit") | word_set("small_word") | word_set("num_word") | frozenset(
@@ -82,7 +91,8 @@ class Hit(NamedTuple):
     rule: str
     kind: str
     criteria: tuple[str, ...]
-    value: Any = None  # the word a piece of advice quotes, a confidence, an abstract head
+    value: Any = None  # the word a piece of advice quotes, a confidence, an abstract head,
+    # "determined" or ("changed", verb) for an object
     groups: tuple[tuple[str, str | None], ...] = ()  # for resolving dates later
 
 
@@ -111,7 +121,8 @@ def _is_title_case(cased: str) -> bool:
         caps = sum(1 for w in words if w[0].isupper())
         if caps >= 0.7 * len(words):
             return True
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    # months and weekdays are capitalised in any sentence, so they say nothing either way
+    content = [w for w in words if w.lower() not in _SMALL_WORDS and w.lower() not in _MONTH_OR_DAY]
     return len(content) >= 2 and all(w[0].isupper() for w in content)
 
 
@@ -138,7 +149,7 @@ def _window_is_clean(obj: str | None) -> bool:
 
 def is_abstract(word: str) -> bool:
     """An outcome word with no behaviour in it ("skills", "morale", "thinking")."""
-    singular = word[:-1] if word.endswith("s") else word
+    singular = word.removesuffix("s")
     if word in _CONCRETE or singular in _CONCRETE:
         return False
     if word in _ABSTRACT or word in _VAGUE:
@@ -149,12 +160,12 @@ def is_abstract(word: str) -> bool:
 class _Scan:
     """One text being scanned: its two copies, the claimed characters, and cheap facts."""
 
-    __slots__ = ("cased", "lower", "mask", "tokens", "has_digit", "has_upper", "named", "_title_case", "_all_caps")
+    __slots__ = ("_all_caps", "_title_case", "cased", "has_digit", "has_upper", "lower", "mask", "named", "tokens")
 
-    def __init__(self, cased: str, lower: str) -> None:
+    def __init__(self, cased: str, lower: str, tokens: frozenset[str] | None = None) -> None:
         self.cased, self.lower = cased, lower
         self.mask = bytearray(len(lower))
-        self.tokens = set(_TOKEN.findall(lower))
+        self.tokens: set[str] | frozenset[str] = set(_TOKEN.findall(lower)) if tokens is None else tokens
         self.has_digit = _DIGIT.search(lower) is not None
         self.has_upper = cased[1:] != lower[1:]  # a capital first letter names nothing
         self.named = False  # set once S.named or S.quoted finds a name
@@ -219,27 +230,43 @@ def _check_event(m: re.Match[str], scan: _Scan) -> Any:
     """An occasion is a deadline after "by", "before"...; after "at" or "in" only when it is the
     next one or dated ("at my next review", "at the March all-hands")."""
     prep = " ".join(m.group("prep").split())
-    if prep in _DEADLINE_PREPS or m.group("q"):
-        return None
-    return None if any(w in _MONTH_OR_DAY for w in _PREV_WORDS.findall(m.group(0))) else REJECT
+    q = m.group("q")
+    if prep in _DEADLINE_PREPS or (q and not (prep == "for" and q.startswith("first"))):
+        return None  # "train for my first marathon" is what for, not when
+    return None if any(w.removesuffix("'s") in _DATED for w in _PREV_WORDS.findall(m.group(0))) else REJECT
 
 
 def _check_cadence_word(m: re.Match[str], scan: _Scan) -> Any:
-    prev = _previous_words(scan.lower, m.start(), 2)
+    start = m.start()
+    if scan.cased[start].isupper() and not scan.title_case and not scan.all_caps and not _sentence_initial(scan.cased, start):
+        following = _NEXT_CASED.match(scan.cased, m.end())
+        if following and (following.group(1)[0].isupper() or following.group(1)[0].isdigit()):
+            return REJECT  # "roll out Maths Daily 10", "join Weekly Wins": a programme's name
+    prev = _previous_words(scan.lower, start, 3)
+    if prev and prev[-1] in _CHANGE_AMOUNT:
+        return REJECT  # "raise weekly footfall": a metric to change, not a rhythm to keep
+    following = _NEXT_WORD.match(scan.lower, m.end())
+    next_two = _NEXT_WORDS.match(scan.lower, m.end())
+    rate = next_two is not None and any(w in _RATE_NOUNS for w in next_two.group(0).split())
     if prev and (prev[-1] in _DETERMINERS or prev[-1].endswith(("'s", "s'"))):
+        if rate and not (len(prev) > 1 and prev[-2] in _CHANGE_AMOUNT):
+            return m.group(0)  # "keep my weekly grocery spend under £90": a rate to keep
         return REJECT  # "the weekly report": a thing that exists, not a new rhythm
-    if len(prev) == 2 and prev[0] in _DETERMINERS:
-        # "the aligned weekly quiz" names a thing too; "review the notes weekly" is a rhythm
-        following = _NEXT_WORD.match(scan.lower, m.end())
-        if following and following.group(1) not in _NOT_A_NOUN:
-            return REJECT
+    # "the shared weekly quiz" names a thing too; "review the notes weekly" is a rhythm
+    if len(prev) >= 2 and prev[-2] in _DETERMINERS and following and following.group(1) not in _NOT_A_NOUN and not rate:
+        return REJECT
     return m.group(0)
+
+
+_WISHED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i|with)\b", re.ASCII)
 
 
 def _check_completion(m: re.Match[str], scan: _Scan) -> Any:
     noun, obj = m.group("noun"), m.group("obj")
     if not _window_is_clean(obj) or is_broad(noun, obj):
         return REJECT  # "pay off debt" says nothing of which debt; "my credit card debt" does
+    if noun in ("job", "role", "position", "career") and _WISHED_AFTER.match(scan.lower, m.end()):
+        return REJECT  # "a role where I feel at home": described by a wish, not a thing one can check
     if obj and any(w in _PLACE_PREPS for w in _PREV_WORDS.findall(obj)):
         return REJECT  # "take a photo of food on the app": the app is where, not what is done
     return noun
@@ -263,11 +290,64 @@ def is_name(word: str, start: int, scan: _Scan) -> bool:
 
 def _check_completion_named(m: re.Match[str], scan: _Scan) -> Any:
     name = m.group("name")
+    if scan.mask.find(1, m.start("name"), m.end("name")) != -1:
+        return REJECT  # claimed as something else ("Year 5 pupils", "Daily at 7am")
     if name[0] in "'\"":
         return None if _window_is_clean(m.group("obj").lower()) else REJECT
-    if not is_name(name, m.start("name"), scan) or not _window_is_clean(m.group("obj").lower()):
+    if not _window_is_clean(m.group("obj").lower()):
         return REJECT
-    return name
+    # a name of several capitalised words counts when one of them is a name ("the Christmas
+    # Markt", where "Christmas" alone is an everyday word in a title-like sentence)
+    end = m.start("name")
+    for word in _CAPITAL_RUN.finditer(scan.cased, end, end + 80):
+        if scan.cased[end : word.start()].strip():
+            break  # the run of capitalised words has ended
+        if is_name(word.group(0), word.start(), scan):
+            return name
+        end = word.end()
+    return REJECT
+
+
+_ORGANISATIONS = frozenset({"company", "business", "organisation", "organization", "firm"})
+_NOT_MADE = word_set("not_made")
+
+
+def _check_made(m: re.Match[str], scan: _Scan) -> Any:
+    """A concrete thing after "finish the", "bake a", "earn my second": not an abstract or broad
+    one ("build a relationship", "start a new life"), though a business one starts is a thing."""
+    head, obj = m.group("head"), m.group("obj")
+    if head in _NOT_OBJECT or head in _NOT_MADE or head in _VAGUE or is_abstract(head):
+        return REJECT
+    if head in _BROAD and head not in _ORGANISATIONS:
+        return REJECT
+    if obj and (not _window_is_clean(obj) or any(w in _NOT_OBJECT for w in _PREV_WORDS.findall(obj))):
+        return REJECT
+    return head if is_common(head) else REJECT
+
+
+def _check_verb_object(m: re.Match[str], scan: _Scan) -> Any:
+    """An everyday thing a verb of doing acts on: loose (no determiner pins it)."""
+    head, obj = m.group("head"), m.group("obj")
+    if head in _NOT_OBJECT or head in _BROAD or head in _VAGUE or head in _PHRASE_STOP or is_abstract(head):
+        return REJECT
+    modifiers = _PREV_WORDS.findall(obj or "")
+    if modifiers and modifiers[0] in ("a", "an", "some"):
+        modifiers = modifiers[1:]
+    if obj and (not _window_is_clean(obj) or any(w in _DETERMINERS or w in _PHRASE_STOP for w in modifiers)):
+        return REJECT  # "read the report": S.det_object's; "post about it": no object
+    return None if is_common(head) else REJECT
+
+
+_WANTING = frozenset({"want", "wants", "wanted", "need", "needs", "going", "plan", "plans", "planning", "like", "love", "hope", "try", "trying", "wish", "aim", "aims", "is", "are", "am", "was", "were", "be", "will", "would", "able", "decided", "decide", "intend", "expect", "start", "begin", "continue", "learn", "how", "choose", "promise", "ready", "goal", "goals", "resolution", "ought", "have", "has", "had", "not"})
+
+
+def _check_purpose(m: re.Match[str], scan: _Scan) -> Any:
+    """"to improve" after a wish ("I want to improve") is the goal itself, not its purpose."""
+    if m.group(0).startswith("to"):
+        prev = _previous_words(scan.lower, m.start(), 1)
+        if not prev or prev[0] in _WANTING:
+            return REJECT
+    return None
 
 
 def _check_named(m: re.Match[str], scan: _Scan) -> Any:
@@ -277,17 +357,81 @@ def _check_named(m: re.Match[str], scan: _Scan) -> Any:
     return word
 
 
+def _clause_words(lower: str, start: int, n: int = 8) -> list[str]:
+    """The last n words before start, within its clause."""
+    clause = _CLAUSE_END.split(lower[max(0, start - 80) : start])[-1]
+    return _PREV_WORDS.findall(clause)[-n:]
+
+
+# Words before a noun that do not narrow it: determiners, particles and verbs.
+_NOT_A_MODIFIER = _DETERMINERS | {"off", "down", "up", "out", "of", "all", "any", "some"} | frozenset(
+    entry.split()[0] for name in ("completion_verb", "doing_verb", "change_verb", "amount_verb", "action_verb", "creation_verb") for entry in word_set(name)
+)
+_OBJECT_PREPS = frozenset({"in", "at", "on", "within", "across", "among", "throughout", "of"})
+
+
+def _changed_by(before: list[str]) -> str | None:
+    """The change verb a noun phrase belongs to when it is the second of two ("improve my pacing
+    and my tone") or says where the change happens ("improve tool use in our workshop",
+    "raise my score on the final exam"): then it is not a thing done either."""
+    if not before:
+        return None
+    if before[-1] in ("and", "or"):
+        for w in reversed(before[:-1]):
+            if w in _CHANGE_AMOUNT:
+                return w
+            if w in _PHRASE_STOP:
+                return None
+    if before[-1] in _OBJECT_PREPS:
+        for w in reversed(before[-5:-1]):
+            if w in _CHANGE_AMOUNT:
+                return w
+            if w in _PHRASE_STOP:
+                return None
+    return None
+
+
+def _governing(before: list[str]) -> tuple[bool, str | None]:
+    """Walk back from a noun over its modifiers: is it pinned by a determiner ("the sales
+    department", "my team's roadmap", "each of my projects"), and which word stands before the
+    phrase (its verb, when there is one)? A function word ends the phrase: in "my hope is that
+    volunteers", "my" belongs to "hope", not to "volunteers"."""
+    determined = False
+    i = len(before) - 1
+    while i >= 0:
+        w = before[i]
+        if w == "that" and (i == 0 or before[i - 1] in _PHRASE_STOP or before[i - 1] in _SAYING):
+            break  # "my hope is that volunteers ...", "ensure that staff ...": a clause follows
+        if w in _DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every"):
+            determined = True
+        elif w == "of" and determined:
+            pass  # "each of my projects", "all of our clients"
+        elif w in _PHRASE_STOP:
+            break
+        elif determined:
+            break  # the word before the determiner: the verb or preposition
+        i -= 1
+    if i >= 2 and before[i - 1] in ("and", "or") and before[i - 2] not in _CHANGE_AMOUNT:
+        i -= 2  # "manage and grow the sales department": managing it is a thing done
+    if i >= 0 and (before[i] in ("and", "or") or before[i] in _OBJECT_PREPS):
+        return determined, _changed_by(before[: i + 1])  # "improve my pacing and my tone"
+    return determined, before[i] if i >= 0 else None
+
+
 def _check_object(m: re.Match[str], scan: _Scan) -> Any:
     start = m.start()
     clause = _CLAUSE_END.split(scan.lower[max(0, start - 60) : start])[-1]
-    before = _PREV_WORDS.findall(clause)[-4:]
-    if any(w in _DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every") for w in before):
-        return "determined"  # "the sales department", "my team's roadmap", "each project"
+    before = _PREV_WORDS.findall(clause)[-8:]
     # "Lead a team", "I will coach juniors", "Call my mum": at the start of a clause these
     # nouns are the verb.
     if not before or before[-1] in _VERB_OPENERS:
         return REJECT
-    return None
+    determined, verb = _governing(before)
+    if m.group(0) in _BROAD and (before[-1] in _NOT_A_MODIFIER or before[-1] in _PHRASE_STOP):
+        return REJECT  # "pay off my debt": which debt? ("my student debt" says)
+    if verb in _CHANGE_AMOUNT:
+        return ("changed", verb)  # "grow my subscriber base": which way, not how far; nothing is done
+    return "determined" if determined else None
 
 
 def _bare(obj: str | None) -> bool:
@@ -319,7 +463,8 @@ def _check_det_object(m: re.Match[str], scan: _Scan) -> Any:
     if obj and (not _window_is_clean(obj) or any(w in _NOT_OBJECT for w in _PREV_WORDS.findall(obj))):
         return REJECT
     before = _previous_words(scan.lower, m.start(), 3)
-    if any(w in _AMOUNT_VERBS for w in before[-2:]):
+    linked = bool(before) and (before[-1] in ("and", "or") or before[-1] in _OBJECT_PREPS)
+    if any(w in _AMOUNT_VERBS for w in before[-2:]) or (linked and _changed_by(_clause_words(scan.lower, m.start()))):
         return REJECT  # "raise my grade", "grow in my faith": a change needs a concrete target
     if any(w in _ATTITUDE_VERBS for w in before):
         return REJECT  # "embrace the journey", "step out of my comfort zone": felt, not done
@@ -369,6 +514,9 @@ CHECKS: dict[str, Callable[[re.Match[str], _Scan], Any]] = {
     "cadence_word": _check_cadence_word,
     "completion": _check_completion,
     "completion_named": _check_completion_named,
+    "made": _check_made,
+    "verb_object": _check_verb_object,
+    "purpose": _check_purpose,
     "named": _check_named,
     "abstract_object": _check_abstract_object,
     "object": _check_object,
@@ -395,7 +543,7 @@ def _kind(rule: Rule, scan: _Scan, start: int) -> str:
 class _Plan:
     """What running one rule needs, looked up once at import rather than per goal."""
 
-    __slots__ = ("rule", "finditer", "cased", "span", "check", "keep_groups", "not_after", "not_after_words", "needs_named", "finds_names")
+    __slots__ = ("cased", "check", "finditer", "finds_names", "keep_groups", "needs_named", "not_after", "not_after_words", "rule", "span")
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -489,7 +637,7 @@ def detect(text: str) -> Detection:
 def run_lazy(rule_id: str, det: Detection) -> list[Hit]:
     """Run a lazy rule (one detection skips) over a detected text, for code that needs it."""
     plan = _PLANS[_INDEX[rule_id]]
-    scan = _Scan(det.cased, det.lower)
+    scan = _Scan(det.cased, det.lower, frozenset())  # lazy rules need no word prefilter
     hits: list[Hit] = []
     _run(plan, scan, hits)
     return hits

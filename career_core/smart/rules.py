@@ -15,7 +15,7 @@ RULES_FILE = Path(__file__).with_name("rules.toml")
 
 CRITERIA = ("S", "M", "A", "R", "T")
 
-# Evidence kinds, by what they say about the goal. "mask" and "split" never reach a report.
+# Evidence kinds, by what they say about the goal. "mask", "split" and "purpose" never reach a report.
 KINDS = frozenset(
     {
         "quantity",  # a number, number word, percentage, amount of money or multiple (M)
@@ -39,10 +39,11 @@ KINDS = frozenset(
         "should",  # someone else's expectation (R)
         "mask",  # numbers that are not quantities (versions, clock times)
         "split",  # a point where a second goal may start
+        "purpose",  # where the goal turns to why ("... to feel calmer")
     }
 )
 
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)(:cap)?\}")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\+[a-z_]+)*)(:cap)?\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +137,9 @@ def _expand(pattern: str, words: dict[str, list[str]], macros: dict[str, str], d
         name = m.group(1)
         if name in macros:
             return _expand(macros[name], words, macros, depth + 1)
-        if name in words:
-            return _alternation(words[name], cap=m.group(2) is not None)
+        names = name.split("+")  # {a+b}: one alternation of both lists, tried as one trie
+        if all(n in words for n in names):
+            return _alternation([w for n in names for w in words[n]], cap=m.group(2) is not None)
         raise KeyError(f"unknown word list or macro {{{name}}}")
 
     return _PLACEHOLDER.sub(sub, pattern)
