@@ -45,6 +45,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from career_core import wording
 from career_core.smart.context import ScoringContext
 from career_core.smart.detect import Detection, Hit, run_lazy
 from career_core.smart.lexicon import has_real_words
@@ -71,7 +72,6 @@ MEASURE_RULES = frozenset({"M.percent", "M.money", "M.multiplier", "M.number", "
 NEAR_BOUND = 40  # characters: "never work more than 50 hours" is a limit, not an absolute
 STRETCH_RATIO = 3.0
 STRETCH_DAYS = 366
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 _BACKREF = re.compile(r"\b(?:each|them|it|its|those|these|there|they)\b", re.ASCII)
 _CONTENT_WORD = re.compile(r"[a-z][a-z'-]{3,}", re.ASCII)
@@ -309,13 +309,13 @@ def judge_t(ev: Evidenced, context: ScoringContext | None, deadline: date | None
         # time-bound in form, but the date is gone: the goal needs a new one
         dated = [h for h in good if h.kind in ("deadline", "duration")] or good
         latest = max(dated, key=lambda h: h.end)
-        return _level("partial", ev.cite(good), text(ADVICE, "T_past", word=_words(ev.det, latest), date=deadline.isoformat()))
+        return _level("partial", ev.cite(good), text(ADVICE, "T_past", word=_words(ev.det, latest), date=wording.day(deadline)))
     if good:
         return _level("met", ev.cite(good))
     if context is not None and context.deadline is not None:
         d = context.deadline
-        date_text = f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"  # not %B: that follows the locale
-        return _level("partial", ev.cite(vague), text(ADVICE, "T_context", date=date_text), (f"Deadline {context.deadline.isoformat()} in the goal's fields",))
+        date_text = wording.day(d)
+        return _level("partial", ev.cite(vague), text(ADVICE, "T_context", date=date_text), (f"Deadline {wording.day(context.deadline)} in the goal's fields",))
     if vague:
         return _level("missing", ev.cite(vague), text(ADVICE, "T_vague", word=ev.first_words(vague)))
     return _level("missing", (), text(ADVICE, "T_missing"))
@@ -546,5 +546,5 @@ def flags(ev: Evidenced, crit: dict[str, Criterion], deadline: date | None, toda
     if ratio is not None:
         out.append(_flag("stretch"))
     if deadline is not None and deadline < today:
-        out.append(_flag("past_deadline", date=deadline.isoformat()))
+        out.append(_flag("past_deadline", date=wording.day(deadline)))
     return tuple(out)
