@@ -87,7 +87,7 @@ def movements(summary: SinceLastSession) -> None:
                 "Check-ins": m.checkins,
                 "Then": wording.number(m.value_before, m.unit),
                 "Now": wording.number(m.value_now, m.unit),
-                "Moved": m.direction_word,
+                "Moved": m.moved,
                 "Confidence": m.confidence_words,
                 "Latest note": m.latest_note,
             }

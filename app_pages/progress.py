@@ -9,7 +9,7 @@ from career_core import wording
 from career_core.checkin_calendar import CheckinCalendar, notebook_calendar
 from career_core.checkins import DONE_CHOICES, loggable_goals, new_checkin
 from career_core.edit import find, remove
-from career_core.milestones import record_milestones
+from career_core.milestones import record_milestones, standing_milestones
 from career_core.models import CheckIn, Direction, Notebook
 from career_core.plan.actions import due_soon, mark_done
 from career_core.progress import GoalProgress, ProgressStatus, board, board_goals
@@ -237,8 +237,8 @@ def calendar_section(cal: CheckinCalendar, today: date) -> None:
                     key=session.key("chart.calendar"), config={"displaylogo": False})
 
 
-def milestones_section(nb: Notebook, today: date) -> None:
-    entries = sorted((j for j in nb.journal if j.milestone is not None), key=lambda j: j.on, reverse=True)
+def milestones_section(nb: Notebook, progress: dict[str, GoalProgress], today: date) -> None:
+    entries = standing_milestones(nb, progress)  # only those the goal's progress still holds
     st.subheader("Milestones", anchor=False)
     if not entries:
         st.caption("At 25, 50, 75 and 100% of a goal you get a moment to celebrate; it is kept here.")
@@ -290,4 +290,4 @@ board_section(progress, nb, today)
 st.divider()
 calendar_section(derived.per_revision(notebook_calendar, nb, today), today)
 st.divider()
-milestones_section(nb, today)
+milestones_section(nb, progress, today)

@@ -241,11 +241,11 @@ def goal_progress(
             trend.insert(0, Point(start, metric.baseline))  # one check-in and the baseline make a pace
         if direction in LIMITS and target is not None:
             within = sum(meets(direction, target, p.value) for p in points)
-    if latest is not None and target is not None and meets(direction, target, latest.value):
+    if latest is not None and meets(direction, target, latest.value):
         reached_on = _reached_on(direction, target, points)
 
-    if goal.status is GoalStatus.ACHIEVED:
-        progress = 1.0
+    if goal.status is GoalStatus.ACHIEVED and not _measured_short(direction, target, latest):
+        progress = 1.0  # marked achieved, and no check-in says otherwise
     expected = expected_fraction(start, goal.deadline, today)
     holds = direction in LIMITS and baseline is not None and target is not None \
         and not starts_outside(direction, baseline, target)
@@ -290,6 +290,12 @@ def goal_progress(
     )
 
 
+def _measured_short(direction: Direction, target: float | None, latest: Point | None) -> bool:
+    """The latest value is on the wrong side of the target: nothing may read as reached then."""
+    return latest is not None and (target is not None or direction is Direction.DONE) \
+        and not meets(direction, target, latest.value)
+
+
 def _step_trend(steps: _Steps, start: date, today: date, progress: float | None) -> list[Point] | None:
     """The cumulative share of steps done over time, for a pace; None when there are no steps."""
     if not steps.total:
@@ -306,7 +312,7 @@ def _step_trend(steps: _Steps, start: date, today: date, progress: float | None)
     return None
 
 
-def _reached_on(direction: Direction, target: float, points: Sequence[Point]) -> date | None:
+def _reached_on(direction: Direction, target: float | None, points: Sequence[Point]) -> date | None:
     """The first day of the latest unbroken run of check-ins that meet the target."""
     day = None
     for p in reversed(points):
@@ -344,7 +350,7 @@ class _Reading:
 
     @property
     def reached(self) -> bool:
-        return self.latest is not None and self.target is not None and meets(self.direction, self.target, self.latest.value)
+        return self.latest is not None and meets(self.direction, self.target, self.latest.value)
 
     def day(self, on: date) -> str:
         return wording.day(on, self.today)
@@ -354,6 +360,13 @@ def _status(r: _Reading) -> tuple[ProgressStatus, str]:
     """The status and the reason for it, in the order the rules decide: achieved, overdue,
     nothing logged yet, then where the goal is against the straight line to its deadline."""
     if r.goal_status is GoalStatus.ACHIEVED:
+        if _measured_short(r.direction, r.target, r.latest):
+            assert r.latest is not None
+            if r.direction is Direction.DONE:
+                return ProgressStatus.ACHIEVED, "Marked as achieved, though the last check-in said not done yet."
+            return ProgressStatus.ACHIEVED, (
+                f"Marked as achieved, though the last check-in ({wording.number(r.latest.value, r.unit)}) "
+                f"has not reached the target ({wording.number(r.target, r.unit)}).")
         return ProgressStatus.ACHIEVED, "Marked as achieved."
     if r.reached:
         return _reached(r)
@@ -366,10 +379,9 @@ def _status(r: _Reading) -> tuple[ProgressStatus, str]:
 
 def _reached(r: _Reading) -> tuple[ProgressStatus, str]:
     """The target is reached; a limit counts as achieved only once its deadline has come."""
-    assert r.target is not None
-    if not r.is_limit:
+    if not r.is_limit or r.target is None:
         when = f" on {r.day(r.reached_on)}" if r.reached_on else ""
-        return ProgressStatus.ACHIEVED, f"Target reached{when}."
+        return ProgressStatus.ACHIEVED, f"{'Done' if r.direction is Direction.DONE else 'Target reached'}{when}."
     at_most = r.direction is Direction.AT_MOST
     inside = ("Within the limit of " if at_most else "At or above the floor of ") + wording.number(r.target, r.unit)
     kept = f" {r.within} of {r.measured} check-ins were {'within' if at_most else 'at or above'} it."

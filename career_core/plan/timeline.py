@@ -16,6 +16,7 @@ from typing import Final
 from dateutil.relativedelta import relativedelta
 
 from career_core import wording
+from career_core.milestones import standing_milestones
 from career_core.models import (
     Action,
     ActionStatus,
@@ -24,10 +25,12 @@ from career_core.models import (
     GoalStatus,
     Initiative,
     InitiativeStatus,
+    JournalEntry,
     Notebook,
     Recurrence,
 )
 from career_core.plan.actions import planned_until, schedule_text
+from career_core.progress import all_progress
 from career_core.review import review_dates
 from career_core.schedule import first, occurrences
 
@@ -156,6 +159,13 @@ class _Builder:
     action_rows: list[tuple[str, list[TimelineRow], list[TimelineMark]]] = field(default_factory=list)
     undated: int = 0
     actions: int = 0
+    held: list[JournalEntry] | None = None
+
+    def milestones(self) -> list[JournalEntry]:
+        """The celebrated milestones that still hold (career_core.milestones), worked out once."""
+        if self.held is None:
+            self.held = standing_milestones(self.nb, all_progress(self.nb, self.today))
+        return self.held
 
     def day(self, on: date, *, weekday: bool = False) -> str:
         return wording.day(on, self.today, weekday=weekday)
@@ -303,8 +313,8 @@ class _Builder:
         marks = []
         if self.start <= g.deadline <= self.end:
             marks.append(TimelineMark(row.key, g.deadline, "deadline", f"Deadline · {self.day(g.deadline)} · {g.statement}"))
-        for j in self.nb.journal:
-            if j.goal_id == g.id and j.milestone is not None and self.start <= j.on <= self.end:
+        for j in self.milestones():
+            if j.goal_id == g.id and self.start <= j.on <= self.end:
                 marks.append(TimelineMark(row.key, j.on, "milestone", f"{j.milestone}% reached · {self.day(j.on)}"))
         return row, marks
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from career_core.models import Goal, GoalRevision, GoalStatus, OrgObjective
+from career_core.models import Direction, Goal, GoalRevision, GoalStatus, OrgObjective
 from career_core.sample import load_sample
 from tests.app.conftest import button, by_label, has_button, stored, texts
 from tests.synthetic import five_year_notebook
@@ -223,6 +223,20 @@ def test_the_goal_fields_are_saved(goals_page, db):
     assert (saved.start, saved.why, saved.objective_ids, saved.supports_vision) == (
         date(2026, 1, 1), "Leading more people is how I grow.", ["o1"], True)
     assert (saved.support, saved.impact) == ("My manager backs it.", 5)
+
+
+def test_the_direction_follows_the_numbers_and_a_contradiction_is_refused_beside_it(goals_page, db):
+    goal = Goal(statement="Cut our average first-reply time from 8 to 4 hours by 31 March 2027")
+    at, nb = goals_page(goals=[goal])
+    edit(at, goal.id)
+    by_label(at.number_input, "Baseline").set_value(8).run()
+    by_label(at.number_input, "Target").set_value(4).run()  # direction left at its default, "increase"
+    assert stored(db, nb).goals[0].metric.direction is Direction.DECREASE
+    assert by_label(at.selectbox, "Direction").value is Direction.DECREASE  # the field says so too
+    by_label(at.selectbox, "Direction").set_value(Direction.INCREASE).run()
+    assert any("Decrease to the target" in e.value for e in at.error)  # beside the field, in words
+    assert by_label(at.selectbox, "Direction").value is Direction.INCREASE  # what was chosen stays
+    assert stored(db, nb).goals[0].metric.direction is Direction.DECREASE  # never stored
 
 
 def test_a_deadline_before_the_start_is_refused_beside_the_field(goals_page, db):
