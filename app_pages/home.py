@@ -99,7 +99,7 @@ def dashboard(nb: Notebook, g: Glance, today: date) -> None:
     with due_col:
         st.subheader("Next actions")
         if not g.due:
-            st.caption("Nothing due in the next two weeks.")
+            st.caption("Nothing due in the coming week.")
         for item in g.due:
             when = item.when(today)
             icon = ":material/error:" if item.overdue else ":material/radio_button_unchecked:"

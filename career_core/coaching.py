@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from career_core import wording
+from career_core.due import late_dates
 from career_core.metric import change, fraction
 from career_core.milestones import standing
 from career_core.models import (
@@ -28,7 +29,6 @@ from career_core.models import (
     Review,
 )
 from career_core.progress import all_progress
-from career_core.schedule import occurrences
 
 DEFAULT_DAYS = 30
 
@@ -258,12 +258,7 @@ def _overdue(actions: list[Action], goals: dict[str, Goal], since: date, today: 
             if a.due and a.due < today:
                 out.append(ActionOverdue(a.id, a.title, _goal_label(goals, a.goal_id), a.due, 1, (today - a.due).days))
             continue
-        assert a.start is not None  # the model requires it for recurring actions
-        yesterday = today - timedelta(days=1)
-        if yesterday <= since:
-            continue
-        done = set(a.done_on)
-        missed = [d for d in occurrences(a.recurrence.value, a.start, a.end, since + timedelta(days=1), yesterday) if d not in done]
+        missed = late_dates(a, since, today)
         if missed:
             out.append(ActionOverdue(a.id, a.title, _goal_label(goals, a.goal_id), missed[0], len(missed), (today - missed[0]).days))
     out.sort(key=lambda o: (o.since, o.title))

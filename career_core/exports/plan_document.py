@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from career_core import wording
-from career_core.dashboard import due_actions
+from career_core.due import due_soon
 from career_core.models import (
     Direction,
     Goal,
@@ -27,7 +27,7 @@ from career_core.progress import GoalProgress, all_progress
 from career_core.review import smart_scores
 
 NEXT_ACTIONS = 8
-ACTION_HORIZON_DAYS = 30
+ACTION_HORIZON = timedelta(days=30)  # a printed plan looks further ahead than Home's coming week
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,8 +161,8 @@ def plan_document(
         if i.status in (InitiativeStatus.IDEA, InitiativeStatus.PLANNED, InitiativeStatus.ACTIVE)
     )
     actions = tuple(
-        PlanAction(a.title, a.due, a.overdue, _short(a.goal, 70))
-        for a in due_actions(notebook, today, horizon_days=ACTION_HORIZON_DAYS, limit=NEXT_ACTIONS)
+        PlanAction(a.title, a.on, a.overdue, _short(a.goal, 70))
+        for a in due_soon(notebook, today, within=ACTION_HORIZON, limit=NEXT_ACTIONS)
     )
     stops = tuple(
         PlanStop(s.what, _how(s.kind, s.delegate_to, s.until), s.hours_per_week)

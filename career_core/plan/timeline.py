@@ -16,6 +16,7 @@ from typing import Final
 from dateutil.relativedelta import relativedelta
 
 from career_core import wording
+from career_core.due import date_state, date_states
 from career_core.milestones import standing_milestones
 from career_core.models import (
     Action,
@@ -182,9 +183,7 @@ class _Builder:
                 return
             if not self.visible(action.due, action.due):
                 return
-            kind = action.status.value
-            if action.status is ActionStatus.TO_DO:
-                kind = "overdue" if action.due < self.today else "todo"
+            kind = date_state(action, action.due, self.today)
             status = wording.mark_word(kind)
             detail = (f"{action.title} · {status} · due {self.day(action.due, weekday=True)} · "
                       f"{wording.hours(action.hours)}")
@@ -198,15 +197,11 @@ class _Builder:
         if not self.visible(begin, until or self.end):
             return
         dates = occurrences(cadence, action.start, until, self.start, self.end)
-        done = set(action.done_on)
         status = "dropped" if action.status is ActionStatus.DROPPED else action.status.label.lower()
         detail = f"{action.title} · {schedule_text(action, self.today)} · {wording.hours(action.hours)} each time"
         row = TimelineRow(f"action:{action.id}", action.title, "recurring", begin, until or self.end, status, detail, 1)
         marks = []
-        for d in dates:
-            kind = "done" if d in done else ("missed" if d < self.today else "todo")
-            if action.status is ActionStatus.DROPPED:
-                kind = "dropped"
+        for d, kind in zip(dates, date_states(action, dates, self.today), strict=True):
             marks.append(TimelineMark(row.key, d, kind,
                                       f"{action.title} · {self.day(d, weekday=True)} · {wording.mark_word(kind)}"))
         self.action_rows.append((group, [row], marks))
