@@ -140,9 +140,8 @@ def goal_section(nb: Notebook, gp: GoalProgress, today: date) -> None:
         cols[1].metric("Progress", "—" if gp.percent is None else f"{gp.percent}%", delta=delta)
         cols[2].metric("Latest", wording.number(gp.latest, gp.unit),
                        help=f"Logged on {wording.day(gp.last_checkin, today)}" if gp.last_checkin else None)
-    if gp.is_limit and gp.within is not None and gp.points:
-        cols[3].metric("Within the limit", f"{gp.within} of {len(gp.points)}",
-                       help="Check-ins with a value inside the limit, since the start.")
+    if gp.record:
+        cols[3].metric("Limit kept", gp.record.split(" in ", 1)[1], help=wording.capital(gp.record) + ", since the start.")
     elif gp.reached_on is not None and gp.status is ProgressStatus.ACHIEVED:
         cols[3].metric("Reached", wording.day(gp.reached_on, today))
     else:

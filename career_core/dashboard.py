@@ -48,9 +48,8 @@ def progress_words(gp: GoalProgress | None) -> str:
     if gp is None or gp.status is None:
         return ""
     words = gp.status_words
-    if gp.is_limit and gp.within is not None and gp.points:
-        side = "within the limit" if gp.direction is Direction.AT_MOST else "at or above the floor"
-        return words + f" · {side} at {gp.within} of {len(gp.points)} check-ins"
+    if gp.record:
+        return words + f" · {gp.record}"
     if gp.direction is not Direction.DONE and gp.percent is not None and gp.status.value not in ("achieved", "not started"):
         words += f" · {gp.percent}%"
     return words

@@ -142,9 +142,42 @@ class GoalProgress:
         return self.direction in LIMITS
 
     @property
+    def record(self) -> str:
+        """How often a limit held, when that is the news: 'within the limit in 9 of 12 weeks'.
+
+        Empty for other goals, before any value, and for a limit still on its way in from outside
+        that has never held (its share of the way says more; no sentence reads "in 0 of 12").
+        """
+        if not self.is_limit or not self.within or not self.points or self.target is None:
+            return ""
+        held_at_start = self.baseline is not None and not starts_outside(self.direction, self.baseline, self.target)
+        if not held_at_start and not meets(self.direction, self.target, self.points[-1].value):
+            return ""
+        return limit_record(self.direction, self.within, self.points)
+
+    def where(self) -> str:
+        """How far the goal is, in words that follow its direction: '53% of the way', 'within the
+        limit in 9 of 12 weeks', 'done', 'not done yet'; empty when there is nothing to measure."""
+        if self.percent is None:
+            return ""
+        if self.record:
+            return self.record
+        if self.direction is Direction.DONE and not self.steps:
+            return "done" if self.percent >= 100 else "not done yet"
+        return f"{self.percent}% of the way"
+
+    @property
     def status_words(self) -> str:
         """'● On track', or 'Not tracked' for a paused or dropped goal: status never by colour alone."""
         return f"{self.status.symbol} {self.status.label}" if self.status else "Not tracked"
+
+
+def limit_record(direction: Direction, within: int, points: Sequence[Point]) -> str:
+    """'within the limit in 9 of 12 weeks', 'at or above the floor in 3 of 5 check-ins': counted in
+    weeks when each value logged has a week of its own, else in check-ins."""
+    side = "within the limit" if direction is Direction.AT_MOST else "at or above the floor"
+    weekly = len({monday(p.on) for p in points}) == len(points)
+    return f"{side} in {within} of {wording.plural(len(points), 'week' if weekly else 'check-in')}"
 
 
 # --- the chart's plan line -----------------------------------------------------------------------
@@ -263,6 +296,7 @@ def goal_progress(
         deadline=goal.deadline, today=today, latest=latest, measured=len(points),
         active=bool(ordered) or bool(steps and (steps.done or steps.share)), progress=progress,
         expected=expected, forecast=predicted, reached_on=reached_on, within=within, steps=steps, holds=holds,
+        record=limit_record(direction, within, points) if within else "",
     ))
     return GoalProgress(
         goal_id=goal.id,
@@ -343,6 +377,7 @@ class _Reading:
     within: int | None  # limit goals: check-ins within the limit
     steps: _Steps | None
     holds: bool  # a limit that already held at the start
+    record: str = ""  # limit goals: how often the limit held, in words
 
     @property
     def is_limit(self) -> bool:
@@ -384,7 +419,7 @@ def _reached(r: _Reading) -> tuple[ProgressStatus, str]:
         return ProgressStatus.ACHIEVED, f"{'Done' if r.direction is Direction.DONE else 'Target reached'}{when}."
     at_most = r.direction is Direction.AT_MOST
     inside = ("Within the limit of " if at_most else "At or above the floor of ") + wording.number(r.target, r.unit)
-    kept = f" {r.within} of {r.measured} check-ins were {'within' if at_most else 'at or above'} it."
+    kept = f" {wording.capital(r.record)}." if r.record else ""
     if r.deadline is not None and r.today >= r.deadline:
         return ProgressStatus.ACHIEVED, f"{inside} at the deadline.{kept}"
     return ProgressStatus.ON_TRACK, f"{inside} at the last check-in.{kept}"

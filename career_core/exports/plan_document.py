@@ -40,7 +40,7 @@ class PlanGoal:
     deadline: date | None
     progress: int | None  # percent
     measure: str  # "62 → 75 points", "at most 50 hours/week"
-    where: str = ""  # "53% of the way", "within the limit at 12 of 25 check-ins"
+    where: str = ""  # "53% of the way", "within the limit in 12 of 25 weeks"
 
     def facts(self) -> list[str]:
         """The short facts shown after the statement, in reading order."""
@@ -147,7 +147,7 @@ def plan_document(
             deadline=g.deadline,
             progress=gp.percent if gp is not None and g.status is GoalStatus.ACTIVE else None,
             measure=_measure(g),
-            where=_where(gp) if g.status is GoalStatus.ACTIVE else "",
+            where=gp.where() if gp is not None and g.status is GoalStatus.ACTIVE else "",
         ))
         for child in sorted(children.get(g.id, []), key=key):
             add(child, True)
@@ -183,17 +183,6 @@ def plan_document(
         stop_doing=stops,
         hours_freed=sum(s.hours_per_week for s in stops),
     )
-
-
-def _where(gp: GoalProgress | None) -> str:
-    if gp is None or gp.percent is None:
-        return ""
-    if gp.is_limit and gp.latest is not None and gp.target is not None and gp.percent >= 100 and gp.within is not None:
-        side = "within the limit" if gp.direction is Direction.AT_MOST else "at or above the floor"
-        return f"{side} at {gp.within} of {len(gp.points)} check-ins"
-    if gp.direction is Direction.DONE and not gp.steps:
-        return "done" if gp.percent >= 100 else "not done yet"
-    return f"{gp.percent}% of the way"
 
 
 def _measure(goal: Goal) -> str:

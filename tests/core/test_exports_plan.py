@@ -103,7 +103,7 @@ def test_a_limit_goal_within_its_limit_says_how_often_it_held():
     nb = Notebook(goals=[g], checkins=[CheckIn(goal_id=g.id, on=date(2026, 6, d), value=v)
                                        for d, v in ((7, 55), (14, 49), (21, 51), (28, 48))])
     (line,) = plan_document(nb, TODAY).goals
-    assert line.where == "within the limit at 2 of 4 check-ins"
+    assert line.where == "within the limit in 2 of 4 weeks"
     assert line.measure == "Hours: at most 50 hours/week"
 
 

@@ -190,15 +190,17 @@ def test_limit_goals_count_the_check_ins_within_the_limit():
     g = goal(D.AT_MOST, 58, 50)
     gp = goal_progress(g, weekly(g, "2026-05-07", [57, 52, 49, 50, 48, 51, 47, 46]), TODAY)
     assert (gp.within, len(gp.points)) == (5, 8)
-    assert "5 of 8 check-ins" in gp.reason
+    assert "Within the limit in 5 of 8 weeks." in gp.reason  # one value a week: counted in weeks
+    twice = goal_progress(g, checkins(g, ("2026-06-22", 49.0), ("2026-06-24", 51.0), ("2026-06-29", 48.0)), TODAY)
+    assert "Within the limit in 2 of 3 check-ins." in twice.reason  # two in one week: counted in check-ins
 
 
 @pytest.mark.parametrize(
     ("g", "value", "words"),
     [
-        (goal(D.AT_MOST, 58, 50), 49.0, "Within the limit of 50 points at the last check-in. 1 of 1 check-ins were within it."),
+        (goal(D.AT_MOST, 58, 50), 49.0, "Within the limit of 50 points at the last check-in. Within the limit in 1 of 1 week."),
         (goal(D.AT_MOST, 58, 50), 54.0, "Above the limit of 50 points at the last check-in (54 points)."),
-        (goal(D.AT_LEAST, 5, 10), 10.0, "At or above the floor of 10 points at the last check-in. 1 of 1 check-ins were at or above it."),
+        (goal(D.AT_LEAST, 5, 10), 10.0, "At or above the floor of 10 points at the last check-in. At or above the floor in 1 of 1 week."),
         (goal(D.AT_LEAST, 5, 10), 8.0, "Below the floor of 10 points at the last check-in (8 points)."),
     ],
 )
