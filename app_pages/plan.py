@@ -134,7 +134,7 @@ def initiatives_section(nb: Notebook, today: date) -> None:
     st.subheader("Initiatives", anchor=False)
     st.caption("The few projects that move your career: each with a start and a finish, a way to tell it "
                f"worked, and the goals it serves. Keep to about {initiatives.ACTIVE_LIMIT} at a time.")
-    active = len(initiatives.active_initiatives(nb))
+    active = len(initiatives.active_initiatives(nb, today))
     st.markdown(f":material/play_circle: **{active} active** of a suggested {initiatives.ACTIVE_LIMIT}")
     for warning in initiatives.initiative_warnings(nb, today):
         st.warning(md(warning), icon=":material/lightbulb:")
@@ -143,7 +143,7 @@ def initiatives_section(nb: Notebook, today: date) -> None:
                      expanded=not nb.initiatives, icon=":material/add:", added="Initiative added.")
     if not nb.initiatives:
         st.caption("No initiatives yet.")
-    cards = initiatives.initiative_cards(nb)
+    cards = initiatives.initiative_cards(nb, today)
     for card in cards:
         if not card.finished:
             _initiative_card(nb, card, today)
@@ -159,7 +159,7 @@ def _initiative_card(nb: Notebook, card: initiatives.InitiativeCard, today: date
     i = card.initiative
     with st.container(border=True):
         head, buttons = st.columns([0.8, 0.2], vertical_alignment="center")
-        head.markdown(f"{INITIATIVE_ICONS[i.status]} **{md(i.title)}**  \n:small[{i.status.label} · {md(card.dates(today))}]")
+        head.markdown(f"{INITIATIVE_ICONS[card.status]} **{md(i.title)}**  \n:small[{card.status.label} · {md(card.dates(today))}]")
         entries.edit_button(INITIATIVE, i.id, buttons)
         lines = [f"**{label}:** {md(value.strip())}" for label, value in (
             ("How you will know it worked", i.success_measure),

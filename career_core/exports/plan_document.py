@@ -23,6 +23,7 @@ from career_core.models import (
     Notebook,
     StopKind,
 )
+from career_core.plan.initiatives import status_on
 from career_core.progress import GoalProgress, all_progress
 from career_core.review import smart_scores
 
@@ -156,7 +157,7 @@ def plan_document(
         add(g, False)
 
     initiatives = tuple(
-        PlanInitiative(i.title, i.status.label, i.start, i.finish, i.success_measure)
+        PlanInitiative(i.title, status_on(i, today).label, i.start, i.finish, i.success_measure)
         for i in sorted(notebook.initiatives, key=lambda i: (i.finish or date.max, i.title))
         if i.status in (InitiativeStatus.IDEA, InitiativeStatus.PLANNED, InitiativeStatus.ACTIVE)
     )

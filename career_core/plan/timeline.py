@@ -31,6 +31,7 @@ from career_core.models import (
     Recurrence,
 )
 from career_core.plan.actions import planned_until, schedule_text
+from career_core.plan.initiatives import status_on
 from career_core.progress import all_progress
 from career_core.review import review_dates
 from career_core.schedule import first, occurrences
@@ -245,7 +246,7 @@ class _Builder:
 
         for i in nb.initiatives:
             key = f"initiative:{i.id}"
-            status = i.status.label.lower()
+            status = status_on(i, self.today).label.lower()
             header = TimelineRow(key, i.title, "initiative", None, None, status, f"{i.title} · Initiative · {status}")
             self.group(self.initiative_row(i), [], key, header)
         for g in self._goal_order(goals):
@@ -288,8 +289,9 @@ class _Builder:
             return None
         if not self.visible(begin, finish):
             return None
-        detail = f"Initiative · {i.status.label.lower()} · {wording.span(begin, finish, self.today)}"
-        return TimelineRow(f"initiative:{i.id}", i.title, "initiative", begin, finish, i.status.label.lower(), f"{i.title} · {detail}")
+        status = status_on(i, self.today).label.lower()
+        detail = f"Initiative · {status} · {wording.span(begin, finish, self.today)}"
+        return TimelineRow(f"initiative:{i.id}", i.title, "initiative", begin, finish, status, f"{i.title} · {detail}")
 
     def goal_row(self, g: Goal) -> tuple[TimelineRow | None, list[TimelineMark]]:
         if not self.include_finished and g.status in _FINISHED_GOALS:
