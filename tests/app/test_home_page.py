@@ -44,7 +44,7 @@ def test_the_glance_shows_vision_goals_actions_and_review(open_app, db):
     assert "**Active**" in page and "**Paused**" in page
     assert "Ask Maria about the hiring plan" in page
     assert "Weekly 1:1s" in page
-    assert "Far away" not in page  # beyond the next two weeks
+    assert "Far away" not in page  # beyond the coming week (career_core.due.DUE_SOON)
     assert "overdue since" in page  # the late one says so in words
     assert "overdue by 5 days" in page
     assert any("review is overdue" in w.value for w in at.warning)
