@@ -8,6 +8,7 @@ from datetime import date
 from typing import Final
 
 from career_core.due import Due, due_soon
+from career_core.goal_fields import disagreement_words, disagreements
 from career_core.goal_reports import report_for
 from career_core.goals import STATUS_ORDER
 from career_core.models import (
@@ -18,6 +19,7 @@ from career_core.models import (
 )
 from career_core.progress import GoalProgress, all_progress
 from career_core.review import ReviewDue, next_review
+from career_core.smart import badge
 
 NEXT_ACTIONS: Final = 8  # Home lists at most this many actions due soon
 
@@ -39,8 +41,10 @@ class GoalLine:
     deadline: date | None
     horizon: str
     score: int | None = None  # the SMART score, 0..100
-    is_smart: bool = False
+    is_smart: bool = False  # the badge's rule (career_core.smart.badge): all five criteria met
     progress: str = ""  # where it stands, in words: "● On track · 53%"; empty when not tracked
+    badge: str = ""  # "SMART", "Sharp wording" or "Not SMART yet"
+    mismatch: str = ""  # where the wording and the fields disagree, with the fix, in words
 
 
 def progress_words(gp: GoalProgress | None) -> str:
@@ -110,8 +114,10 @@ def progress_steps(notebook: Notebook) -> dict[str, bool]:
 def _goal_line(goal: Goal, notebook: Notebook, today: date, progress: Mapping[str, GoalProgress]) -> GoalLine:
     report = report_for(goal, notebook, today)
     words = "" if goal.status is GoalStatus.ACHIEVED else progress_words(progress.get(goal.id))
+    verdict = badge(report)
     return GoalLine(goal.id, goal.statement, goal.status.label, GOAL_STATUS_ICONS[goal.status], goal.deadline,
-                    goal.horizon.label, report.overall, report.is_smart, words)
+                    goal.horizon.label, report.overall, verdict.smart, words, verdict.label,
+                    disagreement_words(disagreements(goal, report), today))
 
 
 def glance(notebook: Notebook, today: date, progress: Mapping[str, GoalProgress] | None = None) -> Glance:
