@@ -111,7 +111,7 @@ def _action_row(nb: Notebook, line: ActionLine, today: date) -> None:
         text, buttons = st.columns([0.62, 0.38], vertical_alignment="center")
         with text:
             st.markdown(f"{line.icon} **{md(line.title)}**")
-            st.caption(md(line.details()))
+            st.caption(md(line.details(today)))
             st.caption(md(short(line.towards, 140)))
         with buttons:
             row = st.container(horizontal=True, horizontal_alignment="right", gap="small")

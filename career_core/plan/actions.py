@@ -112,10 +112,15 @@ class ActionLine:
     def finished(self) -> bool:
         return self.status in ("done", "dropped")
 
-    def details(self) -> str:
-        """'To do · every Monday from 7 Dec · 1 h each time · done 3 of 4 so far'."""
+    def details(self, today: date) -> str:
+        """'Overdue since 30 Nov · every Monday from 2 Nov · 1 h each time · done 3 of 4 so far': the
+        next date (career_core.due's rule) where there is one, else the status."""
         each = " each time" if self.recurring else ""
-        text = f"{self.status.capitalize()} · {self.schedule} · {wording.hours(self.hours)}{each}"
+        dated = self.status in ("to do", "overdue") and self.next_date is not None
+        parts = [self.when(today) if dated else self.status]
+        if self.recurring or not dated:  # a one-off's schedule is its date, said already
+            parts.append(self.schedule)
+        text = " · ".join([wording.capital(parts[0]), *parts[1:], f"{wording.hours(self.hours)}{each}"])
         if self.recurring and self.past_count:
             text += f" · done {self.done_count} of {self.past_count} so far"
         return text

@@ -206,7 +206,9 @@ def test_due_soon_is_the_week_ahead_and_anything_overdue_for_one_goal():
 
 def test_an_action_line_says_its_details_in_words():
     series = weekly(hours=0.5, start=MONDAY - timedelta(weeks=2), done_on=[MONDAY - timedelta(weeks=2)])
-    assert line_of(series).details() == \
-        "Overdue · every Monday from 2 Nov · 0.5 h each time · done 1 of 3 so far"
+    assert line_of(series).details(TODAY) == \
+        "Overdue since 16 Nov · every Monday from 2 Nov · 0.5 h each time · done 1 of 3 so far"
     late = once(due=days(-3), hours=2)
-    assert line_of(late).details() == "Overdue · due Sun 15 Nov · 2 h"
+    assert line_of(late).details(TODAY) == "Overdue since 15 Nov · 2 h"
+    assert line_of(once(due=days(2))).details(TODAY) == "Due Fri 20 Nov · 1 h"
+    assert line_of(once(due=days(2), status=ActionStatus.DONE)).details(TODAY) == "Done · due Fri 20 Nov · 1 h"
