@@ -27,6 +27,7 @@ from career_core.plan.drafts import ActionDraft, InitiativeDraft, StopDraft
 from career_core.plan.load import LoadItem, WeekLoad, weekly_load
 from career_core.plan.overview import overview
 from career_core.plan.timeline import timeline_view
+from career_core.review import next_review
 from waypoint_ui import derived, entries, fields, frame, plan_charts, session
 from waypoint_ui.plan_forms import (
     ACTION,
@@ -313,10 +314,12 @@ def calendar_section(nb: Notebook, today: date) -> None:
     st.caption("Put your plan in the calendar you already use. The file holds your actions still to do (repeating "
                "ones as repeating events) and your review dates for the next year, as all-day events.")
     c = derived.per_revision(contents, nb, today)
+    due = next_review(nb, today)  # the one rule Home and Review say too; an overdue one goes in the file as today
+    late = f" ({due.describe()}: in the file as today)" if due.overdue else ""
     st.markdown(f"- :material/event: **{wording.plural(c.one_off, 'one-off action')}** with a due date\n"
                 f"- :material/repeat: **{wording.plural(c.recurring, 'repeating action')}**\n"
                 f"- :material/rate_review: **{len(c.reviews)}** review dates ({nb.settings.review_cadence.label.lower()}), "
-                f"the next on {wording.day(c.reviews[0], today, weekday=True)}")
+                f"the next on {wording.day(due.on, today, weekday=True)}{late}")
     if c.left_out:
         st.caption(f"{c.left_out} action{'s are' if c.left_out != 1 else ' is'} left out: done, dropped, without a date, "
                    "or repeating ones whose last date has passed.")

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from career_core import wording
 from career_core.due import due_soon
+from career_core.goal_reports import reports
 from career_core.models import (
     Direction,
     Goal,
@@ -26,6 +27,7 @@ from career_core.models import (
 from career_core.plan.initiatives import status_on
 from career_core.progress import GoalProgress, all_progress
 from career_core.review import smart_scores
+from career_core.smart import badge
 
 NEXT_ACTIONS = 8
 ACTION_HORIZON = timedelta(days=30)  # a printed plan looks further ahead than Home's coming week
@@ -42,11 +44,13 @@ class PlanGoal:
     progress: int | None  # percent
     measure: str  # "62 → 75 points", "at most 50 hours/week"
     where: str = ""  # "53% of the way", "within the limit in 12 of 25 weeks"
+    badge: str = ""  # "SMART", "Sharp wording", "Not SMART yet": the one badge rule (career_core.smart.badge)
 
     def facts(self) -> list[str]:
         """The short facts shown after the statement, in reading order."""
         out = [f"Status: {self.status}"]
-        out.append(f"SMART score {self.score}/100" if self.score is not None else "SMART score not known")
+        verdict = f" ({self.badge.lower() if self.badge != 'SMART' else self.badge})" if self.badge else ""
+        out.append(f"SMART score {self.score}/100{verdict}" if self.score is not None else "SMART score not known")
         if self.measure:
             out.append(self.measure)
         if self.where:
@@ -119,6 +123,7 @@ def plan_document(
     if scores is None:
         scores = smart_scores(notebook, today)
     progress = progress if progress is not None else all_progress(notebook, today)
+    badges = {gid: badge(report).label for gid, report in reports(notebook, today).items()}
     current = [g for g in notebook.goals if g.status in (GoalStatus.ACTIVE, GoalStatus.DRAFT)]
     ids = {g.id for g in current}
     order = {GoalStatus.ACTIVE: 0, GoalStatus.DRAFT: 1}
@@ -149,6 +154,7 @@ def plan_document(
             progress=gp.percent if gp is not None and g.status is GoalStatus.ACTIVE else None,
             measure=_measure(g),
             where=gp.where() if gp is not None and g.status is GoalStatus.ACTIVE else "",
+            badge=badges.get(g.id, ""),
         ))
         for child in sorted(children.get(g.id, []), key=key):
             add(child, True)

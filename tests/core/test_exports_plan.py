@@ -132,6 +132,7 @@ def test_markdown_has_every_section_in_order_with_scores_and_status():
     assert md.startswith("# Development plan: Jo's road to division lead\n")
     assert "Lead a team of at least 10 people by 30 June 2027" in md
     assert "Status: On track · SMART score 88/100" in md
+    assert re.search(r"SMART score 88/100 \((SMART|sharp wording|not smart yet)\)", md)  # the one badge rule
     assert "    - **Lead a team" in md  # the stepping stone sits under its long-term goal
     assert "- [ ] Book the venue (overdue since 30 Jun 2026)" in md
     assert "Learn Spanish" not in md and "Run a marathon" not in md and "Pass the project" not in md
