@@ -79,11 +79,16 @@ def test_from_reflection_to_a_smart_goal_on_home(page: Page, server: Server):
     expect(page.get_by_role("img", name="verified icon")).to_have_count(0)
 
     # Reach SMART without leaving the page: how confident, why, and the link to the vision.
+    wait_for_app(page)
     page.get_by_role("slider").first.press("End")
+    expect(page.get_by_test_id("stSliderThumbValue")).to_have_text("10/10")
+    wait_for_app(page)
     why = page.get_by_role("textbox", name="Why I want this")
     why.fill("Planners who stay and grow are how the division will run.")
     why.press("Tab")
+    wait_for_app(page)
     page.get_by_text("This goal moves me towards my vision").click()
+    wait_for_app(page)
     expect(page.get_by_text("SMART score 100/100")).to_be_visible()
     expect(page.get_by_role("img", name="verified icon")).to_be_visible()  # the SMART badge
 
