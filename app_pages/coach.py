@@ -12,7 +12,7 @@ from career_core.coaching import (
     previous_session,
     since_last_session,
 )
-from career_core.dashboard import due_actions
+from career_core.due import due_soon
 from career_core.edit import remove
 from career_core.models import Notebook
 from waypoint_ui import derived, frame, session
@@ -87,7 +87,7 @@ def movements(summary: SinceLastSession) -> None:
                 "Check-ins": m.checkins,
                 "Then": wording.number(m.value_before, m.unit),
                 "Now": wording.number(m.value_now, m.unit),
-                "Moved": m.direction_word,
+                "Moved": m.moved,
                 "Confidence": m.confidence_words,
                 "Latest note": m.latest_note,
             }
@@ -163,12 +163,13 @@ def reviews(summary: SinceLastSession, today: date) -> None:
 
 def coming_up(nb: Notebook, today: date) -> None:
     st.subheader("Coming up", anchor=False)
-    due = derived.per_revision(due_actions, nb, today)
+    due = derived.per_revision(due_soon, nb, today)
     if not due:
-        st.caption("Nothing due in the next two weeks: a good moment to agree the next step.")
+        st.caption("Nothing due in the coming week: a good moment to agree the next step.")
         return
     for item in due:
-        st.markdown(f":material/radio_button_unchecked: **{md(item.title)}** — {item.when(today)}")
+        icon = ":material/error:" if item.overdue else ":material/radio_button_unchecked:"
+        st.markdown(f"{icon} **{md(item.title)}** — {item.when(today)}")
 
 
 # --- today's note --------------------------------------------------------------------------------

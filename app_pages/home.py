@@ -9,6 +9,7 @@ from career_core.config import Mode
 from career_core.dashboard import METHOD_STEPS, Glance, glance
 from career_core.models import Notebook
 from waypoint_ui import derived, frame, hosting, session
+from waypoint_ui.smart_view import badge_words
 from waypoint_ui.text import md, short
 
 STEP_ICONS = {"reflect": ":material/psychology:", "vision": ":material/visibility:", "input": ":material/forum:",
@@ -92,14 +93,15 @@ def dashboard(nb: Notebook, g: Glance, today: date) -> None:
                 st.markdown(f":small[{meta}]")
                 how = [md(line.progress)] if line.progress else []
                 if line.score is not None:
-                    smart = ":green[:material/verified: SMART]" if line.is_smart else ":orange[not SMART yet]"
-                    how.append(f"SMART score **{line.score}**/100 {smart}")
+                    how.append(f"SMART score **{line.score}**/100 {badge_words(line.badge)}")
                 if how:
                     st.markdown(f":small[{' · '.join(how)}]")
+                if line.mismatch:
+                    st.caption(f":material/sync_problem: {md(line.mismatch)}")
     with due_col:
         st.subheader("Next actions")
         if not g.due:
-            st.caption("Nothing due in the next two weeks.")
+            st.caption("Nothing due in the coming week.")
         for item in g.due:
             when = item.when(today)
             icon = ":material/error:" if item.overdue else ":material/radio_button_unchecked:"

@@ -27,6 +27,7 @@ from career_core.plan.drafts import ActionDraft, InitiativeDraft, StopDraft
 from career_core.plan.load import LoadItem, WeekLoad, weekly_load
 from career_core.plan.overview import overview
 from career_core.plan.timeline import timeline_view
+from career_core.review import next_review
 from waypoint_ui import derived, entries, fields, frame, plan_charts, session
 from waypoint_ui.plan_forms import (
     ACTION,
@@ -111,7 +112,7 @@ def _action_row(nb: Notebook, line: ActionLine, today: date) -> None:
         text, buttons = st.columns([0.62, 0.38], vertical_alignment="center")
         with text:
             st.markdown(f"{line.icon} **{md(line.title)}**")
-            st.caption(md(line.details()))
+            st.caption(md(line.details(today)))
             st.caption(md(short(line.towards, 140)))
         with buttons:
             row = st.container(horizontal=True, horizontal_alignment="right", gap="small")
@@ -134,7 +135,7 @@ def initiatives_section(nb: Notebook, today: date) -> None:
     st.subheader("Initiatives", anchor=False)
     st.caption("The few projects that move your career: each with a start and a finish, a way to tell it "
                f"worked, and the goals it serves. Keep to about {initiatives.ACTIVE_LIMIT} at a time.")
-    active = len(initiatives.active_initiatives(nb))
+    active = len(initiatives.active_initiatives(nb, today))
     st.markdown(f":material/play_circle: **{active} active** of a suggested {initiatives.ACTIVE_LIMIT}")
     for warning in initiatives.initiative_warnings(nb, today):
         st.warning(md(warning), icon=":material/lightbulb:")
@@ -143,7 +144,7 @@ def initiatives_section(nb: Notebook, today: date) -> None:
                      expanded=not nb.initiatives, icon=":material/add:", added="Initiative added.")
     if not nb.initiatives:
         st.caption("No initiatives yet.")
-    cards = initiatives.initiative_cards(nb)
+    cards = initiatives.initiative_cards(nb, today)
     for card in cards:
         if not card.finished:
             _initiative_card(nb, card, today)
@@ -159,7 +160,7 @@ def _initiative_card(nb: Notebook, card: initiatives.InitiativeCard, today: date
     i = card.initiative
     with st.container(border=True):
         head, buttons = st.columns([0.8, 0.2], vertical_alignment="center")
-        head.markdown(f"{INITIATIVE_ICONS[i.status]} **{md(i.title)}**  \n:small[{i.status.label} · {md(card.dates(today))}]")
+        head.markdown(f"{INITIATIVE_ICONS[card.status]} **{md(i.title)}**  \n:small[{card.status.label} · {md(card.dates(today))}]")
         entries.edit_button(INITIATIVE, i.id, buttons)
         lines = [f"**{label}:** {md(value.strip())}" for label, value in (
             ("How you will know it worked", i.success_measure),
@@ -313,10 +314,12 @@ def calendar_section(nb: Notebook, today: date) -> None:
     st.caption("Put your plan in the calendar you already use. The file holds your actions still to do (repeating "
                "ones as repeating events) and your review dates for the next year, as all-day events.")
     c = derived.per_revision(contents, nb, today)
+    due = next_review(nb, today)  # the one rule Home and Review say too; an overdue one goes in the file as today
+    late = f" ({due.describe()}: in the file as today)" if due.overdue else ""
     st.markdown(f"- :material/event: **{wording.plural(c.one_off, 'one-off action')}** with a due date\n"
                 f"- :material/repeat: **{wording.plural(c.recurring, 'repeating action')}**\n"
                 f"- :material/rate_review: **{len(c.reviews)}** review dates ({nb.settings.review_cadence.label.lower()}), "
-                f"the next on {wording.day(c.reviews[0], today, weekday=True)}")
+                f"the next on {wording.day(due.on, today, weekday=True)}{late}")
     if c.left_out:
         st.caption(f"{c.left_out} action{'s are' if c.left_out != 1 else ' is'} left out: done, dropped, without a date, "
                    "or repeating ones whose last date has passed.")

@@ -9,7 +9,7 @@ from career_core import wording
 from career_core.checkin_calendar import CheckinCalendar, notebook_calendar
 from career_core.checkins import DONE_CHOICES, loggable_goals, new_checkin
 from career_core.edit import find, remove
-from career_core.milestones import record_milestones
+from career_core.milestones import record_milestones, standing_milestones
 from career_core.models import CheckIn, Direction, Notebook
 from career_core.plan.actions import due_soon, mark_done
 from career_core.progress import GoalProgress, ProgressStatus, board, board_goals
@@ -140,9 +140,8 @@ def goal_section(nb: Notebook, gp: GoalProgress, today: date) -> None:
         cols[1].metric("Progress", "—" if gp.percent is None else f"{gp.percent}%", delta=delta)
         cols[2].metric("Latest", wording.number(gp.latest, gp.unit),
                        help=f"Logged on {wording.day(gp.last_checkin, today)}" if gp.last_checkin else None)
-    if gp.is_limit and gp.within is not None and gp.points:
-        cols[3].metric("Within the limit", f"{gp.within} of {len(gp.points)}",
-                       help="Check-ins with a value inside the limit, since the start.")
+    if gp.record:
+        cols[3].metric("Limit kept", gp.record.split(" in ", 1)[1], help=wording.capital(gp.record) + ", since the start.")
     elif gp.reached_on is not None and gp.status is ProgressStatus.ACHIEVED:
         cols[3].metric("Reached", wording.day(gp.reached_on, today))
     else:
@@ -237,8 +236,8 @@ def calendar_section(cal: CheckinCalendar, today: date) -> None:
                     key=session.key("chart.calendar"), config={"displaylogo": False})
 
 
-def milestones_section(nb: Notebook, today: date) -> None:
-    entries = sorted((j for j in nb.journal if j.milestone is not None), key=lambda j: j.on, reverse=True)
+def milestones_section(nb: Notebook, progress: dict[str, GoalProgress], today: date) -> None:
+    entries = standing_milestones(nb, progress)  # only those the goal's progress still holds
     st.subheader("Milestones", anchor=False)
     if not entries:
         st.caption("At 25, 50, 75 and 100% of a goal you get a moment to celebrate; it is kept here.")
@@ -290,4 +289,4 @@ board_section(progress, nb, today)
 st.divider()
 calendar_section(derived.per_revision(notebook_calendar, nb, today), today)
 st.divider()
-milestones_section(nb, today)
+milestones_section(nb, progress, today)

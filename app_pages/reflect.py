@@ -33,10 +33,10 @@ from career_core.reflection import (
     roles_not_asked,
     skill_gaps,
     skills_to_offer,
-    values_in_text,
     vision_notes,
 )
 from career_core.tables import Column, choice, day, flag, text, whole
+from career_core.value_words import values_in_text
 from waypoint_ui import fields, frame, session
 from waypoint_ui.forms import EntryForm, edit_table
 from waypoint_ui.reflect_charts import priority_figure, skill_gap_figure

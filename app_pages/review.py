@@ -9,6 +9,7 @@ from career_core.accountability import new_entry
 from career_core.edit import find, remove
 from career_core.exports import checkins_csv, plan_markdown, plan_pdf
 from career_core.exports.notebook_file import file_name
+from career_core.goal_fields import Offer, apply_offers, offers
 from career_core.models import Notebook, ReviewCadence, ReviewDecision
 from career_core.review import (
     Diagnosis,
@@ -21,8 +22,10 @@ from career_core.review import (
     smart_score,
     start_review,
 )
+from career_core.smart import badge, context_for, score_goal
 from waypoint_ui import derived, fields, frame, session
 from waypoint_ui.forms import EntryForm
+from waypoint_ui.smart_view import badge_words
 from waypoint_ui.text import md, short
 
 DECISION_WORDS = {
@@ -106,11 +109,15 @@ def _decide(goal_id: str, keys: dict[str, str], summary: str) -> None:
     old_score = smart_score(goal, nb, today) if goal else None
     wording = state.get(keys["wording"])
     note = (state.get(keys["note"]) or "").strip()
-    saved = session.commit(
-        lambda n: apply_decision(n, goal_id, ReviewDecision(decision), today, new_statement=wording,
-                                 old_score=old_score, diagnosis=summary, note=note),
-        field=f"decision.{goal_id}",
-    )
+    with_fields = decision == ReviewDecision.REVISE and state.get(keys["fields"])
+
+    def record(n: Notebook) -> None:
+        apply_decision(n, goal_id, ReviewDecision(decision), today, new_statement=wording, old_score=old_score,
+                       diagnosis=summary, note=note)
+        if with_fields:  # the fields follow the new wording, as the offer showed
+            apply_offers(n.goal(goal_id), _offers(n, goal_id, wording or "", today))
+
+    saved = session.commit(record, field=f"decision.{goal_id}")
     if saved:
         words = {"keep": "Kept", "revise": "Revised", "pause": "Paused", "drop": "Dropped"}[decision]
         rescored = ""
@@ -118,7 +125,7 @@ def _decide(goal_id: str, keys: dict[str, str], summary: str) -> None:
             rescored = f" SMART score {smart_score(revised, session.notebook(), today)}/100 (was {old_score})."
         st.toast(f"{words}: “{short(goal.statement if decision != 'revise' else wording.strip(), 70)}”.{rescored}",
                  icon=":material/check_circle:")
-        for k in ("wording", "note"):
+        for k in ("wording", "note", "fields"):
             state.pop(keys[k], None)
 
 
@@ -140,7 +147,7 @@ def decisions_section(nb: Notebook, today: date) -> None:
                 st.markdown(f"- **{md(f.text)}** {md(f.advice)}")
             if (previous := decided.get(d.goal_id)) is not None:
                 st.caption(f":material/check: In this review you chose: {previous.decision.label.lower()}.")
-            keys = {k: session.key(f"decide.{d.goal_id}.{k}") for k in ("decision", "wording", "note")}
+            keys = {k: session.key(f"decide.{d.goal_id}.{k}") for k in ("decision", "wording", "note", "fields")}
             choice = st.segmented_control(
                 "Decision", list(ReviewDecision), format_func=lambda r: DECISION_WORDS[r], key=keys["decision"],
                 default=d.suggested, required=True,
@@ -151,9 +158,13 @@ def decisions_section(nb: Notebook, today: date) -> None:
                                           "Press Ctrl+Enter to see the new score.")
                 goal = nb.goal(d.goal_id)
                 old_score = derived.scores(nb, today).get(d.goal_id)
-                new_score = smart_score(goal, nb, today, typed or "") if goal is not None else None
-                if new_score is not None and (typed or "").strip() != d.statement:
-                    st.caption(f"SMART score of the new wording: **{new_score}/100** (now {old_score}/100)")
+                new = score_goal(typed or "", context_for(goal, nb), today) if goal is not None else None
+                if new is not None and (typed or "").strip() != d.statement:
+                    st.caption(f"SMART score of the new wording: **{new.overall}/100** {badge_words(badge(new).label)} "
+                               f"(now {old_score}/100)")
+                    if found := _offers(nb, d.goal_id, typed or "", today):
+                        st.checkbox("Also put the new wording's values in the fields: "
+                                    + "; ".join(o.describe(today) for o in found), value=True, key=keys["fields"])
                 else:
                     st.caption(f"SMART score now: **{old_score}/100**. Rewrite it to see the new score.")
             st.text_input("Why (optional)", key=keys["note"], max_chars=5000,
@@ -167,6 +178,14 @@ def decisions_section(nb: Notebook, today: date) -> None:
             for dec in current.decisions:
                 note = f" · {md(dec.note)}" if dec.note else ""
                 st.markdown(f"**{dec.decision.label}** · {md(short(statements.get(dec.goal_id, '(removed goal)'), 90))}{note}")
+
+
+def _offers(nb: Notebook, goal_id: str, statement: str, today: date) -> list[Offer]:
+    """What a new wording would change in the goal's fields (career_core.goal_fields)."""
+    goal = nb.goal(goal_id)
+    if goal is None or not statement.strip():
+        return []
+    return offers(statement, score_goal(statement, context_for(goal, nb), today), goal.deadline, goal.metric)
 
 
 # --- earlier reviews ---------------------------------------------------------------------------

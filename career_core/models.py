@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from career_core import integrity, limits
+from career_core import direction, integrity, limits
 from career_core.limits import FIRST_DAY, LAST_DAY
 from career_core.migrations import SCHEMA_VERSION, current
 
@@ -287,6 +287,13 @@ class Metric(Record):
     baseline: Number | None = None
     target: Number | None = None
     direction: Direction = Direction.INCREASE
+
+    @model_validator(mode="after")
+    def _direction_follows_the_numbers(self) -> Self:
+        """An increase with a target below the baseline (or the reverse) is refused, never stored."""
+        if problem := direction.contradiction(self.direction.value, self.baseline, self.target, self.unit):
+            raise ValueError(f"direction: {problem}")
+        return self
 
 
 class GoalRevision(Record):

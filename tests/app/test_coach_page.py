@@ -73,7 +73,7 @@ def test_it_shows_what_was_agreed_and_what_changed_since(open_app, client):
     assert metrics == {"Check-ins": "1", "Actions done": "1", "Overdue": "1", "Goal changes": "2", "Reviews": "1"}
     table = at.dataframe[0].value
     assert list(table["Goal"]) == ["Lead a team of 10 by 2028"]
-    assert (table["Then"][0], table["Now"][0], table["Moved"][0], table["Confidence"][0]) == ("4 people", "6 people", "up", "5 → 7")
+    assert (table["Then"][0], table["Now"][0], table["Moved"][0], table["Confidence"][0]) == ("4 people", "6 people", "better", "5 → 7")
     assert "Book the leadership course" in page and "Draft the hiring plan" in page
     assert "Before: Help the planners grow\nNow: Mentor two planners to lead shifts by May" in page
     assert "Changing: Fewer status meetings" in page

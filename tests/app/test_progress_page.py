@@ -242,10 +242,14 @@ def test_milestones_reached_are_listed(open_app, db):
     from career_core.models import JournalEntry
 
     g = _goal()
-    _notebook(db, g, journal=[JournalEntry(goal_id=g.id, milestone=25, on=TODAY - timedelta(days=30),
-                                           text="A quarter of the way on the engagement goal.")])
+    held = JournalEntry(goal_id=g.id, milestone=25, on=TODAY - timedelta(days=30),
+                        text="A quarter of the way on the engagement goal.")
+    withdrawn = JournalEntry(goal_id=g.id, milestone=50, on=TODAY - timedelta(days=20), text="Halfway, wrongly.")
+    _notebook(db, g, checkins=[CheckIn(goal_id=g.id, on=TODAY - timedelta(days=30), value=66)],  # 30% of the way
+              journal=[held, withdrawn])
     at = open_app(page="progress")
     assert "**25%**" in texts(at) and "A quarter of the way on the engagement goal." in texts(at)
+    assert "Halfway, wrongly." not in texts(at)  # celebrated once, no longer true: withdrawn quietly
 
 
 def test_user_text_shows_as_typed(open_app, db):

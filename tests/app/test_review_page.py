@@ -144,6 +144,24 @@ def test_revising_keeps_the_earlier_wording_and_records_the_decision(open_app, d
     assert review.decisions[0].diagnosis.startswith("At risk")
 
 
+def test_a_revised_wording_offers_its_deadline_and_target_for_the_fields(open_app, db):
+    """The issue's revision: '…from 8 to 5 hours by 30 June 2027' must not leave 31 Mar 2027 and 4 behind."""
+    g = Goal(statement="Cut our average first-reply time from 8 to 4 hours by 31 March 2027", status=GoalStatus.ACTIVE,
+             start=TODAY - timedelta(days=200), deadline=TODAY - timedelta(days=5),
+             metric=Metric(unit="hours", baseline=8, target=4, direction="decrease"))
+    nb = _notebook(db, g, checkins=[CheckIn(goal_id=g.id, on=TODAY - timedelta(days=6), value=7)])
+    at = open_app(page="review")
+    at.segmented_control[0].select(ReviewDecision.REVISE).run()
+    new = "Cut our average first-reply time from 8 to 5 hours by 30 June 2027"
+    _widget(at, "text_area", "New wording").input(new).run()
+    offer = _widget(at, "checkbox", "Also put the new wording's values in the fields: deadline 30 Jun 2027 (now "
+                    f"{wording.day(g.deadline, TODAY)}); target 5 (now 4)")
+    assert offer.value is True  # shown before it is applied; one click unticks it
+    _button(at, "Record decision").click().run()
+    goal = db.load("local", nb.id).goal(g.id)
+    assert (goal.statement, goal.deadline, goal.metric.target) == (new, date(2027, 6, 30), 5)
+
+
 def test_a_revision_without_new_words_is_refused_beside_the_field_and_keeps_the_typing(open_app, db):
     g = _slipping()
     nb = _notebook(db, g)
