@@ -1,6 +1,6 @@
 """The scorer as it was at another git revision, for measuring beside it (evaluate, benchmarks).
 
-A revision's career_core/smart is extracted with `git archive` into a temporary folder and run
+A revision's career_core (the scorer and the modules it borrows, such as wording.py) is extracted with `git archive` into a temporary folder and run
 in a child process with that folder first on PYTHONPATH, so both versions meet the same inputs
 on the same machine and neither's modules leak into the other.
 """
@@ -36,13 +36,13 @@ for line in sys.stdin:
 
 @contextmanager
 def extracted(rev: str, repo: Path = REPO) -> Iterator[Path | None]:
-    """A temporary folder holding career_core/smart as it is at rev, or None if git cannot."""
+    """A temporary folder holding career_core as it is at rev, or None if git cannot."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "rev.tar"
         try:
             with open(archive, "wb") as out:
                 subprocess.run(
-                    ["git", "archive", rev, "career_core/__init__.py", "career_core/smart"],
+                    ["git", "archive", rev, "career_core"],
                     cwd=repo, stdout=out, check=True, stderr=subprocess.DEVNULL,
                 )
         except (subprocess.CalledProcessError, FileNotFoundError):
