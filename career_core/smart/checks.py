@@ -37,7 +37,7 @@ _NEXT_WORDS = re.compile(r"(?:[ \t]{1,3}[a-z][a-z'-]*){0,2}", re.ASCII)  # "week
 _NEXT_CASED = re.compile(r"[ \t]{1,3}([A-Za-z0-9][A-Za-z0-9'-]*)", re.ASCII)
 _NOT_A_NOUN = frozenset({"with", "for", "at", "in", "on", "by", "to", "and", "or", "until", "from", "during", "so", "because", "if", "when", "as", "about", "through", "over", "after", "before"})
 _VERB_OPENERS = frozenset({"to", "will", "i", "i'll", "we", "and", "then", "also", "must", "should", "can", "could", "would"})
-_DEADLINE_PREPS = frozenset({"by", "before", "until", "till", "ahead of", "no later than", "in time for"})
+_DEADLINE_PREPS = frozenset({"by", "before", "prior to", "until", "till", "ahead of", "no later than", "in time for"})
 _ONE_DAY_NEXT = re.compile(r"\s{1,3}(?:a|an|per|each|every|of|off|to)\b", re.ASCII)
 _ONE_DAY_PREV = frozenset({"for", "in", "within", "on", "per", "a", "of", "every", "each", "first", "the", "last", "by", "from", "after", "than"})
 _DATED = MONTH_OR_DAY | {"spring", "summer", "autumn", "fall", "winter"}  # "at the autumn fair"
@@ -77,8 +77,8 @@ def _check_vague_time(m: re.Match[str], scan: Scan) -> Any:
     return m.group(0)
 
 
-_WHOLE_PERIOD_PREPS = ("over the ", "throughout the ", "during the ", "across the ")
-_WHOLE_PERIOD_UNITS = frozenset({"semester", "term", "year", "quarter"})
+_WHOLE_PERIOD_PREPS = ("over the ", "throughout the ", "during the ", "across the ", "for the ")
+_WHOLE_PERIOD_UNITS = frozenset({"semester", "term", "year", "quarter", "month"})
 
 
 def _check_horizon(m: re.Match[str], scan: Scan) -> Any:

@@ -1,0 +1,50 @@
+"""Round three of issue 11: structures that hold across domains, read from goals the rules had
+not been written from. Each table is one structure, in our own words.
+
+A case reads "SMt": a capital letter is a criterion met, a small one is not met.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from career_core.smart import score_goal
+
+TODAY = date(2026, 10, 15)
+
+
+def verdict(text: str) -> str:
+    report = score_goal(text, today=TODAY)
+    return "".join(k if report.criteria[k].level == "met" else k.lower() for k in "SMT")
+
+
+# Verbs written as gerunds, the way lists of goals often are: the -ing form does what the verb does.
+GERUNDS = [
+    ("Paying off the van loan", "SMt"),
+    ("Selling my old bike before spring", "SMT"),
+    ("Buying a second-hand piano", "SMt"),
+    ("Paying off debt", "smt"),  # which debt? still broad
+    ("Growing my savings", "smt"),  # still a change with no target
+    ("I am going to pay off debt", "smt"),  # "going to" says when, not what
+]
+
+# The whole of the current period named with "for the", and a month named as "the month of".
+WHOLE_PERIODS = [
+    ("Read 30 novels for the year", "SMT"),
+    ("Log 1,200 km on my bike for the whole year", "SMT"),
+    ("Walk 8,000 steps a day in the month of March", "SMT"),
+    ("Write a cover letter for the job in March", "SMT"),
+]
+
+# "prior to" is "before".
+PRIOR_TO = [
+    ("Finish the safety course prior to my next appraisal", "SMT"),
+    ("Submit the grant application prior to June", "SMT"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GERUNDS + WHOLE_PERIODS + PRIOR_TO)
+def test_structure(text: str, expected: str) -> None:
+    assert verdict(text) == expected
