@@ -126,6 +126,8 @@ def _check_cadence_word(m: re.Match[str], scan: Scan) -> Any:
 
 
 _WISHED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i|with)\b", re.ASCII)
+# A thing described by what one wishes of it: "a job that I love", "a team with a boss who ...".
+_DESCRIBED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i)\b|\s{1,3}with\s[^.,;:!?]{0,40}?\b(?:who|that|where)\b", re.ASCII)
 
 
 def _check_completion(m: re.Match[str], scan: Scan) -> Any:
@@ -198,11 +200,16 @@ def _check_verb_object(m: re.Match[str], scan: Scan) -> Any:
     if head in _NOT_OBJECT or head in _BROAD or head in VAGUE or head in _PHRASE_STOP or is_abstract(head):
         return REJECT
     modifiers = PREV_WORDS.findall(obj or "")
-    if modifiers and modifiers[0] in ("a", "an", "some"):
+    article = modifiers[0] if modifiers and modifiers[0] in ("a", "an", "some") else None
+    if article:
         modifiers = modifiers[1:]
     if obj and (not window_is_clean(obj) or any(w in DETERMINERS or w in _PHRASE_STOP for w in modifiers)):
         return REJECT  # "read the report": S.det_object's; "post about it": no object
-    return None if is_common(head) else REJECT
+    if not is_common(head):
+        return REJECT
+    if article in ("a", "an") and not _DESCRIBED_AFTER.match(scan.lower, m.end()):
+        return ("one", m.group("verb"))  # "eat a pear with lunch": one thing, done or not
+    return None
 
 
 _WANTING = frozenset({"want", "wants", "wanted", "need", "needs", "going", "plan", "plans", "planning", "like", "love", "hope", "try", "trying", "wish", "aim", "aims", "is", "are", "am", "was", "were", "be", "will", "would", "able", "decided", "decide", "intend", "expect", "start", "begin", "continue", "learn", "how", "choose", "promise", "ready", "goal", "goals", "resolution", "ought", "have", "has", "had", "not"})
@@ -258,31 +265,31 @@ def _changed_by(before: list[str]) -> str | None:
     return None
 
 
-def _governing(before: list[str]) -> tuple[bool, str | None]:
-    """Walk back from a noun over its modifiers: is it pinned by a determiner ("the sales
-    department", "my team's roadmap", "each of my projects"), and which word stands before the
-    phrase (its verb, when there is one)? A function word ends the phrase: in "my hope is that
-    volunteers", "my" belongs to "hope", not to "volunteers"."""
-    determined = False
+def _governing(before: list[str]) -> tuple[str | None, str | None]:
+    """Walk back from a noun over its modifiers: which determiner pins it ("the sales
+    department", "my team's roadmap", "each of my projects", "a puppy"), and which word stands
+    before the phrase (its verb, when there is one)? A function word ends the phrase: in "my
+    hope is that volunteers", "my" belongs to "hope", not to "volunteers"."""
+    determiner: str | None = None
     i = len(before) - 1
     while i >= 0:
         w = before[i]
         if w == "that" and (i == 0 or before[i - 1] in _PHRASE_STOP or before[i - 1] in _SAYING):
             break  # "my hope is that volunteers ...", "ensure that staff ...": a clause follows
-        if w in DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every"):
-            determined = True
-        elif w == "of" and determined:
+        if w in DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every", "a", "an"):
+            determiner = w
+        elif w == "of" and determiner:
             pass  # "each of my projects", "all of our clients"
         elif w in _PHRASE_STOP:
             break
-        elif determined:
+        elif determiner:
             break  # the word before the determiner: the verb or preposition
         i -= 1
     if i >= 2 and before[i - 1] in ("and", "or") and before[i - 2] not in _CHANGE_AMOUNT:
         i -= 2  # "manage and grow the sales department": managing it is a thing done
     if i >= 0 and (before[i] in ("and", "or") or before[i] in _OBJECT_PREPS):
-        return determined, _changed_by(before[: i + 1])  # "improve my pacing and my tone"
-    return determined, before[i] if i >= 0 else None
+        return determiner, _changed_by(before[: i + 1])  # "improve my pacing and my tone"
+    return determiner, before[i] if i >= 0 else None
 
 
 def _check_object(m: re.Match[str], scan: Scan) -> Any:
@@ -293,12 +300,16 @@ def _check_object(m: re.Match[str], scan: Scan) -> Any:
     # nouns are the verb.
     if not before or before[-1] in _VERB_OPENERS:
         return REJECT
-    determined, verb = _governing(before)
+    determiner, verb = _governing(before)
     if m.group(0) in _BROAD and (before[-1] in _NOT_A_MODIFIER or before[-1] in _PHRASE_STOP):
         return REJECT  # "pay off my debt": which debt? ("my student debt" says)
     if verb in _CHANGE_AMOUNT:
         return ("changed", verb)  # "grow my subscriber base": which way, not how far; nothing is done
-    return "determined" if determined else None
+    if determiner in ("a", "an"):
+        if _DESCRIBED_AFTER.match(scan.lower, m.end()):
+            return None  # "a job that I love": described by a wish, not one thing to point at
+        return ("one", verb)  # "train a puppy": one thing, which is done or not
+    return "determined" if determiner else None
 
 
 def _bare(obj: str | None) -> bool:

@@ -199,7 +199,7 @@ def judge_s(ev: Evidenced) -> Criterion:
         strong = [h for h in strong if h.rule not in NAME_RULES]
     objects = ev.get(*OBJECT_RULES)
     rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
-    if not strong and (rhythm or not objects) and not any(h.value == "determined" for h in objects):
+    if not strong and (rhythm or not objects) and not any(pins(h) for h in objects):
         doing = ev.lazy("S.verb_object")  # "post short videos twice a week"
         objects = objects + doing
         s_hits = s_hits + doing
@@ -208,8 +208,8 @@ def judge_s(ev: Evidenced) -> Criterion:
         cut = _purpose_start(ev)
         vague = [h for h in vague if h.start < cut]
         objects = [h for h in objects if h.start < cut]
-    pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each") + ev.get("X.clock") + (names if vague else [])
-    changed = [h for h in objects if isinstance(h.value, tuple)]  # "grow my subscriber base": no target
+    pinned = [h for h in objects if pins(h)] + ev.get("M.each") + ev.get("X.clock") + (names if vague else [])
+    changed = [h for h in objects if changes(h)]  # "grow my subscriber base": no target
     loose = [h for h in objects if h.value is None] + ev.get("M.named_metric")
     has_words = any(ch.isalpha() for ch in ev.det.text)
     if not ev.real:
@@ -236,6 +236,16 @@ def judge_s(ev: Evidenced) -> Criterion:
     if loose or rhythm:
         return _level("partial", ev.cite(s_hits), text(ADVICE, "S_generic"))
     return _level("missing", ev.cite(s_hits), text(ADVICE, "S_no_object" if has_words else "S_empty"))
+
+
+def pins(hit: Hit) -> bool:
+    """An object a determiner or a count of one pins down ("the sales team", "a puppy")."""
+    return hit.value == "determined" or (isinstance(hit.value, tuple) and hit.value[0] == "one")
+
+
+def changes(hit: Hit) -> bool:
+    """The object of a change with no target ("grow my subscriber base")."""
+    return isinstance(hit.value, tuple) and hit.value[0] == "changed"
 
 
 def method_habit(ev: Evidenced) -> int | None:
@@ -265,7 +275,7 @@ def _purpose_start(ev: Evidenced) -> int:
         return len(ev.det.text)
     start = min(h.start for h in purposes)
     concrete = ev.get(*OBJECT_RULES) + [h for h in ev.with_criterion("M") if h.kind == "completion"]
-    return start if any(h.end <= start and not isinstance(h.value, tuple) for h in concrete) else len(ev.det.text)
+    return start if any(h.end <= start and not changes(h) for h in concrete) else len(ev.det.text)
 
 
 def judge_m(ev: Evidenced) -> Criterion:

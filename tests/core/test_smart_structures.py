@@ -48,3 +48,23 @@ PRIOR_TO = [
 @pytest.mark.parametrize(("text", "expected"), GERUNDS + WHOLE_PERIODS + PRIOR_TO)
 def test_structure(text: str, expected: str) -> None:
     assert verdict(text) == expected
+
+
+# "a" or "an" before a concrete thing is a count of one: the goal points at one thing. A thing
+# described by a wish ("a job that I enjoy") points at none; bare plurals stay loose.
+ONE_THING = [
+    ("Teach a cousin to use a tablet", "met"),
+    ("Eat a pear with my lunch instead of crisps", "met"),
+    ("Work in a team with a lead who listens", "partial"),
+    ("Coach a junior analyst through her first audit", "met"),
+    ("Lead a team in building the booking page", "met"),
+    ("Host a book swap for our street", "met"),
+    ("Find a job that I enjoy", "partial"),
+    ("Get a role where people value me", "partial"),
+    ("Coach junior analysts", "partial"),
+]
+
+
+@pytest.mark.parametrize(("text", "level"), ONE_THING)
+def test_a_count_of_one_pins_the_object(text: str, level: str) -> None:
+    assert score_goal(text, today=TODAY).criteria["S"].level == level
