@@ -20,6 +20,7 @@ from career_core.smart.scan import (
     MONTH_OR_DAY,
     PREV_WORDS,
     REJECT,
+    SIZE,
     VAGUE,
     Scan,
     is_abstract,
@@ -381,6 +382,19 @@ def _check_grade(m: re.Match[str], scan: Scan) -> Any:
     return m.group("g") if scan.tokens & _GRADE_CONTEXT else REJECT
 
 
+_THINGS = word_set("concrete") | word_set("deliverable") | word_set("recurring_event")
+
+
+def _check_vague_word(m: re.Match[str], scan: Scan) -> Any:
+    """A word of size before a concrete thing says which thing ("lead a small project"), not
+    how much ("eat small portions")."""
+    if m.group(0) in SIZE:
+        following = _NEXT_WORD.match(scan.lower, m.end())
+        if following and (following.group(1) in _THINGS or following.group(1).removesuffix("s") in _THINGS):
+            return REJECT
+    return None
+
+
 CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "grade": _check_grade,
     "placeholder": _check_placeholder,
@@ -400,4 +414,5 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "object": _check_object,
     "det_object": _check_det_object,
     "baseline": _check_baseline,
+    "vague_word": _check_vague_word,
 }

@@ -44,8 +44,16 @@ PRIOR_TO = [
     ("Submit the grant application prior to June", "SMT"),
 ]
 
+# A word of size before a concrete thing says which thing, not how much.
+SIZES = [
+    ("Lead a small project before the summer", "SMT"),
+    ("Organise a little workshop for new volunteers", "SMt"),
+    ("Eat small portions at dinner", "smt"),
+    ("Manage a bigger team", "smt"),  # a comparative is still a direction
+]
 
-@pytest.mark.parametrize(("text", "expected"), GERUNDS + WHOLE_PERIODS + PRIOR_TO)
+
+@pytest.mark.parametrize(("text", "expected"), GERUNDS + WHOLE_PERIODS + PRIOR_TO + SIZES)
 def test_structure(text: str, expected: str) -> None:
     assert verdict(text) == expected
 
