@@ -131,6 +131,11 @@ _WISHED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i|with)\b", re.ASCII
 _DESCRIBED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i)\b|\s{1,3}with\s[^.,;:!?]{0,40}?\b(?:who|that|where)\b", re.ASCII)
 
 
+def described_after(lower: str, end: int) -> bool:
+    """Is the thing ending at end described by a wish ("a job that I love")?"""
+    return _DESCRIBED_AFTER.match(lower, end) is not None
+
+
 def _check_completion(m: re.Match[str], scan: Scan) -> Any:
     noun, obj = m.group("noun"), m.group("obj")
     if not window_is_clean(obj) or is_broad(noun, obj):
@@ -208,7 +213,7 @@ def _check_verb_object(m: re.Match[str], scan: Scan) -> Any:
         return REJECT  # "read the report": S.det_object's; "post about it": no object
     if not is_common(head):
         return REJECT
-    if article in ("a", "an") and not _DESCRIBED_AFTER.match(scan.lower, m.end()):
+    if article in ("a", "an") and not described_after(scan.lower, m.end()):
         return ("one", m.group("verb"))  # "eat a pear with lunch": one thing, done or not
     return None
 
@@ -307,7 +312,7 @@ def _check_object(m: re.Match[str], scan: Scan) -> Any:
     if verb in _CHANGE_AMOUNT:
         return ("changed", verb)  # "grow my subscriber base": which way, not how far; nothing is done
     if determiner in ("a", "an"):
-        if _DESCRIBED_AFTER.match(scan.lower, m.end()):
+        if described_after(scan.lower, m.end()):
             return None  # "a job that I love": described by a wish, not one thing to point at
         return ("one", verb)  # "train a puppy": one thing, which is done or not
     return "determined" if determiner else None

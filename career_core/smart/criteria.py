@@ -46,11 +46,12 @@ from collections.abc import Iterable
 from datetime import date
 
 from career_core import wording
+from career_core.smart import acts
 from career_core.smart.context import ScoringContext
 from career_core.smart.detect import Detection, Hit, run_lazy
 from career_core.smart.lexicon import has_real_words
-from career_core.smart.report import LEVEL_SCORE, Criterion, Evidence, Flag
-from career_core.smart.rules import ADVICE, FLAG_TEXT, text, word_set
+from career_core.smart.report import LEVEL_SCORE, Criterion, Evidence
+from career_core.smart.rules import ADVICE, text, word_set
 
 MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
 
@@ -59,7 +60,6 @@ STRONG_S_RULES = frozenset(
      "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.completion", "M.completion_named", "M.role", "M.made", "M.credential", "M.goal_is",
      "S.named", "S.quoted"}
 )
-PLACEHOLDER_RULES = ("M.placeholder", "M.slot", "T.placeholder")
 NAME_RULES = frozenset({"S.named", "S.quoted"})
 UNCOUNTED_RHYTHMS = frozenset({"F.every", "F.every_event", "F.every_occasion", "F.cadence_word", "F.on_days"})
 UNIT_RULES = frozenset({"M.glued_unit", "M.money", "M.percent", "M.multiplier", "F.slash_rate"})
@@ -68,19 +68,16 @@ VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object"
 M_STRONG_KINDS = frozenset({"quantity", "bound", "completion", "frequency"})
 M_WEAK_RULES = frozenset({"M.each", "M.named_metric"})
 T_MET_KINDS = frozenset({"deadline", "duration", "start", "frequency"})
-MEASURE_RULES = frozenset({"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit"})
 NEAR_BOUND = 40  # characters: "never work more than 50 hours" is a limit, not an absolute
 STRETCH_RATIO = 3.0
 STRETCH_DAYS = 366
 
-_BACKREF = re.compile(r"\b(?:each|them|it|its|those|these|there|they)\b", re.ASCII)
 _CONTENT_WORD = re.compile(r"[a-z][a-z'-]{3,}", re.ASCII)
 _OVERLAP_STOP = word_set("overlap_stop")
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ies", "es", "ed", "ship", "ly", "s")
 
 
 _WORD_RE = re.compile(r"[a-z]+", re.ASCII)
-_MAY_SPLIT = re.compile(r"[;.!?]|\band\b", re.ASCII)  # cheap test before running G.split
 _AMOUNT_VERBS = word_set("amount_verb") - {"up", "bring", "bringing", "lift", "better", "limit"}
 _RHYTHM_ADVERBS = word_set("rhythm_adverb")
 _SAME_PHRASE = re.compile(r"\s*(?:(?!and\b|or\b|then\b)[a-z'-]+\s+){0,2}", re.ASCII)  # no new clause
@@ -106,7 +103,7 @@ def _level(level: str, evidence: Iterable[Evidence] = (), advice: str = "", reas
     return Criterion(level, LEVEL_SCORE[level], ev, advice, reasons)  # type: ignore[arg-type]
 
 
-def _words(det: Detection, hit: Hit) -> str:
+def words_at(det: Detection, hit: Hit) -> str:
     return " ".join(det.text[hit.start : hit.end].split())
 
 
@@ -123,6 +120,7 @@ class Evidenced:
     def __init__(self, det: Detection) -> None:
         self.det = det
         self._lazy: dict[str, list[Hit]] = {}
+        self._acts: list[Hit] | None = None
         self.by_rule: dict[str, list[Hit]] = {}
         self.by_criterion: dict[str, list[Hit]] = {k: [] for k in "SMART"}
         for h in det.hits:
@@ -149,8 +147,20 @@ class Evidenced:
                     self.evidence[h] = Evidence(h.start, h.end, h.kind, h.rule)
         return found
 
+    def acts(self) -> list[Hit]:
+        """Acts done or not done ("donate blood", "go to a movie"), found once on first use."""
+        if self._acts is None:
+            self._acts = [Hit(a.start, a.end, "M.act", "completion", ("S", "M"), a.thing) for a in acts.find(self.det.lower)]
+            for h in self._acts:
+                self.evidence[h] = Evidence(h.start, h.end, h.kind, h.rule)
+        return self._acts
+
+    def open_words(self) -> list[Hit]:
+        """Words that leave the goal open or say what will not happen."""
+        return [h for h in self.with_criterion("S") if h.rule in VAGUE_S_RULES and h.rule != "S.negative_framing"] + self.negatives
+
     def words(self, hit: Hit) -> str:
-        return _words(self.det, hit)
+        return words_at(self.det, hit)
 
     def is_rhythm_word(self, hit: Hit) -> bool:
         """An adverb of the rhythm ("consistently") or part of a confidence ("70% confident")."""
@@ -178,7 +188,7 @@ class Evidenced:
 
     def first_words(self, hits: list[Hit]) -> str:
         first = min(hits, key=lambda h: h.start)
-        return _words(self.det, first)
+        return words_at(self.det, first)
 
 
 # --- S, M, T: from the text --------------------------------------------------------------------
@@ -203,12 +213,15 @@ def judge_s(ev: Evidenced) -> Criterion:
         doing = ev.lazy("S.verb_object")  # "post short videos twice a week"
         objects = objects + doing
         s_hits = s_hits + doing
+    cut = len(ev.det.text)
     if vague and not strong:
         # "walk daily to feel better": what follows the purpose says why, not what
         cut = _purpose_start(ev)
         vague = [h for h in vague if h.start < cut]
         objects = [h for h in objects if h.start < cut]
     pinned = [h for h in objects if pins(h)] + ev.get("M.each") + ev.get("X.clock") + (names if vague else [])
+    if not strong and not vague and not pinned:
+        pinned = [h for h in ev.acts() if h.start < cut]  # "donate blood": one act, done or not
     changed = [h for h in objects if changes(h)]  # "grow my subscriber base": no target
     loose = [h for h in objects if h.value is None] + ev.get("M.named_metric")
     has_words = any(ch.isalpha() for ch in ev.det.text)
@@ -221,11 +234,11 @@ def judge_s(ev: Evidenced) -> Criterion:
         level = "partial" if (pinned or loose or changed or rhythm) else "missing"
         first = min(vague, key=lambda h: h.start)
         if first.rule == "S.negative_framing":
-            advice = text(ADVICE, "S_negative", word=_words(ev.det, first))
+            advice = text(ADVICE, "S_negative", word=words_at(ev.det, first))
         elif first.rule == "S.abstract_object":
             advice = text(ADVICE, "S_abstract", word=first.value)
         else:
-            advice = text(ADVICE, "S_vague", word=_words(ev.det, first))
+            advice = text(ADVICE, "S_vague", word=words_at(ev.det, first))
         return _level(level, ev.cite(s_hits), advice)
     kept = ev.get("M.for_duration")  # "mentor a new starter for 3 months": kept up, like a rhythm
     if pinned or (loose and (rhythm or kept)):
@@ -267,6 +280,22 @@ def method_habit(ev: Evidenced) -> int | None:
     return None
 
 
+def open_means(ev: Evidenced) -> int | None:
+    """Where the means of an open end begins ("improve my speaking by attending courses",
+    "prioritise rest by fixing up the house"), unless the means holds a measure (a rhythm or a
+    count: then the habit is the measure); None when there is no such means."""
+    if " by " not in ev.det.lower:
+        return None
+    methods = ev.lazy("G.method")
+    if not methods:
+        return None
+    start = min(h.start for h in methods)
+    if any(h.start >= start and h.kind in ("quantity", "bound", "frequency") for h in ev.with_criterion("M")):
+        return None  # "... by doing my homework every night": a habit with a measure
+    opened = any(h.start < start for h in ev.open_words()) or any(w in _AMOUNT_VERBS for w in _WORD_RE.findall(ev.det.lower, 0, start))
+    return start if opened else None
+
+
 def _purpose_start(ev: Evidenced) -> int:
     """Where the goal turns to its purpose ("join a choir to meet more people"), if something
     concrete stands before it; else the end of the text. What follows says why, not what."""
@@ -274,7 +303,7 @@ def _purpose_start(ev: Evidenced) -> int:
     if not purposes:
         return len(ev.det.text)
     start = min(h.start for h in purposes)
-    concrete = ev.get(*OBJECT_RULES) + [h for h in ev.with_criterion("M") if h.kind == "completion"]
+    concrete = ev.get(*OBJECT_RULES) + [h for h in ev.with_criterion("M") if h.kind == "completion"] + ev.acts()
     return start if any(h.end <= start and not changes(h) for h in concrete) else len(ev.det.text)
 
 
@@ -283,6 +312,10 @@ def judge_m(ev: Evidenced) -> Criterion:
         return _level("missing", (), text(ADVICE, "M_nonsense"))
     m_hits = ev.with_criterion("M")
     strong = [h for h in m_hits if h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES]
+    means = open_means(ev)
+    if means is not None:
+        # "improve my speaking by attending courses": the means says how; the open end stays unmeasured
+        strong = [h for h in strong if not (h.kind == "completion" and h.start >= means)]
     if strong and all(h.rule in UNCOUNTED_RHYTHMS for h in strong):
         # "reduce sugar every day", "eat a balanced diet daily": the rhythm says when, not how much
         open_ended = ev.amount_words() + [ev.words(h) for h in ev.get("S.vague_word") if not ev.is_rhythm_word(h)]
@@ -302,6 +335,14 @@ def judge_m(ev: Evidenced) -> Criterion:
             return _level("partial", ev.cite(strong), text(ADVICE, "M_comparative", word=ev.words(comparative[0])))
     if strong:
         return _level("met", ev.cite(strong))
+    # "donate blood", "join a choir to feel braver": one act, done or not done (before any purpose)
+    opened = ev.open_words()
+    cut = _purpose_start(ev) if opened else len(ev.det.text)
+    if means is not None:
+        cut = min(cut, means)
+    done = [h for h in ev.acts() if h.start < cut] if not any(h.start < cut for h in opened) else []
+    if done:
+        return _level("met", ev.cite(done))
     weak = [h for h in m_hits if h.rule in M_WEAK_RULES]
     if weak:
         return _level("partial", ev.cite(weak), text(ADVICE, "M_partial"))
@@ -319,7 +360,7 @@ def judge_t(ev: Evidenced, context: ScoringContext | None, deadline: date | None
         # time-bound in form, but the date is gone: the goal needs a new one
         dated = [h for h in good if h.kind in ("deadline", "duration")] or good
         latest = max(dated, key=lambda h: h.end)
-        return _level("partial", ev.cite(good), text(ADVICE, "T_past", word=_words(ev.det, latest), date=wording.day(deadline)))
+        return _level("partial", ev.cite(good), text(ADVICE, "T_past", word=words_at(ev.det, latest), date=wording.day(deadline)))
     if good:
         return _level("met", ev.cite(good))
     if context is not None and context.deadline is not None:
@@ -485,76 +526,3 @@ def judge_r(ev: Evidenced, context: ScoringContext | None) -> Criterion:
     else:
         advice = text(ADVICE, "R_unknown")
     return _level(level, evidence, advice, reasons)
-
-
-# --- flags ---------------------------------------------------------------------------------------
-
-
-def _flag(flag_id: str, det: Detection | None = None, hit: Hit | None = None, **fields: object) -> Flag:
-    if hit is not None and det is not None:
-        fields.setdefault("word", _words(det, hit))
-        return Flag(flag_id, text(FLAG_TEXT, flag_id, **fields), hit.start, hit.end)
-    return Flag(flag_id, text(FLAG_TEXT, flag_id, **fields))
-
-
-def two_goals(ev: Evidenced) -> Hit | None:
-    """The split point of a second goal that carries its own measure or deadline, if any."""
-    if len(ev.det.hits) < 2:
-        return None
-    measures = [h for h in ev.det.hits if h.rule in MEASURE_RULES or h.kind in ("deadline", "duration")]
-    if len(measures) < 2 or not _MAY_SPLIT.search(ev.det.lower):
-        return None
-    splits = sorted(ev.lazy("G.split"), key=lambda h: h.start)
-    if not splits:
-        return None
-    edges = [0] + [s.start for s in splits] + [len(ev.det.lower)]
-    own = 0
-    first_split: Hit | None = None
-    for i in range(len(edges) - 1):
-        lo, hi = edges[i], edges[i + 1]
-        if not any(lo <= h.start < hi for h in measures):
-            continue
-        if own and _BACKREF.search(ev.det.lower, lo, hi):
-            continue  # "... and connect with five leaders at each": one goal, two parts
-        own += 1
-        if own == 2:
-            first_split = splits[i - 1]
-            break
-    return first_split
-
-
-def flags(ev: Evidenced, crit: dict[str, Criterion], deadline: date | None, today: date, ratio: float | None) -> tuple[Flag, ...]:
-    det = ev.det
-    out: list[Flag] = []
-
-    def first(hits: list[Hit]) -> Hit | None:
-        return min(hits, key=lambda h: h.start) if hits else None
-
-    for flag_id, hits in (
-        ("hedge", ev.get("A.hedge")),
-        ("should", ev.get("R.should")),
-        ("negative_framing", ev.negatives),
-        ("absolute", ev.absolutes),
-        ("depends_on_others", ev.get("A.depends")),
-        ("instant", ev.get("A.instant")),
-    ):
-        hit = first(hits)
-        if hit is not None:
-            out.append(_flag(flag_id, det, hit))
-    hit = first(ev.get(*PLACEHOLDER_RULES))
-    if hit is not None:
-        out.append(_flag("placeholder", det, hit))
-    split = two_goals(ev)
-    if split is not None:
-        out.append(Flag("two_goals", text(FLAG_TEXT, "two_goals"), split.start, split.end))
-    if crit["T"].level != "met":
-        hit = first(ev.get("T.vague_time"))
-        if hit is not None:
-            out.append(_flag("vague_time", det, hit))
-    if crit["S"].level == "missing" and any(ch.isalpha() for ch in det.text):
-        out.append(_flag("too_vague"))
-    if ratio is not None:
-        out.append(_flag("stretch"))
-    if deadline is not None and deadline < today:
-        out.append(_flag("past_deadline", date=wording.day(deadline)))
-    return tuple(out)

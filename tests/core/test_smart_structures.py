@@ -76,3 +76,34 @@ ONE_THING = [
 @pytest.mark.parametrize(("text", "level"), ONE_THING)
 def test_a_count_of_one_pins_the_object(text: str, level: str) -> None:
     assert score_goal(text, today=TODAY).criteria["S"].level == level
+
+
+# An act done or not done: a verb where a goal's verb stands, on a concrete thing, that ends
+# when it is done. It is specific and measurable; one that goes on, or waits on a condition, is not.
+ACTS = [
+    ("Donate platelets", "SMt"),
+    ("Go kayaking this summer", "SMT"),
+    ("Sleep in a tent in the back garden", "SMt"),
+    ("installing a water butt", "SMt"),
+    ("By spring I will be able to walk up the hill to the church", "SMT"),
+    ("Clean out the loft", "SMt"),
+    ("To visit a glass museum with my niece", "SMt"),
+    ("Coach direct reports", "smt"),
+    ("Make new friends", "smt"),
+    ("Keep a gratitude journal", "smt"),
+    ("Book a dentist if the tooth keeps aching", "Smt"),  # which dentist is plain; whether, not
+    ("Get a job with a boss who trusts me", "smt"),
+]
+
+# The means of an open end ("by ...ing") says how, not how much: a deliverable in it does not
+# measure the end, unless the means itself has a rhythm or a count.
+MEANS = [
+    ("Grow my confidence by joining a choir", "smt"),
+    ("Grow my confidence by singing in a choir every week", "SMT"),
+    ("Join a choir to grow my confidence", "SMt"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ACTS + MEANS)
+def test_acts_and_means(text: str, expected: str) -> None:
+    assert verdict(text) == expected
