@@ -8,17 +8,22 @@ The rules of judgement (DESIGN.md, "The SMART scorer"):
   open ("a good GPA"); otherwise by a concrete object that is pinned down ("the sales
   department", "your bed"), a set time ("at 6:30 am") or a concrete behaviour on a rhythm
   ("yoga twice a week", "post short videos twice a week"), as long as no vague word leaves it
-  open. A concrete object that is not pinned down ("coach direct reports") is partial. Broad
+  open. "a" or "an" pins a concrete thing as a count of one ("train a puppy"), unless a wish
+  describes it ("a job that I love"); so does an act that ends (acts.py: "donate blood", "go to
+  a movie"). A concrete object that is not pinned down ("coach direct reports") is partial. Broad
   objects ("the company", "my debt") pin nothing down, and neither does the object of a change
   with no target ("grow my subscriber base", "improve tool use in our workshop"): that says
   which way, not where to. What follows a purpose ("... to feel calmer", "so that") says why,
   not what; a concrete habit given as the means ("... by posting each recipe on a cooking forum")
   pins down a vague end.
-- M is met by a quantity, a bound, a rhythm or a finished deliverable, credential or role;
+- M is met by a quantity, a bound, a rhythm, a finished deliverable, credential or role, or an
+  act that ends (done or not done) when nothing before its purpose leaves the goal open;
   "each team lead" or a named metric with no target ("our NPS") is partial, and so is a rhythm
   with no count that repeats an open-ended change ("reduce sugar every day": when, but not how
   much) unless the rhythm belongs to a concrete means, and a completion whose point is its
-  speed ("clear my overdraft sooner").
+  speed ("clear my overdraft sooner"). A deliverable in the means of an open end ("improve my
+  speaking by attending courses") measures the means, not the end, unless the means has a
+  rhythm or a count.
 - T is met by a date, a deadline, a time frame, a start date or a rhythm. Vague time words
   ("soon") do not count. A deadline already past is partial: the goal needs a new date. When
   the text has no time frame but the context has a deadline, T is partial: the goal should say
