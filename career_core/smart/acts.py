@@ -30,6 +30,7 @@ from career_core.smart.verbs import lemma_of
 
 _TOKEN = re.compile(r"[a-z][a-z'-]*|\d+|[.!?;:,()\[\]\n\"]|/", re.ASCII)
 _BOUNDARY = frozenset(".!?;:()[]\n\"")
+_OPENING_MARKS = _BOUNDARY | {","}  # "On day one, unpack the boxes"
 _OPENERS = word_set("act_opener")
 _PARTICLES = word_set("act_particle")
 _PREPOSITIONS = word_set("act_preposition")
@@ -137,7 +138,7 @@ def _opens(toks: list[_Tok], i: int) -> bool:
     if i == 0:
         return True
     before = toks[i - 1].word
-    return before in _BOUNDARY or before in _OPENERS
+    return before in _OPENING_MARKS or before in _OPENERS
 
 
 def find(lower: str) -> list[Act]:

@@ -28,6 +28,7 @@ from career_core.smart.scan import (
     sentence_initial,
     window_is_clean,
 )
+from career_core.smart.verbs import lemma_of
 
 _PREV_CASED = re.compile(r"[A-Za-z']+", re.ASCII)
 _CAPITAL_RUN = re.compile(r"\b[A-Z][A-Za-z'&-]*", re.ASCII)
@@ -98,6 +99,10 @@ def _check_event(m: re.Match[str], scan: Scan) -> Any:
     """An occasion is a deadline after "by", "before"...; after "at" or "in" only when it is the
     next one or dated ("at my next review", "at the March all-hands")."""
     prep = " ".join(m.group("prep").split())
+    following = _NEXT_WORD.match(scan.lower, m.end("prep"))
+    gerund = following is not None and following.end() < m.end() and following.group(1).endswith("ing")
+    if gerund and lemma_of().get(following.group(1), following.group(1)) != following.group(1):
+        return REJECT  # "by minimising visits": a means, not an occasion
     q = m.group("q")
     if prep in _DEADLINE_PREPS or (q and not (prep == "for" and q.startswith("first"))):
         return None  # "train for my first marathon" is what for, not when

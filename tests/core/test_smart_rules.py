@@ -386,6 +386,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Pilates twice a week", "Swim on Sundays", "Start journaling at night"),
         ("Exercise more", "Eat a healthy diet"),
     ),
+    "M.restraint": (
+        ("Stop smoking", "Quit vaping by June", "No spending on takeaways", "Give up fizzy drinks", "Never buy bottled water", "I will stop drinking cola"),
+        ("Stop micromanaging my team", "Never miss a deadline", "Stop gossiping", "No more excuses"),
+    ),
     "M.act": (
         (
             "Donate platelets", "Repaint the garden fence", "Go kayaking", "Sleep in a tent",

@@ -52,8 +52,24 @@ SIZES = [
     ("Manage a bigger team", "smt"),  # a comparative is still a direction
 ]
 
+# Times written the short way: a count glued to "x" before a slash, a share of weeks left aside,
+# a frame looked back on or made small ("the past two months", "a mere 6 weeks"), a numbered day,
+# the working week, a month after "for", and the next visit as an occasion.
+TIMES = [
+    ("Stretch for 10 minutes 3x/week", "SMT"),
+    ("Write 500 word/day on the draft", "SMT"),
+    ("I grew the mailing list by 300 in a mere 6 weeks", "SMT"),
+    ("Over the past two months I read 8 plays", "SMT"),
+    ("On day one, unpack the kitchen boxes", "SMT"),
+    ("No snacking during the work week", "SMT"),
+    ("Plan the meals for October", "SMT"),
+    ("Lose 2 kg by my next clinic visit", "SMT"),
+    ("Fund the trip by selling old records", "SMt"),  # a means, not an occasion
+    ("Keep a day/night rhythm", "smt"),
+]
 
-@pytest.mark.parametrize(("text", "expected"), GERUNDS + WHOLE_PERIODS + PRIOR_TO + SIZES)
+
+@pytest.mark.parametrize(("text", "expected"), GERUNDS + WHOLE_PERIODS + PRIOR_TO + SIZES + TIMES)
 def test_structure(text: str, expected: str) -> None:
     assert verdict(text) == expected
 
@@ -103,7 +119,17 @@ MEANS = [
     ("Join a choir to grow my confidence", "SMt"),
 ]
 
+# Doing without something one consumes is a bound of zero: specific and measurable. Not doing a
+# way of behaving says what not to do, not what to do.
+RESTRAINT = [
+    ("Stop smoking", "SMt"),
+    ("No fizzy drinks on weeknights", "SMT"),
+    ("Quit buying coffee on the way to work", "SMt"),
+    ("Stop micromanaging the new hires", "smt"),
+    ("Never be late again", "smt"),
+]
 
-@pytest.mark.parametrize(("text", "expected"), ACTS + MEANS)
+
+@pytest.mark.parametrize(("text", "expected"), ACTS + MEANS + RESTRAINT)
 def test_acts_and_means(text: str, expected: str) -> None:
     assert verdict(text) == expected
