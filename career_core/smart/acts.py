@@ -35,7 +35,7 @@ _OPENERS = word_set("act_opener")
 _PARTICLES = word_set("act_particle")
 _PREPOSITIONS = word_set("act_preposition")
 _QUANTIFIERS = (DETERMINERS - {"own"}) | word_set("act_quantifier")
-_NP_STOP = word_set("act_np_stop") | word_set("month") | word_set("weekday")
+_NP_STOP = word_set("act_np_stop")
 _TELIC = word_set("telic_verb") | word_set("creation_verb")
 _NOT_ACTS = (
     word_set("ongoing_verb") | word_set("amount_verb") | word_set("attitude_verb") | word_set("keep_verb")
@@ -49,6 +49,8 @@ _NOT_THINGS = (
 _AMOUNTS = word_set("rate_noun")  # "taper my mileage": an amount, unless one is counted ("a deposit")
 # "visit a doctor if the pain stays": an act that waits on a condition is not a commitment.
 _CONDITION = re.compile(r"[^.;:!?]{0,60}?\b(?:if|unless|when\s+needed|as\s+needed|in\s+case)\b", re.ASCII)
+# Verbs that grow either a thing or an amount: a thing when it is counted or one's own.
+_MAKES = frozenset({"grow", "raise", "develop", "build"})
 _COUNTS = frozenset({"a", "an", "one", "another"})
 _HABITS = word_set("activity")
 _TOWARDS = frozenset({"to", "into", "onto", "across", "from"})  # motion with an end: "walk to the shop"
@@ -63,12 +65,23 @@ class Act(NamedTuple):
     end: int  # the end of the thing
     verb: str  # as its plain form ("install")
     thing: str  # the head of what it acts on ("feeder")
+    done: bool = True  # False for a skill to learn ("learn to knit"): specific, but when is it done?
 
 
 class _Tok(NamedTuple):
     start: int
     end: int
     word: str
+
+
+def _skill(toks: list[_Tok], i: int) -> int | None:
+    """After "learn" at toks[i]: the verb of the skill ("learn to knit", "learn how to swim")."""
+    k = i + 1
+    if k < len(toks) and toks[k].word == "how":
+        k += 1
+    if k + 1 < len(toks) and toks[k].word == "to" and _verb(toks[k + 1].word):
+        return k + 1
+    return None
 
 
 @cache
@@ -154,7 +167,12 @@ def find(lower: str) -> list[Act]:
             relative = False
         if relative or not _opens(toks, i):
             continue
-        verb = _verb(tok.word)
+        if lemma_of().get(tok.word) == "learn":
+            skill = _skill(toks, i)
+            if skill is not None:
+                out.append(Act(tok.start, toks[skill].end, "learn", toks[skill].word, done=False))
+            continue
+        verb = _verb(tok.word) or (lemma_of().get(tok.word) if lemma_of().get(tok.word) in _MAKES else None)
         if verb is None:
             continue
         j = i + 1
@@ -168,13 +186,23 @@ def find(lower: str) -> list[Act]:
                 out.append(Act(tok.start, toks[outing].end, verb, toks[outing].word))  # "go bungee jumping"
                 continue
         if j + 1 < len(toks) and toks[j].word == "to" and toks[j + 1].word in lemma_of():
+            if verb in _TELIC and j == i + 1 and _verb(toks[j + 1].word):
+                out.append(Act(tok.start, toks[j + 1].end, verb, toks[j + 1].word))  # "register to vote"
             continue  # "try to save", "learn to drive": the verb after "to" is read on its own
-        if j < len(toks) and toks[j].word in _PREPOSITIONS:
+        if j < len(toks) and toks[j].word in _PREPOSITIONS and verb not in _MAKES:
             found = _phrase(lower, toks, j + 1)  # "sleep under the stars", "go to a movie"
             if found and found[1] and _ends(verb, telic or toks[j].word in _TOWARDS, found[1]):
                 out.append(Act(tok.start, toks[found[0]].end, verb, toks[found[0]].word))
             continue
+        if verb == "go":
+            continue  # "go the distance", "go the extra mile": a way of speaking, not a place
         found = _phrase(lower, toks, j)
+        if found and verb in _MAKES and verb not in _TELIC:
+            # "grow my own vegetables", "raise a puppy": a thing made; "grow my list": an amount
+            own = any(t.word == "own" for t in toks[j : found[0]])
+            if found[1] == "count" or own:
+                out.append(Act(tok.start, toks[found[0]].end, verb, toks[found[0]].word))
+            continue
         if found and _ends(verb, telic, found[1]):
             out.append(Act(tok.start, toks[found[0]].end, verb, toks[found[0]].word))
     return out

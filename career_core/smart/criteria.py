@@ -155,7 +155,7 @@ class Evidenced:
     def acts(self) -> list[Hit]:
         """Acts done or not done ("donate blood", "go to a movie"), found once on first use."""
         if self._acts is None:
-            self._acts = [Hit(a.start, a.end, "M.act", "completion", ("S", "M"), a.thing) for a in acts.find(self.det.lower)]
+            self._acts = [Hit(a.start, a.end, "M.act", "completion", ("S", "M"), (a.thing, a.done)) for a in acts.find(self.det.lower)]
             for h in self._acts:
                 self.evidence[h] = Evidence(h.start, h.end, h.kind, h.rule)
         return self._acts
@@ -345,7 +345,7 @@ def judge_m(ev: Evidenced) -> Criterion:
     cut = _purpose_start(ev) if opened else len(ev.det.text)
     if means is not None:
         cut = min(cut, means)
-    done = [h for h in ev.acts() if h.start < cut] if not any(h.start < cut for h in opened) else []
+    done = [h for h in ev.acts() if h.start < cut and h.value[1]] if not any(h.start < cut for h in opened) else []
     if done:
         return _level("met", ev.cite(done))
     weak = [h for h in m_hits if h.rule in M_WEAK_RULES]

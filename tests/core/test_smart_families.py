@@ -148,7 +148,7 @@ OCCASIONS_AND_PARTS_OF_PERIODS = [
     ("Learn my lines by opening night", "SmT"),
     ("Sit the mock exam by week 6", "SMT"),
     ("Get two As by the semester", "SMT"),
-    ("This is the year I learn to drive", "smT"),
+    ("This is the year I learn to drive", "SmT"),  # a named skill (round three); when is it learnt?
     ("Book the hall by X (date)", "SMT"),  # an act that ends (round three)
     ("Go to the Harvest Festival in September", "SMT"),
     ("Sell 5 paintings at the autumn fair", "SMT"),  # an occasion dated by its season
