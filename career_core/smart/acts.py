@@ -22,7 +22,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from career_core.smart.checks import described_after
+from career_core.smart.checks import builds_amount, described_after
 from career_core.smart.lexicon import is_common
 from career_core.smart.rules import word_set
 from career_core.smart.scan import DETERMINERS, VAGUE, is_abstract
@@ -203,6 +203,6 @@ def find(lower: str) -> list[Act]:
             if found[1] == "count" or own:
                 out.append(Act(tok.start, toks[found[0]].end, verb, toks[found[0]].word))
             continue
-        if found and _ends(verb, telic, found[1]):
+        if found and _ends(verb, telic, found[1]) and not builds_amount(verb, toks[found[0]].word):
             out.append(Act(tok.start, toks[found[0]].end, verb, toks[found[0]].word))
     return out

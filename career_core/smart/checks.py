@@ -141,8 +141,21 @@ def described_after(lower: str, end: int) -> bool:
     return _DESCRIBED_AFTER.match(lower, end) is not None
 
 
+_MONEY_STORES = word_set("money_store")
+_GROWING = frozenset({"build", "building", "grow", "growing", "boost", "boosting"})
+
+
+def builds_amount(verb: str, noun: str) -> bool:
+    """"build an emergency fund": a fund is built up, an amount with no target; "start" or
+    "open" one is a thing done."""
+    words = verb.split()
+    return noun in _MONEY_STORES and bool(words) and words[0] in _GROWING
+
+
 def _check_completion(m: re.Match[str], scan: Scan) -> Any:
     noun, obj = m.group("noun"), m.group("obj")
+    if builds_amount(m.groupdict().get("verb") or "", noun):
+        return REJECT
     if not window_is_clean(obj) or is_broad(noun, obj):
         return REJECT  # "pay off debt" says nothing of which debt; "my credit card debt" does
     if noun in ("job", "role", "position", "career") and _WISHED_AFTER.match(scan.lower, m.end()):
@@ -188,6 +201,7 @@ def _check_completion_named(m: re.Match[str], scan: Scan) -> Any:
     return REJECT
 
 
+_ORDINALS = word_set("ordinal_word")
 _ORGANISATIONS = frozenset({"company", "business", "organisation", "organization", "firm"})
 _NOT_MADE = word_set("not_made")
 
@@ -200,9 +214,16 @@ def _check_made(m: re.Match[str], scan: Scan) -> Any:
         return REJECT
     if head in _BROAD and head not in _ORGANISATIONS:
         return REJECT
-    if obj and (not window_is_clean(obj) or any(w in _NOT_OBJECT for w in PREV_WORDS.findall(obj))):
+    if builds_amount(m.group("verb").lower(), head):
         return REJECT
-    return head if is_common(head) else REJECT
+    if obj and (not window_is_clean(obj) or any(w in _NOT_OBJECT and w not in _ORDINALS for w in PREV_WORDS.findall(obj))):
+        return REJECT  # "finish the first draft" is one draft; "finish the year strong" is no thing
+    return head if is_common(head) or _named(scan, m.start("head")) else REJECT
+
+
+def _named(scan: Scan, start: int) -> bool:
+    """Is the word at start written as a name or acronym ("my Roth IRA")?"""
+    return scan.cased[start].isupper() and not scan.title_case and not scan.all_caps
 
 
 def _check_verb_object(m: re.Match[str], scan: Scan) -> Any:

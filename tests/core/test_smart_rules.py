@@ -386,6 +386,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Pilates twice a week", "Swim on Sundays", "Start journaling at night"),
         ("Exercise more", "Eat a healthy diet"),
     ),
+    "F.share_of": (
+        ("Swim 3 out of 4 weeks", "Cook at home 4 of 5 working days", "Practise scales 6 out of 7 days"),
+        ("Answer 9 of 10 questions", "Win 3 out of 5 games"),
+    ),
     "M.restraint": (
         ("Stop smoking", "Quit vaping by June", "No spending on takeaways", "Give up fizzy drinks", "Never buy bottled water", "I will stop drinking cola"),
         ("Stop micromanaging my team", "Never miss a deadline", "Stop gossiping", "No more excuses"),

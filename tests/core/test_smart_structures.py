@@ -146,7 +146,19 @@ MORE_ACTS = [
     ("Brush my teeth twice a day", "SMT"),
 ]
 
+# Building up a store of money adds to an amount; opening one is done. An ordinal names one
+# draft; an acronym after "my" is a name. Time spent with no amount is open.
+AMOUNTS_AND_NAMES = [
+    ("Build a rainy-day fund", "Smt"),  # which fund is plain; how much is not
+    ("Open a savings account for my son", "SMt"),
+    ("Finish the second draft of my play during the spring", "SMT"),
+    ("Max out my company ISA", "SMt"),
+    ("Spend time with my grandparents", "smt"),
+    ("Spend two hours with my grandparents every Sunday", "SMT"),
+    ("Make progress on my thesis", "smt"),
+]
 
-@pytest.mark.parametrize(("text", "expected"), ACTS + MEANS + RESTRAINT + MORE_ACTS)
+
+@pytest.mark.parametrize(("text", "expected"), ACTS + MEANS + RESTRAINT + MORE_ACTS + AMOUNTS_AND_NAMES)
 def test_acts_and_means(text: str, expected: str) -> None:
     assert verdict(text) == expected
