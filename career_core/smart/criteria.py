@@ -69,7 +69,7 @@ NAME_RULES = frozenset({"S.named", "S.quoted"})
 UNCOUNTED_RHYTHMS = frozenset({"F.every", "F.every_event", "F.every_occasion", "F.cadence_word", "F.on_days"})
 UNIT_RULES = frozenset({"M.glued_unit", "M.money", "M.percent", "M.multiplier", "F.slash_rate"})
 OBJECT_RULES = ("S.object", "S.det_object", "S.activity", "S.verb_object")
-VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object", "S.negative_framing"})
+VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object", "S.negative_framing", "S.others_wish"})
 M_STRONG_KINDS = frozenset({"quantity", "bound", "completion", "frequency"})
 M_WEAK_RULES = frozenset({"M.each", "M.named_metric"})
 T_MET_KINDS = frozenset({"deadline", "duration", "start", "frequency"})
@@ -201,7 +201,7 @@ class Evidenced:
 
 def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
-    strong = [h for rid, hits in ev.by_rule.items() if rid in STRONG_S_RULES for h in hits]
+    strong = others_done([h for rid, hits in ev.by_rule.items() if rid in STRONG_S_RULES for h in hits], ev)
     vague = [h for h in s_hits if h.rule in VAGUE_S_RULES]
     if vague:
         method = method_habit(ev)
@@ -254,6 +254,16 @@ def judge_s(ev: Evidenced) -> Criterion:
     if loose or rhythm:
         return _level("partial", ev.cite(s_hits), text(ADVICE, "S_generic"))
     return _level("missing", ev.cite(s_hits), text(ADVICE, "S_no_object" if has_words else "S_empty"))
+
+
+def others_done(hits: list[Hit], ev: Evidenced) -> list[Hit]:
+    """hits without the things someone else is to finish ("make sure she gets her book
+    published"): a wish about another's act is not one's own deliverable. Numbers stay."""
+    wishes = ev.get("S.others_wish")
+    if not wishes:
+        return hits
+    start = min(h.start for h in wishes)
+    return [h for h in hits if not (h.kind == "completion" and h.start >= start)]
 
 
 def pins(hit: Hit) -> bool:
@@ -316,7 +326,7 @@ def judge_m(ev: Evidenced) -> Criterion:
     if not ev.real:
         return _level("missing", (), text(ADVICE, "M_nonsense"))
     m_hits = ev.with_criterion("M")
-    strong = [h for h in m_hits if h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES]
+    strong = others_done([h for h in m_hits if h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES], ev)
     means = open_means(ev)
     if means is not None:
         # "improve my speaking by attending courses": the means says how; the open end stays unmeasured

@@ -386,6 +386,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Pilates twice a week", "Swim on Sundays", "Start journaling at night"),
         ("Exercise more", "Eat a healthy diet"),
     ),
+    "S.others_wish": (
+        ("I want my pupils to enjoy poetry", "Make sure she gets her licence", "I hope they will like the new menu", "Ensure that parents feel welcome"),
+        ("I want to enjoy poetry", "Make sure I finish the course", "I hope to see my cousins"),
+    ),
     "F.share_of": (
         ("Swim 3 out of 4 weeks", "Cook at home 4 of 5 working days", "Practise scales 6 out of 7 days"),
         ("Answer 9 of 10 questions", "Win 3 out of 5 games"),

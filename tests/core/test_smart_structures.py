@@ -158,7 +158,15 @@ AMOUNTS_AND_NAMES = [
     ("Make progress on my thesis", "smt"),
 ]
 
+# A wish about what someone else does or feels is their act, not one's own deliverable; a
+# number still pins it down.
+OTHERS = [
+    ("I want my neighbours to love the new garden", "smt"),
+    ("Make sure he gets his driving licence", "smt"),
+    ("I want my pupils to read 10 books each this term", "SMT"),
+]
 
-@pytest.mark.parametrize(("text", "expected"), ACTS + MEANS + RESTRAINT + MORE_ACTS + AMOUNTS_AND_NAMES)
+
+@pytest.mark.parametrize(("text", "expected"), ACTS + MEANS + RESTRAINT + MORE_ACTS + AMOUNTS_AND_NAMES + OTHERS)
 def test_acts_and_means(text: str, expected: str) -> None:
     assert verdict(text) == expected
