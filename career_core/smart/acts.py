@@ -51,6 +51,11 @@ _AMOUNTS = word_set("rate_noun")  # "taper my mileage": an amount, unless one is
 _CONDITION = re.compile(r"[^.;:!?]{0,60}?\b(?:if|unless|when\s+needed|as\s+needed|in\s+case)\b", re.ASCII)
 # Verbs that grow either a thing or an amount: a thing when it is counted or one's own.
 _MAKES = frozenset({"grow", "raise", "develop", "build"})
+_RHYTHM_WORDS = frozenset(
+    {"every", "each", "other", "day", "night", "morning", "evening", "week", "weekday", "daily", "nightly", "weekly", "once", "twice", "a", "per"}
+)
+_PLACES = frozenset({"on", "in", "at", "inside", "around"})  # where a habit happens
+_AFTER_PARTICLE = frozenset({"for", "with", "to", "on"})
 _COUNTS = frozenset({"a", "an", "one", "another"})
 _HABITS = word_set("activity")
 _TOWARDS = frozenset({"to", "into", "onto", "across", "from"})  # motion with an end: "walk to the shop"
@@ -66,6 +71,7 @@ class Act(NamedTuple):
     verb: str  # as its plain form ("install")
     thing: str  # the head of what it acts on ("feeder")
     done: bool = True  # False for a skill to learn ("learn to knit"): specific, but when is it done?
+    habit: bool = False  # a behaviour and where it happens ("post on social media"): needs a rhythm
 
 
 class _Tok(NamedTuple):
@@ -189,10 +195,17 @@ def find(lower: str) -> list[Act]:
             if verb in _TELIC and j == i + 1 and _verb(toks[j + 1].word):
                 out.append(Act(tok.start, toks[j + 1].end, verb, toks[j + 1].word))  # "register to vote"
             continue  # "try to save", "learn to drive": the verb after "to" is read on its own
-        if j < len(toks) and toks[j].word in _PREPOSITIONS and verb not in _MAKES:
-            found = _phrase(lower, toks, j + 1)  # "sleep under the stars", "go to a movie"
-            if found and found[1] and _ends(verb, telic or toks[j].word in _TOWARDS, found[1]):
+        k = j
+        while k < len(toks) and k < j + 3 and toks[k].word in _RHYTHM_WORDS:
+            k += 1  # "post every day on social media": the rhythm stands between verb and place
+        ended = telic and j > i + 1  # a particle ends the act: "show up for all my classes"
+        if k < len(toks) and (toks[k].word in _PREPOSITIONS or (ended and toks[k].word in _AFTER_PARTICLE)) and verb not in _MAKES:
+            found = _phrase(lower, toks, k + 1)  # "sleep under the stars", "go to a movie"
+            if found and found[1] and _ends(verb, telic or toks[k].word in _TOWARDS, found[1]):
                 out.append(Act(tok.start, toks[found[0]].end, verb, toks[found[0]].word))
+            elif found and verb not in _TELIC and toks[k].word in _PLACES:
+                # "post every day on social media": a habit where it happens, done when its rhythm says
+                out.append(Act(tok.start, toks[found[0]].end, verb, toks[found[0]].word, done=False, habit=True))
             continue
         if verb == "go":
             continue  # "go the distance", "go the extra mile": a way of speaking, not a place

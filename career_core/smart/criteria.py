@@ -155,7 +155,7 @@ class Evidenced:
     def acts(self) -> list[Hit]:
         """Acts done or not done ("donate blood", "go to a movie"), found once on first use."""
         if self._acts is None:
-            self._acts = [Hit(a.start, a.end, "M.act", "completion", ("S", "M"), (a.thing, a.done)) for a in acts.find(self.det.lower)]
+            self._acts = [Hit(a.start, a.end, "M.act", "completion", ("S", "M"), (a.thing, a.done, a.habit)) for a in acts.find(self.det.lower)]
             for h in self._acts:
                 self.evidence[h] = Evidence(h.start, h.end, h.kind, h.rule)
         return self._acts
@@ -225,10 +225,12 @@ def judge_s(ev: Evidenced) -> Criterion:
         vague = [h for h in vague if h.start < cut]
         objects = [h for h in objects if h.start < cut]
     pinned = [h for h in objects if pins(h)] + ev.get("M.each") + ev.get("X.clock") + (names if vague else [])
-    if not strong and not vague and not pinned:
-        pinned = [h for h in ev.acts() if h.start < cut]  # "donate blood": one act, done or not
     changed = [h for h in objects if changes(h)]  # "grow my subscriber base": no target
     loose = [h for h in objects if h.value is None] + ev.get("M.named_metric")
+    if not strong and not vague and not pinned:
+        done = [h for h in ev.acts() if h.start < cut]  # "donate blood": one act, done or not
+        pinned = [h for h in done if not h.value[2]]
+        loose = loose + [h for h in done if h.value[2]]  # "post on social media": with a rhythm
     has_words = any(ch.isalpha() for ch in ev.det.text)
     if not ev.real:
         # gibberish, a lone number or a date: no action or outcome, whatever else it holds

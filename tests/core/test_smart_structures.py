@@ -166,7 +166,16 @@ OTHERS = [
     ("I want my pupils to read 10 books each this term", "SMT"),
 ]
 
+# A verb with no object is made specific by where it happens, once a rhythm says how often;
+# a particle ends an act that a counted place or group follows.
+PLACES = [
+    ("Blog every week on my club's website", "SMT"),
+    ("Sketch daily in my pocket notebook", "SMT"),
+    ("Speak up in meetings", "smt"),
+    ("Turn up for all my shifts", "SMt"),
+]
 
-@pytest.mark.parametrize(("text", "expected"), ACTS + MEANS + RESTRAINT + MORE_ACTS + AMOUNTS_AND_NAMES + OTHERS)
+
+@pytest.mark.parametrize(("text", "expected"), ACTS + MEANS + RESTRAINT + MORE_ACTS + AMOUNTS_AND_NAMES + OTHERS + PLACES)
 def test_acts_and_means(text: str, expected: str) -> None:
     assert verdict(text) == expected
