@@ -59,6 +59,7 @@ _AFTER_PARTICLE = frozenset({"for", "with", "to", "on"})
 _COUNTS = frozenset({"a", "an", "one", "another"})
 _HABITS = word_set("activity")
 _TOWARDS = frozenset({"to", "into", "onto", "across", "from"})  # motion with an end: "walk to the shop"
+_MAY_CONDITION = re.compile(r"\b(?:if|unless|needed|case)\b", re.ASCII)
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "where"})
 MAX_CHARS = 2_000
 MAX_WORDS = 6  # a noun phrase longer than this is a clause, not a thing
@@ -74,18 +75,29 @@ class Act(NamedTuple):
     habit: bool = False  # a behaviour and where it happens ("post on social media"): needs a rhythm
 
 
-class _Tok(NamedTuple):
-    start: int
-    end: int
-    word: str
+class _Text:
+    """The words of a text, with their places worked out only when an act needs them."""
+
+    __slots__ = ("_spans", "conditional", "lower", "words")
+
+    def __init__(self, lower: str) -> None:
+        self.lower = lower
+        self.words: list[str] = _TOKEN.findall(lower, 0, MAX_CHARS)
+        self._spans: list[tuple[int, int]] | None = None
+        self.conditional = _MAY_CONDITION.search(lower) is not None  # cheap test before _CONDITION
+
+    def span(self, i: int) -> tuple[int, int]:
+        if self._spans is None:
+            self._spans = [m.span() for m in _TOKEN.finditer(self.lower, 0, MAX_CHARS)]
+        return self._spans[i]
 
 
-def _skill(toks: list[_Tok], i: int) -> int | None:
-    """After "learn" at toks[i]: the verb of the skill ("learn to knit", "learn how to swim")."""
+def _skill(words: list[str], i: int) -> int | None:
+    """After "learn" at words[i]: the verb of the skill ("learn to knit", "learn how to swim")."""
     k = i + 1
-    if k < len(toks) and toks[k].word == "how":
+    if k < len(words) and words[k] == "how":
         k += 1
-    if k + 1 < len(toks) and toks[k].word == "to" and _verb(toks[k + 1].word):
+    if k + 1 < len(words) and words[k] == "to" and _verb(words[k + 1]):
         return k + 1
     return None
 
@@ -118,16 +130,17 @@ def _thing(word: str, counted: str | None) -> bool:
     return not is_abstract(word) or not is_common(word)
 
 
-def _phrase(lower: str, toks: list[_Tok], i: int) -> tuple[int, str | None] | None:
-    """The noun phrase from toks[i]: (index of its head, "count" or "definite" or None), or
+def _phrase(text: _Text, i: int) -> tuple[int, str | None] | None:
+    """The noun phrase from word i: (index of its head, "count" or "definite" or None), or
     None when it holds no concrete thing. A determiner may open it; a vague word spoils it."""
+    words = text.words
     counted: str | None = None  # "count": "a", "one", "2"; "definite": "the", "my", "all of my"
-    while i < len(toks) and (toks[i].word in _QUANTIFIERS or toks[i].word.isdigit()):
-        counted = "count" if toks[i].word in _COUNTS or toks[i].word.isdigit() else counted or "definite"
+    while i < len(words) and (words[i] in _QUANTIFIERS or words[i].isdigit()):
+        counted = "count" if words[i] in _COUNTS or words[i].isdigit() else counted or "definite"
         i += 1
-    words: list[int] = []
-    while i < len(toks):
-        word = toks[i].word
+    held: list[int] = []
+    while i < len(words):
+        word = words[i]
         if word == "/":  # "web site/app": one thing named two ways
             i += 1
             continue
@@ -135,14 +148,17 @@ def _phrase(lower: str, toks: list[_Tok], i: int) -> tuple[int, str | None] | No
             break
         if word in VAGUE or word in _QUANTIFIERS or word.isdigit():
             return None  # "make more friends", "get better grades": open, or counted elsewhere
-        words.append(i)
+        held.append(i)
         i += 1
-    if not words or len(words) > MAX_WORDS:
+    if not held or len(held) > MAX_WORDS:
         return None
-    head = words[-1]
-    if described_after(lower, toks[head].end) or _CONDITION.match(lower, toks[head].end):
-        return None  # "a job that I love": described by a wish, not one thing to point at
-    return (head, counted) if _thing(toks[head].word, counted) else None
+    head = held[-1]
+    if not _thing(words[head], counted):
+        return None
+    end = text.span(head)[1]
+    if described_after(text.lower, end) or (text.conditional and _CONDITION.match(text.lower, end)):
+        return None  # "a job that I love": described by a wish; "... if the pain stays": waits
+    return head, counted
 
 
 def _ends(verb: str, telic: bool, counted: str | None) -> bool:
@@ -153,69 +169,75 @@ def _ends(verb: str, telic: bool, counted: str | None) -> bool:
     return counted == "definite" and verb not in _HABITS
 
 
-def _opens(toks: list[_Tok], i: int) -> bool:
-    if i == 0:
-        return True
-    before = toks[i - 1].word
-    return before in _OPENING_MARKS or before in _OPENERS
-
-
 def find(lower: str) -> list[Act]:
     """Every act in the text, in order (lower: the lowercased, normalised text). Goals are at
     most 1,000 characters; a longer paste is read on its first MAX_CHARS."""
-    toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(lower, 0, MAX_CHARS)]
-    out: list[Act] = []
+    text = _Text(lower)
+    words = text.words
+    found_at: list[tuple[int, int, str, bool, bool]] = []  # verb index, thing index, verb, done, habit
+    lemmas = lemma_of()
     relative = False  # inside "... who doesn't make me want to ...": a description, not the goal
-    for i, tok in enumerate(toks):
-        if tok.word in _RELATIVE:
+    for i, word in enumerate(words):
+        if word in _RELATIVE:
             relative = True
-        elif tok.word in _BOUNDARY:
+        elif word in _BOUNDARY:
             relative = False
-        if relative or not _opens(toks, i):
+        if relative or (i and words[i - 1] not in _OPENING_MARKS and words[i - 1] not in _OPENERS):
             continue
-        if lemma_of().get(tok.word) == "learn":
-            skill = _skill(toks, i)
+        lemma = lemmas.get(word)
+        if lemma is None:
+            continue
+        if lemma == "learn":
+            skill = _skill(words, i)
             if skill is not None:
-                out.append(Act(tok.start, toks[skill].end, "learn", toks[skill].word, done=False))
+                found_at.append((i, skill, "learn", False, False))
             continue
-        verb = _verb(tok.word) or (lemma_of().get(tok.word) if lemma_of().get(tok.word) in _MAKES else None)
+        verb = _verb(word) or (lemma if lemma in _MAKES else None)
         if verb is None:
             continue
-        j = i + 1
-        telic = verb in _TELIC
-        if j < len(toks) and toks[j].word in _PARTICLES:
-            telic = True  # "clean out", "get through", "walk up": the particle says it ends
-            j += 1
-        if verb == "go":
-            outing = next((k for k in (j, j + 1) if k < len(toks) and toks[k].word.endswith("ing") and _verb(toks[k].word)), None)
-            if outing is not None:
-                out.append(Act(tok.start, toks[outing].end, verb, toks[outing].word))  # "go bungee jumping"
-                continue
-        if j + 1 < len(toks) and toks[j].word == "to" and toks[j + 1].word in lemma_of():
-            if verb in _TELIC and j == i + 1 and _verb(toks[j + 1].word):
-                out.append(Act(tok.start, toks[j + 1].end, verb, toks[j + 1].word))  # "register to vote"
-            continue  # "try to save", "learn to drive": the verb after "to" is read on its own
-        k = j
-        while k < len(toks) and k < j + 3 and toks[k].word in _RHYTHM_WORDS:
-            k += 1  # "post every day on social media": the rhythm stands between verb and place
-        ended = telic and j > i + 1  # a particle ends the act: "show up for all my classes"
-        if k < len(toks) and (toks[k].word in _PREPOSITIONS or (ended and toks[k].word in _AFTER_PARTICLE)) and verb not in _MAKES:
-            found = _phrase(lower, toks, k + 1)  # "sleep under the stars", "go to a movie"
-            if found and found[1] and _ends(verb, telic or toks[k].word in _TOWARDS, found[1]):
-                out.append(Act(tok.start, toks[found[0]].end, verb, toks[found[0]].word))
-            elif found and verb not in _TELIC and toks[k].word in _PLACES:
-                # "post every day on social media": a habit where it happens, done when its rhythm says
-                out.append(Act(tok.start, toks[found[0]].end, verb, toks[found[0]].word, done=False, habit=True))
-            continue
-        if verb == "go":
-            continue  # "go the distance", "go the extra mile": a way of speaking, not a place
-        found = _phrase(lower, toks, j)
-        if found and verb in _MAKES and verb not in _TELIC:
-            # "grow my own vegetables", "raise a puppy": a thing made; "grow my list": an amount
-            own = any(t.word == "own" for t in toks[j : found[0]])
-            if found[1] == "count" or own:
-                out.append(Act(tok.start, toks[found[0]].end, verb, toks[found[0]].word))
-            continue
-        if found and _ends(verb, telic, found[1]) and not builds_amount(verb, toks[found[0]].word):
-            out.append(Act(tok.start, toks[found[0]].end, verb, toks[found[0]].word))
-    return out
+        act = _act(text, i, verb)
+        if act is not None:
+            found_at.append(act)
+    return [Act(text.span(i)[0], text.span(h)[1], verb, words[h], done, habit) for i, h, verb, done, habit in found_at]
+
+
+def _act(text: _Text, i: int, verb: str) -> tuple[int, int, str, bool, bool] | None:
+    """The act the verb at word i names, if it names one that ends (or a habit and its place)."""
+    words = text.words
+    j = i + 1
+    telic = verb in _TELIC
+    if j < len(words) and words[j] in _PARTICLES:
+        telic = True  # "clean out", "get through", "walk up": the particle says it ends
+        j += 1
+    if verb == "go":
+        outing = next((k for k in (j, j + 1) if k < len(words) and words[k].endswith("ing") and _verb(words[k])), None)
+        if outing is not None:
+            return i, outing, verb, True, False  # "go bungee jumping"
+    if j + 1 < len(words) and words[j] == "to" and words[j + 1] in lemma_of():
+        if verb in _TELIC and j == i + 1 and _verb(words[j + 1]):
+            return i, j + 1, verb, True, False  # "register to vote"
+        return None  # "try to save", "learn to drive": the verb after "to" is read on its own
+    k = j
+    while k < len(words) and k < j + 3 and words[k] in _RHYTHM_WORDS:
+        k += 1  # "post every day on social media": the rhythm stands between verb and place
+    ended = telic and j > i + 1  # a particle ends the act: "show up for all my classes"
+    if k < len(words) and (words[k] in _PREPOSITIONS or (ended and words[k] in _AFTER_PARTICLE)) and verb not in _MAKES:
+        found = _phrase(text, k + 1)  # "sleep under the stars", "go to a movie"
+        if found and found[1] and _ends(verb, telic or words[k] in _TOWARDS, found[1]):
+            return i, found[0], verb, True, False
+        if found and verb not in _TELIC and words[k] in _PLACES:
+            return i, found[0], verb, False, True  # "post every day on social media": a habit and its place
+        return None
+    if verb == "go":
+        return None  # "go the distance", "go the extra mile": a way of speaking, not a place
+    found = _phrase(text, j)
+    if found is None:
+        return None
+    head, counted = found
+    if verb in _MAKES and verb not in _TELIC:
+        # "grow my own vegetables", "raise a puppy": a thing made; "grow my list": an amount
+        own = "own" in words[j:head]
+        return (i, head, verb, True, False) if counted == "count" or own else None
+    if _ends(verb, telic, counted) and not builds_amount(verb, words[head]):
+        return i, head, verb, True, False
+    return None

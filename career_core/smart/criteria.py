@@ -86,6 +86,7 @@ _WORD_RE = re.compile(r"[a-z]+", re.ASCII)
 _AMOUNT_VERBS = word_set("amount_verb") - {"up", "bring", "bringing", "lift", "better", "limit"}
 _RHYTHM_ADVERBS = word_set("rhythm_adverb")
 _SAME_PHRASE = re.compile(r"\s*(?:(?!and\b|or\b|then\b)[a-z'-]+\s+){0,2}", re.ASCII)  # no new clause
+_MAY_PURPOSE = re.compile(r"\b(?:to|so|in\s+order|because)\b", re.ASCII)  # cheap test before G.purpose
 _COMPARATIVES = frozenset({"faster", "sooner", "earlier", "quicker", "better", "more", "less", "fewer"})
 
 
@@ -132,8 +133,8 @@ class Evidenced:
             self.by_rule.setdefault(h.rule, []).append(h)
             for key in h.criteria:
                 self.by_criterion[key].append(h)
-        # Each hit's public Evidence, built once: S and M often cite the same words.
-        self.evidence = {h: Evidence(h.start, h.end, h.kind, h.rule) for h in det.hits if h.criteria}
+        # Each cited hit's public Evidence, built once on first citation: S and M often cite the same words.
+        self.evidence: dict[Hit, Evidence] = {}
         # False for gibberish, a lone number or a date; an amount with its unit ("4k", "$50") is real
         self.real = has_real_words(det.cased, det.lower) or any(
             h.rule in UNIT_RULES or (h.rule == "M.number" and det.text[h.end - 1].isalpha()) for h in det.hits
@@ -147,17 +148,12 @@ class Evidenced:
         found = self._lazy.get(rule_id)
         if found is None:
             found = self._lazy[rule_id] = run_lazy(rule_id, self.det)
-            for h in found:
-                if h.criteria:
-                    self.evidence[h] = Evidence(h.start, h.end, h.kind, h.rule)
         return found
 
     def acts(self) -> list[Hit]:
         """Acts done or not done ("donate blood", "go to a movie"), found once on first use."""
         if self._acts is None:
             self._acts = [Hit(a.start, a.end, "M.act", "completion", ("S", "M"), (a.thing, a.done, a.habit)) for a in acts.find(self.det.lower)]
-            for h in self._acts:
-                self.evidence[h] = Evidence(h.start, h.end, h.kind, h.rule)
         return self._acts
 
     def open_words(self) -> list[Hit]:
@@ -186,7 +182,14 @@ class Evidenced:
         return out
 
     def cite(self, hits: Iterable[Hit]) -> list[Evidence]:
-        return [self.evidence[h] for h in hits]
+        cited = self.evidence
+        out: list[Evidence] = []
+        for h in hits:
+            found = cited.get(h)
+            if found is None:
+                found = cited[h] = Evidence(h.start, h.end, h.kind, h.rule)
+            out.append(found)
+        return out
 
     def with_criterion(self, key: str) -> list[Hit]:
         return self.by_criterion[key]
@@ -320,8 +323,10 @@ def _purpose_start(ev: Evidenced) -> int:
     if not purposes:
         return len(ev.det.text)
     start = min(h.start for h in purposes)
-    concrete = ev.get(*OBJECT_RULES) + [h for h in ev.with_criterion("M") if h.kind == "completion"] + ev.acts()
-    return start if any(h.end <= start and not changes(h) for h in concrete) else len(ev.det.text)
+    concrete = ev.get(*OBJECT_RULES) + [h for h in ev.with_criterion("M") if h.kind == "completion"]
+    if any(h.end <= start and not changes(h) for h in concrete) or any(h.end <= start for h in ev.acts()):
+        return start
+    return len(ev.det.text)
 
 
 def judge_m(ev: Evidenced) -> Criterion:
@@ -354,10 +359,15 @@ def judge_m(ev: Evidenced) -> Criterion:
         return _level("met", ev.cite(strong))
     # "donate blood", "join a choir to feel braver": one act, done or not done (before any purpose)
     opened = ev.open_words()
-    cut = _purpose_start(ev) if opened else len(ev.det.text)
-    if means is not None:
-        cut = min(cut, means)
-    done = [h for h in ev.acts() if h.start < cut and h.value[1]] if not any(h.start < cut for h in opened) else []
+    first_open = min((h.start for h in opened), default=len(ev.det.text))
+    purpose = _MAY_PURPOSE.search(ev.det.lower)  # a purpose can only begin at one of these words
+    done: list[Hit] = []
+    if first_open >= (purpose.start() if purpose else len(ev.det.text)):
+        cut = _purpose_start(ev) if opened else len(ev.det.text)
+        if means is not None:
+            cut = min(cut, means)
+        if first_open >= cut:
+            done = [h for h in ev.acts() if h.start < cut and h.value[1]]
     if done:
         return _level("met", ev.cite(done))
     weak = [h for h in m_hits if h.rule in M_WEAK_RULES]
