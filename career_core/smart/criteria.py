@@ -281,16 +281,21 @@ def changes(hit: Hit) -> bool:
     return isinstance(hit.value, tuple) and hit.value[0] == "changed"
 
 
+def means_start(ev: Evidenced) -> int | None:
+    """Where the goal names its means ("... by posting each recipe"), or None."""
+    if " by " not in ev.det.lower:
+        return None
+    methods = ev.lazy("G.method")
+    return min(h.start for h in methods) if methods else None
+
+
 def method_habit(ev: Evidenced) -> int | None:
     """Where a means that is a concrete habit begins ("... by posting each recipe on a forum",
     "... by getting up at 6 every weekday"): a "by -ing" clause holding a thing, a name or a set
     time, and a rhythm or a count. None when there is no such clause."""
-    if " by " not in ev.det.lower:
+    start = means_start(ev)
+    if start is None:
         return None
-    methods = ev.lazy("G.method")
-    if not methods:
-        return None
-    start = min(h.start for h in methods)
     things = ev.get(*OBJECT_RULES, *NAME_RULES, "X.clock")
     measures = [h for h in ev.with_criterion("M") if h.kind in ("quantity", "bound", "frequency")]
     if any(h.start >= start for h in ev.get(*VAGUE_S_RULES)):
@@ -304,12 +309,9 @@ def open_means(ev: Evidenced) -> int | None:
     """Where the means of an open end begins ("improve my speaking by attending courses",
     "prioritise rest by fixing up the house"), unless the means holds a measure (a rhythm or a
     count: then the habit is the measure); None when there is no such means."""
-    if " by " not in ev.det.lower:
+    start = means_start(ev)
+    if start is None:
         return None
-    methods = ev.lazy("G.method")
-    if not methods:
-        return None
-    start = min(h.start for h in methods)
     if any(h.start >= start and h.kind in ("quantity", "bound", "frequency") for h in ev.with_criterion("M")):
         return None  # "... by doing my homework every night": a habit with a measure
     opened = any(h.start < start for h in ev.open_words()) or any(w in _AMOUNT_VERBS for w in _WORD_RE.findall(ev.det.lower, 0, start))
