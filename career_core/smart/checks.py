@@ -324,10 +324,7 @@ def _governing(before: list[str]) -> tuple[str | None, str | None]:
     return determiner, before[i] if i >= 0 else None
 
 
-_ABSTRACT_HEAD = re.compile(
-    r"\s{1,3}(?:" + "|".join(sorted(word_set("abstract") | word_set("act_not_thing") | {"ritual", "routine"}, key=len, reverse=True)) + r")\b",
-    re.ASCII,
-)
+_ABSTRACT_HEADS = word_set("abstract") | word_set("act_not_thing") | {"ritual", "routine"}
 
 
 def _check_object(m: re.Match[str], scan: Scan) -> Any:
@@ -343,7 +340,8 @@ def _check_object(m: re.Match[str], scan: Scan) -> Any:
         return REJECT  # "pay off my debt": which debt? ("my student debt" says)
     if verb in _CHANGE_AMOUNT:
         return ("changed", verb)  # "grow my subscriber base": which way, not how far; nothing is done
-    if determiner and _ABSTRACT_HEAD.match(scan.lower, m.end()):
+    following = _NEXT_WORD.match(scan.lower, m.end()) if determiner else None
+    if following is not None and following.group(1) in _ABSTRACT_HEADS:
         return None  # "a workout ritual", "the graduate level": it only says what kind
     if determiner in ("a", "an"):
         if described_after(scan.lower, m.end()):
