@@ -1,10 +1,10 @@
 """Acts that are done or not done: a verb where a goal's verb stands, acting on a concrete thing.
 
-Why: "Donate blood", "installing a bird feeder", "Go to a movie by myself", "put down a deposit on
-a family vacation" name something one can point at and tick off, yet their verbs and nouns are
+Why: "Donate platelets", "installing a rain barrel", "Go to a play on my own", "pay a deposit
+on a caravan" name something one can point at and tick off, yet their verbs and nouns are
 in no list of the scorer's. What they share is structure, not words:
 - the verb stands where a goal's verb stands: first in the goal or a sentence, or after "to",
-  "will", "I", "and" ("My goal is to ...", "In two weeks I will ...");
+  "will", "I", "and" ("My goal is to ...", "By spring I will ...");
 - the thing is concrete: an everyday word that is not abstract, broad or a unit of time;
 - the act ends when it is done (it is telic): the verb brings something about by itself
   (acquire, make, give, reach: "get", "bake", "donate", "visit"), a particle says it is finished
@@ -157,7 +157,7 @@ def _phrase(text: _Text, i: int) -> tuple[int, str | None] | None:
         return None
     end = text.span(head)[1]
     if described_after(text.lower, end) or (text.conditional and _CONDITION.match(text.lower, end)):
-        return None  # "a job that I love": described by a wish; "... if the pain stays": waits
+        return None  # "a role that I enjoy": described by a wish; "... if the pain stays": waits
     return head, counted
 
 
@@ -176,7 +176,7 @@ def find(lower: str) -> list[Act]:
     words = text.words
     found_at: list[tuple[int, int, str, bool, bool]] = []  # verb index, thing index, verb, done, habit
     lemmas = lemma_of()
-    relative = False  # inside "... who doesn't make me want to ...": a description, not the goal
+    relative = False  # inside "... who lets me ...": a description, not the goal
     for i, word in enumerate(words):
         if word in _RELATIVE:
             relative = True
@@ -219,14 +219,14 @@ def _act(text: _Text, i: int, verb: str) -> tuple[int, int, str, bool, bool] | N
         return None  # "try to save", "learn to drive": the verb after "to" is read on its own
     k = j
     while k < len(words) and k < j + 3 and words[k] in _RHYTHM_WORDS:
-        k += 1  # "post every day on social media": the rhythm stands between verb and place
-    ended = telic and j > i + 1  # a particle ends the act: "show up for all my classes"
+        k += 1  # "blog each week on our club site": the rhythm stands between verb and place
+    ended = telic and j > i + 1  # a particle ends the act: "turn up for all my shifts"
     if k < len(words) and (words[k] in _PREPOSITIONS or (ended and words[k] in _AFTER_PARTICLE)) and verb not in _MAKES:
-        found = _phrase(text, k + 1)  # "sleep under the stars", "go to a movie"
+        found = _phrase(text, k + 1)  # "sleep under the stars", "go to a play"
         if found and found[1] and _ends(verb, telic or words[k] in _TOWARDS, found[1]):
             return i, found[0], verb, True, False
         if found and verb not in _TELIC and words[k] in _PLACES:
-            return i, found[0], verb, False, True  # "post every day on social media": a habit and its place
+            return i, found[0], verb, False, True  # "blog each week on our club site": a habit and its place
         return None
     if verb == "go":
         return None  # "go the distance", "go the extra mile": a way of speaking, not a place

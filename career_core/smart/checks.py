@@ -132,12 +132,12 @@ def _check_cadence_word(m: re.Match[str], scan: Scan) -> Any:
 
 
 _WISHED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i|with)\b", re.ASCII)
-# A thing described by what one wishes of it: "a job that I love", "a team with a boss who ...".
+# A thing described by what one wishes of it: "a role that I enjoy", "a team with a boss who ...".
 _DESCRIBED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i)\b|\s{1,3}with\s[^.,;:!?]{0,40}?\b(?:who|that|where)\b", re.ASCII)
 
 
 def described_after(lower: str, end: int) -> bool:
-    """Is the thing ending at end described by a wish ("a job that I love")?"""
+    """Is the thing ending at end described by a wish ("a role that I enjoy")?"""
     return _DESCRIBED_AFTER.match(lower, end) is not None
 
 
@@ -345,7 +345,7 @@ def _check_object(m: re.Match[str], scan: Scan) -> Any:
         return None  # "a workout ritual", "the graduate level": it only says what kind
     if determiner in ("a", "an"):
         if described_after(scan.lower, m.end()):
-            return None  # "a job that I love": described by a wish, not one thing to point at
+            return None  # "a role that I enjoy": described by a wish, not one thing to point at
         return ("one", verb)  # "train a puppy": one thing, which is done or not
     return "determined" if determiner else None
 

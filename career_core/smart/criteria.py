@@ -9,7 +9,7 @@ The rules of judgement (DESIGN.md, "The SMART scorer"):
   department", "your bed"), a set time ("at 6:30 am") or a concrete behaviour on a rhythm
   ("yoga twice a week", "post short videos twice a week"), as long as no vague word leaves it
   open. "a" or "an" pins a concrete thing as a count of one ("train a puppy"), unless a wish
-  describes it ("a job that I love"); so does an act that ends (acts.py: "donate blood", "go to
+  describes it ("a role that I enjoy"); so does an act that ends (acts.py: "donate platelets", "go to
   a movie"). A concrete object that is not pinned down ("coach direct reports") is partial. Broad
   objects ("the company", "my debt") pin nothing down, and neither does the object of a change
   with no target ("grow my subscriber base", "improve tool use in our workshop"): that says
@@ -151,7 +151,7 @@ class Evidenced:
         return found
 
     def acts(self) -> list[Hit]:
-        """Acts done or not done ("donate blood", "go to a movie"), found once on first use."""
+        """Acts done or not done ("donate platelets", "go to a play"), found once on first use."""
         if self._acts is None:
             self._acts = [Hit(a.start, a.end, "M.act", "completion", ("S", "M"), (a.thing, a.done, a.habit)) for a in acts.find(self.det.lower)]
         return self._acts
@@ -231,7 +231,7 @@ def judge_s(ev: Evidenced) -> Criterion:
     changed = [h for h in objects if changes(h)]  # "grow my subscriber base": no target
     loose = [h for h in objects if h.value is None] + ev.get("M.named_metric")
     if not strong and not vague and not pinned:
-        done = [h for h in ev.acts() if h.start < cut]  # "donate blood": one act, done or not
+        done = [h for h in ev.acts() if h.start < cut]  # "donate platelets": one act, done or not
         pinned = [h for h in done if not h.value[2]]
         loose = loose + [h for h in done if h.value[2]]  # "post on social media": with a rhythm
     has_words = any(ch.isalpha() for ch in ev.det.text)
@@ -359,7 +359,7 @@ def judge_m(ev: Evidenced) -> Criterion:
             return _level("partial", ev.cite(strong), text(ADVICE, "M_comparative", word=ev.words(comparative[0])))
     if strong:
         return _level("met", ev.cite(strong))
-    # "donate blood", "join a choir to feel braver": one act, done or not done (before any purpose)
+    # "donate platelets", "join a choir to feel braver": one act, done or not done (before any purpose)
     opened = ev.open_words()
     first_open = min((h.start for h in opened), default=len(ev.det.text))
     purpose = _MAY_PURPOSE.search(ev.det.lower)  # a purpose can only begin at one of these words

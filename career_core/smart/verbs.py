@@ -2,7 +2,7 @@
 
 Why: the scorer needs two facts about words its own lists do not hold. Whether a word can be a
 verb ("donate", "install": a goal that opens with one names an act), and a verb's -ing form
-("Paying off student loans", "installing a bird feeder": lists of goals are often gerunds).
+("Paying off student loans", "installing a rain barrel": lists of goals are often gerunds).
 English spelling ("setting", "beginning", "lying") is lemminflect's job, not ours, but
 lemminflect takes about half a second to load, so its answers for the everyday verbs (those
 Webster's lists, as lexicon.py reads it) are stored once and read at import.

@@ -27,7 +27,7 @@ GERUNDS = [
     ("Buying a second-hand piano", "SMt"),
     ("Paying off debt", "smt"),  # which debt? still broad
     ("Growing my savings", "smt"),  # still a change with no target
-    ("I am going to pay off debt", "smt"),  # "going to" says when, not what
+    ("I am going to pay down debt", "smt"),  # "going to" says when, not what
 ]
 
 # The whole of the current period named with "for the", and a month named as "the month of".
@@ -101,14 +101,14 @@ ACTS = [
     ("Go kayaking this summer", "SMT"),
     ("Sleep in a tent in the back garden", "SMt"),
     ("installing a water butt", "SMt"),
-    ("By spring I will be able to walk up the hill to the church", "SMT"),
+    ("By spring I'll be able to climb the hill to the church", "SMT"),
     ("Clean out the loft", "SMt"),
     ("To visit a glass museum with my niece", "SMt"),
     ("Coach direct reports", "smt"),
     ("Make new friends", "smt"),
     ("Keep a gratitude journal", "smt"),
     ("Book a dentist if the tooth keeps aching", "Smt"),  # which dentist is plain; whether, not
-    ("Get a job with a boss who trusts me", "smt"),
+    ("Get a role with a boss who trusts me", "smt"),
 ]
 
 # The means of an open end ("by ...ing") says how, not how much: a deliverable in it does not
