@@ -55,6 +55,7 @@ def adversarial(n: int = 10_000) -> dict[str, str]:
         "quotes": fill("'a' \"b\" "),
         "days and occasions": fill("on Monday, Tuesday and Friday's race day "),
         "means and purposes": fill("grow my list by posting each recipe to improve "),
+        "acts and places": fill("donate platelets, go to a play, post daily on social media and clean out the "),
     }
 
 

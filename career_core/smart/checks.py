@@ -20,6 +20,7 @@ from career_core.smart.scan import (
     MONTH_OR_DAY,
     PREV_WORDS,
     REJECT,
+    SIZE,
     VAGUE,
     Scan,
     is_abstract,
@@ -27,6 +28,7 @@ from career_core.smart.scan import (
     sentence_initial,
     window_is_clean,
 )
+from career_core.smart.verbs import lemma_of
 
 _PREV_CASED = re.compile(r"[A-Za-z']+", re.ASCII)
 _CAPITAL_RUN = re.compile(r"\b[A-Z][A-Za-z'&-]*", re.ASCII)
@@ -37,7 +39,7 @@ _NEXT_WORDS = re.compile(r"(?:[ \t]{1,3}[a-z][a-z'-]*){0,2}", re.ASCII)  # "week
 _NEXT_CASED = re.compile(r"[ \t]{1,3}([A-Za-z0-9][A-Za-z0-9'-]*)", re.ASCII)
 _NOT_A_NOUN = frozenset({"with", "for", "at", "in", "on", "by", "to", "and", "or", "until", "from", "during", "so", "because", "if", "when", "as", "about", "through", "over", "after", "before"})
 _VERB_OPENERS = frozenset({"to", "will", "i", "i'll", "we", "and", "then", "also", "must", "should", "can", "could", "would"})
-_DEADLINE_PREPS = frozenset({"by", "before", "until", "till", "ahead of", "no later than", "in time for"})
+_DEADLINE_PREPS = frozenset({"by", "before", "prior to", "until", "till", "ahead of", "no later than", "in time for"})
 _ONE_DAY_NEXT = re.compile(r"\s{1,3}(?:a|an|per|each|every|of|off|to)\b", re.ASCII)
 _ONE_DAY_PREV = frozenset({"for", "in", "within", "on", "per", "a", "of", "every", "each", "first", "the", "last", "by", "from", "after", "than"})
 _DATED = MONTH_OR_DAY | {"spring", "summer", "autumn", "fall", "winter"}  # "at the autumn fair"
@@ -77,8 +79,8 @@ def _check_vague_time(m: re.Match[str], scan: Scan) -> Any:
     return m.group(0)
 
 
-_WHOLE_PERIOD_PREPS = ("over the ", "throughout the ", "during the ", "across the ")
-_WHOLE_PERIOD_UNITS = frozenset({"semester", "term", "year", "quarter"})
+_WHOLE_PERIOD_PREPS = ("over the ", "throughout the ", "during the ", "across the ", "for the ")
+_WHOLE_PERIOD_UNITS = frozenset({"semester", "term", "year", "quarter", "month"})
 
 
 def _check_horizon(m: re.Match[str], scan: Scan) -> Any:
@@ -97,6 +99,10 @@ def _check_event(m: re.Match[str], scan: Scan) -> Any:
     """An occasion is a deadline after "by", "before"...; after "at" or "in" only when it is the
     next one or dated ("at my next review", "at the March all-hands")."""
     prep = " ".join(m.group("prep").split())
+    following = _NEXT_WORD.match(scan.lower, m.end("prep"))
+    gerund = following is not None and following.end() < m.end() and following.group(1).endswith("ing")
+    if gerund and lemma_of().get(following.group(1), following.group(1)) != following.group(1):
+        return REJECT  # "by minimising visits": a means, not an occasion
     q = m.group("q")
     if prep in _DEADLINE_PREPS or (q and not (prep == "for" and q.startswith("first"))):
         return None  # "train for my first marathon" is what for, not when
@@ -126,10 +132,30 @@ def _check_cadence_word(m: re.Match[str], scan: Scan) -> Any:
 
 
 _WISHED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i|with)\b", re.ASCII)
+# A thing described by what one wishes of it: "a role that I enjoy", "a team with a boss who ...".
+_DESCRIBED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i)\b|\s{1,3}with\s[^.,;:!?]{0,40}?\b(?:who|that|where)\b", re.ASCII)
+
+
+def described_after(lower: str, end: int) -> bool:
+    """Is the thing ending at end described by a wish ("a role that I enjoy")?"""
+    return _DESCRIBED_AFTER.match(lower, end) is not None
+
+
+_MONEY_STORES = word_set("money_store")
+_GROWING = frozenset({"build", "building", "grow", "growing", "boost", "boosting"})
+
+
+def builds_amount(verb: str, noun: str) -> bool:
+    """"build an emergency fund": a fund is built up, an amount with no target; "start" or
+    "open" one is a thing done."""
+    words = verb.split()
+    return noun in _MONEY_STORES and bool(words) and words[0] in _GROWING
 
 
 def _check_completion(m: re.Match[str], scan: Scan) -> Any:
     noun, obj = m.group("noun"), m.group("obj")
+    if builds_amount(m.groupdict().get("verb") or "", noun):
+        return REJECT
     if not window_is_clean(obj) or is_broad(noun, obj):
         return REJECT  # "pay off debt" says nothing of which debt; "my credit card debt" does
     if noun in ("job", "role", "position", "career") and _WISHED_AFTER.match(scan.lower, m.end()):
@@ -175,6 +201,7 @@ def _check_completion_named(m: re.Match[str], scan: Scan) -> Any:
     return REJECT
 
 
+_ORDINALS = word_set("ordinal_word")
 _ORGANISATIONS = frozenset({"company", "business", "organisation", "organization", "firm"})
 _NOT_MADE = word_set("not_made")
 
@@ -187,9 +214,16 @@ def _check_made(m: re.Match[str], scan: Scan) -> Any:
         return REJECT
     if head in _BROAD and head not in _ORGANISATIONS:
         return REJECT
-    if obj and (not window_is_clean(obj) or any(w in _NOT_OBJECT for w in PREV_WORDS.findall(obj))):
+    if builds_amount(m.group("verb").lower(), head):
         return REJECT
-    return head if is_common(head) else REJECT
+    if obj and (not window_is_clean(obj) or any(w in _NOT_OBJECT and w not in _ORDINALS for w in PREV_WORDS.findall(obj))):
+        return REJECT  # "finish the first draft" is one draft; "finish the year strong" is no thing
+    return head if is_common(head) or _named(scan, m.start("head")) else REJECT
+
+
+def _named(scan: Scan, start: int) -> bool:
+    """Is the word at start written as a name or acronym ("my Roth IRA")?"""
+    return scan.cased[start].isupper() and not scan.title_case and not scan.all_caps
 
 
 def _check_verb_object(m: re.Match[str], scan: Scan) -> Any:
@@ -198,11 +232,16 @@ def _check_verb_object(m: re.Match[str], scan: Scan) -> Any:
     if head in _NOT_OBJECT or head in _BROAD or head in VAGUE or head in _PHRASE_STOP or is_abstract(head):
         return REJECT
     modifiers = PREV_WORDS.findall(obj or "")
-    if modifiers and modifiers[0] in ("a", "an", "some"):
+    article = modifiers[0] if modifiers and modifiers[0] in ("a", "an", "some") else None
+    if article:
         modifiers = modifiers[1:]
     if obj and (not window_is_clean(obj) or any(w in DETERMINERS or w in _PHRASE_STOP for w in modifiers)):
         return REJECT  # "read the report": S.det_object's; "post about it": no object
-    return None if is_common(head) else REJECT
+    if not is_common(head):
+        return REJECT
+    if article in ("a", "an") and not described_after(scan.lower, m.end()):
+        return ("one", m.group("verb"))  # "eat a pear with lunch": one thing, done or not
+    return None
 
 
 _WANTING = frozenset({"want", "wants", "wanted", "need", "needs", "going", "plan", "plans", "planning", "like", "love", "hope", "try", "trying", "wish", "aim", "aims", "is", "are", "am", "was", "were", "be", "will", "would", "able", "decided", "decide", "intend", "expect", "start", "begin", "continue", "learn", "how", "choose", "promise", "ready", "goal", "goals", "resolution", "ought", "have", "has", "had", "not"})
@@ -258,31 +297,34 @@ def _changed_by(before: list[str]) -> str | None:
     return None
 
 
-def _governing(before: list[str]) -> tuple[bool, str | None]:
-    """Walk back from a noun over its modifiers: is it pinned by a determiner ("the sales
-    department", "my team's roadmap", "each of my projects"), and which word stands before the
-    phrase (its verb, when there is one)? A function word ends the phrase: in "my hope is that
-    volunteers", "my" belongs to "hope", not to "volunteers"."""
-    determined = False
+def _governing(before: list[str]) -> tuple[str | None, str | None]:
+    """Walk back from a noun over its modifiers: which determiner pins it ("the sales
+    department", "my team's roadmap", "each of my projects", "a puppy"), and which word stands
+    before the phrase (its verb, when there is one)? A function word ends the phrase: in "my
+    hope is that volunteers", "my" belongs to "hope", not to "volunteers"."""
+    determiner: str | None = None
     i = len(before) - 1
     while i >= 0:
         w = before[i]
         if w == "that" and (i == 0 or before[i - 1] in _PHRASE_STOP or before[i - 1] in _SAYING):
             break  # "my hope is that volunteers ...", "ensure that staff ...": a clause follows
-        if w in DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every"):
-            determined = True
-        elif w == "of" and determined:
+        if w in DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every", "a", "an"):
+            determiner = w
+        elif w == "of" and determiner:
             pass  # "each of my projects", "all of our clients"
         elif w in _PHRASE_STOP:
             break
-        elif determined:
+        elif determiner:
             break  # the word before the determiner: the verb or preposition
         i -= 1
     if i >= 2 and before[i - 1] in ("and", "or") and before[i - 2] not in _CHANGE_AMOUNT:
         i -= 2  # "manage and grow the sales department": managing it is a thing done
     if i >= 0 and (before[i] in ("and", "or") or before[i] in _OBJECT_PREPS):
-        return determined, _changed_by(before[: i + 1])  # "improve my pacing and my tone"
-    return determined, before[i] if i >= 0 else None
+        return determiner, _changed_by(before[: i + 1])  # "improve my pacing and my tone"
+    return determiner, before[i] if i >= 0 else None
+
+
+_ABSTRACT_HEADS = word_set("abstract") | word_set("act_not_thing") | {"ritual", "routine"}
 
 
 def _check_object(m: re.Match[str], scan: Scan) -> Any:
@@ -293,12 +335,19 @@ def _check_object(m: re.Match[str], scan: Scan) -> Any:
     # nouns are the verb.
     if not before or before[-1] in _VERB_OPENERS:
         return REJECT
-    determined, verb = _governing(before)
+    determiner, verb = _governing(before)
     if m.group(0) in _BROAD and (before[-1] in _NOT_A_MODIFIER or before[-1] in _PHRASE_STOP):
         return REJECT  # "pay off my debt": which debt? ("my student debt" says)
     if verb in _CHANGE_AMOUNT:
         return ("changed", verb)  # "grow my subscriber base": which way, not how far; nothing is done
-    return "determined" if determined else None
+    following = _NEXT_WORD.match(scan.lower, m.end()) if determiner else None
+    if following is not None and following.group(1) in _ABSTRACT_HEADS:
+        return None  # "a workout ritual", "the graduate level": it only says what kind
+    if determiner in ("a", "an"):
+        if described_after(scan.lower, m.end()):
+            return None  # "a role that I enjoy": described by a wish, not one thing to point at
+        return ("one", verb)  # "train a puppy": one thing, which is done or not
+    return "determined" if determiner else None
 
 
 def _bare(obj: str | None) -> bool:
@@ -370,6 +419,19 @@ def _check_grade(m: re.Match[str], scan: Scan) -> Any:
     return m.group("g") if scan.tokens & _GRADE_CONTEXT else REJECT
 
 
+_THINGS = word_set("concrete") | word_set("deliverable") | word_set("recurring_event")
+
+
+def _check_vague_word(m: re.Match[str], scan: Scan) -> Any:
+    """A word of size before a concrete thing says which thing ("lead a small project"), not
+    how much ("eat small portions")."""
+    if m.group(0) in SIZE:
+        following = _NEXT_WORD.match(scan.lower, m.end())
+        if following and (following.group(1) in _THINGS or following.group(1).removesuffix("s") in _THINGS):
+            return REJECT
+    return None
+
+
 CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "grade": _check_grade,
     "placeholder": _check_placeholder,
@@ -389,4 +451,5 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "object": _check_object,
     "det_object": _check_det_object,
     "baseline": _check_baseline,
+    "vague_word": _check_vague_word,
 }

@@ -11,6 +11,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from career_core.smart import verbs
+
 RULES_FILE = Path(__file__).with_name("rules.toml")
 
 CRITERIA = ("S", "M", "A", "R", "T")
@@ -148,6 +150,8 @@ def _expand(pattern: str, words: dict[str, list[str]], macros: dict[str, str], d
 def _load() -> tuple[tuple[Rule, ...], tuple[DerivedRule, ...], dict, dict, dict, dict, dict]:
     data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
     words: dict[str, list[str]] = data["words"]
+    for name in data.get("inflect", {}).get("verb_lists", ()):
+        words[name] = verbs.with_participles(words[name])
     macros: dict[str, str] = data.get("macros", {})
     rules: list[Rule] = []
     seen: set[str] = set()

@@ -33,6 +33,7 @@ _ABSTRACT_SUFFIXES = ("ship", "ness", "ity", "ism", "ence", "ance", "ency", "anc
 
 MONTH_OR_DAY = word_set("month") | word_set("weekday")
 VAGUE = word_set("vague_modifier")
+SIZE = word_set("size_word")  # before a thing, a size says which one ("a small project")
 _CONCRETE = word_set("concrete") | word_set("deliverable") | word_set("recurring_event") | word_set("role") | word_set("occupation")
 _ABSTRACT = word_set("abstract")
 _SMALL_WORDS = word_set("small_word")
@@ -81,7 +82,7 @@ def window_is_clean(obj: str | None) -> bool:
     if not obj:
         return True
     for word in _WORD.findall(obj):
-        if word in VAGUE or (word.endswith(".") and len(word) > 2):
+        if (word in VAGUE and word not in SIZE) or (word.endswith(".") and len(word) > 2):
             return False
     return not any(v in obj for v in ("a lot", "lots of", "a bit"))
 

@@ -114,7 +114,7 @@ BROAD_OBJECTS = [
     ("Listen to my body", "smt"),
     ("Step out of my comfort zone", "smt"),
     ("Walk the dog", "Smt"),
-    ("Fix the leaking tap", "Smt"),
+    ("Fix the leaking tap", "SMt"),  # done or not done (round three: an act that ends)
     ("Pay off my car loan by 2028", "SMT"),
     ("Grow the support team to 12 people by June", "SMT"),
 ]
@@ -143,13 +143,13 @@ RHYTHMS_AND_RATES = [
 ]
 
 OCCASIONS_AND_PARTS_OF_PERIODS = [
-    ("Ice the cake for Thursday's dinner", "SmT"),
+    ("Ice the cake for Thursday's dinner", "SMT"),  # an act that ends (round three)
     ("Taper my mileage before the Hillside 10k", "SmT"),
     ("Learn my lines by opening night", "SmT"),
     ("Sit the mock exam by week 6", "SMT"),
     ("Get two As by the semester", "SMT"),
-    ("This is the year I learn to drive", "smT"),
-    ("Book the hall by X (date)", "SmT"),
+    ("This is the year I learn to drive", "SmT"),  # a named skill (round three); when is it learnt?
+    ("Book the hall by X (date)", "SMT"),  # an act that ends (round three)
     ("Go to the Harvest Festival in September", "SMT"),
     ("Sell 5 paintings at the autumn fair", "SMT"),  # an occasion dated by its season
     ("Win the match on Saturday", "SMT"),

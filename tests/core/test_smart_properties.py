@@ -119,6 +119,8 @@ FRAGMENTS = [
     "complete the ", "before every ", "-day ", "free ", "whole ", "my ", "the the ", "a a ", "1 ",
     "Mon/", "Monday, ", "and ", "by race ", "day ", "finish the ", "bake a ", "all my ", "for 3 months ",
     "at least ", "to improve ", "by sharing ", "so that ", "weekly ", "Year 5 ", "back in 2015 ", "'s ",
+    "donate ", "go to a ", "clean out ", "learn to ", "who ", "if ", "stop smoking ", "3 out of 4 weeks ",
+    "make sure she ", "web/", "in my ", "build an own ",
 ]
 
 

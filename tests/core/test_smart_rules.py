@@ -12,7 +12,7 @@ import tomllib
 
 import pytest
 
-from career_core.smart import ScoringContext, score_goal
+from career_core.smart import ScoringContext, acts, score_goal
 from career_core.smart.detect import detect, run_lazy
 from career_core.smart.rules import ALL_RULE_IDS, RULES_BY_ID, RULES_FILE, _alternation
 
@@ -386,6 +386,30 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Pilates twice a week", "Swim on Sundays", "Start journaling at night"),
         ("Exercise more", "Eat a healthy diet"),
     ),
+    "S.others_wish": (
+        ("I want my pupils to enjoy poetry", "Make sure she gets her licence", "I hope they will like the new menu", "Ensure that parents feel welcome"),
+        ("I want to enjoy poetry", "Make sure I finish the course", "I hope to see my cousins"),
+    ),
+    "F.share_of": (
+        ("Swim 3 out of 4 weeks", "Cook at home 4 of 5 working days", "Practise scales 6 out of 7 days"),
+        ("Answer 9 of 10 questions", "Win 3 out of 5 games"),
+    ),
+    "M.restraint": (
+        ("Stop smoking", "Quit vaping by June", "No spending on takeaways", "Give up fizzy drinks", "Never buy bottled water", "I will stop drinking cola"),
+        ("Stop micromanaging my team", "Never miss a deadline", "Stop gossiping", "No more excuses"),
+    ),
+    "M.act": (
+        (
+            "Donate platelets", "Repaint the garden fence", "Go kayaking", "Sleep in a tent",
+            "installing a rain barrel", "I will walk up the hill behind our house",
+            "Get new curtains", "Clean out the loft", "To visit a glass museum",
+        ),
+        (
+            "Coach direct reports", "Find a job that I enjoy", "Keep a journal", "Study the tides",
+            "Make new friends", "Visit a doctor if the rash spreads", "Get involved at church",
+            "Use a planner", "Watch films",
+        ),
+    ),
     "F.count_per": (
         ("Send one thank-you note a day", "Bake one loaf a week", "Write a summary per class"),
         ("Talk to 5 users per project", "Take a day off"),
@@ -394,6 +418,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 
 def fires(rule_id: str, text: str) -> bool:
+    if rule_id == "M.act":
+        return bool(acts.find(detect(text).lower))
     if rule_id == "R.overlap":
         report = score_goal(text, ScoringContext(vision=VISION))
         return any(e.rule == "R.overlap" for e in report.criteria["R"].evidence)
