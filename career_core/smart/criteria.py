@@ -471,8 +471,10 @@ def judge_a(ev: Evidenced, context: ScoringContext | None, deadline: date | None
         advice = text(ADVICE, "A_stretch", baseline=_num(context.baseline), target=_num(context.target), ratio=f"{ratio:.0f}")  # type: ignore[union-attr]
     elif level == "partial" and confidence is not None:
         advice = text(ADVICE, "A_confidence_mid", n=confidence)
-    elif level == "partial":
+    elif level == "partial" and support:
         advice = text(ADVICE, "A_support")
+    elif level == "partial":  # a baseline alone: where you stand is known, how sure you are is not
+        advice = text(ADVICE, "A_baseline")
     else:
         advice = text(ADVICE, "A_unknown")
     return _level(level, evidence, advice, reasons), ratio

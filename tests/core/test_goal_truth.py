@@ -113,12 +113,12 @@ def test_a_milestone_celebrated_under_a_wrong_metric_is_withdrawn_everywhere_and
     assert {j.milestone for j in standing_milestones(nb, all_progress(nb, TODAY))} == {25, 100}
 
 
-@pytest.mark.xfail(strict=True, reason="career_core/smart/criteria.py judge_a gives A_support ('You have noted support') "
-                   "whenever A is partial without a confidence, a baseline alone included; the fix belongs to the "
-                   "scorer's branch (issue 11), which this branch may not edit. Remove this mark once it lands.")
 def test_the_report_says_support_is_noted_only_when_support_is_filled():
     from career_core.smart import ScoringContext, score_goal
 
     report = score_goal("Raise the engagement score from 62 to 75 by 31 May 2027",
                         ScoringContext(baseline=62, target=75, direction="increase"), TODAY)
-    assert "noted support" not in report.criteria["A"].advice
+    assert "noted support" not in report.criteria["A"].advice and "where you start" in report.criteria["A"].advice
+    supported = score_goal("Raise the engagement score from 62 to 75 by 31 May 2027",
+                           ScoringContext(baseline=62, target=75, direction="increase", support="my manager"), TODAY)
+    assert "noted support" in supported.criteria["A"].advice
