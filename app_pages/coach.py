@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from career_core import wording
+from career_core import edit, wording
 from career_core.accountability import new_entry
 from career_core.coaching import (
     SinceLastSession,
@@ -123,7 +123,7 @@ def actions(summary: SinceLastSession, today: date) -> None:
         if not summary.overdue:
             st.caption("Nothing overdue. Well kept.")
         for o in summary.overdue:
-            st.markdown(f":material/error: **{md(o.title)}** — {o.describe(today)}")
+            st.markdown(f":material/error: **{md(o.title)}** — {md(o.describe(today))}")
 
 
 def goal_changes(summary: SinceLastSession, today: date) -> None:
@@ -168,7 +168,7 @@ def coming_up(nb: Notebook, today: date) -> None:
         st.caption("Nothing due in the next two weeks: a good moment to agree the next step.")
         return
     for item in due:
-        st.markdown(f":material/radio_button_unchecked: **{md(item.title)}** — {item.when(today)}")
+        st.markdown(f":material/radio_button_unchecked: **{md(item.title)}** — {md(item.when(today))}")
 
 
 # --- today's note --------------------------------------------------------------------------------
@@ -196,7 +196,7 @@ def note_form(summary: SinceLastSession, today: date) -> None:
         form.show_error("next_steps")
         form.submit_button("Save session note",
                            lambda: new_entry("coach_notes", {n: form.value(n) for n in ("on", "notes", "next_steps")}),
-                           lambda n, note: n.coach_notes.append(note), saved="Session note saved.",
+                           lambda n, note: edit.add(n, "coach_notes", note), saved="Session note saved.",
                            icon=":material/save:", primary=True)
 
 

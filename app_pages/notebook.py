@@ -70,7 +70,7 @@ if nb is not None:
         k = session.key("rename")
         st.text_input("Title", value=nb.title, key=k, max_chars=120, on_change=_rename)
         if err := session.field_error("title"):
-            st.error(err, icon=":material/error:")
+            st.error(md(err), icon=":material/error:")
         c1, c2, c3 = st.columns(3)
         c1.download_button(
             "Download as JSON",
@@ -143,7 +143,7 @@ if upload is not None:
         try:
             imported = from_bytes(upload.getvalue())
         except ImportProblem as exc:
-            st.error(str(exc), icon=":material/error:")
+            st.error(md(str(exc)), icon=":material/error:")
         else:
             created = store.add(owner, imported)
             st.session_state["wp.imported"] = marker

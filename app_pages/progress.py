@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from career_core import wording
+from career_core import edit, wording
 from career_core.checkin_calendar import CheckinCalendar, notebook_calendar
 from career_core.checkins import DONE_CHOICES, loggable_goals, new_checkin
 from career_core.edit import find, remove
@@ -33,7 +33,7 @@ def _log_checkin(form: EntryForm, goal_id: str, before: ProgressStatus | None) -
     written: list = []
 
     def apply(n: Notebook, checkin: CheckIn) -> None:
-        n.checkins.append(checkin)
+        edit.add(n, "checkins", checkin)
         written.extend(record_milestones(n, [goal_id], today))
 
     def build() -> CheckIn:
@@ -90,7 +90,7 @@ def checkin_section(nb: Notebook, progress: dict[str, GoalProgress], today: date
             else:
                 unit = f" ({metric.unit})" if metric.unit else ""
                 last = f"Last time: {wording.number(gp.latest, metric.unit)}" if gp.latest is not None else "A number"
-                st.number_input(f"{metric.name or 'Value'}{unit}", value=None, step=None, format="%g",
+                st.number_input(md(f"{metric.name or 'Value'}{unit}"), value=None, step=None, format="%g",
                                 placeholder=last, key=form.key("value"))
             form.show_error("value")
         st.pills("How confident are you now? (1–10, optional)", list(range(1, 11)), key=form.key("confidence"))
@@ -115,7 +115,7 @@ def actions_for(nb: Notebook, goal_id: str, today: date) -> None:
         frame.page_link("plan", "Plan actions", icon=":material/event_note:")
     for line in soon:
         cols = st.columns([0.72, 0.28], vertical_alignment="center")
-        cols[0].markdown(f"{md(line.title)}  \n:gray[{line.when(today)} · {wording.hours(line.hours)}]")
+        cols[0].markdown(f"{md(line.title)}  \n:gray[{md(line.when(today))} · {wording.hours(line.hours)}]")
         cols[1].button("Done", key=session.key(f"tick.{line.action_id}.{line.next_date}"), icon=":material/check:",
                        on_click=_tick, args=(line.action_id,), help="Tick off this step")
         fields.show_error(f"action.{line.action_id}")
@@ -148,7 +148,7 @@ def goal_section(nb: Notebook, gp: GoalProgress, today: date) -> None:
     else:
         cols[3].metric("Forecast", wording.day(gp.forecast, today) if gp.forecast else "—",
                        help="When the recent pace reaches the target.")
-    st.caption(gp.reason)
+    st.caption(md(gp.reason))
     if gp.points and gp.direction is not Direction.DONE:
         st.plotly_chart(goal_figure(gp, today, large=session.presenting()), width="stretch",
                         key=session.key("chart.goal"), config={"displaylogo": False})

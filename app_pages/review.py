@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from career_core import wording
+from career_core import edit, wording
 from career_core.accountability import new_entry
 from career_core.edit import find, remove
 from career_core.exports import checkins_csv, plan_markdown, plan_pdf
@@ -48,7 +48,7 @@ def cycle_section(nb: Notebook, today: date) -> None:
             st.warning(f"Your review was due on {wording.day(due.on, today)}: it is {due.describe()}. "
                        "A short one now is worth more than a perfect one later.", icon=":material/schedule:")
         else:
-            st.markdown(f":material/event: **Next review: {wording.day(due.on, today, weekday=True)}** · {due.describe()}")
+            st.markdown(f":material/event: **Next review: {wording.day(due.on, today, weekday=True)}** · {md(due.describe())}")
     with right:
         fields.bound(st.selectbox, "How often I review", lambda n: n.settings, "review_cadence",
                      name="settings.review_cadence", options=list(ReviewCadence), format_func=lambda c: c.label)
@@ -116,7 +116,7 @@ def _decide(goal_id: str, keys: dict[str, str], summary: str) -> None:
         rescored = ""
         if decision == ReviewDecision.REVISE and (revised := session.notebook().goal(goal_id)) is not None:
             rescored = f" SMART score {smart_score(revised, session.notebook(), today)}/100 (was {old_score})."
-        st.toast(f"{words}: “{short(goal.statement if decision != 'revise' else wording.strip(), 70)}”.{rescored}",
+        st.toast(md(f"{words}: “{short(goal.statement if decision != 'revise' else wording.strip(), 70)}”.{rescored}"),
                  icon=":material/check_circle:")
         for k in ("wording", "note"):
             state.pop(keys[k], None)
@@ -135,7 +135,7 @@ def decisions_section(nb: Notebook, today: date) -> None:
     for d in found:
         with st.container(border=True):
             st.markdown(f"**{d.status.symbol} {d.status.label}** · {md(d.statement)}")
-            st.caption(d.reason)
+            st.caption(md(d.reason))
             for f in d.findings:
                 st.markdown(f"- **{md(f.text)}** {md(f.advice)}")
             if (previous := decided.get(d.goal_id)) is not None:
@@ -202,7 +202,7 @@ def history_section(nb: Notebook, today: date) -> None:
 def _add(form: EntryForm, names: tuple[str, ...], target: str, saved: str) -> None:
     """Build the entry from what was typed; a bad field is explained beside it and nothing is lost."""
     form.submit(lambda: new_entry(target, {n: form.value(n) for n in names}),
-                lambda n, item: getattr(n, target).append(item), saved=saved)
+                lambda n, item: edit.add(n, target, item), saved=saved)
 
 
 def _remove(target: str, item_id: str) -> None:

@@ -30,7 +30,7 @@ Getter = Callable[[Notebook], BaseModel | None]
 def show_error(name: str) -> None:
     """The message for a field, right where the person is looking."""
     if message := session.field_error(name):
-        st.error(message, icon=":material/error:")
+        st.error(md(message), icon=":material/error:")
 
 
 def bound(

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from career_core.models import Goal, Notebook
-from tests.app.conftest import button, texts
+from tests.app.conftest import button, errors, texts
 
 
 def _title_field(at):
@@ -20,7 +20,7 @@ def test_rename_saves_and_an_empty_title_keeps_what_was_typed(open_app, db):
     _title_field(at).input("Road to division lead").run()
     assert db.load("local", nb.id).title == "Road to division lead"
     _title_field(at).input("   ").run()
-    assert "This cannot be empty." in [e.value for e in at.error]
+    assert "This cannot be empty." in errors(at)
     assert _title_field(at).value == "   "  # what was typed stays
     assert db.load("local", nb.id).title == "Road to division lead"
 
@@ -98,7 +98,7 @@ def test_a_bad_file_gets_a_clear_message_and_nothing_changes(open_app, db, conte
     db.create("local", "Mine")
     at = open_app(page="notebook")
     at.file_uploader[0].set_value(("bad.json", content, "application/json")).run()
-    assert any(message in e.value for e in at.error), [e.value for e in at.error]
+    assert any(message in e for e in errors(at)), errors(at)
     assert [s.title for s in db.list("local")] == ["Mine"]
 
 
