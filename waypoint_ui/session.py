@@ -17,7 +17,7 @@ import streamlit as st
 from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
-from career_core import wording
+from career_core import storage_faults, wording
 from career_core.models import Notebook
 from career_core.store import ConflictError, NotFoundError, Store
 from career_core.validation import EntryError, field_errors, split_field
@@ -31,6 +31,7 @@ ERRORS = "wp.errors"
 GENERATION = "wp.generation"
 OWNER = "wp.owner"  # whose notebook NOTEBOOK is: never shown to anyone else
 PRESENT = "wp.presenting"
+CHECKPOINT = "wp.checkpoint"  # the notebook as it was before the change being saved (see _refused)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,7 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None) ->
     if nb is None:
         return False
     errors: dict[str, str] = st.session_state.setdefault(ERRORS, {})
+    st.session_state[CHECKPOINT] = _checkpoint(nb)
     try:
         change(nb)
     except ValidationError as exc:
@@ -158,15 +160,19 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None) ->
         return False
     if field:
         errors.pop(field, None)
-    return save_now()
+    return save_now(field=field)
 
 
-def save_now() -> bool:
+def save_now(field: str | None = None) -> bool:
+    """Save the open notebook; a refusal is said in the sidebar (and beside `field` when given)."""
     nb = st.session_state.get(NOTEBOOK)
     if nb is None:
         return False
     try:
         saved = store().save(owner(), nb)
+    except ValueError as exc:  # limits.LimitError, integrity.Inconsistent: the notebook's own rules
+        _refused(nb, str(exc), field)
+        return False
     except ConflictError as exc:
         st.session_state[STATUS] = SaveStatus(
             "conflict",
@@ -179,15 +185,40 @@ def save_now() -> bool:
             "error", "Not saved: this notebook was deleted elsewhere. Restore it from the bin on the Notebooks page."
         )
         return False
-    except SQLAlchemyError as exc:
-        log.error("Saving notebook failed: %s", type(exc).__name__)
-        st.session_state[STATUS] = SaveStatus(
-            "error", "Not saved: the database could not be reached. Your edits are kept in this tab; retry in a moment."
-        )
+    except (SQLAlchemyError, OSError) as exc:
+        trouble = storage_faults.diagnose(exc)
+        log.error("Saving notebook failed: %s (%s)", trouble.fault.value, type(exc).__name__)
+        st.session_state[STATUS] = SaveStatus("error", f"Not saved. {trouble.message} Your edits are kept in this tab. {trouble.fix}")
         return False
+    st.session_state.pop(CHECKPOINT, None)
     st.session_state[NOTEBOOK] = saved
     st.session_state[STATUS] = SaveStatus("saved", "Saved", saved.updated_at)
     return True
+
+
+# --- a save the notebook's rules refuse: the change is undone, the message put beside the field --------
+# A page changes the open notebook in place and then saves; when the store refuses the result (a
+# list past its limit, a link to nothing), the tab must not keep a notebook that can never be
+# saved. What the person typed stays in the widget, as with any refused value.
+
+
+def _checkpoint(nb: Notebook) -> Notebook | None:
+    """What a refused save goes back to: a copy when this tab holds work the store lacks (a save
+    stopped by another tab's, or by the database), else None, and the revision it loaded will do."""
+    return nb.model_copy(deep=True) if holds_unsaved() else None
+
+
+def _refused(nb: Notebook, message: str, field: str | None) -> None:
+    checkpoint = st.session_state.pop(CHECKPOINT, None)
+    if checkpoint is None:
+        try:
+            checkpoint = store().load_revision(owner(), nb.id, nb.revision)
+        except (NotFoundError, SQLAlchemyError):
+            checkpoint = None  # nothing stored to go back to: keep the tab's version, unsaved
+    if checkpoint is not None:
+        st.session_state[NOTEBOOK] = checkpoint
+    st.session_state.setdefault(ERRORS, {})[field or "_"] = message
+    st.session_state[STATUS] = SaveStatus("invalid", f"Not saved: {message}")
 
 
 def field_error(field: str) -> str | None:
