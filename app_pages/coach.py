@@ -14,7 +14,7 @@ from career_core.coaching import (
 )
 from career_core.dashboard import due_actions
 from career_core.edit import remove
-from career_core.models import Notebook
+from career_core.models import CheckIn, Notebook
 from waypoint_ui import derived, frame, session
 from waypoint_ui.coach_charts import movement_figure
 from waypoint_ui.forms import EntryForm
@@ -77,6 +77,7 @@ def movements(summary: SinceLastSession) -> None:
     if not summary.movements:
         return
     st.markdown("##### :material/trending_up: Progress on goals")
+    hide_notes = session.hidden(CheckIn, "note")
     if any(m.percent_now is not None for m in summary.movements):
         st.plotly_chart(movement_figure(summary.movements, large=session.presenting()), width="stretch",
                         config={"displayModeBar": False})
@@ -89,7 +90,7 @@ def movements(summary: SinceLastSession) -> None:
                 "Now": wording.number(m.value_now, m.unit),
                 "Moved": m.direction_word,
                 "Confidence": m.confidence_words,
-                "Latest note": m.latest_note,
+                "Latest note": "(hidden while presenting)" if hide_notes and m.latest_note else m.latest_note,
             }
             for m in summary.movements
         ],

@@ -6,12 +6,7 @@ import streamlit as st
 
 from career_core import wording
 from career_core.edit import assign
-from career_core.exports.notebook_file import (
-    ImportProblem,
-    file_name,
-    from_bytes,
-    to_bytes,
-)
+from career_core.exports.notebook_file import ImportProblem, file_name, read, to_bytes
 from career_core.history import differences
 from career_core.models import Notebook
 from career_core.store import NotFoundError
@@ -25,6 +20,9 @@ st.title("Notebooks", anchor=False)
 nb = session.notebook()
 if flash := st.session_state.pop("wp.flash", None):
     st.success(md(flash), icon=":material/check_circle:")
+if repairs := st.session_state.pop("wp.import-notes", None):
+    st.info("**Repaired on the way in**, so that every page can open it:\n\n"
+            + "\n".join(f"- {md(note)}" for note in repairs), icon=":material/build:")
 
 
 def _differences(nb: Notebook, _today: date, owner_id: str, revision: int) -> list:
@@ -72,13 +70,15 @@ if nb is not None:
         if err := session.field_error("title"):
             st.error(md(err), icon=":material/error:")
         c1, c2, c3 = st.columns(3)
+        redact = session.presenting()  # a shared screen: the file leaves out what the screen hides
         c1.download_button(
-            "Download as JSON",
-            data=lambda snapshot=nb: to_bytes(snapshot),  # built only when clicked
+            "Download as JSON, without private notes" if redact else "Download as JSON",
+            data=lambda snapshot=nb: to_bytes(snapshot, redact=redact),  # built only when clicked
             file_name=file_name(nb),
             mime="application/json",
             icon=":material/download:",
-            help="A complete copy you can keep, back up, or upload again later.",
+            help="Presentation mode is on, so private notes are left out of the file. Turn it off for a "
+                 "complete copy." if redact else "A complete copy you can keep, back up, or upload again later.",
             on_click="ignore",
         )
         c2.button("Duplicate", icon=":material/content_copy:", on_click=_duplicate)
@@ -141,13 +141,14 @@ if upload is not None:
     marker = f"{upload.file_id}"
     if st.session_state.get("wp.imported") != marker:
         try:
-            imported = from_bytes(upload.getvalue())
+            imported = read(upload.getvalue())
         except ImportProblem as exc:
             st.error(md(str(exc)), icon=":material/error:")
         else:
-            created = store.add(owner, imported)
+            created = store.add(owner, imported.notebook)
             st.session_state["wp.imported"] = marker
             st.session_state["wp.flash"] = f"Imported “{created.title}” as a new notebook and opened it."
+            st.session_state["wp.import-notes"] = imported.notes
             session.open_notebook(created.id)
             st.rerun()
     else:

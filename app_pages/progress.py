@@ -163,12 +163,12 @@ def _checkin_list(nb: Notebook, gp: GoalProgress, today: date) -> None:
     if not rows:
         return
     with st.expander(f"Check-ins for this goal ({len(rows)})"):
-        presenting = session.presenting()
+        hide_notes = session.hidden(CheckIn, "note")
         table = pd.DataFrame({
             "Date": [c.on for c in rows],
             "Value": [c.value for c in rows],
             "Confidence": [c.confidence for c in rows],
-            "Note": ["(hidden while presenting)" if presenting and c.note else c.note for c in rows],
+            "Note": ["(hidden while presenting)" if hide_notes and c.note else c.note for c in rows],
         })
         st.dataframe(table, hide_index=True, width="stretch", column_config={
             "Date": st.column_config.DateColumn(format=wording.DATE_COLUMN, width="small"),

@@ -16,7 +16,6 @@ from career_core.models import (
     OrgObjective,
     Reflection,
 )
-from career_core.privacy import is_private
 from career_core.reflection import (
     AUTHENTICITY_QUESTIONS,
     TOP_FEW,
@@ -369,7 +368,7 @@ def organisation(nb: Notebook) -> None:
 
 
 def private_notes(nb: Notebook) -> None:
-    if session.presenting() and is_private(Reflection, "private_notes"):
+    if session.hidden(Reflection, "private_notes"):
         st.info("Private notes are hidden while presenting.", icon=":material/visibility_off:")
         return
     st.caption(":material/lock: Private: only you see these. Presentation mode hides them when you share your screen.")

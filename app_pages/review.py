@@ -9,7 +9,7 @@ from career_core.accountability import new_entry
 from career_core.edit import find, remove
 from career_core.exports import checkins_csv, plan_markdown, plan_pdf
 from career_core.exports.notebook_file import file_name
-from career_core.models import Notebook, ReviewCadence, ReviewDecision
+from career_core.models import Feedback, Notebook, ReviewCadence, ReviewDecision
 from career_core.review import (
     Diagnosis,
     apply_decision,
@@ -258,7 +258,7 @@ def feedback_tab(nb: Notebook, today: date) -> None:
                               args=(form, ("from_whom", "on", "what"), "feedback", "Feedback added."))
         form.show_error("_")
     entries = sorted(nb.feedback, key=lambda f: f.on, reverse=True)
-    if session.presenting() and entries:
+    if session.hidden(Feedback, "what") and entries:
         st.caption(f"{len(entries)} entries, hidden while presenting.")
         return
     _entry_list(entries, "feedback", lambda f: f"{wording.day(f.on, today)} · {f.from_whom}", lambda f: f.what)
@@ -323,7 +323,7 @@ def export_section(nb: Notebook, today: date) -> None:
     st.subheader("Take it with you", anchor=False)
     st.caption("A one-page development plan to print or share (vision, goals with SMART score and status, "
                "initiatives, next actions, what you stop doing), and every check-in as a spreadsheet.")
-    snapshot, scores = nb, derived.scores(nb, today)
+    snapshot, scores, redact = nb, derived.scores(nb, today), session.presenting()
     progress = derived.progress(nb, today)
     c1, c2, c3 = st.columns(3)
     c1.download_button("Development plan (PDF)", icon=":material/picture_as_pdf:", type="primary",
@@ -335,7 +335,7 @@ def export_section(nb: Notebook, today: date) -> None:
                        file_name=file_name(nb, "md", "development-plan"),
                        mime="text/markdown", on_click="ignore", key=session.key("export.md"))
     c3.download_button("Check-ins (CSV)", icon=":material/table:",
-                       data=lambda: checkins_csv.build(snapshot),
+                       data=lambda: checkins_csv.build(snapshot, redact=redact),
                        file_name=file_name(nb, "csv", "checkins"),
                        mime="text/csv", on_click="ignore", key=session.key("export.csv"),
                        disabled=not nb.checkins)

@@ -177,7 +177,11 @@ def _private_box() -> None:
         icon=":material/lock:",
     )
     nb = session.notebook()
-    if nb is not None:
+    if nb is not None and session.presenting():
+        # The file is the only copy of a private session's notebook, so it is whole or not offered.
+        st.caption(":material/visibility_off: Turn presentation mode off to download your notebook: the file "
+                   "holds your private notes.")
+    elif nb is not None:
         last = st.session_state.get(DOWNLOADED)
         st.download_button(
             "Download notebook",

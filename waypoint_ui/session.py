@@ -14,11 +14,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from career_core import storage_faults, wording
 from career_core.models import Notebook
+from career_core.privacy import is_private
 from career_core.store import ConflictError, NotFoundError, Store
 from career_core.validation import EntryError, field_errors, split_field
 from waypoint_ui import hosting
@@ -67,6 +68,12 @@ def presenting() -> bool:
     if PRESENT in st.session_state:
         return bool(st.session_state[PRESENT])
     return st.query_params.get("present") == "1"
+
+
+def hidden(model: type[BaseModel], field: str) -> bool:
+    """Whether `model.field` is kept off the screen now: while presenting, every field the model
+    marks private (career_core.privacy) is, on every page and in every download."""
+    return presenting() and is_private(model, field)
 
 
 def set_presenting(on: bool) -> None:
