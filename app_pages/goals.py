@@ -30,6 +30,7 @@ from waypoint_ui import derived, fields, frame, session
 from waypoint_ui.forms import edit_table
 from waypoint_ui.goal_charts import focus_figure, goal_map_figure, history_figure
 from waypoint_ui.goal_fields import change_status, goal_fields
+from waypoint_ui.paging import paged
 from waypoint_ui.smart_view import smart_report
 from waypoint_ui.text import md, short
 
@@ -278,8 +279,10 @@ def list_tab(nb: Notebook) -> None:
     if warning := focus(nb).warning:
         st.warning(md(warning), icon=":material/filter_center_focus:")
     open_history = st.session_state.get(session.key("goals.list.history"))
-    for row in rows:
-        goal_card(nb, row, open_history == row.goal_id)
+    on_page, cards = paged(rows, session.key(f"goals.list.page.{sorted(shown or [])}"), "goal")
+    with cards:
+        for row in on_page:
+            goal_card(nb, row, open_history == row.goal_id)
 
 
 def goal_card(nb: Notebook, row: GoalRow, show_history: bool) -> None:

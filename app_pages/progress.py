@@ -106,10 +106,14 @@ def checkin_section(nb: Notebook, progress: dict[str, GoalProgress], today: date
     return goal_id
 
 
+def _due_soon(nb: Notebook, today: date, goal_id: str) -> list:
+    return due_soon(nb, goal_id, today)
+
+
 def actions_for(nb: Notebook, goal_id: str, today: date) -> None:
     """The goal's steps due this week (and any overdue), to tick off right after a check-in."""
     st.markdown("**Actions for this goal**")
-    soon = due_soon(nb, goal_id, today)
+    soon = derived.per_revision(_due_soon, nb, today, goal_id)
     if not soon:
         st.caption("Nothing due this week for this goal.")
         frame.page_link("plan", "Plan actions", icon=":material/event_note:")

@@ -23,6 +23,7 @@ from career_core.review import (
 )
 from waypoint_ui import derived, fields, frame, session
 from waypoint_ui.forms import EntryForm
+from waypoint_ui.paging import paged
 from waypoint_ui.text import md, short
 
 DECISION_WORDS = {
@@ -132,8 +133,9 @@ def decisions_section(nb: Notebook, today: date) -> None:
     else:
         st.caption("For each goal that slips, here is what the data says. Then choose: keep it, revise it, "
                    "pause it or drop it. Letting a goal go is a decision too, and it frees time for the others.")
-    for d in found:
-        with st.container(border=True):
+    on_page, cards = paged(found, session.key("decide.page"), "goal that slips", size=10)
+    for d in on_page:
+        with cards.container(border=True):
             st.markdown(f"**{d.status.symbol} {d.status.label}** · {md(d.statement)}")
             st.caption(md(d.reason))
             for f in d.findings:
@@ -211,9 +213,10 @@ def _remove(target: str, item_id: str) -> None:
 
 def partners_tab(nb: Notebook) -> None:
     st.caption("Tell a few people what you are aiming for. Knowing someone will ask is often what gets a step done.")
-    for p in nb.partners:
+    on_page, cards = paged(nb.partners, session.key("partners.page"), "partner", size=10)
+    for p in on_page:
         pid = p.id
-        with st.container(border=True):
+        with cards.container(border=True):
             c1, c2, c3 = st.columns([2, 2, 0.6], vertical_alignment="bottom")
             with c1:
                 fields.text("Name", lambda n, pid=pid: find(n.partners, pid), "name", name=f"partner.{pid}.name")
