@@ -133,7 +133,7 @@ def decisions_section(nb: Notebook, today: date) -> None:
     else:
         st.caption("For each goal that slips, here is what the data says. Then choose: keep it, revise it, "
                    "pause it or drop it. Letting a goal go is a decision too, and it frees time for the others.")
-    on_page, cards = paged(found, session.key("decide.page"), "goal that slips", size=10)
+    on_page, cards = paged(found, session.key("decide.page"), "slipping goal", size=10)
     for d in on_page:
         with cards.container(border=True):
             st.markdown(f"**{d.status.symbol} {d.status.label}** · {md(d.statement)}")
