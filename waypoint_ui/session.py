@@ -22,7 +22,7 @@ from career_core.models import Notebook
 from career_core.privacy import is_private
 from career_core.store import ConflictError, NotFoundError, Store
 from career_core.validation import EntryError, field_errors, split_field
-from waypoint_ui import hosting
+from waypoint_ui import failures, hosting
 
 log = logging.getLogger("waypoint")
 
@@ -164,6 +164,11 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None) ->
     except ValueError as exc:  # a rule of the core, written "field: message": the message alone
         errors[field or "_"] = split_field(str(exc))[1]
         st.session_state[STATUS] = SaveStatus("invalid", "Not saved: a field needs fixing.")
+        return False
+    except Exception as exc:  # noqa: BLE001 - a bug met on the way: undone and said, never a traceback
+        log.error("A change failed: %s", failures.describe(exc))
+        _refused(nb, "This could not be saved: something went wrong on the way, so nothing was changed. "
+                     "Try again; if it happens again, the server's log says where.", field)
         return False
     if field:
         errors.pop(field, None)
