@@ -6,11 +6,11 @@ import streamlit as st
 
 from career_core import wording
 from career_core.edit import assign
-from career_core.exports.notebook_file import ImportProblem, file_name, read, to_bytes
+from career_core.exports.notebook_file import file_name, to_bytes
 from career_core.history import differences
 from career_core.models import Notebook
 from career_core.store import NotFoundError
-from waypoint_ui import derived, frame, session
+from waypoint_ui import derived, frame, session, uploads
 from waypoint_ui.text import md
 
 store, owner = session.store(), session.owner()
@@ -18,11 +18,7 @@ today = date.today()
 
 st.title("Notebooks", anchor=False)
 nb = session.notebook()
-if flash := st.session_state.pop("wp.flash", None):
-    st.success(md(flash), icon=":material/check_circle:")
-if repairs := st.session_state.pop("wp.import-notes", None):
-    st.info("**Repaired on the way in**, so that every page can open it:\n\n"
-            + "\n".join(f"- {md(note)}" for note in repairs), icon=":material/build:")
+uploads.imported_note()
 
 
 def _differences(nb: Notebook, _today: date, owner_id: str, revision: int) -> list:
@@ -136,23 +132,7 @@ with st.form("create", clear_on_submit=True):
 
 st.subheader("Upload a notebook")
 st.caption("A JSON file downloaded from Waypoint becomes a new notebook; nothing you have is replaced.")
-upload = st.file_uploader("Notebook file (.json)", type=["json"], key="upload")
-if upload is not None:
-    marker = f"{upload.file_id}"
-    if st.session_state.get("wp.imported") != marker:
-        try:
-            imported = read(upload.getvalue())
-        except ImportProblem as exc:
-            st.error(md(str(exc)), icon=":material/error:")
-        else:
-            created = store.add(owner, imported.notebook)
-            st.session_state["wp.imported"] = marker
-            st.session_state["wp.flash"] = f"Imported “{created.title}” as a new notebook and opened it."
-            st.session_state["wp.import-notes"] = imported.notes
-            session.open_notebook(created.id)
-            st.rerun()
-    else:
-        st.caption("This file was imported already.")
+uploads.notebook_uploader()
 
 deleted = store.list(owner, deleted=True)
 if deleted:

@@ -20,11 +20,11 @@ from career_core import config, storage_faults
 from career_core.config import ConfigError, Hosting, Mode, Problem, Provider
 from career_core.identity import Identity, Refusal, SignInProblem, identity, refusal
 from career_core.store import DEFAULT_PATH, Store
+from waypoint_ui import private_sessions
 from waypoint_ui.text import md
 
 log = logging.getLogger("waypoint")
 
-PRIVATE_STORE = "wp.private-store"
 PROVIDER_TIMEOUT = 5  # seconds to wait for a sign-in service's answer before saying it is down
 SECRETS_HELP = "`.streamlit/secrets.toml` (on Streamlit Community Cloud: the app's **Settings → Secrets**)"
 
@@ -71,9 +71,7 @@ def store() -> Store:
     database of this browser session alone, gone when the session ends."""
     hosting = current()
     if hosting.mode is Mode.PRIVATE:
-        if PRIVATE_STORE not in st.session_state:
-            st.session_state[PRIVATE_STORE] = Store("sqlite://")
-        return st.session_state[PRIVATE_STORE]
+        return private_sessions.store()
     assert hosting.database_url is not None
     return _shared_store(hosting.database_url)
 

@@ -115,6 +115,12 @@ def open_notebook(notebook_id: str) -> Notebook | None:
     return nb
 
 
+def open_added(nb: Notebook) -> None:
+    """Open a notebook just added to the store (an import), as the store returned it: a notebook
+    at the limits is not read back a second time."""
+    _set_current(nb)
+
+
 def _set_current(nb: Notebook) -> None:
     """Switch to `nb` and start its widgets afresh (their keys carry the generation)."""
     st.session_state[NOTEBOOK] = nb

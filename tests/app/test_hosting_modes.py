@@ -324,3 +324,21 @@ def test_logs_hold_no_secret_token_email_or_notebook_text(secrets_file, db: Stor
     for private in (COOKIE_SECRET, CLIENT_SECRET, "tiny-secret", "db-pa55", "eyJ-id-token-value", "ana.pereira",
                     "Ana Pereira", "nosub@example.com", "Ana's confidential plan", ANA_OWNER):
         assert private not in logged, private
+
+
+def test_a_private_upload_past_what_the_demo_may_hold_waits_with_a_message(private: Store, monkeypatch):
+    from waypoint_ui import private_sessions
+
+    big = Notebook(title="A big one")
+    big.vision.statement = "x" * 4_000
+    data = big.to_json().encode()
+    monkeypatch.setattr(private_sessions, "BUDGET_BYTES", len(data) + 1_000)  # room for one such file
+    first = run(page="notebook")
+    first.file_uploader[0].set_value(("nb.json", data, "application/json")).run()
+    assert any("Imported" in s.value for s in first.success)
+    second = run(page="notebook")  # another visitor, while the first is still here
+    second.file_uploader[0].set_value(("nb.json", data, "application/json")).run()
+    assert not second.exception
+    assert any("holding as many large notebooks as it can" in e for e in errors(second))
+    assert seen(second.title[0].value) == "Notebooks" and "A big one" not in texts(second)
+    assert private_sessions.held_mb() * 2**20 <= private_sessions.BUDGET_BYTES

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from career_core.models import Goal, Notebook
-from tests.app.conftest import button, errors, texts
+from tests.app.conftest import button, errors, seen, texts
+from tests.conftest import ROOT
 
 
 def _title_field(at):
@@ -108,3 +109,13 @@ def test_page_without_a_notebook_offers_creation(open_app, db):
     next(t for t in at.text_input if t.label == "New notebook title").input("Coaching: Sam")
     button(at, "Create notebook").click().run()
     assert [s.title for s in db.list("local")] == ["Coaching: Sam"]
+
+
+def test_an_upload_that_needed_repairs_says_what_was_repaired(open_app, db):
+    data = (ROOT / "tests" / "data" / "hostile" / "accepted-unknown-references.json").read_bytes()
+    at = open_app(page="notebook")
+    at.file_uploader[0].set_value(("nb.json", data, "application/json")).run()
+    assert not at.exception
+    notes = " ".join(seen(i.value) for i in at.info)
+    assert "Repaired on the way in" in notes and "not in this file" in notes
+    assert not at.file_uploader[0].value  # the file is let go once it is a notebook
