@@ -12,30 +12,29 @@ from career_core.exports.notebook_file import Imported, ImportProblem, read
 from waypoint_ui import hosting, private_sessions, session
 from waypoint_ui.text import md
 
-IMPORTS = "wp.imports"  # how many files were taken in: part of the uploader's key
-PROBLEM = "wp.import-problem"  # (file id, message) of the file refused last
+TRIES = "wp.upload-tries"  # files handed in so far: part of the uploader's key
+PROBLEM = "wp.import-problem"  # why the last file was refused, shown once
 DONE = "wp.import-done"  # (title, repairs) of the file taken in, shown once
 
 
 def notebook_uploader() -> None:
-    # Each import gives the uploader a new key, so the file's bytes are let go once it is a notebook.
-    imports = st.session_state.get(IMPORTS, 0)
-    upload = st.file_uploader("Notebook file (.json)", type=["json"], key=f"upload.{imports}")
-    if upload is None:
-        return
-    refused = st.session_state.get(PROBLEM)
-    if refused is None or refused[0] != upload.file_id:  # a file is read once, however often the page reruns
+    """The uploader; a file is read once, and then let go (the uploader gets a new key), whether it
+    became a notebook or was refused, so no file's bytes stay in the server's memory."""
+    tries = st.session_state.get(TRIES, 0)
+    upload = st.file_uploader("Notebook file (.json)", type=["json"], key=f"upload.{tries}")
+    if upload is not None:
         try:
             imported = _take_in(upload)
         except ImportProblem as exc:
-            st.session_state[PROBLEM] = refused = (upload.file_id, str(exc))
+            st.session_state[PROBLEM] = str(exc)
         else:
             created = session.store().add(session.owner(), imported.notebook)
-            st.session_state[IMPORTS] = imports + 1
             st.session_state[DONE] = (created.title, imported.notes)
             session.open_added(created)
-            st.rerun()
-    st.error(md(refused[1]), icon=":material/error:")
+        st.session_state[TRIES] = tries + 1
+        st.rerun()
+    if problem := st.session_state.pop(PROBLEM, None):
+        st.error(md(problem), icon=":material/error:")
 
 
 def _take_in(upload: UploadedFile) -> Imported:
