@@ -32,7 +32,6 @@ ERRORS = "wp.errors"
 GENERATION = "wp.generation"
 OWNER = "wp.owner"  # whose notebook NOTEBOOK is: never shown to anyone else
 PRESENT = "wp.presenting"
-CHECKPOINT = "wp.checkpoint"  # the notebook as it was before the change being saved (see _refused)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +155,7 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None) ->
     if nb is None:
         return False
     errors: dict[str, str] = st.session_state.setdefault(ERRORS, {})
-    st.session_state[CHECKPOINT] = _checkpoint(nb)
+    checkpoint = _checkpoint(nb)
     try:
         change(nb)
     except ValidationError as exc:
@@ -174,22 +173,28 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None) ->
     except Exception as exc:  # noqa: BLE001 - a bug met on the way: undone and said, never a traceback
         log.error("A change failed: %s", failures.describe(exc))
         _refused(nb, "This could not be saved: something went wrong on the way, so nothing was changed. "
-                     "Try again; if it happens again, the server's log says where.", field)
+                     "Try again; if it happens again, the server's log says where.", field, checkpoint)
         return False
     if field:
         errors.pop(field, None)
-    return save_now(field=field)
+    return _save(field, checkpoint)
 
 
-def save_now(field: str | None = None) -> bool:
-    """Save the open notebook; a refusal is said in the sidebar (and beside `field` when given)."""
+def save_now() -> bool:
+    """Save the open notebook as it is (the sidebar's "Retry saving"); a refusal is said there."""
+    return _save(None, None)
+
+
+def _save(field: str | None, checkpoint: Notebook | None) -> bool:
+    """Save; a refusal is said in the sidebar, and beside `field` when given. `checkpoint`: the
+    notebook before the change being saved, when the store does not have it (see `_checkpoint`)."""
     nb = st.session_state.get(NOTEBOOK)
     if nb is None:
         return False
     try:
         saved = store().save(owner(), nb)
     except ValueError as exc:  # limits.LimitError, integrity.Inconsistent: the notebook's own rules
-        _refused(nb, str(exc), field)
+        _refused(nb, str(exc), field, checkpoint)
         return False
     except ConflictError as exc:
         st.session_state[STATUS] = SaveStatus(
@@ -208,7 +213,6 @@ def save_now(field: str | None = None) -> bool:
         log.error("Saving notebook failed: %s (%s)", trouble.fault.value, type(exc).__name__)
         st.session_state[STATUS] = SaveStatus("error", f"Not saved. {trouble.message} Your edits are kept in this tab. {trouble.fix}")
         return False
-    st.session_state.pop(CHECKPOINT, None)
     st.session_state[NOTEBOOK] = saved
     st.session_state[STATUS] = SaveStatus("saved", "Saved", saved.updated_at)
     return True
@@ -226,8 +230,7 @@ def _checkpoint(nb: Notebook) -> Notebook | None:
     return nb.model_copy(deep=True) if holds_unsaved() else None
 
 
-def _refused(nb: Notebook, message: str, field: str | None) -> None:
-    checkpoint = st.session_state.pop(CHECKPOINT, None)
+def _refused(nb: Notebook, message: str, field: str | None, checkpoint: Notebook | None) -> None:
     if checkpoint is None:
         try:
             checkpoint = store().load_revision(owner(), nb.id, nb.revision)
