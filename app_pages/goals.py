@@ -39,6 +39,7 @@ from waypoint_ui.goal_offers import (
     person_values,
     use_wording_values,
 )
+from waypoint_ui.paging import paged
 from waypoint_ui.smart_view import badge_words, smart_report
 from waypoint_ui.text import md, short
 
@@ -103,15 +104,15 @@ def library() -> None:
                    "Pick one, then sharpen it with the report below.")
         categories = catalog.goal_library()
         by_id = {c.id: c for c in categories}
-        cat_id = st.pills("Theme", [c.id for c in categories], format_func=lambda i: by_id[i].title,
+        cat_id = st.pills("Theme", [c.id for c in categories], format_func=lambda i: md(by_id[i].title),
                           key=new_key("library-theme"), default=categories[0].id)
         if cat_id is None:
             return
         category = by_id[cat_id]
-        st.caption(category.blurb)
+        st.caption(md(category.blurb))
         goal_ids = [g.id for g in category.goals]
         goals = {g.id: g for g in category.goals}
-        pick = st.radio("Goal", goal_ids, format_func=lambda i: goals[i].title, key=new_key(f"library-goal.{cat_id}"),
+        pick = st.radio("Goal", goal_ids, format_func=lambda i: md(goals[i].title), key=new_key(f"library-goal.{cat_id}"),
                         captions=[f"“{md(goals[i].statement)}”" for i in goal_ids])
         st.button("Use this as my starting point", icon=":material/edit:", on_click=use_library_goal, args=(pick,))
 
@@ -279,10 +280,12 @@ def list_tab(nb: Notebook) -> None:
     smart = sum(r.is_smart for r in rows)
     st.caption(f"{wording.plural(len(rows), 'goal')} shown · {smart} SMART")
     if warning := focus(nb).warning:
-        st.warning(warning, icon=":material/filter_center_focus:")
+        st.warning(md(warning), icon=":material/filter_center_focus:")
     open_history = st.session_state.get(session.key("goals.list.history"))
-    for row in rows:
-        goal_card(nb, row, open_history == row.goal_id)
+    on_page, cards = paged(rows, session.key(f"goals.list.page.{sorted(shown or [])}"), "goal")
+    with cards:
+        for row in on_page:
+            goal_card(nb, row, open_history == row.goal_id)
 
 
 def goal_card(nb: Notebook, row: GoalRow, show_history: bool) -> None:
@@ -294,7 +297,7 @@ def goal_card(nb: Notebook, row: GoalRow, show_history: bool) -> None:
         if row.mismatch:
             st.caption(f":material/sync_problem: {md(row.mismatch)}")
         st.markdown(f"**{md(row.statement)}**")
-        details = [row.criteria]
+        details = [md(row.criteria)]
         if row.parent:
             details.append(f"stepping stone of “{md(short(row.parent, 60))}”")
         details.append(f"serves {md(row.aligned)}")
@@ -349,7 +352,7 @@ def focus_tab(nb: Notebook) -> None:
         st.info("No active goals yet. Make a goal active to see it here.", icon=":material/filter_center_focus:")
         return
     if result.warning:
-        st.warning(result.warning, icon=":material/filter_center_focus:")
+        st.warning(md(result.warning), icon=":material/filter_center_focus:")
     st.plotly_chart(focus_figure(result.points, result.pause_candidates, large=session.presenting()), key="focus",
                     alt="Active goals placed by impact and motivation, numbered as in the table below.")
     if result.pause_candidates:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
 import streamlit as st
@@ -29,6 +28,7 @@ from career_core.plan.overview import overview
 from career_core.plan.timeline import timeline_view
 from career_core.review import next_review
 from waypoint_ui import derived, entries, fields, frame, plan_charts, session
+from waypoint_ui.paging import paged
 from waypoint_ui.plan_forms import (
     ACTION,
     INITIATIVE,
@@ -41,7 +41,7 @@ from waypoint_ui.text import md, short
 SHOW = {"todo": "To do", "done": "Done", "dropped": "Dropped", "all": "All"}
 SPANS = {"quarter": "Next 3 months", "year": "Next year", "vision": "To my vision", "all": "Everything"}
 WEEKS = {8: "8 weeks", 13: "3 months", 26: "6 months", 52: "A year"}
-PAGE_SIZE = 15
+SHOWN_ITEMS = 12  # actions listed for a week; the rest are summed up in one line
 STOP_ICONS = {StopKind.CANCEL: ":material/block:", StopKind.POSTPONE: ":material/pause_circle:",
               StopKind.DELEGATE: ":material/forward:"}
 INITIATIVE_ICONS = {InitiativeStatus.IDEA: ":material/lightbulb:", InitiativeStatus.PLANNED: ":material/event:",
@@ -87,14 +87,9 @@ def actions_section(nb: Notebook, today: date) -> None:
     if not lines:
         st.caption("No actions to show here." if nb.actions else "No actions yet: add the first one above.")
         return
-    pages = math.ceil(len(lines) / PAGE_SIZE)
-    rows = st.container()  # the list first, the page picker below it
-    page = 1
-    if pages > 1:
-        st.caption(f"{len(lines)} actions, {PAGE_SIZE} to a page.")
-        page = st.pagination(pages, key=session.key(f"actions.page.{show}.{towards}.{search}"))
+    shown, rows = paged(lines, session.key(f"actions.page.{show}.{towards}.{search}"), "action")
     with rows:
-        for line in lines[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]:
+        for line in shown:
             _action_row(nb, line, today)
 
 
@@ -275,27 +270,38 @@ def load_section(nb: Notebook, today: date) -> None:
                 st.markdown(f"⚠ **{md(wording.capital(week.describe(today)))}** · {wording.hours(week.total)} of {limit} · "
                             f"**over by {wording.hours(week.over_by)}**")
                 st.markdown("Moving or dropping these would bring it back within the limit:")
-                for item in week.causes:
-                    st.markdown(f"- {_item_text(item)}")
-                rest = [i for i in week.items if i not in week.causes]
+                _item_list(week.causes)
+                rest = week.others
                 if rest:
-                    st.caption("Also this week: " + md("; ".join(f"{i.title} ({wording.hours(i.hours)})" for i in rest[:12]))
-                               + (f"; and {len(rest) - 12} more" if len(rest) > 12 else ""))
+                    st.caption("Also this week: " + md("; ".join(f"{i.title} ({wording.hours(i.hours)})"
+                                                                 for i in rest[:SHOWN_ITEMS]))
+                               + (f"; and {len(rest) - SHOWN_ITEMS:,} more" if len(rest) > SHOWN_ITEMS else ""))
     st.markdown("#### Week by week")
     chosen = st.selectbox("Week", list(range(len(load.weeks))), key=session.key("load.week"),
                           format_func=lambda k: _week_option(load.weeks[k], today))
     week = load.weeks[chosen or 0]
     if not week.items:
         st.caption("No actions planned this week.")
-    for item in week.items:
-        st.markdown(f"- {_item_text(item)}")
-    for freed in week.freed_by:
-        st.markdown(f"- :material/block: {md(freed.what)}: **−{wording.hours(freed.hours)}** (stopped)")
+    _item_list(week.items)
+    if week.freed_by:
+        st.markdown("\n".join(f"- :material/block: {md(freed.what)}: **−{wording.hours(freed.hours)}** (stopped)"
+                               for freed in week.freed_by))
 
 
 def _week_option(week: WeekLoad, today: date) -> str:
     hours = f"{wording.hours(week.total)} all in" if week.usual else f"{wording.hours(week.plan)} planned"
     return f"{wording.capital(week.describe(today))} · {hours} · {'⚠ ' if week.over else ''}{week.status}"
+
+
+def _item_list(items: tuple[LoadItem, ...]) -> None:
+    """The biggest actions as one list; a long tail is summed up in its last line."""
+    lines = [f"- {_item_text(item)}" for item in items[:SHOWN_ITEMS]]
+    if len(items) > SHOWN_ITEMS:
+        tail = items[SHOWN_ITEMS:]
+        lines.append(f"- and {wording.plural(len(tail), 'smaller action')}: "
+                     f"**{wording.hours(sum(i.hours for i in tail))}** together")
+    if lines:
+        st.markdown("\n".join(lines))
 
 
 def _item_text(item: LoadItem) -> str:

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from career_core import wording
+from career_core import edit, wording
 from career_core.checkin_calendar import CheckinCalendar, notebook_calendar
 from career_core.checkins import DONE_CHOICES, loggable_goals, new_checkin
 from career_core.edit import find, remove
@@ -33,7 +33,7 @@ def _log_checkin(form: EntryForm, goal_id: str, before: ProgressStatus | None) -
     written: list = []
 
     def apply(n: Notebook, checkin: CheckIn) -> None:
-        n.checkins.append(checkin)
+        edit.add(n, "checkins", checkin)
         written.extend(record_milestones(n, [goal_id], today))
 
     def build() -> CheckIn:
@@ -90,7 +90,7 @@ def checkin_section(nb: Notebook, progress: dict[str, GoalProgress], today: date
             else:
                 unit = f" ({metric.unit})" if metric.unit else ""
                 last = f"Last time: {wording.number(gp.latest, metric.unit)}" if gp.latest is not None else "A number"
-                st.number_input(f"{metric.name or 'Value'}{unit}", value=None, step=None, format="%g",
+                st.number_input(md(f"{metric.name or 'Value'}{unit}"), value=None, step=None, format="%g",
                                 placeholder=last, key=form.key("value"))
             form.show_error("value")
         st.pills("How confident are you now? (1–10, optional)", list(range(1, 11)), key=form.key("confidence"))
@@ -106,16 +106,20 @@ def checkin_section(nb: Notebook, progress: dict[str, GoalProgress], today: date
     return goal_id
 
 
+def _due_soon(nb: Notebook, today: date, goal_id: str) -> list:
+    return due_soon(nb, goal_id, today)
+
+
 def actions_for(nb: Notebook, goal_id: str, today: date) -> None:
     """The goal's steps due this week (and any overdue), to tick off right after a check-in."""
     st.markdown("**Actions for this goal**")
-    soon = due_soon(nb, goal_id, today)
+    soon = derived.per_revision(_due_soon, nb, today, goal_id)
     if not soon:
         st.caption("Nothing due this week for this goal.")
         frame.page_link("plan", "Plan actions", icon=":material/event_note:")
     for line in soon:
         cols = st.columns([0.72, 0.28], vertical_alignment="center")
-        cols[0].markdown(f"{md(line.title)}  \n:gray[{line.when(today)} · {wording.hours(line.hours)}]")
+        cols[0].markdown(f"{md(line.title)}  \n:gray[{md(line.when(today))} · {wording.hours(line.hours)}]")
         cols[1].button("Done", key=session.key(f"tick.{line.action_id}.{line.next_date}"), icon=":material/check:",
                        on_click=_tick, args=(line.action_id,), help="Tick off this step")
         fields.show_error(f"action.{line.action_id}")
@@ -147,7 +151,7 @@ def goal_section(nb: Notebook, gp: GoalProgress, today: date) -> None:
     else:
         cols[3].metric("Forecast", wording.day(gp.forecast, today) if gp.forecast else "—",
                        help="When the recent pace reaches the target.")
-    st.caption(gp.reason)
+    st.caption(md(gp.reason))
     if gp.points and gp.direction is not Direction.DONE:
         st.plotly_chart(goal_figure(gp, today, large=session.presenting()), width="stretch",
                         key=session.key("chart.goal"), config={"displaylogo": False})
@@ -162,12 +166,12 @@ def _checkin_list(nb: Notebook, gp: GoalProgress, today: date) -> None:
     if not rows:
         return
     with st.expander(f"Check-ins for this goal ({len(rows)})"):
-        presenting = session.presenting()
+        hide_notes = session.hidden(CheckIn, "note")
         table = pd.DataFrame({
             "Date": [c.on for c in rows],
             "Value": [c.value for c in rows],
             "Confidence": [c.confidence for c in rows],
-            "Note": ["(hidden while presenting)" if presenting and c.note else c.note for c in rows],
+            "Note": ["(hidden while presenting)" if hide_notes and c.note else c.note for c in rows],
         })
         st.dataframe(table, hide_index=True, width="stretch", column_config={
             "Date": st.column_config.DateColumn(format=wording.DATE_COLUMN, width="small"),

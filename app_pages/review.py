@@ -4,13 +4,13 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from career_core import wording
+from career_core import edit, wording
 from career_core.accountability import new_entry
 from career_core.edit import find, remove
 from career_core.exports import checkins_csv, plan_markdown, plan_pdf
 from career_core.exports.notebook_file import file_name
 from career_core.goal_fields import Offer, apply_offers, offers
-from career_core.models import Notebook, ReviewCadence, ReviewDecision
+from career_core.models import Feedback, Notebook, ReviewCadence, ReviewDecision
 from career_core.review import (
     Diagnosis,
     apply_decision,
@@ -25,6 +25,7 @@ from career_core.review import (
 from career_core.smart import badge, context_for, score_goal
 from waypoint_ui import derived, fields, frame, session
 from waypoint_ui.forms import EntryForm
+from waypoint_ui.paging import paged
 from waypoint_ui.smart_view import badge_words
 from waypoint_ui.text import md, short
 
@@ -51,7 +52,7 @@ def cycle_section(nb: Notebook, today: date) -> None:
             st.warning(f"Your review was due on {wording.day(due.on, today)}: it is {due.describe()}. "
                        "A short one now is worth more than a perfect one later.", icon=":material/schedule:")
         else:
-            st.markdown(f":material/event: **Next review: {wording.day(due.on, today, weekday=True)}** · {due.describe()}")
+            st.markdown(f":material/event: **Next review: {wording.day(due.on, today, weekday=True)}** · {md(due.describe())}")
     with right:
         fields.bound(st.selectbox, "How often I review", lambda n: n.settings, "review_cadence",
                      name="settings.review_cadence", options=list(ReviewCadence), format_func=lambda c: c.label)
@@ -123,7 +124,7 @@ def _decide(goal_id: str, keys: dict[str, str], summary: str) -> None:
         rescored = ""
         if decision == ReviewDecision.REVISE and (revised := session.notebook().goal(goal_id)) is not None:
             rescored = f" SMART score {smart_score(revised, session.notebook(), today)}/100 (was {old_score})."
-        st.toast(f"{words}: “{short(goal.statement if decision != 'revise' else wording.strip(), 70)}”.{rescored}",
+        st.toast(md(f"{words}: “{short(goal.statement if decision != 'revise' else wording.strip(), 70)}”.{rescored}"),
                  icon=":material/check_circle:")
         for k in ("wording", "note", "fields"):
             state.pop(keys[k], None)
@@ -139,10 +140,11 @@ def decisions_section(nb: Notebook, today: date) -> None:
     else:
         st.caption("For each goal that slips, here is what the data says. Then choose: keep it, revise it, "
                    "pause it or drop it. Letting a goal go is a decision too, and it frees time for the others.")
-    for d in found:
-        with st.container(border=True):
+    on_page, cards = paged(found, session.key("decide.page"), "slipping goal", size=10)
+    for d in on_page:
+        with cards.container(border=True):
             st.markdown(f"**{d.status.symbol} {d.status.label}** · {md(d.statement)}")
-            st.caption(d.reason)
+            st.caption(md(d.reason))
             for f in d.findings:
                 st.markdown(f"- **{md(f.text)}** {md(f.advice)}")
             if (previous := decided.get(d.goal_id)) is not None:
@@ -221,7 +223,7 @@ def history_section(nb: Notebook, today: date) -> None:
 def _add(form: EntryForm, names: tuple[str, ...], target: str, saved: str) -> None:
     """Build the entry from what was typed; a bad field is explained beside it and nothing is lost."""
     form.submit(lambda: new_entry(target, {n: form.value(n) for n in names}),
-                lambda n, item: getattr(n, target).append(item), saved=saved)
+                lambda n, item: edit.add(n, target, item), saved=saved)
 
 
 def _remove(target: str, item_id: str) -> None:
@@ -230,9 +232,10 @@ def _remove(target: str, item_id: str) -> None:
 
 def partners_tab(nb: Notebook) -> None:
     st.caption("Tell a few people what you are aiming for. Knowing someone will ask is often what gets a step done.")
-    for p in nb.partners:
+    on_page, cards = paged(nb.partners, session.key("partners.page"), "partner", size=10)
+    for p in on_page:
         pid = p.id
-        with st.container(border=True):
+        with cards.container(border=True):
             c1, c2, c3 = st.columns([2, 2, 0.6], vertical_alignment="bottom")
             with c1:
                 fields.text("Name", lambda n, pid=pid: find(n.partners, pid), "name", name=f"partner.{pid}.name")
@@ -277,7 +280,7 @@ def feedback_tab(nb: Notebook, today: date) -> None:
                               args=(form, ("from_whom", "on", "what"), "feedback", "Feedback added."))
         form.show_error("_")
     entries = sorted(nb.feedback, key=lambda f: f.on, reverse=True)
-    if session.presenting() and entries:
+    if session.hidden(Feedback, "what") and entries:
         st.caption(f"{len(entries)} entries, hidden while presenting.")
         return
     _entry_list(entries, "feedback", lambda f: f"{wording.day(f.on, today)} · {f.from_whom}", lambda f: f.what)
@@ -342,7 +345,7 @@ def export_section(nb: Notebook, today: date) -> None:
     st.subheader("Take it with you", anchor=False)
     st.caption("A one-page development plan to print or share (vision, goals with SMART score and status, "
                "initiatives, next actions, what you stop doing), and every check-in as a spreadsheet.")
-    snapshot, scores = nb, derived.scores(nb, today)
+    snapshot, scores, redact = nb, derived.scores(nb, today), session.presenting()
     progress = derived.progress(nb, today)
     c1, c2, c3 = st.columns(3)
     c1.download_button("Development plan (PDF)", icon=":material/picture_as_pdf:", type="primary",
@@ -354,7 +357,7 @@ def export_section(nb: Notebook, today: date) -> None:
                        file_name=file_name(nb, "md", "development-plan"),
                        mime="text/markdown", on_click="ignore", key=session.key("export.md"))
     c3.download_button("Check-ins (CSV)", icon=":material/table:",
-                       data=lambda: checkins_csv.build(snapshot),
+                       data=lambda: checkins_csv.build(snapshot, redact=redact),
                        file_name=file_name(nb, "csv", "checkins"),
                        mime="text/csv", on_click="ignore", key=session.key("export.csv"),
                        disabled=not nb.checkins)

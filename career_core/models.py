@@ -388,7 +388,7 @@ class CheckIn(Item):
     goal_id: str
     on: Day = Field(default_factory=date.today)
     value: Number | None = None
-    note: LongText = ""
+    note: LongText = Field(default="", json_schema_extra=PRIVATE)  # often what is not said to a coach's face
     confidence: Confidence | None = None
 
 
@@ -420,7 +420,7 @@ class Partner(Item):
 class Feedback(Item):
     on: Day = Field(default_factory=date.today)
     from_whom: Name
-    what: LongText = ""
+    what: LongText = Field(default="", json_schema_extra=PRIVATE)  # others' words about me, not for a shared screen
 
 
 class CoachNote(Item):

@@ -177,7 +177,11 @@ def _private_box() -> None:
         icon=":material/lock:",
     )
     nb = session.notebook()
-    if nb is not None:
+    if nb is not None and session.presenting():
+        # The file is the only copy of a private session's notebook, so it is whole or not offered.
+        st.caption(":material/visibility_off: Turn presentation mode off to download your notebook: the file "
+                   "holds your private notes.")
+    elif nb is not None:
         last = st.session_state.get(DOWNLOADED)
         st.download_button(
             "Download notebook",
@@ -214,12 +218,12 @@ def _save_state() -> None:
     elif state.kind == "saved" and state.at is not None:
         st.caption(f":material/check_circle: Saved {session.local_time(state.at)} · revision {nb.revision}")
     elif state.kind == "conflict":
-        st.warning(state.message, icon=":material/sync_problem:")
+        st.warning(md(state.message), icon=":material/sync_problem:")
         left, right = st.columns(2)
         left.button("Load latest", on_click=session.reload_latest, help="Discard the edit made in this tab and show the newer version.", width="stretch")
         right.button("Keep mine", on_click=session.keep_mine, help="Save your version on top; the other version stays in the notebook's history.", width="stretch")
     elif state.kind == "invalid":
-        st.caption(f":material/error: {state.message}")
+        st.caption(f":material/error: {md(state.message)}")
     else:
-        st.error(state.message, icon=":material/cloud_off:")
+        st.error(state.message, icon=":material/cloud_off:")  # fixed words of session and storage_faults
         st.button("Retry saving", on_click=session.save_now)

@@ -14,14 +14,15 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
-from career_core import wording
+from career_core import storage_faults, wording
 from career_core.models import Notebook
+from career_core.privacy import is_private
 from career_core.store import ConflictError, NotFoundError, Store
 from career_core.validation import EntryError, field_errors, split_field
-from waypoint_ui import hosting
+from waypoint_ui import failures, hosting
 
 log = logging.getLogger("waypoint")
 
@@ -68,6 +69,12 @@ def presenting() -> bool:
     return st.query_params.get("present") == "1"
 
 
+def hidden(model: type[BaseModel], field: str) -> bool:
+    """Whether `model.field` is kept off the screen now: while presenting, every field the model
+    marks private (career_core.privacy) is, on every page and in every download."""
+    return presenting() and is_private(model, field)
+
+
 def set_presenting(on: bool) -> None:
     """Switch presentation mode, and keep `?present=1` in the address while it is on, so a
     reload during the call stays safe."""
@@ -107,6 +114,12 @@ def open_notebook(notebook_id: str) -> Notebook | None:
     return nb
 
 
+def open_added(nb: Notebook) -> None:
+    """Open a notebook just added to the store (an import), as the store returned it: a notebook
+    at the limits is not read back a second time."""
+    _set_current(nb)
+
+
 def _set_current(nb: Notebook) -> None:
     """Switch to `nb` and start its widgets afresh (their keys carry the generation)."""
     st.session_state[NOTEBOOK] = nb
@@ -142,6 +155,7 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None) ->
     if nb is None:
         return False
     errors: dict[str, str] = st.session_state.setdefault(ERRORS, {})
+    checkpoint = _checkpoint(nb)
     try:
         change(nb)
     except ValidationError as exc:
@@ -156,17 +170,32 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None) ->
         errors[field or "_"] = split_field(str(exc))[1]
         st.session_state[STATUS] = SaveStatus("invalid", "Not saved: a field needs fixing.")
         return False
+    except Exception as exc:  # noqa: BLE001 - a bug met on the way: undone and said, never a traceback
+        log.error("A change failed: %s", failures.describe(exc))
+        _refused(nb, "This could not be saved: something went wrong on the way, so nothing was changed. "
+                     "Try again; if it happens again, the server's log says where.", field, checkpoint)
+        return False
     if field:
         errors.pop(field, None)
-    return save_now()
+    return _save(field, checkpoint)
 
 
 def save_now() -> bool:
+    """Save the open notebook as it is (the sidebar's "Retry saving"); a refusal is said there."""
+    return _save(None, None)
+
+
+def _save(field: str | None, checkpoint: Notebook | None) -> bool:
+    """Save; a refusal is said in the sidebar, and beside `field` when given. `checkpoint`: the
+    notebook before the change being saved, when the store does not have it (see `_checkpoint`)."""
     nb = st.session_state.get(NOTEBOOK)
     if nb is None:
         return False
     try:
         saved = store().save(owner(), nb)
+    except ValueError as exc:  # limits.LimitError, integrity.Inconsistent: the notebook's own rules
+        _refused(nb, str(exc), field, checkpoint)
+        return False
     except ConflictError as exc:
         st.session_state[STATUS] = SaveStatus(
             "conflict",
@@ -179,15 +208,38 @@ def save_now() -> bool:
             "error", "Not saved: this notebook was deleted elsewhere. Restore it from the bin on the Notebooks page."
         )
         return False
-    except SQLAlchemyError as exc:
-        log.error("Saving notebook failed: %s", type(exc).__name__)
-        st.session_state[STATUS] = SaveStatus(
-            "error", "Not saved: the database could not be reached. Your edits are kept in this tab; retry in a moment."
-        )
+    except (SQLAlchemyError, OSError) as exc:
+        trouble = storage_faults.diagnose(exc)
+        log.error("Saving notebook failed: %s (%s)", trouble.fault.value, type(exc).__name__)
+        st.session_state[STATUS] = SaveStatus("error", f"Not saved. {trouble.message} Your edits are kept in this tab. {trouble.fix}")
         return False
     st.session_state[NOTEBOOK] = saved
     st.session_state[STATUS] = SaveStatus("saved", "Saved", saved.updated_at)
     return True
+
+
+# --- a save the notebook's rules refuse: the change is undone, the message put beside the field --------
+# A page changes the open notebook in place and then saves; when the store refuses the result (a
+# list past its limit, a link to nothing), the tab must not keep a notebook that can never be
+# saved. What the person typed stays in the widget, as with any refused value.
+
+
+def _checkpoint(nb: Notebook) -> Notebook | None:
+    """What a refused save goes back to: a copy when this tab holds work the store lacks (a save
+    stopped by another tab's, or by the database), else None, and the revision it loaded will do."""
+    return nb.model_copy(deep=True) if holds_unsaved() else None
+
+
+def _refused(nb: Notebook, message: str, field: str | None, checkpoint: Notebook | None) -> None:
+    if checkpoint is None:
+        try:
+            checkpoint = store().load_revision(owner(), nb.id, nb.revision)
+        except (NotFoundError, SQLAlchemyError):
+            checkpoint = None  # nothing stored to go back to: keep the tab's version, unsaved
+    if checkpoint is not None:
+        st.session_state[NOTEBOOK] = checkpoint
+    st.session_state.setdefault(ERRORS, {})[field or "_"] = message
+    st.session_state[STATUS] = SaveStatus("invalid", f"Not saved: {message}")
 
 
 def field_error(field: str) -> str | None:

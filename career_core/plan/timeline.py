@@ -267,7 +267,8 @@ class _Builder:
                         f"{label} ({vision.year})" if vision else "", collapsed, self.undated, self.actions)
 
     def _collapse(self) -> tuple[list[TimelineRow], list[TimelineMark]]:
-        """Too many actions for a row each: put their marks on the row of their goal or initiative."""
+        """Too many actions for a row each: put their marks on the row of their goal or initiative,
+        one mark per day and kind (4,000 weekly actions make 13 marks a quarter, not 52,000)."""
         owner = {}
         current = None
         rows = []
@@ -277,7 +278,12 @@ class _Builder:
                 rows.append(row)
             else:
                 owner[row.key] = current
-        marks = [TimelineMark(owner.get(m.row, m.row), m.on, m.kind, m.label) for m in self.marks]
+        same_day: dict[tuple[str, date, str], list[str]] = defaultdict(list)
+        for m in self.marks:
+            same_day[(owner.get(m.row, m.row), m.on, m.kind)].append(m.label)
+        marks = [TimelineMark(row, on, kind, labels[0] if len(labels) == 1 else
+                              f"{labels[0]} · and {wording.plural(len(labels) - 1, 'more action')} that day")
+                 for (row, on, kind), labels in same_day.items()]
         return rows, marks
 
     def initiative_row(self, i: Initiative) -> TimelineRow | None:

@@ -7,16 +7,16 @@ from datetime import date, timedelta
 import pytest
 
 from career_core.models import Action, Goal, GoalStatus, Recurrence, Review
-from tests.app.conftest import texts
+from tests.app.conftest import seen, texts
 
 
 def test_a_new_notebook_gets_a_guided_start(open_app, db):
     db.create("local", "Fresh")
     at = open_app()
-    assert at.title[0].value == "Fresh"
+    assert seen(at.title[0].value) == "Fresh"
     assert "Where to begin" in [s.value for s in at.subheader]
     assert "Take the steps in order" in texts(at)
-    tips = [m.help for m in at.markdown if m.help]
+    tips = [seen(m.help) for m in at.markdown if m.help]
     assert len(tips) == 7 and all(tip.startswith(("On ", "Ask ")) for tip in tips)  # each says what to do
     assert "On Plan → Actions, add a first small step towards your goal, with a date." in tips
 

@@ -20,7 +20,7 @@ from career_core.models import (
     StopDoing,
     StopKind,
 )
-from tests.app.conftest import texts
+from tests.app.conftest import errors, seen, texts
 from tests.synthetic import five_year_notebook
 
 TODAY = date.today()
@@ -58,7 +58,7 @@ def _field(at, kind, label, index=0):
 
 
 def _errors(at):
-    return [e.value for e in at.error]
+    return errors(at)
 
 
 def _message_below(at, kind: str, label: str, index: int = 0) -> str | None:
@@ -66,7 +66,7 @@ def _message_below(at, kind: str, label: str, index: int = 0) -> str | None:
     nodes = [n for n in at.main if not hasattr(n, "children")]
     spots = [i for i, n in enumerate(nodes) if n.type == kind and getattr(n, "label", None) == label]
     after = nodes[spots[index] + 1] if spots[index] + 1 < len(nodes) else None
-    return after.value if after is not None and after.type == "error" else None
+    return seen(after.value) if after is not None and after.type == "error" else None
 
 
 def _chart(at, index=0) -> str:

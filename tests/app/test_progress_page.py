@@ -9,7 +9,7 @@ import pytest
 
 from career_core.models import Action, ActionStatus, CheckIn, Direction, Goal, GoalStatus, Metric, Recurrence
 from career_core.progress import all_progress
-from tests.app.conftest import texts
+from tests.app.conftest import errors, texts
 from tests.synthetic import five_year_notebook
 
 TODAY = date.today()
@@ -100,7 +100,7 @@ def test_a_check_in_with_neither_value_nor_note_is_explained_beside_the_field(op
     at = open_app(page="progress")
     at.pills[0].select(8)
     _log(at)
-    assert [e.value for e in at.error] == ["Enter a value or write a note: one of the two is enough."]
+    assert errors(at) == ["Enter a value or write a note: one of the two is enough."]
     assert db.load("local", nb.id).checkins == []
     assert db.load("local", nb.id).revision == nb.revision
     assert at.pills[0].value == 8  # what was chosen stays

@@ -185,6 +185,19 @@ def test_pruning_keeps_recent_revisions_and_one_per_day(store: Store, monkeypatc
     assert store.load_revision("ana", nb.id, 9).vision.statement == "7"
 
 
+@pytest.mark.parametrize(("saves", "earlier"), [(3, [1, 2, 3]), (9, [6, 7, 8, 9]), (23, list(range(16, 24)))])
+def test_a_bounded_store_keeps_only_the_most_recent_revisions(saves, earlier):
+    """A private session's in-memory store: every `keep_recent` saves, revisions older than the
+    last `keep_recent` go, so it never holds more than twice that, however long the session."""
+    store = Store("sqlite://", keep_recent=5)
+    nb = store.create("private", "Mine")
+    for i in range(saves):
+        nb.vision.statement = str(i)
+        nb = store.save("private", nb)
+    assert sorted(h.revision for h in store.history("private", nb.id)) == earlier
+    assert store.load("private", nb.id).vision.statement == str(saves - 1)
+
+
 # --- two processes saving the same notebook at once --------------------------------------------
 
 

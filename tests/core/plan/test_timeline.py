@@ -114,6 +114,14 @@ def test_a_crowded_timeline_puts_actions_on_their_goal_row():
     assert not timeline(small, TODAY, *_span(small)).collapsed
 
 
+def test_a_crowded_row_has_one_mark_per_day_and_kind_that_counts_the_actions():
+    nb = notebook(actions=[weekly(f"Step {i}", hours=0.25) for i in range(10 * MAX_ROWS)])
+    tl = timeline(nb, TODAY, *_span(nb))
+    on_goal = [m for m in tl.marks if m.row == "goal:g1" and m.kind in ("todo", "missed")]
+    assert len({(m.on, m.kind) for m in on_goal}) == len(on_goal)  # no day and kind twice
+    assert all(m.label.endswith(f"and {10 * MAX_ROWS - 1} more actions that day") for m in on_goal)
+
+
 @pytest.mark.parametrize(
     ("span", "end"),
     [("quarter", D(2027, 2, 18)), ("year", D(2027, 11, 18)), ("vision", D(2030, 12, 31)), ("all", D(2030, 12, 31))],
