@@ -1,31 +1,28 @@
-"""How long each page of the app takes to draw, with the sample, a five-year and an at-limits notebook.
+"""How long each page of the app, and each of its main interactions, takes to answer, as a ratio
+against a bare Streamlit page timed in the same process; and a real server's cold start and memory.
 
-    python benchmarks/pages.py [--repeat N] [--notebooks sample,five-year,at-limits] [--views plan,goals:Draft]
+    python benchmarks/pages.py [--repeat N] [--notebooks sample,five-year,at-limits,crowded]
+                               [--views plan,goals:Draft] [--sessions 20 | --sessions 0]
 
-Every view (a page, or one section or tab of it) is opened through Streamlit's AppTest on a fresh
-database holding one notebook: the first run (it builds the caches derived per revision), then
-the median and worst of `--repeat` reruns. This times the script's run on the server; drawing in
-the browser is not included. The at-limits notebook is tests/synthetic.py's five-year notebook ten
-times over (every list near its limit: 400 goals, about 4,000 actions, 50,000 check-ins); the
-crowded one is the same in the shapes that cost pages the most (4,000 weekly actions running at
-once, every goal slipping, every development item kept; see `crowded_notebook`).
-
-A view is a `View` (a page and how to reach its section); a measurement of a view is a `Sample`.
-Scripts that add interactions or compare against a baseline build on `VIEWS`, `NOTEBOOKS` and
-`measure`.
+Every view (a page, or one section or tab of it; benchmarks/page_views.py) is opened through
+Streamlit's AppTest on a fresh database holding one notebook: the first run (it builds the caches
+derived per revision), then the median and worst of `--repeat` reruns. Beside each view the bare
+page (benchmarks/bare_page.py: one 2,000-point Plotly chart and a text input) is timed again, and
+the view's median is printed as a multiple of the bare page's ("× bare"): the machine's speed and
+load cancel out. Each interaction (benchmarks/interactions.py) changes a widget as a browser would
+and times the rerun Streamlit does for it: the section alone when the widget sits in a fragment
+("section"), else the whole page ("page"). A table of the sample against the five-year notebook
+closes the AppTest part. Times are the script's run on the server; drawing in the browser is not
+included. Last, with `--sessions N` (20 by default; 0 skips it), a real server in Chromium: the
+time from `streamlit run` to the first Home drawn, and the server's memory with N sessions open.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,108 +30,97 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from benchmarks.timing import Timing, ms, timed  # noqa: E402
-from career_core.models import Notebook  # noqa: E402
-from career_core.sample import load_sample  # noqa: E402
-from career_core.store import ENV_VAR, Store  # noqa: E402
-from tests.synthetic import crowded_notebook, five_year_notebook  # noqa: E402
+from benchmarks.interactions import INTERACTIONS, WHOLE_PAGE, Interaction  # noqa: E402
+from benchmarks.page_views import NOTEBOOKS, VIEWS, View, app_with, measure  # noqa: E402
+from benchmarks.timing import ms, timed  # noqa: E402
+from tests.app.fragment_runs import fragment_runs, run_fragment, whole_page  # noqa: E402
 
-NOTEBOOKS: dict[str, Callable[[], Notebook]] = {
-    "sample": lambda: load_sample(date.today()),
-    "five-year": lambda: five_year_notebook(),
-    "at-limits": lambda: five_year_notebook(scale=10),
-    "crowded": lambda: crowded_notebook(),
-}
+__all__ = ["VIEWS", "NOTEBOOKS", "View", "measure"]  # what other scripts and tests build on
+
+BARE = ROOT / "benchmarks" / "bare_page.py"
+COMPARED = ("sample", "five-year")
 
 
-@dataclass(frozen=True, slots=True)
-class View:
-    """A page, or one section of it: `state` is what the page's section control holds."""
-
-    page: str
-    section: str = ""
-    state: dict[str, object] = field(default_factory=dict)
-
-    @property
-    def name(self) -> str:
-        return f"{self.page}:{self.section}" if self.section else self.page
-
-    def open(self, at: AppTest) -> None:
-        at.switch_page(f"app_pages/{self.page}.py")
-        for key, value in self.state.items():
-            at.session_state[key] = value
-
-
-def _sections(page: str, key: str, names: list[str]) -> list[View]:
-    return [View(page, name, {key: name}) for name in names]
-
-
-VIEWS: list[View] = [
-    View("home"),
-    *_sections("reflect", "reflect.tab", ["Self-assessment", "Vision", "Input", "Development list", "Organisation",
-                                          "Private notes"]),
-    *_sections("goals", "goals.tab", ["Draft", "My goals", "Goal map", "Focus"]),
-    *_sections("plan", "section", ["Actions", "Initiatives", "Stop doing", "Timeline", "Weekly load", "Calendar"]),
-    View("progress"),
-    View("review"),
-    View("coach"),
-    View("notebook"),
-]
-
-
-@dataclass(frozen=True, slots=True)
-class Sample:
-    view: View
-    first: float  # seconds: the first run, caches cold
-    rerun: Timing  # seconds per rerun after it
-
-
-@contextmanager
-def app_with(nb: Notebook) -> Iterator[Callable[[], AppTest]]:
-    """A fresh database holding `nb`; yields a factory of apps (not run yet) that open it."""
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/pages.db"
-        previous = os.environ.get(ENV_VAR)
-        os.environ[ENV_VAR] = url
-        Store(url).add("local", nb)
-        try:
-            yield lambda: AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-        finally:
-            if previous is None:
-                os.environ.pop(ENV_VAR, None)
-            else:
-                os.environ[ENV_VAR] = previous
-
-
-def measure(start: Callable[[], AppTest], view: View, repeat: int) -> Sample:
-    at = start()
-    view.open(at)
-    began = time.perf_counter()
+def bare(repeat: int) -> float:
+    """The bare page's median rerun, in seconds."""
+    at = AppTest.from_file(str(BARE), default_timeout=60)
     at.run()
-    first = time.perf_counter() - began
-    if at.exception:
-        raise RuntimeError(f"{view.name} failed: {[e.value for e in at.exception]}")
-    return Sample(view, first, timed(at.run, repeat))
+    return timed(at.run, repeat).median
+
+
+def interact(start, interaction: Interaction, repeat: int) -> tuple[float, str] | None:
+    """The median rerun after `interaction`, and what reran ("section" or "page"); None when the
+    notebook offers nothing to do it with."""
+    at = start()
+    interaction.view.open(at)
+    times, scopes = [], set()
+    for n in range(repeat):
+        at.run()  # the whole page, as the browser shows it before the click
+        widget = interaction.act(at, n)
+        if widget is None:
+            return None
+        began = time.perf_counter()
+        if widget == WHOLE_PAGE:
+            at.run()
+        else:
+            run_fragment(at, widget)
+        times.append(time.perf_counter() - began)
+        if at.exception:
+            raise RuntimeError(f"{interaction.view.name} / {interaction.name} failed: {[e.value for e in at.exception]}")
+        scopes.add("page" if whole_page(at) else "section")
+    return statistics.median(times), "/".join(sorted(scopes))
+
+
+def ratio(seconds: float, base: float) -> str:
+    return f"{seconds / base:5.1f}×"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--notebooks", default=",".join(NOTEBOOKS))
     parser.add_argument("--views", default="", help="comma-separated view names (default: every view)")
+    parser.add_argument("--sessions", type=int, default=20, help="sessions for the memory line (0: no server)")
     args = parser.parse_args()
     wanted = set(filter(None, args.views.split(",")))
     views = [v for v in VIEWS if not wanted or v.name in wanted or v.page in wanted]
-    for name in args.notebooks.split(","):
-        nb = NOTEBOOKS[name]()
-        print(f"\n{name}: {len(nb.goals):,} goals, {len(nb.actions):,} actions, {len(nb.checkins):,} check-ins, "
-              f"{len(nb.journal):,} journal entries")
-        print(f"  {'view':28} {'first run':>10}   {'rerun median':>12}   {'rerun worst':>11}")
-        with app_with(nb) as start:
-            for view in views:
-                s = measure(start, view, args.repeat)
-                print(f"  {view.name:28} {ms(s.first):>10}   {ms(s.rerun.median):>12}   {ms(s.rerun.worst):>11}",
-                      flush=True)
+    moves = [i for i in INTERACTIONS if not wanted or i.view.name in wanted or i.view.page in wanted]
+    table: dict[str, dict[str, tuple[float, float, str]]] = {}  # row -> notebook -> (seconds, bare, scope)
+    with fragment_runs():
+        for name in args.notebooks.split(","):
+            nb = NOTEBOOKS[name]()
+            print(f"\n{name}: {len(nb.goals):,} goals, {len(nb.actions):,} actions, {len(nb.checkins):,} check-ins, "
+                  f"{len(nb.journal):,} journal entries")
+            print(f"  {'view · interaction (what reran)':48} {'first run':>10}   {'rerun median':>12}   "
+                  f"{'rerun worst':>11}   {'× bare':>6}")
+            with app_with(nb) as start:
+                for view in views:
+                    base = bare(args.repeat)
+                    s = measure(start, view, args.repeat)
+                    table.setdefault(view.name, {})[name] = (s.rerun.median, base, "page")
+                    print(f"  {view.name:48} {ms(s.first):>10}   {ms(s.rerun.median):>12}   {ms(s.rerun.worst):>11}   "
+                          f"{ratio(s.rerun.median, base)}", flush=True)
+                for move in moves:
+                    base = bare(args.repeat)
+                    got = interact(start, move, args.repeat)
+                    label = f"{move.view.name} · {move.name}"
+                    if got is None:
+                        print(f"  {label:48} {'(nothing to do it with)':>44}")
+                        continue
+                    table.setdefault(label, {})[name] = (got[0], base, got[1])
+                    print(f"  {label + f' ({got[1]})':48} {'':>10}   {ms(got[0]):>12}   {'':>11}   {ratio(got[0], base)}",
+                          flush=True)
+    if all(n in args.notebooks.split(",") for n in COMPARED):
+        print(f"\n  {'rerun median, × the bare page':48} {'sample':>18}   {'five-year':>18}   {'five-year/sample':>16}")
+        for row, by in table.items():
+            if all(n in by for n in COMPARED):
+                (a, ab, _), (b, bb, scope) = by["sample"], by["five-year"]
+                print(f"  {row + (f' ({scope})' if '·' in row else ''):48} {ms(a)} {ratio(a, ab)}   {ms(b)} {ratio(b, bb)}   "
+                      f"{b / a:15.2f}×")
+    if args.sessions:
+        from benchmarks.server_memory import measure_server
+
+        print("\n" + measure_server(args.sessions).line())
 
 
 if __name__ == "__main__":

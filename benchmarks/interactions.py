@@ -1,0 +1,130 @@
+"""The main interactions of each page, as a browser makes them: a widget changed, then the rerun
+Streamlit does for it (the fragment that drew the widget alone, or the whole page).
+
+An `Interaction` finds its widget on an open view and gives it a new value (`act`), returning the
+widget, or None when the notebook offers nothing to click (no action due, say), or WHOLE_PAGE
+when it set what the page reads (a tab's state). Acts alternate
+between two values where they can, so every repeat is a real change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import count
+
+from streamlit.testing.v1 import AppTest
+
+from benchmarks.page_views import View
+
+Act = Callable[[AppTest, int], object | None]
+WHOLE_PAGE = "whole page"  # what an act returns when it changed state the page reads: the page reruns
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    view: View
+    name: str
+    act: Act  # (app, repeat number) -> the widget changed, or None
+
+
+def _labelled(widgets, label: str):
+    return next((w for w in widgets if w.label == label), None)
+
+
+def _flip(label: str, values: tuple[object, object]) -> Act:
+    """Flip a segmented control between two of its values."""
+    def act(at: AppTest, n: int):
+        widget = _labelled(at.button_group, label)
+        return widget.set_value(values[n % 2]) if widget is not None else None
+    return act
+
+
+def _pick(label: str) -> Act:
+    """Pick the first or the second option of a select box, in turn."""
+    def act(at: AppTest, n: int):
+        widget = _labelled(at.selectbox, label)
+        if widget is None or len(widget.options) < 2:
+            return None
+        return widget.select_index((widget.index + 1) % 2 if widget.index is not None else 0)
+    return act
+
+
+def _button_keyed(test: Callable[[str], bool]) -> Act:
+    def act(at: AppTest, n: int):
+        b = next((b for b in at.button if b.key and test(b.key)), None)
+        return b.click() if b is not None else None
+    return act
+
+
+def _checkin(at: AppTest, n: int):
+    value = next((w for w in at.number_input if "checkin." in (w.key or "")), None)
+    if value is not None:
+        value.set_value(1 + n)
+    else:
+        done = next((w for w in at.radio if "checkin." in (w.key or "")), None)
+        if done is not None:
+            done.set_value(done.options[0])
+    submit = _labelled(at.button, "Log check-in")
+    return submit.click() if submit is not None else None
+
+
+def _add_development(at: AppTest, n: int):
+    title = _labelled(at.text_input, "What")
+    if title is None:
+        return None
+    title.set_value(f"Practise a skill, round {n}")
+    _labelled(at.slider, "Value for my career").set_value(1 + n % 5)
+    _labelled(at.slider, "My motivation").set_value(5 - n % 5)
+    return _labelled(at.button, "Add to the list").click()
+
+
+_drafts = count()
+
+
+def _type_draft(at: AppTest, n: int):
+    box = _labelled(at.text_input, "Your goal")
+    if box is None:
+        return None
+    return box.set_value(f"Lead a team of {10 + next(_drafts) % 7} people by the end of 2028")
+
+
+def _section(key: str, names: tuple[str, str]) -> Act:
+    """Switch a page's section control (tabs or a segmented control) back and forth."""
+    def act(at: AppTest, n: int):
+        widget = next((w for w in at.button_group if w.key == key), None)
+        if widget is not None:
+            return widget.set_value(names[n % 2])
+        at.session_state[key] = names[n % 2]  # tabs: their state is what the page reads
+        return WHOLE_PAGE
+    return act
+
+
+def _tick_on_progress(at: AppTest, n: int):
+    """Tick the first step due for the chosen goal, choosing the next goal until one has a step due."""
+    goal = _labelled(at.selectbox, "Goal")
+    for _ in range(len(goal.options) if goal is not None else 0):
+        tick = next((b for b in at.button if b.key and ".tick." in b.key), None)
+        if tick is not None:
+            return tick.click()
+        goal.select_index((goal.index + 1) % len(goal.options)).run()
+        goal = _labelled(at.selectbox, "Goal")
+    return None
+
+
+INTERACTIONS: list[Interaction] = [
+    Interaction(View("progress"), "log a check-in", _checkin),
+    Interaction(View("progress"), "tick an action", _tick_on_progress),
+    Interaction(View("progress"), "change the board filter", _flip("Show", ("Including achieved", "Goals in play"))),
+    Interaction(View("progress"), "pick another goal", _pick("Goal")),
+    Interaction(View("plan", "Actions", {"section": "Actions"}), "tick an action",
+                _button_keyed(lambda k: k.startswith(("tick.", "done.")))),
+    Interaction(View("plan", "Actions", {"section": "Actions"}), "change the filter", _flip("Show", ("all", "todo"))),
+    Interaction(View("plan", "Actions", {"section": "Actions"}), "switch section", _section("section", ("Timeline", "Actions"))),
+    Interaction(View("goals", "Draft", {"goals.tab": "Draft"}), "type into the draft", _type_draft),
+    Interaction(View("goals", "Draft", {"goals.tab": "Draft"}), "switch tab", _section("goals.tab", ("My goals", "Draft"))),
+    Interaction(View("reflect", "Development list", {"reflect.tab": "Development list"}), "rate a development item",
+                _add_development),
+    Interaction(View("reflect", "Development list", {"reflect.tab": "Development list"}), "switch tab",
+                _section("reflect.tab", ("Vision", "Development list"))),
+]

@@ -1,0 +1,79 @@
+"""Run a fragment alone in AppTest, as the browser does after a click inside it.
+
+AppTest's `run()` always reruns the whole script, so it cannot tell a section built as an
+`st.fragment` from the rest of the page. `run_fragment(at, widget)` asks for what a browser asks
+for after a change to `widget`: a rerun of the fragment that drew it (Streamlit's own queue of
+fragment ids), with every widget's state. Its element tree then holds what that rerun drew: the
+fragment alone, or the whole page when the fragment asked for a full rerun (`whole_page` says which).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
+from streamlit.testing.v1 import AppTest, app_test
+from streamlit.testing.v1.local_script_runner import LocalScriptRunner
+
+
+class _Runner(LocalScriptRunner):
+    """A runner that remembers its messages (which fragment drew which widget) and can start a
+    run with a queue of fragments."""
+
+    last: _Runner | None = None
+    queue: list[str] = []
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        _Runner.last = self
+        self.fragments, _Runner.queue = _Runner.queue, []
+        if self.fragments:  # the runner starts with a pending full rerun: make it the fragments'
+            self._requests._rerun_data = RerunData(fragment_id_queue=self.fragments)
+
+    def request_rerun(self, rerun_data: RerunData) -> bool:
+        if self.fragments:  # AppTest's request, with every widget's state: for the same fragments
+            rerun_data = dataclasses.replace(rerun_data, fragment_id_queue=self.fragments)
+            self.fragments = []
+        return super().request_rerun(rerun_data)
+
+
+@contextmanager
+def fragment_runs() -> Iterator[None]:
+    """While open, AppTest runs go through `_Runner` (its element tree and full runs unchanged)."""
+    original = app_test.LocalScriptRunner
+    app_test.LocalScriptRunner = _Runner
+    try:
+        yield
+    finally:
+        app_test.LocalScriptRunner = original
+        _Runner.last, _Runner.queue = None, []
+
+
+def fragment_of(widget_id: str) -> str | None:
+    """The fragment that drew `widget_id` in the last run, or None when the page body did."""
+    runner = _Runner.last
+    if runner is None:
+        raise RuntimeError("fragment_of needs an AppTest run inside `with fragment_runs():`")
+    for msg in runner.forward_msgs():
+        if not msg.HasField("delta") or not msg.delta.HasField("new_element"):
+            continue
+        element = msg.delta.new_element
+        kind = element.WhichOneof("type")
+        if kind and getattr(getattr(element, kind), "id", None) == widget_id:
+            return msg.delta.fragment_id or None
+    raise LookupError(f"no widget {widget_id} in the last run")
+
+
+def run_fragment(at: AppTest, widget) -> AppTest:  # noqa: ANN001 - any AppTest widget
+    """Rerun what the browser reruns after a change to `widget` (already set on it)."""
+    fragment = fragment_of(widget.id)
+    if fragment is not None:
+        _Runner.queue = [fragment]
+    return at.run()
+
+
+def whole_page(at: AppTest) -> bool:
+    """Whether the last run drew the whole page (a full rerun), not a fragment alone."""
+    return bool(at.title)
