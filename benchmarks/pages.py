@@ -13,7 +13,8 @@ load cancel out. Each interaction (benchmarks/interactions.py) changes a widget 
 and times the rerun Streamlit does for it: the section alone when the widget sits in a fragment
 ("section"), else the whole page ("page"). A table of the sample against the five-year notebook
 closes the AppTest part. Times are the script's run on the server; drawing in the browser is not
-included. Last, with `--sessions N` (20 by default; 0 skips it), a real server in Chromium: the
+included, nor compiling the page's script, which a server does once and AppTest on every run.
+Last, with `--sessions N` (20 by default; 0 skips it), a real server in Chromium: the
 time from `streamlit run` to the first Home drawn, and the server's memory with N sessions open.
 """
 
@@ -31,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from benchmarks.interactions import INTERACTIONS, WHOLE_PAGE, Interaction  # noqa: E402
-from benchmarks.page_views import NOTEBOOKS, VIEWS, View, app_with, measure  # noqa: E402
+from benchmarks.page_views import NOTEBOOKS, VIEWS, View, app_with, compiled_once, measure  # noqa: E402
 from benchmarks.timing import ms, timed  # noqa: E402
 from tests.app.fragment_runs import fragment_runs, run_fragment, whole_page  # noqa: E402
 
@@ -86,7 +87,7 @@ def main() -> None:
     views = [v for v in VIEWS if not wanted or v.name in wanted or v.page in wanted]
     moves = [i for i in INTERACTIONS if not wanted or i.view.name in wanted or i.view.page in wanted]
     table: dict[str, dict[str, tuple[float, float, str]]] = {}  # row -> notebook -> (seconds, bare, scope)
-    with fragment_runs():
+    with fragment_runs(), compiled_once():
         for name in args.notebooks.split(","):
             nb = NOTEBOOKS[name]()
             print(f"\n{name}: {len(nb.goals):,} goals, {len(nb.actions):,} actions, {len(nb.checkins):,} check-ins, "
