@@ -13,7 +13,7 @@ from career_core.milestones import record_milestones, standing_milestones
 from career_core.models import CheckIn, Direction, Notebook
 from career_core.plan.actions import due_soon, mark_done
 from career_core.progress import GoalProgress, ProgressStatus, board, board_goals
-from waypoint_ui import derived, fields, frame, session
+from waypoint_ui import derived, fields, frame, sections, session
 from waypoint_ui.forms import EntryForm
 from waypoint_ui.progress_charts import board_figure, calendar_figure, goal_figure
 from waypoint_ui.text import md, short
@@ -153,7 +153,7 @@ def goal_section(nb: Notebook, gp: GoalProgress, today: date) -> None:
                        help="When the recent pace reaches the target.")
     st.caption(md(gp.reason))
     if gp.points and gp.direction is not Direction.DONE:
-        st.plotly_chart(goal_figure(gp, today, large=session.presenting()), width="stretch",
+        st.plotly_chart(derived.per_revision(_goal_chart, nb, today, gp.goal_id, session.presenting()), width="stretch",
                         key=session.key("chart.goal"), config={"displaylogo": False})
         st.caption("A week without a check-in leaves the line open: a pause, not a drop.")
     elif gp.direction is not Direction.DONE:
@@ -161,18 +161,30 @@ def goal_section(nb: Notebook, gp: GoalProgress, today: date) -> None:
     _checkin_list(nb, gp, today)
 
 
+def _goal_chart(nb: Notebook, today: date, goal_id: str, large: bool):
+    return goal_figure(derived.progress(nb, today)[goal_id], today, large=large)
+
+
+def _checkin_rows(nb: Notebook, today: date, goal_id: str) -> list[CheckIn]:
+    return sorted((c for c in nb.checkins if c.goal_id == goal_id), key=lambda c: c.on, reverse=True)
+
+
+def _checkin_table(nb: Notebook, today: date, goal_id: str, hide_notes: bool) -> pd.DataFrame:
+    rows = derived.per_revision(_checkin_rows, nb, today, goal_id)
+    return pd.DataFrame({
+        "Date": [c.on for c in rows],
+        "Value": [c.value for c in rows],
+        "Confidence": [c.confidence for c in rows],
+        "Note": ["(hidden while presenting)" if hide_notes and c.note else c.note for c in rows],
+    })
+
+
 def _checkin_list(nb: Notebook, gp: GoalProgress, today: date) -> None:
-    rows = sorted((c for c in nb.checkins if c.goal_id == gp.goal_id), key=lambda c: c.on, reverse=True)
+    rows = derived.per_revision(_checkin_rows, nb, today, gp.goal_id)
     if not rows:
         return
     with st.expander(f"Check-ins for this goal ({len(rows)})"):
-        hide_notes = session.hidden(CheckIn, "note")
-        table = pd.DataFrame({
-            "Date": [c.on for c in rows],
-            "Value": [c.value for c in rows],
-            "Confidence": [c.confidence for c in rows],
-            "Note": ["(hidden while presenting)" if hide_notes and c.note else c.note for c in rows],
-        })
+        table = derived.per_revision(_checkin_table, nb, today, gp.goal_id, session.hidden(CheckIn, "note"))
         st.dataframe(table, hide_index=True, width="stretch", column_config={
             "Date": st.column_config.DateColumn(format=wording.DATE_COLUMN, width="small"),
             "Confidence": st.column_config.NumberColumn(width="small"),
@@ -198,24 +210,21 @@ def _describe(c: CheckIn | None, unit: str, today: date) -> str:
 # --- all goals, the calendar, milestones -------------------------------------------------------
 
 
+@sections.section("progress.board")
 def board_section(progress: dict[str, GoalProgress], nb: Notebook, today: date) -> None:
     st.subheader("All goals", anchor=False)
     show = st.segmented_control("Show", ["Goals in play", "Including achieved"], default="Goals in play", required=True,
                                 key=session.key("board.show"), label_visibility="collapsed")
-    groups = board(board_goals(nb, progress, include_achieved=show == "Including achieved"))
+    groups = derived.per_revision(_board_groups, nb, today, show == "Including achieved")
     counts = [f"{s.symbol} {len(items)} {s.value}" for s, items in groups.items() if items]
     if not counts:
         st.caption("No goals in play. Achieved goals show with “Including achieved”.")
     else:
         st.markdown(" · ".join(counts))
-        st.plotly_chart(board_figure(groups, today, large=session.presenting()), width="stretch",
+        st.plotly_chart(derived.per_revision(_board_chart, nb, today, show == "Including achieved", session.presenting()),
+                        width="stretch",
                         key=session.key("chart.board"), config={"displaylogo": False})
-        table = pd.DataFrame([
-            {"Status": gp.status_words, "Goal": gp.statement, "Progress": gp.percent or 0,
-             "Expected today": gp.expected_percent, "Deadline": gp.deadline, "Forecast": gp.forecast,
-             "Last check-in": gp.last_checkin}
-            for items in groups.values() for gp in items
-        ])
+        table = derived.per_revision(_board_table, nb, today, show == "Including achieved")
         with st.expander("As a table"):
             st.dataframe(table, hide_index=True, width="stretch", column_config={
                 "Progress": st.column_config.ProgressColumn(format="%d%%", min_value=0, max_value=100),
@@ -229,14 +238,35 @@ def board_section(progress: dict[str, GoalProgress], nb: Notebook, today: date) 
         st.caption(f"{wording.plural(untracked, 'paused or dropped goal')} not shown.")
 
 
-def calendar_section(cal: CheckinCalendar, today: date) -> None:
+def _board_groups(nb: Notebook, today: date, include_achieved: bool) -> dict[ProgressStatus, list[GoalProgress]]:
+    return board(board_goals(nb, derived.progress(nb, today), include_achieved=include_achieved))
+
+
+def _board_table(nb: Notebook, today: date, include_achieved: bool) -> pd.DataFrame:
+    return pd.DataFrame([
+        {"Status": gp.status_words, "Goal": gp.statement, "Progress": gp.percent or 0,
+         "Expected today": gp.expected_percent, "Deadline": gp.deadline, "Forecast": gp.forecast,
+         "Last check-in": gp.last_checkin}
+        for items in derived.per_revision(_board_groups, nb, today, include_achieved).values() for gp in items
+    ])
+
+
+def _board_chart(nb: Notebook, today: date, include_achieved: bool, large: bool):
+    return board_figure(derived.per_revision(_board_groups, nb, today, include_achieved), today, large=large)
+
+
+def _calendar_chart(nb: Notebook, today: date, large: bool):
+    return calendar_figure(derived.per_revision(notebook_calendar, nb, today), today, large=large)
+
+
+def calendar_section(nb: Notebook, cal: CheckinCalendar, today: date) -> None:
     st.subheader("Check-ins over the last year", anchor=False)
     if not cal.total:
         st.caption("Your check-ins will show here, one square a day.")
         return
     st.caption(f"{wording.plural(cal.total, 'check-in')} on {wording.plural(cal.days, 'day')}, "
                f"in {cal.weeks_with} of the last {len(cal.weeks)} weeks. Quiet weeks happen; pick up where you are.")
-    st.plotly_chart(calendar_figure(cal, today, large=session.presenting()), width="stretch",
+    st.plotly_chart(derived.per_revision(_calendar_chart, nb, today, session.presenting()), width="stretch",
                     key=session.key("chart.calendar"), config={"displaylogo": False})
 
 
@@ -272,6 +302,15 @@ def celebrate() -> None:
     st.success(f"Check-in saved for “{md(short(flash['goal'], 80))}”.{change}", icon=":material/check_circle:")
 
 
+@sections.section("progress.goal")
+def goal_sections(nb: Notebook, progress: dict[str, GoalProgress], today: date) -> None:
+    """Logging a check-in and the chosen goal's figures: picking another goal redraws only these."""
+    chosen = checkin_section(nb, progress, today)
+    if chosen is not None:
+        st.divider()
+        goal_section(nb, progress[chosen], today)
+
+
 # --- the page ----------------------------------------------------------------------------------
 
 st.title("Progress", anchor=False)
@@ -284,13 +323,10 @@ if not nb.goals:
 today = date.today()
 progress = derived.progress(nb, today)
 celebrate()
-chosen = checkin_section(nb, progress, today)
-if chosen is not None:
-    st.divider()
-    goal_section(nb, progress[chosen], today)
+goal_sections(nb, progress, today)
 st.divider()
 board_section(progress, nb, today)
 st.divider()
-calendar_section(derived.per_revision(notebook_calendar, nb, today), today)
+calendar_section(nb, derived.per_revision(notebook_calendar, nb, today), today)
 st.divider()
 milestones_section(nb, progress, today)

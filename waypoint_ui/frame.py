@@ -14,7 +14,7 @@ import streamlit as st
 from career_core.config import Mode
 from career_core.exports.notebook_file import file_name, to_bytes
 from career_core.models import Notebook
-from waypoint_ui import hosting, session
+from waypoint_ui import hosting, sections, session
 from waypoint_ui.text import md
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +84,7 @@ def sidebar() -> None:
             _private_box()
         elif mode is Mode.ACCOUNTS:
             _account_box()
+    sections.page_drawn()
 
 
 def _present_switch() -> None:

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
 from streamlit.testing.v1 import AppTest, app_test
 from streamlit.testing.v1.local_script_runner import LocalScriptRunner
@@ -39,16 +40,33 @@ class _Runner(LocalScriptRunner):
         return super().request_rerun(rerun_data)
 
 
+class _SessionPages(PagesManager):
+    """The pages `st.navigation` registered, kept from run to run as a server's session keeps them
+    (AppTest starts every run with none; a fragment rerun does not call `st.navigation` again)."""
+
+    registered: dict[str, dict] = {}  # main script -> its pages
+
+    def __init__(self, main_script_path: str, *args: object, **kwargs: object) -> None:
+        super().__init__(main_script_path, *args, **kwargs)
+        if main_script_path in _SessionPages.registered:
+            self._set_pages(dict(_SessionPages.registered[main_script_path]))
+
+    def set_pages_and_resolve(self, pages, fallback_page_hash=""):  # noqa: ANN001, ANN201 - Streamlit's signature
+        _SessionPages.registered[self.main_script_path] = dict(pages)
+        return super().set_pages_and_resolve(pages, fallback_page_hash)
+
+
 @contextmanager
 def fragment_runs() -> Iterator[None]:
-    """While open, AppTest runs go through `_Runner` (its element tree and full runs unchanged)."""
-    original = app_test.LocalScriptRunner
-    app_test.LocalScriptRunner = _Runner
+    """While open, AppTest runs go through `_Runner` and `_SessionPages` (full runs unchanged)."""
+    originals = app_test.LocalScriptRunner, app_test.PagesManager
+    app_test.LocalScriptRunner, app_test.PagesManager = _Runner, _SessionPages
     try:
         yield
     finally:
-        app_test.LocalScriptRunner = original
+        app_test.LocalScriptRunner, app_test.PagesManager = originals
         _Runner.last, _Runner.queue = None, []
+        _SessionPages.registered = {}
 
 
 def fragment_of(widget_id: str) -> str | None:
