@@ -27,7 +27,7 @@ from career_core.plan.load import LoadItem, WeekLoad, weekly_load
 from career_core.plan.overview import overview
 from career_core.plan.timeline import timeline_view
 from career_core.review import next_review
-from waypoint_ui import derived, entries, fields, frame, plan_charts, session
+from waypoint_ui import derived, entries, fields, frame, plan_charts, sections, session
 from waypoint_ui.paging import paged
 from waypoint_ui.plan_forms import (
     ACTION,
@@ -213,7 +213,7 @@ def timeline_section(nb: Notebook, today: date) -> None:
         st.info("Nothing dated in this view yet. Give your goals deadlines and your actions dates, and they appear here.",
                 icon=":material/timeline:")
     else:
-        fig = plan_charts.timeline_figure(tl, large=session.presenting())
+        fig = derived.per_revision(_timeline_chart, nb, today, span, finished, session.presenting())
         st.plotly_chart(fig, key=session.key("timeline.chart"), config={"displaylogo": False},
                         alt=f"Timeline from {wording.day(tl.start, today)} to {wording.day(tl.end, today)}: "
                             f"{wording.plural(len(tl.rows), 'row')}")
@@ -224,6 +224,14 @@ def timeline_section(nb: Notebook, today: date) -> None:
             for row in tl.in_words():
                 indent = "    " if row.depth else ""
                 st.markdown(f"{indent}- **{md(short(row.label, 90))}** · {md(row.text)}")
+
+
+def _timeline_chart(nb: Notebook, today: date, span: str, finished: bool, large: bool):
+    return plan_charts.timeline_figure(derived.per_revision(timeline_view, nb, today, span, finished), large=large)
+
+
+def _load_chart(nb: Notebook, today: date, weeks: int, large: bool):
+    return plan_charts.load_figure(derived.per_revision(weekly_load, nb, today, today, weeks), today, large=large)
 
 
 # --- weekly load -----------------------------------------------------------------------------
@@ -259,7 +267,7 @@ def load_section(nb: Notebook, today: date) -> None:
         st.success(f"Every week fits within your {wording.number(load.limit)}-hour limit"
                    + (f"; the fullest is the {peak.describe(today)} with {wording.hours(peak.total)}."
                       if peak and peak.total else "."), icon=":material/check_circle:")
-    st.plotly_chart(plan_charts.load_figure(load, today, large=session.presenting()), key=session.key("load.chart"),
+    st.plotly_chart(derived.per_revision(_load_chart, nb, today, weeks, session.presenting()), key=session.key("load.chart"),
                     config={"displaylogo": False},
                     alt=f"Hours per week for {wording.plural(len(load.weeks), 'week')} against a limit of {limit}; "
                         f"{wording.plural(len(over), 'week')} over the limit")
@@ -352,6 +360,12 @@ def calendar_section(nb: Notebook, today: date) -> None:
     st.markdown("  \n".join(f":material/rate_review: {wording.day(d, today, weekday=True)}" for d in c.reviews[:6]))
 
 
+@sections.section("plan.section")
+def plan_section(name: str, nb: Notebook, today: date) -> None:
+    """The chosen section: its filters, pages and open forms redraw only it; a save, the whole page."""
+    SECTIONS[name](nb, today)
+
+
 # --- the page --------------------------------------------------------------------------------
 
 # The section shows in the address (…/plan?section=Timeline), so a view can be bookmarked or shared.
@@ -374,4 +388,4 @@ m4.metric("Freed by stopping", f"{wording.hours(summary.freed)} a week", border=
 
 section = st.segmented_control("Section", list(SECTIONS), default="Actions", required=True, key="section",
                                bind="query-params", label_visibility="collapsed")
-SECTIONS[section](nb, today)
+plan_section(section, nb, today)
