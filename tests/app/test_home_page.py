@@ -56,7 +56,7 @@ def test_user_text_is_shown_as_typed_not_as_markup(open_app, db):
     db.save("local", nb)
     at = open_app()
     line = next(m.value for m in at.markdown if "bold" in m.value)
-    assert r"\*\*bold\*\*" in line and r"\<b\>" in line and r"\[link\]" in line
+    assert r"\*\*bold\*\*" in line and r"\<b>" in line and r"\[link\]" in line
 
 
 def test_each_goal_shows_its_smart_score(open_app, db):

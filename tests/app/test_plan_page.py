@@ -201,7 +201,7 @@ def test_user_text_in_the_list_is_shown_as_typed(open_app, db):
     _seed(db, actions=[Action(title="**bold** <b>html</b> [link](http://x)", goal_id="g1", due=TODAY)])
     at = open_app(page="plan")
     line = next(m.value for m in at.markdown if "bold" in m.value)
-    assert r"\*\*bold\*\*" in line and r"\<b\>" in line and r"\[link\]" in line
+    assert r"\*\*bold\*\*" in line and r"\<b>" in line and r"\[link\]" in line
 
 
 # --- initiatives ------------------------------------------------------------------------------

@@ -257,7 +257,7 @@ def test_user_text_shows_as_typed(open_app, db):
     _notebook(db, g)
     at = open_app(page="progress")
     line = next(m.value for m in at.markdown if "Bold" in m.value)
-    assert r"\*\*Bold\*\*" in line and r"\<b\>" in line
+    assert r"\*\*Bold\*\*" in line and r"\<b>" in line
 
 
 @pytest.mark.slow
