@@ -14,7 +14,8 @@ Saving from a page (what the frame calls):
   `outcome.conflicts` holds the questions; ask them, then call `save_merging(owner, nb,
   choices={conflict.key: Side.MINE | Side.THEIRS})` with the same `nb`. The values a choice
   gives up stay in the history. When the revision this tab loaded is no longer in the history
-  (pruned), it raises ConflictError as `save` does.
+  (pruned), it raises ConflictError as `save` does. The two stored revisions are read back by
+  reusing what `nb` holds equally (career_core.rebuild), which keeps a merged save quick.
 - `save(owner, nb)` refuses (ConflictError) instead of merging: for restores and imports.
 - Drafts: what a person has typed into a form field but not yet added (`save_draft`, about once
   a second while typing; `drafts` to put it back into the form after a reload, a restart or on
@@ -30,7 +31,7 @@ import json
 import os
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -44,6 +45,7 @@ from sqlalchemy.pool import StaticPool
 from career_core.integrity import verify
 from career_core.merge import Conflict, Side, merge
 from career_core.models import Notebook, new_notebook_id, utc_now
+from career_core.rebuild import Known
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "waypoint.db"
 ENV_VAR = "WAYPOINT_DATABASE_URL"
@@ -268,6 +270,9 @@ class Store:
         ]
 
     def load(self, owner: str, notebook_id: str) -> Notebook:
+        return Notebook.from_json(self._document(owner, notebook_id))
+
+    def _document(self, owner: str, notebook_id: str) -> str:
         query = sa.select(notebooks.c.document).where(
             notebooks.c.id == notebook_id,
             notebooks.c.owner == owner,
@@ -277,7 +282,7 @@ class Store:
             document = conn.execute(query).scalar_one_or_none()
         if document is None:
             raise NotFoundError(f"No notebook {notebook_id!r} here.")
-        return Notebook.from_json(document)
+        return document
 
     def revision_of(self, owner: str, notebook_id: str) -> int:
         """The stored revision, to tell cheaply whether another tab has saved since."""
@@ -307,28 +312,29 @@ class Store:
         """Save, merging with whatever was saved since `notebook.revision` (see the module's
         docstring). ConflictError only when that revision is no longer in the history."""
         clear_drafts = tuple(clear_drafts)
+        if self.revision_of(owner, notebook.id) == notebook.revision:  # nobody saved since: a plain save
+            with suppress(ConflictError):  # unless someone does just now
+                return SaveOutcome(self.save(owner, notebook, clear_drafts=clear_drafts))
+        mine = Known.of(notebook)
         try:
-            return SaveOutcome(self.save(owner, notebook, clear_drafts=clear_drafts))
-        except ConflictError as refused:
-            try:
-                base = self.load_revision(owner, notebook.id, notebook.revision)
-            except NotFoundError:
-                raise refused from None
+            base = Known.read(self._revision_document(owner, notebook.id, notebook.revision), [mine], check=False)
+        except NotFoundError:
+            raise ConflictError(notebook.id, notebook.revision, self.revision_of(owner, notebook.id)) from None
         for _ in range(MERGE_ATTEMPTS):
-            theirs = self.load(owner, notebook.id)
-            result = merge(base, notebook, theirs, choices)
+            theirs = Known.read(self._document(owner, notebook.id), [mine, base]).notebook
+            result = merge(base.notebook, notebook, theirs, choices)
             if result.conflicts:
                 return SaveOutcome(None, conflicts=result.conflicts)
-            if result.notebook == theirs:  # nothing of this tab's left to add: no empty revision
+            # With a question answered "theirs", this tab's version goes first, so what it gave up stays in the history.
+            gave_up = bool(choices) and any(Side(c) is Side.THEIRS for c in choices.values())
+            kept = merge(base.notebook, notebook, theirs, dict.fromkeys(choices, Side.MINE)).notebook if gave_up else None
+            if result.notebook == theirs and kept in (None, theirs):  # nothing of this tab's to add: no empty revision
                 self.discard_drafts(owner, notebook.id, clear_drafts)
                 return SaveOutcome(theirs, merged=True)
             writes = [_Write.of(result.notebook)]
-            if choices and any(Side(c) is Side.THEIRS for c in choices.values()):
-                # This tab's version of each answered question first, so what it gave up stays in the history.
-                mine = merge(base, notebook, theirs, {k: Side.MINE for k in choices}).notebook
-                if mine != result.notebook:
-                    first = _Write.of(mine)
-                    writes = [first, _Write.of(result.notebook.model_copy(update={"revision": first.saved.revision}))]
+            if kept is not None and kept != result.notebook:
+                first = _Write.of(kept)
+                writes = [first, _Write.of(result.notebook.model_copy(update={"revision": first.saved.revision}))]
             try:
                 with self._tx() as conn:
                     for write in writes:
@@ -475,6 +481,9 @@ class Store:
 
     def load_revision(self, owner: str, notebook_id: str, revision: int) -> Notebook:
         """An earlier revision as it was saved. To restore it, save it over the current one."""
+        return Notebook.from_json(self._revision_document(owner, notebook_id, revision))
+
+    def _revision_document(self, owner: str, notebook_id: str, revision: int) -> str:
         query = (
             sa.select(revisions.c.document)
             .join(notebooks, notebooks.c.id == revisions.c.notebook_id)
@@ -488,7 +497,7 @@ class Store:
             blob = conn.execute(query).scalar_one_or_none()
         if blob is None:
             raise NotFoundError(f"No revision {revision} of notebook {notebook_id!r} here.")
-        return Notebook.from_json(_decompress(blob))
+        return _decompress(blob)
 
     def restore(self, owner: str, notebook_id: str, revision: int) -> Notebook:
         """Make an earlier revision current again, as a new save: the undo is itself undoable."""
