@@ -1,16 +1,23 @@
 """The open notebook of this browser session, and the one way pages change it: `commit`.
 
-Every edit is saved to the store at once (a dropped connection loses nothing); a save that
-meets a newer revision stops and asks, it never overwrites; an edit that fails validation
-leaves the notebook as it was and puts the message beside the field.
+Every edit is saved to the store at once (a dropped connection loses nothing). A save that meets
+a newer revision, saved in another tab, window or device, merges with it field by field against
+the revision this tab started from (`Store.save_merging`): both sides' edits survive, and only
+the same field changed on both sides becomes a question (`questions`, answered with `answer`),
+asked on the page; this tab's edits wait in it until then. A tab with nothing of its own waiting
+takes the newer revision at its next run (`catch_up`), and the widgets that show a changed value
+follow (`follow`). An edit that fails validation leaves the notebook as it was and puts the
+message beside the field. What is typed but not yet added lives in the store as drafts
+(waypoint_ui.drafts); a save names the drafts it adds for good, and drops them in its transaction.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
@@ -18,8 +25,9 @@ from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from career_core import wording
+from career_core.merge import Conflict, Side
 from career_core.models import Notebook
-from career_core.store import ConflictError, NotFoundError, Store
+from career_core.store import ConflictError, Draft, NotFoundError, Store
 from career_core.validation import EntryError, field_errors, split_field
 from waypoint_ui import hosting
 
@@ -31,11 +39,18 @@ ERRORS = "wp.errors"
 GENERATION = "wp.generation"
 OWNER = "wp.owner"  # whose notebook NOTEBOOK is: never shown to anyone else
 PRESENT = "wp.presenting"
+UNSAVED = "wp.unsaved"  # this tab's notebook holds edits the store lacks (a failed save, or a question)
+QUESTIONS = "wp.questions"  # what the last merge asks: the Conflicts, until answered
+CHOICES = "wp.choices"  # the answers given so far, by conflict key
+CLEARS = "wp.clear-drafts"  # drafts the edits waiting in this tab add for good: dropped when they are saved
+FOLLOW = "wp.follow"  # widget key -> what of the notebook it shows
+REFRESH = "wp.refresh"  # widget key -> the value it shows from the next run on
+DRAFTS = "wp.drafts"  # this person's drafts of the open notebook, by draft key
 
 
 @dataclass(frozen=True, slots=True)
 class SaveStatus:
-    kind: str  # "saved" | "conflict" | "error" | "invalid"
+    kind: str  # "saved" | "merged" | "updated" | "conflict" | "error" | "invalid"
     message: str
     at: datetime | None = None
 
@@ -113,14 +128,21 @@ def _set_current(nb: Notebook) -> None:
     st.session_state[OWNER] = owner()
     st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
     st.session_state[ERRORS] = {}
-    st.session_state.pop(STATUS, None)
+    _forget_saving()
     st.query_params["nb"] = nb.id
 
 
 def close_notebook() -> None:
     st.session_state.pop(NOTEBOOK, None)
     st.session_state.pop(OWNER, None)
+    _forget_saving()
     st.query_params.pop("nb", None)
+
+
+def _forget_saving() -> None:
+    """What this session knew of the saving of the notebook it leaves: status, questions, drafts."""
+    for name in (STATUS, UNSAVED, QUESTIONS, CHOICES, CLEARS, FOLLOW, REFRESH, DRAFTS):
+        st.session_state.pop(name, None)
 
 
 def key(name: str) -> str:
@@ -132,11 +154,13 @@ def key(name: str) -> str:
 # --- saving ----------------------------------------------------------------------------------
 
 
-def commit(change: Callable[[Notebook], object], *, field: str | None = None) -> bool:
-    """Apply `change` to the open notebook and save it. Returns whether it was saved.
+def commit(change: Callable[[Notebook], object], *, field: str | None = None, drafts: Iterable[str] = ()) -> bool:
+    """Apply `change` to the open notebook and save it. Returns whether the change is kept: saved,
+    or held in this tab until the person answers a question about another tab's changes.
 
     A ValidationError from `change` leaves the notebook unchanged and records the message
-    under `field` (see `field_error`); what the person typed stays in the widget.
+    under `field` (see `field_error`); what the person typed stays in the widget. `drafts` names
+    the drafts this change adds for good: they go in the same transaction as the save.
     """
     nb = st.session_state.get(NOTEBOOK)
     if nb is None:
@@ -146,32 +170,42 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None) ->
         change(nb)
     except ValidationError as exc:
         errors[field or "_"] = next(iter(field_errors(exc).values()), "This cannot be saved as it is.")
-        st.session_state[STATUS] = SaveStatus("invalid", "Not saved: a field needs fixing.")
+        st.session_state[STATUS] = SaveStatus("invalid", "Not saved yet: a field needs fixing.")
         return False
     except EntryError as exc:
         errors[field or "_"] = next(iter(exc.problems.values()), str(exc))
-        st.session_state[STATUS] = SaveStatus("invalid", "Not saved: a field needs fixing.")
+        st.session_state[STATUS] = SaveStatus("invalid", "Not saved yet: a field needs fixing.")
         return False
     except ValueError as exc:  # a rule of the core, written "field: message": the message alone
         errors[field or "_"] = split_field(str(exc))[1]
-        st.session_state[STATUS] = SaveStatus("invalid", "Not saved: a field needs fixing.")
+        st.session_state[STATUS] = SaveStatus("invalid", "Not saved yet: a field needs fixing.")
         return False
     if field:
         errors.pop(field, None)
-    return save_now()
+    st.session_state.setdefault(CLEARS, set()).update(drafts)
+    return save_now() or bool(questions())
 
 
-def save_now() -> bool:
+def save_now(choices: Mapping[str, Side] | None = None) -> bool:
+    """Save this tab's notebook, merged with whatever another tab saved since it was loaded.
+
+    Edits to different fields merge without a word beyond the save line; the same field changed
+    on both sides is a question (`questions`), answered with `answer`. Returns whether it saved.
+    """
     nb = st.session_state.get(NOTEBOOK)
     if nb is None:
         return False
+    answers = {**st.session_state.get(CHOICES, {}), **(choices or {})}
+    clears = sorted(st.session_state.get(CLEARS, ()))
+    st.session_state[UNSAVED] = True  # until the store says otherwise
     try:
-        saved = store().save(owner(), nb)
-    except ConflictError as exc:
+        outcome = store().save_merging(owner(), nb, choices=answers or None, clear_drafts=clears)
+    except ConflictError as exc:  # the revision this tab started from is no longer in the history
+        st.session_state[QUESTIONS] = ()
         st.session_state[STATUS] = SaveStatus(
             "conflict",
-            f"Not saved: this notebook was changed in another tab or window (now at revision "
-            f"{exc.stored}). Your edit is kept here until you choose.",
+            f"Not saved yet: this notebook was changed in another tab or window (now at revision {exc.stored}), "
+            "and the version this tab started from is too old to merge with. Choose which version to keep.",
         )
         return False
     except NotFoundError:
@@ -185,9 +219,29 @@ def save_now() -> bool:
             "error", "Not saved: the database could not be reached. Your edits are kept in this tab; retry in a moment."
         )
         return False
-    st.session_state[NOTEBOOK] = saved
-    st.session_state[STATUS] = SaveStatus("saved", "Saved", saved.updated_at)
+    if not outcome.saved:
+        st.session_state[QUESTIONS] = outcome.conflicts
+        st.session_state[CHOICES] = answers
+        st.session_state[STATUS] = SaveStatus(
+            "conflict", "Not saved yet: another tab changed the same thing. Choose on the page which version to keep.")
+        return False
+    _adopt(outcome.notebook)
+    forget_drafts(clears)
+    for name in (UNSAVED, QUESTIONS, CHOICES, CLEARS):
+        st.session_state.pop(name, None)
+    kind, words = ("merged", "Saved, merged with changes from another tab") if outcome.merged else ("saved", "Saved")
+    st.session_state[STATUS] = SaveStatus(kind, words, outcome.notebook.updated_at)
     return True
+
+
+def questions() -> tuple[Conflict, ...]:
+    """What a merge asks: the fields this tab and another both changed, differently."""
+    return st.session_state.get(QUESTIONS, ()) if st.session_state.get(UNSAVED) else ()
+
+
+def answer(choices: Mapping[str, Side]) -> bool:
+    """Save with the person's choice for each question; a question left open is asked again."""
+    return save_now(choices)
 
 
 def field_error(field: str) -> str | None:
@@ -202,6 +256,11 @@ def status() -> SaveStatus | None:
     return st.session_state.get(STATUS)
 
 
+def holds_unsaved() -> bool:
+    """Whether this tab's notebook holds edits the store lacks: a save that failed or waits for an answer."""
+    return bool(st.session_state.get(UNSAVED))
+
+
 def reload_latest() -> None:
     """Drop this tab's unsaved version and load the stored one (which stays in history)."""
     nb = st.session_state.get(NOTEBOOK)
@@ -210,7 +269,8 @@ def reload_latest() -> None:
 
 
 def keep_mine() -> None:
-    """Save this tab's version on top of the newer one; the newer one stays in the history."""
+    """Save this tab's version on top of the newer one, which stays in the history: the way out
+    when the revision this tab started from is too old to merge with."""
     nb = st.session_state.get(NOTEBOOK)
     if nb is None:
         return
@@ -222,22 +282,88 @@ def keep_mine() -> None:
     save_now()
 
 
-def holds_unsaved() -> bool:
-    """Whether this tab holds something the store lacks: a refused or failed save, or a value
-    that did not pass validation (still in its widget). A save that went through leaves nothing."""
-    state = status()
-    return state is not None and state.kind != "saved"
-
-
-def stale() -> bool:
-    """Whether another tab has saved this notebook since this one loaded it."""
+def catch_up() -> bool:
+    """Take the revision another tab saved since this one loaded, unless this tab holds edits of
+    its own (those merge when they are saved). Says whether it did."""
     nb = st.session_state.get(NOTEBOOK)
-    if nb is None:
+    if nb is None or holds_unsaved():
         return False
     try:
-        return store().revision_of(owner(), nb.id) != nb.revision
+        if store().revision_of(owner(), nb.id) == nb.revision:
+            return False
+        latest = store().load(owner(), nb.id)
     except (NotFoundError, SQLAlchemyError):
         return False
+    _adopt(latest)
+    load_drafts()
+    st.session_state[STATUS] = SaveStatus("updated", "Updated with changes made in another tab", latest.updated_at)
+    return True
+
+
+# --- widgets that show the notebook --------------------------------------------------------------
+
+
+def follow(key: str, read: Callable[[Notebook], Any]) -> None:
+    """Widget `key` shows `read(notebook)`: when a merge or another tab changes that value, the
+    widget shows the new one, unless the person has changed the widget here."""
+    st.session_state.setdefault(FOLLOW, {})[key] = read
+
+
+def _adopt(new: Notebook) -> None:
+    """Make `new` this tab's notebook; the widgets showing a value it changed follow at the next run."""
+    old = st.session_state.get(NOTEBOOK)
+    updates = st.session_state.setdefault(REFRESH, {})
+    for key, read in st.session_state.get(FOLLOW, {}).items():
+        if old is None or key not in st.session_state:
+            continue
+        before, after = _read(read, old), _read(read, new)
+        if before != after and before is not UNREADABLE and st.session_state[key] == before:
+            updates[key] = after
+    st.session_state[NOTEBOOK] = new
+
+
+def refresh_widgets() -> None:
+    """Put the values `_adopt` found into their widgets; run before any of them is drawn."""
+    for key, value in st.session_state.pop(REFRESH, {}).items():
+        if value is UNREADABLE:
+            st.session_state.pop(key, None)
+        else:
+            st.session_state[key] = value
+
+
+UNREADABLE = object()  # what a widget shows is gone (its entry was deleted), or it cannot show the value
+
+
+def _read(read: Callable[[Notebook], Any], nb: Notebook) -> Any:
+    try:
+        return read(nb)
+    except (AttributeError, KeyError, LookupError, TypeError, ValueError):
+        return UNREADABLE
+
+
+# --- drafts of this notebook ---------------------------------------------------------------------
+
+
+def load_drafts() -> dict[str, Draft]:
+    """This person's drafts of the open notebook, read from the store (once per page run)."""
+    nb = st.session_state.get(NOTEBOOK)
+    try:
+        found = store().drafts(owner(), nb.id) if nb is not None else {}
+    except (NotFoundError, SQLAlchemyError):
+        found = {}
+    st.session_state[DRAFTS] = found
+    return found
+
+
+def kept_drafts() -> dict[str, Draft]:
+    found = st.session_state.get(DRAFTS)
+    return load_drafts() if found is None else found
+
+
+def forget_drafts(keys: Iterable[str]) -> None:
+    found = st.session_state.get(DRAFTS) or {}
+    for k in keys:
+        found.pop(k, None)
 
 
 def local_time(moment: datetime) -> str:

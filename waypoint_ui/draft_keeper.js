@@ -1,0 +1,45 @@
+// Waypoint's draft keeper (see waypoint_ui/drafts.py): tells the server what is being typed into a
+// text field of the page, so it can keep it as a draft. Streamlit sends a text area's value only
+// when the field loses focus, and a form's values only when the form is submitted; this sends it
+// about a second after the typing pauses, wherever the field is.
+//
+// One listener for the whole page, kept on `window` so a redraw of the component neither adds a
+// second one nor drops a pending draft. Events: "typing" at the first keystroke after a pause
+// (the save line then stops saying everything is saved), "typed" with the field's text once the
+// typing has paused. The field is named by the `st-key-…` class Streamlit gives a keyed widget.
+
+const PAUSE_MS = 1000;
+
+export default function (component) {
+  const keeper = window.__waypointDrafts || (window.__waypointDrafts = { timers: new Map(), send: null });
+  keeper.send = component.setTriggerValue;
+  if (!keeper.listening) {
+    keeper.listening = true;
+    document.addEventListener("input", (event) => keep(keeper, event.target), true);
+  }
+  return () => {
+    if (keeper.send === component.setTriggerValue) keeper.send = null;
+  };
+}
+
+function fieldKey(element) {
+  if (!(element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement)) return null;
+  if (element instanceof HTMLInputElement && element.type === "password") return null;
+  if (!element.closest('[data-testid="stTextArea"], [data-testid="stTextInput"]')) return null;
+  const box = element.closest('[class*="st-key-"]');
+  const name = box && [...box.classList].find((c) => c.startsWith("st-key-"));
+  return name ? name.slice("st-key-".length) : null;
+}
+
+function keep(keeper, element) {
+  const key = fieldKey(element);
+  if (key === null) return;
+  if (!keeper.timers.has(element) && keeper.send) keeper.send("typing", key);
+  clearTimeout(keeper.timers.get(element));
+  keeper.timers.set(element, setTimeout(() => {
+    keeper.timers.delete(element);
+    // Read the field when the pause ends: a field replaced meanwhile (its entry added) is gone.
+    const now = element.isConnected ? fieldKey(element) : null;
+    if (now !== null && keeper.send) keeper.send("typed", { key: now, text: element.value });
+  }, PAUSE_MS));
+}
