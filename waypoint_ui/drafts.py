@@ -54,7 +54,10 @@ def widget_class(widget_key: str) -> str:
 def start_run() -> None:
     """At the top of a page run: the page registers its fields afresh, and the drafts are read once."""
     st.session_state[FIELDS] = {}
-    st.session_state.pop(TYPING, None)
+    if st.session_state.get(TYPING) == "reported":  # in this very run: still being typed
+        st.session_state[TYPING] = "earlier"
+    else:  # a field typed into earlier and gone since (its entry added) never reports its pause
+        st.session_state.pop(TYPING, None)
     session.load_drafts()
 
 
@@ -165,7 +168,7 @@ def _event(name: str) -> Any:
 
 def _typing() -> None:
     if _event("typing") in st.session_state.get(FIELDS, {}):
-        st.session_state[TYPING] = True
+        st.session_state[TYPING] = "reported"
 
 
 def _typed() -> None:
