@@ -82,16 +82,17 @@ def field(widget_key: str, draft_key: str, *, value: Any = None) -> dict[str, An
     return args
 
 
-def seed(widget_key: str, draft_key: str, saved: Callable[[Notebook], str]) -> None:
-    """For a text widget edited before a button saves it (a goal's new wording): start it from
-    its draft, else from `saved(notebook)`; keep its typing as a draft; and let it follow the
-    notebook when another tab changes the saved text."""
+def seed(name: str, draft_key: str, saved: Callable[[Notebook], str]) -> None:
+    """For the text widget `session.key(name)`, edited before a button saves it (a goal's new
+    wording): start it from its draft, else from `saved(notebook)`; keep its typing as a draft;
+    and start it afresh when another tab changes the saved text."""
+    session.follow(name, saved)
+    widget_key = session.key(name)
     nb = session.notebook()
     if nb is not None and widget_key not in st.session_state:
         first = restored(widget_key, draft_key)
         st.session_state[widget_key] = first if first is not None else saved(nb)
     register(widget_key, draft_key, saved=saved)
-    session.follow(widget_key, saved)
 
 
 def reset(widget_key: str, draft_key: str, value: str) -> None:

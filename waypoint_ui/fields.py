@@ -7,7 +7,7 @@ Usage in a page:
 `getter` finds the model that owns the field (it may return None when the item is gone); the
 widget starts from the field's value, and each change is validated and saved through
 `session.commit`. A rejected value stays in the widget, with the message right below it.
-When another tab's change to the field is merged in, the widget follows (`session.follow`).
+When another tab's change to the field is merged in, the widget shows it (`session.follow`).
 A text field saves when the person leaves it; until then its typing is kept as a draft
 (`name` is its key, see waypoint_ui.drafts), put back after a reload with a way to save or
 discard it. In presentation mode a field marked private is not drawn at all.
@@ -87,7 +87,7 @@ def bound(
             draft if draft is not None else _initial(widget, from_model(getattr(owner, field)), kwargs))
     if typed:
         drafts.register(key, name, saved=shows)
-    session.follow(key, shows)
+    session.follow(name, shows)
     result = widget(label, key=key, on_change=_save, **kwargs)
     show_error(name)
     if typed:

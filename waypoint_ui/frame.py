@@ -72,11 +72,10 @@ def require_notebook(hint: str) -> Notebook:
 
 def sidebar() -> None:
     """The sidebar, and above the page the questions a merge asks. Runs before the page: it takes
-    what another tab saved meanwhile and puts changed values into their widgets first."""
+    what another tab saved meanwhile, so the page draws it."""
     nb = session.notebook()
     if nb is not None and session.catch_up():
         st.toast("Updated with changes made in another tab.", icon=":material/sync:")
-    session.refresh_widgets()
     drafts.start_run()
     if nb is not None and st.query_params.get("nb") != nb.id:
         # Page links drop the query; keep the notebook in the address so a reload (say, during a

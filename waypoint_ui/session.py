@@ -43,8 +43,8 @@ UNSAVED = "wp.unsaved"  # this tab's notebook holds edits the store lacks (a fai
 QUESTIONS = "wp.questions"  # what the last merge asks: the Conflicts, until answered
 CHOICES = "wp.choices"  # the answers given so far, by conflict key
 CLEARS = "wp.clear-drafts"  # drafts the edits waiting in this tab add for good: dropped when they are saved
-FOLLOW = "wp.follow"  # widget key -> what of the notebook it shows
-REFRESH = "wp.refresh"  # widget key -> the value it shows from the next run on
+FOLLOW = "wp.follow"  # widget name -> what of the notebook it shows
+RENEWED = "wp.renewed"  # widget name -> how often the notebook changed under it (part of its key)
 DRAFTS = "wp.drafts"  # this person's drafts of the open notebook, by draft key
 
 
@@ -141,14 +141,16 @@ def close_notebook() -> None:
 
 def _forget_saving() -> None:
     """What this session knew of the saving of the notebook it leaves: status, questions, drafts."""
-    for name in (STATUS, UNSAVED, QUESTIONS, CHOICES, CLEARS, FOLLOW, REFRESH, DRAFTS):
+    for name in (STATUS, UNSAVED, QUESTIONS, CHOICES, CLEARS, FOLLOW, RENEWED, DRAFTS):
         st.session_state.pop(name, None)
 
 
 def key(name: str) -> str:
-    """A widget key tied to the open notebook, so switching or reloading refreshes the widget."""
+    """A widget key tied to the open notebook, so switching or reloading refreshes the widget, and
+    one that shows a value of the notebook (`follow`) afresh when another tab changed it."""
     nb = st.session_state.get(NOTEBOOK)
-    return f"{nb.id if nb else 'none'}.{st.session_state.get(GENERATION, 0)}.{name}"
+    renewed = st.session_state.get(RENEWED, {}).get(name)
+    return f"{nb.id if nb else 'none'}.{st.session_state.get(GENERATION, 0)}.{name}" + (f"~{renewed}" if renewed else "")
 
 
 # --- saving ----------------------------------------------------------------------------------
@@ -303,42 +305,31 @@ def catch_up() -> bool:
 # --- widgets that show the notebook --------------------------------------------------------------
 
 
-def follow(key: str, read: Callable[[Notebook], Any]) -> None:
-    """Widget `key` shows `read(notebook)`: when a merge or another tab changes that value, the
-    widget shows the new one, unless the person has changed the widget here."""
-    st.session_state.setdefault(FOLLOW, {})[key] = read
+def follow(name: str, read: Callable[[Notebook], Any]) -> None:
+    """The widget `key(name)` shows `read(notebook)`: when a merge or another tab changes that
+    value, the widget gets a new key, so it is drawn afresh with the new value (a new key rather
+    than a new value: a widget on a tab not drawn right now would keep its old value in the browser)."""
+    st.session_state.setdefault(FOLLOW, {})[name] = read
 
 
 def _adopt(new: Notebook) -> None:
-    """Make `new` this tab's notebook; the widgets showing a value it changed follow at the next run."""
+    """Make `new` this tab's notebook; the widgets showing a value it changed start afresh."""
     old = st.session_state.get(NOTEBOOK)
-    updates = st.session_state.setdefault(REFRESH, {})
-    for key, read in st.session_state.get(FOLLOW, {}).items():
-        if old is None or key not in st.session_state:
-            continue
-        before, after = _read(read, old), _read(read, new)
-        if before != after and before is not UNREADABLE and st.session_state[key] == before:
-            updates[key] = after
+    renewed = st.session_state.setdefault(RENEWED, {})
+    for name, read in st.session_state.get(FOLLOW, {}).items() if old is not None else ():
+        if _read(read, old) != _read(read, new):
+            renewed[name] = renewed.get(name, 0) + 1
     st.session_state[NOTEBOOK] = new
 
 
-def refresh_widgets() -> None:
-    """Put the values `_adopt` found into their widgets; run before any of them is drawn."""
-    for key, value in st.session_state.pop(REFRESH, {}).items():
-        if value is UNREADABLE:
-            st.session_state.pop(key, None)
-        else:
-            st.session_state[key] = value
-
-
-UNREADABLE = object()  # what a widget shows is gone (its entry was deleted), or it cannot show the value
+_GONE = object()  # what a widget shows is gone (its entry was deleted), or it cannot show the value
 
 
 def _read(read: Callable[[Notebook], Any], nb: Notebook) -> Any:
     try:
         return read(nb)
     except (AttributeError, KeyError, LookupError, TypeError, ValueError):
-        return UNREADABLE
+        return _GONE
 
 
 # --- drafts of this notebook ---------------------------------------------------------------------
