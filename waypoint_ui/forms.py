@@ -119,7 +119,10 @@ class EntryForm:
             self._start_afresh()
         if after is not None:
             after()
-        st.toast(saved, icon=":material/check_circle:")
+        if session.questions():  # kept in this tab, saved with the answer
+            st.toast("Kept here: it is saved once you choose above which version to keep.", icon=":material/call_split:")
+        else:
+            st.toast(saved, icon=":material/check_circle:")
         return True
 
 

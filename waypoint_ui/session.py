@@ -85,7 +85,11 @@ def presenting() -> bool:
 
 def set_presenting(on: bool) -> None:
     """Switch presentation mode, and keep `?present=1` in the address while it is on, so a
-    reload during the call stays safe."""
+    reload during the call stays safe. A switch draws every field afresh: drafts put back into
+    forms (they may be private) leave the screen as presenting starts, and return after it."""
+    was = st.session_state.get(PRESENT)
+    if was is not None and bool(was) != on:
+        st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
     st.session_state[PRESENT] = on
     if on and st.query_params.get("present") != "1":
         st.query_params["present"] = "1"

@@ -165,3 +165,16 @@ def test_drafts_of_one_notebook_stay_with_it(open_app, db):
     at.run()
     assert by_label(at.text_area, "What they said").value == ""
     assert not has_button(at, "Discard draft") and "Draft kept" not in line(at)
+
+
+def test_switching_presentation_on_takes_a_restored_draft_off_the_screen_and_off_brings_it_back(reflect_on, db):
+    at, nb = reflect_on("Input")
+    type_into(at, by_label(at.text_area, "What they said"), "Private: I might leave")
+    again, _ = reflect_on("Input")
+    assert by_label(again.text_area, "What they said").value == "Private: I might leave"
+    again.sidebar.toggle[0].set_value(True).run()
+    assert by_label(again.text_area, "What they said").value == ""
+    assert "Private: I might leave" not in texts(again) and "Draft, not yet added" not in texts(again)
+    again.sidebar.toggle[0].set_value(False).run()
+    assert by_label(again.text_area, "What they said").value == "Private: I might leave"
+    assert "Draft, not yet added" in texts(again)
