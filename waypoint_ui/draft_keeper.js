@@ -7,8 +7,11 @@
 // second one nor drops a pending draft. Events: "typing" at the first keystroke after a pause
 // (the save line then stops saying everything is saved), "typed" with the field's text once the
 // typing has paused. The field is named by the `st-key-…` class Streamlit gives a keyed widget.
+// Nothing is sent while the app is running a script: a message sent then is folded into the
+// rerun already asked for, and can take the place of what a click asked for (a tab, a page).
 
 const PAUSE_MS = 1000;
+const RETRY_MS = 150;
 
 export default function (component) {
   const keeper = window.__waypointDrafts || (window.__waypointDrafts = { timers: new Map(), send: null });
@@ -31,15 +34,27 @@ function fieldKey(element) {
   return name ? name.slice("st-key-".length) : null;
 }
 
+function idle() {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const state = app ? app.getAttribute("data-test-script-state") : null;
+  return state !== "running" && state !== "rerunRequested";
+}
+
 function keep(keeper, element) {
   const key = fieldKey(element);
   if (key === null) return;
-  if (!keeper.timers.has(element) && keeper.send) keeper.send("typing", key);
+  if (!keeper.timers.has(element) && keeper.send && idle()) keeper.send("typing", key);
   clearTimeout(keeper.timers.get(element));
-  keeper.timers.set(element, setTimeout(() => {
-    keeper.timers.delete(element);
-    // Read the field when the pause ends: a field replaced meanwhile (its entry added) is gone.
-    const now = element.isConnected ? fieldKey(element) : null;
-    if (now !== null && keeper.send) keeper.send("typed", { key: now, text: element.value });
-  }, PAUSE_MS));
+  keeper.timers.set(element, setTimeout(() => settle(keeper, element), PAUSE_MS));
+}
+
+function settle(keeper, element) {
+  if (!idle()) {  // wait for the run to end; typing meanwhile restarts the pause
+    keeper.timers.set(element, setTimeout(() => settle(keeper, element), RETRY_MS));
+    return;
+  }
+  keeper.timers.delete(element);
+  // Read the field now: a field replaced meanwhile (its entry added) is gone.
+  const key = element.isConnected ? fieldKey(element) : null;
+  if (key !== null && keeper.send) keeper.send("typed", { key, text: element.value });
 }

@@ -69,7 +69,14 @@ def bound(
         return _shown(widget, from_model(getattr(getter(n), field)), kwargs)
 
     def _save() -> None:
+        if session.outdated(name, key):
+            return
         value = to_model(st.session_state[key])
+        nb = session.notebook()
+        current = getter(nb) if nb is not None else None
+        if current is not None and getattr(current, field) == value and not session.field_error(name):
+            drafts.discard(kept)  # nothing new (typed back, or the same change reported twice): no revision
+            return
         if apply is None:
             session.commit(lambda n: _assign(getter(n), field, value), field=name, drafts=kept)
         else:

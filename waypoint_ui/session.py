@@ -316,6 +316,13 @@ def follow(name: str, read: Callable[[Notebook], Any]) -> None:
     st.session_state.setdefault(FOLLOW, {})[name] = read
 
 
+def outdated(name: str, widget_key: str) -> bool:
+    """Whether widget `widget_key`, drawn as `key(name)`, showed a value the notebook has changed
+    since (another tab's edit came in): a change the browser reports for it late, or again, would
+    undo that edit, so its callback ignores it."""
+    return widget_key != key(name)
+
+
 def _adopt(new: Notebook) -> None:
     """Make `new` this tab's notebook; the widgets showing a value it changed start afresh."""
     old = st.session_state.get(NOTEBOOK)

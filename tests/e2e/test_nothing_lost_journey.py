@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import Server, wait_for_app
+from tests.e2e.conftest import Server, open_tab, wait_for_app
 
 GOAL = "Lead a team of at least 10 people within two years"
 PAUSE_MS = 1500  # the keeper writes a draft a second after the typing pauses
@@ -51,14 +51,14 @@ def test_a_goal_typed_on_goals_comes_back_after_a_reload_marked_as_a_draft(page:
 def test_text_typed_in_a_form_and_never_sent_is_back_after_a_reload_and_can_be_discarded(page: Page, server: Server):
     nb = notebook(server)
     page.goto(f"{server.url}/reflect")
-    page.get_by_role("tab", name="Input").click()
+    open_tab(page, "Input")
     said = page.get_by_label("What they said", exact=True)
     said.press_sequentially("You hold back in meetings", delay=10)  # no click out, no Add
     expect(sidebar(page).get_by_text("Draft kept")).to_be_visible()
 
     page.reload()
     wait_for_app(page)
-    page.get_by_role("tab", name="Input").click()
+    open_tab(page, "Input")
     expect(page.get_by_label("What they said", exact=True)).to_have_value("You hold back in meetings")
     page.get_by_role("button", name="Discard draft").click()
     expect(page.get_by_label("What they said", exact=True)).to_have_value("")
@@ -95,16 +95,14 @@ def test_two_tabs_editing_different_fields_both_keep_their_edit_and_the_same_fie
     reflection = store.load("local", nb.id).reflection
     assert (reflection.interests, reflection.strengths) == (["Building teams"], ["Calm in a crisis"])
 
-    a.get_by_role("tab", name="Vision").click()  # a's next step picks up b's save, and says so
-    wait_for_app(a)
+    open_tab(a, "Vision")  # a's next step picks up b's save, and says so
     expect(sidebar(a).get_by_text("Updated with changes made in another tab")).to_be_visible()
-    a.get_by_role("tab", name="Self-assessment").click()
+    open_tab(a, "Self-assessment")
     expect(a.get_by_label("Strengths", exact=True)).to_have_value("Calm in a crisis")
 
     # The same field in both: asked on the page (not only in the sidebar), both values side by side.
     for tab in (a, b):
-        tab.get_by_role("tab", name="Vision").click()
-        wait_for_app(tab)
+        open_tab(tab, "Vision")
     write(a, "My vision", "I lead the northern division")
     write(b, "My vision", "I run operations for 200 people")
     question = b.get_by_test_id("stMain").locator(".st-key-wp-questions")
@@ -133,7 +131,7 @@ def test_a_server_killed_while_a_draft_is_typed_keeps_all_but_the_last_second(br
     try:
         nb = notebook(server)
         page.goto(f"{server.url}/reflect")
-        page.get_by_role("tab", name="Input").click()
+        open_tab(page, "Input")
         said = page.get_by_label("What they said", exact=True)
         said.press_sequentially("Delegate the Monday rota", delay=10)
         page.wait_for_timeout(PAUSE_MS)
@@ -143,7 +141,7 @@ def test_a_server_killed_while_a_draft_is_typed_keeps_all_but_the_last_second(br
         server = Server(tmp_path, port=server.port)  # restarted on the same database
         page.reload()
         wait_for_app(page)
-        page.get_by_role("tab", name="Input").click()
+        open_tab(page, "Input")
         expect(page.get_by_label("What they said", exact=True)).to_have_value(
             re.compile(r"^Delegate the Monday rota"))
         expect(page.get_by_text("Draft, not yet added")).to_be_visible()
