@@ -65,6 +65,8 @@ bench: $(VENV)/.dev-deps system-deps $(OIDC)/node_modules/.installed
 	$(BIN)/python benchmarks/goal_pages.py
 	$(BIN)/python benchmarks/progress.py
 	$(BIN)/python benchmarks/limits.py
+	$(BIN)/python benchmarks/pages.py
+	$(BIN)/python benchmarks/private_memory.py
 	$(BIN)/python benchmarks/servers.py
 
 clean-venv:

@@ -2,7 +2,7 @@
 
 The hosting mode comes from `[waypoint] mode` in `.streamlit/secrets.toml` (see the README):
 settings that need fixing, a sign-in, or an unreachable database show a page saying so
-instead of the app.
+instead of the app. A page that fails shows a calm notice with a way back, never a traceback.
 """
 
 from pathlib import Path
@@ -10,14 +10,16 @@ from pathlib import Path
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from waypoint_ui import frame, hosting
+from waypoint_ui import failures, frame, hosting
 
 st.set_page_config(page_title="Waypoint", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
+failures.install_log_filter()
 
 setup = hosting.gate()
 page = st.navigation(list(frame.pages().values()))
-try:
-    frame.sidebar()
-    page.run()
-except SQLAlchemyError as exc:  # the database went away mid-session: explain, keep the edit in the tab
-    hosting.database_trouble(exc, setup)
+with failures.caught():
+    try:
+        frame.sidebar()
+        page.run()
+    except SQLAlchemyError as exc:  # the database went away mid-session: explain, keep the edit in the tab
+        hosting.database_trouble(exc, setup)

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from career_core import wording
+from career_core import edit, wording
 from career_core.accountability import new_entry
 from career_core.coaching import (
     SinceLastSession,
@@ -12,9 +12,9 @@ from career_core.coaching import (
     previous_session,
     since_last_session,
 )
-from career_core.dashboard import due_actions
+from career_core.due import due_soon
 from career_core.edit import remove
-from career_core.models import Notebook
+from career_core.models import CheckIn, Notebook
 from waypoint_ui import derived, frame, session
 from waypoint_ui.coach_charts import movement_figure
 from waypoint_ui.forms import EntryForm
@@ -77,6 +77,7 @@ def movements(summary: SinceLastSession) -> None:
     if not summary.movements:
         return
     st.markdown("##### :material/trending_up: Progress on goals")
+    hide_notes = session.hidden(CheckIn, "note")
     if any(m.percent_now is not None for m in summary.movements):
         st.plotly_chart(movement_figure(summary.movements, large=session.presenting()), width="stretch",
                         config={"displayModeBar": False})
@@ -87,9 +88,9 @@ def movements(summary: SinceLastSession) -> None:
                 "Check-ins": m.checkins,
                 "Then": wording.number(m.value_before, m.unit),
                 "Now": wording.number(m.value_now, m.unit),
-                "Moved": m.direction_word,
+                "Moved": m.moved,
                 "Confidence": m.confidence_words,
-                "Latest note": m.latest_note,
+                "Latest note": "(hidden while presenting)" if hide_notes and m.latest_note else m.latest_note,
             }
             for m in summary.movements
         ],
@@ -123,7 +124,7 @@ def actions(summary: SinceLastSession, today: date) -> None:
         if not summary.overdue:
             st.caption("Nothing overdue. Well kept.")
         for o in summary.overdue:
-            st.markdown(f":material/error: **{md(o.title)}** — {o.describe(today)}")
+            st.markdown(f":material/error: **{md(o.title)}** — {md(o.describe(today))}")
 
 
 def goal_changes(summary: SinceLastSession, today: date) -> None:
@@ -163,12 +164,13 @@ def reviews(summary: SinceLastSession, today: date) -> None:
 
 def coming_up(nb: Notebook, today: date) -> None:
     st.subheader("Coming up", anchor=False)
-    due = derived.per_revision(due_actions, nb, today)
+    due = derived.per_revision(due_soon, nb, today)
     if not due:
-        st.caption("Nothing due in the next two weeks: a good moment to agree the next step.")
+        st.caption("Nothing due in the coming week: a good moment to agree the next step.")
         return
     for item in due:
-        st.markdown(f":material/radio_button_unchecked: **{md(item.title)}** — {item.when(today)}")
+        icon = ":material/error:" if item.overdue else ":material/radio_button_unchecked:"
+        st.markdown(f"{icon} **{md(item.title)}** — {md(item.when(today))}")
 
 
 # --- today's note --------------------------------------------------------------------------------
@@ -196,7 +198,7 @@ def note_form(summary: SinceLastSession, today: date) -> None:
         form.show_error("next_steps")
         form.submit_button("Save session note",
                            lambda: new_entry("coach_notes", {n: form.value(n) for n in ("on", "notes", "next_steps")}),
-                           lambda n, note: n.coach_notes.append(note), saved="Session note saved.",
+                           lambda n, note: edit.add(n, "coach_notes", note), saved="Session note saved.",
                            icon=":material/save:", primary=True)
 
 

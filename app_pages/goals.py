@@ -6,7 +6,7 @@ import streamlit as st
 
 from career_core import catalog, wording
 from career_core.dashboard import GOAL_STATUS_ICONS
-from career_core.edit import assign
+from career_core.goal_fields import offers
 from career_core.goal_reports import (
     GoalRow,
     draft_report,
@@ -24,13 +24,23 @@ from career_core.goals import (
     reword,
 )
 from career_core.models import Goal, GoalHorizon, GoalStatus, Notebook
-from career_core.smart import SmartReport, context_for, score_goal
+from career_core.smart import SmartReport, badge, context_for, score_goal
 from career_core.tables import Column, whole
 from waypoint_ui import derived, drafts, fields, frame, session
 from waypoint_ui.forms import edit_table
 from waypoint_ui.goal_charts import focus_figure, goal_map_figure, history_figure
 from waypoint_ui.goal_fields import change_status, goal_fields
-from waypoint_ui.smart_view import smart_report
+from waypoint_ui.goal_offers import (
+    draft_metric,
+    fill_draft,
+    measure_words,
+    offer,
+    person_fields,
+    person_values,
+    use_wording_values,
+)
+from waypoint_ui.paging import paged
+from waypoint_ui.smart_view import badge_words, smart_report
 from waypoint_ui.text import md, short
 
 TAB = "goals.tab"
@@ -95,15 +105,15 @@ def library() -> None:
                    "Pick one, then sharpen it with the report below.")
         categories = catalog.goal_library()
         by_id = {c.id: c for c in categories}
-        cat_id = st.pills("Theme", [c.id for c in categories], format_func=lambda i: by_id[i].title,
+        cat_id = st.pills("Theme", [c.id for c in categories], format_func=lambda i: md(by_id[i].title),
                           key=new_key("library-theme"), default=categories[0].id)
         if cat_id is None:
             return
         category = by_id[cat_id]
-        st.caption(category.blurb)
+        st.caption(md(category.blurb))
         goal_ids = [g.id for g in category.goals]
         goals = {g.id: g for g in category.goals}
-        pick = st.radio("Goal", goal_ids, format_func=lambda i: goals[i].title, key=new_key(f"library-goal.{cat_id}"),
+        pick = st.radio("Goal", goal_ids, format_func=lambda i: md(goals[i].title), key=new_key(f"library-goal.{cat_id}"),
                         captions=[f"“{md(goals[i].statement)}”" for i in goal_ids])
         st.button("Use this as my starting point", icon=":material/edit:", on_click=use_library_goal, args=(pick,))
 
@@ -159,13 +169,15 @@ def new_goal_editor() -> None:
         st.info("Write your goal above, or pick one from the library. The SMART report appears as you type.",
                 icon=":material/keyboard:")
         return
+    metric = draft_metric(new_key, lib)
     report = draft_report(nb, statement, today, horizon=horizon, parent_id=parent_id, deadline=deadline,
-                          metric=lib.metric if lib else None)
+                          metric=metric, **person_values(new_key))
     smart_report(statement, report)
-    if report.deadline and report.deadline != deadline:
-        st.button(f"Use {wording.day(report.deadline, today)} as the deadline", icon=":material/event:",
-                  on_click=_set_state, args=(new_key("deadline"), report.deadline),
-                  help="Your goal names this date; the deadline field will hold it.")
+    offer(offers(statement, report, deadline, metric), today, key=new_key("fill"), on_click=fill_draft,
+          args=(new_key, statement, report, lib))
+    if words := measure_words(metric):
+        st.caption(f":material/straighten: Measure: {md(words)}")
+    person_fields(new_key, badge(report).needs, persist_state=KEEP)
     save, activate, _ = st.columns([1, 1, 2])
     save.button("Save as a draft", icon=":material/save:", on_click=save_new_goal, args=(GoalStatus.DRAFT,),
                 width="stretch")
@@ -184,18 +196,19 @@ def save_new_goal(status: GoalStatus) -> None:
     parent_id = st.session_state.get(new_key("parent")) if horizon is GoalHorizon.SHORT_TERM else None
     deadline = st.session_state.get(new_key("deadline"))
     lib = catalog.library_goal(st.session_state.get(new_key("library")) or "")
-    metric = lib.metric if lib else None
+    metric = draft_metric(new_key, lib)
+    person = person_values(new_key)
     score = draft_report(nb, statement, today, horizon=horizon, parent_id=parent_id, deadline=deadline,
-                         metric=metric).overall
+                         metric=metric, **person).overall
     created: list[Goal] = []
 
     def _add(n: Notebook) -> None:
         created.append(add_goal(n, statement, score, horizon=horizon, parent_id=parent_id, deadline=deadline,
-                                category=lib.category if lib else "", metric=metric, status=status))
+                                category=lib.category if lib else "", metric=metric, status=status, **person))
 
     if not session.commit(_add, field="goals.new.statement", drafts=[NEW_DRAFT]):
         return
-    for name in ("statement", "deadline", "parent", "library"):
+    for name in ("statement", "deadline", "parent", "library", "metric", "confidence", "why", "supports_vision"):
         st.session_state.pop(new_key(name), None)
     st.session_state[editing_key()] = created[0].id
     st.session_state[RERUN] = True
@@ -231,11 +244,8 @@ def wording_editor(goal_id: str) -> None:
         return
     report = score_goal(text, context_for(goal, nb), today)
     smart_report(text, report)
-    if report.deadline and report.deadline != goal.deadline:
-        st.button(f"Use {wording.day(report.deadline, today)} as the deadline", icon=":material/event:",
-                  on_click=use_deadline, args=(goal_id, report.deadline),
-                  help="Your goal names this date; the deadline field will hold it.")
-        fields.show_error(f"goal.{goal_id}.deadline-offer")
+    offer(offers(text, report, goal.deadline, goal.metric), today, key=f"fill-{goal_id}", on_click=use_wording_values,
+          args=(goal_id, text, today, RERUN), error=f"goal.{goal_id}.fill")
 
 
 def save_wording(goal_id: str) -> None:
@@ -250,12 +260,6 @@ def save_wording(goal_id: str) -> None:
                       field=f"goal.{goal_id}.statement", drafts=[f"goal.{goal_id}.statement"]):
         st.session_state[RERUN] = True
         st.toast(f"New wording saved (score {before} → {after}).", icon=":material/check_circle:")
-
-
-def use_deadline(goal_id: str, deadline: date) -> None:
-    if session.commit(lambda n: assign(n.goal(goal_id), deadline=deadline), field=f"goal.{goal_id}.deadline-offer"):
-        st.session_state[session.key(f"goal.{goal_id}.deadline")] = deadline
-        st.session_state[RERUN] = True
 
 
 def _goal_deleted() -> None:
@@ -273,24 +277,28 @@ def list_tab(nb: Notebook) -> None:
         return
     shown = st.pills("Show", list(GoalStatus), selection_mode="multi", default=DEFAULT_SHOWN,
                      format_func=lambda s: s.label, key=session.key("goals.list.statuses"))
-    rows = goal_rows(nb, scored(nb), shown)
+    rows = goal_rows(nb, scored(nb), shown, today)
     smart = sum(r.is_smart for r in rows)
     st.caption(f"{wording.plural(len(rows), 'goal')} shown · {smart} SMART")
     if warning := focus(nb).warning:
-        st.warning(warning, icon=":material/filter_center_focus:")
+        st.warning(md(warning), icon=":material/filter_center_focus:")
     open_history = st.session_state.get(session.key("goals.list.history"))
-    for row in rows:
-        goal_card(nb, row, open_history == row.goal_id)
+    on_page, cards = paged(rows, session.key(f"goals.list.page.{sorted(shown or [])}"), "goal")
+    with cards:
+        for row in on_page:
+            goal_card(nb, row, open_history == row.goal_id)
 
 
 def goal_card(nb: Notebook, row: GoalRow, show_history: bool) -> None:
     with st.container(border=True):
         due = f" · due {wording.day(row.deadline, today)}" if row.deadline else ""
-        verdict = ":green[:material/verified: SMART]" if row.is_smart else ":orange[:material/edit_note: not SMART yet]"
+        verdict = badge_words(row.verdict.label if row.verdict else "")
         st.markdown(f"{GOAL_STATUS_ICONS[row.status]} **{md(row.status.label)}** · {md(row.horizon.label)}{due} · "
                     f"score **{row.score}**/100 · {verdict}")
+        if row.mismatch:
+            st.caption(f":material/sync_problem: {md(row.mismatch)}")
         st.markdown(f"**{md(row.statement)}**")
-        details = [row.criteria]
+        details = [md(row.criteria)]
         if row.parent:
             details.append(f"stepping stone of “{md(short(row.parent, 60))}”")
         details.append(f"serves {md(row.aligned)}")
@@ -345,7 +353,7 @@ def focus_tab(nb: Notebook) -> None:
         st.info("No active goals yet. Make a goal active to see it here.", icon=":material/filter_center_focus:")
         return
     if result.warning:
-        st.warning(result.warning, icon=":material/filter_center_focus:")
+        st.warning(md(result.warning), icon=":material/filter_center_focus:")
     st.plotly_chart(focus_figure(result.points, result.pause_candidates, large=session.presenting()), key="focus",
                     alt="Active goals placed by impact and motivation, numbered as in the table below.")
     if result.pause_candidates:

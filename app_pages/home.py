@@ -9,6 +9,7 @@ from career_core.config import Mode
 from career_core.dashboard import METHOD_STEPS, Glance, glance
 from career_core.models import Notebook
 from waypoint_ui import derived, frame, hosting, session
+from waypoint_ui.smart_view import badge_words
 from waypoint_ui.text import md, short
 
 STEP_ICONS = {"reflect": ":material/psychology:", "vision": ":material/visibility:", "input": ":material/forum:",
@@ -54,14 +55,14 @@ def guided_start(g: Glance) -> None:
         done = g.steps_done[step.key]
         cols = st.columns([0.08, 0.92], vertical_alignment="center")
         cols[0].markdown(":material/check_circle:" if done else ":material/radio_button_unchecked:",
-                         help=f"Done. {step.how}" if done else step.how)
+                         help=md(f"Done. {step.how}" if done else step.how))
         with cols[1]:
-            frame.page_link(step.page, f"{step.label} ({'done' if done else 'to do'})", icon=STEP_ICONS[step.key],
-                            help=step.how)
+            frame.page_link(step.page, md(f"{step.label} ({'done' if done else 'to do'})"), icon=STEP_ICONS[step.key],
+                            help=md(step.how))
 
 
 def dashboard(nb: Notebook, g: Glance, today: date) -> None:
-    st.title(nb.title, anchor=False)
+    st.title(md(nb.title), anchor=False)
     vision, review = st.columns([2, 1], gap="large")
     with vision.container(border=True):
         st.markdown("**Vision**" + (f" · {md(g.target_role)}" if g.target_role else ""))
@@ -73,7 +74,7 @@ def dashboard(nb: Notebook, g: Glance, today: date) -> None:
     with review.container(border=True):
         st.markdown("**Next review**")
         icon = ":material/warning:" if g.review.overdue else ":material/event:"
-        st.markdown(f"{icon} {wording.day(g.review.on, today)} — {g.review.describe()}")
+        st.markdown(f"{icon} {wording.day(g.review.on, today)} — {md(g.review.describe())}")
         if g.review.overdue:
             st.warning("Your review is overdue. A short one now keeps your goals honest.", icon=":material/schedule:")
         frame.page_link("review", "Open the review", icon=":material/rate_review:")
@@ -92,19 +93,20 @@ def dashboard(nb: Notebook, g: Glance, today: date) -> None:
                 st.markdown(f":small[{meta}]")
                 how = [md(line.progress)] if line.progress else []
                 if line.score is not None:
-                    smart = ":green[:material/verified: SMART]" if line.is_smart else ":orange[not SMART yet]"
-                    how.append(f"SMART score **{line.score}**/100 {smart}")
+                    how.append(f"SMART score **{line.score}**/100 {badge_words(line.badge)}")
                 if how:
                     st.markdown(f":small[{' · '.join(how)}]")
+                if line.mismatch:
+                    st.caption(f":material/sync_problem: {md(line.mismatch)}")
     with due_col:
         st.subheader("Next actions")
         if not g.due:
-            st.caption("Nothing due in the next two weeks.")
+            st.caption("Nothing due in the coming week.")
         for item in g.due:
             when = item.when(today)
             icon = ":material/error:" if item.overdue else ":material/radio_button_unchecked:"
             goal = f"  \n:small[:gray[{md(short(item.goal, 90))}]]" if item.goal else ""
-            st.markdown(f"{icon} **{md(item.title)}** — {when}{goal}")
+            st.markdown(f"{icon} **{md(item.title)}** — {md(when)}{goal}")
     if not all(g.steps_done.values()):
         with st.expander("Steps of the method", expanded=g.is_empty):
             guided_start(g)
@@ -117,7 +119,7 @@ else:
     today = date.today()
     summary = derived.per_revision(_glance, nb, today)
     if summary.is_empty:
-        st.title(nb.title, anchor=False)
+        st.title(md(nb.title), anchor=False)
         guided_start(summary)
     else:
         dashboard(nb, summary, today)

@@ -5,16 +5,11 @@ from datetime import date
 import streamlit as st
 
 from career_core import wording
-from career_core.exports.notebook_file import (
-    ImportProblem,
-    file_name,
-    from_bytes,
-    to_bytes,
-)
+from career_core.exports.notebook_file import file_name, to_bytes
 from career_core.history import differences
 from career_core.models import Notebook
 from career_core.store import NotFoundError
-from waypoint_ui import derived, fields, frame, session
+from waypoint_ui import derived, fields, frame, session, uploads
 from waypoint_ui.text import md
 
 store, owner = session.store(), session.owner()
@@ -22,8 +17,7 @@ today = date.today()
 
 st.title("Notebooks", anchor=False)
 nb = session.notebook()
-if flash := st.session_state.pop("wp.flash", None):
-    st.success(md(flash), icon=":material/check_circle:")
+uploads.imported_note()
 
 
 def _differences(nb: Notebook, _today: date, owner_id: str, revision: int) -> list:
@@ -63,13 +57,15 @@ if nb is not None:
     with st.container(border=True):
         fields.text("Title", lambda n: n, "title", name="title", max_chars=120)
         c1, c2, c3 = st.columns(3)
+        redact = session.presenting()  # a shared screen: the file leaves out what the screen hides
         c1.download_button(
-            "Download as JSON",
-            data=lambda snapshot=nb: to_bytes(snapshot),  # built only when clicked
+            "Download as JSON, without private notes" if redact else "Download as JSON",
+            data=lambda snapshot=nb: to_bytes(snapshot, redact=redact),  # built only when clicked
             file_name=file_name(nb),
             mime="application/json",
             icon=":material/download:",
-            help="A complete copy you can keep, back up, or upload again later.",
+            help="Presentation mode is on, so private notes are left out of the file. Turn it off for a "
+                 "complete copy." if redact else "A complete copy you can keep, back up, or upload again later.",
             on_click="ignore",
         )
         c2.button("Duplicate", icon=":material/content_copy:", on_click=_duplicate)
@@ -127,22 +123,7 @@ with st.form("create", clear_on_submit=True):
 
 st.subheader("Upload a notebook")
 st.caption("A JSON file downloaded from Waypoint becomes a new notebook; nothing you have is replaced.")
-upload = st.file_uploader("Notebook file (.json)", type=["json"], key="upload")
-if upload is not None:
-    marker = f"{upload.file_id}"
-    if st.session_state.get("wp.imported") != marker:
-        try:
-            imported = from_bytes(upload.getvalue())
-        except ImportProblem as exc:
-            st.error(str(exc), icon=":material/error:")
-        else:
-            created = store.add(owner, imported)
-            st.session_state["wp.imported"] = marker
-            st.session_state["wp.flash"] = f"Imported “{created.title}” as a new notebook and opened it."
-            session.open_notebook(created.id)
-            st.rerun()
-    else:
-        st.caption("This file was imported already.")
+uploads.notebook_uploader()
 
 deleted = store.list(owner, deleted=True)
 if deleted:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
 import streamlit as st
@@ -27,7 +26,9 @@ from career_core.plan.drafts import ActionDraft, InitiativeDraft, StopDraft
 from career_core.plan.load import LoadItem, WeekLoad, weekly_load
 from career_core.plan.overview import overview
 from career_core.plan.timeline import timeline_view
+from career_core.review import next_review
 from waypoint_ui import derived, entries, fields, frame, plan_charts, session
+from waypoint_ui.paging import paged
 from waypoint_ui.plan_forms import (
     ACTION,
     INITIATIVE,
@@ -40,7 +41,7 @@ from waypoint_ui.text import md, short
 SHOW = {"todo": "To do", "done": "Done", "dropped": "Dropped", "all": "All"}
 SPANS = {"quarter": "Next 3 months", "year": "Next year", "vision": "To my vision", "all": "Everything"}
 WEEKS = {8: "8 weeks", 13: "3 months", 26: "6 months", 52: "A year"}
-PAGE_SIZE = 15
+SHOWN_ITEMS = 12  # actions listed for a week; the rest are summed up in one line
 STOP_ICONS = {StopKind.CANCEL: ":material/block:", StopKind.POSTPONE: ":material/pause_circle:",
               StopKind.DELEGATE: ":material/forward:"}
 INITIATIVE_ICONS = {InitiativeStatus.IDEA: ":material/lightbulb:", InitiativeStatus.PLANNED: ":material/event:",
@@ -86,14 +87,9 @@ def actions_section(nb: Notebook, today: date) -> None:
     if not lines:
         st.caption("No actions to show here." if nb.actions else "No actions yet: add the first one above.")
         return
-    pages = math.ceil(len(lines) / PAGE_SIZE)
-    rows = st.container()  # the list first, the page picker below it
-    page = 1
-    if pages > 1:
-        st.caption(f"{len(lines)} actions, {PAGE_SIZE} to a page.")
-        page = st.pagination(pages, key=session.key(f"actions.page.{show}.{towards}.{search}"))
+    shown, rows = paged(lines, session.key(f"actions.page.{show}.{towards}.{search}"), "action")
     with rows:
-        for line in lines[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]:
+        for line in shown:
             _action_row(nb, line, today)
 
 
@@ -111,7 +107,7 @@ def _action_row(nb: Notebook, line: ActionLine, today: date) -> None:
         text, buttons = st.columns([0.62, 0.38], vertical_alignment="center")
         with text:
             st.markdown(f"{line.icon} **{md(line.title)}**")
-            st.caption(md(line.details()))
+            st.caption(md(line.details(today)))
             st.caption(md(short(line.towards, 140)))
         with buttons:
             row = st.container(horizontal=True, horizontal_alignment="right", gap="small")
@@ -134,7 +130,7 @@ def initiatives_section(nb: Notebook, today: date) -> None:
     st.subheader("Initiatives", anchor=False)
     st.caption("The few projects that move your career: each with a start and a finish, a way to tell it "
                f"worked, and the goals it serves. Keep to about {initiatives.ACTIVE_LIMIT} at a time.")
-    active = len(initiatives.active_initiatives(nb))
+    active = len(initiatives.active_initiatives(nb, today))
     st.markdown(f":material/play_circle: **{active} active** of a suggested {initiatives.ACTIVE_LIMIT}")
     for warning in initiatives.initiative_warnings(nb, today):
         st.warning(md(warning), icon=":material/lightbulb:")
@@ -143,7 +139,7 @@ def initiatives_section(nb: Notebook, today: date) -> None:
                      expanded=not nb.initiatives, icon=":material/add:", added="Initiative added.")
     if not nb.initiatives:
         st.caption("No initiatives yet.")
-    cards = initiatives.initiative_cards(nb)
+    cards = initiatives.initiative_cards(nb, today)
     for card in cards:
         if not card.finished:
             _initiative_card(nb, card, today)
@@ -159,7 +155,7 @@ def _initiative_card(nb: Notebook, card: initiatives.InitiativeCard, today: date
     i = card.initiative
     with st.container(border=True):
         head, buttons = st.columns([0.8, 0.2], vertical_alignment="center")
-        head.markdown(f"{INITIATIVE_ICONS[i.status]} **{md(i.title)}**  \n:small[{i.status.label} · {md(card.dates(today))}]")
+        head.markdown(f"{INITIATIVE_ICONS[card.status]} **{md(i.title)}**  \n:small[{card.status.label} · {md(card.dates(today))}]")
         entries.edit_button(INITIATIVE, i.id, buttons)
         lines = [f"**{label}:** {md(value.strip())}" for label, value in (
             ("How you will know it worked", i.success_measure),
@@ -274,27 +270,38 @@ def load_section(nb: Notebook, today: date) -> None:
                 st.markdown(f"⚠ **{md(wording.capital(week.describe(today)))}** · {wording.hours(week.total)} of {limit} · "
                             f"**over by {wording.hours(week.over_by)}**")
                 st.markdown("Moving or dropping these would bring it back within the limit:")
-                for item in week.causes:
-                    st.markdown(f"- {_item_text(item)}")
-                rest = [i for i in week.items if i not in week.causes]
+                _item_list(week.causes)
+                rest = week.others
                 if rest:
-                    st.caption("Also this week: " + md("; ".join(f"{i.title} ({wording.hours(i.hours)})" for i in rest[:12]))
-                               + (f"; and {len(rest) - 12} more" if len(rest) > 12 else ""))
+                    st.caption("Also this week: " + md("; ".join(f"{i.title} ({wording.hours(i.hours)})"
+                                                                 for i in rest[:SHOWN_ITEMS]))
+                               + (f"; and {len(rest) - SHOWN_ITEMS:,} more" if len(rest) > SHOWN_ITEMS else ""))
     st.markdown("#### Week by week")
     chosen = st.selectbox("Week", list(range(len(load.weeks))), key=session.key("load.week"),
                           format_func=lambda k: _week_option(load.weeks[k], today))
     week = load.weeks[chosen or 0]
     if not week.items:
         st.caption("No actions planned this week.")
-    for item in week.items:
-        st.markdown(f"- {_item_text(item)}")
-    for freed in week.freed_by:
-        st.markdown(f"- :material/block: {md(freed.what)}: **−{wording.hours(freed.hours)}** (stopped)")
+    _item_list(week.items)
+    if week.freed_by:
+        st.markdown("\n".join(f"- :material/block: {md(freed.what)}: **−{wording.hours(freed.hours)}** (stopped)"
+                               for freed in week.freed_by))
 
 
 def _week_option(week: WeekLoad, today: date) -> str:
     hours = f"{wording.hours(week.total)} all in" if week.usual else f"{wording.hours(week.plan)} planned"
     return f"{wording.capital(week.describe(today))} · {hours} · {'⚠ ' if week.over else ''}{week.status}"
+
+
+def _item_list(items: tuple[LoadItem, ...]) -> None:
+    """The biggest actions as one list; a long tail is summed up in its last line."""
+    lines = [f"- {_item_text(item)}" for item in items[:SHOWN_ITEMS]]
+    if len(items) > SHOWN_ITEMS:
+        tail = items[SHOWN_ITEMS:]
+        lines.append(f"- and {wording.plural(len(tail), 'smaller action')}: "
+                     f"**{wording.hours(sum(i.hours for i in tail))}** together")
+    if lines:
+        st.markdown("\n".join(lines))
 
 
 def _item_text(item: LoadItem) -> str:
@@ -313,10 +320,12 @@ def calendar_section(nb: Notebook, today: date) -> None:
     st.caption("Put your plan in the calendar you already use. The file holds your actions still to do (repeating "
                "ones as repeating events) and your review dates for the next year, as all-day events.")
     c = derived.per_revision(contents, nb, today)
+    due = next_review(nb, today)  # the one rule Home and Review say too; an overdue one goes in the file as today
+    late = f" ({due.describe()}: in the file as today)" if due.overdue else ""
     st.markdown(f"- :material/event: **{wording.plural(c.one_off, 'one-off action')}** with a due date\n"
                 f"- :material/repeat: **{wording.plural(c.recurring, 'repeating action')}**\n"
                 f"- :material/rate_review: **{len(c.reviews)}** review dates ({nb.settings.review_cadence.label.lower()}), "
-                f"the next on {wording.day(c.reviews[0], today, weekday=True)}")
+                f"the next on {wording.day(due.on, today, weekday=True)}{late}")
     if c.left_out:
         st.caption(f"{c.left_out} action{'s are' if c.left_out != 1 else ' is'} left out: done, dropped, without a date, "
                    "or repeating ones whose last date has passed.")

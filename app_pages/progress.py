@@ -5,11 +5,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from career_core import wording
+from career_core import edit, wording
 from career_core.checkin_calendar import CheckinCalendar, notebook_calendar
 from career_core.checkins import DONE_CHOICES, loggable_goals, new_checkin
 from career_core.edit import find, remove
-from career_core.milestones import record_milestones
+from career_core.milestones import record_milestones, standing_milestones
 from career_core.models import CheckIn, Direction, Notebook
 from career_core.plan.actions import due_soon, mark_done
 from career_core.progress import GoalProgress, ProgressStatus, board, board_goals
@@ -33,7 +33,7 @@ def _log_checkin(form: EntryForm, goal_id: str, before: ProgressStatus | None) -
     written: list = []
 
     def apply(n: Notebook, checkin: CheckIn) -> None:
-        n.checkins.append(checkin)
+        edit.add(n, "checkins", checkin)
         written.extend(record_milestones(n, [goal_id], today))
 
     def build() -> CheckIn:
@@ -90,7 +90,7 @@ def checkin_section(nb: Notebook, progress: dict[str, GoalProgress], today: date
             else:
                 unit = f" ({metric.unit})" if metric.unit else ""
                 last = f"Last time: {wording.number(gp.latest, metric.unit)}" if gp.latest is not None else "A number"
-                st.number_input(f"{metric.name or 'Value'}{unit}", value=None, step=None, format="%g",
+                st.number_input(md(f"{metric.name or 'Value'}{unit}"), value=None, step=None, format="%g",
                                 placeholder=last, key=form.key("value"))
             form.show_error("value")
         st.pills("How confident are you now? (1–10, optional)", list(range(1, 11)), key=form.key("confidence"))
@@ -107,16 +107,20 @@ def checkin_section(nb: Notebook, progress: dict[str, GoalProgress], today: date
     return goal_id
 
 
+def _due_soon(nb: Notebook, today: date, goal_id: str) -> list:
+    return due_soon(nb, goal_id, today)
+
+
 def actions_for(nb: Notebook, goal_id: str, today: date) -> None:
     """The goal's steps due this week (and any overdue), to tick off right after a check-in."""
     st.markdown("**Actions for this goal**")
-    soon = due_soon(nb, goal_id, today)
+    soon = derived.per_revision(_due_soon, nb, today, goal_id)
     if not soon:
         st.caption("Nothing due this week for this goal.")
         frame.page_link("plan", "Plan actions", icon=":material/event_note:")
     for line in soon:
         cols = st.columns([0.72, 0.28], vertical_alignment="center")
-        cols[0].markdown(f"{md(line.title)}  \n:gray[{line.when(today)} · {wording.hours(line.hours)}]")
+        cols[0].markdown(f"{md(line.title)}  \n:gray[{md(line.when(today))} · {wording.hours(line.hours)}]")
         cols[1].button("Done", key=session.key(f"tick.{line.action_id}.{line.next_date}"), icon=":material/check:",
                        on_click=_tick, args=(line.action_id,), help="Tick off this step")
         fields.show_error(f"action.{line.action_id}")
@@ -141,15 +145,14 @@ def goal_section(nb: Notebook, gp: GoalProgress, today: date) -> None:
         cols[1].metric("Progress", "—" if gp.percent is None else f"{gp.percent}%", delta=delta)
         cols[2].metric("Latest", wording.number(gp.latest, gp.unit),
                        help=f"Logged on {wording.day(gp.last_checkin, today)}" if gp.last_checkin else None)
-    if gp.is_limit and gp.within is not None and gp.points:
-        cols[3].metric("Within the limit", f"{gp.within} of {len(gp.points)}",
-                       help="Check-ins with a value inside the limit, since the start.")
+    if gp.record:
+        cols[3].metric("Limit kept", gp.record.split(" in ", 1)[1], help=wording.capital(gp.record) + ", since the start.")
     elif gp.reached_on is not None and gp.status is ProgressStatus.ACHIEVED:
         cols[3].metric("Reached", wording.day(gp.reached_on, today))
     else:
         cols[3].metric("Forecast", wording.day(gp.forecast, today) if gp.forecast else "—",
                        help="When the recent pace reaches the target.")
-    st.caption(gp.reason)
+    st.caption(md(gp.reason))
     if gp.points and gp.direction is not Direction.DONE:
         st.plotly_chart(goal_figure(gp, today, large=session.presenting()), width="stretch",
                         key=session.key("chart.goal"), config={"displaylogo": False})
@@ -164,12 +167,12 @@ def _checkin_list(nb: Notebook, gp: GoalProgress, today: date) -> None:
     if not rows:
         return
     with st.expander(f"Check-ins for this goal ({len(rows)})"):
-        presenting = session.presenting()
+        hide_notes = session.hidden(CheckIn, "note")
         table = pd.DataFrame({
             "Date": [c.on for c in rows],
             "Value": [c.value for c in rows],
             "Confidence": [c.confidence for c in rows],
-            "Note": ["(hidden while presenting)" if presenting and c.note else c.note for c in rows],
+            "Note": ["(hidden while presenting)" if hide_notes and c.note else c.note for c in rows],
         })
         st.dataframe(table, hide_index=True, width="stretch", column_config={
             "Date": st.column_config.DateColumn(format=wording.DATE_COLUMN, width="small"),
@@ -238,8 +241,8 @@ def calendar_section(cal: CheckinCalendar, today: date) -> None:
                     key=session.key("chart.calendar"), config={"displaylogo": False})
 
 
-def milestones_section(nb: Notebook, today: date) -> None:
-    entries = sorted((j for j in nb.journal if j.milestone is not None), key=lambda j: j.on, reverse=True)
+def milestones_section(nb: Notebook, progress: dict[str, GoalProgress], today: date) -> None:
+    entries = standing_milestones(nb, progress)  # only those the goal's progress still holds
     st.subheader("Milestones", anchor=False)
     if not entries:
         st.caption("At 25, 50, 75 and 100% of a goal you get a moment to celebrate; it is kept here.")
@@ -291,4 +294,4 @@ board_section(progress, nb, today)
 st.divider()
 calendar_section(derived.per_revision(notebook_calendar, nb, today), today)
 st.divider()
-milestones_section(nb, today)
+milestones_section(nb, progress, today)

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from career_core import catalog, wording
+from career_core import catalog, edit, wording
 from career_core.alignment import objective_usage, unlink_objective
 from career_core.edit import assign
 from career_core.models import (
@@ -16,7 +16,6 @@ from career_core.models import (
     OrgObjective,
     Reflection,
 )
-from career_core.privacy import is_private
 from career_core.reflection import (
     AUTHENTICITY_QUESTIONS,
     TOP_FEW,
@@ -33,10 +32,10 @@ from career_core.reflection import (
     roles_not_asked,
     skill_gaps,
     skills_to_offer,
-    values_in_text,
     vision_notes,
 )
 from career_core.tables import Column, choice, day, flag, text, whole
+from career_core.value_words import values_in_text
 from waypoint_ui import fields, frame, session
 from waypoint_ui.forms import EntryForm, edit_table
 from waypoint_ui.reflect_charts import priority_figure, skill_gap_figure
@@ -121,7 +120,7 @@ def skill_form(nb: Notebook) -> None:
             st.slider("Wanted", 1, 5, 4, **form.field("wanted"))
         form.submit_button("Add skill", lambda: new_skill(nb.reflection.skills, form.value("name") or "",
                                                         form.value("now"), form.value("wanted")),
-                   lambda n, skill: n.reflection.skills.append(skill), saved="Skill added.")
+                   lambda n, skill: edit.add(n, "reflection.skills", skill), saved="Skill added.")
 
 
 def values_picker(nb: Notebook) -> None:
@@ -153,9 +152,9 @@ def values_picker(nb: Notebook) -> None:
             cols = ranking.columns([0.7, 0.15, 0.15], vertical_alignment="center")
             cols[0].markdown(f"**{i + 1}.** {md(value)}")
             cols[1].button(":material/arrow_upward:", key=session.key(f"value-up.{i}"), disabled=i == 0,
-                           help=f"Move {value} up", on_click=_move_value, args=(i, -1))
+                           help=md(f"Move {value} up"), on_click=_move_value, args=(i, -1))
             cols[2].button(":material/arrow_downward:", key=session.key(f"value-down.{i}"),
-                           disabled=i == len(current) - 1, help=f"Move {value} down", on_click=_move_value, args=(i, 1))
+                           disabled=i == len(current) - 1, help=md(f"Move {value} down"), on_click=_move_value, args=(i, 1))
 
 
 def _move_value(index: int, step: int) -> None:
@@ -211,7 +210,7 @@ def inputs(nb: Notebook) -> None:
         form.submit_button("Add to the log",
                    lambda: InputEntry(who=form.value("who") or "", role=form.value("role"), on=form.value("on"),
                                       said=form.value("said") or "", takeaway=form.value("takeaway") or ""),
-                   lambda n, entry: n.inputs.append(entry), saved="Added to your input log.")
+                   lambda n, entry: edit.add(n, "inputs", entry), saved="Added to your input log.")
     missing = roles_not_asked(nb.inputs)
     if missing:
         st.caption(":material/group: Not asked yet: " + ", ".join(r.label.lower() for r in missing) + ".")
@@ -259,7 +258,7 @@ def development(nb: Notebook) -> None:
         form.submit_button("Add to the list",
                    lambda: DevelopmentItem(category=form.value("category"), title=form.value("title") or "",
                                            value=form.value("value"), motivation=form.value("motivation")),
-                   lambda n, item: n.development_items.append(item), saved="Added to your development list.")
+                   lambda n, item: edit.add(n, "development_items", item), saved="Added to your development list.")
     items = nb.development_items
     if not items:
         st.caption("The list is empty.")
@@ -289,7 +288,7 @@ def development(nb: Notebook) -> None:
     )
     advice = keep_advice(items)
     if advice.message:
-        st.info(advice.message, icon=":material/filter_center_focus:")
+        st.info(md(advice.message), icon=":material/filter_center_focus:")
     st.button(f"Keep only the top {TOP_FEW}", icon=":material/star:",
               on_click=lambda: session.commit(lambda n: keep_top(n.development_items), field="development.table"))
 
@@ -345,7 +344,7 @@ def organisation(nb: Notebook) -> None:
                      placeholder="Where it comes from, who owns it, how it is measured.")
         form.submit_button("Add objective",
                    lambda: OrgObjective(title=form.value("title") or "", description=form.value("description") or ""),
-                   lambda n, o: n.org_objectives.append(o), saved="Objective added.")
+                   lambda n, o: edit.add(n, "org_objectives", o), saved="Objective added.")
     objectives = nb.org_objectives
     if not objectives:
         st.caption("No objectives yet.")
@@ -372,7 +371,7 @@ def organisation(nb: Notebook) -> None:
 
 
 def private_notes(nb: Notebook) -> None:
-    if session.presenting() and is_private(Reflection, "private_notes"):
+    if session.hidden(Reflection, "private_notes"):
         st.info("Private notes are hidden while presenting.", icon=":material/visibility_off:")
         return
     st.caption(":material/lock: Private: only you see these. Presentation mode hides them when you share your screen.")

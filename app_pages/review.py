@@ -4,12 +4,13 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from career_core import wording
+from career_core import edit, wording
 from career_core.accountability import new_entry
 from career_core.edit import find, remove
 from career_core.exports import checkins_csv, plan_markdown, plan_pdf
 from career_core.exports.notebook_file import file_name
-from career_core.models import Notebook, ReviewCadence, ReviewDecision
+from career_core.goal_fields import Offer, apply_offers, offers
+from career_core.models import Feedback, Notebook, ReviewCadence, ReviewDecision
 from career_core.review import (
     Diagnosis,
     apply_decision,
@@ -21,8 +22,11 @@ from career_core.review import (
     smart_score,
     start_review,
 )
+from career_core.smart import badge, context_for, score_goal
 from waypoint_ui import derived, drafts, fields, frame, session
 from waypoint_ui.forms import EntryForm
+from waypoint_ui.paging import paged
+from waypoint_ui.smart_view import badge_words
 from waypoint_ui.text import md, short
 
 DECISION_WORDS = {
@@ -48,7 +52,7 @@ def cycle_section(nb: Notebook, today: date) -> None:
             st.warning(f"Your review was due on {wording.day(due.on, today)}: it is {due.describe()}. "
                        "A short one now is worth more than a perfect one later.", icon=":material/schedule:")
         else:
-            st.markdown(f":material/event: **Next review: {wording.day(due.on, today, weekday=True)}** · {due.describe()}")
+            st.markdown(f":material/event: **Next review: {wording.day(due.on, today, weekday=True)}** · {md(due.describe())}")
     with right:
         fields.bound(st.selectbox, "How often I review", lambda n: n.settings, "review_cadence",
                      name="settings.review_cadence", options=list(ReviewCadence), format_func=lambda c: c.label)
@@ -111,19 +115,24 @@ def _decide(goal_id: str, keys: dict[str, str], summary: str) -> None:
     old_score = smart_score(goal, nb, today) if goal else None
     wording = state.get(keys["wording"])
     note = (state.get(keys["note"]) or "").strip()
-    saved = session.commit(
-        lambda n: apply_decision(n, goal_id, ReviewDecision(decision), today, new_statement=wording,
-                                 old_score=old_score, diagnosis=summary, note=note),
-        field=f"decision.{goal_id}", drafts=[f"decide.{goal_id}.wording", f"decide.{goal_id}.note"],
-    )
+    with_fields = decision == ReviewDecision.REVISE and state.get(keys["fields"])
+
+    def record(n: Notebook) -> None:
+        apply_decision(n, goal_id, ReviewDecision(decision), today, new_statement=wording, old_score=old_score,
+                       diagnosis=summary, note=note)
+        if with_fields:  # the fields follow the new wording, as the offer showed
+            apply_offers(n.goal(goal_id), _offers(n, goal_id, wording or "", today))
+
+    saved = session.commit(record, field=f"decision.{goal_id}",
+                           drafts=[f"decide.{goal_id}.wording", f"decide.{goal_id}.note"])
     if saved:
         words = {"keep": "Kept", "revise": "Revised", "pause": "Paused", "drop": "Dropped"}[decision]
         rescored = ""
         if decision == ReviewDecision.REVISE and (revised := session.notebook().goal(goal_id)) is not None:
             rescored = f" SMART score {smart_score(revised, session.notebook(), today)}/100 (was {old_score})."
-        st.toast(f"{words}: “{short(goal.statement if decision != 'revise' else wording.strip(), 70)}”.{rescored}",
+        st.toast(md(f"{words}: “{short(goal.statement if decision != 'revise' else wording.strip(), 70)}”.{rescored}"),
                  icon=":material/check_circle:")
-        for k in ("wording", "note"):
+        for k in ("wording", "note", "fields"):
             state.pop(keys[k], None)
 
 
@@ -137,15 +146,16 @@ def decisions_section(nb: Notebook, today: date) -> None:
     else:
         st.caption("For each goal that slips, here is what the data says. Then choose: keep it, revise it, "
                    "pause it or drop it. Letting a goal go is a decision too, and it frees time for the others.")
-    for d in found:
-        with st.container(border=True):
+    on_page, cards = paged(found, session.key("decide.page"), "slipping goal", size=10)
+    for d in on_page:
+        with cards.container(border=True):
             st.markdown(f"**{d.status.symbol} {d.status.label}** · {md(d.statement)}")
-            st.caption(d.reason)
+            st.caption(md(d.reason))
             for f in d.findings:
                 st.markdown(f"- **{md(f.text)}** {md(f.advice)}")
             if (previous := decided.get(d.goal_id)) is not None:
                 st.caption(f":material/check: In this review you chose: {previous.decision.label.lower()}.")
-            keys = {k: session.key(f"decide.{d.goal_id}.{k}") for k in ("decision", "wording", "note")}
+            keys = {k: session.key(f"decide.{d.goal_id}.{k}") for k in ("decision", "wording", "note", "fields")}
             choice = st.segmented_control(
                 "Decision", list(ReviewDecision), format_func=lambda r: DECISION_WORDS[r], key=keys["decision"],
                 default=d.suggested, required=True,
@@ -158,9 +168,13 @@ def decisions_section(nb: Notebook, today: date) -> None:
                                           "Press Ctrl+Enter to see the new score.")
                 goal = nb.goal(d.goal_id)
                 old_score = derived.scores(nb, today).get(d.goal_id)
-                new_score = smart_score(goal, nb, today, typed or "") if goal is not None else None
-                if new_score is not None and (typed or "").strip() != d.statement:
-                    st.caption(f"SMART score of the new wording: **{new_score}/100** (now {old_score}/100)")
+                new = score_goal(typed or "", context_for(goal, nb), today) if goal is not None else None
+                if new is not None and (typed or "").strip() != d.statement:
+                    st.caption(f"SMART score of the new wording: **{new.overall}/100** {badge_words(badge(new).label)} "
+                               f"(now {old_score}/100)")
+                    if found := _offers(nb, d.goal_id, typed or "", today):
+                        st.checkbox("Also put the new wording's values in the fields: "
+                                    + "; ".join(o.describe(today) for o in found), value=True, key=keys["fields"])
                 else:
                     st.caption(f"SMART score now: **{old_score}/100**. Rewrite it to see the new score.")
             st.text_input("Why (optional)", **drafts.field(keys["note"], f"decide.{d.goal_id}.note"), max_chars=5000,
@@ -176,6 +190,14 @@ def decisions_section(nb: Notebook, today: date) -> None:
             for dec in current.decisions:
                 note = f" · {md(dec.note)}" if dec.note else ""
                 st.markdown(f"**{dec.decision.label}** · {md(short(statements.get(dec.goal_id, '(removed goal)'), 90))}{note}")
+
+
+def _offers(nb: Notebook, goal_id: str, statement: str, today: date) -> list[Offer]:
+    """What a new wording would change in the goal's fields (career_core.goal_fields)."""
+    goal = nb.goal(goal_id)
+    if goal is None or not statement.strip():
+        return []
+    return offers(statement, score_goal(statement, context_for(goal, nb), today), goal.deadline, goal.metric)
 
 
 # --- earlier reviews ---------------------------------------------------------------------------
@@ -211,7 +233,7 @@ def history_section(nb: Notebook, today: date) -> None:
 def _add(form: EntryForm, names: tuple[str, ...], target: str, saved: str) -> None:
     """Build the entry from what was typed; a bad field is explained beside it and nothing is lost."""
     form.submit(lambda: new_entry(target, {n: form.value(n) for n in names}),
-                lambda n, item: getattr(n, target).append(item), saved=saved)
+                lambda n, item: edit.add(n, target, item), saved=saved)
 
 
 def _remove(target: str, item_id: str) -> None:
@@ -220,9 +242,10 @@ def _remove(target: str, item_id: str) -> None:
 
 def partners_tab(nb: Notebook) -> None:
     st.caption("Tell a few people what you are aiming for. Knowing someone will ask is often what gets a step done.")
-    for p in nb.partners:
+    on_page, cards = paged(nb.partners, session.key("partners.page"), "partner", size=10)
+    for p in on_page:
         pid = p.id
-        with st.container(border=True):
+        with cards.container(border=True):
             c1, c2, c3 = st.columns([2, 2, 0.6], vertical_alignment="bottom")
             with c1:
                 fields.text("Name", lambda n, pid=pid: find(n.partners, pid), "name", name=f"partner.{pid}.name")
@@ -269,7 +292,7 @@ def feedback_tab(nb: Notebook, today: date) -> None:
         form.show_error("_")
         form.draft_note()
     entries = sorted(nb.feedback, key=lambda f: f.on, reverse=True)
-    if session.presenting() and entries:
+    if session.hidden(Feedback, "what") and entries:
         st.caption(f"{len(entries)} entries, hidden while presenting.")
         return
     _entry_list(entries, "feedback", lambda f: f"{wording.day(f.on, today)} · {f.from_whom}", lambda f: f.what)
@@ -335,7 +358,7 @@ def export_section(nb: Notebook, today: date) -> None:
     st.subheader("Take it with you", anchor=False)
     st.caption("A one-page development plan to print or share (vision, goals with SMART score and status, "
                "initiatives, next actions, what you stop doing), and every check-in as a spreadsheet.")
-    snapshot, scores = nb, derived.scores(nb, today)
+    snapshot, scores, redact = nb, derived.scores(nb, today), session.presenting()
     progress = derived.progress(nb, today)
     c1, c2, c3 = st.columns(3)
     c1.download_button("Development plan (PDF)", icon=":material/picture_as_pdf:", type="primary",
@@ -347,7 +370,7 @@ def export_section(nb: Notebook, today: date) -> None:
                        file_name=file_name(nb, "md", "development-plan"),
                        mime="text/markdown", on_click="ignore", key=session.key("export.md"))
     c3.download_button("Check-ins (CSV)", icon=":material/table:",
-                       data=lambda: checkins_csv.build(snapshot),
+                       data=lambda: checkins_csv.build(snapshot, redact=redact),
                        file_name=file_name(nb, "csv", "checkins"),
                        mime="text/csv", on_click="ignore", key=session.key("export.csv"),
                        disabled=not nb.checkins)

@@ -16,12 +16,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
-import tarfile
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -57,6 +53,9 @@ def adversarial(n: int = 10_000) -> dict[str, str]:
         "long unicode": fill("ünïcödé 目標 🚀 ğöal İstanbul ß "),
         "one long word": "a" * n,
         "quotes": fill("'a' \"b\" "),
+        "days and occasions": fill("on Monday, Tuesday and Friday's race day "),
+        "means and purposes": fill("grow my list by posting each recipe to improve "),
+        "acts and places": fill("donate platelets, go to a play, post daily on social media and clean out the "),
     }
 
 
@@ -88,22 +87,15 @@ def measure(goals: list[str]) -> dict[str, object]:
 
 def measure_revision(rev: str, goals_file: Path) -> dict[str, object] | None:
     """The same figures for career_core/smart at a git revision, in a child process."""
-    with tempfile.TemporaryDirectory() as tmp:
-        archive = Path(tmp) / "old.tar"
-        try:
-            with open(archive, "wb") as out:
-                subprocess.run(["git", "archive", rev, "career_core/__init__.py", "career_core/smart"], cwd=REPO, stdout=out, check=True, stderr=subprocess.DEVNULL)
-        except (subprocess.CalledProcessError, FileNotFoundError):
+    from career_core.smart.revision import extracted, run_with
+
+    with extracted(rev, REPO) as folder:
+        if folder is None:
             return None
-        with tarfile.open(archive) as tar:
-            tar.extractall(tmp, filter="data")
-        env = dict(os.environ, PYTHONPATH=tmp)
-        child = subprocess.run(
-            [sys.executable, __file__, str(goals_file), "--json"], env=env, capture_output=True, text=True, check=False
-        )
-        if child.returncode != 0:
-            return None
-        return json.loads(child.stdout)
+        child = run_with(folder, [str(Path(__file__).resolve()), str(goals_file.resolve()), "--json"])
+    if child.returncode != 0:
+        return None
+    return json.loads(child.stdout)
 
 
 def load_goals(path: Path) -> list[str]:

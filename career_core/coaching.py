@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from career_core import wording
+from career_core.due import late_dates
+from career_core.metric import change, fraction
+from career_core.milestones import standing
 from career_core.models import (
     Action,
     ActionStatus,
@@ -25,7 +28,7 @@ from career_core.models import (
     Recurrence,
     Review,
 )
-from career_core.schedule import occurrences
+from career_core.progress import all_progress
 
 DEFAULT_DAYS = 30
 
@@ -45,10 +48,12 @@ class GoalMovement:
     confidence_before: int | None
     confidence_now: int | None
     latest_note: str
+    direction: Direction = Direction.INCREASE
+    target: float | None = None
 
     @property
     def percent_before(self) -> int:
-        """Percent of the way at the last session; a goal first measured since then starts at 0."""
+        """Percent of the way at the last session (0..100); a goal first measured since then starts at 0."""
         return round(100 * (self.share_before if self.share_before is not None else 0))
 
     @property
@@ -61,13 +66,11 @@ class GoalMovement:
         return f"{self.confidence_before or '–'} → {self.confidence_now or '–'}"
 
     @property
-    def direction_word(self) -> str:
-        """Which way the number went, in words (status is never said by colour alone)."""
+    def moved(self) -> str:
+        """Which way the goal moved, in words that follow its direction: "better", "worse", "unchanged"."""
         if self.value_before is None or self.value_now is None:
             return "first value" if self.value_now is not None else "no value"
-        if self.value_now == self.value_before:
-            return "unchanged"
-        return "up" if self.value_now > self.value_before else "down"
+        return change(self.direction, self.value_before, self.value_now, self.target)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +166,7 @@ def since_last_session(notebook: Notebook, today: date, since: date | None = Non
         overdue=_overdue(notebook.actions, goals, since, today),
         goal_changes=_goal_changes(notebook.goals, since, in_window),
         reviews=tuple(sorted((r for r in notebook.reviews if in_window(r.on)), key=lambda r: r.on, reverse=True)),
-        moments=tuple(sorted((j for j in notebook.journal if in_window(j.on)), key=lambda j: j.on, reverse=True)),
+        moments=tuple(j for j in standing(notebook.journal, all_progress(notebook, today)) if in_window(j.on)),
     )
 
 
@@ -171,7 +174,9 @@ def since_last_session(notebook: Notebook, today: date, since: date | None = Non
 
 
 def share_of_way(goal: Goal, value: float | None) -> float | None:
-    """How far `value` is from the baseline to the target (0 at baseline, 1 at target).
+    """How far `value` is from the baseline to the target, 0..1, by the one rule of progress
+    (career_core.metric.fraction): a value past the target is the whole way, one that went back
+    is none of it.
 
     Only for goals that move a number towards a target; limits and done/not-done goals have no
     way to travel, so they get None.
@@ -181,7 +186,7 @@ def share_of_way(goal: Goal, value: float | None) -> float | None:
         return None
     if m.direction not in (Direction.INCREASE, Direction.DECREASE):
         return None
-    return (value - m.baseline) / (m.target - m.baseline)
+    return fraction(m.direction, m.baseline, m.target, value)
 
 
 def _movements(checkins: list[CheckIn], goals: dict[str, Goal], since: date, today: date) -> tuple[GoalMovement, ...]:
@@ -215,6 +220,8 @@ def _movements(checkins: list[CheckIn], goals: dict[str, Goal], since: date, tod
             confidence_before=conf_before,
             confidence_now=conf_now,
             latest_note=next((c.note for c in reversed(during) if c.note.strip()), ""),
+            direction=goal.metric.direction,
+            target=goal.metric.target,
         ))
     order = {g: i for i, g in enumerate(goals)}
     out.sort(key=lambda m: order.get(m.goal_id, len(order)))
@@ -251,12 +258,7 @@ def _overdue(actions: list[Action], goals: dict[str, Goal], since: date, today: 
             if a.due and a.due < today:
                 out.append(ActionOverdue(a.id, a.title, _goal_label(goals, a.goal_id), a.due, 1, (today - a.due).days))
             continue
-        assert a.start is not None  # the model requires it for recurring actions
-        yesterday = today - timedelta(days=1)
-        if yesterday <= since:
-            continue
-        done = set(a.done_on)
-        missed = [d for d in occurrences(a.recurrence.value, a.start, a.end, since + timedelta(days=1), yesterday) if d not in done]
+        missed = late_dates(a, since, today)
         if missed:
             out.append(ActionOverdue(a.id, a.title, _goal_label(goals, a.goal_id), missed[0], len(missed), (today - missed[0]).days))
     out.sort(key=lambda o: (o.since, o.title))

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Final
 
-from career_core import wording
+from career_core.due import Due, due_soon
+from career_core.goal_fields import disagreement_words, disagreements
 from career_core.goal_reports import report_for
 from career_core.goals import STATUS_ORDER
 from career_core.models import (
-    Action,
-    ActionStatus,
     Direction,
     Goal,
     GoalStatus,
     Notebook,
-    Recurrence,
 )
 from career_core.progress import GoalProgress, all_progress
 from career_core.review import ReviewDue, next_review
-from career_core.schedule import occurrences
+from career_core.smart import badge
+
+NEXT_ACTIONS: Final = 8  # Home lists at most this many actions due soon
 
 GOAL_STATUS_ICONS = {
     GoalStatus.DRAFT: "✏️",
@@ -33,19 +33,6 @@ GOAL_STATUS_ICONS = {
 
 
 @dataclass(frozen=True, slots=True)
-class DueAction:
-    action_id: str
-    title: str
-    due: date
-    goal: str
-    overdue: bool
-
-    def when(self, today: date) -> str:
-        """'overdue since 30 Nov', 'due today' or 'due Fri 4 Dec'."""
-        return wording.due(self.due, today, overdue=self.overdue)
-
-
-@dataclass(frozen=True, slots=True)
 class GoalLine:
     goal_id: str
     statement: str
@@ -54,8 +41,10 @@ class GoalLine:
     deadline: date | None
     horizon: str
     score: int | None = None  # the SMART score, 0..100
-    is_smart: bool = False
+    is_smart: bool = False  # the badge's rule (career_core.smart.badge): all five criteria met
     progress: str = ""  # where it stands, in words: "● On track · 53%"; empty when not tracked
+    badge: str = ""  # "SMART", "Sharp wording" or "Not SMART yet"
+    mismatch: str = ""  # where the wording and the fields disagree, with the fix, in words
 
 
 def progress_words(gp: GoalProgress | None) -> str:
@@ -63,9 +52,8 @@ def progress_words(gp: GoalProgress | None) -> str:
     if gp is None or gp.status is None:
         return ""
     words = gp.status_words
-    if gp.is_limit and gp.within is not None and gp.points:
-        side = "within the limit" if gp.direction is Direction.AT_MOST else "at or above the floor"
-        return words + f" · {side} at {gp.within} of {len(gp.points)} check-ins"
+    if gp.record:
+        return words + f" · {gp.record}"
     if gp.direction is not Direction.DONE and gp.percent is not None and gp.status.value not in ("achieved", "not started"):
         words += f" · {gp.percent}%"
     return words
@@ -77,35 +65,9 @@ class Glance:
     vision: str
     target_role: str
     goals: tuple[GoalLine, ...]
-    due: tuple[DueAction, ...]
+    due: tuple[Due, ...]
     review: ReviewDue
     steps_done: dict[str, bool]
-
-
-def next_due(action: Action, today: date) -> date | None:
-    """The first occurrence not yet done: overdue one-offs stay due, recurrences look ahead."""
-    if action.status is not ActionStatus.TO_DO:
-        return None
-    if action.recurrence is Recurrence.NONE:
-        return action.due
-    assert action.start is not None  # guaranteed by the model
-    done = set(action.done_on)
-    window_end = today + timedelta(days=120)
-    for day in occurrences(action.recurrence.value, action.start, action.end, today, window_end):
-        if day not in done:
-            return day
-    return None
-
-
-def due_actions(notebook: Notebook, today: date, horizon_days: int = 14, limit: int = 8) -> tuple[DueAction, ...]:
-    goals = {g.id: g.statement for g in notebook.goals}
-    rows = []
-    for action in notebook.actions:
-        due = next_due(action, today)
-        if due is not None and due <= today + timedelta(days=horizon_days):
-            rows.append(DueAction(action.id, action.title, due, goals.get(action.goal_id or "", ""), due < today))
-    rows.sort(key=lambda r: (r.due, r.title))
-    return tuple(rows[:limit])
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +114,10 @@ def progress_steps(notebook: Notebook) -> dict[str, bool]:
 def _goal_line(goal: Goal, notebook: Notebook, today: date, progress: Mapping[str, GoalProgress]) -> GoalLine:
     report = report_for(goal, notebook, today)
     words = "" if goal.status is GoalStatus.ACHIEVED else progress_words(progress.get(goal.id))
+    verdict = badge(report)
     return GoalLine(goal.id, goal.statement, goal.status.label, GOAL_STATUS_ICONS[goal.status], goal.deadline,
-                    goal.horizon.label, report.overall, report.is_smart, words)
+                    goal.horizon.label, report.overall, verdict.smart, words, verdict.label,
+                    disagreement_words(disagreements(goal, report), today))
 
 
 def glance(notebook: Notebook, today: date, progress: Mapping[str, GoalProgress] | None = None) -> Glance:
@@ -167,7 +131,7 @@ def glance(notebook: Notebook, today: date, progress: Mapping[str, GoalProgress]
         vision=notebook.vision.statement,
         target_role=notebook.vision.target_role,
         goals=tuple(_goal_line(g, notebook, today, progress) for g in goals),
-        due=due_actions(notebook, today),
+        due=due_soon(notebook, today, limit=NEXT_ACTIONS),
         review=next_review(notebook, today),
         steps_done=steps,
     )

@@ -12,9 +12,10 @@ from datetime import date
 from typing import Final
 
 from career_core.alignment import alignment
+from career_core.goal_fields import disagreement_words, disagreements
 from career_core.goals import STATUS_ORDER, TRANSITIONS
 from career_core.models import Goal, GoalHorizon, GoalStatus, Metric, Notebook
-from career_core.smart import SmartReport, context_for, score_goal
+from career_core.smart import Badge, SmartReport, badge, context_for, score_goal
 
 CRITERIA: Final = {"S": "Specific", "M": "Measurable", "A": "Achievable", "R": "Relevant", "T": "Time-bound"}
 # Levels in symbols as well as words, so a list can be read at a glance without colour.
@@ -39,10 +40,14 @@ def draft_report(
     parent_id: str | None = None,
     deadline: date | None = None,
     metric: Metric | None = None,
+    confidence: int | None = None,
+    why: str = "",
+    supports_vision: bool = False,
 ) -> SmartReport:
     """The report of a goal still being written (not saved yet), with what is known of its fields."""
     draft = Goal.model_construct(statement=statement, horizon=horizon, parent_id=parent_id, deadline=deadline,
-                                 metric=metric or Metric())
+                                 metric=metric or Metric(), confidence=confidence, why=why,
+                                 supports_vision=supports_vision)
     return score_goal(statement, context_for(draft, notebook), today)
 
 
@@ -60,18 +65,16 @@ class GoalRow:
     parent: str
     deadline: date | None
     score: int
-    is_smart: bool
+    is_smart: bool  # the badge's rule: all five criteria met
     criteria: str
     aligned: str
     actions: tuple[tuple[str, GoalStatus], ...]
-
-    @property
-    def verdict(self) -> str:
-        return "SMART" if self.is_smart else "not SMART yet"
+    verdict: Badge | None = None  # the badge and its sentence (career_core.smart.badge)
+    mismatch: str = ""  # where the wording and the fields disagree, with the fix, in words
 
 
 def goal_rows(notebook: Notebook, scored: Mapping[str, SmartReport],
-              statuses: Iterable[GoalStatus] | None = None) -> list[GoalRow]:
+              statuses: Iterable[GoalStatus] | None = None, today: date | None = None) -> list[GoalRow]:
     """The goals to list, live ones first; long-term goals before their stepping stones."""
     shown = set(statuses) if statuses is not None else set(GoalStatus)
     statements = {g.id: g.statement for g in notebook.goals}
@@ -91,9 +94,11 @@ def goal_rows(notebook: Notebook, scored: Mapping[str, SmartReport],
             parent=statements.get(g.parent_id or "", ""),
             deadline=g.deadline,
             score=report.overall,
-            is_smart=report.is_smart,
+            is_smart=badge(report).smart,
             criteria=criteria_line(report),
             aligned=alignment(g, notebook).describe(),
             actions=TRANSITIONS[g.status],
+            verdict=badge(report),
+            mismatch=disagreement_words(disagreements(g, report), today),
         ))
     return rows

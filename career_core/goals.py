@@ -109,6 +109,9 @@ def add_goal(
     metric: Metric | None = None,
     status: GoalStatus = GoalStatus.DRAFT,
     now: datetime | None = None,
+    confidence: int | None = None,
+    why: str = "",
+    supports_vision: bool = False,
 ) -> Goal:
     """A new goal whose first wording (with its score) starts the goal's history."""
     now = now or utc_now()
@@ -116,7 +119,8 @@ def add_goal(
         parent_id = None
     goal = Goal(
         statement=statement, horizon=horizon, parent_id=parent_id, deadline=deadline, category=category,
-        metric=metric or Metric(), status=status, created_at=now,
+        metric=metric or Metric(), status=status, created_at=now, confidence=confidence, why=why,
+        supports_vision=supports_vision,
         revisions=[GoalRevision(at=now, statement=statement.strip(), score=score)],
     )
     check_parent(notebook, goal.id, parent_id)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
-from career_core import limits
+from career_core import direction, limits
 from career_core.limits import GOAL_DEPTH, LISTS, field_of, field_value, lists
 
 
@@ -236,6 +236,10 @@ def repair(data: dict[str, Any], new_id: Callable[[], str]) -> list[str]:
     for ref in REFERENCES:
         if ref.target in targets and (n := _drop_unresolved(data, ref, targets[ref.target])):
             notes.append(_note(ref.repaired, n))
+    if turned := _follow_numbers(data):
+        notes.append(f"{turned:,} goal{'s' if turned != 1 else ''} named a direction "
+                     f"{'their' if turned != 1 else 'its'} baseline and target contradict; "
+                     f"{'they' if turned != 1 else 'it'} now follow{'' if turned != 1 else 's'} the numbers.")
     try:
         found = depth_problem(data)
     except Inconsistent as exc:
@@ -243,6 +247,22 @@ def repair(data: dict[str, Any], new_id: Callable[[], str]) -> list[str]:
     if found:
         raise Inconsistent(f"{found} Nothing was imported.")
     return notes
+
+
+def _follow_numbers(data: dict[str, Any]) -> int:
+    """Turn an increase or decrease that its own baseline and target contradict; how many turned."""
+    turned = 0
+    for goal in _items(data, "goals"):
+        metric = goal.get("metric") if isinstance(goal, dict) else None
+        if not isinstance(metric, dict):
+            continue
+        baseline, target, said = metric.get("baseline"), metric.get("target"), metric.get("direction", direction.INCREASE)
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (baseline, target)):
+            continue
+        if isinstance(said, str) and (now := direction.follow(said, baseline, target)) != said:
+            metric["direction"] = now
+            turned += 1
+    return turned
 
 
 def _drop_unresolved(data: dict[str, Any], ref: Reference, targets: set[str]) -> int:

@@ -541,8 +541,11 @@ def _dangling(values: dict[str, Any]) -> _Lost:
 
 def _unlink(notebook: Notebook, lost: _Lost) -> Notebook:
     """Every link to a deleted entry undone, by the rules that delete entries in the app."""
-    touched = ("goals", "actions", "initiatives", "journal", "reviews")  # copied: the sides' entries stay as they were
-    nb = notebook.model_copy(update={name: [x.model_copy(deep=True) for x in getattr(notebook, name)] for name in touched})
+    # Copied, so the sides stay as they were: the entries whose links change, and the list of
+    # check-ins, which loses a deleted goal's (the check-ins themselves are not changed).
+    touched = ("goals", "actions", "initiatives", "journal", "reviews")
+    nb = notebook.model_copy(update={name: [x.model_copy(deep=True) for x in getattr(notebook, name)] for name in touched}
+                             | {"checkins": list(notebook.checkins)})
     for goal_id in lost.goals:
         edit.remove_goal(nb, goal_id)
     for objective_id in lost.objectives:

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
-from career_core.models import Direction
+from career_core import direction as directions
+from career_core.edit import assign
+from career_core.models import Direction, Metric
 
 TREND_POINTS: Final = 8  # the forecast follows the recent pace, not the whole history
 EPS: Final = 1e-9  # rounding slack for shares of the way
@@ -114,3 +116,31 @@ def forecast(direction: Direction, target: float | None, trend: Sequence[Point],
     if days > _FAR.days:
         return None
     return max(latest.on + timedelta(days=math.ceil(days)), today)
+
+
+def set_numbers(metric: Metric, **numbers: float | None) -> Direction | None:
+    """Set the baseline and/or target; an increase or decrease the new numbers contradict turns
+    round to follow them (career_core.direction). Returns the new direction when it turned."""
+    baseline = numbers.get("baseline", metric.baseline)
+    target = numbers.get("target", metric.target)
+    follows = Direction(directions.follow(metric.direction.value, baseline, target))
+    if follows is metric.direction:
+        assign(metric, **numbers)
+        return None
+    assign(metric, **numbers, direction=follows)
+    return follows
+
+
+def change(direction: Direction, before: float, now: float, target: float | None = None) -> str:
+    """Which way a change went for this goal, in words: "better", "worse" or "unchanged".
+
+    Up is better for an increase or a floor, down for a decrease or a limit; for done/not done,
+    nearer the done mark is better. Never "up" or "down": overtime rising is worse, not up.
+    """
+    if abs(now - before) < EPS:
+        return "unchanged"
+    if direction is Direction.DONE:
+        goal = done_threshold(target)
+        return "better" if abs(now - goal) < abs(before - goal) else "worse"
+    rising = now > before
+    return "better" if rising == (_towards(direction, before, target if target is not None else now) > 0) else "worse"

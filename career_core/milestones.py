@@ -1,12 +1,19 @@
 """Milestones: reaching 25, 50, 75 and 100% of a goal is celebrated once each, and kept in the journal.
 
+A milestone holds while the goal's progress, worked out now from its check-ins and its current
+metric (career_core.progress), is at or past it. The journal keeps the moment it was celebrated;
+every page shows only the celebrated milestones that still hold, so a corrected metric (a
+direction set right, a new target) or a value that slipped back withdraws one quietly, on every
+page at once. A withdrawn milestone stays in the journal as a memory: reached again, it shows
+again, and is never celebrated a second time.
+
 A goal that jumps past several at once celebrates only the highest; a lower one it skipped stays
-quiet. What "progress" means is career_core.progress's rule.
+quiet unless nothing higher holds any more.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Final
 
@@ -24,15 +31,34 @@ _MILESTONE_TEXT = {
 }
 
 
+def passed(gp: GoalProgress | None) -> tuple[int, ...]:
+    """The milestones the goal's progress is at or past now (none without a measure)."""
+    if gp is None or gp.progress is None:
+        return ()
+    return tuple(m for m in MILESTONES if gp.progress * 100 + EPS >= m)
+
+
+def holds(entry: JournalEntry, progress: Mapping[str, GoalProgress]) -> bool:
+    """Whether a journal entry still stands: any entry that is no milestone, a milestone of a goal
+    no longer in the notebook (nothing left to contradict it), or one the goal's progress is at."""
+    if entry.milestone is None or entry.goal_id is None or entry.goal_id not in progress:
+        return True
+    return entry.milestone in passed(progress[entry.goal_id])
+
+
 def pending_milestone(gp: GoalProgress, journal: Iterable[JournalEntry]) -> int | None:
-    """The highest milestone this goal has passed and not yet celebrated (lower ones it skipped stay quiet)."""
-    if gp.progress is None or not gp.tracked:
+    """The highest milestone this goal is at and has never celebrated, unless a higher celebrated
+    one still holds; None when there is nothing new to celebrate."""
+    if not gp.tracked:
         return None
-    passed = [m for m in MILESTONES if gp.progress * 100 + EPS >= m]
-    if not passed:
+    reached = passed(gp)
+    if not reached:
         return None
-    celebrated = max((j.milestone for j in journal if j.goal_id == gp.goal_id and j.milestone is not None), default=0)
-    return passed[-1] if passed[-1] > celebrated else None
+    celebrated = {j.milestone for j in journal if j.goal_id == gp.goal_id and j.milestone is not None}
+    top = reached[-1]
+    if top in celebrated or any(m in reached and m > top for m in celebrated):
+        return None
+    return top
 
 
 def record_milestones(notebook: Notebook, goal_ids: Iterable[str], today: date) -> list[JournalEntry]:
@@ -55,3 +81,13 @@ def record_milestones(notebook: Notebook, goal_ids: Iterable[str], today: date) 
         notebook.journal.append(entry)
         written.append(entry)
     return written
+
+
+def standing(journal: Iterable[JournalEntry], progress: Mapping[str, GoalProgress]) -> list[JournalEntry]:
+    """The journal as every page shows it: entries that still hold, newest first."""
+    return sorted((j for j in journal if holds(j, progress)), key=lambda j: j.on, reverse=True)
+
+
+def standing_milestones(notebook: Notebook, progress: Mapping[str, GoalProgress]) -> list[JournalEntry]:
+    """The celebrated milestones that still hold, newest first (Progress, the timeline, the PDF)."""
+    return [j for j in standing(notebook.journal, progress) if j.milestone is not None]

@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from career_core import integrity, limits
+from career_core import direction, integrity, limits
 from career_core.limits import FIRST_DAY, LAST_DAY
 from career_core.migrations import SCHEMA_VERSION, current
 
@@ -288,6 +288,13 @@ class Metric(Record):
     target: Number | None = None
     direction: Direction = Direction.INCREASE
 
+    @model_validator(mode="after")
+    def _direction_follows_the_numbers(self) -> Self:
+        """An increase with a target below the baseline (or the reverse) is refused, never stored."""
+        if problem := direction.contradiction(self.direction.value, self.baseline, self.target, self.unit):
+            raise ValueError(f"direction: {problem}")
+        return self
+
 
 class GoalRevision(Record):
     """One earlier wording of a goal with its SMART score, so its history shows it sharpening."""
@@ -381,7 +388,7 @@ class CheckIn(Item):
     goal_id: str
     on: Day = Field(default_factory=date.today)
     value: Number | None = None
-    note: LongText = ""
+    note: LongText = Field(default="", json_schema_extra=PRIVATE)  # often what is not said to a coach's face
     confidence: Confidence | None = None
 
 
@@ -413,7 +420,7 @@ class Partner(Item):
 class Feedback(Item):
     on: Day = Field(default_factory=date.today)
     from_whom: Name
-    what: LongText = ""
+    what: LongText = Field(default="", json_schema_extra=PRIVATE)  # others' words about me, not for a shared screen
 
 
 class CoachNote(Item):

@@ -142,9 +142,42 @@ class GoalProgress:
         return self.direction in LIMITS
 
     @property
+    def record(self) -> str:
+        """How often a limit held, when that is the news: 'within the limit in 9 of 12 weeks'.
+
+        Empty for other goals, before any value, and for a limit still on its way in from outside
+        that has never held (its share of the way says more; no sentence reads "in 0 of 12").
+        """
+        if not self.is_limit or not self.within or not self.points or self.target is None:
+            return ""
+        held_at_start = self.baseline is not None and not starts_outside(self.direction, self.baseline, self.target)
+        if not held_at_start and not meets(self.direction, self.target, self.points[-1].value):
+            return ""
+        return limit_record(self.direction, self.within, self.points)
+
+    def where(self) -> str:
+        """How far the goal is, in words that follow its direction: '53% of the way', 'within the
+        limit in 9 of 12 weeks', 'done', 'not done yet'; empty when there is nothing to measure."""
+        if self.percent is None:
+            return ""
+        if self.record:
+            return self.record
+        if self.direction is Direction.DONE and not self.steps:
+            return "done" if self.percent >= 100 else "not done yet"
+        return f"{self.percent}% of the way"
+
+    @property
     def status_words(self) -> str:
         """'● On track', or 'Not tracked' for a paused or dropped goal: status never by colour alone."""
         return f"{self.status.symbol} {self.status.label}" if self.status else "Not tracked"
+
+
+def limit_record(direction: Direction, within: int, points: Sequence[Point]) -> str:
+    """'within the limit in 9 of 12 weeks', 'at or above the floor in 3 of 5 check-ins': counted in
+    weeks when each value logged has a week of its own, else in check-ins."""
+    side = "within the limit" if direction is Direction.AT_MOST else "at or above the floor"
+    weekly = len({monday(p.on) for p in points}) == len(points)
+    return f"{side} in {within} of {wording.plural(len(points), 'week' if weekly else 'check-in')}"
 
 
 # --- the chart's plan line -----------------------------------------------------------------------
@@ -241,11 +274,11 @@ def goal_progress(
             trend.insert(0, Point(start, metric.baseline))  # one check-in and the baseline make a pace
         if direction in LIMITS and target is not None:
             within = sum(meets(direction, target, p.value) for p in points)
-    if latest is not None and target is not None and meets(direction, target, latest.value):
+    if latest is not None and meets(direction, target, latest.value):
         reached_on = _reached_on(direction, target, points)
 
-    if goal.status is GoalStatus.ACHIEVED:
-        progress = 1.0
+    if goal.status is GoalStatus.ACHIEVED and not _measured_short(direction, target, latest):
+        progress = 1.0  # marked achieved, and no check-in says otherwise
     expected = expected_fraction(start, goal.deadline, today)
     holds = direction in LIMITS and baseline is not None and target is not None \
         and not starts_outside(direction, baseline, target)
@@ -263,6 +296,7 @@ def goal_progress(
         deadline=goal.deadline, today=today, latest=latest, measured=len(points),
         active=bool(ordered) or bool(steps and (steps.done or steps.share)), progress=progress,
         expected=expected, forecast=predicted, reached_on=reached_on, within=within, steps=steps, holds=holds,
+        record=limit_record(direction, within, points) if within else "",
     ))
     return GoalProgress(
         goal_id=goal.id,
@@ -290,6 +324,12 @@ def goal_progress(
     )
 
 
+def _measured_short(direction: Direction, target: float | None, latest: Point | None) -> bool:
+    """The latest value is on the wrong side of the target: nothing may read as reached then."""
+    return latest is not None and (target is not None or direction is Direction.DONE) \
+        and not meets(direction, target, latest.value)
+
+
 def _step_trend(steps: _Steps, start: date, today: date, progress: float | None) -> list[Point] | None:
     """The cumulative share of steps done over time, for a pace; None when there are no steps."""
     if not steps.total:
@@ -306,7 +346,7 @@ def _step_trend(steps: _Steps, start: date, today: date, progress: float | None)
     return None
 
 
-def _reached_on(direction: Direction, target: float, points: Sequence[Point]) -> date | None:
+def _reached_on(direction: Direction, target: float | None, points: Sequence[Point]) -> date | None:
     """The first day of the latest unbroken run of check-ins that meet the target."""
     day = None
     for p in reversed(points):
@@ -337,6 +377,7 @@ class _Reading:
     within: int | None  # limit goals: check-ins within the limit
     steps: _Steps | None
     holds: bool  # a limit that already held at the start
+    record: str = ""  # limit goals: how often the limit held, in words
 
     @property
     def is_limit(self) -> bool:
@@ -344,7 +385,7 @@ class _Reading:
 
     @property
     def reached(self) -> bool:
-        return self.latest is not None and self.target is not None and meets(self.direction, self.target, self.latest.value)
+        return self.latest is not None and meets(self.direction, self.target, self.latest.value)
 
     def day(self, on: date) -> str:
         return wording.day(on, self.today)
@@ -354,6 +395,13 @@ def _status(r: _Reading) -> tuple[ProgressStatus, str]:
     """The status and the reason for it, in the order the rules decide: achieved, overdue,
     nothing logged yet, then where the goal is against the straight line to its deadline."""
     if r.goal_status is GoalStatus.ACHIEVED:
+        if _measured_short(r.direction, r.target, r.latest):
+            assert r.latest is not None
+            if r.direction is Direction.DONE:
+                return ProgressStatus.ACHIEVED, "Marked as achieved, though the last check-in said not done yet."
+            return ProgressStatus.ACHIEVED, (
+                f"Marked as achieved, though the last check-in ({wording.number(r.latest.value, r.unit)}) "
+                f"has not reached the target ({wording.number(r.target, r.unit)}).")
         return ProgressStatus.ACHIEVED, "Marked as achieved."
     if r.reached:
         return _reached(r)
@@ -366,13 +414,12 @@ def _status(r: _Reading) -> tuple[ProgressStatus, str]:
 
 def _reached(r: _Reading) -> tuple[ProgressStatus, str]:
     """The target is reached; a limit counts as achieved only once its deadline has come."""
-    assert r.target is not None
-    if not r.is_limit:
+    if not r.is_limit or r.target is None:
         when = f" on {r.day(r.reached_on)}" if r.reached_on else ""
-        return ProgressStatus.ACHIEVED, f"Target reached{when}."
+        return ProgressStatus.ACHIEVED, f"{'Done' if r.direction is Direction.DONE else 'Target reached'}{when}."
     at_most = r.direction is Direction.AT_MOST
     inside = ("Within the limit of " if at_most else "At or above the floor of ") + wording.number(r.target, r.unit)
-    kept = f" {r.within} of {r.measured} check-ins were {'within' if at_most else 'at or above'} it."
+    kept = f" {wording.capital(r.record)}." if r.record else ""
     if r.deadline is not None and r.today >= r.deadline:
         return ProgressStatus.ACHIEVED, f"{inside} at the deadline.{kept}"
     return ProgressStatus.ON_TRACK, f"{inside} at the last check-in.{kept}"

@@ -7,7 +7,6 @@ honest authenticity check says about each.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final, TypeVar
@@ -75,19 +74,6 @@ def move(items: Sequence[T], index: int, step: int) -> list[T]:
     target = min(max(index + step, 0), len(out) - 1)
     out.insert(target, out.pop(index))
     return out
-
-
-def values_in_text(text: str, values: Iterable[str]) -> list[str]:
-    """The values a piece of writing names (whole words, any case, a plural or -ing counts)."""
-    found = []
-    for value in values:
-        words = value.split()
-        if not words:
-            continue
-        pattern = r"\b" + r"\s+".join(re.escape(w) for w in words) + r"(?:s|es|ing)?\b"
-        if re.search(pattern, text, flags=re.IGNORECASE):
-            found.append(value)
-    return found
 
 
 def _same(name: str) -> str:

@@ -198,8 +198,12 @@ def _aware(value: datetime) -> datetime:
 
 
 class Store:
-    def __init__(self, url: str | None = None, *, engine: Engine | None = None) -> None:
+    def __init__(self, url: str | None = None, *, engine: Engine | None = None, keep_recent: int | None = None) -> None:
+        """`keep_recent` bounds the history to that many recent revisions per notebook (an in-memory
+        store of a private session, which must not grow with every save); by default every
+        revision is kept, older ones thinned to one a day (see _prune)."""
         self.url = url or default_url()
+        self.keep_recent = keep_recent
         self.engine = engine or _make_engine(self.url)
         metadata.create_all(self.engine)
         self._upsert_draft = _draft_upsert(self.engine.dialect.name)
@@ -374,7 +378,11 @@ class Store:
                 notebook_id=saved.id, revision=saved.revision, saved_at=write.now, document=write.blob
             )
         )
-        if saved.revision % PRUNE_EVERY == 0:
+        if self.keep_recent is not None:
+            if saved.revision % self.keep_recent == 0:
+                conn.execute(revisions.delete().where(revisions.c.notebook_id == saved.id,
+                                                      revisions.c.revision <= saved.revision - self.keep_recent))
+        elif saved.revision % PRUNE_EVERY == 0:
             self._prune(conn, saved.id, saved.revision, write.now)
 
     def delete(self, owner: str, notebook_id: str) -> None:

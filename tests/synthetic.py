@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from career_core import limits
 from career_core.models import Notebook
 
 GOALS = 40
@@ -137,6 +138,31 @@ def five_year_notebook(seed: int = 0, today: date | None = None, scale: int = 1)
     """
     today = today or date.today()
     return Notebook.model_validate(notebook_data(seed, today, scale))
+
+
+def crowded_notebook(seed: int = 0, today: date | None = None) -> Notebook:
+    """The notebook at the limits (scale=10) in the shapes that cost pages the most: every action
+    a weekly step of one goal, running now (each week holds 4,000 of them, far over the hour
+    limit), every goal active and past its deadline (each one slips and asks for a decision),
+    every development item kept with its authenticity in doubt, and the most partners."""
+    today = today or date.today()
+    data = notebook_data(seed, today, scale=10)
+    rng = random.Random(seed)
+    first = data["goals"][0]["id"]
+    data["actions"] = [
+        {"id": f"{rng.getrandbits(48):012x}", "title": f"Weekly step {i} of the plan", "goal_id": first,
+         "recurrence": "weekly", "start": (today - timedelta(days=14)).isoformat(), "hours": 0.25}
+        for i in range(limits.limit("actions"))
+    ]
+    yesterday = today - timedelta(days=1)
+    for goal in data["goals"]:
+        start = date.fromisoformat(goal["start"]) if goal.get("start") else None
+        goal.update(status="active", deadline=max(yesterday, start or yesterday).isoformat())
+    for item in data["development_items"]:
+        item.update(kept=True, fits_values=False, own_wish=False)
+    data["partners"] = [{"id": f"{rng.getrandbits(48):012x}", "name": f"Partner {i}", "role": "Peer",
+                         "sees": "Every goal and every review."} for i in range(limits.limit("partners"))]
+    return Notebook.model_validate(data)
 
 
 def notebook_data(seed: int, today: date, scale: int = 1) -> Data:

@@ -3,9 +3,14 @@
 `per_revision(fn, nb, today, *args)` is the one cache of the app: `fn(nb, today, *args)` is worked
 out the first time any page asks for it with this notebook revision, this day and these
 arguments, and every rerun after that costs nothing. A change to the notebook is a new revision,
-so nothing stale is ever shown. The notebook itself is passed to Streamlit with a leading
-underscore, so five years of data are never hashed on a rerun; the key is the notebook's id and
-revision. `fn` must be a named module-level function: its module and name are part of the key.
+so nothing stale is ever shown. `fn` must be a named module-level function: its module and name
+are part of the key.
+
+The results live in the browser session, for the open notebook's current revision only: a new
+revision (or another notebook, or a new day) starts afresh, so a session holds one revision's
+derived data at most, and it goes when the session ends. Results are handed out as they are,
+never copied (a notebook at its limits has 50,000 check-ins: copying its progress on every rerun
+would cost half a second), so callers treat them as read-only.
 """
 
 from __future__ import annotations
@@ -21,12 +26,7 @@ from career_core.progress import GoalProgress, all_progress
 from career_core.review import smart_scores
 
 T = TypeVar("T")
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def _derive(name: str, notebook_id: str, revision: int, today: date, args: tuple, _nb: Notebook,
-            _fn: Callable[..., Any]) -> Any:
-    return _fn(_nb, today, *args)
+DERIVED = "wp.derived"  # ((notebook id, revision, day), {(function, args): result})
 
 
 def per_revision(fn: Callable[..., T], nb: Notebook, today: date, *args: Any) -> T:
@@ -35,7 +35,15 @@ def per_revision(fn: Callable[..., T], nb: Notebook, today: date, *args: Any) ->
     name = f"{fn.__module__}.{fn.__qualname__}@{code.co_filename if code else ''}"
     if "<" in fn.__qualname__:
         raise TypeError(f"per_revision needs a named function, not {name}: the name is part of the cache key")
-    return _derive(name, nb.id, nb.revision, today, tuple(args), nb, fn)
+    stamp = (nb.id, nb.revision, today)
+    held = st.session_state.get(DERIVED)
+    if held is None or held[0] != stamp:
+        held = (stamp, {})
+        st.session_state[DERIVED] = held
+    key = (name, args)
+    if key not in held[1]:
+        held[1][key] = fn(nb, today, *args)
+    return held[1][key]
 
 
 def progress(nb: Notebook, today: date) -> dict[str, GoalProgress]:

@@ -29,7 +29,7 @@ EDITING = "wp.editing"  # "<kind>:<id>" of the entry open for editing
 class EntryKind:
     name: str  # "action": in widget keys and error names
     noun: str  # "action": in messages
-    items: Callable[[Notebook], list]  # where the entries live in the notebook
+    path: str  # the notebook's list the entries live in ("actions"): edit.add checks its limit
     draw: Callable[[EntryForm, Any, bool], None]  # the form's widgets, filled from a draft (editing or adding)
     read: Callable[[EntryForm, Any], Any]  # the draft the form holds (given the entry being edited, or None)
     build: Callable[[Notebook, Any, date, Any], Item]  # the checked entry (previous entry, or None)
@@ -37,6 +37,9 @@ class EntryKind:
     deleted: str = "Deleted. An earlier revision on the Notebooks page still has it."
     remove: Callable[[Notebook, str], object] | None = None  # default: take it out of `items`
     first_field: str = "title"  # where "this entry no longer exists" is said
+
+    def items(self, nb: Notebook) -> list:
+        return getattr(nb, self.path)
 
     def error_name(self, entry_id: str) -> str:
         return f"{self.name}.{entry_id}"
@@ -50,7 +53,7 @@ def add_form(kind: EntryKind, label: str, button: str, blank: Any, today: date, 
     def add() -> None:
         nb = session.notebook()
         form.submit(lambda: kind.build(nb, kind.read(form, None), today, None),
-                    lambda n, entry: kind.items(n).append(entry), saved=added)
+                    lambda n, entry: edit.add(n, kind.path, entry), saved=added)
 
     with st.expander(label, expanded=expanded, icon=icon):
         with st.form(session.key(f"add-{kind.name}-form"), border=False, enter_to_submit=False):

@@ -23,7 +23,6 @@ from pydantic import BaseModel
 
 from career_core.edit import assign
 from career_core.models import Notebook
-from career_core.privacy import is_private
 from waypoint_ui import drafts, session
 from waypoint_ui.text import md
 
@@ -33,7 +32,7 @@ Getter = Callable[[Notebook], BaseModel | None]
 def show_error(name: str) -> None:
     """The message for a field, right where the person is looking."""
     if message := session.field_error(name):
-        st.error(message, icon=":material/error:")
+        st.error(md(message), icon=":material/error:")
 
 
 def bound(
@@ -57,7 +56,7 @@ def bound(
     owner = getter(nb) if nb is not None else None
     if owner is None:
         return None
-    if session.presenting() and is_private(type(owner), field):
+    if session.hidden(type(owner), field):
         # A field marked private (models.PRIVATE) never reaches a shared screen.
         st.caption(f":material/visibility_off: {md(label)}: hidden while presenting")
         return None

@@ -188,7 +188,11 @@ def _private_box() -> None:
         icon=":material/lock:",
     )
     nb = session.notebook()
-    if nb is not None:
+    if nb is not None and session.presenting():
+        # The file is the only copy of a private session's notebook, so it is whole or not offered.
+        st.caption(":material/visibility_off: Turn presentation mode off to download your notebook: the file "
+                   "holds your private notes.")
+    elif nb is not None:
         last = st.session_state.get(DOWNLOADED)
         st.download_button(
             "Download notebook",
@@ -235,9 +239,9 @@ def _save_line() -> None:
         return
     kept = len(session.kept_drafts())
     if state is not None and state.kind == "conflict":
-        st.warning(state.message, icon=":material/call_split:")
+        st.warning(md(state.message), icon=":material/call_split:")
     elif state is not None and state.kind == "invalid":
-        st.caption(f":material/error: {state.message}")
+        st.caption(f":material/error: {md(state.message)}")
     elif problem := drafts.pending():
         st.caption(f":material/keyboard: Not saved yet: {problem}")
     elif kept:
@@ -262,7 +266,7 @@ def _questions() -> None:
     asked = session.questions()
     with st.container(border=True, key="wp-questions"):
         if not asked:  # too old to merge: the whole version, one or the other
-            st.warning(state.message, icon=":material/call_split:")
+            st.warning(md(state.message), icon=":material/call_split:")
             left, right = st.columns(2)
             left.button("Load the latest version", on_click=session.reload_latest, width="stretch",
                         help="Show the version saved elsewhere; this tab's unsaved edit is dropped.")
@@ -286,7 +290,7 @@ def _choice_key(conflict_key: str) -> str:
 def _question(conflict: Conflict) -> None:
     hidden = session.presenting() and is_private_path(conflict.key.split("/"))
     st.markdown(f"**{md(conflict.where)}**")
-    st.caption(conflict.reason)
+    st.caption(md(conflict.reason))
     sides = ((Side.MINE, "In this tab", conflict.mine), (Side.THEIRS, "In the other tab", conflict.theirs))
     for column, (_, label, value) in zip(st.columns(2), sides, strict=True):
         with column.container(border=True):

@@ -21,7 +21,8 @@ from career_core.goals import (
     set_status,
     stepping_stones,
 )
-from career_core.models import Direction, Goal, GoalHorizon, GoalStatus, Notebook
+from career_core.metric import set_numbers
+from career_core.models import Direction, Goal, GoalHorizon, GoalStatus, Metric, Notebook
 from career_core.smart import SmartReport
 from waypoint_ui import fields, session
 from waypoint_ui.goal_charts import history_figure
@@ -73,10 +74,10 @@ def goal_fields(nb: Notebook, goal: Goal, report: SmartReport, *, on_deleted: Ca
         fields.text("Unit", metric, "unit", name=name("metric.unit"), max_chars=40, placeholder="e.g. people")
     with m3:
         fields.bound(st.number_input, "Baseline", metric, "baseline", name=name("metric.baseline"), placeholder="now",
-                     format="%g")
+                     format="%g", apply=_number_setter(gid, "baseline"))
     with m4:
         fields.bound(st.number_input, "Target", metric, "target", name=name("metric.target"), placeholder="goal",
-                     format="%g")
+                     format="%g", apply=_number_setter(gid, "target"))
     with m5:
         fields.bound(st.selectbox, "Direction", metric, "direction", name=name("metric.direction"),
                      options=list(Direction), format_func=lambda d: d.label)
@@ -128,6 +129,20 @@ def goal_fields(nb: Notebook, goal: Goal, report: SmartReport, *, on_deleted: Ca
         st.write("The goal, its check-ins and its links go. Earlier revisions of the notebook keep a copy, "
                  "so you can restore it on the Notebooks page.")
         st.button("Delete the goal", type="primary", key=f"delete-{gid}", on_click=delete_goal, args=(gid, on_deleted))
+
+
+def _number_setter(goal_id: str, field: str) -> Callable[[Notebook, Metric, float | None], None]:
+    """Set the baseline or target; when the numbers turn the direction round (career_core.direction),
+    the direction field is drawn afresh from the notebook and says so."""
+
+    def apply(_nb: Notebook, metric: Metric, value: float | None) -> None:
+        turned = set_numbers(metric, **{field: value})
+        if turned is not None:
+            st.session_state.pop(session.key(f"goal.{goal_id}.metric.direction"), None)
+            st.toast(f"Direction set to “{turned.label}”: the target is "
+                     f"{'below' if turned is Direction.DECREASE else 'above'} the baseline.", icon=":material/swap_vert:")
+
+    return apply
 
 
 def _level_hint(report: SmartReport, key: str) -> None:

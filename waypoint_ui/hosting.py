@@ -16,15 +16,15 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 from streamlit.errors import StreamlitAuthError, StreamlitSecretNotFoundError
 
-from career_core import config
+from career_core import config, storage_faults
 from career_core.config import ConfigError, Hosting, Mode, Problem, Provider
 from career_core.identity import Identity, Refusal, SignInProblem, identity, refusal
 from career_core.store import DEFAULT_PATH, Store
+from waypoint_ui import private_sessions
 from waypoint_ui.text import md
 
 log = logging.getLogger("waypoint")
 
-PRIVATE_STORE = "wp.private-store"
 PROVIDER_TIMEOUT = 5  # seconds to wait for a sign-in service's answer before saying it is down
 SECRETS_HELP = "`.streamlit/secrets.toml` (on Streamlit Community Cloud: the app's **Settings → Secrets**)"
 
@@ -71,9 +71,7 @@ def store() -> Store:
     database of this browser session alone, gone when the session ends."""
     hosting = current()
     if hosting.mode is Mode.PRIVATE:
-        if PRIVATE_STORE not in st.session_state:
-            st.session_state[PRIVATE_STORE] = Store("sqlite://")
-        return st.session_state[PRIVATE_STORE]
+        return private_sessions.store()
     assert hosting.database_url is not None
     return _shared_store(hosting.database_url)
 
@@ -114,7 +112,7 @@ def gate() -> Hosting:
         _require_sign_in(hosting)
     try:
         store()
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, OSError) as exc:  # OSError: a data folder that is missing or may not be written
         database_trouble(exc, hosting)
         st.stop()
     return hosting
@@ -210,16 +208,13 @@ def answers(provider: Provider) -> bool:
         return False
 
 
-def database_trouble(exc: SQLAlchemyError, hosting: Hosting | None = None) -> None:
-    """The database cannot be reached: say so plainly, keep the details out of the logs."""
-    log.error("Database unavailable: %s", type(exc).__name__)
-    where = f" ({md(hosting.database_label)})" if hosting else ""
-    st.error(
-        f"Waypoint cannot reach its database{where} right now. Nothing was changed or lost. "
-        "If it is a hosted database that sleeps when idle, it may just be waking up.",
-        icon=":material/cloud_off:",
-    )
-    st.caption(f"If it keeps happening, check `database_url` in {SECRETS_HELP} and that the database server is running.")
+def database_trouble(exc: BaseException, hosting: Hosting | None = None) -> None:
+    """The database cannot be used: say what is wrong as what it is (a read-only file, a full disk,
+    a missing folder, a server that does not answer), and keep the details out of the logs."""
+    trouble = storage_faults.diagnose(exc, md(hosting.database_label) if hosting else "")
+    log.error("Database unavailable: %s (%s)", trouble.fault.value, type(exc).__name__)
+    st.error(trouble.message, icon=":material/cloud_off:")  # the core's fixed words, the place escaped
+    st.caption(f"**What to do:** {trouble.fix}")
     st.button("Try again", icon=":material/refresh:")
 
 

@@ -91,7 +91,7 @@ def read_action(form: EntryForm, previous) -> ActionDraft:
     )
 
 
-ACTION = EntryKind("action", "action", lambda n: n.actions, action_fields, read_action,
+ACTION = EntryKind("action", "action", "actions", action_fields, read_action,
                    lambda nb, draft, today, previous: drafts.build_action(nb, draft, today, previous=previous),
                    saved="Action saved.", deleted="Action deleted. An earlier revision on the Notebooks page still has it.")
 
@@ -140,7 +140,7 @@ def read_initiative(form: EntryForm, _previous) -> InitiativeDraft:
     )
 
 
-INITIATIVE = EntryKind("initiative", "initiative", lambda n: n.initiatives, initiative_fields, read_initiative,
+INITIATIVE = EntryKind("initiative", "initiative", "initiatives", initiative_fields, read_initiative,
                        lambda nb, draft, today, previous: drafts.build_initiative(nb, draft, today, previous=previous),
                        saved="Initiative saved.", deleted="Initiative deleted; its actions stay in your plan.",
                        remove=initiatives.remove_initiative)
@@ -182,6 +182,6 @@ def read_stop(form: EntryForm, _previous) -> StopDraft:
     )
 
 
-STOP = EntryKind("stop", "entry", lambda n: n.stop_doing, stop_fields, read_stop,
+STOP = EntryKind("stop", "entry", "stop_doing", stop_fields, read_stop,
                  lambda nb, draft, today, previous: drafts.build_stop(nb, draft, today, previous=previous),
                  deleted="Removed from your stop-doing list.", first_field="what")

@@ -31,14 +31,15 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Fig
     """The goal's logged values against its target, the straight-line plan and the recent pace."""
     fig = go.Figure()
     unit = gp.unit
-    hover_unit = f" {unit}" if unit and unit != "%" else unit
+    # The unit is the person's own text: it reaches the hover text through customdata, escaped.
+    hover_unit = chart_text(f" {unit}" if unit and unit != "%" else unit)
     first = min([gp.start, *(p.on for p in gp.points)])
     last = max([today, gp.deadline or today, *(p.on for p in gp.points)])
 
     if gp.target is not None:
         name = {"at_most": "Limit", "at_least": "Floor"}.get(gp.direction.value, "Target")
         fig.add_trace(go.Scatter(
-            x=[first, last], y=[gp.target, gp.target], mode="lines", name=f"{name}: {wording.number(gp.target, unit)}",
+            x=[first, last], y=[gp.target, gp.target], mode="lines", name=chart_text(f"{name}: {wording.number(gp.target, unit)}"),
             line=dict(color=GREEN, width=2, dash="dash"), hoverinfo="skip",
         ))
     if gp.deadline is not None and gp.target is not None and gp.baseline is not None:
@@ -47,16 +48,16 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Fig
             fig.add_trace(go.Scatter(
                 x=[gp.start, gp.deadline], y=[a, b], mode="lines", name="Plan: a straight line to the deadline",
                 line=dict(color=GREY, width=1.5, dash="dot"),
-                customdata=[wording.day(gp.start, today), wording.day(gp.deadline, today)],
-                hovertemplate="Plan on %{customdata}: %{y:.3~f}" + hover_unit + "<extra></extra>",
+                customdata=[[wording.day(gp.start, today), hover_unit], [wording.day(gp.deadline, today), hover_unit]],
+                hovertemplate="Plan on %{customdata[0]}: %{y:.3~f}%{customdata[1]}<extra></extra>",
             ))
     if gp.points:
         xs, ys = series_with_gaps(gp.points)
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines+markers", name="Logged", connectgaps=False,
             line=dict(color=BLUE, width=2.5), marker=dict(size=7, symbol="circle", color=BLUE),
-            customdata=[wording.day(x, today, weekday=True) for x in xs],
-            hovertemplate="%{customdata}: %{y:.3~f}" + hover_unit + "<extra></extra>",
+            customdata=[[wording.day(x, today, weekday=True), hover_unit] for x in xs],
+            hovertemplate="%{customdata[0]}: %{y:.3~f}%{customdata[1]}<extra></extra>",
         ))
     if gp.forecast is not None and gp.points and gp.target is not None and gp.forecast > gp.points[-1].on:
         latest = gp.points[-1]
@@ -64,8 +65,8 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Fig
             x=[latest.on, gp.forecast], y=[latest.value, gp.target], mode="lines+markers",
             name=f"Recent pace: there around {wording.day(gp.forecast, today)}",
             line=dict(color=ORANGE, width=1.5, dash="dashdot"), marker=dict(size=[0, 9], symbol="diamond"),
-            customdata=[wording.day(latest.on, today), wording.day(gp.forecast, today)],
-            hovertemplate="At the recent pace: %{y:.3~f}" + hover_unit + " around %{customdata}<extra></extra>",
+            customdata=[[wording.day(latest.on, today), hover_unit], [wording.day(gp.forecast, today), hover_unit]],
+            hovertemplate="At the recent pace: %{y:.3~f}%{customdata[1]} around %{customdata[0]}<extra></extra>",
         ))
     fig.add_vline(x=today.isoformat(), line=dict(color=GREY, width=1), opacity=0.6)
     fig.add_annotation(x=today.isoformat(), y=1, yref="paper", text="today", showarrow=False, yanchor="bottom",
@@ -74,7 +75,7 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Fig
         fig.add_vline(x=gp.deadline.isoformat(), line=dict(color=GREY, width=1, dash="dot"), opacity=0.6)
         fig.add_annotation(x=gp.deadline.isoformat(), y=1, yref="paper", text="deadline", showarrow=False,
                            yanchor="bottom", font=dict(color=GREY, size=11))
-    fig.update_yaxes(title_text=unit or None, rangemode="tozero" if _near_zero(gp) else "normal")
+    fig.update_yaxes(title_text=chart_text(unit) or None, rangemode="tozero" if _near_zero(gp) else "normal")
     fig.update_xaxes(range=[first - timedelta(days=3), last + timedelta(days=7)])
     fig.update_layout(showlegend=True, hovermode="closest")
     return style(fig, height=380, large=large)

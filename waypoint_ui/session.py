@@ -21,15 +21,16 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
-from career_core import wording
+from career_core import storage_faults, wording
 from career_core.merge import Conflict, Side
 from career_core.models import Notebook
+from career_core.privacy import is_private
 from career_core.store import ConflictError, Draft, NotFoundError, Store
 from career_core.validation import EntryError, field_errors, split_field
-from waypoint_ui import hosting
+from waypoint_ui import failures, hosting
 
 log = logging.getLogger("waypoint")
 
@@ -83,6 +84,12 @@ def presenting() -> bool:
     return st.query_params.get("present") == "1"
 
 
+def hidden(model: type[BaseModel], field: str) -> bool:
+    """Whether `model.field` is kept off the screen now: while presenting, every field the model
+    marks private (career_core.privacy) is, on every page and in every download."""
+    return presenting() and is_private(model, field)
+
+
 def set_presenting(on: bool) -> None:
     """Switch presentation mode, and keep `?present=1` in the address while it is on, so a
     reload during the call stays safe. A switch draws every field afresh: drafts put back into
@@ -124,6 +131,12 @@ def open_notebook(notebook_id: str) -> Notebook | None:
         return None
     _set_current(nb)
     return nb
+
+
+def open_added(nb: Notebook) -> None:
+    """Open a notebook just added to the store (an import), as the store returned it: a notebook
+    at the limits is not read back a second time."""
+    _set_current(nb)
 
 
 def _set_current(nb: Notebook) -> None:
@@ -172,6 +185,7 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None, dr
     if nb is None:
         return False
     errors: dict[str, str] = st.session_state.setdefault(ERRORS, {})
+    checkpoint = _checkpoint(nb)
     try:
         change(nb)
     except ValidationError as exc:
@@ -186,10 +200,21 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None, dr
         errors[field or "_"] = split_field(str(exc))[1]
         st.session_state[STATUS] = SaveStatus("invalid", "Not saved yet: a field needs fixing.")
         return False
+    except Exception as exc:  # noqa: BLE001 - a bug met on the way: undone and said, never a traceback
+        log.error("A change failed: %s", failures.describe(exc))
+        _refused(nb, "This could not be saved: something went wrong on the way, so nothing was changed. "
+                     "Try again; if it happens again, the server's log says where.", field, checkpoint)
+        return False
     if field:
         errors.pop(field, None)
-    st.session_state.setdefault(CLEARS, set()).update(drafts)
-    return save_now() or bool(questions())
+    clears: set[str] = st.session_state.setdefault(CLEARS, set())
+    added = set(drafts) - clears
+    clears.update(added)  # the drafts go with the save that adds them
+    if _save(field, checkpoint):
+        return True
+    if (state := status()) is not None and state.kind == "invalid":
+        clears.difference_update(added)  # refused: what was typed stays a draft
+    return bool(questions())
 
 
 def save_now(choices: Mapping[str, Side] | None = None) -> bool:
@@ -198,6 +223,12 @@ def save_now(choices: Mapping[str, Side] | None = None) -> bool:
     Edits to different fields merge without a word beyond the save line; the same field changed
     on both sides is a question (`questions`), answered with `answer`. Returns whether it saved.
     """
+    return _save(None, None, choices)
+
+
+def _save(field: str | None, checkpoint: Notebook | None, choices: Mapping[str, Side] | None = None) -> bool:
+    """Save; a refusal is said in the sidebar, and beside `field` when given. `checkpoint`: the
+    notebook before the change being saved, when the store does not have it (see `_checkpoint`)."""
     nb = st.session_state.get(NOTEBOOK)
     if nb is None:
         return False
@@ -206,6 +237,9 @@ def save_now(choices: Mapping[str, Side] | None = None) -> bool:
     st.session_state[UNSAVED] = True  # until the store says otherwise
     try:
         outcome = store().save_merging(owner(), nb, choices=answers or None, clear_drafts=clears)
+    except ValueError as exc:  # limits.LimitError, integrity.Inconsistent: the notebook's own rules
+        _refused(nb, str(exc), field, checkpoint)
+        return False
     except ConflictError as exc:  # the revision this tab started from is no longer in the history
         st.session_state[QUESTIONS] = ()
         st.session_state[STATUS] = SaveStatus(
@@ -219,11 +253,10 @@ def save_now(choices: Mapping[str, Side] | None = None) -> bool:
             "error", "Not saved: this notebook was deleted elsewhere. Restore it from the bin on the Notebooks page."
         )
         return False
-    except SQLAlchemyError as exc:
-        log.error("Saving notebook failed: %s", type(exc).__name__)
-        st.session_state[STATUS] = SaveStatus(
-            "error", "Not saved: the database could not be reached. Your edits are kept in this tab; retry in a moment."
-        )
+    except (SQLAlchemyError, OSError) as exc:
+        trouble = storage_faults.diagnose(exc)
+        log.error("Saving notebook failed: %s (%s)", trouble.fault.value, type(exc).__name__)
+        st.session_state[STATUS] = SaveStatus("error", f"Not saved. {trouble.message} Your edits are kept in this tab. {trouble.fix}")
         return False
     if not outcome.saved:
         st.session_state[QUESTIONS] = outcome.conflicts
@@ -248,6 +281,32 @@ def questions() -> tuple[Conflict, ...]:
 def answer(choices: Mapping[str, Side]) -> bool:
     """Save with the person's choice for each question; a question left open is asked again."""
     return save_now(choices)
+
+
+# --- a save the notebook's rules refuse: the change is undone, the message put beside the field --------
+# A page changes the open notebook in place and then saves; when the store refuses the result (a
+# list past its limit, a link to nothing), the tab must not keep a notebook that can never be
+# saved. What the person typed stays in the widget, as with any refused value.
+
+
+def _checkpoint(nb: Notebook) -> Notebook | None:
+    """What a refused save goes back to: a copy when this tab holds work the store lacks (a save
+    stopped by another tab's, or by the database), else None, and the revision it loaded will do."""
+    return nb.model_copy(deep=True) if holds_unsaved() else None
+
+
+def _refused(nb: Notebook, message: str, field: str | None, checkpoint: Notebook | None) -> None:
+    if checkpoint is None:
+        try:
+            checkpoint = store().load_revision(owner(), nb.id, nb.revision)
+        except (NotFoundError, SQLAlchemyError):
+            checkpoint = None  # nothing stored to go back to: keep the tab's version, unsaved
+        else:
+            st.session_state.pop(UNSAVED, None)  # back to the stored revision: nothing is pending
+    if checkpoint is not None:
+        st.session_state[NOTEBOOK] = checkpoint
+    st.session_state.setdefault(ERRORS, {})[field or "_"] = message
+    st.session_state[STATUS] = SaveStatus("invalid", f"Not saved: {message}")
 
 
 def field_error(field: str) -> str | None:

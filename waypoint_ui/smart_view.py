@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from career_core.goal_reports import CRITERIA
-from career_core.smart import SmartReport, highlight_segments
+from career_core.smart import SmartReport, badge, highlight_segments
 from waypoint_ui.text import md
 
 LEVEL_VIEW = {
@@ -19,6 +19,10 @@ LEVEL_VIEW = {
     "missing": (":material/cancel:", "red", "Missing"),
     "unknown": (":material/help:", "gray", "Needs your input"),
 }
+
+# The badge's three states, as an icon and a colour beside the words (never the colour alone).
+BADGE_VIEW = {"smart": (":material/verified:", "green"), "sharp": (":material/pending:", "blue"),
+              "not yet": (":material/edit_note:", "orange")}
 
 # Evidence kind -> (background colour, what the colour means). Kinds not listed are not highlighted.
 KIND_VIEW = {
@@ -42,6 +46,13 @@ KIND_VIEW = {
     "depends": ("orange", "needs a look"),
     "should": ("orange", "needs a look"),
 }
+
+
+def badge_words(label: str) -> str:
+    """A badge in a line of Markdown: ':green[:material/verified: SMART]'."""
+    key = "smart" if label == "SMART" else "sharp" if label == "Sharp wording" else "not yet"
+    icon, colour = BADGE_VIEW[key]
+    return f":{colour}[{icon} {md(label)}]"
 
 
 def highlighted(text: str, report: SmartReport) -> str:
@@ -85,11 +96,12 @@ def smart_report(text: str, report: SmartReport) -> None:
     """The whole report: score, the five criteria, the highlighted goal, advice and flags."""
     score_col, verdict_col = st.columns([3, 1], vertical_alignment="center")
     score_col.progress(report.overall / 100, text=f"SMART score **{report.overall}**/100")
+    verdict = badge(report)  # one rule for every badge: "SMART" only when all five criteria are met
     with verdict_col:
-        if report.is_smart:
-            st.badge("SMART", icon=":material/verified:", color="green")
-        else:
-            st.badge("Not SMART yet", icon=":material/edit_note:", color="orange")
+        look = BADGE_VIEW["smart" if verdict.smart else "sharp" if verdict.needs else "not yet"]
+        st.badge(verdict.label, icon=look[0], color=look[1])
+    if not verdict.smart:
+        st.caption(f"{BADGE_VIEW['sharp' if verdict.needs else 'not yet'][0]} {md(verdict.verdict)}")
     cols = st.columns(len(CRITERIA))
     for col, (key, name) in zip(cols, CRITERIA.items(), strict=True):
         criterion = report.criteria[key]

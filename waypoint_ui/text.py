@@ -1,15 +1,15 @@
-"""Showing people's own words safely: never as HTML, and Markdown only when escaped."""
+"""People's words on the page: as typed, never as markup (the rule is career_core.escape).
+
+`md` for anything Streamlit reads as Markdown (markdown, captions, titles, alerts, toasts, widget
+labels, radio and pill options, help), `chart_text` for Plotly. Text from the notebook or worded
+by the core always goes through one of them; only the UI's own literal strings are Markdown.
+"""
 
 from __future__ import annotations
 
-import re
+from career_core.escape import chart, markdown
 
-_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'^])")
-
-
-def md(text: str) -> str:
-    """Escape every Markdown (and Streamlit directive) character so the text shows as typed."""
-    return _PUNCT.sub(r"\\\1", text).replace("\n", "  \n")
+md = markdown
 
 
 def short(text: str, limit: int = 80) -> str:
@@ -18,7 +18,5 @@ def short(text: str, limit: int = 80) -> str:
 
 
 def chart_text(text: str, limit: int | None = None) -> str:
-    """People's words for a Plotly label or hover, shortened to `limit`: Plotly reads a few HTML tags, so
-    they are escaped, and a line break would break the label, so it becomes a space."""
-    text = short(text, limit) if limit else text.replace("\n", " ")
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """People's words for a Plotly label or hover text, shortened to `limit` when given."""
+    return chart(short(text, limit) if limit else text)

@@ -17,7 +17,8 @@ from datetime import date, timedelta
 from icalendar import Calendar, Event, vText
 
 from career_core import wording
-from career_core.models import Action, ActionStatus, Notebook, Recurrence
+from career_core.due import next_date
+from career_core.models import Action, Notebook, Recurrence
 from career_core.plan.actions import schedule_text
 from career_core.review import review_dates
 from career_core.schedule import Rule, rule
@@ -50,14 +51,7 @@ def exported_actions(nb: Notebook, today: date) -> list[Action]:
     A one-off action past its due date stays in (it still needs doing); a series whose end has
     passed has nothing left to put in a calendar.
     """
-    def wanted(a: Action) -> bool:
-        if a.status is not ActionStatus.TO_DO:
-            return False
-        if a.recurrence is Recurrence.NONE:
-            return a.due is not None
-        return a.end is None or a.end >= today
-
-    return [a for a in nb.actions if wanted(a)]
+    return [a for a in nb.actions if next_date(a, today) is not None]
 
 
 def contents(nb: Notebook, today: date) -> CalendarContents:

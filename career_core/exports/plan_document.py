@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from career_core import wording
-from career_core.dashboard import due_actions
+from career_core.due import due_soon
+from career_core.goal_reports import reports
 from career_core.models import (
     Direction,
     Goal,
@@ -23,11 +24,13 @@ from career_core.models import (
     Notebook,
     StopKind,
 )
+from career_core.plan.initiatives import status_on
 from career_core.progress import GoalProgress, all_progress
 from career_core.review import smart_scores
+from career_core.smart import badge
 
 NEXT_ACTIONS = 8
-ACTION_HORIZON_DAYS = 30
+ACTION_HORIZON = timedelta(days=30)  # a printed plan looks further ahead than Home's coming week
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +43,14 @@ class PlanGoal:
     deadline: date | None
     progress: int | None  # percent
     measure: str  # "62 → 75 points", "at most 50 hours/week"
-    where: str = ""  # "53% of the way", "within the limit at 12 of 25 check-ins"
+    where: str = ""  # "53% of the way", "within the limit in 12 of 25 weeks"
+    badge: str = ""  # "SMART", "Sharp wording", "Not SMART yet": the one badge rule (career_core.smart.badge)
 
     def facts(self) -> list[str]:
         """The short facts shown after the statement, in reading order."""
         out = [f"Status: {self.status}"]
-        out.append(f"SMART score {self.score}/100" if self.score is not None else "SMART score not known")
+        verdict = f" ({self.badge.lower() if self.badge != 'SMART' else self.badge})" if self.badge else ""
+        out.append(f"SMART score {self.score}/100{verdict}" if self.score is not None else "SMART score not known")
         if self.measure:
             out.append(self.measure)
         if self.where:
@@ -118,6 +123,7 @@ def plan_document(
     if scores is None:
         scores = smart_scores(notebook, today)
     progress = progress if progress is not None else all_progress(notebook, today)
+    badges = {gid: badge(report).label for gid, report in reports(notebook, today).items()}
     current = [g for g in notebook.goals if g.status in (GoalStatus.ACTIVE, GoalStatus.DRAFT)]
     ids = {g.id for g in current}
     order = {GoalStatus.ACTIVE: 0, GoalStatus.DRAFT: 1}
@@ -147,7 +153,8 @@ def plan_document(
             deadline=g.deadline,
             progress=gp.percent if gp is not None and g.status is GoalStatus.ACTIVE else None,
             measure=_measure(g),
-            where=_where(gp) if g.status is GoalStatus.ACTIVE else "",
+            where=gp.where() if gp is not None and g.status is GoalStatus.ACTIVE else "",
+            badge=badges.get(g.id, ""),
         ))
         for child in sorted(children.get(g.id, []), key=key):
             add(child, True)
@@ -156,13 +163,13 @@ def plan_document(
         add(g, False)
 
     initiatives = tuple(
-        PlanInitiative(i.title, i.status.label, i.start, i.finish, i.success_measure)
+        PlanInitiative(i.title, status_on(i, today).label, i.start, i.finish, i.success_measure)
         for i in sorted(notebook.initiatives, key=lambda i: (i.finish or date.max, i.title))
         if i.status in (InitiativeStatus.IDEA, InitiativeStatus.PLANNED, InitiativeStatus.ACTIVE)
     )
     actions = tuple(
-        PlanAction(a.title, a.due, a.overdue, _short(a.goal, 70))
-        for a in due_actions(notebook, today, horizon_days=ACTION_HORIZON_DAYS, limit=NEXT_ACTIONS)
+        PlanAction(a.title, a.on, a.overdue, _short(a.goal, 70))
+        for a in due_soon(notebook, today, within=ACTION_HORIZON, limit=NEXT_ACTIONS)
     )
     stops = tuple(
         PlanStop(s.what, _how(s.kind, s.delegate_to, s.until), s.hours_per_week)
@@ -183,17 +190,6 @@ def plan_document(
         stop_doing=stops,
         hours_freed=sum(s.hours_per_week for s in stops),
     )
-
-
-def _where(gp: GoalProgress | None) -> str:
-    if gp is None or gp.percent is None:
-        return ""
-    if gp.is_limit and gp.latest is not None and gp.target is not None and gp.percent >= 100 and gp.within is not None:
-        side = "within the limit" if gp.direction is Direction.AT_MOST else "at or above the floor"
-        return f"{side} at {gp.within} of {len(gp.points)} check-ins"
-    if gp.direction is Direction.DONE and not gp.steps:
-        return "done" if gp.percent >= 100 else "not done yet"
-    return f"{gp.percent}% of the way"
 
 
 def _measure(goal: Goal) -> str:

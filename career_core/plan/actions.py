@@ -2,16 +2,18 @@
 
 A one-off action is due on a day; a repeating one comes round on the days of its series
 (career_core.schedule). "Done" on a series ticks off one date, the current one; the series goes
-on until its end or until it is marked finished.
+on until its end or until it is marked finished. When an action is next due, and whether it is
+overdue, is career_core.due's rule.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Final
 
-from career_core import edit, wording
+from career_core import due, edit, wording
+from career_core.due import current_date, next_date, series_over
 from career_core.models import (
     Action,
     ActionStatus,
@@ -21,11 +23,6 @@ from career_core.models import (
     Recurrence,
 )
 from career_core.schedule import describe, first, occurrences
-
-_LOOK_BACK: Final = timedelta(days=93)  # one quarter: reaches the latest date of every cadence
-_LOOK_AHEAD: Final = timedelta(days=120)
-DUE_SOON: Final = timedelta(days=7)  # a step due within this is shown beside a goal's check-in
-
 
 # --- when actions happen ----------------------------------------------------------------------
 
@@ -46,20 +43,6 @@ def action_dates(action: Action, window_start: date, window_end: date) -> list[d
         return [due] if due is not None and window_start <= due <= window_end else []
     assert action.start is not None  # guaranteed by the model
     return occurrences(action.recurrence.value, action.start, planned_until(action), window_start, window_end)
-
-
-def current_occurrence(action: Action, today: date) -> date | None:
-    """The date a 'done' click means: this period's date if still open, else the next open one."""
-    if action.recurrence is Recurrence.NONE or action.status is not ActionStatus.TO_DO:
-        return None
-    assert action.start is not None
-    done = set(action.done_on)
-    cadence = action.recurrence.value
-    recent = occurrences(cadence, action.start, action.end, today - _LOOK_BACK, today)
-    if recent and recent[-1] not in done:
-        return recent[-1]
-    upcoming = occurrences(cadence, action.start, action.end, today + timedelta(days=1), today + _LOOK_AHEAD)
-    return next((d for d in upcoming if d not in done), None)
 
 
 def schedule_text(action: Action, today: date | None = None) -> str:
@@ -83,7 +66,7 @@ def mark_done(action: Action, today: date) -> date | None:
     """
     series_over = action.end is not None and action.end < today
     if action.recurrence is not Recurrence.NONE and action.status is ActionStatus.TO_DO and not series_over:
-        day = current_occurrence(action, today)
+        day = current_date(action, today)
         if day is not None:
             edit.assign(action, done_on=sorted({*action.done_on, day}))
             return day
@@ -129,10 +112,15 @@ class ActionLine:
     def finished(self) -> bool:
         return self.status in ("done", "dropped")
 
-    def details(self) -> str:
-        """'To do · every Monday from 7 Dec · 1 h each time · done 3 of 4 so far'."""
+    def details(self, today: date) -> str:
+        """'Overdue since 30 Nov · every Monday from 2 Nov · 1 h each time · done 3 of 4 so far': the
+        next date (career_core.due's rule) where there is one, else the status."""
         each = " each time" if self.recurring else ""
-        text = f"{self.status.capitalize()} · {self.schedule} · {wording.hours(self.hours)}{each}"
+        dated = self.status in ("to do", "overdue") and self.next_date is not None
+        parts = [self.when(today) if dated else self.status]
+        if self.recurring or not dated:  # a one-off's schedule is its date, said already
+            parts.append(self.schedule)
+        text = " · ".join([wording.capital(parts[0]), *parts[1:], f"{wording.hours(self.hours)}{each}"])
         if self.recurring and self.past_count:
             text += f" · done {self.done_count} of {self.past_count} so far"
         return text
@@ -165,8 +153,8 @@ def _towards(action: Action, goals: dict[str, Goal], initiatives: dict[str, Init
 def _action_line(action: Action, today: date, goals: dict[str, Goal], initiatives: dict[str, Initiative]) -> ActionLine:
     recurring = action.recurrence is not Recurrence.NONE
     done_count = past_count = 0
-    current = next_date = last_done = None
-    series_over = False
+    current = last_done = None
+    over = False
     if recurring:
         assert action.start is not None
         past = occurrences(action.recurrence.value, action.start, action.end, action.start, today)
@@ -174,19 +162,17 @@ def _action_line(action: Action, today: date, goals: dict[str, Goal], initiative
         past_count = len(past)
         done_count = sum(1 for d in past if d in done)
         last_done = max(action.done_on, default=None)
-        current = current_occurrence(action, today)
-        next_date = current
-        series_over = action.status is ActionStatus.TO_DO and action.end is not None and action.end < today
-    elif action.status is ActionStatus.TO_DO:
-        next_date = action.due
+        current = current_date(action, today)
+        over = action.status is ActionStatus.TO_DO and series_over(action, today)
+    upcoming = next_date(action, today)
     if action.status is ActionStatus.DONE:
         status = "done"
     elif action.status is ActionStatus.DROPPED:
         status = "dropped"
-    elif series_over:
+    elif over:
         status = "series over"
-    elif not recurring and next_date is not None and next_date < today:
-        status = "overdue"  # a missed date of a series is not overdue: the next one comes anyway
+    elif upcoming is not None and upcoming < today:
+        status = "overdue"  # a one-off past its date, or this period's date of a series gone by unticked
     else:
         status = "to do"
     return ActionLine(
@@ -197,13 +183,13 @@ def _action_line(action: Action, today: date, goals: dict[str, Goal], initiative
         icon=STATUS_ICONS[status],
         schedule=schedule_text(action, today),
         hours=action.hours,
-        next_date=next_date,
+        next_date=upcoming,
         current=current,
         last_done=last_done,
         done_count=done_count,
         past_count=past_count,
         recurring=recurring,
-        series_over=series_over,
+        series_over=over,
     )
 
 
@@ -242,9 +228,10 @@ def _belongs(action: Action, towards: str, goals: dict[str, Goal], initiatives: 
 
 
 def due_soon(nb: Notebook, goal_id: str, today: date, limit: int = 8) -> list[ActionLine]:
-    """A goal's steps due within the week ahead (and any overdue), to tick off right after a check-in."""
-    return [line for line in action_lines(nb, today, "todo", towards=f"goal:{goal_id}")
-            if line.next_date is not None and line.next_date <= today + DUE_SOON and not line.series_over][:limit]
+    """A goal's steps due soon by career_core.due's rule (overdue ones too), as lines to tick off
+    right after a check-in."""
+    wanted = {d.action_id for d in due.due_soon(nb, today, goal_id=goal_id)}
+    return [line for line in action_lines(nb, today, "todo", towards=f"goal:{goal_id}") if line.action_id in wanted][:limit]
 
 
 # --- the buttons beside an action -------------------------------------------------------------

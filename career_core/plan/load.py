@@ -74,6 +74,11 @@ class WeekLoad:
         return tuple(picked)
 
     @property
+    def others(self) -> tuple[LoadItem, ...]:
+        """The week's other actions, biggest first (the causes are the biggest ones)."""
+        return self.items[len(self.causes):]
+
+    @property
     def status(self) -> str:
         if self.over:
             return f"over the limit by {wording.hours(self.over_by)}"

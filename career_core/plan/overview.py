@@ -27,6 +27,6 @@ def overview(nb: Notebook, today: date) -> Overview:
         todo=len(lines),
         overdue=sum(1 for line in lines if line.status == "overdue"),
         this_week=weekly_load(nb, today, today, 1).weeks[0],
-        active_initiatives=len(active_initiatives(nb)),
+        active_initiatives=len(active_initiatives(nb, today)),
         freed=freed_this_week(nb, today),
     )

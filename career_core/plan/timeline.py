@@ -16,6 +16,8 @@ from typing import Final
 from dateutil.relativedelta import relativedelta
 
 from career_core import wording
+from career_core.due import date_state, date_states
+from career_core.milestones import standing_milestones
 from career_core.models import (
     Action,
     ActionStatus,
@@ -24,10 +26,13 @@ from career_core.models import (
     GoalStatus,
     Initiative,
     InitiativeStatus,
+    JournalEntry,
     Notebook,
     Recurrence,
 )
 from career_core.plan.actions import planned_until, schedule_text
+from career_core.plan.initiatives import status_on
+from career_core.progress import all_progress
 from career_core.review import review_dates
 from career_core.schedule import first, occurrences
 
@@ -156,6 +161,13 @@ class _Builder:
     action_rows: list[tuple[str, list[TimelineRow], list[TimelineMark]]] = field(default_factory=list)
     undated: int = 0
     actions: int = 0
+    held: list[JournalEntry] | None = None
+
+    def milestones(self) -> list[JournalEntry]:
+        """The celebrated milestones that still hold (career_core.milestones), worked out once."""
+        if self.held is None:
+            self.held = standing_milestones(self.nb, all_progress(self.nb, self.today))
+        return self.held
 
     def day(self, on: date, *, weekday: bool = False) -> str:
         return wording.day(on, self.today, weekday=weekday)
@@ -172,9 +184,7 @@ class _Builder:
                 return
             if not self.visible(action.due, action.due):
                 return
-            kind = action.status.value
-            if action.status is ActionStatus.TO_DO:
-                kind = "overdue" if action.due < self.today else "todo"
+            kind = date_state(action, action.due, self.today)
             status = wording.mark_word(kind)
             detail = (f"{action.title} · {status} · due {self.day(action.due, weekday=True)} · "
                       f"{wording.hours(action.hours)}")
@@ -188,15 +198,11 @@ class _Builder:
         if not self.visible(begin, until or self.end):
             return
         dates = occurrences(cadence, action.start, until, self.start, self.end)
-        done = set(action.done_on)
         status = "dropped" if action.status is ActionStatus.DROPPED else action.status.label.lower()
         detail = f"{action.title} · {schedule_text(action, self.today)} · {wording.hours(action.hours)} each time"
         row = TimelineRow(f"action:{action.id}", action.title, "recurring", begin, until or self.end, status, detail, 1)
         marks = []
-        for d in dates:
-            kind = "done" if d in done else ("missed" if d < self.today else "todo")
-            if action.status is ActionStatus.DROPPED:
-                kind = "dropped"
+        for d, kind in zip(dates, date_states(action, dates, self.today), strict=True):
             marks.append(TimelineMark(row.key, d, kind,
                                       f"{action.title} · {self.day(d, weekday=True)} · {wording.mark_word(kind)}"))
         self.action_rows.append((group, [row], marks))
@@ -240,7 +246,7 @@ class _Builder:
 
         for i in nb.initiatives:
             key = f"initiative:{i.id}"
-            status = i.status.label.lower()
+            status = status_on(i, self.today).label.lower()
             header = TimelineRow(key, i.title, "initiative", None, None, status, f"{i.title} · Initiative · {status}")
             self.group(self.initiative_row(i), [], key, header)
         for g in self._goal_order(goals):
@@ -261,7 +267,8 @@ class _Builder:
                         f"{label} ({vision.year})" if vision else "", collapsed, self.undated, self.actions)
 
     def _collapse(self) -> tuple[list[TimelineRow], list[TimelineMark]]:
-        """Too many actions for a row each: put their marks on the row of their goal or initiative."""
+        """Too many actions for a row each: put their marks on the row of their goal or initiative,
+        one mark per day and kind (4,000 weekly actions make 13 marks a quarter, not 52,000)."""
         owner = {}
         current = None
         rows = []
@@ -271,7 +278,12 @@ class _Builder:
                 rows.append(row)
             else:
                 owner[row.key] = current
-        marks = [TimelineMark(owner.get(m.row, m.row), m.on, m.kind, m.label) for m in self.marks]
+        same_day: dict[tuple[str, date, str], list[str]] = defaultdict(list)
+        for m in self.marks:
+            same_day[(owner.get(m.row, m.row), m.on, m.kind)].append(m.label)
+        marks = [TimelineMark(row, on, kind, labels[0] if len(labels) == 1 else
+                              f"{labels[0]} · and {wording.plural(len(labels) - 1, 'more action')} that day")
+                 for (row, on, kind), labels in same_day.items()]
         return rows, marks
 
     def initiative_row(self, i: Initiative) -> TimelineRow | None:
@@ -283,8 +295,9 @@ class _Builder:
             return None
         if not self.visible(begin, finish):
             return None
-        detail = f"Initiative · {i.status.label.lower()} · {wording.span(begin, finish, self.today)}"
-        return TimelineRow(f"initiative:{i.id}", i.title, "initiative", begin, finish, i.status.label.lower(), f"{i.title} · {detail}")
+        status = status_on(i, self.today).label.lower()
+        detail = f"Initiative · {status} · {wording.span(begin, finish, self.today)}"
+        return TimelineRow(f"initiative:{i.id}", i.title, "initiative", begin, finish, status, f"{i.title} · {detail}")
 
     def goal_row(self, g: Goal) -> tuple[TimelineRow | None, list[TimelineMark]]:
         if not self.include_finished and g.status in _FINISHED_GOALS:
@@ -303,8 +316,8 @@ class _Builder:
         marks = []
         if self.start <= g.deadline <= self.end:
             marks.append(TimelineMark(row.key, g.deadline, "deadline", f"Deadline · {self.day(g.deadline)} · {g.statement}"))
-        for j in self.nb.journal:
-            if j.goal_id == g.id and j.milestone is not None and self.start <= j.on <= self.end:
+        for j in self.milestones():
+            if j.goal_id == g.id and self.start <= j.on <= self.end:
                 marks.append(TimelineMark(row.key, j.on, "milestone", f"{j.milestone}% reached · {self.day(j.on)}"))
         return row, marks
 

@@ -6,12 +6,24 @@ The rules of judgement (DESIGN.md, "The SMART scorer"):
 - S is met by a number, a level, a placeholder or a finished deliverable, even next to vague
   words ("improve sales performance by 15%"); by a name unless a vague word leaves the result
   open ("a good GPA"); otherwise by a concrete object that is pinned down ("the sales
-  department", "your bed") or a concrete behaviour on a rhythm ("yoga twice a week"), as long
-  as no vague word leaves it open. A concrete object that is not pinned down ("coach direct
-  reports") is partial. Broad objects ("the company", "debt") pin nothing down.
-- M is met by a quantity, a bound, a rhythm or a finished deliverable or role; "each team lead"
-  or a named metric with no target ("our NPS") is partial, and so is a rhythm with no count
-  that repeats an open-ended change ("reduce sugar every day": when, but not how much).
+  department", "your bed"), a set time ("at 6:30 am") or a concrete behaviour on a rhythm
+  ("yoga twice a week", "post short videos twice a week"), as long as no vague word leaves it
+  open. "a" or "an" pins a concrete thing as a count of one ("train a puppy"), unless a wish
+  describes it ("a role that I enjoy"); so does an act that ends (acts.py: "donate platelets", "go to
+  a movie"). A concrete object that is not pinned down ("coach direct reports") is partial. Broad
+  objects ("the company", "my debt") pin nothing down, and neither does the object of a change
+  with no target ("grow my subscriber base", "improve tool use in our workshop"): that says
+  which way, not where to. What follows a purpose ("... to feel calmer", "so that") says why,
+  not what; a concrete habit given as the means ("... by posting each recipe on a cooking forum")
+  pins down a vague end.
+- M is met by a quantity, a bound, a rhythm, a finished deliverable, credential or role, or an
+  act that ends (done or not done) when nothing before its purpose leaves the goal open;
+  "each team lead" or a named metric with no target ("our NPS") is partial, and so is a rhythm
+  with no count that repeats an open-ended change ("reduce sugar every day": when, but not how
+  much) unless the rhythm belongs to a concrete means, and a completion whose point is its
+  speed ("clear my overdraft sooner"). A deliverable in the means of an open end ("improve my
+  speaking by attending courses") measures the means, not the end, unless the means has a
+  rhythm or a count.
 - T is met by a date, a deadline, a time frame, a start date or a rhythm. Vague time words
   ("soon") do not count. A deadline already past is partial: the goal needs a new date. When
   the text has no time frame but the context has a deadline, T is partial: the goal should say
@@ -38,43 +50,44 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from career_core import wording
+from career_core.smart import acts
 from career_core.smart.context import ScoringContext
 from career_core.smart.detect import Detection, Hit, run_lazy
 from career_core.smart.lexicon import has_real_words
-from career_core.smart.report import LEVEL_SCORE, Criterion, Evidence, Flag
-from career_core.smart.rules import ADVICE, FLAG_TEXT, text, word_set
+from career_core.smart.report import LEVEL_SCORE, Criterion, Evidence
+from career_core.smart.rules import ADVICE, text, word_set
 
 MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
 
 STRONG_S_RULES = frozenset(
     {"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",
-     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.completion", "M.completion_named", "M.role", "S.named", "S.quoted"}
+     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.restraint", "M.completion", "M.completion_named", "M.role", "M.made", "M.credential", "M.goal_is",
+     "S.named", "S.quoted"}
 )
-PLACEHOLDER_RULES = ("M.placeholder", "M.slot", "T.placeholder")
 NAME_RULES = frozenset({"S.named", "S.quoted"})
 UNCOUNTED_RHYTHMS = frozenset({"F.every", "F.every_event", "F.every_occasion", "F.cadence_word", "F.on_days"})
 UNIT_RULES = frozenset({"M.glued_unit", "M.money", "M.percent", "M.multiplier", "F.slash_rate"})
-OBJECT_RULES = ("S.object", "S.det_object", "S.activity")
-VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object", "S.negative_framing"})
+OBJECT_RULES = ("S.object", "S.det_object", "S.activity", "S.verb_object")
+VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object", "S.negative_framing", "S.others_wish"})
 M_STRONG_KINDS = frozenset({"quantity", "bound", "completion", "frequency"})
 M_WEAK_RULES = frozenset({"M.each", "M.named_metric"})
 T_MET_KINDS = frozenset({"deadline", "duration", "start", "frequency"})
-MEASURE_RULES = frozenset({"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit"})
 NEAR_BOUND = 40  # characters: "never work more than 50 hours" is a limit, not an absolute
 STRETCH_RATIO = 3.0
 STRETCH_DAYS = 366
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
-_BACKREF = re.compile(r"\b(?:each|them|it|its|those|these|there|they)\b", re.ASCII)
 _CONTENT_WORD = re.compile(r"[a-z][a-z'-]{3,}", re.ASCII)
 _OVERLAP_STOP = word_set("overlap_stop")
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ies", "es", "ed", "ship", "ly", "s")
 
 
 _WORD_RE = re.compile(r"[a-z]+", re.ASCII)
-_MAY_SPLIT = re.compile(r"[;.!?]|\band\b", re.ASCII)  # cheap test before running G.split
 _AMOUNT_VERBS = word_set("amount_verb") - {"up", "bring", "bringing", "lift", "better", "limit"}
 _RHYTHM_ADVERBS = word_set("rhythm_adverb")
+_SAME_PHRASE = re.compile(r"\s*(?:(?!and\b|or\b|then\b)[a-z'-]+\s+){0,2}", re.ASCII)  # no new clause
+_MAY_PURPOSE = re.compile(r"\b(?:to|so|in\s+order|because)\b", re.ASCII)  # cheap test before G.purpose
+_COMPARATIVES = frozenset({"faster", "sooner", "earlier", "quicker", "better", "more", "less", "fewer"})
 
 
 _PLAIN: dict[tuple[str, str], Criterion] = {}
@@ -96,7 +109,7 @@ def _level(level: str, evidence: Iterable[Evidence] = (), advice: str = "", reas
     return Criterion(level, LEVEL_SCORE[level], ev, advice, reasons)  # type: ignore[arg-type]
 
 
-def _words(det: Detection, hit: Hit) -> str:
+def words_at(det: Detection, hit: Hit) -> str:
     return " ".join(det.text[hit.start : hit.end].split())
 
 
@@ -112,14 +125,16 @@ class Evidenced:
 
     def __init__(self, det: Detection) -> None:
         self.det = det
+        self._lazy: dict[str, list[Hit]] = {}
+        self._acts: list[Hit] | None = None
         self.by_rule: dict[str, list[Hit]] = {}
         self.by_criterion: dict[str, list[Hit]] = {k: [] for k in "SMART"}
         for h in det.hits:
             self.by_rule.setdefault(h.rule, []).append(h)
             for key in h.criteria:
                 self.by_criterion[key].append(h)
-        # Each hit's public Evidence, built once: S and M often cite the same words.
-        self.evidence = {h: Evidence(h.start, h.end, h.kind, h.rule) for h in det.hits if h.criteria}
+        # Each cited hit's public Evidence, built once on first citation: S and M often cite the same words.
+        self.evidence: dict[Hit, Evidence] = {}
         # False for gibberish, a lone number or a date; an amount with its unit ("4k", "$50") is real
         self.real = has_real_words(det.cased, det.lower) or any(
             h.rule in UNIT_RULES or (h.rule == "M.number" and det.text[h.end - 1].isalpha()) for h in det.hits
@@ -128,8 +143,25 @@ class Evidenced:
         self.absolutes = [h for h in self.get("A.absolute") if not _near_bound(h, bounds)] if bounds else self.get("A.absolute")
         self.negatives = [h for h in self.get("S.negative_framing") if not _near_bound(h, bounds)] if bounds else self.get("S.negative_framing")
 
+    def lazy(self, rule_id: str) -> list[Hit]:
+        """A lazy rule's hits, run once on first use."""
+        found = self._lazy.get(rule_id)
+        if found is None:
+            found = self._lazy[rule_id] = run_lazy(rule_id, self.det)
+        return found
+
+    def acts(self) -> list[Hit]:
+        """Acts done or not done ("donate platelets", "go to a play"), found once on first use."""
+        if self._acts is None:
+            self._acts = [Hit(a.start, a.end, "M.act", "completion", ("S", "M"), (a.thing, a.done, a.habit)) for a in acts.find(self.det.lower)]
+        return self._acts
+
+    def open_words(self) -> list[Hit]:
+        """Words that leave the goal open or say what will not happen."""
+        return [h for h in self.with_criterion("S") if h.rule in VAGUE_S_RULES and h.rule != "S.negative_framing"] + self.negatives
+
     def words(self, hit: Hit) -> str:
-        return _words(self.det, hit)
+        return words_at(self.det, hit)
 
     def is_rhythm_word(self, hit: Hit) -> bool:
         """An adverb of the rhythm ("consistently") or part of a confidence ("70% confident")."""
@@ -150,14 +182,21 @@ class Evidenced:
         return out
 
     def cite(self, hits: Iterable[Hit]) -> list[Evidence]:
-        return [self.evidence[h] for h in hits]
+        cited = self.evidence
+        out: list[Evidence] = []
+        for h in hits:
+            found = cited.get(h)
+            if found is None:
+                found = cited[h] = Evidence(h.start, h.end, h.kind, h.rule)
+            out.append(found)
+        return out
 
     def with_criterion(self, key: str) -> list[Hit]:
         return self.by_criterion[key]
 
     def first_words(self, hits: list[Hit]) -> str:
         first = min(hits, key=lambda h: h.start)
-        return _words(self.det, first)
+        return words_at(self.det, first)
 
 
 # --- S, M, T: from the text --------------------------------------------------------------------
@@ -165,16 +204,36 @@ class Evidenced:
 
 def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
-    strong = [h for rid in STRONG_S_RULES for h in ev.by_rule.get(rid, ())]
+    strong = others_done([h for rid, hits in ev.by_rule.items() if rid in STRONG_S_RULES for h in hits], ev)
     vague = [h for h in s_hits if h.rule in VAGUE_S_RULES]
+    if vague:
+        method = method_habit(ev)
+        if method is not None:
+            # "get my shop noticed more by posting each product on a forum": the means pin it down
+            vague = [h for h in vague if h.start >= method]
     names = [h for h in strong if h.rule in NAME_RULES]
     if vague and names:
         # "a good GPA", "more proficient with Excel": the name says what about, not what result
         strong = [h for h in strong if h.rule not in NAME_RULES]
     objects = ev.get(*OBJECT_RULES)
-    pinned = [h for h in objects if h.value == "determined"] + ev.get("M.each") + (names if vague else [])
-    loose = [h for h in objects if h.value != "determined"] + ev.get("M.named_metric")
     rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
+    if not strong and (rhythm or not objects) and not any(pins(h) for h in objects):
+        doing = ev.lazy("S.verb_object")  # "post short videos twice a week"
+        objects = objects + doing
+        s_hits = s_hits + doing
+    cut = len(ev.det.text)
+    if vague and not strong:
+        # "walk daily to feel better": what follows the purpose says why, not what
+        cut = _purpose_start(ev)
+        vague = [h for h in vague if h.start < cut]
+        objects = [h for h in objects if h.start < cut]
+    pinned = [h for h in objects if pins(h)] + ev.get("M.each") + ev.get("X.clock") + (names if vague else [])
+    changed = [h for h in objects if changes(h)]  # "grow my subscriber base": no target
+    loose = [h for h in objects if h.value is None] + ev.get("M.named_metric")
+    if not strong and not vague and not pinned:
+        done = [h for h in ev.acts() if h.start < cut]  # "donate platelets": one act, done or not
+        pinned = [h for h in done if not h.value[2]]
+        loose = loose + [h for h in done if h.value[2]]  # "post on social media": with a rhythm
     has_words = any(ch.isalpha() for ch in ev.det.text)
     if not ev.real:
         # gibberish, a lone number or a date: no action or outcome, whatever else it holds
@@ -182,34 +241,137 @@ def judge_s(ev: Evidenced) -> Criterion:
     if strong:
         return _level("met", ev.cite(strong + s_hits))
     if vague:
-        level = "partial" if (pinned or loose or rhythm) else "missing"
+        level = "partial" if (pinned or loose or changed or rhythm) else "missing"
         first = min(vague, key=lambda h: h.start)
         if first.rule == "S.negative_framing":
-            advice = text(ADVICE, "S_negative", word=_words(ev.det, first))
+            advice = text(ADVICE, "S_negative", word=words_at(ev.det, first))
         elif first.rule == "S.abstract_object":
             advice = text(ADVICE, "S_abstract", word=first.value)
         else:
-            advice = text(ADVICE, "S_vague", word=_words(ev.det, first))
+            advice = text(ADVICE, "S_vague", word=words_at(ev.det, first))
         return _level(level, ev.cite(s_hits), advice)
-    if pinned or (loose and rhythm):
-        return _level("met", ev.cite(s_hits + rhythm))
+    kept = ev.get("M.for_duration")  # "mentor a new starter for 3 months": kept up, like a rhythm
+    if pinned or (loose and (rhythm or kept)):
+        return _level("met", ev.cite(s_hits + rhythm + kept))
+    if changed:
+        verb = min(changed, key=lambda h: h.start).value[1]
+        return _level("partial", ev.cite(s_hits), text(ADVICE, "S_change", word=verb))
     if loose or rhythm:
         return _level("partial", ev.cite(s_hits), text(ADVICE, "S_generic"))
     return _level("missing", ev.cite(s_hits), text(ADVICE, "S_no_object" if has_words else "S_empty"))
+
+
+def others_done(hits: list[Hit], ev: Evidenced) -> list[Hit]:
+    """hits without the things someone else is to finish ("make sure she gets her book
+    published"): a wish about another's act is not one's own deliverable. Numbers stay."""
+    wishes = ev.get("S.others_wish")
+    if not wishes:
+        return hits
+    start = min(h.start for h in wishes)
+    return [h for h in hits if not (h.kind == "completion" and h.start >= start)]
+
+
+def pins(hit: Hit) -> bool:
+    """An object a determiner or a count of one pins down ("the sales team", "a puppy")."""
+    return hit.value == "determined" or (isinstance(hit.value, tuple) and hit.value[0] == "one")
+
+
+def changes(hit: Hit) -> bool:
+    """The object of a change with no target ("grow my subscriber base")."""
+    return isinstance(hit.value, tuple) and hit.value[0] == "changed"
+
+
+def means_start(ev: Evidenced) -> int | None:
+    """Where the goal names its means ("... by posting each recipe"), or None."""
+    if " by " not in ev.det.lower:
+        return None
+    methods = ev.lazy("G.method")
+    return min(h.start for h in methods) if methods else None
+
+
+def method_habit(ev: Evidenced) -> int | None:
+    """Where a means that is a concrete habit begins ("... by posting each recipe on a forum",
+    "... by getting up at 6 every weekday"): a "by -ing" clause holding a thing, a name or a set
+    time, and a rhythm or a count. None when there is no such clause."""
+    start = means_start(ev)
+    if start is None:
+        return None
+    things = ev.get(*OBJECT_RULES, *NAME_RULES, "X.clock")
+    measures = [h for h in ev.with_criterion("M") if h.kind in ("quantity", "bound", "frequency")]
+    if any(h.start >= start for h in ev.get(*VAGUE_S_RULES)):
+        return None  # "... by walking more every day": the means is as open as the end
+    if any(h.start >= start for h in things) and any(h.start >= start for h in measures):
+        return start
+    return None
+
+
+def open_means(ev: Evidenced) -> int | None:
+    """Where the means of an open end begins ("improve my speaking by attending courses",
+    "prioritise rest by fixing up the house"), unless the means holds a measure (a rhythm or a
+    count: then the habit is the measure); None when there is no such means."""
+    start = means_start(ev)
+    if start is None:
+        return None
+    if any(h.start >= start and h.kind in ("quantity", "bound", "frequency") for h in ev.with_criterion("M")):
+        return None  # "... by doing my homework every night": a habit with a measure
+    opened = any(h.start < start for h in ev.open_words()) or any(w in _AMOUNT_VERBS for w in _WORD_RE.findall(ev.det.lower, 0, start))
+    return start if opened else None
+
+
+def _purpose_start(ev: Evidenced) -> int:
+    """Where the goal turns to its purpose ("join a choir to meet more people"), if something
+    concrete stands before it; else the end of the text. What follows says why, not what."""
+    purposes = ev.lazy("G.purpose")
+    if not purposes:
+        return len(ev.det.text)
+    start = min(h.start for h in purposes)
+    concrete = ev.get(*OBJECT_RULES) + [h for h in ev.with_criterion("M") if h.kind == "completion"]
+    if any(h.end <= start and not changes(h) for h in concrete) or any(h.end <= start for h in ev.acts()):
+        return start
+    return len(ev.det.text)
 
 
 def judge_m(ev: Evidenced) -> Criterion:
     if not ev.real:
         return _level("missing", (), text(ADVICE, "M_nonsense"))
     m_hits = ev.with_criterion("M")
-    strong = [h for h in m_hits if h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES]
+    strong = others_done([h for h in m_hits if h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES], ev)
+    means = open_means(ev)
+    if means is not None:
+        # "improve my speaking by attending courses": the means says how; the open end stays unmeasured
+        strong = [h for h in strong if not (h.kind == "completion" and h.start >= means)]
     if strong and all(h.rule in UNCOUNTED_RHYTHMS for h in strong):
         # "reduce sugar every day", "eat a balanced diet daily": the rhythm says when, not how much
         open_ended = ev.amount_words() + [ev.words(h) for h in ev.get("S.vague_word") if not ev.is_rhythm_word(h)]
+        method = method_habit(ev) if open_ended else None
+        if method is not None and all(h.start >= method for h in strong):
+            open_ended = []  # "... by getting up at 6 every weekday": the habit is the measure
         if open_ended:
             return _level("partial", ev.cite(strong), text(ADVICE, "M_rhythm_only", word=open_ended[0]))
+    if strong and all(h.kind == "completion" for h in strong):
+        # "clear my overdraft sooner": done or not, but the goal is the speed, which has no yardstick
+        after = max(h.end for h in strong)
+        comparative = [
+            h for h in ev.get("S.vague_word")
+            if h.start >= after and ev.det.lower[h.start : h.end] in _COMPARATIVES and _SAME_PHRASE.fullmatch(ev.det.lower, after, h.start)
+        ]
+        if comparative:
+            return _level("partial", ev.cite(strong), text(ADVICE, "M_comparative", word=ev.words(comparative[0])))
     if strong:
         return _level("met", ev.cite(strong))
+    # "donate platelets", "join a choir to feel braver": one act, done or not done (before any purpose)
+    opened = ev.open_words()
+    first_open = min((h.start for h in opened), default=len(ev.det.text))
+    purpose = _MAY_PURPOSE.search(ev.det.lower)  # a purpose can only begin at one of these words
+    done: list[Hit] = []
+    if first_open >= (purpose.start() if purpose else len(ev.det.text)):
+        cut = _purpose_start(ev) if opened else len(ev.det.text)
+        if means is not None:
+            cut = min(cut, means)
+        if first_open >= cut:
+            done = [h for h in ev.acts() if h.start < cut and h.value[1]]
+    if done:
+        return _level("met", ev.cite(done))
     weak = [h for h in m_hits if h.rule in M_WEAK_RULES]
     if weak:
         return _level("partial", ev.cite(weak), text(ADVICE, "M_partial"))
@@ -227,13 +389,13 @@ def judge_t(ev: Evidenced, context: ScoringContext | None, deadline: date | None
         # time-bound in form, but the date is gone: the goal needs a new one
         dated = [h for h in good if h.kind in ("deadline", "duration")] or good
         latest = max(dated, key=lambda h: h.end)
-        return _level("partial", ev.cite(good), text(ADVICE, "T_past", word=_words(ev.det, latest), date=deadline.isoformat()))
+        return _level("partial", ev.cite(good), text(ADVICE, "T_past", word=words_at(ev.det, latest), date=wording.day(deadline)))
     if good:
         return _level("met", ev.cite(good))
     if context is not None and context.deadline is not None:
         d = context.deadline
-        date_text = f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"  # not %B: that follows the locale
-        return _level("partial", ev.cite(vague), text(ADVICE, "T_context", date=date_text), (f"Deadline {context.deadline.isoformat()} in the goal's fields",))
+        date_text = wording.day(d)
+        return _level("partial", ev.cite(vague), text(ADVICE, "T_context", date=date_text), (f"Deadline {wording.day(context.deadline)} in the goal's fields",))
     if vague:
         return _level("missing", ev.cite(vague), text(ADVICE, "T_vague", word=ev.first_words(vague)))
     return _level("missing", (), text(ADVICE, "T_missing"))
@@ -309,8 +471,10 @@ def judge_a(ev: Evidenced, context: ScoringContext | None, deadline: date | None
         advice = text(ADVICE, "A_stretch", baseline=_num(context.baseline), target=_num(context.target), ratio=f"{ratio:.0f}")  # type: ignore[union-attr]
     elif level == "partial" and confidence is not None:
         advice = text(ADVICE, "A_confidence_mid", n=confidence)
-    elif level == "partial":
+    elif level == "partial" and support:
         advice = text(ADVICE, "A_support")
+    elif level == "partial":  # a baseline alone: where you stand is known, how sure you are is not
+        advice = text(ADVICE, "A_baseline")
     else:
         advice = text(ADVICE, "A_unknown")
     return _level(level, evidence, advice, reasons), ratio
@@ -393,76 +557,3 @@ def judge_r(ev: Evidenced, context: ScoringContext | None) -> Criterion:
     else:
         advice = text(ADVICE, "R_unknown")
     return _level(level, evidence, advice, reasons)
-
-
-# --- flags ---------------------------------------------------------------------------------------
-
-
-def _flag(flag_id: str, det: Detection | None = None, hit: Hit | None = None, **fields: object) -> Flag:
-    if hit is not None and det is not None:
-        fields.setdefault("word", _words(det, hit))
-        return Flag(flag_id, text(FLAG_TEXT, flag_id, **fields), hit.start, hit.end)
-    return Flag(flag_id, text(FLAG_TEXT, flag_id, **fields))
-
-
-def two_goals(ev: Evidenced) -> Hit | None:
-    """The split point of a second goal that carries its own measure or deadline, if any."""
-    if len(ev.det.hits) < 2:
-        return None
-    measures = [h for h in ev.det.hits if h.rule in MEASURE_RULES or h.kind in ("deadline", "duration")]
-    if len(measures) < 2 or not _MAY_SPLIT.search(ev.det.lower):
-        return None
-    splits = sorted(run_lazy("G.split", ev.det), key=lambda h: h.start)
-    if not splits:
-        return None
-    edges = [0] + [s.start for s in splits] + [len(ev.det.lower)]
-    own = 0
-    first_split: Hit | None = None
-    for i in range(len(edges) - 1):
-        lo, hi = edges[i], edges[i + 1]
-        if not any(lo <= h.start < hi for h in measures):
-            continue
-        if own and _BACKREF.search(ev.det.lower, lo, hi):
-            continue  # "... and connect with five leaders at each": one goal, two parts
-        own += 1
-        if own == 2:
-            first_split = splits[i - 1]
-            break
-    return first_split
-
-
-def flags(ev: Evidenced, crit: dict[str, Criterion], deadline: date | None, today: date, ratio: float | None) -> tuple[Flag, ...]:
-    det = ev.det
-    out: list[Flag] = []
-
-    def first(hits: list[Hit]) -> Hit | None:
-        return min(hits, key=lambda h: h.start) if hits else None
-
-    for flag_id, hits in (
-        ("hedge", ev.get("A.hedge")),
-        ("should", ev.get("R.should")),
-        ("negative_framing", ev.negatives),
-        ("absolute", ev.absolutes),
-        ("depends_on_others", ev.get("A.depends")),
-        ("instant", ev.get("A.instant")),
-    ):
-        hit = first(hits)
-        if hit is not None:
-            out.append(_flag(flag_id, det, hit))
-    hit = first(ev.get(*PLACEHOLDER_RULES))
-    if hit is not None:
-        out.append(_flag("placeholder", det, hit))
-    split = two_goals(ev)
-    if split is not None:
-        out.append(Flag("two_goals", text(FLAG_TEXT, "two_goals"), split.start, split.end))
-    if crit["T"].level != "met":
-        hit = first(ev.get("T.vague_time"))
-        if hit is not None:
-            out.append(_flag("vague_time", det, hit))
-    if crit["S"].level == "missing" and any(ch.isalpha() for ch in det.text):
-        out.append(_flag("too_vague"))
-    if ratio is not None:
-        out.append(_flag("stretch"))
-    if deadline is not None and deadline < today:
-        out.append(_flag("past_deadline", date=deadline.isoformat()))
-    return tuple(out)

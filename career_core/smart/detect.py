@@ -11,66 +11,22 @@ That is how "2027" in "by March 2027" is a date and never a quantity.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from career_core.smart.lexicon import is_common
-from career_core.smart.rules import RULES, Rule, word_set
+from career_core.smart.checks import CHECKS
+from career_core.smart.rules import RULES, Rule
+from career_core.smart.scan import (
+    PREV_WORDS,
+    REJECT,
+    START_PREPS,
+    Scan,
+    normalise,
+    previous_words,
+)
 
-MAX_CHARS = 20_000  # goals are at most 1,000 characters; longer input is scored on its start
 MAX_HITS_PER_RULE = 200  # a 10,000-character paste of "every week" needs no more evidence
-
-_TRANSLATE = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-        "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u2026": ".",
-    }
-)
-
-_DIGIT = re.compile(r"[0-9]")
-_TOKEN = re.compile(r"[a-z]+", re.ASCII)  # the same tokens rules.py derives triggers with
-_WORD = re.compile(r"[a-z0-9'&.-]+", re.ASCII)
-_PREV_WORDS = re.compile(r"[a-z']+", re.ASCII)
-_PREV_CASED = re.compile(r"[A-Za-z']+", re.ASCII)
-_CASED_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*", re.ASCII)
-_INNER_CAPITAL = re.compile(r"(?<!-)[A-Z]", re.ASCII)
-_CLAUSE_END = re.compile(r"[.,;:!?()\n]")
-_NEXT_WORD = re.compile(r"[ \t]{1,3}([a-z][a-z'-]*)", re.ASCII)
-# Words after a cadence word that show it is not describing a noun ("meet weekly with ...").
-_NOT_A_NOUN = frozenset({"with", "for", "at", "in", "on", "by", "to", "and", "or", "until", "from", "during", "so", "because", "if", "when", "as", "about", "through", "over", "after", "before"})
-_VERB_OPENERS = frozenset({"to", "will", "i", "i'll", "we", "and", "then", "also", "must", "should", "can", "could", "would"})
-_START_PREPS = frozenset({"from", "since", "starting", "beginning", "effective", "after"})
-_DETERMINERS = frozenset({"the", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those", "own"})
-_DEADLINE_PREPS = frozenset({"by", "before", "until", "till", "ahead of", "no later than", "in time for"})
-_ONE_DAY_NEXT = re.compile(r"\s{1,3}(?:a|an|per|each|every|of|off|to)\b", re.ASCII)
-_ONE_DAY_PREV = frozenset({"for", "in", "within", "on", "per", "a", "of", "every", "each", "first", "the", "last", "by", "from", "after", "than"})
-_ABSTRACT_SUFFIXES = ("ship", "ness", "ity", "ism", "ence", "ance", "ency", "ancy", "ing", "ment", "tion", "sion")
-
-_MONTH_OR_DAY = word_set("month") | word_set("weekday")
-_VAGUE = word_set("vague_modifier")
-_CONCRETE = word_set("concrete") | word_set("deliverable") | word_set("recurring_event") | word_set("role") | word_set("occupation")
-_GRADE_CONTEXT = word_set("grade_context")
-_ABSTRACT = word_set("abstract")
-_NOT_NAME = word_set("not_name")
-_SMALL_WORDS = word_set("small_word")
-_BROAD = word_set("broad_object")
-_AMOUNT_VERBS = word_set("amount_verb")
-_ATTITUDE_VERBS = word_set("attitude_verb")
-_KNOWN_NAMES = word_set("known_name")
-_KEEP_VERBS = word_set("keep_verb")
-_PLACE_PREPS = frozenset({"on", "in", "at", "with", "using", "via", "into", "onto", "through", "during", "from", "while"})
-# Words that end a determiner phrase without naming a thing ("my best", "the morning").
-_NOT_OBJECT = _MONTH_OR_DAY | word_set("period") | word_set("horizon_unit") | word_set("small_word") | word_set("num_word") | frozenset(
-    {"own", "current", "other", "others", "same", "first", "last", "next", "end", "rest", "most", "least", "time", "times", "one", "ones", "way", "lot", "top", "whole", "entire", "new", "old", "hour", "hours", "minute", "minutes", "goal", "goals", "year's", "week's", "day's"}
-)
-
-REJECT: Any = object()  # a check returns this to drop a match
-
-
+MAX_CHARS = 20_000  # goals are at most 1,000 characters; longer input is scored on its start
 class Hit(NamedTuple):
     """One piece of evidence: where it stands, which rule found it, and what it means.
 
@@ -82,8 +38,10 @@ class Hit(NamedTuple):
     rule: str
     kind: str
     criteria: tuple[str, ...]
-    value: Any = None  # the word a piece of advice quotes, a confidence, an abstract head
+    value: Any = None  # the word a piece of advice quotes, a confidence, an abstract head,
+    # "determined" or ("changed", verb) for an object
     groups: tuple[tuple[str, str | None], ...] = ()  # for resolving dates later
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,300 +52,18 @@ class Detection:
     hits: tuple[Hit, ...]
 
 
-def normalise(text: str) -> tuple[str, str]:
-    """(cased, lower) copies of text with one character per original character."""
-    cased = text.translate(_TRANSLATE)
-    lower = cased.lower()
-    if len(lower) != len(cased):  # a few characters lowercase to two ("İ"): keep those as is
-        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in cased)
-    return cased, lower
 
-
-def _is_title_case(cased: str) -> bool:
-    """Capitals that say nothing about names: most words capitalised ("Lead The Sales Team"),
-    or, in a short text, every word but the small ones ("Improve Marketing", "Find My Place")."""
-    words = [w for w in _CASED_WORD.findall(cased) if len(w) > 1]
-    if len(words) >= 4:
-        caps = sum(1 for w in words if w[0].isupper())
-        if caps >= 0.7 * len(words):
-            return True
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return len(content) >= 2 and all(w[0].isupper() for w in content)
-
-
-def _previous_words(lower: str, start: int, n: int = 2) -> list[str]:
-    return _PREV_WORDS.findall(lower, max(0, start - 40), start)[-n:]
-
-
-def _sentence_initial(cased: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and cased[i] in " \t\"'([{*-\u2022>":
-        i -= 1
-    return i < 0 or cased[i] in ".!?:;\n\r"
-
-
-def _window_is_clean(obj: str | None) -> bool:
-    """The words between a verb and its object hold no vague word and no sentence end."""
-    if not obj:
-        return True
-    for word in _WORD.findall(obj):
-        if word in _VAGUE or (word.endswith(".") and len(word) > 2):
-            return False
-    return not any(v in obj for v in ("a lot", "lots of", "a bit"))
-
-
-def is_abstract(word: str) -> bool:
-    """An outcome word with no behaviour in it ("skills", "morale", "thinking")."""
-    singular = word[:-1] if word.endswith("s") else word
-    if word in _CONCRETE or singular in _CONCRETE:
-        return False
-    if word in _ABSTRACT or word in _VAGUE:
-        return True
-    return len(word) > 5 and word.endswith(_ABSTRACT_SUFFIXES)
-
-
-class _Scan:
-    """One text being scanned: its two copies, the claimed characters, and cheap facts."""
-
-    __slots__ = ("cased", "lower", "mask", "tokens", "has_digit", "has_upper", "named", "_title_case", "_all_caps")
-
-    def __init__(self, cased: str, lower: str) -> None:
-        self.cased, self.lower = cased, lower
-        self.mask = bytearray(len(lower))
-        self.tokens = set(_TOKEN.findall(lower))
-        self.has_digit = _DIGIT.search(lower) is not None
-        self.has_upper = cased[1:] != lower[1:]  # a capital first letter names nothing
-        self.named = False  # set once S.named or S.quoted finds a name
-        self._title_case: bool | None = None
-        self._all_caps: bool | None = None
-
-    @property
-    def title_case(self) -> bool:
-        if self._title_case is None:
-            self._title_case = self.has_upper and _is_title_case(self.cased)
-        return self._title_case
-
-    @property
-    def all_caps(self) -> bool:
-        """Shouting ("LEAD THE SALES TEAM"): most letters capitals, so acronyms say nothing."""
-        if self._all_caps is None:
-            letters = [ch for ch in self.cased[:2000] if ch.isalpha()]
-            self._all_caps = bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
-        return self._all_caps
-
-
-# --- checks: each may reject a match (REJECT) or attach a value --------------------------------
-
-
-def _check_confidence(m: re.Match[str], scan: _Scan) -> Any:
-    g = m.groupdict()
-    raw = g["n"] or g["n2"] or g["n3"]
-    value = float(raw)
-    per_hundred = g["d"] == "100" or g["d2"] == "100" or g["pct"] or g["pct2"]
-    if per_hundred or value > 10:
-        value /= 10
-    return int(min(10, max(0, round(value))))
-
-
-def _check_vague_time(m: re.Match[str], scan: _Scan) -> Any:
-    if m.group("oneday") is not None:
-        if _ONE_DAY_NEXT.match(scan.lower, m.end()):
-            return REJECT
-        prev = _previous_words(scan.lower, m.start(), 1)
-        if prev and prev[0] in _ONE_DAY_PREV:
-            return REJECT
-    return m.group(0)
-
-
-_WHOLE_PERIOD_PREPS = ("over the ", "throughout the ", "during the ", "across the ")
-_WHOLE_PERIOD_UNITS = frozenset({"semester", "term", "year", "quarter"})
-
-
-def _check_horizon(m: re.Match[str], scan: _Scan) -> Any:
-    if m.group("n") is not None or m.group("rel") is not None:
-        return None
-    # "over the semester", "throughout the year": the whole of the current period
-    said = " ".join(m.group(0).split())
-    return None if said.startswith(_WHOLE_PERIOD_PREPS) and m.group("unit") in _WHOLE_PERIOD_UNITS else REJECT
-
-
-def _check_season(m: re.Match[str], scan: _Scan) -> Any:
-    return None if (m.group("prep") or m.group("rel") or m.group("y")) else REJECT
-
-
-def _check_event(m: re.Match[str], scan: _Scan) -> Any:
-    """An occasion is a deadline after "by", "before"...; after "at" or "in" only when it is the
-    next one or dated ("at my next review", "at the March all-hands")."""
-    prep = " ".join(m.group("prep").split())
-    if prep in _DEADLINE_PREPS or m.group("q"):
-        return None
-    return None if any(w in _MONTH_OR_DAY for w in _PREV_WORDS.findall(m.group(0))) else REJECT
-
-
-def _check_cadence_word(m: re.Match[str], scan: _Scan) -> Any:
-    prev = _previous_words(scan.lower, m.start(), 2)
-    if prev and (prev[-1] in _DETERMINERS or prev[-1].endswith(("'s", "s'"))):
-        return REJECT  # "the weekly report": a thing that exists, not a new rhythm
-    if len(prev) == 2 and prev[0] in _DETERMINERS:
-        # "the aligned weekly quiz" names a thing too; "review the notes weekly" is a rhythm
-        following = _NEXT_WORD.match(scan.lower, m.end())
-        if following and following.group(1) not in _NOT_A_NOUN:
-            return REJECT
-    return m.group(0)
-
-
-def _check_completion(m: re.Match[str], scan: _Scan) -> Any:
-    noun, obj = m.group("noun"), m.group("obj")
-    if not _window_is_clean(obj) or is_broad(noun, obj):
-        return REJECT  # "pay off debt" says nothing of which debt; "my credit card debt" does
-    if obj and any(w in _PLACE_PREPS for w in _PREV_WORDS.findall(obj)):
-        return REJECT  # "take a photo of food on the app": the app is where, not what is done
-    return noun
-
-
-def is_name(word: str, start: int, scan: _Scan) -> bool:
-    """Does a capitalised word at start name one particular thing (a person, place, product)?
-
-    Acronyms ("PMP") and inner capitals ("McMurdo") always do, unless the whole text shouts.
-    The first word of a sentence does not. Where every word is capitalised, only a word that is
-    not everyday English does ("Spanish", not "Marketing"); elsewhere any capitalised word does.
-    """
-    if word in _NOT_NAME or word.lower() in _MONTH_OR_DAY:
-        return False
-    if _INNER_CAPITAL.search(word, 1):  # "PMP", "McMurdo"; not "Late-Night"
-        return not scan.all_caps
-    if _sentence_initial(scan.cased, start):
-        return False
-    return not (scan.title_case and is_common(word)) or word.lower() in _KNOWN_NAMES
-
-
-def _check_completion_named(m: re.Match[str], scan: _Scan) -> Any:
-    name = m.group("name")
-    if name[0] in "'\"":
-        return None if _window_is_clean(m.group("obj").lower()) else REJECT
-    if not is_name(name, m.start("name"), scan) or not _window_is_clean(m.group("obj").lower()):
-        return REJECT
-    return name
-
-
-def _check_named(m: re.Match[str], scan: _Scan) -> Any:
-    word = m.group(0)
-    if scan.mask.find(1, m.start(), m.end()) != -1 or not is_name(word, m.start(), scan):
-        return REJECT
-    return word
-
-
-def _check_object(m: re.Match[str], scan: _Scan) -> Any:
-    start = m.start()
-    clause = _CLAUSE_END.split(scan.lower[max(0, start - 60) : start])[-1]
-    before = _PREV_WORDS.findall(clause)[-4:]
-    if any(w in _DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every") for w in before):
-        return "determined"  # "the sales department", "my team's roadmap", "each project"
-    # "Lead a team", "I will coach juniors", "Call my mum": at the start of a clause these
-    # nouns are the verb.
-    if not before or before[-1] in _VERB_OPENERS:
-        return REJECT
-    return None
-
-
-def _bare(obj: str | None) -> bool:
-    """No word narrows the object: nothing, or only determiners ("the", "my", "all of our")."""
-    return all(w in _DETERMINERS or w in ("all", "of", "any", "some") for w in _PREV_WORDS.findall(obj or ""))
-
-
-def is_broad(head: str, obj: str | None) -> bool:
-    """"the company", "debt": an object too wide to pin a goal down, with nothing narrowing it."""
-    return head in _BROAD and _bare(obj)
-
-
-def _check_abstract_object(m: re.Match[str], scan: _Scan) -> Any:
-    if m.group("verb2") is not None:
-        return m.group("verb2")  # a change verb with no object at all: "Improve."
-    head = m.group("head")
-    return head if is_abstract(head) or is_broad(head, m.group("obj")) else REJECT
-
-
-def _check_baseline(m: re.Match[str], scan: _Scan) -> Any:
-    prev = _previous_words(scan.lower, m.start(), 1)
-    return REJECT if prev and prev[0] in _KEEP_VERBS else None
-
-
-def _check_det_object(m: re.Match[str], scan: _Scan) -> Any:
-    head, obj = m.group("head"), m.group("obj")
-    if head in _BROAD or head in _NOT_OBJECT or is_abstract(head):
-        return REJECT
-    if obj and (not _window_is_clean(obj) or any(w in _NOT_OBJECT for w in _PREV_WORDS.findall(obj))):
-        return REJECT
-    before = _previous_words(scan.lower, m.start(), 3)
-    if any(w in _AMOUNT_VERBS for w in before[-2:]):
-        return REJECT  # "raise my grade", "grow in my faith": a change needs a concrete target
-    if any(w in _ATTITUDE_VERBS for w in before):
-        return REJECT  # "embrace the journey", "step out of my comfort zone": felt, not done
-    return "determined" if is_common(head) else REJECT
-
-
-_SLOT_WORD = re.compile(r"[a-z#%$]+", re.ASCII)
-_PLACEHOLDER_WORDS = word_set("placeholder_word")
-_PLACEHOLDER_NOT_AFTER = word_set("placeholder_not_after")
-
-
-def _check_placeholder(m: re.Match[str], scan: _Scan) -> Any:
-    said = m.group(0)
-    if said[0] in "[<{":  # a bracket is a slot only when it names what goes in it
-        inside = _SLOT_WORD.findall(said.lower())
-        return said if inside and any(w in _PLACEHOLDER_WORDS for w in inside) else REJECT
-    if said[0] == "_":
-        return said
-    prev = _PREV_CASED.findall(scan.cased, max(0, m.start() - 30), m.start())
-    if prev:
-        word = prev[-1]
-        if word.lower() in _PLACEHOLDER_NOT_AFTER:
-            return REJECT  # "Gen Z", "Model X"
-        # "Malcolm X": a capital word before it, mid-sentence, in a sentence-case text
-        if word[0].isupper() and not scan.title_case and not _sentence_initial(scan.cased, m.start() - len(word) - 1):
-            return REJECT
-    return said
-
-
-def _check_grade(m: re.Match[str], scan: _Scan) -> Any:
-    """A capital A-F is a grade with a sign or a plural ("B+", "A's"), after "straight" or "all",
-    or in a text about marks; "Get A Job" in a title is not one."""
-    lead = m.group(0).split()[0].lower()
-    if m.group("pl") or len(m.group("g")) > 1 or lead in ("straight", "all", "mostly"):
-        return m.group("g")
-    return m.group("g") if scan.tokens & _GRADE_CONTEXT else REJECT
-
-
-CHECKS: dict[str, Callable[[re.Match[str], _Scan], Any]] = {
-    "grade": _check_grade,
-    "placeholder": _check_placeholder,
-    "confidence": _check_confidence,
-    "vague_time": _check_vague_time,
-    "horizon": _check_horizon,
-    "season": _check_season,
-    "event": _check_event,
-    "cadence_word": _check_cadence_word,
-    "completion": _check_completion,
-    "completion_named": _check_completion_named,
-    "named": _check_named,
-    "abstract_object": _check_abstract_object,
-    "object": _check_object,
-    "det_object": _check_det_object,
-    "baseline": _check_baseline,
-}
-
-
-def _kind(rule: Rule, scan: _Scan, start: int) -> str:
+def _kind(rule: Rule, scan: Scan, start: int) -> str:
     """Deadline rules read as a start after "from", "since", "starting (in)"."""
     if rule.kind != "deadline":
         return rule.kind
-    first = _PREV_WORDS.match(scan.lower, start)
-    if first and first.group(0) in _START_PREPS:
+    first = PREV_WORDS.match(scan.lower, start)
+    if first and first.group(0) in START_PREPS:
         return "start"
-    prev = _previous_words(scan.lower, start)
-    if prev and prev[-1] in _START_PREPS:
+    prev = previous_words(scan.lower, start)
+    if prev and prev[-1] in START_PREPS:
         return "start"
-    if len(prev) == 2 and prev[-1] in ("in", "on", "the", "early", "late", "mid") and prev[0] in _START_PREPS:
+    if len(prev) == 2 and prev[-1] in ("in", "on", "the", "early", "late", "mid") and prev[0] in START_PREPS:
         return "start"
     return "deadline"
 
@@ -395,7 +71,7 @@ def _kind(rule: Rule, scan: _Scan, start: int) -> str:
 class _Plan:
     """What running one rule needs, looked up once at import rather than per goal."""
 
-    __slots__ = ("rule", "finditer", "cased", "span", "check", "keep_groups", "not_after", "not_after_words", "needs_named", "finds_names")
+    __slots__ = ("cased", "check", "finditer", "finds_names", "keep_groups", "needs_named", "not_after", "not_after_words", "rule", "span")
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -427,7 +103,7 @@ for _i, _r in enumerate(RULES):
         _BY_CHAR.setdefault(_c, []).append(_i)
 
 
-def _active(scan: _Scan) -> list[int]:
+def _active(scan: Scan) -> list[int]:
     """The rules that can match this text, in order: a rule whose trigger words and characters
     are all absent cannot match, so it is not run (this only saves time)."""
     on = set(_ALWAYS)
@@ -445,7 +121,7 @@ def _active(scan: _Scan) -> list[int]:
     return sorted(on)
 
 
-def _run(plan: _Plan, scan: _Scan, hits: list[Hit]) -> None:
+def _run(plan: _Plan, scan: Scan, hits: list[Hit]) -> None:
     rule = plan.rule
     if plan.needs_named and not scan.named:
         return
@@ -459,7 +135,7 @@ def _run(plan: _Plan, scan: _Scan, hits: list[Hit]) -> None:
             continue
         if not_after is not None and start > 0 and not_after(source, start - 1):
             continue
-        if not_after_words and any(w in not_after_words for w in _previous_words(scan.lower, start, 1)):
+        if not_after_words and any(w in not_after_words for w in previous_words(scan.lower, start, 1)):
             continue
         value = check(m, scan) if check is not None else None
         if value is REJECT:
@@ -479,7 +155,7 @@ def detect(text: str) -> Detection:
     """Every rule's evidence in text, in rule order then position."""
     text = text[:MAX_CHARS]
     cased, lower = normalise(text)
-    scan = _Scan(cased, lower)
+    scan = Scan(cased, lower)
     hits: list[Hit] = []
     for i in _active(scan):
         _run(_PLANS[i], scan, hits)
@@ -489,7 +165,7 @@ def detect(text: str) -> Detection:
 def run_lazy(rule_id: str, det: Detection) -> list[Hit]:
     """Run a lazy rule (one detection skips) over a detected text, for code that needs it."""
     plan = _PLANS[_INDEX[rule_id]]
-    scan = _Scan(det.cased, det.lower)
+    scan = Scan(det.cased, det.lower, frozenset())  # lazy rules need no word prefilter
     hits: list[Hit] = []
     _run(plan, scan, hits)
     return hits

@@ -1,13 +1,15 @@
-"""Measure the scorer against labelled goals: python -m career_core.smart.evaluate FILE.jsonl
+"""Measure the scorer against labelled goals: python -m career_core.smart.evaluate FILE [FILE ...]
 
-Each line of FILE is {"id", "text", "S", "M", "T"} with booleans, and optionally "smart",
+Each line of a FILE is {"id", "text", "S", "M", "T"} with booleans, and optionally "smart",
 "ambiguous" (criteria a careful reader could label either way: left out of the figures),
 "domain" and "source" ({"url": ...}, the page the goal was copied from). Without "smart" the
-label is S and M and T; it is left out when an ambiguous criterion decides it.
+label is S and M and T; it is left out when an ambiguous criterion decides it. Several files
+are scored as one set. Labels judge the wording, so a deadline that has passed since the page
+was written still counts as time-bound (the app itself says the date is gone).
 
 Labels are skewed, so the report gives balanced accuracy (the mean recall of each class) and
 the majority baseline beside accuracy, and a plain regex checker (regex_baseline.py) beside
-the scorer.
+the scorer; --against REV adds the scorer as it is at a git revision (e.g. main).
 
 --folds K splits the rows into K folds grouped by source page (a page's goals share a voice, so
 they never straddle folds), by a stable hash of the page address. The last fold is sealed: it
@@ -16,6 +18,9 @@ as aggregate figures, never row by row. Rules are written by reading the other f
 fold is opened once, when the rules are final, to give an honest figure. The scorer has no
 parameters fitted to data, so every fold is scored by the same rules; the mean over folds is
 the cross-validated figure. Rows without a source page (our own sets) form one group each.
+
+--sealed treats the whole set as sealed (a set kept apart from the start, never read): only
+aggregate figures, overall and per domain, are printed, and no listing can be asked for.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from datetime import date
 from pathlib import Path
 
 from career_core.smart import regex_baseline
+from career_core.smart.revision import levels_at
 from career_core.smart.scorer import score_goal
 
 TARGETS = ("S", "M", "T", "smart")  # keys in the files; "smart" is the report's is_smart
@@ -98,20 +104,34 @@ def is_grouped(rows: Iterable[dict]) -> bool:
     return any(not group_of(r).startswith("row:") for r in rows)
 
 
-def predict(row: dict, today: date | None = None) -> dict[str, bool]:
-    """What the scorer says the text is. A deadline that has passed since the page was written
-    is still a deadline in the text, so T counts when its only fault is the date."""
-    report = score_goal(row["text"], today=today)
-    levels = {k: c.level for k, c in report.criteria.items()}
+def verdict(levels: dict[str, str], past: bool) -> dict[str, bool]:
+    """S, M, T and is_smart from a report's levels. Labels judge the wording, so a deadline that
+    has passed since the page was written still counts: T whose only fault is the date is met."""
     out = {k: levels[k] == "met" for k in ("S", "M", "T")}
-    if levels["T"] == "partial" and report.flag("past_deadline") is not None:
+    if levels["T"] == "partial" and past:
         out["T"] = True
     out["smart"] = out["S"] and out["M"] and out["T"] and "missing" not in (levels["A"], levels["R"])
     return out
 
 
+def predict(row: dict, today: date | None = None) -> dict[str, bool]:
+    """What the scorer says the text is."""
+    report = score_goal(row["text"], today=today)
+    return verdict({k: c.level for k, c in report.criteria.items()}, report.flag("past_deadline") is not None)
+
+
 def predict_baseline(row: dict, today: date | None = None) -> dict[str, bool]:
     return regex_baseline.predict(row["text"])
+
+
+def revision_predictor(rev: str, rows: Sequence[dict], today: date | None = None) -> Predictor | None:
+    """The scorer at git revision rev as a predictor (scored once, in a child process)."""
+    texts = sorted({r["text"] for r in rows})
+    found = levels_at(rev, texts, today.isoformat() if today else "")
+    if found is None or len(found) != len(texts):
+        return None
+    table = {t: verdict(f["levels"], "past_deadline" in f["flags"]) for t, f in zip(texts, found, strict=True)}
+    return lambda row, _today=None: table[row["text"]]
 
 
 def figures(rows: Sequence[dict], today: date | None = None, predictor: Predictor = predict) -> dict[str, Figures]:
@@ -152,66 +172,98 @@ def format_table(figs: dict[str, Figures], verbose: bool = False, rows: Iterable
     return "\n".join(lines)
 
 
-# --- grouped cross-validation --------------------------------------------------------------------
+# --- grouped cross-validation and sealed sets ---------------------------------------------------
 
-_HEAD = f"{'':14} {'rows':>4} {'pages':>5} |{'S':>6} {'M':>6} {'T':>6} {'smart':>6} {'bal':>6} |{'S':>6} {'M':>6} {'T':>6} {'bal':>6}"
-_TITLE = f"{'':14} {'':>4} {'':>5} | {'scorer: accuracy, is_smart balanced':<34} | {'regex baseline':<27}"
+Yardsticks = list[tuple[str, Predictor]]  # (name, predictor); the scorer comes first
 
 
-def _line(name: str, rows: Sequence[dict], ours: dict[str, Figures], base: dict[str, Figures]) -> str:
+def _head(yardsticks: Yardsticks) -> list[str]:
+    title = f"{'':16} {'':>4} {'':>5} | {'scorer: accuracy, is_smart balanced':<34}"
+    head = f"{'':16} {'rows':>4} {'pages':>5} |{'S':>6} {'M':>6} {'T':>6} {'smart':>6} {'bal':>6}"
+    for name, _ in yardsticks[1:]:
+        title += f" | {name[:27]:<27}"
+        head += f" |{'S':>6} {'M':>6} {'T':>6} {'bal':>6}"
+    return [title, head]
+
+
+def _cells(figs: Sequence[dict[str, Figures]]) -> str:
+    ours, *others = figs
+    out = " ".join(f"{ours[t].accuracy:6.3f}" for t in ("S", "M", "T", "smart")) + f" {ours['smart'].balanced:6.3f}"
+    for f in others:
+        out += " |" + " ".join(f"{f[t].accuracy:6.3f}" for t in ("S", "M", "T")) + f" {f['smart'].balanced:6.3f}"
+    return out
+
+
+def _score_all(rows: Sequence[dict], today: date | None, yardsticks: Yardsticks) -> list[dict[str, Figures]]:
+    return [figures(rows, today, predictor) for _, predictor in yardsticks]
+
+
+def _line(name: str, rows: Sequence[dict], figs: Sequence[dict[str, Figures]]) -> str:
     pages = len({group_of(r) for r in rows})
-    mine = " ".join(f"{ours[t].accuracy:6.3f}" for t in ("S", "M", "T", "smart"))
-    theirs = " ".join(f"{base[t].accuracy:6.3f}" for t in ("S", "M", "T"))
-    return f"{name:14} {len(rows):4} {pages:5} |{mine} {ours['smart'].balanced:6.3f} |{theirs} {base['smart'].balanced:6.3f}"
+    return f"{name[:16]:16} {len(rows):4} {pages:5} |{_cells(figs)}"
 
 
-def _mean(name: str, per_fold: list[tuple[dict[str, Figures], dict[str, Figures]]], rows: int) -> str:
-    def avg(which: int, t: str, balanced: bool = False) -> float:
-        vals = [(f[which][t].balanced if balanced else f[which][t].accuracy) for f in per_fold]
-        return sum(vals) / len(vals)
+def _mean(name: str, per_fold: Sequence[Sequence[dict[str, Figures]]], rows: int) -> str:
+    """The mean over folds of each figure (the cross-validated figure)."""
 
-    mine = " ".join(f"{avg(0, t):6.3f}" for t in ("S", "M", "T", "smart"))
-    theirs = " ".join(f"{avg(1, t):6.3f}" for t in ("S", "M", "T"))
-    return f"{name:14} {rows:4} {'':5} |{mine} {avg(0, 'smart', True):6.3f} |{theirs} {avg(1, 'smart', True):6.3f}"
+    def avg(which: int, t: str, balanced: bool) -> Figures:
+        vals = [f[which][t] for f in per_fold]
+        acc = sum(v.accuracy for v in vals) / len(vals)
+        bal = sum(v.balanced for v in vals) / len(vals)
+        return Figures(t, sum(v.n for v in vals), acc, bal, 0.0, ())
+
+    means = [{t: avg(i, t, t == "smart") for t in TARGETS} for i in range(len(per_fold[0]))]
+    return f"{name[:16]:16} {rows:4} {'':5} |{_cells(means)}"
 
 
-def cross_validate(rows: Sequence[dict], folds: int, today: date | None, unseal: bool, verbose: bool) -> str:
+def cross_validate(rows: Sequence[dict], folds: int, today: date | None, unseal: bool, verbose: bool, yardsticks: Yardsticks | None = None) -> str:
     """Per-fold figures, their mean, per-domain figures; the sealed (last) fold apart."""
+    yardsticks = yardsticks or default_yardsticks()
     by_fold = {k: [r for r in rows if fold_of(r, folds) == k] for k in range(1, folds + 1)}
-    open_folds = list(range(1, folds))
-    lines = [f"{folds} folds grouped by source page; fold {folds} is sealed", _TITLE, _HEAD]
+    open_folds = [k for k in range(1, folds) if by_fold[k]]
+    lines = [f"{folds} folds grouped by source page; fold {folds} is sealed", *_head(yardsticks)]
     per_fold = []
     for k in open_folds:
         part = by_fold[k]
-        ours, base = figures(part, today), figures(part, today, predict_baseline)
-        per_fold.append((ours, base))
-        lines.append(_line(f"fold {k}", part, ours, base))
+        figs = _score_all(part, today, yardsticks)
+        per_fold.append(figs)
+        lines.append(_line(f"fold {k}", part, figs))
     readable = [r for k in open_folds for r in by_fold[k]]
-    lines.append(_mean(f"mean 1-{folds - 1}", per_fold, len(readable)))
+    if per_fold:
+        lines.append(_mean(f"mean 1-{folds - 1}", per_fold, len(readable)))
     sealed = by_fold[folds]
-    if unseal:
-        ours, base = figures(sealed, today), figures(sealed, today, predict_baseline)
-        lines.append(_line(f"fold {folds} SEALED", sealed, ours, base))
-        lines.append(_mean(f"mean 1-{folds}", per_fold + [(ours, base)], len(rows)))
+    if unseal and sealed:
+        figs = _score_all(sealed, today, yardsticks)
+        lines.append(_line(f"fold {folds} SEALED", sealed, figs))
+        lines.append(_mean(f"mean 1-{folds}", [*per_fold, figs], len(rows)))
     else:
         lines.append(f"fold {folds} sealed: {len(sealed)} rows not shown (--unseal, once, when the rules are final)")
-    lines += _by_domain(readable, today, f"per domain, folds 1-{folds - 1}")
+    lines += _by_domain(readable, today, f"per domain, folds 1-{folds - 1}", yardsticks)
     if unseal:
-        lines += _by_domain(sealed, today, f"per domain, sealed fold {folds}")
+        lines += _by_domain(sealed, today, f"per domain, sealed fold {folds}", yardsticks)
     if verbose:
         lines.append(f"misses in folds 1-{folds - 1}:")
         lines += _misses(readable, today)
     return "\n".join(lines)
 
 
-def _by_domain(rows: Sequence[dict], today: date | None, title: str) -> list[str]:
+def sealed_report(rows: Sequence[dict], today: date | None, yardsticks: Yardsticks | None = None) -> str:
+    """A whole set kept sealed (never read while writing rules): aggregate figures only."""
+    yardsticks = yardsticks or default_yardsticks()
+    lines = ["sealed set: aggregate figures only", *_head(yardsticks)]
+    lines.append(_line("all", rows, _score_all(rows, today, yardsticks)))
+    lines += _by_domain(rows, today, "per domain", yardsticks)
+    return "\n".join(lines)
+
+
+def _by_domain(rows: Sequence[dict], today: date | None, title: str, yardsticks: Yardsticks) -> list[str]:
     domains = sorted({str(r.get("domain", "")) for r in rows})
-    if domains == [""]:
+    if domains in ([], [""]):
         return []
-    lines = ["", title, _TITLE, _HEAD]
+    lines = ["", title, *_head(yardsticks)]
     for d in domains:
         part = [r for r in rows if str(r.get("domain", "")) == d]
-        lines.append(_line(d[:14], part, figures(part, today), figures(part, today, predict_baseline)))
+        lines.append(_line(d, part, _score_all(part, today, yardsticks)))
     return lines
 
 
@@ -221,28 +273,59 @@ def _misses(rows: Sequence[dict], today: date | None) -> list[str]:
     return [f"  {LABELS[t]} wrong: {i}  {texts[i]}" for t, f in figs.items() for i in f.wrong]
 
 
+def default_yardsticks() -> Yardsticks:
+    return [("scorer", predict), ("regex baseline", predict_baseline)]
+
+
+def load_all(paths: Sequence[str | Path]) -> list[dict]:
+    """Rows of several files as one set; ids that repeat across files get the file's name."""
+    rows: list[dict] = []
+    seen: set[str] = set()
+    for path in paths:
+        for row in load(path):
+            if str(row.get("id")) in seen:
+                row = {**row, "id": f"{Path(path).stem}:{row.get('id')}"}
+            seen.add(str(row.get("id")))
+            rows.append(row)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m career_core.smart.evaluate", description=__doc__.splitlines()[0])
-    parser.add_argument("file", help="a JSON-lines file of labelled goals")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list the misclassified ids (never the sealed fold's)")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="JSON-lines files of labelled goals, scored as one set")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the misclassified ids (never a sealed fold's or set's)")
     parser.add_argument("--today", type=date.fromisoformat, default=None, help="score as if today were YYYY-MM-DD")
     parser.add_argument("--folds", type=int, default=0, help="grouped cross-validation by source page; the last fold is sealed")
     parser.add_argument("--unseal", action="store_true", help="also report the sealed fold, as aggregate figures only")
+    parser.add_argument("--sealed", action="store_true", help="the whole set is sealed: aggregate figures only, never a row")
+    parser.add_argument("--against", metavar="REV", action="append", default=[], help="also score with the scorer at a git revision (e.g. main)")
     args = parser.parse_args(argv)
-    rows = load(args.file)
+    if args.sealed and (args.verbose or args.folds):
+        parser.error("--sealed shows aggregate figures only: no --verbose or --folds")
+    if args.folds == 1 or args.folds < 0:
+        parser.error("--folds needs at least 2")
+    rows = load_all(args.files)
+    yardsticks = default_yardsticks()
+    for rev in args.against:
+        found = revision_predictor(rev, rows, args.today)
+        if found is None:
+            print(f"(the scorer at {rev} could not be run; left out)")
+        else:
+            yardsticks.append((f"scorer at {rev}", found))
+    if args.sealed:
+        print(sealed_report(rows, args.today, yardsticks))
+        return 0
     if args.folds:
-        if args.folds < 2:
-            parser.error("--folds needs at least 2")
-        print(cross_validate(rows, args.folds, args.today, args.unseal, args.verbose))
+        print(cross_validate(rows, args.folds, args.today, args.unseal, args.verbose, yardsticks))
         return 0
     if is_grouped(rows):
         sealed = [r for r in rows if fold_of(r) == DEFAULT_FOLDS]
         rows = [r for r in rows if fold_of(r) != DEFAULT_FOLDS]
-        note = f"(fold {DEFAULT_FOLDS} of {DEFAULT_FOLDS} sealed: {len(sealed)} rows left out; see --folds)"
-        print(note)
+        print(f"(fold {DEFAULT_FOLDS} of {DEFAULT_FOLDS} sealed: {len(sealed)} rows left out; see --folds)")
     print(format_table(figures(rows, args.today), args.verbose, rows))
-    print("regex baseline:")
-    print(format_table(figures(rows, args.today, predict_baseline)))
+    for name, predictor in yardsticks[1:]:
+        print(f"{name}:")
+        print(format_table(figures(rows, args.today, predictor)))
     return 0
 
 

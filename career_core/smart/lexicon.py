@@ -33,6 +33,8 @@ _INFLECTIONS = (
     ("iest", "y"), ("ier", "y"), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("est", ""),
     ("ers", ""), ("er", ""), ("er", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("ly", ""), ("'s", ""),
 )
+# Irregular plurals, whose stems may be one letter: "feet", "teeth", "women", "mice", "geese".
+_IRREGULAR = (("eet", "oot"), ("eeth", "ooth"), ("men", "man"), ("ice", "ouse"), ("eese", "oose"))
 
 
 @cache
@@ -54,6 +56,9 @@ def _forms(word: str) -> list[str]:
             forms.append(stem + back)
             if len(stem) > 2 and stem[-1] == stem[-2]:  # "running" -> "run"
                 forms.append(stem[:-1])
+    for ending, back in _IRREGULAR:
+        if word.endswith(ending) and len(word) > len(ending):
+            forms.append(word[: -len(ending)] + back)
     return forms
 
 

@@ -11,11 +11,13 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from career_core.smart import verbs
+
 RULES_FILE = Path(__file__).with_name("rules.toml")
 
 CRITERIA = ("S", "M", "A", "R", "T")
 
-# Evidence kinds, by what they say about the goal. "mask" and "split" never reach a report.
+# Evidence kinds, by what they say about the goal. "mask", "split" and "purpose" never reach a report.
 KINDS = frozenset(
     {
         "quantity",  # a number, number word, percentage, amount of money or multiple (M)
@@ -39,10 +41,11 @@ KINDS = frozenset(
         "should",  # someone else's expectation (R)
         "mask",  # numbers that are not quantities (versions, clock times)
         "split",  # a point where a second goal may start
+        "purpose",  # where the goal turns to why ("... to feel calmer")
     }
 )
 
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)(:cap)?\}")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\+[a-z_]+)*)(:cap)?\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +139,9 @@ def _expand(pattern: str, words: dict[str, list[str]], macros: dict[str, str], d
         name = m.group(1)
         if name in macros:
             return _expand(macros[name], words, macros, depth + 1)
-        if name in words:
-            return _alternation(words[name], cap=m.group(2) is not None)
+        names = name.split("+")  # {a+b}: one alternation of both lists, tried as one trie
+        if all(n in words for n in names):
+            return _alternation([w for n in names for w in words[n]], cap=m.group(2) is not None)
         raise KeyError(f"unknown word list or macro {{{name}}}")
 
     return _PLACEHOLDER.sub(sub, pattern)
@@ -146,6 +150,8 @@ def _expand(pattern: str, words: dict[str, list[str]], macros: dict[str, str], d
 def _load() -> tuple[tuple[Rule, ...], tuple[DerivedRule, ...], dict, dict, dict, dict, dict]:
     data = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
     words: dict[str, list[str]] = data["words"]
+    for name in data.get("inflect", {}).get("verb_lists", ()):
+        words[name] = verbs.with_participles(words[name])
     macros: dict[str, str] = data.get("macros", {})
     rules: list[Rule] = []
     seen: set[str] = set()

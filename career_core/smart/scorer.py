@@ -11,6 +11,7 @@ import logging
 from datetime import date
 
 from career_core.smart import criteria as judge
+from career_core.smart import flags as warnings
 from career_core.smart.context import ScoringContext
 from career_core.smart.detect import Detection, detect
 from career_core.smart.report import (
@@ -69,5 +70,5 @@ def _score(text: str, context: ScoringContext | None, today: date) -> SmartRepor
     }
     levels = {k: c.level for k, c in crit.items()}
     is_smart = all(levels[k] == "met" for k in "SMT") and "missing" not in (levels["A"], levels["R"])
-    flags = judge.flags(ev, crit, deadline, today, ratio)
+    flags = warnings.flags(ev, crit, deadline, today, ratio)
     return SmartReport(FrozenDict(crit), overall_score(levels), is_smart, deadline, flags)

@@ -152,7 +152,8 @@ def month_prep(groups: Groups, today: date) -> date | None:
 
 
 def quarter(groups: Groups, today: date) -> date | None:
-    q = int(groups["q"]) if groups.get("q") else QUARTER_WORDS.get((groups.get("qw") or "").lower())
+    digit = groups.get("q") or groups.get("qn")
+    q = int(digit) if digit else QUARTER_WORDS.get((groups.get("qw") or "").lower())
     if not q:
         return None
     year = _year(groups, "y", "y2")
@@ -186,8 +187,8 @@ def year(groups: Groups, today: date) -> date | None:
 def _period_end(unit: str, start: date) -> date | None:
     if unit == "day":
         return start
-    if unit == "week":
-        return start + timedelta(days=6 - start.weekday())
+    if unit in ("week", "weekend"):
+        return start + timedelta(days=6 - start.weekday())  # the weekend ends with the week
     if unit == "month":
         return month_end(start.year, start.month)
     if unit == "quarter":

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from career_core.escape import NO_BREAK_SPACE, WORD_JOINER
 from career_core.models import Notebook
 from career_core.store import Store
 from tests.conftest import ROOT
@@ -76,11 +77,22 @@ def stored(db: Store, nb: Notebook) -> Notebook:
     return db.load("local", nb.id)
 
 
+def seen(markdown: str) -> str:
+    """What a reader sees of Markdown holding escaped text (career_core.escape): the text as typed."""
+    markdown = markdown.replace(WORD_JOINER, "").replace(NO_BREAK_SPACE, " ").replace("  \n", "\n")
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+
+
+def errors(at: AppTest) -> list[str]:
+    """The error messages on the page, as a reader sees them."""
+    return [seen(e.value) for e in at.error]
+
+
 def texts(at: AppTest) -> str:
-    """Everything the page says, Markdown escapes removed, for 'the page mentions X' checks."""
+    """Everything the page says, as a reader sees it, for 'the page mentions X' checks."""
     parts = [e.value for kind in ("title", "subheader", "markdown", "caption", "text", "error", "warning", "success", "info")
              for e in getattr(at, kind)]
-    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))  # as a reader sees it
+    return seen("\n".join(str(p) for p in parts))
 
 
 def type_into(at: AppTest, widget, text: str, *, event: str = "typed") -> AppTest:

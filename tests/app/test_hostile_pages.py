@@ -4,10 +4,12 @@ the pages are arranged in the navigation."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from benchmarks.pages import VIEWS
 from career_core.exports.notebook_file import read
 from career_core.store import Store
 from tests.app.conftest import run_app
@@ -30,3 +32,32 @@ def test_every_page_opens_an_accepted_hostile_notebook(db: Store, path: Path):
         at.switch_page(page).run()
         assert not at.exception, (page, [e.value for e in at.exception])
         assert at.session_state[NOTEBOOK].id == nb.id, f"{page} did not open the imported notebook"
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_markup_in_the_words_reaches_every_chart_as_text(db: Store):
+    """Plotly reads a few HTML tags in labels, legends, titles and hover text: the notebook's `<b>b</b>`
+    must reach every chart of every view escaped, hover text included (which a browser shows only
+    on hovering)."""
+    nb = db.add("local", read((ROOT / "tests" / "data" / "hostile" / "accepted-markup-in-every-text-field.json")
+                              .read_bytes()).notebook)
+    charts = 0
+    for view in VIEWS:
+        at = run_app(query={"nb": nb.id})
+        view.open(at)
+        at.run()
+        assert not at.exception, view.name
+        for chart in at.get("plotly_chart"):
+            texts = _strings(json.loads(chart.proto.spec))
+            assert not [t for t in texts if "<b>b</b>" in t], view.name
+            charts += any("&lt;b&gt;b&lt;/b&gt;" in t for t in texts)
+    assert charts >= 6  # the words were on the charts, escaped

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from career_core.models import Goal, Notebook
-from tests.app.conftest import button, texts
+from tests.app.conftest import button, errors, seen, texts
+from tests.conftest import ROOT
 
 
 def _title_field(at):
@@ -20,7 +21,7 @@ def test_rename_saves_and_an_empty_title_keeps_what_was_typed(open_app, db):
     _title_field(at).input("Road to division lead").run()
     assert db.load("local", nb.id).title == "Road to division lead"
     _title_field(at).input("   ").run()
-    assert "This cannot be empty." in [e.value for e in at.error]
+    assert "This cannot be empty." in errors(at)
     assert _title_field(at).value == "   "  # what was typed stays
     assert db.load("local", nb.id).title == "Road to division lead"
 
@@ -98,7 +99,7 @@ def test_a_bad_file_gets_a_clear_message_and_nothing_changes(open_app, db, conte
     db.create("local", "Mine")
     at = open_app(page="notebook")
     at.file_uploader[0].set_value(("bad.json", content, "application/json")).run()
-    assert any(message in e.value for e in at.error), [e.value for e in at.error]
+    assert any(message in e for e in errors(at)), errors(at)
     assert [s.title for s in db.list("local")] == ["Mine"]
 
 
@@ -108,3 +109,13 @@ def test_page_without_a_notebook_offers_creation(open_app, db):
     next(t for t in at.text_input if t.label == "New notebook title").input("Coaching: Sam")
     button(at, "Create notebook").click().run()
     assert [s.title for s in db.list("local")] == ["Coaching: Sam"]
+
+
+def test_an_upload_that_needed_repairs_says_what_was_repaired(open_app, db):
+    data = (ROOT / "tests" / "data" / "hostile" / "accepted-unknown-references.json").read_bytes()
+    at = open_app(page="notebook")
+    at.file_uploader[0].set_value(("nb.json", data, "application/json")).run()
+    assert not at.exception
+    notes = " ".join(seen(i.value) for i in at.info)
+    assert "Repaired on the way in" in notes and "not in this file" in notes
+    assert not at.file_uploader[0].value  # the file is let go once it is a notebook

@@ -20,7 +20,7 @@ from career_core.models import (
     StopDoing,
     StopKind,
 )
-from tests.app.conftest import texts
+from tests.app.conftest import errors, seen, texts
 from tests.synthetic import five_year_notebook
 
 TODAY = date.today()
@@ -58,7 +58,7 @@ def _field(at, kind, label, index=0):
 
 
 def _errors(at):
-    return [e.value for e in at.error]
+    return errors(at)
 
 
 def _message_below(at, kind: str, label: str, index: int = 0) -> str | None:
@@ -66,7 +66,7 @@ def _message_below(at, kind: str, label: str, index: int = 0) -> str | None:
     nodes = [n for n in at.main if not hasattr(n, "children")]
     spots = [i for i, n in enumerate(nodes) if n.type == kind and getattr(n, "label", None) == label]
     after = nodes[spots[index] + 1] if spots[index] + 1 < len(nodes) else None
-    return after.value if after is not None and after.type == "error" else None
+    return seen(after.value) if after is not None and after.type == "error" else None
 
 
 def _chart(at, index=0) -> str:
@@ -201,7 +201,7 @@ def test_user_text_in_the_list_is_shown_as_typed(open_app, db):
     _seed(db, actions=[Action(title="**bold** <b>html</b> [link](http://x)", goal_id="g1", due=TODAY)])
     at = open_app(page="plan")
     line = next(m.value for m in at.markdown if "bold" in m.value)
-    assert r"\*\*bold\*\*" in line and r"\<b\>" in line and r"\[link\]" in line
+    assert r"\*\*bold\*\*" in line and r"\<b>" in line and r"\[link\]" in line
 
 
 # --- initiatives ------------------------------------------------------------------------------

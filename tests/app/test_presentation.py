@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from career_core.models import CheckIn, CoachNote, Goal, Metric, Notebook
+from career_core.models import CheckIn, CoachNote, Feedback, Goal, Metric, Notebook
 from career_core.privacy import private_paths
 from career_core.store import Store
 from tests.app.conftest import run_app, texts
@@ -25,14 +25,17 @@ def everything(at: AppTest) -> str:
 
 
 def fill_private_fields(nb: Notebook, text: str) -> None:
-    """Put `text` into every field marked private, wherever the model has one."""
+    """Put `text` into every field marked private, wherever the model has one: in each entry of a
+    list ("checkins[].note"), so `nb` needs at least one entry in each such list."""
     for path in private_paths():
-        assert "[]" not in path, "extend this helper for private fields inside lists"
-        *parents, name = path.split(".")
-        owner = nb
-        for part in parents:
-            owner = getattr(owner, part)
-        setattr(owner, name, text if isinstance(getattr(owner, name), str) else [text])
+        head, _, tail = path.partition("[].")
+        *parents, name = (tail or head).split(".")
+        owners = getattr(nb, head) if tail else [nb]
+        assert owners, f"add an entry to {head} so its private field can be filled"
+        for owner in owners:
+            for part in parents:
+                owner = getattr(owner, part)
+            setattr(owner, name, text if isinstance(getattr(owner, name), str) else [text])
 
 
 @pytest.fixture
@@ -40,9 +43,12 @@ def coach(db: Store) -> Notebook:
     """A coach's laptop: two clients; Ana's notebook open, with private notes."""
     db.create("local", OTHER)
     ana = db.create("local", "Client Ana Pereira")
-    fill_private_fields(ana, SECRET)
     ana.reflection.why = "Grow people who stay"
-    ana.goals.append(Goal(statement="Lead a team of 10 by 2028"))
+    goal = Goal(statement="Lead a team of 10 by 2028", metric=Metric(baseline=0, target=10))
+    ana.goals.append(goal)
+    ana.checkins.append(CheckIn(goal_id=goal.id, on=date.today() - timedelta(days=2), value=3))
+    ana.feedback.append(Feedback(from_whom="Priya", on=date.today() - timedelta(days=5)))
+    fill_private_fields(ana, SECRET)
     return db.save("local", ana)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from career_core.models import Action, ActionStatus, CheckIn, Direction, Goal, GoalStatus, Metric, Recurrence
 from career_core.progress import all_progress
-from tests.app.conftest import texts
+from tests.app.conftest import errors, texts
 from tests.synthetic import five_year_notebook
 
 TODAY = date.today()
@@ -100,7 +100,7 @@ def test_a_check_in_with_neither_value_nor_note_is_explained_beside_the_field(op
     at = open_app(page="progress")
     at.pills[0].select(8)
     _log(at)
-    assert [e.value for e in at.error] == ["Enter a value or write a note: one of the two is enough."]
+    assert errors(at) == ["Enter a value or write a note: one of the two is enough."]
     assert db.load("local", nb.id).checkins == []
     assert db.load("local", nb.id).revision == nb.revision
     assert at.pills[0].value == 8  # what was chosen stays
@@ -242,10 +242,14 @@ def test_milestones_reached_are_listed(open_app, db):
     from career_core.models import JournalEntry
 
     g = _goal()
-    _notebook(db, g, journal=[JournalEntry(goal_id=g.id, milestone=25, on=TODAY - timedelta(days=30),
-                                           text="A quarter of the way on the engagement goal.")])
+    held = JournalEntry(goal_id=g.id, milestone=25, on=TODAY - timedelta(days=30),
+                        text="A quarter of the way on the engagement goal.")
+    withdrawn = JournalEntry(goal_id=g.id, milestone=50, on=TODAY - timedelta(days=20), text="Halfway, wrongly.")
+    _notebook(db, g, checkins=[CheckIn(goal_id=g.id, on=TODAY - timedelta(days=30), value=66)],  # 30% of the way
+              journal=[held, withdrawn])
     at = open_app(page="progress")
     assert "**25%**" in texts(at) and "A quarter of the way on the engagement goal." in texts(at)
+    assert "Halfway, wrongly." not in texts(at)  # celebrated once, no longer true: withdrawn quietly
 
 
 def test_user_text_shows_as_typed(open_app, db):
@@ -253,7 +257,7 @@ def test_user_text_shows_as_typed(open_app, db):
     _notebook(db, g)
     at = open_app(page="progress")
     line = next(m.value for m in at.markdown if "Bold" in m.value)
-    assert r"\*\*Bold\*\*" in line and r"\<b\>" in line
+    assert r"\*\*Bold\*\*" in line and r"\<b>" in line
 
 
 @pytest.mark.slow

@@ -22,7 +22,7 @@ from career_core.models import (
 )
 from career_core.review import smart_score
 from career_core.schedule import next_after
-from tests.app.conftest import texts
+from tests.app.conftest import errors, texts
 from tests.synthetic import five_year_notebook
 
 TODAY = date.today()
@@ -144,6 +144,24 @@ def test_revising_keeps_the_earlier_wording_and_records_the_decision(open_app, d
     assert review.decisions[0].diagnosis.startswith("At risk")
 
 
+def test_a_revised_wording_offers_its_deadline_and_target_for_the_fields(open_app, db):
+    """The issue's revision: '…from 8 to 5 hours by 30 June 2027' must not leave 31 Mar 2027 and 4 behind."""
+    g = Goal(statement="Cut our average first-reply time from 8 to 4 hours by 31 March 2027", status=GoalStatus.ACTIVE,
+             start=TODAY - timedelta(days=200), deadline=TODAY - timedelta(days=5),
+             metric=Metric(unit="hours", baseline=8, target=4, direction="decrease"))
+    nb = _notebook(db, g, checkins=[CheckIn(goal_id=g.id, on=TODAY - timedelta(days=6), value=7)])
+    at = open_app(page="review")
+    at.segmented_control[0].select(ReviewDecision.REVISE).run()
+    new = "Cut our average first-reply time from 8 to 5 hours by 30 June 2027"
+    _widget(at, "text_area", "New wording").input(new).run()
+    offer = _widget(at, "checkbox", "Also put the new wording's values in the fields: deadline 30 Jun 2027 (now "
+                    f"{wording.day(g.deadline, TODAY)}); target 5 (now 4)")
+    assert offer.value is True  # shown before it is applied; one click unticks it
+    _button(at, "Record decision").click().run()
+    goal = db.load("local", nb.id).goal(g.id)
+    assert (goal.statement, goal.deadline, goal.metric.target) == (new, date(2027, 6, 30), 5)
+
+
 def test_a_revision_without_new_words_is_refused_beside_the_field_and_keeps_the_typing(open_app, db):
     g = _slipping()
     nb = _notebook(db, g)
@@ -151,12 +169,12 @@ def test_a_revision_without_new_words_is_refused_beside_the_field_and_keeps_the_
     at.segmented_control[0].select(ReviewDecision.REVISE).run()
     _widget(at, "text_input", "Why (optional)").input("not sure yet")
     _button(at, "Record decision").click().run()  # the wording is still the old one
-    assert any("same as the current one" in e.value for e in at.error)
+    assert any("same as the current one" in e for e in errors(at))
     assert _widget(at, "text_input", "Why (optional)").value == "not sure yet"
     assert db.load("local", nb.id).revision == nb.revision
     _widget(at, "text_area", "New wording").input("   ")
     _button(at, "Record decision").click().run()
-    assert any("Write the new wording" in e.value for e in at.error)
+    assert any("Write the new wording" in e for e in errors(at))
     assert _widget(at, "text_area", "New wording").value == "   "
     assert db.load("local", nb.id).goal(g.id).statement == "Get better at leadership"
 
@@ -206,7 +224,7 @@ def test_partners_are_added_edited_and_removed(open_app, db):
     at = open_app(page="review")
     _widget(at, "text_input", "Role").input("Mentor")
     _button(at, "Add partner").click().run()
-    assert any(e.value == "This cannot be empty." for e in at.error)  # the name is missing
+    assert "This cannot be empty." in errors(at)  # the name is missing
     assert db.load("local", nb.id).partners == []
     new_role = [w for w in at.text_input if w.label == "Role"][-1]
     assert new_role.value == "Mentor"  # kept
@@ -247,7 +265,7 @@ def test_feedback_missing_a_part_is_refused_beside_the_field(open_app, db, fill,
     for label, value in fill.items():
         next(w for w in [*at.text_area, *at.text_input] if w.label == label).input(value)
     _button(at, "Add feedback").click().run()
-    assert message in [e.value for e in at.error]
+    assert message in errors(at)
     for label, value in fill.items():
         assert next(w for w in [*at.text_area, *at.text_input] if w.label == label).value == value
     assert db.load("local", nb.id).feedback == []
@@ -257,7 +275,7 @@ def test_empty_session_notes_are_refused(open_app, db):
     nb = _notebook(db)
     at = open_app(page="review")
     _button(at, "Add session").click().run()
-    assert "Write what you talked about, the next steps you agreed, or both." in [e.value for e in at.error]
+    assert "Write what you talked about, the next steps you agreed, or both." in errors(at)
     assert db.load("local", nb.id).coach_notes == []
 
 

@@ -122,13 +122,13 @@ def test_goal_movement_from_the_last_value_before_to_the_latest(summary):
     assert (lead.share_before, lead.share_now) == (pytest.approx(0.4), pytest.approx(0.7))
     assert (lead.confidence_before, lead.confidence_now) == (5, 7)
     assert lead.latest_note == "Two new hires said yes"
-    assert lead.direction_word == "up"
+    assert lead.moved == "better"
     assert summary.checkins == 3  # two for lead, one for hours; the future one is left out
 
 
 def test_a_goal_with_no_earlier_value_starts_from_its_baseline_and_limits_have_no_share(summary):
     hours = next(m for m in summary.movements if m.goal_id == "hours")
-    assert (hours.value_before, hours.value_now, hours.direction_word) == (60, 55, "down")
+    assert (hours.value_before, hours.value_now, hours.moved) == (60, 55, "better")  # fewer hours under a limit
     assert hours.share_now is None  # "at most" is a limit, not a distance to travel
 
 
@@ -142,7 +142,8 @@ def test_goals_without_check_ins_in_the_window_do_not_appear(summary):
         (Metric(baseline=0, target=10), 5, 0.5),
         (Metric(baseline=62, target=75), 75, 1.0),
         (Metric(baseline=40, target=15, direction=Direction.DECREASE), 30, 0.4),
-        (Metric(baseline=10, target=20), 5, -0.5),  # went backwards
+        (Metric(baseline=10, target=20), 5, 0.0),  # went backwards: none of the way, never below 0%
+        (Metric(baseline=10, target=20), 25, 1.0),  # past the target: the whole way, never above 100%
         (Metric(baseline=10, target=10), 10, None),
         (Metric(baseline=None, target=10), 5, None),
         (Metric(baseline=0, target=1, direction=Direction.DONE), 1, None),
@@ -212,3 +213,21 @@ def test_an_empty_notebook():
 def test_percent_of_the_way_then_and_now_as_the_chart_shows_it():
     movement = GoalMovement("g", "x", "", 2, None, 7.0, None, 0.456, None, 8, "")
     assert (movement.percent_before, movement.percent_now, movement.confidence_words) == (0, 46, "– → 8")
+
+
+@pytest.mark.parametrize(
+    ("direction", "before", "now", "moved"),
+    [
+        (Direction.AT_MOST, 24.4, 26.3, "worse"),  # overtime rising under a limit is worse, not "up"
+        (Direction.DECREASE, 24.4, 26.3, "worse"),
+        (Direction.DECREASE, 26.3, 24.4, "better"),
+        (Direction.INCREASE, 62, 66, "better"),
+        (Direction.AT_LEAST, 6, 5, "worse"),
+        (Direction.INCREASE, 62, 62, "unchanged"),
+        (Direction.DONE, 0, 1, "better"),
+        (Direction.DONE, 1, 0, "worse"),
+    ],
+)
+def test_moved_says_better_or_worse_by_the_goal_s_direction(direction, before, now, moved):
+    movement = GoalMovement("g", "x", "hours", 1, before, now, None, None, None, None, "", direction=direction)
+    assert movement.moved == moved

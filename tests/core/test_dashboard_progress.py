@@ -26,8 +26,11 @@ def _goal(direction=Direction.INCREASE, baseline=62.0, target=75.0, status=GoalS
         (_goal(), [75.0], "★ Achieved"),
         (_goal(), [], "✖ At risk · 0%"),
         (_goal(Direction.DONE, 0, 1), [0.0], "● On track"),
-        (_goal(Direction.AT_MOST, 58, 50), [55.0, 49.0], "● On track · within the limit at 1 of 2 check-ins"),
-        (_goal(Direction.AT_LEAST, 5, 10), [10.0], "● On track · at or above the floor at 1 of 1 check-ins"),
+        (_goal(Direction.AT_MOST, 58, 50), [55.0, 49.0], "● On track · within the limit in 1 of 2 weeks"),
+        (_goal(Direction.AT_LEAST, 5, 10), [10.0], "● On track · at or above the floor in 1 of 1 week"),
+        # a floor still on its way in from outside says how far it has come, never "in 0 of 12"
+        (_goal(Direction.AT_LEAST, 5, 10), [6.0, 7.0, 8.0], "● On track · 60%"),
+        (_goal(Direction.AT_MOST, 40, 50), [44.0, 52.0], "✖ At risk · within the limit in 1 of 2 weeks"),
         (_goal(status=GoalStatus.PAUSED), [68.0], ""),
     ],
 )

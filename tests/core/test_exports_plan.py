@@ -103,7 +103,7 @@ def test_a_limit_goal_within_its_limit_says_how_often_it_held():
     nb = Notebook(goals=[g], checkins=[CheckIn(goal_id=g.id, on=date(2026, 6, d), value=v)
                                        for d, v in ((7, 55), (14, 49), (21, 51), (28, 48))])
     (line,) = plan_document(nb, TODAY).goals
-    assert line.where == "within the limit at 2 of 4 check-ins"
+    assert line.where == "within the limit in 2 of 4 weeks"
     assert line.measure == "Hours: at most 50 hours/week"
 
 
@@ -132,6 +132,7 @@ def test_markdown_has_every_section_in_order_with_scores_and_status():
     assert md.startswith("# Development plan: Jo's road to division lead\n")
     assert "Lead a team of at least 10 people by 30 June 2027" in md
     assert "Status: On track · SMART score 88/100" in md
+    assert re.search(r"SMART score 88/100 \((SMART|sharp wording|not smart yet)\)", md)  # the one badge rule
     assert "    - **Lead a team" in md  # the stepping stone sits under its long-term goal
     assert "- [ ] Book the venue (overdue since 30 Jun 2026)" in md
     assert "Learn Spanish" not in md and "Run a marathon" not in md and "Pass the project" not in md

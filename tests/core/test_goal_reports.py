@@ -15,6 +15,7 @@ from career_core.goal_reports import (
     reports,
 )
 from career_core.models import Goal, GoalStatus, Metric, Notebook, OrgObjective
+from career_core.smart import badge
 
 TODAY = date(2026, 11, 22)
 SHARP = "Complete the Kestrel leadership programme by June 2027"
@@ -64,8 +65,13 @@ def test_rows_list_live_goals_first_long_term_before_stepping_stones():
     rows = goal_rows(nb, reports(nb, TODAY))
     assert [r.goal_id for r in rows] == ["lt", "stone", "draft", "done"]
     stone = rows[1]
-    # its long-term goal makes it relevant, which lifts the score above the bare sentence's 88
-    assert (stone.parent, stone.score, stone.is_smart, stone.verdict) == ("Head the division by 2030", 94, True, "SMART")
+    # its long-term goal makes it relevant, which lifts the score above the bare sentence's 88; without a
+    # confidence it is sharp but not SMART: the badge means all five (career_core.smart.badge)
+    assert (stone.parent, stone.score, stone.is_smart) == ("Head the division by 2030", 94, False)
+    assert stone.verdict is not None and stone.verdict.label == "Sharp wording" and stone.verdict.needs == ("confidence",)
+    nb.goals[2].confidence = 8
+    sure = goal_rows(nb, reports(nb, TODAY))[1]
+    assert (sure.is_smart, sure.verdict.label) == (True, "SMART")
     assert [label for label, _ in stone.actions] == ["Mark achieved", "Pause", "Drop"]
     assert [r.goal_id for r in goal_rows(nb, reports(nb, TODAY), [GoalStatus.DRAFT])] == ["draft"]
 
@@ -75,4 +81,11 @@ def test_home_shows_the_same_score_as_the_goals_page():
     nb = notebook(goal)
     (line,) = glance(nb, TODAY).goals
     report = report_for(goal, nb, TODAY)
-    assert (line.score, line.is_smart) == (report.overall, report.is_smart) == (94, True)
+    (row,) = goal_rows(nb, reports(nb, TODAY))
+    # one badge rule everywhere: the scorer's is_smart lets an unknown R pass, the badge does not
+    assert (line.score, line.is_smart, line.badge) == (row.score, row.is_smart, row.verdict.label) \
+        == (report.overall, badge(report).smart, badge(report).label) == (94, False, "Sharp wording")
+    nb.goals[0].why = "Leading ten is the step the division role asks for."
+    nb.goals[0].supports_vision = True
+    (line,) = glance(nb, TODAY).goals
+    assert (line.is_smart, line.badge) == (True, "SMART")

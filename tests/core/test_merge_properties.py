@@ -170,7 +170,9 @@ def goal_of(path: Path, *notebooks: Notebook) -> str | None:
 @given(base=notebooks(), data=st.data())
 def test_merge_keeps_every_edit_the_other_side_left_alone(base: Notebook, data: st.DataObject):
     mine, theirs = edited(base, data), edited(base, data)
+    before = [nb.to_json() for nb in (base, mine, theirs)]
     result = merge(base, mine, theirs)
+    assert [nb.to_json() for nb in (base, mine, theirs)] == before, "merge changed its arguments"
     merged = result.notebook
     assert Notebook.model_validate_json(merged.to_json()) == merged
 

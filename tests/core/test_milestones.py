@@ -19,7 +19,9 @@ from tests.core.progress_cases import TODAY, checkins, goal
         (69.0, [], 50),  # 53%: only the highest one passed is celebrated
         (69.0, [25], 50),
         (69.0, [50], None),  # celebrated once
-        (69.0, [75], None),  # a higher one already celebrated: never go back to a lower one
+        (69.0, [75], 50),  # a higher one celebrated no longer holds (withdrawn): the one that holds now
+        (69.0, [25, 75], 50),
+        (75.0, [100], None),  # reached again after it was withdrawn: never celebrated a second time
         (75.0, [25, 50, 75], 100),
     ],
 )

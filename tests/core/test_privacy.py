@@ -12,7 +12,7 @@ from career_core.privacy import is_private, is_private_path, private_paths
 
 
 def test_private_notes_are_marked_private_and_nothing_public_is():
-    assert private_paths() == ("reflection.private_notes",)
+    assert private_paths() == ("reflection.private_notes", "checkins[].note", "feedback[].what")
     assert is_private(type(Notebook().reflection), "private_notes")
     assert not is_private(type(Notebook().reflection), "why")
     assert not is_private(Goal, "statement")

@@ -143,7 +143,10 @@ ON_PLAN = [("2026-06-25", 68.0)]  # 46% on 2 July where the line expects 50%
         ("deadline today, not yet met", goal(deadline=TODAY), ON_PLAN, S.AT_RISK, 46),
         ("starts later", goal(start=date(2026, 9, 1)), [], S.NOT_STARTED, 0),
         ("no deadline", goal(deadline=None), [("2026-06-01", 63.0)], S.ON_TRACK, 7),
-        ("marked achieved by hand", goal(status=GoalStatus.ACHIEVED), [("2026-06-01", 70.0)], S.ACHIEVED, 100),
+        ("marked achieved by hand", goal(status=GoalStatus.ACHIEVED), [("2026-06-01", 75.0)], S.ACHIEVED, 100),
+        ("marked achieved with nothing logged", goal(status=GoalStatus.ACHIEVED), [], S.ACHIEVED, 100),
+        # the person's word closes the goal, but no page may read 100% while the last value falls short
+        ("marked achieved short of the target", goal(status=GoalStatus.ACHIEVED), [("2026-06-01", 70.0)], S.ACHIEVED, 61),
         ("a draft with nothing logged", goal(status=GoalStatus.DRAFT), [], S.NOT_STARTED, 0),
         ("paused goals are not tracked", goal(status=GoalStatus.PAUSED), ON_PLAN, None, 46),
         ("dropped goals are not tracked", goal(status=GoalStatus.DROPPED), ON_PLAN, None, 46),
@@ -187,15 +190,17 @@ def test_limit_goals_count_the_check_ins_within_the_limit():
     g = goal(D.AT_MOST, 58, 50)
     gp = goal_progress(g, weekly(g, "2026-05-07", [57, 52, 49, 50, 48, 51, 47, 46]), TODAY)
     assert (gp.within, len(gp.points)) == (5, 8)
-    assert "5 of 8 check-ins" in gp.reason
+    assert "Within the limit in 5 of 8 weeks." in gp.reason  # one value a week: counted in weeks
+    twice = goal_progress(g, checkins(g, ("2026-06-22", 49.0), ("2026-06-24", 51.0), ("2026-06-29", 48.0)), TODAY)
+    assert "Within the limit in 2 of 3 check-ins." in twice.reason  # two in one week: counted in check-ins
 
 
 @pytest.mark.parametrize(
     ("g", "value", "words"),
     [
-        (goal(D.AT_MOST, 58, 50), 49.0, "Within the limit of 50 points at the last check-in. 1 of 1 check-ins were within it."),
+        (goal(D.AT_MOST, 58, 50), 49.0, "Within the limit of 50 points at the last check-in. Within the limit in 1 of 1 week."),
         (goal(D.AT_MOST, 58, 50), 54.0, "Above the limit of 50 points at the last check-in (54 points)."),
-        (goal(D.AT_LEAST, 5, 10), 10.0, "At or above the floor of 10 points at the last check-in. 1 of 1 check-ins were at or above it."),
+        (goal(D.AT_LEAST, 5, 10), 10.0, "At or above the floor of 10 points at the last check-in. At or above the floor in 1 of 1 week."),
         (goal(D.AT_LEAST, 5, 10), 8.0, "Below the floor of 10 points at the last check-in (8 points)."),
     ],
 )
@@ -240,7 +245,7 @@ def test_without_a_baseline_the_first_check_in_is_the_start():
          "2 of 4 steps done"),
         ([("done", date(2026, 2, 1)), ("todo", None), ("todo", None), ("todo", None), ("todo", None)], 0.0, S.AT_RISK,
          "1 of 5 steps done"),
-        ([("done", date(2026, 2, 1)), ("dropped", None), ("todo", None)], 1.0, S.ACHIEVED, "Target reached"),
+        ([("done", date(2026, 2, 1)), ("dropped", None), ("todo", None)], 1.0, S.ACHIEVED, "Done on"),
     ],
 )
 def test_done_goals_measure_their_one_off_actions_until_ticked_off(actions, ticked, status, steps):

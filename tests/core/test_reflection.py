@@ -23,9 +23,9 @@ from career_core.reflection import (
     roles_not_asked,
     skill_gaps,
     skills_to_offer,
-    values_in_text,
     vision_notes,
 )
+from career_core.value_words import values_in_text
 
 
 def item(title: str, value: int = 3, motivation: int = 3, kept: bool = True, category: str = "skill", **answers):
@@ -116,15 +116,24 @@ def test_a_new_selection_keeps_the_ranking_of_what_stays(ranked, selected, expec
 @pytest.mark.parametrize(
     ("why", "values", "named"),
     [
-        ("Leading would let me grow and be fair to people.", ["Growth", "Fairness"], []),
+        ("Leading would let me grow and be fair to people.", ["Growth", "Fairness"], ["Growth", "Fairness"]),
         ("It is about growth, and about fairness for my team.", ["Growth", "Fairness", "Family"], ["Growth", "Fairness"]),
         ("More time with my FAMILY.", ["Family"], ["Family"]),
         ("I care for others every day.", ["Care for others"], ["Care for others"]),
         ("Learning never stops.", ["Learning", "Earning"], ["Learning"]),  # no match inside a word
         ("", ["Growth"], []),
+        # the value in other words
+        ("Good people leave because nobody grows them.", ["Growing people"], ["Growing people"]),
+        ("I want my evenings offline again.", ["Time with my family", "Fairness"], ["Time with my family"]),
+        ("I promised the team I would see it through.", ["Keeping my word"], ["Keeping my word"]),
+        ("A course a year keeps me sharp.", ["Learning something new every year"], ["Learning something new every year"]),
+        ("Nobody should be paid less for the same job.", ["Justice"], []),  # too far from the words: stays quiet
+        ("Spend more time on it.", ["Time with my family"], []),  # "time" alone says nothing about family
+        ("It pays the bills.", ["Financial security"], ["Financial security"]),
     ],
 )
 def test_the_why_is_checked_for_the_values_it_names(why, values, named):
+    """Words are compared by their stems and by the words grouped with a value (data/value_words.toml)."""
     assert values_in_text(why, values) == named
 
 

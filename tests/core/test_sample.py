@@ -114,9 +114,10 @@ BRIEF: list[tuple[str, Callable[[Notebook], bool]]] = [
     ("about five stepping stones under it", lambda nb: 4 <= len(stepping_stones(nb)) <= 6),
     ("every goal is the long-term goal or one of its stepping stones",
      lambda nb: len(nb.goals) == 1 + len(stepping_stones(nb))),
-    ("stepping stones are active, at most one draft",
-     lambda nb: {g.status for g in stepping_stones(nb)} <= {GoalStatus.ACTIVE, GoalStatus.DRAFT}
-     and sum(g.status is GoalStatus.DRAFT for g in stepping_stones(nb)) <= 1),
+    ("stepping stones are active, at most one draft and one paused (five active goals at most, as Focus advises)",
+     lambda nb: {g.status for g in stepping_stones(nb)} <= {GoalStatus.ACTIVE, GoalStatus.DRAFT, GoalStatus.PAUSED}
+     and sum(g.status is GoalStatus.DRAFT for g in stepping_stones(nb)) <= 1
+     and sum(g.status is GoalStatus.PAUSED for g in stepping_stones(nb)) <= 1),
     ("a goal of no more than 50 hours a week",
      lambda nb: any(g.metric.direction is Direction.AT_MOST and g.metric.target == 50
                     and g.metric.unit == "hours/week" for g in nb.goals)),

@@ -89,10 +89,10 @@ def test_deadline_relative_to_today(text: str, today: date, deadline: date) -> N
 def test_a_past_date_is_time_bound_in_form_but_partly_met_and_never_smart() -> None:
     report = score_goal("Pass the PMP exam by March 2020.", today=TODAY)
     t = report.criteria["T"]
-    assert t.level == "partial" and "new date" in t.advice and "2020-03-31" in t.advice
+    assert t.level == "partial" and "new date" in t.advice and "31 Mar 2020" in t.advice
     assert report.deadline == date(2020, 3, 31) and not report.is_smart
     flag = report.flag("past_deadline")
-    assert flag is not None and "2020-03-31" in flag.message
+    assert flag is not None and "31 Mar 2020" in flag.message
     # the same goal with a date still ahead is met
     assert score_goal("Pass the PMP exam by March 2027.", today=TODAY).criteria["T"].level == "met"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,9 @@ from career_core.smart.evaluate import (
     gold,
     group_of,
     load,
+    load_all,
     main,
+    verdict,
 )
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -162,3 +165,52 @@ def test_the_sealed_fold_stays_hidden_until_unsealed(tmp_path, capsys) -> None:
 )
 def test_regex_baseline_is_a_plain_yardstick(text: str, s: bool, m: bool, t: bool) -> None:
     assert regex_baseline.predict(text) == {"S": s, "M": m, "T": t, "smart": s and m and t}
+
+
+def test_a_sealed_set_shows_aggregates_only_and_refuses_a_listing(tmp_path, capsys) -> None:
+    secret = "Zebra crossing unicorn by March 2027."
+    rows = [_row(i, f"https://example.org/kept-{i}") for i in range(6)] + [_row(9, "https://example.org/x", secret)]
+    rows[-1]["S"] = True  # a miss the listing would show
+    rows[0]["domain"] = "finance"
+    path = tmp_path / "sealed.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    assert main([str(path), "--sealed"]) == 0
+    out = capsys.readouterr().out
+    assert "Zebra" not in out and "r9" not in out
+    assert "aggregate" in out and "per domain" in out and "finance" in out and "regex" in out
+    for argv in ([str(path), "--sealed", "-v"], [str(path), "--sealed", "--folds", "5"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+
+
+def test_several_files_are_one_set_and_repeated_ids_are_told_apart(tmp_path) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps(_row(1, "https://example.org/1")) + "\n", encoding="utf-8")
+    second.write_text(json.dumps(_row(1, "https://example.org/2")) + "\n" + json.dumps(_row(2, None)) + "\n", encoding="utf-8")
+    rows = load_all([first, second])
+    assert [r["id"] for r in rows] == ["r1", "b:r1", "r2"]
+
+
+@pytest.mark.parametrize(
+    ("levels", "past", "expected"),
+    [
+        ({"S": "met", "M": "met", "T": "met", "A": "unknown", "R": "unknown"}, False, (True, True, True, True)),
+        # a date gone since the page was written: the wording is still time-bound
+        ({"S": "met", "M": "met", "T": "partial", "A": "unknown", "R": "unknown"}, True, (True, True, True, True)),
+        ({"S": "met", "M": "met", "T": "partial", "A": "unknown", "R": "unknown"}, False, (True, True, False, False)),
+        ({"S": "met", "M": "met", "T": "met", "A": "unknown", "R": "missing"}, False, (True, True, True, False)),
+    ],
+)
+def test_verdict_reads_levels_as_labels(levels: dict, past: bool, expected: tuple) -> None:
+    assert tuple(verdict(levels, past).values()) == expected
+
+
+def test_the_scorer_at_another_revision_is_measured_beside(tmp_path, capsys) -> None:
+    if subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, check=False).returncode != 0:
+        pytest.skip("not a git checkout")
+    path = tmp_path / "goals.jsonl"
+    path.write_text(json.dumps(_row(1, None)) + "\n", encoding="utf-8")
+    assert main([str(path), "--against", "HEAD"]) == 0
+    assert "scorer at HEAD:" in capsys.readouterr().out
+    assert main([str(path), "--against", "no-such-revision"]) == 0
+    assert "could not be run" in capsys.readouterr().out

@@ -101,6 +101,7 @@ CASING = [
     ("Get AWS certified by March", "SMT"),
     ("Visit my cousin in Toronto this summer", "SMT"),
     ("Start A Nightly Flossing Habit", "SMT"),
+    ("Go to the Christmas Markt in December", "SMT"),  # a name of two words, one of them everyday
 ]
 
 BROAD_OBJECTS = [
@@ -113,7 +114,7 @@ BROAD_OBJECTS = [
     ("Listen to my body", "smt"),
     ("Step out of my comfort zone", "smt"),
     ("Walk the dog", "Smt"),
-    ("Fix the leaking tap", "Smt"),
+    ("Fix the leaking tap", "SMt"),  # done or not done (round three: an act that ends)
     ("Pay off my car loan by 2028", "SMT"),
     ("Grow the support team to 12 people by June", "SMT"),
 ]
@@ -127,6 +128,66 @@ NONSENSE = [
 ]
 
 
+# Round two (issue 11): families found on goals other people wrote, each in our own words.
+
+RHYTHMS_AND_RATES = [
+    ("Swim three times over the week", "SMT"),
+    ("Swim on Tuesday, Thursday and Saturday", "SMT"),
+    ("Lift weights Mon/Wed/Fri", "SMT"),
+    ("Keep my weekly grocery spend under £90", "SMT"),  # a rate to keep, not a thing
+    ("Hit my daily water target", "SMT"),
+    ("Read one chapter of a novel a night", "SMT"),
+    ("Finish the weekly team report", "SMt"),  # a thing that exists, not a rhythm
+    ("Raise monthly revenue", "smt"),  # a metric to change
+    ("Roll out Maths Daily 10 in my class", "SMt"),  # a programme's name
+]
+
+OCCASIONS_AND_PARTS_OF_PERIODS = [
+    ("Ice the cake for Thursday's dinner", "SMT"),  # an act that ends (round three)
+    ("Taper my mileage before the Hillside 10k", "SmT"),
+    ("Learn my lines by opening night", "SmT"),
+    ("Sit the mock exam by week 6", "SMT"),
+    ("Get two As by the semester", "SMT"),
+    ("This is the year I learn to drive", "SmT"),  # a named skill (round three); when is it learnt?
+    ("Book the hall by X (date)", "SMT"),  # an act that ends (round three)
+    ("Go to the Harvest Festival in September", "SMT"),
+    ("Sell 5 paintings at the autumn fair", "SMT"),  # an occasion dated by its season
+    ("Win the match on Saturday", "SMT"),
+    ("Beat my 10k time from back in 2016", "SMt"),  # a year looked back to
+]
+
+FINISHED_MADE_OR_REACHED = [
+    ("Knit a scarf for my dad", "SMt"),
+    ("Start a book club", "SMt"),
+    ("Earn my third badge", "SMt"),
+    ("Memorise the poem", "SMt"),
+    ("Max out my pension contributions", "SMt"),
+    ("I want to be a paramedic", "SMt"),
+    ("Become certified", "SMt"),
+    ("Win the striker spot", "SMt"),
+    ("Get my H2 licence", "SMt"),  # a code that names a licence, not a half year
+    ("My goal for the spring is a half marathon", "SMt"),
+    ("Mentor a new starter for 3 months", "SMT"),
+    ("Work hard for a month", "sMT"),  # how long, but not what
+    ("Eat vegetables with every meal", "SMT"),
+    ("Revise for the exam by the weekend", "SmT"),
+    ("Keep the emergency fund untouched for at least 9 months", "SMT"),
+    ("Pay them off by May", "sMT"),  # done or not, though "them" needs the context
+    ("Get a role where I feel at home", "smt"),  # described by a wish
+    ("Pay off my car loan sooner", "Smt"),  # the speed has no yardstick
+    ("Start a new habit", "smt"),
+]
+
+CHANGES_MEANS_AND_PURPOSES = [
+    ("Grow my mailing list", "smt"),  # which way, not how far
+    ("Improve the filing system in my office", "smt"),
+    ("Grow my mailing list to 2,000 readers by June", "SMT"),
+    ("Cycle to work every day to feel calmer", "SMT"),  # the purpose says why
+    ("Get fitter by cycling to work three days a week", "SMT"),  # the means pins it down
+    ("Be happier by smiling more", "smt"),
+    ("Teach Year 3 pupils to swim", "smt"),  # a school year is not an amount
+]
+
 FAMILIES = {
     "numbers glued to units and symbols": GLUED_UNITS,
     "grades, levels and ranges": GRADES_AND_LEVELS,
@@ -136,6 +197,10 @@ FAMILIES = {
     "title case and all caps": CASING,
     "broad objects that look concrete": BROAD_OBJECTS,
     "nonsense": NONSENSE,
+    "rhythms and rates": RHYTHMS_AND_RATES,
+    "occasions and parts of periods": OCCASIONS_AND_PARTS_OF_PERIODS,
+    "finished, made or reached": FINISHED_MADE_OR_REACHED,
+    "changes, means and purposes": CHANGES_MEANS_AND_PURPOSES,
 }
 CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, rows in FAMILIES.items() for text, expected in rows]
 

@@ -5,7 +5,6 @@ Each test names its pitfall; a scorer that falls into it fails here.
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -176,8 +175,9 @@ def test_13_spans_are_in_the_original_text(text: str, words: set[str]) -> None:
     assert "".join(seg for seg, _ in highlight_segments(text, r)) == text
 
 
-# 14. No input makes the patterns backtrack: long adversarial inputs stay quick. (The benchmark,
-#     benchmarks/scorer.py, holds the real figures; this bound leaves room for a busy CI machine.)
+# 14. No input makes the patterns backtrack: long adversarial inputs are scored at all. Their speed
+#     is measured by benchmarks/scorer.py (about 10 ms); the timeout here only catches a pattern
+#     that backtracks without end, a thousand times slower, however busy the machine.
 ADVERSARIAL = {
     "repeated words": "improve leadership skills every week " * 270,
     "digits": "1234567890" * 1000,
@@ -189,13 +189,11 @@ ADVERSARIAL = {
 }
 
 
+@pytest.mark.timeout(10)
 @pytest.mark.parametrize("name", ADVERSARIAL)
-def test_14_adversarial_input_is_fast(name: str) -> None:
-    text = ADVERSARIAL[name][:10_000]
-    score_goal(text)  # warm up
-    start = time.perf_counter()
-    score_goal(text)
-    assert time.perf_counter() - start < 0.2
+def test_14_adversarial_input_is_scored(name: str) -> None:
+    report = score_goal(ADVERSARIAL[name][:10_000])
+    assert 0 <= report.overall <= 100 and set(report.criteria) == {"S", "M", "A", "R", "T"}
 
 
 # DESIGN.md: someone else's "should", and two goals in one.

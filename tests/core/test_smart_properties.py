@@ -117,6 +117,10 @@ FRAGMENTS = [
     "become a ", "make the ", "currently ", "X ", "[", "___", "<", "{", "by ", "within ", "every ",
     "10kg", "3x", "x1 ", "/week", "top-", "1st ", "a B+ ", "level ", "The ", "ALL ", "get into ",
     "complete the ", "before every ", "-day ", "free ", "whole ", "my ", "the the ", "a a ", "1 ",
+    "Mon/", "Monday, ", "and ", "by race ", "day ", "finish the ", "bake a ", "all my ", "for 3 months ",
+    "at least ", "to improve ", "by sharing ", "so that ", "weekly ", "Year 5 ", "back in 2015 ", "'s ",
+    "donate ", "go to a ", "clean out ", "learn to ", "who ", "if ", "stop smoking ", "3 out of 4 weeks ",
+    "make sure she ", "web/", "in my ", "build an own ",
 ]
 
 

@@ -12,7 +12,7 @@ import tomllib
 
 import pytest
 
-from career_core.smart import ScoringContext, score_goal
+from career_core.smart import ScoringContext, acts, score_goal
 from career_core.smart.detect import detect, run_lazy
 from career_core.smart.rules import ALL_RULE_IDS, RULES_BY_ID, RULES_FILE, _alternation
 
@@ -97,8 +97,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("I may present to the board", "March with the team at Pride"),
     ),
     "T.weekday": (
-        ("Send the report by Friday", "Call the client next Monday"),
-        ("Work from home on Fridays", "Plan a Sunday walk"),
+        ("Send the report by Friday", "Call the client next Monday", "Ice the cake for Thursday's dinner", "Tidy the garage before this Saturday's sale"),
+        ("Work from home on Fridays", "Plan a Sunday walk", "Swim on Tuesday and Friday"),
     ),
     "T.day_word": (
         ("Send the draft today", "Call the client tomorrow", "Close the books by EOM"),
@@ -109,8 +109,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Write the plan now", "Know what matters now"),
     ),
     "T.event": (
-        ("Get promoted by my next annual review", "Run a marathon before my 40th birthday", "Raise eNPS by the next survey"),
-        ("Do better in my performance review", "Review my progress with my manager"),
+        ("Get promoted by my next annual review", "Run a marathon before my 40th birthday", "Raise eNPS by the next survey", "Drop 2 kg before the Hillside 10k", "Learn the solo in time for the spring recital", "Paint the hall before my __ anniversary party"),
+        ("Do better in my performance review", "Review my progress with my manager", "Train for my first triathlon", "Stretch before every race", "Tidy up before we leave"),
     ),
     "T.year": (
         ("Publish two articles in 2027", "Achieve an 'exceeds' rating in my 2027 review", "Finish by 2028"),
@@ -121,7 +121,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Read more books", "Hand over the report", "Stay at least until June"),
     ),
     "F.times_per": (
-        ("Go running 3 times a week", "Meet my mentor twice a month", "Hold a skip-level once a quarter", "Work out 2x per week"),
+        ("Go running 3 times a week", "Meet my mentor twice a month", "Hold a skip-level once a quarter", "Work out 2x per week", "Cook dinner four times across the week"),
         ("Try three times", "Do it once"),
     ),
     "F.every": (
@@ -141,8 +141,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Delegate the weekly reporting task", "Present our quarterly results"),
     ),
     "F.on_days": (
-        ("Work from home on Fridays", "Write for an hour in the mornings", "Sleep eight hours on weeknights"),
-        ("Ship it on Friday", "Plan the weekend offsite"),
+        ("Work from home on Fridays", "Write for an hour in the mornings", "Sleep eight hours on weeknights", "Row on Tuesday, Thursday and Saturday", "Lift weights Mon/Wed/Fri", "Batch cook Sundays"),
+        ("Ship it on Friday", "Plan the weekend offsite", "Decide on Monday or Tuesday"),
     ),
     "M.percent": (
         ("Cut turnover to 8%", "Grow sales by 15 percent", "Raise margin by ten per cent"),
@@ -169,8 +169,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Read more books about leadership", "Improve my presentation skills", "Lead a diverse team"),
     ),
     "M.role": (
-        ("Become a VP within five years", "Earn a promotion to senior manager", "Hire a chief of staff", "Act as onboarding buddy"),
-        ("Become a better leader", "Become an expert in cloud architecture", "Get promoted"),
+        ("Become a VP within five years", "Earn a promotion to senior manager", "Hire a chief of staff", "Act as onboarding buddy", "I want to be a pharmacist", "Win the goalkeeper spot on the first team", "Land an identical role at a rival firm"),
+        ("Become a better leader", "Become an expert in cloud architecture", "Get promoted", "Be a role model for my cousins", "Find a job where I feel valued", "Find a position that pays well"),
     ),
     "M.each": (
         ("Let each team lead run the planning", "Ask every client for a referral"),
@@ -235,6 +235,22 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "R.should": (
         ("I should network more", "My boss wants me to get an MBA", "I ought to exercise"),
         ("I will network at two events", "Shoulder more responsibility"),
+    ),
+    "G.purpose": (
+        ("Join a running club to get fitter", "Walk to work so that I feel calmer", "Cook at home in order to save money"),
+        ("I want to improve my stamina", "I plan to reduce my screen time", "Walk to the station"),
+    ),
+    "X.past_reference": (
+        ("Finish a half marathon, as I managed back in 2015", "Swim as far as I swam in 2019"),
+        ("Swim 2 km by 2027", "Get back into running in 2027", "We plan to move in 2028"),
+    ),
+    "G.method": (
+        ("Read more by keeping a book in my bag", "Save money by cooking at home four nights a week"),
+        ("Pass the test by Friday", "Learn by heart the first verse"),
+    ),
+    "T.month_goal": (
+        ("I have a June goal of running 50 km", "Finish my October reading challenge"),
+        ("Set goals in June", "Plan the May fair"),
     ),
     "G.split": (
         ("Lose 5 kg; run a 10K", "Hire two engineers and launch the app", "Write the plan. Share it with the team."),
@@ -302,16 +318,60 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     # Completion of a role, a credential or an event
     "M.admission": (
-        ("Get into art school", "Be accepted to the graduate programme", "Make the honour roll", "Make the county squad"),
-        ("Make the team more welcoming", "Get in touch with old friends"),
+        ("Get into art school", "Be accepted to the graduate programme", "Make the honour roll", "Make the county squad", "Make varsity choir", "Start law school in the autumn", "Go back to university"),
+        ("Make the team more welcoming", "Get in touch with old friends", "Make sure the team is told", "Start the school run earlier"),
     ),
     "M.abstain": (
         ("No fizzy drinks for 30 days", "Go without social media for two weeks", "Skip dessert for a month"),
         ("No more than 3 coffees a day", "Stay off sugar"),
     ),
+    "M.made": (
+        ("Finish the quilt for my niece", "Knit a scarf", "Bake a lemon tart for the fete", "Open my own pottery studio", "Memorise the poem", "Max out my pension contributions", "Earn my third and fourth badges", "Start a vegetable garden"),
+        ("Build a relationship with my skip-level", "Start a new habit", "Make a difference", "Finish strong", "Start a new life abroad", "Write a great essay"),
+    ),
+    "M.credential": (
+        ("Become certified", "Get licensed as a plumber", "Be a certified yoga teacher", "Get board-certified in oncology"),
+        ("Help the team feel qualified", "Register for the course"),
+    ),
+    "M.done_referent": (
+        ("Pay them off by May", "Pay my car off", "Finish it this week", "Get it all done before the move"),
+        ("Pay off debt", "Finish what matters", "Get it right"),
+    ),
+    "M.goal_is": (
+        ("My goal for next spring is a half marathon", "This year's resolution was my first novel"),
+        ("My goal is to be happier", "A marathon is my dream"),
+    ),
+    "M.for_duration": (
+        ("Go vegan for a month", "Mentor a new starter for 3 months", "Meditate for 30 straight days"),
+        ("Mentor a new starter for the next 3 months", "Walk for an hour", "Save for the future"),
+    ),
+    "X.school_year": (
+        ("Teach Year 4 pupils long division", "Get 80% of grade 2 readers to level J", "Coach the KS3 team"),
+        ("Reach grade 6 in cello", "Pass Year 2 of my apprenticeship"),
+    ),
+    "T.numbered_period": (
+        ("Read four novels in term 2", "Finish the module by week 6", "Close the epic by the end of sprint 4"),
+        ("Teach week 6 content", "Join term 2 clubs"),
+    ),
+    "T.the_period": (
+        ("Get two As by the quarter", "Hand in the essay before the semester is out", "This is the year I learn to swim"),
+        ("By the year 2030 own a home", "Until the year of the dragon", "Read the month's reports"),
+    ),
+    "T.named_day": (
+        ("Learn the route by race day", "Ship the app on launch day", "Buy flowers before Mother's Day"),
+        ("Study by day", "Walk on a rest day", "Run every other day"),
+    ),
+    "T.held_for": (
+        ("Keep the savings untouched at least 9 months", "Stay in the role for a minimum of two years"),
+        ("Walk at least 6 km", "Rest at least 2 days a week"),
+    ),
+    "S.verb_object": (
+        ("Post short videos twice a week", "Hold skip-level chats monthly", "Lift weights on Mondays", "Drink water with every meal"),
+        ("Share ideas every week", "Eat healthy food daily", "Read the report", "Post about it"),
+    ),
     "M.whole": (
-        ("Read the whole trilogy", "Go a full week without sugar", "Sing the entire anthem"),
-        ("Think about the whole thing", "Hire a full-time nanny"),
+        ("Read the whole trilogy", "Go a full week without sugar", "Sing the entire anthem", "Attend all my seminars", "Hand in all of the lab reports"),
+        ("Think about the whole thing", "Hire a full-time nanny", "Thank all my mentors"),
     ),
     "M.free_state": (
         ("Be debt-free by 2030", "Stay smoke free", "Become alcohol free for Lent"),
@@ -326,6 +386,30 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Pilates twice a week", "Swim on Sundays", "Start journaling at night"),
         ("Exercise more", "Eat a healthy diet"),
     ),
+    "S.others_wish": (
+        ("I want my pupils to enjoy poetry", "Make sure she gets her licence", "I hope they will like the new menu", "Ensure that parents feel welcome"),
+        ("I want to enjoy poetry", "Make sure I finish the course", "I hope to see my cousins"),
+    ),
+    "F.share_of": (
+        ("Swim 3 out of 4 weeks", "Cook at home 4 of 5 working days", "Practise scales 6 out of 7 days"),
+        ("Answer 9 of 10 questions", "Win 3 out of 5 games"),
+    ),
+    "M.restraint": (
+        ("Stop smoking", "Quit vaping by June", "No spending on takeaways", "Give up fizzy drinks", "Never buy bottled water", "I will stop drinking cola"),
+        ("Stop micromanaging my team", "Never miss a deadline", "Stop gossiping", "No more excuses"),
+    ),
+    "M.act": (
+        (
+            "Donate platelets", "Repaint the garden fence", "Go kayaking", "Sleep in a tent",
+            "installing a rain barrel", "I will walk up the hill behind our house",
+            "Get new curtains", "Clean out the loft", "To visit a glass museum",
+        ),
+        (
+            "Coach direct reports", "Find a job that I enjoy", "Keep a journal", "Study the tides",
+            "Make new friends", "Visit a doctor if the rash spreads", "Get involved at church",
+            "Use a planner", "Watch films",
+        ),
+    ),
     "F.count_per": (
         ("Send one thank-you note a day", "Bake one loaf a week", "Write a summary per class"),
         ("Talk to 5 users per project", "Take a day off"),
@@ -334,6 +418,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 
 def fires(rule_id: str, text: str) -> bool:
+    if rule_id == "M.act":
+        return bool(acts.find(detect(text).lower))
     if rule_id == "R.overlap":
         report = score_goal(text, ScoringContext(vision=VISION))
         return any(e.rule == "R.overlap" for e in report.criteria["R"].evidence)

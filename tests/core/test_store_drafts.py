@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
@@ -135,11 +137,12 @@ def test_a_draft_the_store_refuses_says_why_and_keeps_nothing(store: Store, fiel
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(field=st.text(st.characters(exclude_characters="\x00"), min_size=1, max_size=200), text=st.text(max_size=400))
+@given(field=st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), min_size=1, max_size=200),
+       text=st.text(max_size=400))
 def test_any_text_and_field_key_round_trip(store: Store, field: str, text: str):
     """NUL characters, emoji, right-to-left scripts: a draft comes back exactly as typed (field
     keys are the page's own names, never typed, so they need no NUL)."""
-    owner = f"owner-{abs(hash((field, text)))}"
+    owner = f"owner-{uuid.uuid4().hex}"  # hypothesis may replay an example: a fresh owner each time
     nb = store.create(owner, "Mine")
     store.save_draft(owner, nb.id, field, text)
     assert [(d.field, d.text) for d in store.drafts(owner, nb.id).values()] == [(field, text)]

@@ -61,7 +61,7 @@ def test_from_reflection_to_a_smart_goal_on_home(page: Page, server: Server):
     # A vague goal first; the report answers while typing (no Enter, no leaving the field).
     goal.fill("")
     goal.press_sequentially(VAGUE, delay=15)
-    expect(page.get_by_text("Not SMART yet")).to_be_visible()
+    expect(page.get_by_text("Not SMART yet: make it")).to_be_visible()
     expect(page.get_by_text("How to make it sharper")).to_be_visible()
     expect(page.get_by_text("leaves the goal open")).to_be_visible()
 
@@ -69,28 +69,46 @@ def test_from_reflection_to_a_smart_goal_on_home(page: Page, server: Server):
     goal.fill("")
     goal.press_sequentially(SHARPER, delay=10)
     expect(page.get_by_text("leaves the goal open")).to_have_count(0)  # specific and measurable now
-    expect(page.get_by_text("Not SMART yet")).to_be_visible()
+    expect(page.get_by_text("Not SMART yet: make it")).to_be_visible()
     expect(page.get_by_text("Add when", exact=False)).to_be_visible()  # what is still missing: when
     goal.press_sequentially(" by June 2027", delay=15)
     expect(page.get_by_text("SMART score 88/100")).to_be_visible()
-    expect(page.get_by_role("img", name="verified icon")).to_be_visible()  # the SMART badge
-    expect(page.get_by_text("Not SMART yet")).to_have_count(0)
+    expect(page.get_by_text("Not SMART yet", exact=False)).to_have_count(0)
+    # sharp wording; the badge waits for what only the person can say, and asks for it in words
+    expect(page.get_by_text("Sharp wording: add how confident you are and why it matters.")).to_be_visible()
+    expect(page.get_by_role("img", name="verified icon")).to_have_count(0)
 
-    # The text names a deadline: take it into the deadline field, then save.
-    page.get_by_role("button", name="Use 30 Jun 2027 as the deadline").click()
-    expect(page.get_by_role("button", name="Use 30 Jun 2027 as the deadline")).to_have_count(0)
+    # Reach SMART without leaving the page: how confident, why, and the link to the vision.
+    wait_for_app(page)
+    page.get_by_role("slider").first.press("End")
+    expect(page.get_by_test_id("stSliderThumbValue")).to_have_text("10/10")
+    wait_for_app(page)
+    why = page.get_by_role("textbox", name="Why I want this")
+    why.fill("Planners who stay and grow are how the division will run.")
+    why.press("Tab")
+    wait_for_app(page)
+    page.get_by_text("This goal moves me towards my vision").click()
+    wait_for_app(page)
+    expect(page.get_by_text("SMART score 100/100")).to_be_visible()
+    expect(page.get_by_role("img", name="verified icon")).to_be_visible()  # the SMART badge
+
+    # The text names a deadline: take it into the deadline field (the change is shown first), then save.
+    expect(page.get_by_text("deadline 30 Jun 2027 (now empty)")).to_be_visible()
+    page.get_by_role("button", name="Use the wording's values in the fields").click()
+    expect(page.get_by_role("button", name="Use the wording's values in the fields")).to_have_count(0)
     page.get_by_role("button", name="Save and make it active").click()
     expect(page.get_by_role("textbox", name="Goal", exact=True)).to_have_value(SHARP)
 
-    # Home: the goal with its score.
+    # Home: the goal with its score and its badge.
     page.goto(server.url)
     wait_for_app(page)
     expect(page.get_by_text(SHARP)).to_be_visible()
-    expect(page.get_by_text("SMART score 88/100")).to_be_visible()
+    expect(page.get_by_text("SMART score 100/100")).to_be_visible()
 
     (nb,) = [server.store().load("local", s.id) for s in server.store().list("local")]
     assert [s.name for s in nb.reflection.skills] == ["Running [night] shifts"]
     assert nb.vision.statement.startswith("I lead the northern division")
     (stored,) = nb.goals
     assert (stored.statement, stored.status.value, stored.deadline) == (SHARP, "active", date(2027, 6, 30))
-    assert [r.score for r in stored.revisions] == [88]
+    assert [r.score for r in stored.revisions] == [100]
+    assert (stored.confidence, stored.supports_vision) == (10, True)

@@ -20,7 +20,6 @@ from career_core.plan.actions import (
     action_buttons,
     action_dates,
     action_lines,
-    current_occurrence,
     due_soon,
     mark_done,
     press,
@@ -58,26 +57,6 @@ def line_of(action: Action) -> ActionLine:
 )
 def test_action_dates(action, window, expected):
     assert action_dates(action, *window) == expected
-
-
-@pytest.mark.parametrize(
-    ("action", "expected"),
-    [
-        # Monday's 1:1 is still open on Wednesday: ticking it off means Monday's
-        (weekly(start=D(2026, 11, 2)), D(2026, 11, 16)),
-        # Monday's is done already: the next one
-        (weekly(start=D(2026, 11, 2), done_on=[D(2026, 11, 16)]), D(2026, 11, 23)),
-        # a series that has not started yet: its first date
-        (weekly(start=D(2026, 12, 7)), D(2026, 12, 7)),
-        # a series that is over has nothing left to tick off
-        (weekly(start=D(2026, 10, 5), end=D(2026, 10, 26), done_on=[D(2026, 10, 26)]), None),
-        # month ends
-        (Action(title="Month-end report", goal_id="g1", recurrence=Recurrence.MONTHLY, start=D(2026, 1, 31)), D(2026, 10, 31)),
-        (once(), None),
-    ],
-)
-def test_current_occurrence(action, expected):
-    assert current_occurrence(action, TODAY) == expected
 
 
 def test_mark_done_ticks_the_current_date_and_undo_takes_it_back():
@@ -118,11 +97,13 @@ def test_mark_done_on_a_finished_series_finishes_the_action_and_its_last_date_ca
         (Action(title="Someday", goal_id="g1"), "to do", "no date yet"),
         # the year shows when it is not this year
         (once(due=D(2027, 1, 5)), "to do", "due Tue 5 Jan 2027"),
-        (weekly(start=D(2025, 12, 29), end=D(2027, 1, 4)), "to do", "every Monday from 29 Dec 2025 until 4 Jan 2027"),
-        # a missed date of a series is not 'overdue': the next one comes anyway
-        (weekly(start=D(2026, 11, 2)), "to do", "every Monday from 2 Nov"),
+        (weekly(start=D(2025, 12, 29), end=D(2027, 1, 4), done_on=[MONDAY]), "to do",
+         "every Monday from 29 Dec 2025 until 4 Jan 2027"),
+        # this week's date of a series gone by unticked is overdue until the next one comes (career_core.due)
+        (weekly(start=D(2026, 11, 2)), "overdue", "every Monday from 2 Nov"),
+        (weekly(start=D(2026, 11, 2), done_on=[MONDAY]), "to do", "every Monday from 2 Nov"),
         (weekly(start=D(2026, 10, 5), end=D(2026, 10, 26)), "series over", "every Monday from 5 Oct until 26 Oct"),
-        (Action(title="Report", goal_id="g1", recurrence=Recurrence.QUARTERLY, start=D(2026, 8, 30)), "to do",
+        (Action(title="Report", goal_id="g1", recurrence=Recurrence.QUARTERLY, start=D(2026, 8, 30)), "overdue",
          "every three months on the last day of the month from 31 Aug"),
     ],
 )
@@ -225,7 +206,9 @@ def test_due_soon_is_the_week_ahead_and_anything_overdue_for_one_goal():
 
 def test_an_action_line_says_its_details_in_words():
     series = weekly(hours=0.5, start=MONDAY - timedelta(weeks=2), done_on=[MONDAY - timedelta(weeks=2)])
-    assert line_of(series).details() == \
-        "To do · every Monday from 2 Nov · 0.5 h each time · done 1 of 3 so far"
+    assert line_of(series).details(TODAY) == \
+        "Overdue since 16 Nov · every Monday from 2 Nov · 0.5 h each time · done 1 of 3 so far"
     late = once(due=days(-3), hours=2)
-    assert line_of(late).details() == "Overdue · due Sun 15 Nov · 2 h"
+    assert line_of(late).details(TODAY) == "Overdue since 15 Nov · 2 h"
+    assert line_of(once(due=days(2))).details(TODAY) == "Due Fri 20 Nov · 1 h"
+    assert line_of(once(due=days(2), status=ActionStatus.DONE)).details(TODAY) == "Done · due Fri 20 Nov · 1 h"

@@ -11,9 +11,11 @@ from career_core.models import (
     InitiativeStatus,
 )
 from career_core.plan.initiatives import (
+    active_initiatives,
     initiative_cards,
     initiative_warnings,
     remove_initiative,
+    status_on,
 )
 from tests.core.plan.cases import TODAY, D, days, notebook, once
 
@@ -31,6 +33,8 @@ def _initiatives(n_active: int, **kw) -> list[Initiative]:
         (_initiatives(5), []),
         (_initiatives(6), ["You have 6 active initiatives"]),
         (_initiatives(5) + [Initiative(title="Idea", goal_ids=["g1"])], []),  # planned ones do not count
+        (_initiatives(5) + [Initiative(title="Starts today", start=TODAY, goal_ids=["g1"])],  # running ones do
+         ["You have 6 active initiatives"]),
         ([Initiative(title="Pilot", status=InitiativeStatus.ACTIVE, goal_ids=["g1"], finish=days(-1))],
          ["“Pilot” was due to finish on 17 Nov."]),
         ([Initiative(title="Loose", status=InitiativeStatus.PLANNED)], ["“Loose” is not linked to a goal or to your vision"]),
@@ -57,9 +61,29 @@ def test_initiative_cards_put_the_active_ones_first_and_count_open_actions():
         actions=[once("One", initiative_id="a1"), once("Two", initiative_id="a1"),
                  once("Done one", initiative_id="a1", status=ActionStatus.DONE), once("Three", initiative_id="d")],
     )
-    cards = initiative_cards(nb)
+    cards = initiative_cards(nb, TODAY)
     assert [(c.initiative.id, c.open_actions, c.finished) for c in cards] == [
         ("a1", 2, False), ("a2", 0, False), ("p", 0, False), ("x", 0, False), ("d", 1, True)]
+
+
+@pytest.mark.parametrize(
+    ("saved", "start", "today_status"),
+    [
+        (InitiativeStatus.PLANNED, TODAY, InitiativeStatus.ACTIVE),  # starts today: running, not "planned"
+        (InitiativeStatus.PLANNED, days(-30), InitiativeStatus.ACTIVE),
+        (InitiativeStatus.PLANNED, days(1), InitiativeStatus.PLANNED),
+        (InitiativeStatus.PLANNED, None, InitiativeStatus.PLANNED),
+        (InitiativeStatus.IDEA, days(-30), InitiativeStatus.IDEA),  # an idea is not started by a date
+        (InitiativeStatus.DONE, days(-30), InitiativeStatus.DONE),
+        (InitiativeStatus.ACTIVE, days(10), InitiativeStatus.ACTIVE),
+    ],
+)
+def test_an_initiative_is_running_once_its_start_has_come(saved, start, today_status):
+    initiative = Initiative(title="Pilot", status=saved, start=start, goal_ids=["g1"])
+    assert status_on(initiative, TODAY) is today_status
+    nb = notebook(initiatives=[initiative])
+    assert len(active_initiatives(nb, TODAY)) == (today_status is InitiativeStatus.ACTIVE)
+    assert initiative_cards(nb, TODAY)[0].status is today_status
 
 
 def test_removing_an_initiative_keeps_its_actions():

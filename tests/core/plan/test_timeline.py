@@ -7,12 +7,14 @@ import pytest
 from career_core.models import (
     Action,
     ActionStatus,
+    CheckIn,
     Goal,
     GoalHorizon,
     GoalStatus,
     Initiative,
     InitiativeStatus,
     JournalEntry,
+    Metric,
     Notebook,
     Vision,
 )
@@ -39,7 +41,7 @@ def test_timeline_rows_go_from_initiatives_to_goals_with_their_actions():
     long_term = Goal(id="lt", statement="Head the division by 2030", horizon=GoalHorizon.LONG_TERM,
                      deadline=D(2030, 12, 31), status=GoalStatus.ACTIVE)
     stone = Goal(id="g1", statement="Lead a team of 10 by June 2027", parent_id="lt", deadline=D(2027, 6, 30),
-                 start=D(2026, 6, 1), status=GoalStatus.ACTIVE)
+                 start=D(2026, 6, 1), status=GoalStatus.ACTIVE, metric=Metric(baseline=5, target=10))
     achieved = Goal(id="old", statement="Pass the exam", deadline=days(20), status=GoalStatus.ACHIEVED)
     undated = Goal(id="nd", statement="Someday")
     nb = Notebook(
@@ -56,6 +58,7 @@ def test_timeline_rows_go_from_initiatives_to_goals_with_their_actions():
             once("Done thing", due=days(4), status=ActionStatus.DONE),
             Action(title="No date", goal_id="g1"),
         ],
+        checkins=[CheckIn(goal_id="g1", on=days(-3), value=8)],  # 60% of the way: the 50% milestone holds
         journal=[JournalEntry(on=days(-3), goal_id="g1", milestone=50)],
     )
     tl = timeline(nb, TODAY, *_span(nb))
@@ -74,7 +77,8 @@ def test_timeline_rows_go_from_initiatives_to_goals_with_their_actions():
     assert (tl.vision, tl.vision_label) == (D(2030, 12, 31), "Head of Operations (2030)")
     kinds = {(m.row, m.kind) for m in tl.marks}
     assert ("goal:g1", "milestone") in kinds
-    assert ("action:" + nb.actions[0].id, "todo") in kinds and ("action:" + nb.actions[0].id, "missed") in kinds
+    # Monday's date of the weekly 1:1s went by unticked: overdue until next Monday (career_core.due)
+    assert ("action:" + nb.actions[0].id, "todo") in kinds and ("action:" + nb.actions[0].id, "overdue") in kinds
     weekly_marks = [m.on for m in tl.marks if m.row == "action:" + nb.actions[0].id]
     assert weekly_marks == action_dates(nb.actions[0], tl.start, tl.end)
     finished = timeline(nb, TODAY, *_span(nb), include_finished=True)
@@ -108,6 +112,14 @@ def test_a_crowded_timeline_puts_actions_on_their_goal_row():
     assert sum(1 for m in tl.marks if m.row == "goal:g1" and m.kind == "todo") == MAX_ROWS + 1
     small = notebook(actions=[once(f"Task {i}", due=days(i)) for i in range(MAX_ROWS)])
     assert not timeline(small, TODAY, *_span(small)).collapsed
+
+
+def test_a_crowded_row_has_one_mark_per_day_and_kind_that_counts_the_actions():
+    nb = notebook(actions=[weekly(f"Step {i}", hours=0.25) for i in range(10 * MAX_ROWS)])
+    tl = timeline(nb, TODAY, *_span(nb))
+    on_goal = [m for m in tl.marks if m.row == "goal:g1" and m.kind in ("todo", "missed")]
+    assert len({(m.on, m.kind) for m in on_goal}) == len(on_goal)  # no day and kind twice
+    assert all(m.label.endswith(f"and {10 * MAX_ROWS - 1} more actions that day") for m in on_goal)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,141 @@
+"""How long each page of the app takes to draw, with the sample, a five-year and an at-limits notebook.
+
+    python benchmarks/pages.py [--repeat N] [--notebooks sample,five-year,at-limits] [--views plan,goals:Draft]
+
+Every view (a page, or one section or tab of it) is opened through Streamlit's AppTest on a fresh
+database holding one notebook: the first run (it builds the caches derived per revision), then
+the median and worst of `--repeat` reruns. This times the script's run on the server; drawing in
+the browser is not included. The at-limits notebook is tests/synthetic.py's five-year notebook ten
+times over (every list near its limit: 400 goals, about 4,000 actions, 50,000 check-ins); the
+crowded one is the same in the shapes that cost pages the most (4,000 weekly actions running at
+once, every goal slipping, every development item kept; see `crowded_notebook`).
+
+A view is a `View` (a page and how to reach its section); a measurement of a view is a `Sample`.
+Scripts that add interactions or compare against a baseline build on `VIEWS`, `NOTEBOOKS` and
+`measure`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from benchmarks.timing import Timing, ms, timed  # noqa: E402
+from career_core.models import Notebook  # noqa: E402
+from career_core.sample import load_sample  # noqa: E402
+from career_core.store import ENV_VAR, Store  # noqa: E402
+from tests.synthetic import crowded_notebook, five_year_notebook  # noqa: E402
+
+NOTEBOOKS: dict[str, Callable[[], Notebook]] = {
+    "sample": lambda: load_sample(date.today()),
+    "five-year": lambda: five_year_notebook(),
+    "at-limits": lambda: five_year_notebook(scale=10),
+    "crowded": lambda: crowded_notebook(),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A page, or one section of it: `state` is what the page's section control holds."""
+
+    page: str
+    section: str = ""
+    state: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return f"{self.page}:{self.section}" if self.section else self.page
+
+    def open(self, at: AppTest) -> None:
+        at.switch_page(f"app_pages/{self.page}.py")
+        for key, value in self.state.items():
+            at.session_state[key] = value
+
+
+def _sections(page: str, key: str, names: list[str]) -> list[View]:
+    return [View(page, name, {key: name}) for name in names]
+
+
+VIEWS: list[View] = [
+    View("home"),
+    *_sections("reflect", "reflect.tab", ["Self-assessment", "Vision", "Input", "Development list", "Organisation",
+                                          "Private notes"]),
+    *_sections("goals", "goals.tab", ["Draft", "My goals", "Goal map", "Focus"]),
+    *_sections("plan", "section", ["Actions", "Initiatives", "Stop doing", "Timeline", "Weekly load", "Calendar"]),
+    View("progress"),
+    View("review"),
+    View("coach"),
+    View("notebook"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    view: View
+    first: float  # seconds: the first run, caches cold
+    rerun: Timing  # seconds per rerun after it
+
+
+@contextmanager
+def app_with(nb: Notebook) -> Iterator[Callable[[], AppTest]]:
+    """A fresh database holding `nb`; yields a factory of apps (not run yet) that open it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/pages.db"
+        previous = os.environ.get(ENV_VAR)
+        os.environ[ENV_VAR] = url
+        Store(url).add("local", nb)
+        try:
+            yield lambda: AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        finally:
+            if previous is None:
+                os.environ.pop(ENV_VAR, None)
+            else:
+                os.environ[ENV_VAR] = previous
+
+
+def measure(start: Callable[[], AppTest], view: View, repeat: int) -> Sample:
+    at = start()
+    view.open(at)
+    began = time.perf_counter()
+    at.run()
+    first = time.perf_counter() - began
+    if at.exception:
+        raise RuntimeError(f"{view.name} failed: {[e.value for e in at.exception]}")
+    return Sample(view, first, timed(at.run, repeat))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--notebooks", default=",".join(NOTEBOOKS))
+    parser.add_argument("--views", default="", help="comma-separated view names (default: every view)")
+    args = parser.parse_args()
+    wanted = set(filter(None, args.views.split(",")))
+    views = [v for v in VIEWS if not wanted or v.name in wanted or v.page in wanted]
+    for name in args.notebooks.split(","):
+        nb = NOTEBOOKS[name]()
+        print(f"\n{name}: {len(nb.goals):,} goals, {len(nb.actions):,} actions, {len(nb.checkins):,} check-ins, "
+              f"{len(nb.journal):,} journal entries")
+        print(f"  {'view':28} {'first run':>10}   {'rerun median':>12}   {'rerun worst':>11}")
+        with app_with(nb) as start:
+            for view in views:
+                s = measure(start, view, args.repeat)
+                print(f"  {view.name:28} {ms(s.first):>10}   {ms(s.rerun.median):>12}   {ms(s.rerun.worst):>11}",
+                      flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,243 @@
+"""Acts that are done or not done: a verb where a goal's verb stands, acting on a concrete thing.
+
+Why: "Donate platelets", "installing a rain barrel", "Go to a play on my own", "pay a deposit
+on a caravan" name something one can point at and tick off, yet their verbs and nouns are
+in no list of the scorer's. What they share is structure, not words:
+- the verb stands where a goal's verb stands: first in the goal or a sentence, or after "to",
+  "will", "I", "and" ("My goal is to ...", "By spring I will ...");
+- the thing is concrete: an everyday word that is not abstract, broad or a unit of time;
+- the act ends when it is done (it is telic): the verb brings something about by itself
+  (acquire, make, give, reach: "get", "bake", "donate", "visit"), a particle says it is finished
+  ("clean out", "get through", "walk up"), or the thing is counted or pointed at ("a", "the",
+  "my": "ride a roller coaster" ends, "coach direct reports" goes on).
+Verbs that go on by nature ("keep", "study", "use"), change an amount ("improve") or state a
+feeling or wish ("love", "want") name no act here; other rules read those.
+
+Everything is read from the lowercased text detect.py made; an act is cited as "M.act".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from career_core.smart.checks import builds_amount, described_after
+from career_core.smart.lexicon import is_common
+from career_core.smart.rules import word_set
+from career_core.smart.scan import DETERMINERS, VAGUE, is_abstract
+from career_core.smart.verbs import lemma_of
+
+_TOKEN = re.compile(r"[a-z][a-z'-]*|\d+|[.!?;:,()\[\]\n\"]|/", re.ASCII)
+_BOUNDARY = frozenset(".!?;:()[]\n\"")
+_OPENING_MARKS = _BOUNDARY | {","}  # "On day one, unpack the boxes"
+_OPENERS = word_set("act_opener")
+_PARTICLES = word_set("act_particle")
+_PREPOSITIONS = word_set("act_preposition")
+_QUANTIFIERS = (DETERMINERS - {"own"}) | word_set("act_quantifier")
+_NP_STOP = word_set("act_np_stop")
+_TELIC = word_set("telic_verb") | word_set("creation_verb")
+_NOT_ACTS = (
+    word_set("ongoing_verb") | word_set("amount_verb") | word_set("attitude_verb") | word_set("keep_verb")
+    | word_set("function_word") | word_set("small_word")
+) - {"try"}  # "try a new class" is an act; "try to" hands over to the verb after it
+_NOT_THINGS = (
+    word_set("broad_object") | word_set("not_made") | word_set("abstract") | word_set("period") | word_set("horizon_unit")
+    | word_set("num_word") | word_set("function_word") | word_set("small_word") | word_set("act_not_thing")
+    | word_set("month") | word_set("weekday") | VAGUE
+)
+_AMOUNTS = word_set("rate_noun")  # "taper my mileage": an amount, unless one is counted ("a deposit")
+# "visit a doctor if the pain stays": an act that waits on a condition is not a commitment.
+_CONDITION = re.compile(r"[^.;:!?]{0,60}?\b(?:if|unless|when\s+needed|as\s+needed|in\s+case)\b", re.ASCII)
+# Verbs that grow either a thing or an amount: a thing when it is counted or one's own.
+_MAKES = frozenset({"grow", "raise", "develop", "build"})
+_RHYTHM_WORDS = frozenset(
+    {"every", "each", "other", "day", "night", "morning", "evening", "week", "weekday", "daily", "nightly", "weekly", "once", "twice", "a", "per"}
+)
+_PLACES = frozenset({"on", "in", "at", "inside", "around"})  # where a habit happens
+_AFTER_PARTICLE = frozenset({"for", "with", "to", "on"})
+_COUNTS = frozenset({"a", "an", "one", "another"})
+_HABITS = word_set("activity")
+_TOWARDS = frozenset({"to", "into", "onto", "across", "from"})  # motion with an end: "walk to the shop"
+_MAY_CONDITION = re.compile(r"\b(?:if|unless|needed|case)\b", re.ASCII)
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "where"})
+MAX_CHARS = 2_000
+MAX_WORDS = 6  # a noun phrase longer than this is a clause, not a thing
+_PLAINLY_ABSTRACT = ("ness", "ity", "ship", "ism")
+
+
+class Act(NamedTuple):
+    start: int  # the verb
+    end: int  # the end of the thing
+    verb: str  # as its plain form ("install")
+    thing: str  # the head of what it acts on ("feeder")
+    done: bool = True  # False for a skill to learn ("learn to knit"): specific, but when is it done?
+    habit: bool = False  # a behaviour and where it happens ("post on social media"): needs a rhythm
+
+
+class _Text:
+    """The words of a text, with their places worked out only when an act needs them."""
+
+    __slots__ = ("_spans", "conditional", "lower", "words")
+
+    def __init__(self, lower: str) -> None:
+        self.lower = lower
+        self.words: list[str] = _TOKEN.findall(lower, 0, MAX_CHARS)
+        self._spans: list[tuple[int, int]] | None = None
+        self.conditional = _MAY_CONDITION.search(lower) is not None  # cheap test before _CONDITION
+
+    def span(self, i: int) -> tuple[int, int]:
+        if self._spans is None:
+            self._spans = [m.span() for m in _TOKEN.finditer(self.lower, 0, MAX_CHARS)]
+        return self._spans[i]
+
+
+def _skill(words: list[str], i: int) -> int | None:
+    """After "learn" at words[i]: the verb of the skill ("learn to knit", "learn how to swim")."""
+    k = i + 1
+    if k < len(words) and words[k] == "how":
+        k += 1
+    if k + 1 < len(words) and words[k] == "to" and _verb(words[k + 1]):
+        return k + 1
+    return None
+
+
+@cache
+def _verb(word: str) -> str | None:
+    """word as a plain verb that can name an act, or None."""
+    verb = lemma_of().get(word)
+    if verb is None or verb in _NOT_ACTS or word in _NOT_ACTS:
+        return None
+    return verb
+
+
+@cache
+def _thing(word: str, counted: str | None) -> bool:
+    """Can word be the concrete thing an act is about ("feeder", "blood", "lighthouse")? What
+    is counted ("a vacation", "a celebration") is a thing unless plainly abstract; a word no
+    list knows ("lasagne") is taken for a thing, as most unknown words in a goal are nouns."""
+    singular = word.removesuffix("s") if len(word) > 3 and not word.endswith("ss") else word
+    if word in _NOT_THINGS or singular in _NOT_THINGS or len(word) < 3:
+        return False
+    if word.endswith("ed") and (word[:-2] in lemma_of() or word[:-1] in lemma_of()):
+        return False  # "get involved": a state reached, not a thing
+    if counted == "count":
+        return not singular.endswith(_PLAINLY_ABSTRACT)
+    if word in _AMOUNTS:
+        return False
+    if counted:
+        return not singular.endswith(_PLAINLY_ABSTRACT)
+    return not is_abstract(word) or not is_common(word)
+
+
+def _phrase(text: _Text, i: int) -> tuple[int, str | None] | None:
+    """The noun phrase from word i: (index of its head, "count" or "definite" or None), or
+    None when it holds no concrete thing. A determiner may open it; a vague word spoils it."""
+    words = text.words
+    counted: str | None = None  # "count": "a", "one", "2"; "definite": "the", "my", "all of my"
+    while i < len(words) and (words[i] in _QUANTIFIERS or words[i].isdigit()):
+        counted = "count" if words[i] in _COUNTS or words[i].isdigit() else counted or "definite"
+        i += 1
+    held: list[int] = []
+    while i < len(words):
+        word = words[i]
+        if word == "/":  # "web site/app": one thing named two ways
+            i += 1
+            continue
+        if word in _BOUNDARY or word == "," or word in _NP_STOP or word in _PREPOSITIONS or word in _PARTICLES:
+            break
+        if word in VAGUE or word in _QUANTIFIERS or word.isdigit():
+            return None  # "make more friends", "get better grades": open, or counted elsewhere
+        held.append(i)
+        i += 1
+    if not held or len(held) > MAX_WORDS:
+        return None
+    head = held[-1]
+    if not _thing(words[head], counted):
+        return None
+    end = text.span(head)[1]
+    if described_after(text.lower, end) or (text.conditional and _CONDITION.match(text.lower, end)):
+        return None  # "a role that I enjoy": described by a wish; "... if the pain stays": waits
+    return head, counted
+
+
+def _ends(verb: str, telic: bool, counted: str | None) -> bool:
+    """Does the act end? A telic verb or a particle ends it; a counted thing ends any act ("ride
+    a roller coaster"); a thing pointed at ends it unless the verb is a habit ("walk the dog")."""
+    if telic or counted == "count":
+        return True
+    return counted == "definite" and verb not in _HABITS
+
+
+def find(lower: str) -> list[Act]:
+    """Every act in the text, in order (lower: the lowercased, normalised text). Goals are at
+    most 1,000 characters; a longer paste is read on its first MAX_CHARS."""
+    text = _Text(lower)
+    words = text.words
+    found_at: list[tuple[int, int, str, bool, bool]] = []  # verb index, thing index, verb, done, habit
+    lemmas = lemma_of()
+    relative = False  # inside "... who lets me ...": a description, not the goal
+    for i, word in enumerate(words):
+        if word in _RELATIVE:
+            relative = True
+        elif word in _BOUNDARY:
+            relative = False
+        if relative or (i and words[i - 1] not in _OPENING_MARKS and words[i - 1] not in _OPENERS):
+            continue
+        lemma = lemmas.get(word)
+        if lemma is None:
+            continue
+        if lemma == "learn":
+            skill = _skill(words, i)
+            if skill is not None:
+                found_at.append((i, skill, "learn", False, False))
+            continue
+        verb = _verb(word) or (lemma if lemma in _MAKES else None)
+        if verb is None:
+            continue
+        act = _act(text, i, verb)
+        if act is not None:
+            found_at.append(act)
+    return [Act(text.span(i)[0], text.span(h)[1], verb, words[h], done, habit) for i, h, verb, done, habit in found_at]
+
+
+def _act(text: _Text, i: int, verb: str) -> tuple[int, int, str, bool, bool] | None:
+    """The act the verb at word i names, if it names one that ends (or a habit and its place)."""
+    words = text.words
+    j = i + 1
+    telic = verb in _TELIC
+    if j < len(words) and words[j] in _PARTICLES:
+        telic = True  # "clean out", "get through", "walk up": the particle says it ends
+        j += 1
+    if verb == "go":
+        outing = next((k for k in (j, j + 1) if k < len(words) and words[k].endswith("ing") and _verb(words[k])), None)
+        if outing is not None:
+            return i, outing, verb, True, False  # "go bungee jumping"
+    if j + 1 < len(words) and words[j] == "to" and words[j + 1] in lemma_of():
+        if verb in _TELIC and j == i + 1 and _verb(words[j + 1]):
+            return i, j + 1, verb, True, False  # "register to vote"
+        return None  # "try to save", "learn to drive": the verb after "to" is read on its own
+    k = j
+    while k < len(words) and k < j + 3 and words[k] in _RHYTHM_WORDS:
+        k += 1  # "blog each week on our club site": the rhythm stands between verb and place
+    ended = telic and j > i + 1  # a particle ends the act: "turn up for all my shifts"
+    if k < len(words) and (words[k] in _PREPOSITIONS or (ended and words[k] in _AFTER_PARTICLE)) and verb not in _MAKES:
+        found = _phrase(text, k + 1)  # "sleep under the stars", "go to a play"
+        if found and found[1] and _ends(verb, telic or words[k] in _TOWARDS, found[1]):
+            return i, found[0], verb, True, False
+        if found and verb not in _TELIC and words[k] in _PLACES:
+            return i, found[0], verb, False, True  # "blog each week on our club site": a habit and its place
+        return None
+    if verb == "go":
+        return None  # "go the distance", "go the extra mile": a way of speaking, not a place
+    found = _phrase(text, j)
+    if found is None:
+        return None
+    head, counted = found
+    if verb in _MAKES and verb not in _TELIC:
+        # "grow my own vegetables", "raise a puppy": a thing made; "grow my list": an amount
+        own = "own" in words[j:head]
+        return (i, head, verb, True, False) if counted == "count" or own else None
+    if _ends(verb, telic, counted) and not builds_amount(verb, words[head]):
+        return i, head, verb, True, False
+    return None

@@ -1,0 +1,455 @@
+"""The named checks of rules.toml: each may reject a rule's match (REJECT) or attach a value
+(the word advice quotes, an object's head, a confidence). detect.py runs them.
+
+Why checks and not bigger regular expressions: what makes a match count often depends on the
+words around it (a name is not a capitalised everyday word, an object is not abstract), which a
+regular expression cannot say readably.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from career_core.smart.lexicon import is_common
+from career_core.smart.rules import word_set
+from career_core.smart.scan import (
+    AMOUNT_VERBS,
+    DETERMINERS,
+    MONTH_OR_DAY,
+    PREV_WORDS,
+    REJECT,
+    SIZE,
+    VAGUE,
+    Scan,
+    is_abstract,
+    previous_words,
+    sentence_initial,
+    window_is_clean,
+)
+from career_core.smart.verbs import lemma_of
+
+_PREV_CASED = re.compile(r"[A-Za-z']+", re.ASCII)
+_CAPITAL_RUN = re.compile(r"\b[A-Z][A-Za-z'&-]*", re.ASCII)
+_INNER_CAPITAL = re.compile(r"(?<!-)[A-Z]", re.ASCII)
+_CLAUSE_END = re.compile(r"[.,;:!?()\n]")
+_NEXT_WORD = re.compile(r"[ \t]{1,3}([a-z][a-z'-]*)", re.ASCII)
+_NEXT_WORDS = re.compile(r"(?:[ \t]{1,3}[a-z][a-z'-]*){0,2}", re.ASCII)  # "weekly grocery spend"
+_NEXT_CASED = re.compile(r"[ \t]{1,3}([A-Za-z0-9][A-Za-z0-9'-]*)", re.ASCII)
+_NOT_A_NOUN = frozenset({"with", "for", "at", "in", "on", "by", "to", "and", "or", "until", "from", "during", "so", "because", "if", "when", "as", "about", "through", "over", "after", "before"})
+_VERB_OPENERS = frozenset({"to", "will", "i", "i'll", "we", "and", "then", "also", "must", "should", "can", "could", "would"})
+_DEADLINE_PREPS = frozenset({"by", "before", "prior to", "until", "till", "ahead of", "no later than", "in time for"})
+_ONE_DAY_NEXT = re.compile(r"\s{1,3}(?:a|an|per|each|every|of|off|to)\b", re.ASCII)
+_ONE_DAY_PREV = frozenset({"for", "in", "within", "on", "per", "a", "of", "every", "each", "first", "the", "last", "by", "from", "after", "than"})
+_DATED = MONTH_OR_DAY | {"spring", "summer", "autumn", "fall", "winter"}  # "at the autumn fair"
+_GRADE_CONTEXT = word_set("grade_context")
+_NOT_NAME = word_set("not_name")
+_BROAD = word_set("broad_object")
+_ATTITUDE_VERBS = word_set("attitude_verb")
+_KNOWN_NAMES = word_set("known_name")
+_KEEP_VERBS = word_set("keep_verb")
+_RATE_NOUNS = word_set("rate_noun")
+_CHANGE_AMOUNT = AMOUNT_VERBS - {"up", "bring", "bringing", "limit", "prioritise", "prioritize"}
+_SAYING = frozenset({"ensure", "sure", "means", "mean", "see", "know", "say", "said", "show", "believe", "think", "hope"})
+_PHRASE_STOP = (word_set("function_word") | word_set("small_word")) - DETERMINERS - {"all", "any", "some"}
+_PLACE_PREPS = frozenset({"on", "in", "at", "with", "using", "via", "into", "onto", "through", "during", "from", "while"})
+_NOT_OBJECT = MONTH_OR_DAY | word_set("period") | word_set("horizon_unit") | word_set("small_word") | word_set("num_word") | frozenset(
+    {"own", "current", "other", "others", "same", "first", "last", "next", "end", "rest", "most", "least", "time", "times", "one", "ones", "way", "lot", "top", "whole", "entire", "new", "old", "hour", "hours", "minute", "minutes", "goal", "goals", "year's", "week's", "day's"}
+)
+
+
+def _check_confidence(m: re.Match[str], scan: Scan) -> Any:
+    g = m.groupdict()
+    raw = g["n"] or g["n2"] or g["n3"]
+    value = float(raw)
+    per_hundred = g["d"] == "100" or g["d2"] == "100" or g["pct"] or g["pct2"]
+    if per_hundred or value > 10:
+        value /= 10
+    return int(min(10, max(0, round(value))))
+
+
+def _check_vague_time(m: re.Match[str], scan: Scan) -> Any:
+    if m.group("oneday") is not None:
+        if _ONE_DAY_NEXT.match(scan.lower, m.end()):
+            return REJECT
+        prev = previous_words(scan.lower, m.start(), 1)
+        if prev and prev[0] in _ONE_DAY_PREV:
+            return REJECT
+    return m.group(0)
+
+
+_WHOLE_PERIOD_PREPS = ("over the ", "throughout the ", "during the ", "across the ", "for the ")
+_WHOLE_PERIOD_UNITS = frozenset({"semester", "term", "year", "quarter", "month"})
+
+
+def _check_horizon(m: re.Match[str], scan: Scan) -> Any:
+    if m.group("n") is not None or m.group("rel") is not None:
+        return None
+    # "over the semester", "throughout the year": the whole of the current period
+    said = " ".join(m.group(0).split())
+    return None if said.startswith(_WHOLE_PERIOD_PREPS) and m.group("unit") in _WHOLE_PERIOD_UNITS else REJECT
+
+
+def _check_season(m: re.Match[str], scan: Scan) -> Any:
+    return None if (m.group("prep") or m.group("rel") or m.group("y")) else REJECT
+
+
+def _check_event(m: re.Match[str], scan: Scan) -> Any:
+    """An occasion is a deadline after "by", "before"...; after "at" or "in" only when it is the
+    next one or dated ("at my next review", "at the March all-hands")."""
+    prep = " ".join(m.group("prep").split())
+    following = _NEXT_WORD.match(scan.lower, m.end("prep"))
+    gerund = following is not None and following.end() < m.end() and following.group(1).endswith("ing")
+    if gerund and lemma_of().get(following.group(1), following.group(1)) != following.group(1):
+        return REJECT  # "by minimising visits": a means, not an occasion
+    q = m.group("q")
+    if prep in _DEADLINE_PREPS or (q and not (prep == "for" and q.startswith("first"))):
+        return None  # "train for my first marathon" is what for, not when
+    return None if any(w.removesuffix("'s") in _DATED for w in PREV_WORDS.findall(m.group(0))) else REJECT
+
+
+def _check_cadence_word(m: re.Match[str], scan: Scan) -> Any:
+    start = m.start()
+    if scan.cased[start].isupper() and not scan.title_case and not scan.all_caps and not sentence_initial(scan.cased, start):
+        following = _NEXT_CASED.match(scan.cased, m.end())
+        if following and (following.group(1)[0].isupper() or following.group(1)[0].isdigit()):
+            return REJECT  # "roll out Maths Daily 10", "join Weekly Wins": a programme's name
+    prev = previous_words(scan.lower, start, 3)
+    if prev and prev[-1] in _CHANGE_AMOUNT:
+        return REJECT  # "raise weekly footfall": a metric to change, not a rhythm to keep
+    following = _NEXT_WORD.match(scan.lower, m.end())
+    next_two = _NEXT_WORDS.match(scan.lower, m.end())
+    rate = next_two is not None and any(w in _RATE_NOUNS for w in next_two.group(0).split())
+    if prev and (prev[-1] in DETERMINERS or prev[-1].endswith(("'s", "s'"))):
+        if rate and not (len(prev) > 1 and prev[-2] in _CHANGE_AMOUNT):
+            return m.group(0)  # "keep my weekly grocery spend under £90": a rate to keep
+        return REJECT  # "the weekly report": a thing that exists, not a new rhythm
+    # "the shared weekly quiz" names a thing too; "review the notes weekly" is a rhythm
+    if len(prev) >= 2 and prev[-2] in DETERMINERS and following and following.group(1) not in _NOT_A_NOUN and not rate:
+        return REJECT
+    return m.group(0)
+
+
+_WISHED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i|with)\b", re.ASCII)
+# A thing described by what one wishes of it: "a role that I enjoy", "a team with a boss who ...".
+_DESCRIBED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i)\b|\s{1,3}with\s[^.,;:!?]{0,40}?\b(?:who|that|where)\b", re.ASCII)
+
+
+def described_after(lower: str, end: int) -> bool:
+    """Is the thing ending at end described by a wish ("a role that I enjoy")?"""
+    return _DESCRIBED_AFTER.match(lower, end) is not None
+
+
+_MONEY_STORES = word_set("money_store")
+_GROWING = frozenset({"build", "building", "grow", "growing", "boost", "boosting"})
+
+
+def builds_amount(verb: str, noun: str) -> bool:
+    """"build an emergency fund": a fund is built up, an amount with no target; "start" or
+    "open" one is a thing done."""
+    words = verb.split()
+    return noun in _MONEY_STORES and bool(words) and words[0] in _GROWING
+
+
+def _check_completion(m: re.Match[str], scan: Scan) -> Any:
+    noun, obj = m.group("noun"), m.group("obj")
+    if builds_amount(m.groupdict().get("verb") or "", noun):
+        return REJECT
+    if not window_is_clean(obj) or is_broad(noun, obj):
+        return REJECT  # "pay off debt" says nothing of which debt; "my credit card debt" does
+    if noun in ("job", "role", "position", "career") and _WISHED_AFTER.match(scan.lower, m.end()):
+        return REJECT  # "a role where I feel at home": described by a wish, not a thing one can check
+    if obj and any(w in _PLACE_PREPS for w in PREV_WORDS.findall(obj)):
+        return REJECT  # "take a photo of food on the app": the app is where, not what is done
+    return noun
+
+
+def is_name(word: str, start: int, scan: Scan) -> bool:
+    """Does a capitalised word at start name one particular thing (a person, place, product)?
+
+    Acronyms ("PMP") and inner capitals ("McMurdo") always do, unless the whole text shouts.
+    The first word of a sentence does not. Where every word is capitalised, only a word that is
+    not everyday English does ("Spanish", not "Marketing"); elsewhere any capitalised word does.
+    """
+    if word in _NOT_NAME or word.lower() in MONTH_OR_DAY:
+        return False
+    if _INNER_CAPITAL.search(word, 1):  # "PMP", "McMurdo"; not "Late-Night"
+        return not scan.all_caps
+    if sentence_initial(scan.cased, start):
+        return False
+    return not (scan.title_case and is_common(word)) or word.lower() in _KNOWN_NAMES
+
+
+def _check_completion_named(m: re.Match[str], scan: Scan) -> Any:
+    name = m.group("name")
+    if scan.mask.find(1, m.start("name"), m.end("name")) != -1:
+        return REJECT  # claimed as something else ("Year 5 pupils", "Daily at 7am")
+    if name[0] in "'\"":
+        return None if window_is_clean(m.group("obj").lower()) else REJECT
+    if not window_is_clean(m.group("obj").lower()):
+        return REJECT
+    # a name of several capitalised words counts when one of them is a name ("the Christmas
+    # Markt", where "Christmas" alone is an everyday word in a title-like sentence)
+    end = m.start("name")
+    for word in _CAPITAL_RUN.finditer(scan.cased, end, end + 80):
+        if scan.cased[end : word.start()].strip():
+            break  # the run of capitalised words has ended
+        if is_name(word.group(0), word.start(), scan):
+            return name
+        end = word.end()
+    return REJECT
+
+
+_ORDINALS = word_set("ordinal_word")
+_ORGANISATIONS = frozenset({"company", "business", "organisation", "organization", "firm"})
+_NOT_MADE = word_set("not_made")
+
+
+def _check_made(m: re.Match[str], scan: Scan) -> Any:
+    """A concrete thing after "finish the", "bake a", "earn my second": not an abstract or broad
+    one ("build a relationship", "start a new life"), though a business one starts is a thing."""
+    head, obj = m.group("head"), m.group("obj")
+    if head in _NOT_OBJECT or head in _NOT_MADE or head in VAGUE or is_abstract(head):
+        return REJECT
+    if head in _BROAD and head not in _ORGANISATIONS:
+        return REJECT
+    if builds_amount(m.group("verb").lower(), head):
+        return REJECT
+    if obj and (not window_is_clean(obj) or any(w in _NOT_OBJECT and w not in _ORDINALS for w in PREV_WORDS.findall(obj))):
+        return REJECT  # "finish the first draft" is one draft; "finish the year strong" is no thing
+    return head if is_common(head) or _named(scan, m.start("head")) else REJECT
+
+
+def _named(scan: Scan, start: int) -> bool:
+    """Is the word at start written as a name or acronym ("my Roth IRA")?"""
+    return scan.cased[start].isupper() and not scan.title_case and not scan.all_caps
+
+
+def _check_verb_object(m: re.Match[str], scan: Scan) -> Any:
+    """An everyday thing a verb of doing acts on: loose (no determiner pins it)."""
+    head, obj = m.group("head"), m.group("obj")
+    if head in _NOT_OBJECT or head in _BROAD or head in VAGUE or head in _PHRASE_STOP or is_abstract(head):
+        return REJECT
+    modifiers = PREV_WORDS.findall(obj or "")
+    article = modifiers[0] if modifiers and modifiers[0] in ("a", "an", "some") else None
+    if article:
+        modifiers = modifiers[1:]
+    if obj and (not window_is_clean(obj) or any(w in DETERMINERS or w in _PHRASE_STOP for w in modifiers)):
+        return REJECT  # "read the report": S.det_object's; "post about it": no object
+    if not is_common(head):
+        return REJECT
+    if article in ("a", "an") and not described_after(scan.lower, m.end()):
+        return ("one", m.group("verb"))  # "eat a pear with lunch": one thing, done or not
+    return None
+
+
+_WANTING = frozenset({"want", "wants", "wanted", "need", "needs", "going", "plan", "plans", "planning", "like", "love", "hope", "try", "trying", "wish", "aim", "aims", "is", "are", "am", "was", "were", "be", "will", "would", "able", "decided", "decide", "intend", "expect", "start", "begin", "continue", "learn", "how", "choose", "promise", "ready", "goal", "goals", "resolution", "ought", "have", "has", "had", "not"})
+
+
+def _check_purpose(m: re.Match[str], scan: Scan) -> Any:
+    """"to improve" after a wish ("I want to improve") is the goal itself, not its purpose."""
+    if m.group(0).startswith("to"):
+        prev = previous_words(scan.lower, m.start(), 1)
+        if not prev or prev[0] in _WANTING:
+            return REJECT
+    return None
+
+
+def _check_named(m: re.Match[str], scan: Scan) -> Any:
+    word = m.group(0)
+    if scan.mask.find(1, m.start(), m.end()) != -1 or not is_name(word, m.start(), scan):
+        return REJECT
+    return word
+
+
+def _clause_words(lower: str, start: int, n: int = 8) -> list[str]:
+    """The last n words before start, within its clause."""
+    clause = _CLAUSE_END.split(lower[max(0, start - 80) : start])[-1]
+    return PREV_WORDS.findall(clause)[-n:]
+
+
+# Words before a noun that do not narrow it: determiners, particles and verbs.
+_NOT_A_MODIFIER = DETERMINERS | {"off", "down", "up", "out", "of", "all", "any", "some"} | frozenset(
+    entry.split()[0] for name in ("completion_verb", "doing_verb", "change_verb", "amount_verb", "action_verb", "creation_verb") for entry in word_set(name)
+)
+_OBJECT_PREPS = frozenset({"in", "at", "on", "within", "across", "among", "throughout", "of"})
+
+
+def _changed_by(before: list[str]) -> str | None:
+    """The change verb a noun phrase belongs to when it is the second of two ("improve my pacing
+    and my tone") or says where the change happens ("improve tool use in our workshop",
+    "raise my score on the final exam"): then it is not a thing done either."""
+    if not before:
+        return None
+    if before[-1] in ("and", "or"):
+        for w in reversed(before[:-1]):
+            if w in _CHANGE_AMOUNT:
+                return w
+            if w in _PHRASE_STOP:
+                return None
+    if before[-1] in _OBJECT_PREPS:
+        for w in reversed(before[-5:-1]):
+            if w in _CHANGE_AMOUNT:
+                return w
+            if w in _PHRASE_STOP:
+                return None
+    return None
+
+
+def _governing(before: list[str]) -> tuple[str | None, str | None]:
+    """Walk back from a noun over its modifiers: which determiner pins it ("the sales
+    department", "my team's roadmap", "each of my projects", "a puppy"), and which word stands
+    before the phrase (its verb, when there is one)? A function word ends the phrase: in "my
+    hope is that volunteers", "my" belongs to "hope", not to "volunteers"."""
+    determiner: str | None = None
+    i = len(before) - 1
+    while i >= 0:
+        w = before[i]
+        if w == "that" and (i == 0 or before[i - 1] in _PHRASE_STOP or before[i - 1] in _SAYING):
+            break  # "my hope is that volunteers ...", "ensure that staff ...": a clause follows
+        if w in DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every", "a", "an"):
+            determiner = w
+        elif w == "of" and determiner:
+            pass  # "each of my projects", "all of our clients"
+        elif w in _PHRASE_STOP:
+            break
+        elif determiner:
+            break  # the word before the determiner: the verb or preposition
+        i -= 1
+    if i >= 2 and before[i - 1] in ("and", "or") and before[i - 2] not in _CHANGE_AMOUNT:
+        i -= 2  # "manage and grow the sales department": managing it is a thing done
+    if i >= 0 and (before[i] in ("and", "or") or before[i] in _OBJECT_PREPS):
+        return determiner, _changed_by(before[: i + 1])  # "improve my pacing and my tone"
+    return determiner, before[i] if i >= 0 else None
+
+
+_ABSTRACT_HEADS = word_set("abstract") | word_set("act_not_thing") | {"ritual", "routine"}
+
+
+def _check_object(m: re.Match[str], scan: Scan) -> Any:
+    start = m.start()
+    clause = _CLAUSE_END.split(scan.lower[max(0, start - 60) : start])[-1]
+    before = PREV_WORDS.findall(clause)[-8:]
+    # "Lead a team", "I will coach juniors", "Call my mum": at the start of a clause these
+    # nouns are the verb.
+    if not before or before[-1] in _VERB_OPENERS:
+        return REJECT
+    determiner, verb = _governing(before)
+    if m.group(0) in _BROAD and (before[-1] in _NOT_A_MODIFIER or before[-1] in _PHRASE_STOP):
+        return REJECT  # "pay off my debt": which debt? ("my student debt" says)
+    if verb in _CHANGE_AMOUNT:
+        return ("changed", verb)  # "grow my subscriber base": which way, not how far; nothing is done
+    following = _NEXT_WORD.match(scan.lower, m.end()) if determiner else None
+    if following is not None and following.group(1) in _ABSTRACT_HEADS:
+        return None  # "a workout ritual", "the graduate level": it only says what kind
+    if determiner in ("a", "an"):
+        if described_after(scan.lower, m.end()):
+            return None  # "a role that I enjoy": described by a wish, not one thing to point at
+        return ("one", verb)  # "train a puppy": one thing, which is done or not
+    return "determined" if determiner else None
+
+
+def _bare(obj: str | None) -> bool:
+    """No word narrows the object: nothing, or only determiners ("the", "my", "all of our")."""
+    return all(w in DETERMINERS or w in ("all", "of", "any", "some") for w in PREV_WORDS.findall(obj or ""))
+
+
+def is_broad(head: str, obj: str | None) -> bool:
+    """"the company", "debt": an object too wide to pin a goal down, with nothing narrowing it."""
+    return head in _BROAD and _bare(obj)
+
+
+def _check_abstract_object(m: re.Match[str], scan: Scan) -> Any:
+    if m.group("verb2") is not None:
+        return m.group("verb2")  # a change verb with no object at all: "Improve."
+    head = m.group("head")
+    return head if is_abstract(head) or is_broad(head, m.group("obj")) else REJECT
+
+
+def _check_baseline(m: re.Match[str], scan: Scan) -> Any:
+    prev = previous_words(scan.lower, m.start(), 1)
+    return REJECT if prev and prev[0] in _KEEP_VERBS else None
+
+
+def _check_det_object(m: re.Match[str], scan: Scan) -> Any:
+    head, obj = m.group("head"), m.group("obj")
+    if head in _BROAD or head in _NOT_OBJECT or is_abstract(head):
+        return REJECT
+    if obj and (not window_is_clean(obj) or any(w in _NOT_OBJECT for w in PREV_WORDS.findall(obj))):
+        return REJECT
+    before = previous_words(scan.lower, m.start(), 3)
+    linked = bool(before) and (before[-1] in ("and", "or") or before[-1] in _OBJECT_PREPS)
+    if any(w in AMOUNT_VERBS for w in before[-2:]) or (linked and _changed_by(_clause_words(scan.lower, m.start()))):
+        return REJECT  # "raise my grade", "grow in my faith": a change needs a concrete target
+    if any(w in _ATTITUDE_VERBS for w in before):
+        return REJECT  # "embrace the journey", "step out of my comfort zone": felt, not done
+    return "determined" if is_common(head) else REJECT
+
+
+_SLOT_WORD = re.compile(r"[a-z#%$]+", re.ASCII)
+_PLACEHOLDER_WORDS = word_set("placeholder_word")
+_PLACEHOLDER_NOT_AFTER = word_set("placeholder_not_after")
+
+
+def _check_placeholder(m: re.Match[str], scan: Scan) -> Any:
+    said = m.group(0)
+    if said[0] in "[<{":  # a bracket is a slot only when it names what goes in it
+        inside = _SLOT_WORD.findall(said.lower())
+        return said if inside and any(w in _PLACEHOLDER_WORDS for w in inside) else REJECT
+    if said[0] == "_":
+        return said
+    prev = _PREV_CASED.findall(scan.cased, max(0, m.start() - 30), m.start())
+    if prev:
+        word = prev[-1]
+        if word.lower() in _PLACEHOLDER_NOT_AFTER:
+            return REJECT  # "Gen Z", "Model X"
+        # "Malcolm X": a capital word before it, mid-sentence, in a sentence-case text
+        if word[0].isupper() and not scan.title_case and not sentence_initial(scan.cased, m.start() - len(word) - 1):
+            return REJECT
+    return said
+
+
+def _check_grade(m: re.Match[str], scan: Scan) -> Any:
+    """A capital A-F is a grade with a sign or a plural ("B+", "A's"), after "straight" or "all",
+    or in a text about marks; "Get A Job" in a title is not one."""
+    lead = m.group(0).split()[0].lower()
+    if m.group("pl") or len(m.group("g")) > 1 or lead in ("straight", "all", "mostly"):
+        return m.group("g")
+    return m.group("g") if scan.tokens & _GRADE_CONTEXT else REJECT
+
+
+_THINGS = word_set("concrete") | word_set("deliverable") | word_set("recurring_event")
+
+
+def _check_vague_word(m: re.Match[str], scan: Scan) -> Any:
+    """A word of size before a concrete thing says which thing ("lead a small project"), not
+    how much ("eat small portions")."""
+    if m.group(0) in SIZE:
+        following = _NEXT_WORD.match(scan.lower, m.end())
+        if following and (following.group(1) in _THINGS or following.group(1).removesuffix("s") in _THINGS):
+            return REJECT
+    return None
+
+
+CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
+    "grade": _check_grade,
+    "placeholder": _check_placeholder,
+    "confidence": _check_confidence,
+    "vague_time": _check_vague_time,
+    "horizon": _check_horizon,
+    "season": _check_season,
+    "event": _check_event,
+    "cadence_word": _check_cadence_word,
+    "completion": _check_completion,
+    "completion_named": _check_completion_named,
+    "made": _check_made,
+    "verb_object": _check_verb_object,
+    "purpose": _check_purpose,
+    "named": _check_named,
+    "abstract_object": _check_abstract_object,
+    "object": _check_object,
+    "det_object": _check_det_object,
+    "baseline": _check_baseline,
+    "vague_word": _check_vague_word,
+}

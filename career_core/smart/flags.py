@@ -1,0 +1,92 @@
+"""The flags of a report: short warnings beside the goal (a hedge, someone else's "should", two
+goals in one, a placeholder, a date already past).
+
+Why apart from criteria.py: flags read the same evidence but judge no criterion; they only
+point at words worth a second look.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from career_core import wording
+from career_core.smart.criteria import Evidenced, words_at
+from career_core.smart.detect import Detection, Hit
+from career_core.smart.report import Criterion, Flag
+from career_core.smart.rules import FLAG_TEXT, text
+
+PLACEHOLDER_RULES = ("M.placeholder", "M.slot", "T.placeholder")
+MEASURE_RULES = frozenset({"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit"})
+_BACKREF = re.compile(r"\b(?:each|them|it|its|those|these|there|they)\b", re.ASCII)
+_MAY_SPLIT = re.compile(r"[;.!?]|\band\b", re.ASCII)  # cheap test before running G.split
+
+
+def _flag(flag_id: str, det: Detection | None = None, hit: Hit | None = None, **fields: object) -> Flag:
+    if hit is not None and det is not None:
+        fields.setdefault("word", words_at(det, hit))
+        return Flag(flag_id, text(FLAG_TEXT, flag_id, **fields), hit.start, hit.end)
+    return Flag(flag_id, text(FLAG_TEXT, flag_id, **fields))
+
+
+def two_goals(ev: Evidenced) -> Hit | None:
+    """The split point of a second goal that carries its own measure or deadline, if any."""
+    if len(ev.det.hits) < 2:
+        return None
+    measures = [h for h in ev.det.hits if h.rule in MEASURE_RULES or h.kind in ("deadline", "duration")]
+    if len(measures) < 2 or not _MAY_SPLIT.search(ev.det.lower):
+        return None
+    splits = sorted(ev.lazy("G.split"), key=lambda h: h.start)
+    if not splits:
+        return None
+    edges = [0] + [s.start for s in splits] + [len(ev.det.lower)]
+    own = 0
+    first_split: Hit | None = None
+    for i in range(len(edges) - 1):
+        lo, hi = edges[i], edges[i + 1]
+        if not any(lo <= h.start < hi for h in measures):
+            continue
+        if own and _BACKREF.search(ev.det.lower, lo, hi):
+            continue  # "... and connect with five leaders at each": one goal, two parts
+        own += 1
+        if own == 2:
+            first_split = splits[i - 1]
+            break
+    return first_split
+
+
+def flags(ev: Evidenced, crit: dict[str, Criterion], deadline: date | None, today: date, ratio: float | None) -> tuple[Flag, ...]:
+    det = ev.det
+    out: list[Flag] = []
+
+    def first(hits: list[Hit]) -> Hit | None:
+        return min(hits, key=lambda h: h.start) if hits else None
+
+    for flag_id, hits in (
+        ("hedge", ev.get("A.hedge")),
+        ("should", ev.get("R.should")),
+        ("negative_framing", ev.negatives),
+        ("absolute", ev.absolutes),
+        ("depends_on_others", ev.get("A.depends")),
+        ("instant", ev.get("A.instant")),
+    ):
+        hit = first(hits)
+        if hit is not None:
+            out.append(_flag(flag_id, det, hit))
+    hit = first(ev.get(*PLACEHOLDER_RULES))
+    if hit is not None:
+        out.append(_flag("placeholder", det, hit))
+    split = two_goals(ev)
+    if split is not None:
+        out.append(Flag("two_goals", text(FLAG_TEXT, "two_goals"), split.start, split.end))
+    if crit["T"].level != "met":
+        hit = first(ev.get("T.vague_time"))
+        if hit is not None:
+            out.append(_flag("vague_time", det, hit))
+    if crit["S"].level == "missing" and any(ch.isalpha() for ch in det.text):
+        out.append(_flag("too_vague"))
+    if ratio is not None:
+        out.append(_flag("stretch"))
+    if deadline is not None and deadline < today:
+        out.append(_flag("past_deadline", date=wording.day(deadline)))
+    return tuple(out)

@@ -1,0 +1,127 @@
+"""A goal's text as the rules of rules.toml scan it: normalised copies of equal length, the
+facts rules ask about (capitals, digits, title case), and the word sets they share.
+
+Why separate from detect.py: the checks (checks.py) and the engine that runs the rules
+(detect.py) both read a text the same way; this is that one way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from career_core.smart.rules import word_set
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u2026": ".",
+    }
+)
+
+_DIGIT = re.compile(r"[0-9]")
+_TOKEN = re.compile(r"[a-z]+", re.ASCII)  # the same tokens rules.py derives triggers with
+_WORD = re.compile(r"[a-z0-9'&.-]+", re.ASCII)
+PREV_WORDS = re.compile(r"[a-z']+", re.ASCII)
+_CASED_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*", re.ASCII)
+# Words after a cadence word that show it is not describing a noun ("meet weekly with ...").
+START_PREPS = frozenset({"from", "since", "starting", "beginning", "effective", "after"})
+DETERMINERS = frozenset({"the", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those", "own"})
+_ABSTRACT_SUFFIXES = ("ship", "ness", "ity", "ism", "ence", "ance", "ency", "ancy", "ing", "ment", "tion", "sion")
+
+MONTH_OR_DAY = word_set("month") | word_set("weekday")
+VAGUE = word_set("vague_modifier")
+SIZE = word_set("size_word")  # before a thing, a size says which one ("a small project")
+_CONCRETE = word_set("concrete") | word_set("deliverable") | word_set("recurring_event") | word_set("role") | word_set("occupation")
+_ABSTRACT = word_set("abstract")
+_SMALL_WORDS = word_set("small_word")
+AMOUNT_VERBS = word_set("amount_verb")
+# Words that end a noun phrase when walking back from its noun.
+# Words that end a determiner phrase without naming a thing ("my best", "the morning").
+
+REJECT: Any = object()  # a check returns this to drop a match
+
+
+def normalise(text: str) -> tuple[str, str]:
+    """(cased, lower) copies of text with one character per original character."""
+    cased = text.translate(_TRANSLATE)
+    lower = cased.lower()
+    if len(lower) != len(cased):  # a few characters lowercase to two ("İ"): keep those as is
+        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in cased)
+    return cased, lower
+
+
+def _is_title_case(cased: str) -> bool:
+    """Capitals that say nothing about names: most words capitalised ("Lead The Sales Team"),
+    or, in a short text, every word but the small ones ("Improve Marketing", "Find My Place")."""
+    words = [w for w in _CASED_WORD.findall(cased) if len(w) > 1]
+    if len(words) >= 4:
+        caps = sum(1 for w in words if w[0].isupper())
+        if caps >= 0.7 * len(words):
+            return True
+    # months and weekdays are capitalised in any sentence, so they say nothing either way
+    content = [w for w in words if w.lower() not in _SMALL_WORDS and w.lower() not in MONTH_OR_DAY]
+    return len(content) >= 2 and all(w[0].isupper() for w in content)
+
+
+def previous_words(lower: str, start: int, n: int = 2) -> list[str]:
+    return PREV_WORDS.findall(lower, max(0, start - 40), start)[-n:]
+
+
+def sentence_initial(cased: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and cased[i] in " \t\"'([{*-\u2022>":
+        i -= 1
+    return i < 0 or cased[i] in ".!?:;\n\r"
+
+
+def window_is_clean(obj: str | None) -> bool:
+    """The words between a verb and its object hold no vague word and no sentence end."""
+    if not obj:
+        return True
+    for word in _WORD.findall(obj):
+        if (word in VAGUE and word not in SIZE) or (word.endswith(".") and len(word) > 2):
+            return False
+    return not any(v in obj for v in ("a lot", "lots of", "a bit"))
+
+
+def is_abstract(word: str) -> bool:
+    """An outcome word with no behaviour in it ("skills", "morale", "thinking")."""
+    singular = word.removesuffix("s")
+    if word in _CONCRETE or singular in _CONCRETE:
+        return False
+    if word in _ABSTRACT or word in VAGUE:
+        return True
+    return len(word) > 5 and word.endswith(_ABSTRACT_SUFFIXES)
+
+
+class Scan:
+    """One text being scanned: its two copies, the claimed characters, and cheap facts."""
+
+    __slots__ = ("_all_caps", "_title_case", "cased", "has_digit", "has_upper", "lower", "mask", "named", "tokens")
+
+    def __init__(self, cased: str, lower: str, tokens: frozenset[str] | None = None) -> None:
+        self.cased, self.lower = cased, lower
+        self.mask = bytearray(len(lower))
+        self.tokens: set[str] | frozenset[str] = set(_TOKEN.findall(lower)) if tokens is None else tokens
+        self.has_digit = _DIGIT.search(lower) is not None
+        self.has_upper = cased[1:] != lower[1:]  # a capital first letter names nothing
+        self.named = False  # set once S.named or S.quoted finds a name
+        self._title_case: bool | None = None
+        self._all_caps: bool | None = None
+
+    @property
+    def title_case(self) -> bool:
+        if self._title_case is None:
+            self._title_case = self.has_upper and _is_title_case(self.cased)
+        return self._title_case
+
+    @property
+    def all_caps(self) -> bool:
+        """Shouting ("LEAD THE SALES TEAM"): most letters capitals, so acronyms say nothing."""
+        if self._all_caps is None:
+            letters = [ch for ch in self.cased[:2000] if ch.isalpha()]
+            self._all_caps = bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+        return self._all_caps
