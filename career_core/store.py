@@ -28,37 +28,22 @@ Saving from a page (what the frame calls):
 from __future__ import annotations
 
 import json
-import os
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.pool import StaticPool
 
+from career_core.database import default_url, make_engine
 from career_core.integrity import verify
 from career_core.merge import Conflict, Side, merge
 from career_core.models import Notebook, new_notebook_id, utc_now
 from career_core.rebuild import Known
-
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "waypoint.db"
-ENV_VAR = "WAYPOINT_DATABASE_URL"
-
-# PostgreSQL: give up on a server that does not answer instead of hanging the page (seconds;
-# a `connect_timeout` in the URL wins).
-CONNECT_TIMEOUT = 10
-
-# PostgreSQL connections per app server: up to POOL_SIZE stay open between page runs, up to
-# MAX_OVERFLOW more open during a burst and close after it, so one server never holds more than the
-# sum. Measured by benchmarks/servers.py; the README's "More than one server" gives the figures.
-POOL_SIZE = 5
-MAX_OVERFLOW = 5
 
 # Pruning keeps at least this many recent revisions, and every revision younger than KEEP_DAYS;
 # older ones are thinned to the last revision of each day, never removed outright.
@@ -169,15 +154,6 @@ class RevisionInfo:
     saved_at: datetime
 
 
-def default_url(secrets: dict | None = None) -> str:
-    """The environment wins, then `[waypoint] database_url` in secrets, then SQLite under data/."""
-    if url := os.environ.get(ENV_VAR, "").strip():
-        return url
-    if secrets and (url := str(secrets.get("database_url", "")).strip()):
-        return url
-    return f"sqlite:///{DEFAULT_PATH}"
-
-
 def _compress(text: str) -> bytes:
     return zlib.compress(text.encode(), 1)
 
@@ -204,7 +180,7 @@ class Store:
         revision is kept, older ones thinned to one a day (see _prune)."""
         self.url = url or default_url()
         self.keep_recent = keep_recent
-        self.engine = engine or _make_engine(self.url)
+        self.engine = engine or make_engine(self.url)
         metadata.create_all(self.engine)
         self._upsert_draft = _draft_upsert(self.engine.dialect.name)
 
@@ -571,37 +547,3 @@ class _Write:
         saved = notebook.model_copy(update={"revision": notebook.revision + 1, "updated_at": now})
         document = saved.to_json()
         return cls(saved, now, document, _compress(document))
-
-
-def _make_engine(url: str) -> Engine:
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    if url.startswith("postgres://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgres://")
-    if not url.startswith("sqlite"):
-        parsed = sa.make_url(url)
-        waits = parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query
-        connect_args = {"connect_timeout": CONNECT_TIMEOUT} if waits else {}
-        return sa.create_engine(parsed, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW,
-                                connect_args=connect_args)
-    path = url.split(":///", 1)[1] if ":///" in url else ""
-    if path and path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-    else:
-        # In memory (private sessions): one connection shared by every thread, or each thread
-        # and each pooled connection would see its own empty database.
-        engine = sa.create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
-
-    @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection
-        # The driver's own implicit BEGIN is off: _tx issues BEGIN IMMEDIATE itself, and plain
-        # reads run one statement at a time, which WAL keeps consistent and off writers' backs.
-        dbapi_conn.isolation_level = None
-        cursor = dbapi_conn.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
-
-    return engine

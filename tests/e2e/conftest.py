@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from career_core.store import ENV_VAR, Store
+from career_core.database import ENV_VAR
+from career_core.store import Store
 from tests.conftest import ROOT, free_port
 
 CHROMIUM = "/usr/bin/chromium"
