@@ -190,10 +190,10 @@ def note_form(summary: SinceLastSession, today: date) -> None:
     with st.form(form.key("form")):
         st.date_input("Session date", value=today, max_value=today, key=form.key("on"), format=wording.DATE_INPUT)
         form.show_error("on")
-        st.text_area("What we talked about", height=150, max_chars=5000, key=form.key("notes"),
+        st.text_area("What we talked about", height=150, max_chars=5000, **form.field("notes"),
                      placeholder="What came up, what you noticed, what felt hard or easy.")
         form.show_error("notes")
-        st.text_area("Agreed next steps", height=110, max_chars=5000, key=form.key("next_steps"),
+        st.text_area("Agreed next steps", height=110, max_chars=5000, **form.field("next_steps"),
                      placeholder="What you will do before the next session, and by when.")
         form.show_error("next_steps")
         form.submit_button("Save session note",

@@ -26,7 +26,7 @@ from career_core.goals import (
 from career_core.models import Goal, GoalHorizon, GoalStatus, Notebook
 from career_core.smart import SmartReport, badge, context_for, score_goal
 from career_core.tables import Column, whole
-from waypoint_ui import derived, fields, frame, session
+from waypoint_ui import derived, drafts, fields, frame, session
 from waypoint_ui.forms import edit_table
 from waypoint_ui.goal_charts import focus_figure, goal_map_figure, history_figure
 from waypoint_ui.goal_fields import change_status, goal_fields
@@ -46,6 +46,7 @@ from waypoint_ui.text import md, short
 TAB = "goals.tab"
 DRAFT, LIST, MAP, FOCUS = "Draft", "My goals", "Goal map", "Focus"
 NEW = "new"
+NEW_DRAFT = "goals.new.statement"  # the draft of a new goal's words, kept until the goal is saved
 RERUN = "goals.rerun-app"
 # Drafts survive a look at another tab or page: typed words are only lost when the person says so.
 KEEP = "session"
@@ -140,11 +141,12 @@ def new_goal_editor() -> None:
     st.session_state.setdefault(new_key("horizon"), GoalHorizon.SHORT_TERM)
     st.session_state.setdefault(new_key("deadline"), None)
     statement = st.text_input(
-        "Your goal", key=new_key("statement"), max_chars=1000, live=True,
+        "Your goal", **drafts.field(new_key("statement"), NEW_DRAFT), max_chars=1000, live=True,
         placeholder="e.g. Lead a team of at least 10 people within two years",
         help="The report below updates as you type.", persist_state=KEEP,
     )
     fields.show_error("goals.new.statement")
+    drafts.note([NEW_DRAFT], lambda: drafts.reset(new_key("statement"), NEW_DRAFT, ""), key=new_key("discard"))
     if lib is not None:
         st.caption(f":material/lightbulb: From the library ({md(lib.category)}): {md(lib.hint)}")
     horizon_col, parent_col, deadline_col = st.columns([1, 2, 1])
@@ -204,7 +206,7 @@ def save_new_goal(status: GoalStatus) -> None:
         created.append(add_goal(n, statement, score, horizon=horizon, parent_id=parent_id, deadline=deadline,
                                 category=lib.category if lib else "", metric=metric, status=status, **person))
 
-    if not session.commit(_add, field="goals.new.statement"):
+    if not session.commit(_add, field="goals.new.statement", drafts=[NEW_DRAFT]):
         return
     for name in ("statement", "deadline", "parent", "library", "metric", "confidence", "why", "supports_vision"):
         st.session_state.pop(new_key(name), None)
@@ -223,9 +225,8 @@ def wording_editor(goal_id: str) -> None:
     goal = nb.goal(goal_id) if nb else None
     if goal is None:
         return
+    drafts.seed(f"goal.{goal_id}.statement", f"goal.{goal_id}.statement", lambda n: n.goal(goal_id).statement)
     key = session.key(f"goal.{goal_id}.statement")
-    if key not in st.session_state:
-        st.session_state[key] = goal.statement
     statement = st.text_input("Goal", key=key, max_chars=1000, live=True, persist_state=KEEP,
                               help="The report updates as you type; save the new wording when you like it.")
     fields.show_error(f"goal.{goal_id}.statement")
@@ -236,7 +237,7 @@ def wording_editor(goal_id: str) -> None:
         save_col.button("Save the new wording", icon=":material/save:", type="primary", width="stretch",
                         on_click=save_wording, args=(goal_id,))
         undo_col.button("Undo my changes", icon=":material/undo:", width="stretch",
-                        on_click=_set_state, args=(key, goal.statement))
+                        on_click=drafts.reset, args=(key, f"goal.{goal_id}.statement", goal.statement))
         note_col.caption("Not saved yet. Each saved wording is kept with its score.")
     if not text.strip():
         st.info("A goal needs a few words.", icon=":material/keyboard:")
@@ -256,7 +257,7 @@ def save_wording(goal_id: str) -> None:
     before = report_for(goal, nb, today).overall
     after = score_goal(text, context_for(goal, nb), today).overall
     if session.commit(lambda n: reword(n.goal(goal_id), text, after, previous_score=before),
-                      field=f"goal.{goal_id}.statement"):
+                      field=f"goal.{goal_id}.statement", drafts=[f"goal.{goal_id}.statement"]):
         st.session_state[RERUN] = True
         st.toast(f"New wording saved (score {before} → {after}).", icon=":material/check_circle:")
 

@@ -5,12 +5,11 @@ from datetime import date
 import streamlit as st
 
 from career_core import wording
-from career_core.edit import assign
 from career_core.exports.notebook_file import file_name, to_bytes
 from career_core.history import differences
 from career_core.models import Notebook
 from career_core.store import NotFoundError
-from waypoint_ui import derived, frame, session, uploads
+from waypoint_ui import derived, fields, frame, session, uploads
 from waypoint_ui.text import md
 
 store, owner = session.store(), session.owner()
@@ -24,11 +23,6 @@ uploads.imported_note()
 def _differences(nb: Notebook, _today: date, owner_id: str, revision: int) -> list:
     """An earlier revision against the current one (worked out once per current revision)."""
     return differences(session.store().load_revision(owner_id, nb.id, revision), nb)
-
-
-def _rename() -> None:
-    k = session.key("rename")
-    session.commit(lambda n: assign(n, title=st.session_state[k]), field="title")
 
 
 def _duplicate() -> None:
@@ -61,10 +55,7 @@ def _restore(revision: int) -> None:
 if nb is not None:
     st.subheader("This notebook")
     with st.container(border=True):
-        k = session.key("rename")
-        st.text_input("Title", value=nb.title, key=k, max_chars=120, on_change=_rename)
-        if err := session.field_error("title"):
-            st.error(md(err), icon=":material/error:")
+        fields.text("Title", lambda n: n, "title", name="title", max_chars=120)
         c1, c2, c3 = st.columns(3)
         redact = session.presenting()  # a shared screen: the file leaves out what the screen hides
         c1.download_button(

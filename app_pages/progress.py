@@ -94,13 +94,14 @@ def checkin_section(nb: Notebook, progress: dict[str, GoalProgress], today: date
                                 placeholder=last, key=form.key("value"))
             form.show_error("value")
         st.pills("How confident are you now? (1–10, optional)", list(range(1, 11)), key=form.key("confidence"))
-        st.text_area("Note (optional)", key=form.key("note"), max_chars=5000, height=90,
+        st.text_area("Note (optional)", **form.field("note"), max_chars=5000, height=90,
                      placeholder="What happened? What helped, what got in the way?")
         form.show_error("note")
         st.form_submit_button("Log check-in", type="primary", icon=":material/add_task:",
                               on_click=_log_checkin, args=(form, goal_id, gp.status))
         form.show_error("goal")
         form.show_error("_")
+        form.draft_note()
     with right:
         actions_for(nb, goal_id, today)
     return goal_id

@@ -125,9 +125,12 @@ def skill_form(nb: Notebook) -> None:
 
 def values_picker(nb: Notebook) -> None:
     current = nb.reflection.values
+    session.follow("reflection.values", lambda n: n.reflection.values)
     key = session.key("reflection.values")
 
     def _save() -> None:
+        if session.outdated("reflection.values", key):
+            return
         chosen = st.session_state[key]
         session.commit(lambda n: assign(n.reflection, values=merge_selection(n.reflection.values, chosen)),
                        field="reflection.values")

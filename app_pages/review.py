@@ -23,7 +23,7 @@ from career_core.review import (
     start_review,
 )
 from career_core.smart import badge, context_for, score_goal
-from waypoint_ui import derived, fields, frame, session
+from waypoint_ui import derived, drafts, fields, frame, session
 from waypoint_ui.forms import EntryForm
 from waypoint_ui.paging import paged
 from waypoint_ui.smart_view import badge_words
@@ -99,6 +99,11 @@ def current_section(nb: Notebook, today: date) -> None:
 # --- goals that need a decision ----------------------------------------------------------------
 
 
+def _forget_decision(goal_id: str, keys: dict[str, str], statement: str) -> None:
+    drafts.reset(keys["wording"], f"decide.{goal_id}.wording", statement)
+    drafts.reset(keys["note"], f"decide.{goal_id}.note", "")
+
+
 def _decide(goal_id: str, keys: dict[str, str], summary: str) -> None:
     state = st.session_state
     decision = state.get(keys["decision"])
@@ -118,7 +123,8 @@ def _decide(goal_id: str, keys: dict[str, str], summary: str) -> None:
         if with_fields:  # the fields follow the new wording, as the offer showed
             apply_offers(n.goal(goal_id), _offers(n, goal_id, wording or "", today))
 
-    saved = session.commit(record, field=f"decision.{goal_id}")
+    saved = session.commit(record, field=f"decision.{goal_id}",
+                           drafts=[f"decide.{goal_id}.wording", f"decide.{goal_id}.note"])
     if saved:
         words = {"keep": "Kept", "revise": "Revised", "pause": "Paused", "drop": "Dropped"}[decision]
         rescored = ""
@@ -155,7 +161,9 @@ def decisions_section(nb: Notebook, today: date) -> None:
                 default=d.suggested, required=True,
                 help=f"The data suggests: {DECISION_WORDS[d.suggested].lower()}.")
             if choice is ReviewDecision.REVISE:
-                typed = st.text_area("New wording", value=d.statement, key=keys["wording"], max_chars=1000,
+                drafts.seed(f"decide.{d.goal_id}.wording", f"decide.{d.goal_id}.wording",
+                            lambda n, g=d.goal_id: n.goal(g).statement)
+                typed = st.text_area("New wording", key=keys["wording"], max_chars=1000,
                                      help="The current wording is kept in the goal's history with its score. "
                                           "Press Ctrl+Enter to see the new score.")
                 goal = nb.goal(d.goal_id)
@@ -169,10 +177,12 @@ def decisions_section(nb: Notebook, today: date) -> None:
                                     + "; ".join(o.describe(today) for o in found), value=True, key=keys["fields"])
                 else:
                     st.caption(f"SMART score now: **{old_score}/100**. Rewrite it to see the new score.")
-            st.text_input("Why (optional)", key=keys["note"], max_chars=5000,
+            st.text_input("Why (optional)", **drafts.field(keys["note"], f"decide.{d.goal_id}.note"), max_chars=5000,
                           placeholder="A sentence for your future self")
             st.button("Record decision", key=session.key(f"decide.{d.goal_id}.save"), icon=":material/gavel:",
                       on_click=_decide, args=(d.goal_id, keys, d.summary()))
+            drafts.note([f"decide.{d.goal_id}.wording", f"decide.{d.goal_id}.note"], key=keys["note"] + ".discard",
+                        on_discard=lambda g=d.goal_id, k=keys, words=d.statement: _forget_decision(g, k, words))
             fields.show_error(f"decision.{d.goal_id}")
     if current is not None and current.decisions:
         statements = {g.id: g.statement for g in nb.goals}
@@ -250,16 +260,17 @@ def partners_tab(nb: Notebook) -> None:
         st.markdown("**Add a partner**")
         c1, c2 = st.columns(2)
         with c1:
-            st.text_input("Name", key=form.key("name"), max_chars=200)
+            st.text_input("Name", **form.field("name"), max_chars=200)
             form.show_error("name")
         with c2:
-            st.text_input("Role", key=form.key("role"), max_chars=200, placeholder="mentor, peer, coach, friend…")
+            st.text_input("Role", **form.field("role"), max_chars=200, placeholder="mentor, peer, coach, friend…")
             form.show_error("role")
-        st.text_input("What they see", key=form.key("sees"), max_chars=5000)
+        st.text_input("What they see", **form.field("sees"), max_chars=5000)
         form.show_error("sees")
         st.form_submit_button("Add partner", icon=":material/person_add:", on_click=_add,
                               args=(form, ("name", "role", "sees"), "partners", "Partner added."))
         form.show_error("_")
+        form.draft_note()
 
 
 def feedback_tab(nb: Notebook, today: date) -> None:
@@ -269,16 +280,17 @@ def feedback_tab(nb: Notebook, today: date) -> None:
         st.markdown("**Add feedback**")
         c1, c2 = st.columns([2, 1])
         with c1:
-            st.text_input("From whom", key=form.key("from_whom"), max_chars=200)
+            st.text_input("From whom", **form.field("from_whom"), max_chars=200)
             form.show_error("from_whom")
         with c2:
             st.date_input("When", value=today, max_value=today, key=form.key("on"), format=wording.DATE_INPUT)
             form.show_error("on")
-        st.text_area("What they said", key=form.key("what"), max_chars=5000, height=90)
+        st.text_area("What they said", **form.field("what"), max_chars=5000, height=90)
         form.show_error("what")
         st.form_submit_button("Add feedback", icon=":material/add_comment:", on_click=_add,
                               args=(form, ("from_whom", "on", "what"), "feedback", "Feedback added."))
         form.show_error("_")
+        form.draft_note()
     entries = sorted(nb.feedback, key=lambda f: f.on, reverse=True)
     if session.hidden(Feedback, "what") and entries:
         st.caption(f"{len(entries)} entries, hidden while presenting.")
@@ -295,14 +307,15 @@ def coach_tab(nb: Notebook, today: date) -> None:
         form.show_error("on")
         c1, c2 = st.columns(2)
         with c1:
-            st.text_area("Notes", key=form.key("notes"), max_chars=5000, height=110)
+            st.text_area("Notes", **form.field("notes"), max_chars=5000, height=110)
             form.show_error("notes")
         with c2:
-            st.text_area("Agreed next steps", key=form.key("next_steps"), max_chars=5000, height=110)
+            st.text_area("Agreed next steps", **form.field("next_steps"), max_chars=5000, height=110)
             form.show_error("next_steps")
         st.form_submit_button("Add session", icon=":material/note_add:", on_click=_add,
                               args=(form, ("on", "notes", "next_steps"), "coach_notes", "Session notes added."))
         form.show_error("_")
+        form.draft_note()
     entries = sorted(nb.coach_notes, key=lambda c: c.on, reverse=True)
     _entry_list(entries, "coach_notes", lambda c: f"Session {wording.day(c.on, today)}",
                 lambda c: c.notes + (f"\n\nNext steps: {c.next_steps}" if c.next_steps else ""))

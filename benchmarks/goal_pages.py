@@ -24,11 +24,12 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from benchmarks.timing import ms, timed  # noqa: E402
+from career_core.database import ENV_VAR  # noqa: E402
 from career_core.goal_reports import reports  # noqa: E402
 from career_core.models import Notebook  # noqa: E402
 from career_core.sample import load_sample  # noqa: E402
 from career_core.smart import context_for, score_goal  # noqa: E402
-from career_core.store import ENV_VAR, Store  # noqa: E402
+from career_core.store import Store  # noqa: E402
 from tests.synthetic import five_year_notebook  # noqa: E402
 
 SECTIONS = {

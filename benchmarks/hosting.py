@@ -30,8 +30,9 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.timing import Timing, timed  # noqa: E402
 from career_core import config  # noqa: E402
 from career_core.coaching import since_last_session  # noqa: E402
+from career_core.database import ENV_VAR  # noqa: E402
 from career_core.identity import identity  # noqa: E402
-from career_core.store import ENV_VAR, Store  # noqa: E402
+from career_core.store import Store  # noqa: E402
 from tests.synthetic import five_year_notebook  # noqa: E402
 
 TODAY = date.today()

@@ -26,9 +26,10 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest, app_test  # noqa: E402
 
 from benchmarks.timing import Timing, timed  # noqa: E402
+from career_core.database import ENV_VAR  # noqa: E402
 from career_core.models import Notebook  # noqa: E402
 from career_core.sample import load_sample  # noqa: E402
-from career_core.store import ENV_VAR, Store  # noqa: E402
+from career_core.store import Store  # noqa: E402
 from tests.synthetic import crowded_notebook, five_year_notebook  # noqa: E402
 
 NOTEBOOKS: dict[str, Callable[[], Notebook]] = {

@@ -64,7 +64,8 @@ def core(name: str, nb: Notebook, today: date, repeat: int) -> None:
 def page(today: date) -> None:
     from streamlit.testing.v1 import AppTest
 
-    from career_core.store import ENV_VAR, Store
+    from career_core.database import ENV_VAR
+    from career_core.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/bench.db"

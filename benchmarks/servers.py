@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 import psycopg  # noqa: E402
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
-from career_core.store import MAX_OVERFLOW, POOL_SIZE  # noqa: E402
+from career_core.database import MAX_OVERFLOW, POOL_SIZE  # noqa: E402
 from tests import postgres  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS, Server, wait_for_app  # noqa: E402
@@ -127,7 +127,7 @@ def main() -> None:
     people = tuple(Account(f"bench-{i:03d}", f"person{i:03d}@team.example", True, f"Person {i}", f"pw-{i}")
                    for i in range(checkpoints[-1] * args.servers))
 
-    print(f"Pool per server (career_core.store): pool_size={POOL_SIZE}, max_overflow={MAX_OVERFLOW} "
+    print(f"Pool per server (career_core.database): pool_size={POOL_SIZE}, max_overflow={MAX_OVERFLOW} "
           f"(at most {POOL_SIZE + MAX_OVERFLOW} connections)")
     print(f"{args.servers} servers in accounts mode on one PostgreSQL; sessions opened round robin; "
           f"{args.bursts} bursts per checkpoint (every session clicks at once)\n")

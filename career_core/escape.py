@@ -12,9 +12,9 @@ it reaches something that reads markup it is escaped first, by the function for 
   uses a widget's label, unparsed, as its name for screen readers ("Score (points)" must not be
   read out with backslashes). Streamlit also rewrites plain text after parsing: `:streamlit:`
   becomes its logo, `:smile:` an emoji, `:material/home:` an icon, `->` an arrow, and a web or
-  email address a link. An invisible word joiner (U+2060) inside each of those patterns (after a
-  colon that touches the next word, after "www" and "@", between `-` and `>`) keeps them as
-  typed. Leading spaces become no-break spaces (four would start a code block) and line breaks
+  email address a link. An invisible word joiner (U+2060) inside each of those patterns (after
+  the first colon of `:name:`, `:material/…:` and `https:`, after "www" and "@", between `-` and
+  `>`) keeps them as typed. Leading spaces become no-break spaces (four would start a code block) and line breaks
   stay line breaks.
 - `chart`: Plotly text (hover, axis titles, tick labels, legend, annotations), which reads a few
   HTML tags and entities: `&`, `<` and `>` become entities, a line break a space. Templates
@@ -37,9 +37,9 @@ _INLINE = re.compile(r"([\\`*_~\[\]<&$|])")
 # item or a rule ("- ", "+ ", "1. ", "2) ", "===" under a line makes it a heading).
 _BLOCK = re.compile(r"^([ \t]*)([#>+=-]|\d+(?=[.)](?:[ \t]|$)))", re.MULTILINE)
 # Where Streamlit rewrites text after parsing: `:streamlit:`, emoji shortcodes (`:smile:`,
-# `:+1:`) and icons (`:material/home:`) after a colon that touches the next word; web addresses
+# `:+1:`) and icons (`:material/home:`), after their first colon; web addresses
 # (`https://…`, `www.…`) and email addresses (`name@host.org`).
-_JOINS = re.compile(r"(?<=:)(?=\S)|(?<=www)(?=\.)|(?<=@)(?=[-\w]+\.)", re.IGNORECASE)
+_JOINS = re.compile(r"(?<=:)(?=[\w+-]+:|material/|//)|(?<=www)(?=\.)|(?<=@)(?=[-\w]+\.)", re.IGNORECASE)
 # Streamlit's typography: these pairs between spaces become arrows, a dash or a comparison sign.
 _TYPOGRAPHY = re.compile(r"(?<!\S)(<->|->|<-|--|>=|<=|~=)(?!\S)")
 _LEADING = re.compile(r"^[ \t]+", re.MULTILINE)

@@ -6,7 +6,7 @@ and tests can check every page against every private field without listing them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -40,6 +40,20 @@ def private_paths(model: type[BaseModel] = Notebook, prefix: str = "") -> tuple[
         for inner in _models_in(info.annotation):
             paths.extend(private_paths(inner, f"{path}[]." if is_list else f"{path}."))
     return tuple(dict.fromkeys(paths))
+
+
+def is_private_path(path: Sequence[str], model: type[BaseModel] = Notebook) -> bool:
+    """Whether a path of field names and entry ids (a merge conflict's key, split at "/") runs
+    through a private field: ("reflection", "private_notes"), ("goals", "<id>", "x")."""
+    current: type[BaseModel] | None = model
+    for part in path:
+        info = current.model_fields.get(part) if current is not None else None
+        if info is None:
+            continue  # an entry's id, or a word such as "ranking"
+        if is_private(current, part):
+            return True
+        current = next(_models_in(info.annotation), None)
+    return False
 
 
 def _walk(value: Any) -> Iterator[tuple[BaseModel, str]]:

@@ -14,7 +14,8 @@ Saving from a page (what the frame calls):
   `outcome.conflicts` holds the questions; ask them, then call `save_merging(owner, nb,
   choices={conflict.key: Side.MINE | Side.THEIRS})` with the same `nb`. The values a choice
   gives up stay in the history. When the revision this tab loaded is no longer in the history
-  (pruned), it raises ConflictError as `save` does.
+  (pruned), it raises ConflictError as `save` does. The two stored revisions are read back by
+  reusing what `nb` holds equally (career_core.rebuild), which keeps a merged save quick.
 - `save(owner, nb)` refuses (ConflictError) instead of merging: for restores and imports.
 - Drafts: what a person has typed into a form field but not yet added (`save_draft`, about once
   a second while typing; `drafts` to put it back into the form after a reload, a restart or on
@@ -27,36 +28,22 @@ Saving from a page (what the frame calls):
 from __future__ import annotations
 
 import json
-import os
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.pool import StaticPool
 
+from career_core.database import default_url, make_engine
 from career_core.integrity import verify
 from career_core.merge import Conflict, Side, merge
 from career_core.models import Notebook, new_notebook_id, utc_now
-
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "waypoint.db"
-ENV_VAR = "WAYPOINT_DATABASE_URL"
-
-# PostgreSQL: give up on a server that does not answer instead of hanging the page (seconds;
-# a `connect_timeout` in the URL wins).
-CONNECT_TIMEOUT = 10
-
-# PostgreSQL connections per app server: up to POOL_SIZE stay open between page runs, up to
-# MAX_OVERFLOW more open during a burst and close after it, so one server never holds more than the
-# sum. Measured by benchmarks/servers.py; the README's "More than one server" gives the figures.
-POOL_SIZE = 5
-MAX_OVERFLOW = 5
+from career_core.rebuild import Known
 
 # Pruning keeps at least this many recent revisions, and every revision younger than KEEP_DAYS;
 # older ones are thinned to the last revision of each day, never removed outright.
@@ -167,15 +154,6 @@ class RevisionInfo:
     saved_at: datetime
 
 
-def default_url(secrets: dict | None = None) -> str:
-    """The environment wins, then `[waypoint] database_url` in secrets, then SQLite under data/."""
-    if url := os.environ.get(ENV_VAR, "").strip():
-        return url
-    if secrets and (url := str(secrets.get("database_url", "")).strip()):
-        return url
-    return f"sqlite:///{DEFAULT_PATH}"
-
-
 def _compress(text: str) -> bytes:
     return zlib.compress(text.encode(), 1)
 
@@ -202,7 +180,7 @@ class Store:
         revision is kept, older ones thinned to one a day (see _prune)."""
         self.url = url or default_url()
         self.keep_recent = keep_recent
-        self.engine = engine or _make_engine(self.url)
+        self.engine = engine or make_engine(self.url)
         metadata.create_all(self.engine)
         self._upsert_draft = _draft_upsert(self.engine.dialect.name)
 
@@ -272,6 +250,9 @@ class Store:
         ]
 
     def load(self, owner: str, notebook_id: str) -> Notebook:
+        return Notebook.from_json(self._document(owner, notebook_id))
+
+    def _document(self, owner: str, notebook_id: str) -> str:
         query = sa.select(notebooks.c.document).where(
             notebooks.c.id == notebook_id,
             notebooks.c.owner == owner,
@@ -281,7 +262,7 @@ class Store:
             document = conn.execute(query).scalar_one_or_none()
         if document is None:
             raise NotFoundError(f"No notebook {notebook_id!r} here.")
-        return Notebook.from_json(document)
+        return document
 
     def revision_of(self, owner: str, notebook_id: str) -> int:
         """The stored revision, to tell cheaply whether another tab has saved since."""
@@ -311,28 +292,29 @@ class Store:
         """Save, merging with whatever was saved since `notebook.revision` (see the module's
         docstring). ConflictError only when that revision is no longer in the history."""
         clear_drafts = tuple(clear_drafts)
+        if self.revision_of(owner, notebook.id) == notebook.revision:  # nobody saved since: a plain save
+            with suppress(ConflictError):  # unless someone does just now
+                return SaveOutcome(self.save(owner, notebook, clear_drafts=clear_drafts))
+        mine = Known.of(notebook)
         try:
-            return SaveOutcome(self.save(owner, notebook, clear_drafts=clear_drafts))
-        except ConflictError as refused:
-            try:
-                base = self.load_revision(owner, notebook.id, notebook.revision)
-            except NotFoundError:
-                raise refused from None
+            base = Known.read(self._revision_document(owner, notebook.id, notebook.revision), [mine], check=False)
+        except NotFoundError:
+            raise ConflictError(notebook.id, notebook.revision, self.revision_of(owner, notebook.id)) from None
         for _ in range(MERGE_ATTEMPTS):
-            theirs = self.load(owner, notebook.id)
-            result = merge(base, notebook, theirs, choices)
+            theirs = Known.read(self._document(owner, notebook.id), [mine, base]).notebook
+            result = merge(base.notebook, notebook, theirs, choices)
             if result.conflicts:
                 return SaveOutcome(None, conflicts=result.conflicts)
-            if result.notebook == theirs:  # nothing of this tab's left to add: no empty revision
+            # With a question answered "theirs", this tab's version goes first, so what it gave up stays in the history.
+            gave_up = bool(choices) and any(Side(c) is Side.THEIRS for c in choices.values())
+            kept = merge(base.notebook, notebook, theirs, dict.fromkeys(choices, Side.MINE)).notebook if gave_up else None
+            if result.notebook == theirs and kept in (None, theirs):  # nothing of this tab's to add: no empty revision
                 self.discard_drafts(owner, notebook.id, clear_drafts)
                 return SaveOutcome(theirs, merged=True)
             writes = [_Write.of(result.notebook)]
-            if choices and any(Side(c) is Side.THEIRS for c in choices.values()):
-                # This tab's version of each answered question first, so what it gave up stays in the history.
-                mine = merge(base, notebook, theirs, {k: Side.MINE for k in choices}).notebook
-                if mine != result.notebook:
-                    first = _Write.of(mine)
-                    writes = [first, _Write.of(result.notebook.model_copy(update={"revision": first.saved.revision}))]
+            if kept is not None and kept != result.notebook:
+                first = _Write.of(kept)
+                writes = [first, _Write.of(result.notebook.model_copy(update={"revision": first.saved.revision}))]
             try:
                 with self._tx() as conn:
                     for write in writes:
@@ -483,6 +465,9 @@ class Store:
 
     def load_revision(self, owner: str, notebook_id: str, revision: int) -> Notebook:
         """An earlier revision as it was saved. To restore it, save it over the current one."""
+        return Notebook.from_json(self._revision_document(owner, notebook_id, revision))
+
+    def _revision_document(self, owner: str, notebook_id: str, revision: int) -> str:
         query = (
             sa.select(revisions.c.document)
             .join(notebooks, notebooks.c.id == revisions.c.notebook_id)
@@ -496,7 +481,7 @@ class Store:
             blob = conn.execute(query).scalar_one_or_none()
         if blob is None:
             raise NotFoundError(f"No revision {revision} of notebook {notebook_id!r} here.")
-        return Notebook.from_json(_decompress(blob))
+        return _decompress(blob)
 
     def restore(self, owner: str, notebook_id: str, revision: int) -> Notebook:
         """Make an earlier revision current again, as a new save: the undo is itself undoable."""
@@ -562,37 +547,3 @@ class _Write:
         saved = notebook.model_copy(update={"revision": notebook.revision + 1, "updated_at": now})
         document = saved.to_json()
         return cls(saved, now, document, _compress(document))
-
-
-def _make_engine(url: str) -> Engine:
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    if url.startswith("postgres://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgres://")
-    if not url.startswith("sqlite"):
-        parsed = sa.make_url(url)
-        waits = parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query
-        connect_args = {"connect_timeout": CONNECT_TIMEOUT} if waits else {}
-        return sa.create_engine(parsed, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW,
-                                connect_args=connect_args)
-    path = url.split(":///", 1)[1] if ":///" in url else ""
-    if path and path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
-    else:
-        # In memory (private sessions): one connection shared by every thread, or each thread
-        # and each pooled connection would see its own empty database.
-        engine = sa.create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
-
-    @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection
-        # The driver's own implicit BEGIN is off: _tx issues BEGIN IMMEDIATE itself, and plain
-        # reads run one statement at a time, which WAL keeps consistent and off writers' backs.
-        dbapi_conn.isolation_level = None
-        cursor = dbapi_conn.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
-
-    return engine

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from career_core.store import ENV_VAR, Store
+from career_core.database import ENV_VAR
+from career_core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 

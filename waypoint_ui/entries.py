@@ -60,6 +60,7 @@ def add_form(kind: EntryKind, label: str, button: str, blank: Any, today: date, 
             kind.draw(form, blank, False)
             st.form_submit_button(button, type="primary", icon=":material/add:", on_click=add)
             form.show_error("_")
+            form.draft_note()
 
 
 def is_open(kind: EntryKind, entry_id: str) -> bool:
@@ -87,6 +88,7 @@ def edit_form(kind: EntryKind, entry: Item, draft: Any, today: date, *, delete: 
         st.form_submit_button("Save changes", type="primary", icon=":material/save:", on_click=_save,
                               args=(kind, form, entry.id, today))
         form.show_error("_")
+        form.draft_note(what="saved")
     if confirm:
         with st.popover(delete, icon=":material/delete:"):
             st.write(delete_note)

@@ -7,7 +7,10 @@ Usage in a page:
 `getter` finds the model that owns the field (it may return None when the item is gone); the
 widget starts from the field's value, and each change is validated and saved through
 `session.commit`. A rejected value stays in the widget, with the message right below it.
-In presentation mode a field marked private is not drawn at all.
+When another tab's change to the field is merged in, the widget shows it (`session.follow`).
+A text field saves when the person leaves it; until then its typing is kept as a draft
+(`name` is its key, see waypoint_ui.drafts), put back after a reload with a way to save or
+discard it. In presentation mode a field marked private is not drawn at all.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pydantic import BaseModel
 
 from career_core.edit import assign
 from career_core.models import Notebook
-from waypoint_ui import session
+from waypoint_ui import drafts, session
 from waypoint_ui.text import md
 
 Getter = Callable[[Notebook], BaseModel | None]
@@ -58,18 +61,43 @@ def bound(
         st.caption(f":material/visibility_off: {md(label)}: hidden while presenting")
         return None
     key = session.key(name)
+    typed = widget in _TEXT
+    kept = [name] if typed else []
+
+    def shows(n: Notebook) -> Any:
+        return _shown(widget, from_model(getattr(getter(n), field)), kwargs)
 
     def _save() -> None:
+        if session.outdated(name, key):
+            return
         value = to_model(st.session_state[key])
+        nb = session.notebook()
+        current = getter(nb) if nb is not None else None
+        if current is not None and getattr(current, field) == value and not session.field_error(name):
+            drafts.discard(kept)  # nothing new (typed back, or the same change reported twice): no revision
+            return
         if apply is None:
-            session.commit(lambda n: _assign(getter(n), field, value), field=name)
+            session.commit(lambda n: _assign(getter(n), field, value), field=name, drafts=kept)
         else:
-            session.commit(lambda n: apply(n, _existing(getter(n)), value), field=name)
+            session.commit(lambda n: apply(n, _existing(getter(n)), value), field=name, drafts=kept)
+
+    def _discard() -> None:
+        drafts.discard(kept)
+        nb = session.notebook()
+        if nb is not None and getter(nb) is not None:
+            st.session_state[key] = shows(nb)
 
     if key not in st.session_state:
-        kwargs[_INITIAL_PARAM.get(widget, "value")] = _initial(widget, from_model(getattr(owner, field)), kwargs)
+        draft = drafts.restored(key, name) if typed else None
+        kwargs[_INITIAL_PARAM.get(widget, "value")] = (
+            draft if draft is not None else _initial(widget, from_model(getattr(owner, field)), kwargs))
+    if typed:
+        drafts.register(key, name, saved=shows)
+    session.follow(name, shows)
     result = widget(label, key=key, on_change=_save, **kwargs)
     show_error(name)
+    if typed:
+        drafts.note(kept, _discard, key=f"{key}.discard-draft", what="saved", on_keep=_save)
     return result
 
 
@@ -84,8 +112,16 @@ def _assign(model: BaseModel | None, field: str, value: Any) -> None:
 
 
 _INDEXED = {st.selectbox, st.radio}
+_TEXT = {st.text_input, st.text_area}
 # The parameter that sets a widget's first value, where it is not `value`.
 _INITIAL_PARAM = {st.selectbox: "index", st.radio: "index", st.multiselect: "default"}
+
+
+def _shown(widget: Callable[..., Any], value: Any, kwargs: dict[str, Any]) -> Any:
+    """The widget's value for the field's `value` (an option of a choice widget must be offered)."""
+    if widget in _INDEXED and value not in list(kwargs.get("options", [])):
+        raise ValueError("not an option")
+    return "" if widget in _TEXT and value is None else value
 
 
 def _initial(widget: Callable[..., Any], value: Any, kwargs: dict[str, Any]) -> Any:

@@ -1,12 +1,17 @@
 """Forms that add or edit a list entry: each message beside its field, typed values kept, a fresh form after saving.
 Tables (`edit_table`) that edit many entries in place, validated and saved as one change.
 
-A form's widgets use `form.key(field)`; its submit button calls `form.submit(build, apply)` as
-its on_click. `build()` turns the widget values into a checked entry or raises
-`EntryError` (a message per field), pydantic's `ValidationError`, or a `ValueError` written
-"field: message" (the convention of the model's cross-field rules); nothing is saved then,
-and the form, which keeps what was typed, shows each message under its field. Once the entry is
-saved, the form's widgets get new keys, so an add form starts empty again.
+A form's widgets take their arguments from `form.field(field)` (or just a key, `form.key(field)`,
+for one that keeps no draft); its submit button calls `form.submit(build, apply)` as its on_click.
+`build()` turns the widget values into a checked entry or raises `EntryError` (a message per
+field), pydantic's `ValidationError`, or a `ValueError` written "field: message" (the convention of
+the model's cross-field rules); nothing is saved then, and the form, which keeps what was typed,
+shows each message under its field. Once the entry is saved, the form's widgets get new keys, so
+an add form starts empty again.
+
+What is typed into a form's text fields is kept as drafts ("<form name>.<field>", see
+waypoint_ui.drafts) until the entry is saved, which drops them in the same transaction, or the
+person discards them (`draft_note`, drawn by `submit_button`); a reload puts them back.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from pydantic import ValidationError
 from career_core.models import Item, Notebook
 from career_core.tables import Column, table_change
 from career_core.validation import EntryError, field_errors, split_field
-from waypoint_ui import session
+from waypoint_ui import drafts, session
 from waypoint_ui.fields import show_error
 
 T = TypeVar("T")
@@ -30,6 +35,7 @@ T = TypeVar("T")
 class EntryForm:
     def __init__(self, name: str) -> None:
         self.name = name
+        self._fields: list[str] = []  # drawn with `field`: their typing is kept as drafts
 
     @property
     def _round_key(self) -> str:
@@ -38,9 +44,32 @@ class EntryForm:
     def key(self, field: str) -> str:
         return session.key(f"{self.name}.{st.session_state.get(self._round_key, 0)}.{field}")
 
-    def field(self, field: str) -> dict[str, Any]:
-        """Widget arguments for `field`: its key, kept while the person looks at another tab or page."""
-        return {"key": self.key(field), "persist_state": "session"}
+    def field(self, field: str, value: Any = None) -> dict[str, Any]:
+        """Widget arguments for `field`: its key, kept while the person looks at another tab or page,
+        and its first value (`value`, or the draft a reload put back). Typing into it is kept as a draft."""
+        self._fields.append(field)
+        return {**drafts.field(self.key(field), self.draft_key(field), value=value), "persist_state": "session"}
+
+    def draft_key(self, field: str) -> str:
+        return f"{self.name}.{field}"
+
+    def drafts(self) -> list[str]:
+        return [self.draft_key(f) for f in self._fields]
+
+    def draft_note(self, what: str = "added") -> None:
+        """'Draft, not yet added' with a way to discard it, when a draft of this form is kept."""
+        drafts.note(self.drafts(), self.discard_draft, key=session.key(f"{self.name}.discard-draft"), in_form=True,
+                    what=what)
+
+    def discard_draft(self) -> None:
+        drafts.discard(self.drafts())
+        self._start_afresh()
+
+    def _start_afresh(self) -> None:
+        """New keys for the form's widgets: they start empty (and what is still typed into the
+        old ones makes no draft)."""
+        drafts.forget_fields(self.key(f) for f in self._fields)
+        st.session_state[self._round_key] = st.session_state.get(self._round_key, 0) + 1
 
     def value(self, field: str) -> Any:
         return st.session_state.get(self.key(field))
@@ -61,10 +90,12 @@ class EntryForm:
 
     def submit_button(self, label: str, build: Callable[[], T], apply: Callable[[Notebook, T], object], *,
                       saved: str, icon: str = ":material/add:", primary: bool = False) -> None:
-        """The form's submit button, with the message of a refused save right below it."""
+        """The form's submit button, with the message of a refused save right below it, and the
+        draft note when a draft of the form is kept."""
         st.form_submit_button(label, icon=icon, type="primary" if primary else "secondary", on_click=self.submit,
                               args=(build, apply), kwargs={"saved": saved})
         self.show_error("_")
+        self.draft_note()
 
     def submit(self, build: Callable[[], T], apply: Callable[[Notebook, T], object], *, saved: str, reset: bool = True,
                after: Callable[[], None] | None = None) -> bool:
@@ -82,13 +113,16 @@ class EntryForm:
             field, message = split_field(str(exc))
             self._errors()[self.error_name(field or "_")] = message
             return False
-        if not session.commit(lambda nb: apply(nb, entry), field=self.error_name("_")):
+        if not session.commit(lambda nb: apply(nb, entry), field=self.error_name("_"), drafts=self.drafts()):
             return False
         if reset:
-            st.session_state[self._round_key] = st.session_state.get(self._round_key, 0) + 1
+            self._start_afresh()
         if after is not None:
             after()
-        st.toast(saved, icon=":material/check_circle:")
+        if session.questions():  # kept in this tab, saved with the answer
+            st.toast("Kept here: it is saved once you choose above which version to keep.", icon=":material/call_split:")
+        else:
+            st.toast(saved, icon=":material/check_circle:")
         return True
 
 

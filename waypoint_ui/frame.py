@@ -1,5 +1,11 @@
 """The frame around every page: navigation and the sidebar (presentation switch, notebook
-picker, save state, and the account or private-session box of the hosting mode).
+picker, save state, and the account or private-session box of the hosting mode), and above the
+page, when a save meets another tab's change to the same field, the question which to keep.
+
+The save line says in words whether everything typed is kept: "All changes saved" only when
+nothing is pending, "Draft kept" while text typed into a form is kept as a draft, "Not saved
+yet: …" otherwise. It sits in a fragment with the draft keeper (waypoint_ui.drafts), so keeping
+a draft redraws the line and nothing else.
 
 Page files live in app_pages/, not pages/: Streamlit treats a pages/ folder beside the entry file
 as an old-style multipage app on a session's first run, which would skip this frame.
@@ -11,10 +17,13 @@ from pathlib import Path
 
 import streamlit as st
 
+from career_core import wording
 from career_core.config import Mode
 from career_core.exports.notebook_file import file_name, to_bytes
+from career_core.merge import Conflict, Side
 from career_core.models import Notebook
-from waypoint_ui import hosting, sections, session
+from career_core.privacy import is_private_path
+from waypoint_ui import drafts, hosting, sections, session
 from waypoint_ui.text import md
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,11 +71,12 @@ def require_notebook(hint: str) -> Notebook:
 
 
 def sidebar() -> None:
+    """The sidebar, and above the page the questions a merge asks. Runs before the page: it takes
+    what another tab saved meanwhile, so the page draws it."""
     nb = session.notebook()
-    if nb is not None and not session.holds_unsaved() and session.stale():
-        # Nothing unsaved here, so taking the newer revision from another tab loses nothing.
-        session.reload_latest()
-        st.toast("Updated with changes made in another tab.")
+    if nb is not None and session.catch_up():
+        st.toast("Updated with changes made in another tab.", icon=":material/sync:")
+    drafts.start_run()
     if nb is not None and st.query_params.get("nb") != nb.id:
         # Page links drop the query; keep the notebook in the address so a reload (say, during a
         # screen-shared call) reopens this notebook rather than the most recent one.
@@ -84,6 +94,7 @@ def sidebar() -> None:
             _private_box()
         elif mode is Mode.ACCOUNTS:
             _account_box()
+    _questions()
     sections.page_drawn()
 
 
@@ -210,21 +221,99 @@ def _downloaded(notebook_id: str, revision: int) -> None:
 
 
 def _save_state() -> None:
-    state = session.status()
-    nb = session.notebook()
-    if nb is None:
+    if session.notebook() is None:
         return
-    if state is None:
-        st.caption(f":material/cloud_done: All changes saved · revision {nb.revision}")
-    elif state.kind == "saved" and state.at is not None:
-        st.caption(f":material/check_circle: Saved {session.local_time(state.at)} · revision {nb.revision}")
-    elif state.kind == "conflict":
-        st.warning(md(state.message), icon=":material/sync_problem:")
-        left, right = st.columns(2)
-        left.button("Load latest", on_click=session.reload_latest, help="Discard the edit made in this tab and show the newer version.", width="stretch")
-        right.button("Keep mine", on_click=session.keep_mine, help="Save your version on top; the other version stays in the notebook's history.", width="stretch")
-    elif state.kind == "invalid":
-        st.caption(f":material/error: {md(state.message)}")
-    else:
-        st.error(state.message, icon=":material/cloud_off:")  # fixed words of session and storage_faults
+    state = session.status()
+    if state is not None and state.kind == "error":
+        st.error(state.message, icon=":material/cloud_off:")
         st.button("Retry saving", on_click=session.save_now)
+    _save_line()
+
+
+@st.fragment
+def _save_line() -> None:
+    """Whether everything typed is kept, in words; redrawn alone when a draft is kept."""
+    drafts.keeper()
+    nb = session.notebook()
+    state = session.status()
+    if nb is None or (state is not None and state.kind == "error"):
+        return
+    kept = len(session.kept_drafts())
+    if state is not None and state.kind == "conflict":
+        st.warning(md(state.message), icon=":material/call_split:")
+    elif state is not None and state.kind == "invalid":
+        st.caption(f":material/error: {md(state.message)}")
+    elif problem := drafts.pending():
+        st.caption(f":material/keyboard: Not saved yet: {problem}")
+    elif kept:
+        st.caption(f":material/edit_note: Draft kept: what you typed in {wording.plural(kept, 'field')} is not "
+                   f"added yet · revision {nb.revision}")
+    elif state is None:
+        st.caption(f":material/cloud_done: All changes saved · revision {nb.revision}")
+    elif state.kind == "updated":
+        st.caption(f":material/sync: Updated with changes made in another tab · revision {nb.revision}")
+    else:
+        when = session.local_time(state.at) if state.at is not None else ""
+        merged = ", merged with changes from another tab" if state.kind == "merged" else ""
+        icon = "call_merge" if merged else "check_circle"
+        st.caption(f":material/{icon}: Saved {when}{merged} · revision {nb.revision}")
+
+
+def _questions() -> None:
+    """Above the page: what this tab and another both changed, side by side, and which to keep."""
+    state = session.status()
+    if state is None or state.kind != "conflict":
+        return
+    asked = session.questions()
+    with st.container(border=True, key="wp-questions"):
+        if not asked:  # too old to merge: the whole version, one or the other
+            st.warning(md(state.message), icon=":material/call_split:")
+            left, right = st.columns(2)
+            left.button("Load the latest version", on_click=session.reload_latest, width="stretch",
+                        help="Show the version saved elsewhere; this tab's unsaved edit is dropped.")
+            right.button("Keep this tab's version", on_click=session.keep_mine, width="stretch",
+                         help="Save this tab's version on top; the other version stays in the notebook's history.")
+            return
+        st.markdown(f"**:material/call_split: {wording.plural(len(asked), 'change')} to choose between**")
+        st.caption("This tab and another tab or window both changed what is below, each differently. Everything "
+                   "else from both is kept. Choose which version to keep; the other one stays in the notebook's "
+                   "history (Notebooks → earlier revisions).")
+        for conflict in asked:
+            _question(conflict)
+        st.button("Save my choices", type="primary", icon=":material/save:", on_click=_answer,
+                  args=([c.key for c in asked],), key="wp-answer")
+
+
+def _choice_key(conflict_key: str) -> str:
+    return f"wp.choice.{conflict_key}"
+
+
+def _question(conflict: Conflict) -> None:
+    hidden = session.presenting() and is_private_path(conflict.key.split("/"))
+    st.markdown(f"**{md(conflict.where)}**")
+    st.caption(md(conflict.reason))
+    sides = ((Side.MINE, "In this tab", conflict.mine), (Side.THEIRS, "In the other tab", conflict.theirs))
+    for column, (_, label, value) in zip(st.columns(2), sides, strict=True):
+        with column.container(border=True):
+            st.caption(label)
+            if hidden:
+                st.caption(":material/visibility_off: Hidden while presenting")
+            else:
+                st.text(value)
+    keeps = {Side.MINE: conflict.keeps_mine, Side.THEIRS: conflict.keeps_theirs}
+    st.radio("Keep", [Side.MINE, Side.THEIRS], index=None, key=_choice_key(conflict.key),
+             format_func=lambda side: md(keeps[side]) if not hidden else _version(side),
+             label_visibility="collapsed")
+
+
+def _version(side: Side) -> str:
+    return "This tab's version" if side is Side.MINE else "The other tab's version"
+
+
+def _answer(keys: list[str]) -> None:
+    choices = {k: st.session_state[_choice_key(k)] for k in keys if st.session_state.get(_choice_key(k)) is not None}
+    if session.answer(choices):
+        for k in keys:
+            st.session_state.pop(_choice_key(k), None)
+        st.toast("Saved with your choices. The other versions are in the notebook's history.",
+                 icon=":material/check_circle:")

@@ -18,8 +18,9 @@ from streamlit.errors import StreamlitAuthError, StreamlitSecretNotFoundError
 
 from career_core import config, storage_faults
 from career_core.config import ConfigError, Hosting, Mode, Problem, Provider
+from career_core.database import DEFAULT_PATH
 from career_core.identity import Identity, Refusal, SignInProblem, identity, refusal
-from career_core.store import DEFAULT_PATH, Store
+from career_core.store import Store
 from waypoint_ui import private_sessions
 from waypoint_ui.text import md
 

@@ -43,7 +43,7 @@ def initiative_label(nb: Notebook, initiative_id: str) -> str:
 
 def action_fields(form: EntryForm, draft: ActionDraft, editing: bool) -> None:
     nb = session.notebook()
-    st.text_input("What is the step?", value=draft.title, key=form.key("title"), max_chars=300,
+    st.text_input("What is the step?", **form.field("title", draft.title), max_chars=300,
                   placeholder="e.g. One-to-one with each planner, with a development half")
     form.show_error("title")
     left, right = st.columns(2)
@@ -99,7 +99,7 @@ ACTION = EntryKind("action", "action", "actions", action_fields, read_action,
 
 def initiative_fields(form: EntryForm, draft: InitiativeDraft, _editing: bool) -> None:
     nb = session.notebook()
-    st.text_input("Initiative", value=draft.title, key=form.key("title"), max_chars=200,
+    st.text_input("Initiative", **form.field("title", draft.title), max_chars=200,
                   placeholder="e.g. Bring the dispatch desk into route planning")
     form.show_error("title")
     c1, c2, c3 = st.columns(3)
@@ -113,16 +113,16 @@ def initiative_fields(form: EntryForm, draft: InitiativeDraft, _editing: bool) -
         statuses = list(InitiativeStatus)
         st.selectbox("Status", statuses, index=statuses.index(draft.status), key=form.key("status"),
                      format_func=lambda s: s.label)
-    st.text_area("How you will know it worked", value=draft.success_measure, key=form.key("success_measure"),
+    st.text_area("How you will know it worked", **form.field("success_measure", draft.success_measure),
                  max_chars=5000, height=80, placeholder="e.g. One team of 10 by March, on-time rate no lower during the handover")
     form.show_error("success_measure")
     st.multiselect("Goals it supports", [g.id for g in nb.goals], default=[g for g in draft.goal_ids if nb.goal(g)],
                    key=form.key("goal_ids"), format_func=lambda i: goal_label(nb, i))
     form.show_error("goal_ids")
-    st.text_area("How it moves you towards your vision", value=draft.supports, key=form.key("supports"),
+    st.text_area("How it moves you towards your vision", **form.field("supports", draft.supports),
                  max_chars=5000, height=80)
     form.show_error("supports")
-    st.text_area("Approvals you need", value=draft.approvals, key=form.key("approvals"), max_chars=5000, height=68,
+    st.text_area("Approvals you need", **form.field("approvals", draft.approvals), max_chars=5000, height=68,
                  placeholder="e.g. Budget from the COO, the site managers, HR for new reporting lines")
     form.show_error("approvals")
 
@@ -148,7 +148,7 @@ INITIATIVE = EntryKind("initiative", "initiative", "initiatives", initiative_fie
 
 
 def stop_fields(form: EntryForm, draft: StopDraft, _editing: bool) -> None:
-    st.text_input("What you stop doing", value=draft.what, key=form.key("what"), max_chars=300,
+    st.text_input("What you stop doing", **form.field("what", draft.what), max_chars=300,
                   placeholder="e.g. Building the Monday volume forecast myself")
     form.show_error("what")
     c1, c2, c3 = st.columns(3)
@@ -156,7 +156,7 @@ def stop_fields(form: EntryForm, draft: StopDraft, _editing: bool) -> None:
         kinds = list(StopKind)
         st.selectbox("How", kinds, index=kinds.index(draft.kind), key=form.key("kind"), format_func=lambda k: k.label)
     with c2:
-        st.text_input("To whom (when delegating)", value=draft.delegate_to, key=form.key("delegate_to"), max_chars=200)
+        st.text_input("To whom (when delegating)", **form.field("delegate_to", draft.delegate_to), max_chars=200)
         form.show_error("delegate_to")
     with c3:
         st.number_input("Hours a week it frees", value=draft.hours_per_week, step=0.5, key=form.key("hours_per_week"),

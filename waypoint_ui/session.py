@@ -1,16 +1,23 @@
 """The open notebook of this browser session, and the one way pages change it: `commit`.
 
-Every edit is saved to the store at once (a dropped connection loses nothing); a save that
-meets a newer revision stops and asks, it never overwrites; an edit that fails validation
-leaves the notebook as it was and puts the message beside the field.
+Every edit is saved to the store at once (a dropped connection loses nothing). A save that meets
+a newer revision, saved in another tab, window or device, merges with it field by field against
+the revision this tab started from (`Store.save_merging`): both sides' edits survive, and only
+the same field changed on both sides becomes a question (`questions`, answered with `answer`),
+asked on the page; this tab's edits wait in it until then. A tab with nothing of its own waiting
+takes the newer revision at its next run (`catch_up`), and the widgets that show a changed value
+follow (`follow`). An edit that fails validation leaves the notebook as it was and puts the
+message beside the field. What is typed but not yet added lives in the store as drafts
+(waypoint_ui.drafts); a save names the drafts it adds for good, and drops them in its transaction.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
@@ -18,9 +25,10 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from career_core import storage_faults, wording
+from career_core.merge import Conflict, Side
 from career_core.models import Notebook
 from career_core.privacy import is_private
-from career_core.store import ConflictError, NotFoundError, Store
+from career_core.store import ConflictError, Draft, NotFoundError, Store
 from career_core.validation import EntryError, field_errors, split_field
 from waypoint_ui import failures, hosting
 
@@ -32,11 +40,18 @@ ERRORS = "wp.errors"
 GENERATION = "wp.generation"
 OWNER = "wp.owner"  # whose notebook NOTEBOOK is: never shown to anyone else
 PRESENT = "wp.presenting"
+UNSAVED = "wp.unsaved"  # this tab's notebook holds edits the store lacks (a failed save, or a question)
+QUESTIONS = "wp.questions"  # what the last merge asks: the Conflicts, until answered
+CHOICES = "wp.choices"  # the answers given so far, by conflict key
+CLEARS = "wp.clear-drafts"  # drafts the edits waiting in this tab add for good: dropped when they are saved
+FOLLOW = "wp.follow"  # widget name -> what of the notebook it shows
+RENEWED = "wp.renewed"  # widget name -> how often the notebook changed under it (part of its key)
+DRAFTS = "wp.drafts"  # this person's drafts of the open notebook, by draft key
 
 
 @dataclass(frozen=True, slots=True)
 class SaveStatus:
-    kind: str  # "saved" | "conflict" | "error" | "invalid"
+    kind: str  # "saved" | "merged" | "updated" | "conflict" | "error" | "invalid"
     message: str
     at: datetime | None = None
 
@@ -77,7 +92,11 @@ def hidden(model: type[BaseModel], field: str) -> bool:
 
 def set_presenting(on: bool) -> None:
     """Switch presentation mode, and keep `?present=1` in the address while it is on, so a
-    reload during the call stays safe."""
+    reload during the call stays safe. A switch draws every field afresh: drafts put back into
+    forms (they may be private) leave the screen as presenting starts, and return after it."""
+    was = st.session_state.get(PRESENT)
+    if was is not None and bool(was) != on:
+        st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
     st.session_state[PRESENT] = on
     if on and st.query_params.get("present") != "1":
         st.query_params["present"] = "1"
@@ -126,30 +145,41 @@ def _set_current(nb: Notebook) -> None:
     st.session_state[OWNER] = owner()
     st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
     st.session_state[ERRORS] = {}
-    st.session_state.pop(STATUS, None)
+    _forget_saving()
     st.query_params["nb"] = nb.id
 
 
 def close_notebook() -> None:
     st.session_state.pop(NOTEBOOK, None)
     st.session_state.pop(OWNER, None)
+    _forget_saving()
     st.query_params.pop("nb", None)
 
 
+def _forget_saving() -> None:
+    """What this session knew of the saving of the notebook it leaves: status, questions, drafts."""
+    for name in (STATUS, UNSAVED, QUESTIONS, CHOICES, CLEARS, FOLLOW, RENEWED, DRAFTS):
+        st.session_state.pop(name, None)
+
+
 def key(name: str) -> str:
-    """A widget key tied to the open notebook, so switching or reloading refreshes the widget."""
+    """A widget key tied to the open notebook, so switching or reloading refreshes the widget, and
+    one that shows a value of the notebook (`follow`) afresh when another tab changed it."""
     nb = st.session_state.get(NOTEBOOK)
-    return f"{nb.id if nb else 'none'}.{st.session_state.get(GENERATION, 0)}.{name}"
+    renewed = st.session_state.get(RENEWED, {}).get(name)
+    return f"{nb.id if nb else 'none'}.{st.session_state.get(GENERATION, 0)}.{name}" + (f"~{renewed}" if renewed else "")
 
 
 # --- saving ----------------------------------------------------------------------------------
 
 
-def commit(change: Callable[[Notebook], object], *, field: str | None = None) -> bool:
-    """Apply `change` to the open notebook and save it. Returns whether it was saved.
+def commit(change: Callable[[Notebook], object], *, field: str | None = None, drafts: Iterable[str] = ()) -> bool:
+    """Apply `change` to the open notebook and save it. Returns whether the change is kept: saved,
+    or held in this tab until the person answers a question about another tab's changes.
 
     A ValidationError from `change` leaves the notebook unchanged and records the message
-    under `field` (see `field_error`); what the person typed stays in the widget.
+    under `field` (see `field_error`); what the person typed stays in the widget. `drafts` names
+    the drafts this change adds for good: they go in the same transaction as the save.
     """
     nb = st.session_state.get(NOTEBOOK)
     if nb is None:
@@ -160,15 +190,15 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None) ->
         change(nb)
     except ValidationError as exc:
         errors[field or "_"] = next(iter(field_errors(exc).values()), "This cannot be saved as it is.")
-        st.session_state[STATUS] = SaveStatus("invalid", "Not saved: a field needs fixing.")
+        st.session_state[STATUS] = SaveStatus("invalid", "Not saved yet: a field needs fixing.")
         return False
     except EntryError as exc:
         errors[field or "_"] = next(iter(exc.problems.values()), str(exc))
-        st.session_state[STATUS] = SaveStatus("invalid", "Not saved: a field needs fixing.")
+        st.session_state[STATUS] = SaveStatus("invalid", "Not saved yet: a field needs fixing.")
         return False
     except ValueError as exc:  # a rule of the core, written "field: message": the message alone
         errors[field or "_"] = split_field(str(exc))[1]
-        st.session_state[STATUS] = SaveStatus("invalid", "Not saved: a field needs fixing.")
+        st.session_state[STATUS] = SaveStatus("invalid", "Not saved yet: a field needs fixing.")
         return False
     except Exception as exc:  # noqa: BLE001 - a bug met on the way: undone and said, never a traceback
         log.error("A change failed: %s", failures.describe(exc))
@@ -177,30 +207,45 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None) ->
         return False
     if field:
         errors.pop(field, None)
-    return _save(field, checkpoint)
+    clears: set[str] = st.session_state.setdefault(CLEARS, set())
+    added = set(drafts) - clears
+    clears.update(added)  # the drafts go with the save that adds them
+    if _save(field, checkpoint):
+        return True
+    if (state := status()) is not None and state.kind == "invalid":
+        clears.difference_update(added)  # refused: what was typed stays a draft
+    return bool(questions())
 
 
-def save_now() -> bool:
-    """Save the open notebook as it is (the sidebar's "Retry saving"); a refusal is said there."""
-    return _save(None, None)
+def save_now(choices: Mapping[str, Side] | None = None) -> bool:
+    """Save this tab's notebook, merged with whatever another tab saved since it was loaded.
+
+    Edits to different fields merge without a word beyond the save line; the same field changed
+    on both sides is a question (`questions`), answered with `answer`. Returns whether it saved.
+    """
+    return _save(None, None, choices)
 
 
-def _save(field: str | None, checkpoint: Notebook | None) -> bool:
+def _save(field: str | None, checkpoint: Notebook | None, choices: Mapping[str, Side] | None = None) -> bool:
     """Save; a refusal is said in the sidebar, and beside `field` when given. `checkpoint`: the
     notebook before the change being saved, when the store does not have it (see `_checkpoint`)."""
     nb = st.session_state.get(NOTEBOOK)
     if nb is None:
         return False
+    answers = {**st.session_state.get(CHOICES, {}), **(choices or {})}
+    clears = sorted(st.session_state.get(CLEARS, ()))
+    st.session_state[UNSAVED] = True  # until the store says otherwise
     try:
-        saved = store().save(owner(), nb)
+        outcome = store().save_merging(owner(), nb, choices=answers or None, clear_drafts=clears)
     except ValueError as exc:  # limits.LimitError, integrity.Inconsistent: the notebook's own rules
         _refused(nb, str(exc), field, checkpoint)
         return False
-    except ConflictError as exc:
+    except ConflictError as exc:  # the revision this tab started from is no longer in the history
+        st.session_state[QUESTIONS] = ()
         st.session_state[STATUS] = SaveStatus(
             "conflict",
-            f"Not saved: this notebook was changed in another tab or window (now at revision "
-            f"{exc.stored}). Your edit is kept here until you choose.",
+            f"Not saved yet: this notebook was changed in another tab or window (now at revision {exc.stored}), "
+            "and the version this tab started from is too old to merge with. Choose which version to keep.",
         )
         return False
     except NotFoundError:
@@ -213,9 +258,29 @@ def _save(field: str | None, checkpoint: Notebook | None) -> bool:
         log.error("Saving notebook failed: %s (%s)", trouble.fault.value, type(exc).__name__)
         st.session_state[STATUS] = SaveStatus("error", f"Not saved. {trouble.message} Your edits are kept in this tab. {trouble.fix}")
         return False
-    st.session_state[NOTEBOOK] = saved
-    st.session_state[STATUS] = SaveStatus("saved", "Saved", saved.updated_at)
+    if not outcome.saved:
+        st.session_state[QUESTIONS] = outcome.conflicts
+        st.session_state[CHOICES] = answers
+        st.session_state[STATUS] = SaveStatus(
+            "conflict", "Not saved yet: another tab changed the same thing. Choose on the page which version to keep.")
+        return False
+    _adopt(outcome.notebook)
+    forget_drafts(clears)
+    for name in (UNSAVED, QUESTIONS, CHOICES, CLEARS):
+        st.session_state.pop(name, None)
+    kind, words = ("merged", "Saved, merged with changes from another tab") if outcome.merged else ("saved", "Saved")
+    st.session_state[STATUS] = SaveStatus(kind, words, outcome.notebook.updated_at)
     return True
+
+
+def questions() -> tuple[Conflict, ...]:
+    """What a merge asks: the fields this tab and another both changed, differently."""
+    return st.session_state.get(QUESTIONS, ()) if st.session_state.get(UNSAVED) else ()
+
+
+def answer(choices: Mapping[str, Side]) -> bool:
+    """Save with the person's choice for each question; a question left open is asked again."""
+    return save_now(choices)
 
 
 # --- a save the notebook's rules refuse: the change is undone, the message put beside the field --------
@@ -236,6 +301,8 @@ def _refused(nb: Notebook, message: str, field: str | None, checkpoint: Notebook
             checkpoint = store().load_revision(owner(), nb.id, nb.revision)
         except (NotFoundError, SQLAlchemyError):
             checkpoint = None  # nothing stored to go back to: keep the tab's version, unsaved
+        else:
+            st.session_state.pop(UNSAVED, None)  # back to the stored revision: nothing is pending
     if checkpoint is not None:
         st.session_state[NOTEBOOK] = checkpoint
     st.session_state.setdefault(ERRORS, {})[field or "_"] = message
@@ -254,6 +321,11 @@ def status() -> SaveStatus | None:
     return st.session_state.get(STATUS)
 
 
+def holds_unsaved() -> bool:
+    """Whether this tab's notebook holds edits the store lacks: a save that failed or waits for an answer."""
+    return bool(st.session_state.get(UNSAVED))
+
+
 def reload_latest() -> None:
     """Drop this tab's unsaved version and load the stored one (which stays in history)."""
     nb = st.session_state.get(NOTEBOOK)
@@ -262,7 +334,8 @@ def reload_latest() -> None:
 
 
 def keep_mine() -> None:
-    """Save this tab's version on top of the newer one; the newer one stays in the history."""
+    """Save this tab's version on top of the newer one, which stays in the history: the way out
+    when the revision this tab started from is too old to merge with."""
     nb = st.session_state.get(NOTEBOOK)
     if nb is None:
         return
@@ -274,22 +347,84 @@ def keep_mine() -> None:
     save_now()
 
 
-def holds_unsaved() -> bool:
-    """Whether this tab holds something the store lacks: a refused or failed save, or a value
-    that did not pass validation (still in its widget). A save that went through leaves nothing."""
-    state = status()
-    return state is not None and state.kind != "saved"
-
-
-def stale() -> bool:
-    """Whether another tab has saved this notebook since this one loaded it."""
+def catch_up() -> bool:
+    """Take the revision another tab saved since this one loaded, unless this tab holds edits of
+    its own (those merge when they are saved). Says whether it did."""
     nb = st.session_state.get(NOTEBOOK)
-    if nb is None:
+    if nb is None or holds_unsaved():
         return False
     try:
-        return store().revision_of(owner(), nb.id) != nb.revision
+        if store().revision_of(owner(), nb.id) == nb.revision:
+            return False
+        latest = store().load(owner(), nb.id)
     except (NotFoundError, SQLAlchemyError):
         return False
+    _adopt(latest)
+    load_drafts()
+    st.session_state[STATUS] = SaveStatus("updated", "Updated with changes made in another tab", latest.updated_at)
+    return True
+
+
+# --- widgets that show the notebook --------------------------------------------------------------
+
+
+def follow(name: str, read: Callable[[Notebook], Any]) -> None:
+    """The widget `key(name)` shows `read(notebook)`: when a merge or another tab changes that
+    value, the widget gets a new key, so it is drawn afresh with the new value (a new key rather
+    than a new value: a widget on a tab not drawn right now would keep its old value in the browser)."""
+    st.session_state.setdefault(FOLLOW, {})[name] = read
+
+
+def outdated(name: str, widget_key: str) -> bool:
+    """Whether widget `widget_key`, drawn as `key(name)`, showed a value the notebook has changed
+    since (another tab's edit came in): a change the browser reports for it late, or again, would
+    undo that edit, so its callback ignores it."""
+    return widget_key != key(name)
+
+
+def _adopt(new: Notebook) -> None:
+    """Make `new` this tab's notebook; the widgets showing a value it changed start afresh."""
+    old = st.session_state.get(NOTEBOOK)
+    renewed = st.session_state.setdefault(RENEWED, {})
+    for name, read in st.session_state.get(FOLLOW, {}).items() if old is not None else ():
+        if _read(read, old) != _read(read, new):
+            renewed[name] = renewed.get(name, 0) + 1
+    st.session_state[NOTEBOOK] = new
+
+
+_GONE = object()  # what a widget shows is gone (its entry was deleted), or it cannot show the value
+
+
+def _read(read: Callable[[Notebook], Any], nb: Notebook) -> Any:
+    try:
+        return read(nb)
+    except (AttributeError, KeyError, LookupError, TypeError, ValueError):
+        return _GONE
+
+
+# --- drafts of this notebook ---------------------------------------------------------------------
+
+
+def load_drafts() -> dict[str, Draft]:
+    """This person's drafts of the open notebook, read from the store (once per page run)."""
+    nb = st.session_state.get(NOTEBOOK)
+    try:
+        found = store().drafts(owner(), nb.id) if nb is not None else {}
+    except (NotFoundError, SQLAlchemyError):
+        found = {}
+    st.session_state[DRAFTS] = found
+    return found
+
+
+def kept_drafts() -> dict[str, Draft]:
+    found = st.session_state.get(DRAFTS)
+    return load_drafts() if found is None else found
+
+
+def forget_drafts(keys: Iterable[str]) -> None:
+    found = st.session_state.get(DRAFTS) or {}
+    for k in keys:
+        found.pop(k, None)
 
 
 def local_time(moment: datetime) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 
@@ -92,3 +93,22 @@ def texts(at: AppTest) -> str:
     parts = [e.value for kind in ("title", "subheader", "markdown", "caption", "text", "error", "warning", "success", "info")
              for e in getattr(at, kind)]
     return seen("\n".join(str(p) for p in parts))
+
+
+def type_into(at: AppTest, widget, text: str, *, event: str = "typed") -> AppTest:
+    """Type `text` into a text `widget` and pause, as the draft keeper in the browser reports it
+    (waypoint_ui/draft_keeper.js): the field is neither left nor its form submitted, so the
+    widget's own value does not change. `event="typing"` is the first keystroke after a pause."""
+    from streamlit.components.v2.bidi_component.main import _make_trigger_id
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    from waypoint_ui.drafts import widget_class
+
+    keeper = next(e for e in at.sidebar if getattr(e, "type", "") == "bidi_component")
+    value = {"key": widget_class(widget.key), "text": text} if event == "typed" else widget_class(widget.key)
+    states = at._tree.get_widget_states()
+    states.widgets.append(WidgetState(id=_make_trigger_id(keeper.proto.id, "events"),
+                                      json_trigger_value=json.dumps([{"event": event, "value": value}])))
+    at._run(states)
+    assert not at.exception, [e.value for e in at.exception]
+    return at

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tests.app.conftest import errors, seen, texts
+from career_core.merge import Side
+from career_core.store import revisions
+from tests.app.conftest import button, errors, seen, texts
 
 
 def test_first_start_offers_sample_and_own_notebook(open_app):
@@ -69,34 +73,77 @@ def test_an_edit_is_saved_at_once_and_the_line_says_so(open_app, db):
     assert any(c.value.startswith(":material/check_circle: Saved") for c in at.sidebar.caption)
 
 
-def test_a_conflict_is_explained_and_offers_a_choice(open_app, db):
+def saved_elsewhere(db, nb, change) -> None:
+    """Another tab, window or server saves `change` to the stored notebook."""
+    other = db.load("local", nb.id)
+    change(other)
+    db.save("local", other)
+
+
+def title_field(at):
+    return next(t for t in at.text_input if t.label == "Title")
+
+
+def test_edits_of_different_fields_in_two_tabs_merge_without_a_question(open_app, db):
     nb = db.create("local", "Mine")
     at = open_app(page="notebook")
-    other_tab = db.load("local", nb.id)
-    other_tab.vision.statement = "written in another tab"
-    db.save("local", other_tab)
-    next(t for t in at.text_input if t.label == "Title").input("Renamed here").run()
-    warning = at.sidebar.warning[0].value
-    assert "changed in another tab" in warning
-    assert db.load("local", nb.id).title == "Mine"  # nothing overwritten
-    assert {b.label for b in at.sidebar.button} >= {"Load latest", "Keep mine"}
-    next(b for b in at.sidebar.button if b.label == "Keep mine").click().run()
+    saved_elsewhere(db, nb, lambda n: setattr(n.vision, "statement", "written in another tab"))
+    title_field(at).input("Renamed here").run()
     stored = db.load("local", nb.id)
-    assert stored.title == "Renamed here" and stored.revision == 3
-    # the other tab's version is still in the history
-    assert db.load_revision("local", nb.id, 2).vision.statement == "written in another tab"
+    assert (stored.title, stored.vision.statement, stored.revision) == ("Renamed here", "written in another tab", 3)
+    assert not at.warning and not at.sidebar.warning and not at.radio
+    assert any("merged with changes from another tab" in c.value for c in at.sidebar.caption)
 
 
-def test_load_latest_takes_the_other_tabs_version(open_app, db):
+# (case, the version kept, the title stored and shown afterwards)
+CHOICES = [("this tab's version", Side.MINE, "My title"), ("the other tab's version", Side.THEIRS, "Their title")]
+
+
+@pytest.mark.parametrize(("side", "kept"), [c[1:] for c in CHOICES], ids=[c[0] for c in CHOICES])
+def test_the_same_field_changed_in_two_tabs_is_asked_on_the_page_with_both_values(open_app, db, side, kept):
     nb = db.create("local", "Mine")
     at = open_app(page="notebook")
-    other_tab = db.load("local", nb.id)
-    other_tab.title = "Their title"
-    db.save("local", other_tab)
-    next(t for t in at.text_input if t.label == "Title").input("My title").run()
-    next(b for b in at.sidebar.button if b.label == "Load latest").click().run()
-    assert next(t for t in at.text_input if t.label == "Title").value == "Their title"
-    assert not at.sidebar.warning
+    saved_elsewhere(db, nb, lambda n: setattr(n, "title", "Their title"))
+    title_field(at).input("My title").run()
+    assert db.load("local", nb.id).title == "Their title"  # nothing written until the person chooses
+    assert "another tab changed the same thing" in at.sidebar.warning[0].value
+    assert ["My title", "Their title"] == [t.value for t in at.main.text][:2]  # side by side, as typed
+    (question,) = at.radio
+    assert [re.sub(r"\\(.)", r"\1", o) for o in question.options] == [  # what each choice keeps, in words
+        "This tab's Notebook title: My title", "The other tab's Notebook title: Their title"]
+    question.set_value(side)
+    button(at, "Save my choices").click().run()
+    stored = db.load("local", nb.id)
+    assert stored.title == kept and title_field(at).value == kept
+    assert not at.radio and not at.sidebar.warning
+    kept_in_history = {db.load_revision("local", nb.id, r.revision).title for r in db.history("local", nb.id)}
+    assert {"My title", "Their title"} - {kept} <= kept_in_history  # the other version stays in the history
+
+
+def test_when_the_version_this_tab_started_from_is_gone_the_person_picks_a_whole_version(open_app, db):
+    nb = db.create("local", "Mine")
+    at = open_app(page="notebook")
+    saved_elsewhere(db, nb, lambda n: setattr(n, "title", "Their title"))
+    with db.engine.begin() as conn:  # pruned from the history: nothing left to merge against
+        conn.execute(revisions.delete().where(revisions.c.notebook_id == nb.id, revisions.c.revision == 1))
+    title_field(at).input("My title").run()
+    assert "too old to merge with" in texts(at)
+    assert db.load("local", nb.id).title == "Their title"
+    button(at, "Keep this tab's version").click().run()
+    assert db.load("local", nb.id).title == "My title"
+    assert db.load_revision("local", nb.id, 2).title == "Their title"  # the other version stays in the history
+
+
+def test_load_the_latest_version_takes_the_other_tabs_when_nothing_can_be_merged(open_app, db):
+    nb = db.create("local", "Mine")
+    at = open_app(page="notebook")
+    saved_elsewhere(db, nb, lambda n: setattr(n, "title", "Their title"))
+    with db.engine.begin() as conn:
+        conn.execute(revisions.delete().where(revisions.c.notebook_id == nb.id, revisions.c.revision == 1))
+    title_field(at).input("My title").run()
+    button(at, "Load the latest version").click().run()
+    assert title_field(at).value == "Their title"
+    assert not at.sidebar.warning and "too old to merge with" not in texts(at)
 
 
 @pytest.mark.parametrize("saved_here_first", [False, True], ids=["nothing saved here yet", "after a save here"])

@@ -105,7 +105,7 @@ def test_user_text_in_the_report_is_escaped_never_markup(goals_page):
     at, _ = goals_page()
     by_label(at.text_input, "Your goal").input("Lead [a team](javascript:x) of 10 <b>by</b> **2027**").run()
     body = next(m.value for m in at.markdown if "javascript" in m.value)
-    for escaped in ("Lead \\[a ", "\\](javascript:\u2060x)", "\\<b>by\\</b>", "\\*\\*"):
+    for escaped in ("Lead \\[a ", "\\](javascript:x)", "\\<b>by\\</b>", "\\*\\*"):
         assert escaped in body, (escaped, body)
 
 

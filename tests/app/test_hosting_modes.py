@@ -11,9 +11,10 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from career_core.database import ENV_VAR
 from career_core.identity import owner_key
 from career_core.models import Notebook
-from career_core.store import ENV_VAR, Store
+from career_core.store import Store
 from tests.app.conftest import button, errors, run_app, seen, texts
 from tests.conftest import free_port
 

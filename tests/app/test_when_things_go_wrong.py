@@ -15,8 +15,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from streamlit.testing.v1 import AppTest
 
 from career_core import dashboard
+from career_core.database import ENV_VAR
 from career_core.models import CoachNote, Goal, GoalStatus, InputEntry, JournalEntry, Metric, Notebook, Partner
-from career_core.store import ENV_VAR, Store
+from career_core.store import Store
 from tests.app.conftest import by_label, errors, run_app, texts
 from waypoint_ui.session import NOTEBOOK
 

@@ -13,9 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
+from career_core import database
 from career_core import store as store_module
+from career_core.database import default_url
 from career_core.models import Goal, Title
-from career_core.store import ConflictError, NotFoundError, Store, default_url
+from career_core.store import ConflictError, NotFoundError, Store
 from tests.processes import run_together
 
 
@@ -153,14 +155,14 @@ def test_sqlite_runs_in_wal_mode(sqlite_url: str):
 @pytest.mark.parametrize(
     ("env", "secrets", "expected"),
     [
-        ("", None, f"sqlite:///{store_module.DEFAULT_PATH}"),
+        ("", None, f"sqlite:///{database.DEFAULT_PATH}"),
         ("", {"database_url": "postgresql://db/w"}, "postgresql://db/w"),
         ("sqlite:////tmp/x.db", {"database_url": "postgresql://db/w"}, "sqlite:////tmp/x.db"),
-        ("  ", {"database_url": "  "}, f"sqlite:///{store_module.DEFAULT_PATH}"),
+        ("  ", {"database_url": "  "}, f"sqlite:///{database.DEFAULT_PATH}"),
     ],
 )
 def test_database_url_precedence(monkeypatch, env, secrets, expected):
-    monkeypatch.setenv(store_module.ENV_VAR, env)
+    monkeypatch.setenv(database.ENV_VAR, env)
     assert default_url(secrets) == expected
 
 
@@ -280,7 +282,7 @@ def test_an_in_memory_store_is_one_database_for_every_thread(url: str):
 @pytest.mark.timeout(60)
 def test_a_postgresql_server_that_never_answers_fails_instead_of_hanging(monkeypatch):
     """A blocked or sleeping database must give the page an error it can explain, not hang it."""
-    monkeypatch.setattr(store_module, "CONNECT_TIMEOUT", 1)
+    monkeypatch.setattr(database, "CONNECT_TIMEOUT", 1)
     silent = socket.socket()
     silent.bind(("127.0.0.1", 0))
     silent.listen(8)  # the handshake completes, then nothing is ever said

@@ -76,6 +76,17 @@ def test_choosing_the_other_tabs_value_keeps_this_tabs_in_the_history(store: Sto
     assert (given_up.goals[0].why, given_up.vision.statement) == ("Because I like it", "Head the division")
 
 
+def test_choosing_the_other_tabs_value_for_this_tabs_only_edit_still_keeps_it_in_the_history(store: Store):
+    nb, tab_a, tab_b = two_tabs(store)
+    tab_a.goals[0].why = "The team needs a lead"
+    store.save_merging("ana", tab_a)
+    tab_b.goals[0].why = "Because I like it"  # nothing else: after the answer, the result is the other tab's
+    (conflict,) = store.save_merging("ana", tab_b).conflicts
+    outcome = store.save_merging("ana", tab_b, choices={conflict.key: Side.THEIRS})
+    assert outcome.notebook.goals[0].why == "The team needs a lead" == store.load("ana", nb.id).goals[0].why
+    assert store.load_revision("ana", nb.id, 4).goals[0].why == "Because I like it"  # what was typed is kept
+
+
 def test_a_stale_tab_with_nothing_new_picks_up_the_stored_version_without_a_new_revision(store: Store):
     nb, tab_a, tab_b = two_tabs(store)
     tab_a.vision.statement = "from tab A"

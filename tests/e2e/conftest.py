@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from career_core.store import ENV_VAR, Store
+from career_core.database import ENV_VAR
+from career_core.store import Store
 from tests.conftest import ROOT, free_port
 
 CHROMIUM = "/usr/bin/chromium"
@@ -124,3 +125,16 @@ def wait_for_app(page: Page) -> None:
         " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
         timeout=20_000,
     )
+
+
+def open_tab(page: Page, name: str) -> None:
+    """Open the tab `name` of a page's st.tabs and wait until the page shows it. Streamlit can
+    draw a page over a tab clicked while that page is still being drawn (seen on a busy machine,
+    on main as well): the click then did not count, and is made again."""
+    tab = page.get_by_role("tab", name=name)
+    for _ in range(3):
+        tab.click()
+        wait_for_app(page)
+        if tab.get_attribute("aria-selected") == "true":
+            return
+    expect(tab).to_have_attribute("aria-selected", "true")

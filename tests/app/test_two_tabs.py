@@ -1,0 +1,109 @@
+"""Two tabs on one notebook (two AppTest sessions on one database): edits of different fields both
+survive without a question and each tab shows the other's at its next step; only the same field
+changed in both asks, on the page, with both values side by side."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from career_core.merge import Side
+from tests.app.conftest import button, by_label, stored, texts
+
+
+@pytest.fixture
+def two_tabs(open_app, db):
+    nb = db.create("local", "Mine")
+
+    def tab():
+        at = open_app(page="reflect")
+        return at
+
+    return tab(), tab(), nb
+
+
+def lines_of(at, label: str):
+    return by_label(at.text_area, label)
+
+
+def unescaped(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def test_different_fields_in_two_tabs_both_survive_and_each_tab_follows(two_tabs, db):
+    a, b, nb = two_tabs
+    lines_of(a, "Interests").input("Building teams").run()
+    lines_of(b, "Strengths").input("Calm in a crisis").run()  # b still holds the revision before a's
+    reflection = stored(db, nb).reflection
+    assert (reflection.interests, reflection.strengths) == (["Building teams"], ["Calm in a crisis"])
+    assert not b.radio and not b.sidebar.warning and "to choose between" not in texts(b)
+    assert any("merged with changes from another tab" in c.value for c in b.sidebar.caption)
+    assert lines_of(b, "Interests").value == "Building teams"  # the merged-in value, in its field
+    a.run()  # a's next step: it takes b's save and says so
+    assert lines_of(a, "Strengths").value == "Calm in a crisis"
+    assert any("Updated with changes made in another tab" in c.value for c in a.sidebar.caption)
+    assert [t.value for t in a.toast] == ["Updated with changes made in another tab."]
+
+
+def on_vision(at):
+    at.session_state["reflect.tab"] = "Vision"
+    return at.run()
+
+
+def test_the_same_field_in_two_tabs_asks_with_both_values_and_keeps_the_other_in_the_history(two_tabs, db):
+    a, b, nb = (on_vision(two_tabs[0]), on_vision(two_tabs[1]), two_tabs[2])
+    by_label(a.text_area, "My vision").input("I lead the northern division").run()
+    by_label(b.text_area, "My vision").input("I run operations for 200 people").run()
+    assert stored(db, nb).vision.statement == "I lead the northern division"  # nothing written yet
+    assert "1 change to choose between" in texts(b)
+    assert [t.value for t in b.main.text][:2] == ["I run operations for 200 people", "I lead the northern division"]
+    (question,) = b.radio
+    assert [unescaped(o) for o in question.options] == [
+        "This tab's statement: I run operations for 200 people",
+        "The other tab's statement: I lead the northern division"]
+    question.set_value(Side.MINE)
+    button(b, "Save my choices").click().run()
+    assert stored(db, nb).vision.statement == "I run operations for 200 people"
+    history = [db.load_revision("local", nb.id, r.revision).vision.statement for r in db.history("local", nb.id)]
+    assert "I lead the northern division" in history
+    assert not b.radio and "to choose between" not in texts(b)
+
+
+def test_lists_of_short_entries_changed_in_both_tabs_keep_both_additions(two_tabs, db):
+    a, b, nb = two_tabs
+    lines_of(a, "Interests").input("Building teams").run()
+    lines_of(b, "Interests").input("Logistics networks").run()
+    assert stored(db, nb).reflection.interests == ["Building teams", "Logistics networks"]
+    assert not b.radio and lines_of(b, "Interests").value == "Building teams\nLogistics networks"
+
+
+def test_a_question_left_open_keeps_this_tabs_edit_and_its_other_edits_wait_with_it(two_tabs, db):
+    a, b, nb = (on_vision(two_tabs[0]), on_vision(two_tabs[1]), two_tabs[2])
+    by_label(a.text_area, "My vision").input("I lead the northern division").run()
+    by_label(b.text_area, "My vision").input("I run operations for 200 people").run()
+    by_label(b.text_input, "Target role").input("Head of Operations").run()  # while the question is open
+    assert stored(db, nb).vision.target_role == ""
+    assert len(b.radio) == 1
+    b.radio[0].set_value(Side.THEIRS)
+    button(b, "Save my choices").click().run()
+    vision = stored(db, nb).vision
+    assert (vision.statement, vision.target_role) == ("I lead the northern division", "Head of Operations")
+    assert by_label(b.text_area, "My vision").value == "I lead the northern division"
+
+
+def test_while_presenting_a_question_about_private_notes_hides_both_values(open_app, db):
+    nb = db.create("local", "Mine")
+    at = open_app(page="reflect")
+    at.session_state["reflect.tab"] = "Private notes"
+    at.run()
+    other = db.load("local", nb.id)
+    other.reflection.private_notes = "Ask about the budget"
+    db.save("local", other)
+    by_label(at.text_area, "Private notes").input("I might leave").run()
+    assert {"I might leave", "Ask about the budget"} <= {t.value for t in at.main.text}
+    at.sidebar.toggle[0].set_value(True).run()  # the call starts with the question still open
+    shown = texts(at) + "\n".join(at.radio[0].options)
+    assert "I might leave" not in shown and "Ask about the budget" not in shown
+    assert "Hidden while presenting" in shown
+    assert at.radio[0].options == ["This tab's version", "The other tab's version"]

@@ -1,0 +1,153 @@
+"""Nothing typed is lost, in a real browser: a goal typed on Goals comes back after a reload, marked
+as a draft; two tabs editing different fields of Reflect both keep their edit without a question,
+and the same field changed in both asks with both values side by side; a server killed while a
+draft is being typed keeps all but the last second of it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.conftest import Server, open_tab, wait_for_app
+
+GOAL = "Lead a team of at least 10 people within two years"
+PAUSE_MS = 1500  # the keeper writes a draft a second after the typing pauses
+
+
+def notebook(server: Server, title: str = "Jo's plan"):
+    store = server.store()
+    nb = store.create("local", title)
+    store.engine.dispose()
+    return nb
+
+
+def sidebar(page: Page):
+    return page.get_by_test_id("stSidebar")
+
+
+def test_a_goal_typed_on_goals_comes_back_after_a_reload_marked_as_a_draft(page: Page, server: Server):
+    nb = notebook(server)
+    page.goto(f"{server.url}/goals")
+    goal = page.get_by_role("textbox", name="Your goal")
+    goal.press_sequentially(GOAL, delay=10)
+    expect(sidebar(page).get_by_text("Draft kept")).to_be_visible()
+    expect(sidebar(page).get_by_text("All changes saved")).to_have_count(0)
+
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_role("textbox", name="Your goal")).to_have_value(GOAL)
+    expect(page.get_by_text("Draft, not yet added")).to_be_visible()
+
+    page.get_by_role("button", name="Save as a draft").click()
+    expect(page.get_by_text("Draft, not yet added")).to_have_count(0)
+    store = server.store()
+    assert [g.statement for g in store.load("local", nb.id).goals] == [GOAL]
+    assert store.drafts("local", nb.id) == {}
+    store.engine.dispose()
+
+
+def test_text_typed_in_a_form_and_never_sent_is_back_after_a_reload_and_can_be_discarded(page: Page, server: Server):
+    nb = notebook(server)
+    page.goto(f"{server.url}/reflect")
+    open_tab(page, "Input")
+    said = page.get_by_label("What they said", exact=True)
+    said.press_sequentially("You hold back in meetings", delay=10)  # no click out, no Add
+    expect(sidebar(page).get_by_text("Draft kept")).to_be_visible()
+
+    page.reload()
+    wait_for_app(page)
+    open_tab(page, "Input")
+    expect(page.get_by_label("What they said", exact=True)).to_have_value("You hold back in meetings")
+    page.get_by_role("button", name="Discard draft").click()
+    expect(page.get_by_label("What they said", exact=True)).to_have_value("")
+    expect(sidebar(page).get_by_text("All changes saved")).to_be_visible()
+    store = server.store()
+    assert store.drafts("local", nb.id) == {}
+    store.engine.dispose()
+
+
+def open_reflect(browser: Browser, server: Server) -> Page:
+    tab = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    tab.goto(f"{server.url}/reflect")
+    expect(tab.get_by_role("heading", name="Reflect")).to_be_visible()
+    return tab
+
+
+def write(page: Page, label: str, text: str) -> None:
+    field = page.get_by_label(label, exact=True)
+    field.fill(text)
+    field.press("Tab")  # click out: the field saves
+    wait_for_app(page)
+
+
+def test_two_tabs_editing_different_fields_both_keep_their_edit_and_the_same_field_asks(browser: Browser, server: Server):
+    nb = notebook(server)
+    a, b = open_reflect(browser, server), open_reflect(browser, server)
+
+    write(a, "Interests", "Building teams")
+    write(b, "Strengths", "Calm in a crisis")  # b still holds the revision before a's save
+    expect(sidebar(b).get_by_text("merged with changes from another tab")).to_be_visible()
+    expect(b.get_by_text("to choose between")).to_have_count(0)
+    expect(b.get_by_label("Interests", exact=True)).to_have_value("Building teams")  # a's edit, shown in b
+    store = server.store()
+    reflection = store.load("local", nb.id).reflection
+    assert (reflection.interests, reflection.strengths) == (["Building teams"], ["Calm in a crisis"])
+
+    open_tab(a, "Vision")  # a's next step picks up b's save, and says so
+    expect(sidebar(a).get_by_text("Updated with changes made in another tab")).to_be_visible()
+    open_tab(a, "Self-assessment")
+    expect(a.get_by_label("Strengths", exact=True)).to_have_value("Calm in a crisis")
+
+    # The same field in both: asked on the page (not only in the sidebar), both values side by side.
+    for tab in (a, b):
+        open_tab(tab, "Vision")
+    write(a, "My vision", "I lead the northern division")
+    write(b, "My vision", "I run operations for 200 people")
+    question = b.get_by_test_id("stMain").locator(".st-key-wp-questions")
+    expect(question.get_by_text("1 change to choose between")).to_be_visible()
+    mine = question.get_by_text("I run operations for 200 people", exact=True)
+    theirs = question.get_by_text("I lead the northern division", exact=True)
+    expect(mine).to_be_visible()
+    expect(theirs).to_be_visible()
+    mine_box, theirs_box = mine.bounding_box(), theirs.bounding_box()
+    assert mine_box["x"] < theirs_box["x"] and abs(mine_box["y"] - theirs_box["y"]) < 40  # side by side
+    assert store.load("local", nb.id).vision.statement == "I lead the northern division"  # nothing written yet
+    question.get_by_text(re.compile("^This tab's statement")).click()
+    question.get_by_role("button", name="Save my choices").click()
+    expect(b.locator(".st-key-wp-questions")).to_have_count(0)
+    assert store.load("local", nb.id).vision.statement == "I run operations for 200 people"
+    history = [store.load_revision("local", nb.id, r.revision).vision.statement for r in store.history("local", nb.id)]
+    assert "I lead the northern division" in history  # the other version stays in the history
+    store.engine.dispose()
+    for tab in (a, b):
+        tab.context.close()
+
+
+def test_a_server_killed_while_a_draft_is_typed_keeps_all_but_the_last_second(browser: Browser, tmp_path: Path):
+    server = Server(tmp_path)
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    try:
+        nb = notebook(server)
+        page.goto(f"{server.url}/reflect")
+        open_tab(page, "Input")
+        said = page.get_by_label("What they said", exact=True)
+        said.press_sequentially("Delegate the Monday rota", delay=10)
+        page.wait_for_timeout(PAUSE_MS)
+        said.press_sequentially(" and the", delay=10)  # the last second, still being typed
+        server.proc.kill()  # kill -9: no shutdown, no flush
+        server.proc.wait(timeout=10)
+        server = Server(tmp_path, port=server.port)  # restarted on the same database
+        page.reload()
+        wait_for_app(page)
+        open_tab(page, "Input")
+        expect(page.get_by_label("What they said", exact=True)).to_have_value(
+            re.compile(r"^Delegate the Monday rota"))
+        expect(page.get_by_text("Draft, not yet added")).to_be_visible()
+        store = server.store()
+        assert store.drafts("local", nb.id)["input.said"].text.startswith("Delegate the Monday rota")
+        store.engine.dispose()
+    finally:
+        page.context.close()
+        server.stop()

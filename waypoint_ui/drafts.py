@@ -1,0 +1,217 @@
+"""What a person types into a text field, kept in the store as a draft until it is added or discarded.
+
+Streamlit sends a text area's value to the server only when the field loses focus, and a form's
+values only when the form is submitted, so a reload, a dropped connection or a restart would lose
+what was typed. The keeper (`keeper`, a component drawn once per page run with the save line;
+its script is draft_keeper.js) watches typing in every text field of the page and reports a
+field's text about a second after the typing pauses; `_typed` writes it to the store as the draft
+of that field, per owner, notebook and draft key ("input.said", "vision.statement").
+
+A field takes part by getting its widget arguments from `field` (EntryForm and fields.text do
+this for pages): the draft key is registered for the widget, and a widget new to this session
+(after a reload, on another device) starts from the draft. `note` says "Draft, not yet added" with
+a way to discard it. Saving the entry names its drafts (`session.commit(drafts=…)`), which the
+store drops in the same transaction. Drafts are never part of the notebook, so never exported;
+while presenting, a restored draft is neither put back nor mentioned (it may be private).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from career_core.models import Notebook, utc_now
+from career_core.store import Draft, DraftError, NotFoundError
+from waypoint_ui import session
+
+KEEPER = "wp.draft-keeper"
+FIELDS = "wp.draft-fields"  # widget class name -> DraftField: fields drawn in the last page run
+TYPING = "wp.typing"  # a field is being typed into, its draft not written yet
+TROUBLE = "wp.draft-trouble"  # why the last draft could not be kept, in words
+
+_keeper = st.components.v2.component(
+    "waypoint_draft_keeper", js=(Path(__file__).with_name("draft_keeper.js")).read_text(encoding="utf-8")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftField:
+    draft: str  # the key the store keeps the draft under
+    saved: Callable[[Notebook], str] | None  # the text the notebook holds for a field saved in place
+
+
+def widget_class(widget_key: str) -> str:
+    """The class name Streamlit gives the element of a keyed widget (after "st-key-")."""
+    return re.sub(r"[^a-zA-Z0-9_-]", "-", widget_key.strip())
+
+
+def start_run() -> None:
+    """At the top of a page run: the page registers its fields afresh, and the drafts are read once."""
+    st.session_state[FIELDS] = {}
+    if st.session_state.get(TYPING) == "reported":  # in this very run: still being typed
+        st.session_state[TYPING] = "earlier"
+    else:  # a field typed into earlier and gone since (its entry added) never reports its pause
+        st.session_state.pop(TYPING, None)
+    session.load_drafts()
+
+
+def register(widget_key: str, draft_key: str, *, saved: Callable[[Notebook], str] | None = None) -> None:
+    """Typing into widget `widget_key` is kept as the draft `draft_key` (for this page run).
+
+    `saved(notebook)` is the text a field saved in place holds: typing back to it is no draft.
+    """
+    st.session_state.setdefault(FIELDS, {})[widget_class(widget_key)] = DraftField(draft_key, saved)
+
+
+def field(widget_key: str, draft_key: str, *, value: Any = None) -> dict[str, Any]:
+    """Widget arguments for a text field of a form whose typing is kept as the draft `draft_key`:
+    its key, and its first value: the draft when the widget is new here and one is kept, else `value`."""
+    register(widget_key, draft_key)
+    args: dict[str, Any] = {"key": widget_key}
+    first = restored(widget_key, draft_key)
+    if first is not None:
+        args["value"] = first
+    elif value is not None:
+        args["value"] = value
+    return args
+
+
+def seed(name: str, draft_key: str, saved: Callable[[Notebook], str]) -> None:
+    """For the text widget `session.key(name)`, edited before a button saves it (a goal's new
+    wording): start it from its draft, else from `saved(notebook)`; keep its typing as a draft;
+    and start it afresh when another tab changes the saved text."""
+    session.follow(name, saved)
+    widget_key = session.key(name)
+    nb = session.notebook()
+    if nb is not None and widget_key not in st.session_state:
+        first = restored(widget_key, draft_key)
+        st.session_state[widget_key] = first if first is not None else saved(nb)
+    register(widget_key, draft_key, saved=saved)
+
+
+def reset(widget_key: str, draft_key: str, value: str) -> None:
+    """Discard the draft and put `value` back into the widget (in a callback)."""
+    discard([draft_key])
+    st.session_state[widget_key] = value
+
+
+def restored(widget_key: str, draft_key: str) -> str | None:
+    """The draft a widget new to this session starts from; none while presenting."""
+    if widget_key in st.session_state or session.presenting():
+        return None
+    draft = session.kept_drafts().get(draft_key)
+    return draft.text if draft is not None else None
+
+
+def shown(draft_keys: Iterable[str]) -> list[str]:
+    """Which of `draft_keys` have a draft kept, as the page may say (not while presenting)."""
+    if session.presenting():
+        return []
+    kept = session.kept_drafts()
+    return [k for k in draft_keys if k in kept]
+
+
+def note(draft_keys: Iterable[str], on_discard: Callable[[], None], *, key: str, in_form: bool = False,
+         what: str = "added", on_keep: Callable[[], None] | None = None) -> bool:
+    """'Draft, not yet added' with a button that discards it, when any of `draft_keys` has a draft
+    (and one that saves it, `on_keep`, for a field saved in place)."""
+    found = shown(draft_keys)
+    if not found:
+        return False
+    kept = session.kept_drafts()
+    when = session.local_time(max(kept[k].saved_at for k in found))
+    button = st.form_submit_button if in_form else st.button
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.caption(f":material/edit_note: Draft, not yet {what} (kept {when}).")
+        if on_keep is not None:
+            button("Save draft", icon=":material/save:", on_click=on_keep, key=f"{key}.keep")
+        button("Discard draft", icon=":material/delete_sweep:", on_click=on_discard, key=key,
+               help="Forget what was typed here; what is saved stays as it is.")
+    return True
+
+
+def discard(draft_keys: Iterable[str]) -> None:
+    keys = list(draft_keys)
+    nb = session.notebook()
+    if nb is None or not keys:
+        return
+    try:
+        session.store().discard_drafts(session.owner(), nb.id, keys)
+    except (NotFoundError, SQLAlchemyError):
+        return
+    session.forget_drafts(keys)
+
+
+def keeper() -> None:
+    """The component that reports typing (see draft_keeper.js); invisible."""
+    _keeper(key=KEEPER, on_typing_change=_typing, on_typed_change=_typed, height=0)
+
+
+def pending() -> str | None:
+    """What typed text is not kept yet, in words; None when everything typed is kept."""
+    if trouble := st.session_state.get(TROUBLE):
+        return trouble
+    if st.session_state.get(TYPING):
+        return "what you are typing is kept as a draft once you pause."
+    return None
+
+
+def _event(name: str) -> Any:
+    state = st.session_state.get(KEEPER)
+    return state.get(name) if state is not None else None
+
+
+def _typing() -> None:
+    if _event("typing") in st.session_state.get(FIELDS, {}):
+        st.session_state[TYPING] = "reported"
+
+
+def _typed() -> None:
+    """Keep a field's text as its draft; text equal to what is saved (or nothing) is no draft."""
+    event = _event("typed")
+    st.session_state.pop(TYPING, None)
+    nb = session.notebook()
+    spec = st.session_state.get(FIELDS, {}).get(event.get("key")) if isinstance(event, dict) else None
+    if nb is None or spec is None or not isinstance(event.get("text"), str):
+        return
+    text = event["text"]
+    saved = _saved(spec, nb)
+    try:
+        if text == saved:
+            session.store().discard_drafts(session.owner(), nb.id, [spec.draft])
+            session.forget_drafts([spec.draft])
+        else:
+            session.store().save_draft(session.owner(), nb.id, spec.draft, text)
+            session.kept_drafts()[spec.draft] = Draft(spec.draft, text, utc_now())
+    except DraftError as exc:
+        st.session_state[TROUBLE] = str(exc)[0].lower() + str(exc)[1:]
+        return
+    except NotFoundError:
+        return
+    except SQLAlchemyError:
+        st.session_state[TROUBLE] = "the database could not be reached; what you typed is still in this tab."
+        return
+    st.session_state.pop(TROUBLE, None)
+
+
+def _saved(spec: DraftField, nb: Notebook) -> str:
+    if spec.saved is None:
+        return ""
+    try:
+        return spec.saved(nb)
+    except (AttributeError, LookupError, TypeError, ValueError):
+        return ""
+
+
+def forget_fields(widget_keys: Iterable[str]) -> None:
+    """Fields whose widgets are gone (the entry was added and the form starts afresh): typing
+    reported for them later no longer makes a draft."""
+    fields = st.session_state.get(FIELDS, {})
+    for k in widget_keys:
+        fields.pop(widget_class(k), None)
