@@ -19,6 +19,7 @@ from tests.conftest import ROOT, free_port
 
 PROVIDER_DIR = ROOT / "tests" / "oidc"
 SCRIPT = PROVIDER_DIR / "provider.mjs"
+START_SECONDS = 90  # Node.js loading the provider and making its key, on a busy two-core CI machine
 
 
 class ProviderUnavailable(RuntimeError):
@@ -95,6 +96,7 @@ class IdentityProvider:
         self.start()
 
     def start(self) -> None:
+        """Start the provider and wait until it listens (a busy CI machine can take a while)."""
         self.proc = subprocess.Popen(
             ["node", str(SCRIPT), str(self.dir / "config.json")],
             cwd=PROVIDER_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -113,7 +115,7 @@ class IdentityProvider:
                         ready.set()
 
         threading.Thread(target=pump, daemon=True).start()
-        if not ready.wait(30):
+        if not ready.wait(START_SECONDS):
             self.stop()
             raise ProviderUnavailable("The test OpenID Connect provider did not start:\n" + "".join(lines))
 

@@ -111,4 +111,11 @@ const server = http.createServer((req, res) => {
 });
 
 server.listen(config.port, '127.0.0.1', () => console.log(`ready ${config.issuer}`));
-for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.close(() => process.exit(0)));
+// Stopping is immediate: open keep-alive connections (the app server's) are closed too, so a test
+// that stops the provider and starts it again never waits for them to time out.
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
+}
