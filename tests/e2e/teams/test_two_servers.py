@@ -10,6 +10,7 @@ question shows; the first save is never overwritten silently.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
@@ -44,6 +45,15 @@ def write(page: Page, label: str, text: str) -> None:
     wait_for_app(page)
 
 
+def stored(holds: Callable[[], bool], seconds: float = 20) -> None:
+    """Wait until the database holds a save: on a busy machine the page can still be on its way
+    to the save when the click's wait ends."""
+    deadline = time.monotonic() + seconds
+    while not holds():
+        assert time.monotonic() < deadline, "the save never reached the database"
+        time.sleep(0.1)
+
+
 def shows(page: Page, label: str, text: str) -> None:
     expect(page.get_by_label(label, exact=True)).to_have_value(text)
 
@@ -72,12 +82,15 @@ def test_two_servers_on_one_database_lose_no_edit(team: Team, new_page: Callable
     open_vision(here)
     open_vision(there)
     write(here, "My vision", "I lead the northern division.")
+    stored(lambda: current().vision.statement == "I lead the northern division.")
     open_vision(there)
     shows(there, "My vision", "I lead the northern division.")
     write(there, "Target role", "Head of Operations")
+    stored(lambda: current().vision.target_role == "Head of Operations")
     open_vision(here)
     shows(here, "Target role", "Head of Operations")
     write(here, "My vision", "I lead the northern division, and my people are proud of it.")
+    stored(lambda: current().vision.statement.endswith("proud of it."))
     open_vision(there)
     shows(there, "My vision", "I lead the northern division, and my people are proud of it.")
     assert (current().vision.statement, current().vision.target_role) == (
@@ -96,6 +109,7 @@ def overlapping_edits(here: Page, there: Page, current: Callable[[], Notebook], 
     """Both servers edit the same notebook before either has seen the other's save: both edits survive."""
     theirs, mine = "I run operations for 200 people.", "Chief Operating Officer"
     write(here, "My vision", theirs)
+    stored(lambda: current().vision.statement == theirs)  # in the database before `there` saves
     write(there, "Target role", mine)  # this server still holds the revision before `theirs`
 
     shows(there, "My vision", theirs)  # the other server's edit, merged in, is in its field
