@@ -188,6 +188,27 @@ CHANGES_MEANS_AND_PURPOSES = [
     ("Teach Year 3 pupils to swim", "smt"),  # a school year is not an amount
 ]
 
+# Graduating, and a credential written as the letters after one's name: done or not done.
+GRADUATING_AND_LETTERS = [
+    ("Graduate from culinary school by June 2028", "SMT"),
+    ("to graduate college", "SMt"),
+    ("graduating from high school with my friends", "SMt"),
+    ("I want to be Priya Nair, RN, MSN", "SMt"),
+    ("Become an RN within three years", "SMT"),
+    ("Apply to graduate school", "SMt"),
+    ("Be a better graduate mentor", "smt"),
+]
+
+# A time written like a clock can measure how long; a clock limit on a daily habit is a rule.
+CLOCK_TIMES = [
+    ("Bring average hold time from 6:30 to 4:00 minutes by March", "SMT"),
+    ("Run a sub-1:50 half marathon next spring", "SMT"),
+    ("Finish the 10k in under 52:00", "SMt"),
+    ("Lights out by 10:30 p.m.", "SMT"),
+    ("No screens in the bedroom after 9pm", "SMT"),
+    ("Wake at 6:15 on weekdays", "SMT"),
+]
+
 FAMILIES = {
     "numbers glued to units and symbols": GLUED_UNITS,
     "grades, levels and ranges": GRADES_AND_LEVELS,
@@ -201,6 +222,8 @@ FAMILIES = {
     "occasions and parts of periods": OCCASIONS_AND_PARTS_OF_PERIODS,
     "finished, made or reached": FINISHED_MADE_OR_REACHED,
     "changes, means and purposes": CHANGES_MEANS_AND_PURPOSES,
+    "graduating and letters after a name": GRADUATING_AND_LETTERS,
+    "clock times that measure or limit": CLOCK_TIMES,
 }
 CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, rows in FAMILIES.items() for text, expected in rows]
 

@@ -333,6 +333,22 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Become certified", "Get licensed as a plumber", "Be a certified yoga teacher", "Get board-certified in oncology"),
         ("Help the team feel qualified", "Register for the course"),
     ),
+    "M.graduate": (
+        ("Graduate from dental school in 2029", "to graduate college", "graduating from high school", "Graduate from my welding programme"),
+        ("Apply to graduate school", "Hire a graduate student", "Start a graduate programme"),
+    ),
+    "M.post_nominal": (
+        ("I want to be Lee Park, RN, BSN", "Become Omar Said, CPA", "become an RN", "Be a PMP by spring"),
+        ("Ask Dana, my manager, for feedback", "Be more patient", "Call the RN on duty"),
+    ),
+    "M.clock_duration": (
+        ("Cut call wait from 7:30 to 5:00 minutes", "Run a sub-1:50 half marathon", "Finish the 10k in under 52:00", "Run a 4:05:00 marathon"),
+        ("Wake at 6:15 on weekdays", "Be at my desk by 8:30", "Meet at 12:30 for lunch"),
+    ),
+    "F.clock_cutoff": (
+        ("Lights out by 10:30 p.m.", "No screens after 9pm", "Stop eating before 8 p.m.", "Leave the office no later than 6 pm"),
+        ("Wake at 6:15 on weekdays", "Run 5 km before breakfast", "Meet at 7 pm on Fridays"),
+    ),
     "M.done_referent": (
         ("Pay them off by May", "Pay my car off", "Finish it this week", "Get it all done before the move"),
         ("Pay off debt", "Finish what matters", "Get it right"),
