@@ -213,7 +213,10 @@ def earlier(nb: Notebook, today: date) -> None:
     notes = sorted((n for n in nb.coach_notes if n.on < today), key=lambda n: n.on, reverse=True)
     if not notes:
         return
-    with st.expander(f"Earlier sessions ({len(notes)})"):
+    # Drawn only while open: a five-year notebook holds dozens of notes, ten elements each.
+    with st.expander(f"Earlier sessions ({len(notes)})", key="coach.earlier", on_change="rerun") as shown:
+        if not shown.open:
+            return
         for n in notes[:50]:
             with st.container(border=True):
                 head, action = st.columns([0.85, 0.15], vertical_alignment="center")
