@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import plotly.graph_objects as go
 
-from career_core.reflection import Priority, SkillGap
+from career_core.models import Notebook
+from career_core.reflection import TOP_FEW, Priority, SkillGap, priorities, skill_gaps
 from waypoint_ui.charts import PALETTE, layout
 from waypoint_ui.jitter import spread
 from waypoint_ui.text import chart_text, short
@@ -75,3 +77,14 @@ def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) 
         xaxis=dict(range=[0.5, 5.6], title="Value for my career (1–5)", **RATING_TICKS),
         yaxis=dict(range=[0.5, 6.0], title="My motivation (1–5)", **RATING_TICKS),
     ))
+
+
+# The page's charts as `derived.per_revision` builds them: once per notebook revision, not per rerun.
+
+
+def skills_chart(nb: Notebook, today: date, large: bool) -> go.Figure:
+    return skill_gap_figure(skill_gaps(nb.reflection.skills), large=large)
+
+
+def development_chart(nb: Notebook, today: date, large: bool) -> go.Figure:
+    return priority_figure(priorities(nb.development_items), TOP_FEW, large=large)
