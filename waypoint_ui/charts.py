@@ -39,8 +39,8 @@ def layout(*, height: int = 360, large: bool = False, **own: Any) -> dict[str, A
         "plot_bgcolor": "rgba(0,0,0,0)",
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
         "hoverlabel": {"font": {"size": 14 if large else 12}},
-        "xaxis": _GRID,
-        "yaxis": _GRID,
+        "xaxis": dict(_GRID),
+        "yaxis": dict(_GRID),
     }
     return _laid_over(house, own)
 
