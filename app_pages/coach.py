@@ -52,7 +52,8 @@ def agreed(summary: SinceLastSession, today: date) -> None:
         st.text(prev.next_steps)
 
 
-def changes(summary: SinceLastSession, today: date) -> None:
+def changes(nb: Notebook, since: date, today: date) -> None:
+    summary = derived.per_revision(since_last_session, nb, today, since)
     st.subheader("What changed", anchor=False)
     cols = st.columns(5)
     cols[0].metric("Check-ins", summary.checkins)
@@ -67,19 +68,25 @@ def changes(summary: SinceLastSession, today: date) -> None:
             icon=":material/hourglass_empty:",
         )
         return
-    movements(summary)
+    movements(nb, since, today)
     actions(summary, today)
     goal_changes(summary, today)
     reviews(summary, today)
 
 
-def movements(summary: SinceLastSession) -> None:
+def _movement_chart(nb: Notebook, today: date, since: date, large: bool):
+    return movement_figure(derived.per_revision(since_last_session, nb, today, since).movements, large=large)
+
+
+def movements(nb: Notebook, since: date, today: date) -> None:
+    """How each goal moved; the chart is built once per revision and window."""
+    summary = derived.per_revision(since_last_session, nb, today, since)
     if not summary.movements:
         return
     st.markdown("##### :material/trending_up: Progress on goals")
     hide_notes = session.hidden(CheckIn, "note")
     if any(m.percent_now is not None for m in summary.movements):
-        st.plotly_chart(movement_figure(summary.movements, large=session.presenting()), width="stretch",
+        st.plotly_chart(derived.per_revision(_movement_chart, nb, today, since, session.presenting()), width="stretch",
                         config={"displayModeBar": False})
     st.dataframe(
         [
@@ -206,7 +213,10 @@ def earlier(nb: Notebook, today: date) -> None:
     notes = sorted((n for n in nb.coach_notes if n.on < today), key=lambda n: n.on, reverse=True)
     if not notes:
         return
-    with st.expander(f"Earlier sessions ({len(notes)})"):
+    # Drawn only while open: a five-year notebook holds dozens of notes, ten elements each.
+    with st.expander(f"Earlier sessions ({len(notes)})", key="coach.earlier", on_change="rerun") as shown:
+        if not shown.open:
+            return
         for n in notes[:50]:
             with st.container(border=True):
                 head, action = st.columns([0.85, 0.15], vertical_alignment="center")
@@ -230,7 +240,7 @@ today = date.today()
 since = header(nb, today)
 summary = derived.per_revision(since_last_session, nb, today, since)
 agreed(summary, today)
-changes(summary, today)
+changes(nb, since, today)
 coming_up(nb, today)
 note_form(summary, today)
 earlier(nb, today)

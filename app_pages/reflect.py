@@ -30,15 +30,14 @@ from career_core.reflection import (
     next_role,
     priorities,
     roles_not_asked,
-    skill_gaps,
     skills_to_offer,
     vision_notes,
 )
 from career_core.tables import Column, choice, day, flag, text, whole
 from career_core.value_words import values_in_text
-from waypoint_ui import fields, frame, session
+from waypoint_ui import derived, fields, frame, session
 from waypoint_ui.forms import EntryForm, edit_table
-from waypoint_ui.reflect_charts import priority_figure, skill_gap_figure
+from waypoint_ui.reflect_charts import development_chart, skills_chart
 from waypoint_ui.text import md
 
 ROLE_LABELS = {r.label: r for r in InputRole}
@@ -70,7 +69,7 @@ def self_assessment(nb: Notebook) -> None:
                            "Now": RATING, "Wanted": RATING, "Note": st.column_config.TextColumn(max_chars=200)},
             describe_row=lambda s: s.name,
         )
-        st.plotly_chart(skill_gap_figure(skill_gaps(skills), large=session.presenting()),
+        st.plotly_chart(derived.per_revision(skills_chart, nb, date.today(), session.presenting()),
                         alt="Skills: where I am now and where I want to be, with the gap for each.")
     else:
         st.caption("No skills rated yet.")
@@ -264,7 +263,7 @@ def development(nb: Notebook) -> None:
         st.caption("The list is empty.")
         return
     ranked = priorities(items)
-    st.plotly_chart(priority_figure(ranked, TOP_FEW, large=session.presenting()),
+    st.plotly_chart(derived.per_revision(development_chart, nb, date.today(), session.presenting()),
                     alt="Development items placed by value and motivation, numbered by rank as in the table below; the top few are stars.")
     by_id = {i.id: i for i in items}
     shown = [by_id[p.item_id] for p in ranked]

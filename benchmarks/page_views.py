@@ -112,9 +112,18 @@ def app_with(nb: Notebook) -> Iterator[Callable[[], AppTest]]:
                 os.environ[ENV_VAR] = previous
 
 
-def measure(start: Callable[[], AppTest], view: View, repeat: int) -> Sample:
+def opened(start: Callable[[], AppTest], view: View) -> AppTest:
+    """A new app with Home drawn, as a person arriving sees it, and `view` chosen (not run yet).
+    AppTest finds a page by the address st.navigation gave it only after a first run: opened
+    before one, the Coach session (at /session, not /coach) was Home again."""
     at = start()
+    at.run()
     view.open(at)
+    return at
+
+
+def measure(start: Callable[[], AppTest], view: View, repeat: int) -> Sample:
+    at = opened(start, view)
     began = time.perf_counter()
     at.run()
     first = time.perf_counter() - began

@@ -5,8 +5,8 @@ against a bare Streamlit page timed in the same process; and a real server's col
                                [--views plan,goals:Draft] [--sessions 20 | --sessions 0]
 
 Every view (a page, or one section or tab of it; benchmarks/page_views.py) is opened through
-Streamlit's AppTest on a fresh database holding one notebook: the first run (it builds the caches
-derived per revision), then the median and worst of `--repeat` reruns. Beside each view the bare
+Streamlit's AppTest on a fresh database holding one notebook, after Home: the view's first run (it
+builds the caches derived per revision), then the median and worst of `--repeat` reruns. Beside each view the bare
 page (benchmarks/bare_page.py: one 2,000-point Plotly chart and a text input) is timed again, and
 the view's median is printed as a multiple of the bare page's ("× bare"): the machine's speed and
 load cancel out. Each interaction (benchmarks/interactions.py) changes a widget as a browser would
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from benchmarks.interactions import INTERACTIONS, WHOLE_PAGE, Interaction  # noqa: E402
-from benchmarks.page_views import NOTEBOOKS, VIEWS, View, app_with, compiled_once, measure  # noqa: E402
+from benchmarks.page_views import NOTEBOOKS, VIEWS, View, app_with, compiled_once, measure, opened  # noqa: E402
 from benchmarks.timing import ms, timed  # noqa: E402
 from tests.app.fragment_runs import fragment_runs, run_fragment, whole_page  # noqa: E402
 
@@ -52,8 +52,7 @@ def bare(repeat: int) -> float:
 def interact(start, interaction: Interaction, repeat: int) -> tuple[float, str] | None:
     """The median rerun after `interaction`, and what reran ("section" or "page"); None when the
     notebook offers nothing to do it with."""
-    at = start()
-    interaction.view.open(at)
+    at = opened(start, interaction.view)
     times, scopes = [], set()
     for n in range(repeat):
         at.run()  # the whole page, as the browser shows it before the click

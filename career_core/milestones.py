@@ -66,7 +66,7 @@ def record_milestones(notebook: Notebook, goal_ids: Iterable[str], today: date) 
     wanted = set(goal_ids)
     if not wanted:
         return []
-    progress = all_progress(notebook, today)
+    progress = all_progress(notebook, today, only=wanted)
     written = []
     for goal_id in wanted:
         gp = progress.get(goal_id)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -480,8 +480,9 @@ def _where(progress: float | None, steps: _Steps | None, direction: Direction) -
 # --- the whole notebook --------------------------------------------------------------------------
 
 
-def all_progress(notebook: Notebook, today: date) -> dict[str, GoalProgress]:
-    """Every goal's progress, in the notebook's order; check-ins are grouped in one pass."""
+def all_progress(notebook: Notebook, today: date, only: Collection[str] | None = None) -> dict[str, GoalProgress]:
+    """Every goal's progress, in the notebook's order; check-ins are grouped in one pass. `only`:
+    just these goals (and the stepping stones a done-goal counts), as a save that changed them asks."""
     by_goal: dict[str, list[CheckIn]] = defaultdict(list)
     for c in notebook.checkins:
         by_goal[c.goal_id].append(c)
@@ -506,9 +507,10 @@ def all_progress(notebook: Notebook, today: date) -> dict[str, GoalProgress]:
         done[goal.id] = gp
         return gp
 
-    for g in notebook.goals:
+    goals = notebook.goals if only is None else [g for g in notebook.goals if g.id in only]
+    for g in goals:
         compute(g, frozenset())
-    return {g.id: done[g.id] for g in notebook.goals}
+    return {g.id: done[g.id] for g in goals}
 
 
 IN_PLAY: Final = (GoalStatus.ACTIVE, GoalStatus.DRAFT)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from career_core.coaching import GoalMovement
-from waypoint_ui.charts import PALETTE, style
+from waypoint_ui.charts import PALETTE, layout
 from waypoint_ui.text import chart_text
 
 
@@ -21,18 +21,17 @@ def movement_figure(movements: Sequence[GoalMovement], *, large: bool = False) -
     labels = [chart_text(m.statement, 48) for m in charted]
     before = [m.percent_before for m in charted]
     now = [m.percent_now for m in charted]
-    fig = go.Figure()
-    for label, a, b in zip(labels, before, now, strict=True):
-        fig.add_trace(go.Scatter(x=[a, b], y=[label, label], mode="lines", line=dict(color="#999999", width=3),
-                                 showlegend=False, hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=before, y=labels, mode="markers", name="At the last session",
+    traces = [go.Scatter(x=[a, b], y=[label, label], mode="lines", line=dict(color="#999999", width=3),
+                         showlegend=False, hoverinfo="skip") for label, a, b in zip(labels, before, now, strict=True)]
+    traces.append(go.Scatter(x=before, y=labels, mode="markers", name="At the last session",
                              marker=dict(symbol="circle-open", size=13, color=PALETTE[1], line=dict(width=3)),
                              hovertemplate="%{y}<br>then: %{x}% of the way<extra></extra>"))
-    fig.add_trace(go.Scatter(x=now, y=labels, mode="markers", name="Now",
+    traces.append(go.Scatter(x=now, y=labels, mode="markers", name="Now",
                              marker=dict(symbol="diamond", size=14, color=PALETTE[0]),
                              hovertemplate="%{y}<br>now: %{x}% of the way<extra></extra>"))
     low, high = min(0, *before, *now), max(100, *before, *now)
-    fig.update_xaxes(title="% of the way from the starting point to the target", ticksuffix="%",
-                     range=[low - 4, high + 4], dtick=25)
-    fig.update_yaxes(autorange="reversed")
-    return style(fig, height=110 + 48 * len(charted), large=large)
+    return go.Figure(traces, layout(
+        height=110 + 48 * len(charted), large=large, yaxis=dict(autorange="reversed"),
+        xaxis=dict(title="% of the way from the starting point to the target", ticksuffix="%",
+                   range=[low - 4, high + 4], dtick=25),
+    ))

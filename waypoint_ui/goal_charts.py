@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from career_core import wording
 from career_core.goals import HIGH, FocusPoint, HistoryPoint, MapNode
 from career_core.models import GoalStatus
-from waypoint_ui.charts import PALETTE, style
+from waypoint_ui.charts import PALETTE, layout
 from waypoint_ui.jitter import spread
 from waypoint_ui.text import chart_text, short
 
@@ -26,7 +26,7 @@ _HIDDEN_AXIS = dict(showgrid=False, zeroline=False, showticklabels=False, ticks=
 
 def history_figure(points: Sequence[HistoryPoint], *, large: bool = False) -> go.Figure:
     """The SMART score of each wording, first to current."""
-    fig = go.Figure(go.Scatter(
+    line = go.Scatter(
         x=[p.number for p in points],
         y=[p.score for p in points],
         mode="lines+markers+text",
@@ -37,13 +37,12 @@ def history_figure(points: Sequence[HistoryPoint], *, large: bool = False) -> go
         customdata=[[chart_text(short(p.statement, 90)), wording.day(p.at.date()) if p.at else "now"] for p in points],
         hovertemplate="Wording %{x} (%{customdata[1]}): score %{y}<br>%{customdata[0]}<extra></extra>",
         showlegend=False,
+    )
+    return go.Figure(line, layout(
+        height=230, large=large, margin=dict(t=20),
+        xaxis=dict(title="Wording", tickmode="array", tickvals=[p.number for p in points], range=[0.6, len(points) + 0.4]),
+        yaxis=dict(title="SMART score", range=[0, 112], tickvals=[0, 25, 50, 75, 100]),
     ))
-    style(fig, height=230, large=large)
-    fig.update_xaxes(title="Wording", tickmode="array", tickvals=[p.number for p in points],
-                     range=[0.6, len(points) + 0.4])
-    fig.update_yaxes(title="SMART score", range=[0, 112], tickvals=[0, 25, 50, 75, 100])
-    fig.update_layout(margin=dict(t=20))
-    return fig
 
 
 def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> go.Figure:
@@ -57,8 +56,8 @@ def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> go.Figu
             px, py, y = depth[n.parent], -row[n.parent], -row[n.id]
             edge_x += [px, px, n.depth, None]
             edge_y += [py, y, y, None]
-    fig = go.Figure(go.Scatter(x=edge_x, y=edge_y, mode="lines", line=dict(color="#B8C2BD", width=1.5),
-                               hoverinfo="skip", showlegend=False))
+    traces = [go.Scatter(x=edge_x, y=edge_y, mode="lines", line=dict(color="#B8C2BD", width=1.5),
+                         hoverinfo="skip", showlegend=False)]
 
     def label(n: MapNode) -> str:
         if n.kind == "vision":
@@ -70,7 +69,7 @@ def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> go.Figu
         return f"{head}{chart_text(short(n.text, 64))} <span style='color:#5A6560'>· {n.status.label.lower()}{score}</span>"
 
     structural = [n for n in nodes if n.status is None]
-    fig.add_trace(go.Scatter(
+    traces.append(go.Scatter(
         x=[n.depth for n in structural], y=[-row[n.id] for n in structural], mode="markers+text",
         marker=dict(symbol=["hexagon" if n.kind == "vision" else "square-open" for n in structural], size=15,
                     color="#33413B"),
@@ -80,7 +79,7 @@ def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> go.Figu
         members = [n for n in nodes if n.status is status]
         if not members:
             continue
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=[n.depth for n in members], y=[-row[n.id] for n in members], mode="markers+text",
             name=status.label, marker=dict(symbol=symbol, size=14, color=colour, line=dict(width=2, color=colour)),
             text=[label(n) for n in members], textposition="middle right",
@@ -88,31 +87,32 @@ def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> go.Figu
                         for n in members],
             hovertemplate="%{customdata[0]}<br>%{customdata[1]} · SMART score %{customdata[2]}<extra></extra>",
         ))
-    style(fig, height=70 + 34 * len(nodes), large=large)
-    fig.update_xaxes(range=[-0.25, 6.2], **_HIDDEN_AXIS)
-    fig.update_yaxes(range=[-len(nodes) + 0.4, 0.8], **_HIDDEN_AXIS)
-    return fig
+    return go.Figure(traces, layout(height=70 + 34 * len(nodes), large=large,
+                                    xaxis=dict(range=[-0.25, 6.2], **_HIDDEN_AXIS),
+                                    yaxis=dict(range=[-len(nodes) + 0.4, 0.8], **_HIDDEN_AXIS)))
 
 
 def focus_figure(points: Sequence[FocusPoint], pause: Collection[str] = (), *, large: bool = False) -> go.Figure:
     """Active goals on impact × motivation, the quadrants named in words."""
     positions = spread([(p.impact, p.motivation) for p in points], radius=0.2)
     number = {p.goal_id: n for n, p in enumerate(points, start=1)}
-    fig = go.Figure()
     line = HIGH - 0.5
-    for x0, x1, y0, y1 in ((line, 5.6, line, 5.6),):
-        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, line=dict(width=0),
-                      fillcolor="rgba(0,114,178,0.07)", layer="below")
-    fig.add_shape(type="line", x0=line, x1=line, y0=0.4, y1=5.6, line=dict(color="#B8C2BD", dash="dot"))
-    fig.add_shape(type="line", x0=0.4, x1=5.6, y0=line, y1=line, line=dict(color="#B8C2BD", dash="dot"))
-    for text, x, y, xanchor, yanchor in (
-        ("Go for it", 5.55, 5.55, "right", "top"),
-        ("Find your reason, or support", 5.55, 0.45, "right", "bottom"),
-        ("Keep it light", 0.45, 5.55, "left", "top"),
-        ("Pause or drop?", 0.45, 0.45, "left", "bottom"),
-    ):
-        fig.add_annotation(x=x, y=y, text=text, showarrow=False, xanchor=xanchor, yanchor=yanchor,
-                           font=dict(size=12, color="#3D4A45"))
+    shapes = [
+        dict(type="rect", x0=line, x1=5.6, y0=line, y1=5.6, line=dict(width=0), fillcolor="rgba(0,114,178,0.07)",
+             layer="below"),
+        dict(type="line", x0=line, x1=line, y0=0.4, y1=5.6, line=dict(color="#B8C2BD", dash="dot")),
+        dict(type="line", x0=0.4, x1=5.6, y0=line, y1=line, line=dict(color="#B8C2BD", dash="dot")),
+    ]
+    annotations = [
+        dict(x=x, y=y, text=text, showarrow=False, xanchor=xanchor, yanchor=yanchor, font=dict(size=12, color="#3D4A45"))
+        for text, x, y, xanchor, yanchor in (
+            ("Go for it", 5.55, 5.55, "right", "top"),
+            ("Find your reason, or support", 5.55, 0.45, "right", "bottom"),
+            ("Keep it light", 0.45, 5.55, "left", "top"),
+            ("Pause or drop?", 0.45, 0.45, "left", "bottom"),
+        )
+    ]
+    traces = []
     for name, member, symbol, colour in (
         ("Active goal", lambda p: p.goal_id not in pause, "circle", PALETTE[0]),
         ("Could pause", lambda p: p.goal_id in pause, "diamond-open", PALETTE[5]),
@@ -120,7 +120,7 @@ def focus_figure(points: Sequence[FocusPoint], pause: Collection[str] = (), *, l
         picked = [(p, xy) for p, xy in zip(points, positions, strict=True) if member(p)]
         if not picked:
             continue
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=[xy[0] for _, xy in picked], y=[xy[1] for _, xy in picked], mode="markers+text", name=name,
             marker=dict(symbol=symbol, size=22, color=colour, line=dict(width=2, color=colour)),
             text=[str(number[p.goal_id]) for p, _ in picked], textposition="middle center",
@@ -129,8 +129,9 @@ def focus_figure(points: Sequence[FocusPoint], pause: Collection[str] = (), *, l
             hovertemplate="%{text}. %{customdata[0]}<br>Impact %{x:.0f} · motivation %{y:.0f} · "
                           "%{customdata[1]}<extra></extra>",
         ))
-    style(fig, height=460, large=large)
     ticks = dict(tickmode="array", tickvals=[1, 2, 3, 4, 5])
-    fig.update_xaxes(range=[0.4, 5.6], title="Impact on my career (1–5)", **ticks)
-    fig.update_yaxes(range=[0.4, 5.6], title="My motivation (1–5)", **ticks)
-    return fig
+    return go.Figure(traces, layout(
+        height=460, large=large, shapes=shapes, annotations=annotations,
+        xaxis=dict(range=[0.4, 5.6], title="Impact on my career (1–5)", **ticks),
+        yaxis=dict(range=[0.4, 5.6], title="My motivation (1–5)", **ticks),
+    ))

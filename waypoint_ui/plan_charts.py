@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from career_core import wording
 from career_core.plan.load import WeekLoad, WeeklyLoad
 from career_core.plan.timeline import Timeline
-from waypoint_ui.charts import PALETTE, style
+from waypoint_ui.charts import PALETTE, layout
 from waypoint_ui.text import chart_text
 
 BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, YELLOW, BLACK = PALETTE
@@ -63,12 +63,12 @@ def _at(day: date) -> str:
 def timeline_figure(tl: Timeline, *, large: bool = False) -> go.Figure:
     rows = list(tl.rows)
     index = {row.key: i for i, row in enumerate(rows)}
-    fig = go.Figure()
+    traces: list[go.Bar | go.Scatter] = []
     for kind, (name, colour, opacity) in _BARS.items():
         bars = [(i, r) for i, r in enumerate(rows) if r.kind == kind and r.start and r.end]
         if not bars:
             continue
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             name=name,
             orientation="h",
             y=[i for i, _ in bars],
@@ -83,7 +83,7 @@ def timeline_figure(tl: Timeline, *, large: bool = False) -> go.Figure:
         marks = [m for m in tl.marks if m.kind == kind and m.row in index]
         if not marks:
             continue
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             name=name,
             mode="markers",
             x=[_at(m.on) for m in marks],
@@ -92,31 +92,31 @@ def timeline_figure(tl: Timeline, *, large: bool = False) -> go.Figure:
             customdata=[chart_text(m.label) for m in marks],
             hovertemplate="%{customdata}<extra></extra>",
         ))
-    _line(fig, tl.today, "Today", BLACK, "dash")
+    lines = [_line(tl.today, "Today", BLACK, "dash")]
     if tl.vision and tl.start <= tl.vision <= tl.end:
-        _line(fig, tl.vision, chart_text(tl.vision_label, 40), VERMILION, "dot")
+        lines.append(_line(tl.vision, chart_text(tl.vision_label, 40), VERMILION, "dot"))
     ticks = [chart_text(_ROW_PREFIX.get(r.kind, "") + r.label, 48) for r in rows]
-    fig.update_layout(
+    return go.Figure(traces, layout(
+        height=max(260, 30 * len(rows) + 160), large=large,
         barmode="overlay",
         showlegend=True,
         yaxis=dict(tickmode="array", tickvals=list(range(len(rows))), ticktext=ticks, autorange="reversed",
-                   showgrid=False, automargin=True),
+                   automargin=True),
         xaxis=dict(type="date", range=[_at(tl.start), _at(tl.end + timedelta(days=1))], side="top"),
         hovermode="closest",
-    )
-    height = max(260, 30 * len(rows) + 160)
-    style(fig, height=height, large=large)
-    # dates along the top stay in view on a tall chart; the legend moves below it
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.02, xanchor="left", x=0),
-                      margin=dict(t=70, b=10))
-    return fig
+        shapes=[shape for shape, _ in lines],
+        annotations=[note for _, note in lines],
+        # dates along the top stay in view on a tall chart; the legend moves below it
+        legend=dict(orientation="h", yanchor="top", y=-0.02, xanchor="left", x=0),
+        margin=dict(t=70, b=10),
+    ))
 
 
-def _line(fig: go.Figure, day: date, label: str, colour: str, dash: str) -> None:
-    fig.add_shape(type="line", x0=_at(day), x1=_at(day), y0=0, y1=1, yref="paper",
-                  line=dict(color=colour, dash=dash, width=1.5))
-    fig.add_annotation(x=_at(day), y=1, yref="paper", yanchor="bottom", text=label, showarrow=False,
-                       font=dict(color=colour), bgcolor="rgba(255,255,255,0.8)")
+def _line(day: date, label: str, colour: str, dash: str) -> tuple[dict, dict]:
+    """A dated line down the whole chart, and its label on top."""
+    return (dict(type="line", x0=_at(day), x1=_at(day), y0=0, y1=1, yref="paper", line=dict(color=colour, dash=dash, width=1.5)),
+            dict(x=_at(day), y=1, yref="paper", yanchor="bottom", text=label, showarrow=False, font=dict(color=colour),
+                 bgcolor="rgba(255,255,255,0.8)"))
 
 
 # --- the weekly load --------------------------------------------------------------------------
@@ -135,9 +135,9 @@ def load_figure(load: WeeklyLoad, today: date, *, large: bool = False) -> go.Fig
          f"freed: {wording.hours(w.freed)}<br>Total: {wording.hours(w.total)} of {wording.hours(w.limit)} — {w.status}")
         for w in weeks
     ]
-    fig = go.Figure()
+    traces: list[go.Bar | go.Scatter] = []
     if load.usual > 0:
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             name="Usual work, less what you stopped",
             x=x, y=[max(0.0, w.usual - w.freed) for w in weeks],
             marker=dict(color=GREY, opacity=0.45), customdata=hover, hovertemplate="%{customdata}<extra></extra>",
@@ -146,20 +146,20 @@ def load_figure(load: WeeklyLoad, today: date, *, large: bool = False) -> go.Fig
     else:
         plan = [w.plan for w in weeks]
         if any(w.freed for w in weeks):
-            fig.add_trace(go.Bar(
+            traces.append(go.Bar(
                 name="Freed by your stop-doing list",
                 x=x, y=[-w.freed for w in weeks],
                 marker=dict(color=GREEN, opacity=0.5, pattern=dict(shape=".")),
                 customdata=hover, hovertemplate="%{customdata}<extra></extra>",
             ))
-    fig.add_trace(go.Bar(
+    traces.append(go.Bar(
         name="Plan actions (hatched: over the limit)",
         x=x, y=plan,
         marker=dict(color=[VERMILION if w.over else BLUE for w in weeks],
                     pattern=dict(shape=["/" if w.over else "" for w in weeks], fgcolor="white")),
         customdata=hover, hovertemplate="%{customdata}<extra></extra>",
     ))
-    fig.add_trace(go.Scatter(
+    traces.append(go.Scatter(
         name="Week total (✕ over the limit)",
         x=x, y=[w.total for w in weeks],
         mode="markers",
@@ -169,16 +169,19 @@ def load_figure(load: WeeklyLoad, today: date, *, large: bool = False) -> go.Fig
     ))
     tops = [max(p + max(0.0, w.usual - w.freed), w.total) for p, w in zip(plan, weeks, strict=True)]
     # The labels ride on invisible markers as big as the ✕ above, so Plotly sets them clear of it.
-    fig.add_trace(go.Scatter(
+    traces.append(go.Scatter(
         x=x, y=tops, mode="markers+text", showlegend=False, hoverinfo="skip", marker=dict(size=16, opacity=0),
         text=[f"⚠ +{wording.hours(w.over_by)}" if w.over else wording.hours(top) for top, w in zip(tops, weeks, strict=True)],
         textposition="top center",
         textfont=dict(size=15 if large else 12, color=[VERMILION if w.over else BLACK for w in weeks]),
     ))
-    fig.add_hline(y=load.limit, line=dict(color=BLACK, dash="dash", width=1.5), layer="below",
-                  annotation_text=f"Your limit: {wording.hours(load.limit)}", annotation_position="top left")
+    limit = dict(type="line", x0=0, x1=1, xref="x domain", y0=load.limit, y1=load.limit, yref="y", layer="below",
+                 line=dict(color=BLACK, dash="dash", width=1.5))
+    limit_label = dict(x=0, xref="x domain", xanchor="left", y=load.limit, yref="y", yanchor="bottom", showarrow=False,
+                       text=f"Your limit: {wording.hours(load.limit)}")
     top = max([load.limit, *tops]) * 1.15
     bottom = min([0.0, *(-w.freed for w in weeks)]) * 1.15 if load.usual == 0 else 0
-    fig.update_layout(barmode="relative", yaxis=dict(title="Hours in the week", range=[bottom, top]),
-                      xaxis=dict(type="category"), hovermode="closest")
-    return style(fig, height=380, large=large)
+    return go.Figure(traces, layout(
+        height=380, large=large, barmode="relative", hovermode="closest", shapes=[limit], annotations=[limit_label],
+        yaxis=dict(title="Hours in the week", range=[bottom, top]), xaxis=dict(type="category"),
+    ))

@@ -20,7 +20,7 @@ from career_core.progress import (
     expected_value,
     series_with_gaps,
 )
-from waypoint_ui.charts import PALETTE, STATUS_STYLE, style
+from waypoint_ui.charts import PALETTE, STATUS_STYLE, layout, vline
 from waypoint_ui.text import chart_text
 
 BLUE, ORANGE, GREEN, GREY = PALETTE[0], PALETTE[1], PALETTE[2], "#6B7780"
@@ -29,7 +29,7 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Figure:
     """The goal's logged values against its target, the straight-line plan and the recent pace."""
-    fig = go.Figure()
+    traces: list[go.Scatter] = []
     unit = gp.unit
     # The unit is the person's own text: it reaches the hover text through customdata, escaped.
     hover_unit = chart_text(f" {unit}" if unit and unit != "%" else unit)
@@ -38,14 +38,14 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Fig
 
     if gp.target is not None:
         name = {"at_most": "Limit", "at_least": "Floor"}.get(gp.direction.value, "Target")
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=[first, last], y=[gp.target, gp.target], mode="lines", name=chart_text(f"{name}: {wording.number(gp.target, unit)}"),
             line=dict(color=GREEN, width=2, dash="dash"), hoverinfo="skip",
         ))
     if gp.deadline is not None and gp.target is not None and gp.baseline is not None:
         a, b = expected_value(gp, gp.start), expected_value(gp, gp.deadline)
         if a is not None and b is not None and a != b:
-            fig.add_trace(go.Scatter(
+            traces.append(go.Scatter(
                 x=[gp.start, gp.deadline], y=[a, b], mode="lines", name="Plan: a straight line to the deadline",
                 line=dict(color=GREY, width=1.5, dash="dot"),
                 customdata=[[wording.day(gp.start, today), hover_unit], [wording.day(gp.deadline, today), hover_unit]],
@@ -53,7 +53,7 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Fig
             ))
     if gp.points:
         xs, ys = series_with_gaps(gp.points)
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=xs, y=ys, mode="lines+markers", name="Logged", connectgaps=False,
             line=dict(color=BLUE, width=2.5), marker=dict(size=7, symbol="circle", color=BLUE),
             customdata=[[wording.day(x, today, weekday=True), hover_unit] for x in xs],
@@ -61,24 +61,22 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Fig
         ))
     if gp.forecast is not None and gp.points and gp.target is not None and gp.forecast > gp.points[-1].on:
         latest = gp.points[-1]
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=[latest.on, gp.forecast], y=[latest.value, gp.target], mode="lines+markers",
             name=f"Recent pace: there around {wording.day(gp.forecast, today)}",
             line=dict(color=ORANGE, width=1.5, dash="dashdot"), marker=dict(size=[0, 9], symbol="diamond"),
             customdata=[[wording.day(latest.on, today), hover_unit], [wording.day(gp.forecast, today), hover_unit]],
             hovertemplate="At the recent pace: %{y:.3~f}%{customdata[1]} around %{customdata[0]}<extra></extra>",
         ))
-    fig.add_vline(x=today.isoformat(), line=dict(color=GREY, width=1), opacity=0.6)
-    fig.add_annotation(x=today.isoformat(), y=1, yref="paper", text="today", showarrow=False, yanchor="bottom",
-                       font=dict(color=GREY, size=11))
-    if gp.deadline is not None:
-        fig.add_vline(x=gp.deadline.isoformat(), line=dict(color=GREY, width=1, dash="dot"), opacity=0.6)
-        fig.add_annotation(x=gp.deadline.isoformat(), y=1, yref="paper", text="deadline", showarrow=False,
-                           yanchor="bottom", font=dict(color=GREY, size=11))
-    fig.update_yaxes(title_text=chart_text(unit) or None, rangemode="tozero" if _near_zero(gp) else "normal")
-    fig.update_xaxes(range=[first - timedelta(days=3), last + timedelta(days=7)])
-    fig.update_layout(showlegend=True, hovermode="closest")
-    return style(fig, height=380, large=large)
+    marks = [(today, "today", {}), *([(gp.deadline, "deadline", {"dash": "dot"})] if gp.deadline is not None else [])]
+    return go.Figure(traces, layout(
+        height=380, large=large, showlegend=True, hovermode="closest",
+        shapes=[vline(on.isoformat(), {"color": GREY, "width": 1, **dash}, opacity=0.6) for on, _, dash in marks],
+        annotations=[dict(x=on.isoformat(), y=1, yref="paper", text=text, showarrow=False, yanchor="bottom",
+                          font=dict(color=GREY, size=11)) for on, text, _ in marks],
+        yaxis=dict(title=dict(text=chart_text(unit) or None), rangemode="tozero" if _near_zero(gp) else "normal"),
+        xaxis=dict(range=[first - timedelta(days=3), last + timedelta(days=7)]),
+    ))
 
 
 def _near_zero(gp: GoalProgress) -> bool:
@@ -88,7 +86,7 @@ def _near_zero(gp: GoalProgress) -> bool:
 
 def board_figure(groups: Mapping[ProgressStatus, Sequence[GoalProgress]], today: date, *, large: bool = False) -> go.Figure:
     """Every goal as a bar of its progress, grouped by status, with a tick where the plan expects it."""
-    fig = go.Figure()
+    traces: list[go.Bar | go.Scatter] = []
     labels: list[str] = []
     for status, items in groups.items():
         if not items:
@@ -96,7 +94,7 @@ def board_figure(groups: Mapping[ProgressStatus, Sequence[GoalProgress]], today:
         colour, symbol = STATUS_STYLE[status.value]
         ys = [f"{status.symbol} {chart_text(gp.statement, 48)} ·{i}" for i, gp in enumerate(items)]
         labels.extend(ys)
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             y=ys, x=[gp.percent or 0 for gp in items], orientation="h",
             name=f"{status.symbol} {status.label} ({len(items)})",
             marker=dict(color=colour, line=dict(color=colour, width=1)),
@@ -109,19 +107,20 @@ def board_figure(groups: Mapping[ProgressStatus, Sequence[GoalProgress]], today:
         expected = [(y, gp.expected_percent) for y, gp in zip(ys, items, strict=True)
                     if gp.expected_percent is not None and status is not ProgressStatus.ACHIEVED]
         if expected:
-            fig.add_trace(go.Scatter(
+            traces.append(go.Scatter(
                 y=[y for y, _ in expected], x=[e for _, e in expected], mode="markers",
                 name="Where the plan expects it today", legendgroup="expected", showlegend=False,
                 marker=dict(symbol="line-ns", size=16, line=dict(width=3, color="#222222")),
                 hovertemplate="The plan expects %{x}% by today<extra></extra>",
             ))
-    if any(t.legendgroup == "expected" for t in fig.data):
-        next(t for t in fig.data if t.legendgroup == "expected").showlegend = True
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)), autorange=True,
-                     tickmode="array", tickvals=labels, ticktext=[label.rsplit(" ·", 1)[0] for label in labels])
-    fig.update_xaxes(range=[0, 112], ticksuffix="%", title_text="Progress towards the target")
-    fig.update_layout(barmode="overlay", bargap=0.35)
-    return style(fig, height=max(220, 120 + 30 * len(labels)), large=large)
+    if any(t.legendgroup == "expected" for t in traces):
+        next(t for t in traces if t.legendgroup == "expected").showlegend = True
+    return go.Figure(traces, layout(
+        height=max(220, 120 + 30 * len(labels)), large=large, barmode="overlay", bargap=0.35,
+        yaxis=dict(categoryorder="array", categoryarray=list(reversed(labels)), autorange=True,
+                   tickmode="array", tickvals=labels, ticktext=[label.rsplit(" ·", 1)[0] for label in labels]),
+        xaxis=dict(range=[0, 112], ticksuffix="%", title=dict(text="Progress towards the target")),
+    ))
 
 
 def _expected_text(gp: GoalProgress) -> str:
@@ -135,14 +134,13 @@ def calendar_figure(cal: CheckinCalendar, today: date, *, large: bool = False) -
     z = [[math.nan if v is None else v for v in row] for row in cal.counts]
     text = [[wording.day(cal.day(wd, w), today, weekday=True) for w in range(len(cal.weeks))] for wd in range(7)]
     top = max([v for row in cal.counts for v in row if v] or [1])
-    fig = go.Figure(go.Heatmap(
+    heatmap = go.Heatmap(
         z=z, x=list(cal.weeks), y=list(WEEKDAYS), customdata=text, xgap=3, ygap=3,
         zmin=0, zmax=max(top, 2),
         colorscale=[[0.0, "#EEF1F3"], [0.001, "#C6DBEF"], [0.5, "#56B4E9"], [1.0, BLUE]],
         hovertemplate="%{customdata}: %{z} check-in(s)<extra></extra>",
         colorbar=dict(title=dict(text="check-ins"), thickness=10, len=0.9, dtick=1),
         hoverongaps=False,
-    ))
-    fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(showgrid=False, tickformat="%b", dtick="M1", ticklabelmode="period")
-    return style(fig, height=230, large=large)
+    )
+    return go.Figure(heatmap, layout(height=230, large=large, yaxis=dict(autorange="reversed"),
+                                     xaxis=dict(tickformat="%b", dtick="M1", ticklabelmode="period")))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import plotly.graph_objects as go
 
-from career_core.reflection import Priority, SkillGap
-from waypoint_ui.charts import PALETTE, style
+from career_core.models import Notebook
+from career_core.reflection import TOP_FEW, Priority, SkillGap, priorities, skill_gaps
+from waypoint_ui.charts import PALETTE, layout
 from waypoint_ui.jitter import spread
 from waypoint_ui.text import chart_text, short
 
@@ -22,16 +24,15 @@ def skill_gap_figure(gaps: Sequence[SkillGap], *, large: bool = False) -> go.Fig
     for g, name in zip(gaps, names, strict=True):
         line_x += [g.now, g.wanted, None]
         line_y += [name, name, None]
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(x=line_x, y=line_y, mode="lines", line=dict(color="#9AA5A0", width=3),
-                             hoverinfo="skip", showlegend=False))
-    fig.add_trace(go.Scatter(
+    traces = [go.Scatter(x=line_x, y=line_y, mode="lines", line=dict(color="#9AA5A0", width=3),
+                         hoverinfo="skip", showlegend=False)]
+    traces.append(go.Scatter(
         x=[g.now for g in gaps], y=names, mode="markers", name="Now",
         marker=dict(symbol="circle", size=13, color=PALETTE[0]),
         customdata=[[chart_text(g.name), g.describe] for g in gaps],
         hovertemplate="%{customdata[0]}<br>Now: %{x}<br>%{customdata[1]}<extra></extra>",
     ))
-    fig.add_trace(go.Scatter(
+    traces.append(go.Scatter(
         x=[g.wanted for g in gaps], y=names, mode="markers+text", name="Wanted",
         marker=dict(symbol="diamond", size=14, color=PALETTE[1]),
         text=[f"+{g.gap}" if g.gap > 0 else ("✓" if g.gap == 0 else f"{g.gap}") for g in gaps],
@@ -39,10 +40,9 @@ def skill_gap_figure(gaps: Sequence[SkillGap], *, large: bool = False) -> go.Fig
         customdata=[[chart_text(g.name), g.describe] for g in gaps],
         hovertemplate="%{customdata[0]}<br>Wanted: %{x}<br>%{customdata[1]}<extra></extra>",
     ))
-    style(fig, height=90 + 34 * max(len(gaps), 1), large=large)
-    fig.update_xaxes(range=[0.6, 5.6], title="1 = beginner · 5 = expert", **RATING_TICKS)
-    fig.update_yaxes(autorange="reversed", showgrid=False)
-    return fig
+    return go.Figure(traces, layout(height=90 + 34 * max(len(gaps), 1), large=large,
+                                    xaxis=dict(range=[0.6, 5.6], title="1 = beginner · 5 = expert", **RATING_TICKS),
+                                    yaxis=dict(autorange="reversed", showgrid=False)))
 
 
 def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) -> go.Figure:
@@ -55,10 +55,10 @@ def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) 
         ("Kept", lambda r: r.kept and not r.top, "circle", PALETTE[0], 22, "white"),
         ("Set aside", lambda r: not r.kept and not r.top, "circle-open", "#7A7A7A", 22, "#4D4D4D"),
     )
-    fig = go.Figure()
+    traces = []
     for name, member, symbol, colour, size, ink in groups:
         picked = [(r, p) for r, p in zip(rows, positions, strict=True) if member(r)]
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=[p[0] for _, p in picked], y=[p[1] for _, p in picked],
             mode="markers+text", name=name,
             marker=dict(symbol=symbol, size=size, color=colour, line=dict(width=1.5, color=colour)),
@@ -68,11 +68,23 @@ def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) 
             hovertemplate="%{text}. %{customdata[0]}<br>%{customdata[1]}<br>value × motivation = %{customdata[2]}"
                           " (%{customdata[3]})<extra></extra>",
         ))
-    fig.add_shape(type="rect", x0=3.5, x1=5.6, y0=3.5, y1=5.6, line=dict(width=0), fillcolor="rgba(0,158,115,0.08)",
-                  layer="below")
-    fig.add_annotation(x=3.55, y=5.95, text="shaded: most value, most drive", showarrow=False, xanchor="left",
-                       yanchor="top", font=dict(size=12, color="#3D6B5B"))
-    style(fig, height=440, large=large)
-    fig.update_xaxes(range=[0.5, 5.6], title="Value for my career (1–5)", **RATING_TICKS)
-    fig.update_yaxes(range=[0.5, 6.0], title="My motivation (1–5)", **RATING_TICKS)
-    return fig
+    return go.Figure(traces, layout(
+        height=440, large=large,
+        shapes=[dict(type="rect", x0=3.5, x1=5.6, y0=3.5, y1=5.6, line=dict(width=0), fillcolor="rgba(0,158,115,0.08)",
+                     layer="below")],
+        annotations=[dict(x=3.55, y=5.95, text="shaded: most value, most drive", showarrow=False, xanchor="left",
+                          yanchor="top", font=dict(size=12, color="#3D6B5B"))],
+        xaxis=dict(range=[0.5, 5.6], title="Value for my career (1–5)", **RATING_TICKS),
+        yaxis=dict(range=[0.5, 6.0], title="My motivation (1–5)", **RATING_TICKS),
+    ))
+
+
+# The page's charts as `derived.per_revision` builds them: once per notebook revision, not per rerun.
+
+
+def skills_chart(nb: Notebook, today: date, large: bool) -> go.Figure:
+    return skill_gap_figure(skill_gaps(nb.reflection.skills), large=large)
+
+
+def development_chart(nb: Notebook, today: date, large: bool) -> go.Figure:
+    return priority_figure(priorities(nb.development_items), TOP_FEW, large=large)

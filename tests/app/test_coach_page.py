@@ -129,7 +129,9 @@ def test_the_note_fields_stop_at_the_notebooks_own_limit(open_app, client):
 def test_an_earlier_note_can_be_deleted_and_the_history_keeps_it(open_app, db, client):
     at = open_app(page="coach")
     assert any(e.label == "Earlier sessions (2)" for e in at.expander)
-    next(b for b in at.button if b.label == "Delete note").click().run()
+    assert not any(b.label == "Delete note" for b in at.button)  # drawn only once opened
+    at.session_state["coach.earlier"] = True  # opened
+    next(b for b in at.run().button if b.label == "Delete note").click().run()
     after = db.load("local", client.id)
     assert [n.notes for n in after.coach_notes] == ["First session"]  # the newest went
     assert any(len(old.coach_notes) == 2 for old in (db.load_revision("local", client.id, r.revision) for r in db.history("local", client.id)))

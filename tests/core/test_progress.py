@@ -332,6 +332,28 @@ def test_all_progress_keeps_the_notebooks_order_and_each_goals_own_check_ins():
     assert result[a.id].checkins == 1 and result[b.id].latest == 26.0
 
 
+def _parent_with_stepping_stones() -> Notebook:
+    parent = goal(D.DONE, 0, 1, horizon="long_term", deadline=date(2030, 12, 31))
+    kids = [goal(parent_id=parent.id, status=GoalStatus.ACHIEVED), goal(parent_id=parent.id)]
+    return Notebook(goals=[goal(), parent, *kids], checkins=checkins(kids[1], *ON_PLAN))
+
+
+@pytest.mark.parametrize(
+    ("notebook", "picked"),
+    [
+        (_parent_with_stepping_stones, lambda nb: [nb.goals[1].id]),  # a done-goal counts its stepping stones
+        (_parent_with_stepping_stones, lambda nb: [nb.goals[3].id, nb.goals[0].id]),  # the notebook's order
+        (_parent_with_stepping_stones, lambda nb: []),
+        (_parent_with_stepping_stones, lambda nb: ["not-a-goal"]),
+    ],
+)
+def test_progress_of_only_some_goals_is_what_the_whole_notebook_says_of_them(notebook, picked):
+    nb = notebook()
+    wanted = picked(nb)
+    whole = all_progress(nb, TODAY)
+    assert all_progress(nb, TODAY, only=set(wanted)) == {g: whole[g] for g in whole if g in wanted}
+
+
 def test_board_groups_tracked_goals_by_status_most_urgent_group_first():
     late, fine, paused = goal(deadline=date(2026, 6, 1)), goal(), goal(status=GoalStatus.PAUSED)
     nb = Notebook(goals=[fine, late, paused], checkins=checkins(fine, *ON_PLAN))
