@@ -3,7 +3,8 @@
 `per_revision(fn, nb, today, *args)` is the one cache of the app: `fn(nb, today, *args)` is worked
 out the first time any page asks for it with this notebook revision, this day and these
 arguments, and every rerun after that costs nothing. A change to the notebook is a new revision,
-so nothing stale is ever shown. `fn` must be a named module-level function: its module and name
+or (while the change waits to be saved) a new count of the tab's changes, so nothing stale is
+ever shown. `fn` must be a named module-level function: its module and name
 are part of the key.
 
 The results live in the browser session, for the open notebook's current revision only: a new
@@ -24,9 +25,10 @@ import streamlit as st
 from career_core.models import Notebook
 from career_core.progress import GoalProgress, all_progress
 from career_core.review import smart_scores
+from waypoint_ui import session
 
 T = TypeVar("T")
-DERIVED = "wp.derived"  # ((notebook id, revision, day), {(function, args): result})
+DERIVED = "wp.derived"  # ((notebook id, revision, changes, day), {(function, args): result})
 
 
 def per_revision(fn: Callable[..., T], nb: Notebook, today: date, *args: Any) -> T:
@@ -35,7 +37,7 @@ def per_revision(fn: Callable[..., T], nb: Notebook, today: date, *args: Any) ->
     name = f"{fn.__module__}.{fn.__qualname__}@{code.co_filename if code else ''}"
     if "<" in fn.__qualname__:
         raise TypeError(f"per_revision needs a named function, not {name}: the name is part of the cache key")
-    stamp = (nb.id, nb.revision, today)
+    stamp = (nb.id, nb.revision, session.changes(), today)
     held = st.session_state.get(DERIVED)
     if held is None or held[0] != stamp:
         held = (stamp, {})

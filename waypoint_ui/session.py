@@ -40,6 +40,7 @@ ERRORS = "wp.errors"
 GENERATION = "wp.generation"
 OWNER = "wp.owner"  # whose notebook NOTEBOOK is: never shown to anyone else
 PRESENT = "wp.presenting"
+CHANGES = "wp.changes"  # see `changes`
 UNSAVED = "wp.unsaved"  # this tab's notebook holds edits the store lacks (a failed save, or a question)
 QUESTIONS = "wp.questions"  # what the last merge asks: the Conflicts, until answered
 CHOICES = "wp.choices"  # the answers given so far, by conflict key
@@ -141,7 +142,7 @@ def open_added(nb: Notebook) -> None:
 
 def _set_current(nb: Notebook) -> None:
     """Switch to `nb` and start its widgets afresh (their keys carry the generation)."""
-    st.session_state[NOTEBOOK] = nb
+    _hold(nb)
     st.session_state[OWNER] = owner()
     st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
     st.session_state[ERRORS] = {}
@@ -186,6 +187,7 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None, dr
         return False
     errors: dict[str, str] = st.session_state.setdefault(ERRORS, {})
     checkpoint = _checkpoint(nb)
+    _changed()  # even a change that fails half way leaves nothing derived from before it
     try:
         change(nb)
     except ValidationError as exc:
@@ -304,7 +306,7 @@ def _refused(nb: Notebook, message: str, field: str | None, checkpoint: Notebook
         else:
             st.session_state.pop(UNSAVED, None)  # back to the stored revision: nothing is pending
     if checkpoint is not None:
-        st.session_state[NOTEBOOK] = checkpoint
+        _hold(checkpoint)
     st.session_state.setdefault(ERRORS, {})[field or "_"] = message
     st.session_state[STATUS] = SaveStatus("invalid", f"Not saved: {message}")
 
@@ -343,7 +345,7 @@ def keep_mine() -> None:
         current = store().revision_of(owner(), nb.id)
     except NotFoundError:
         return
-    st.session_state[NOTEBOOK] = nb.model_copy(update={"revision": current})
+    _hold(nb.model_copy(update={"revision": current}))
     save_now()
 
 
@@ -382,6 +384,23 @@ def outdated(name: str, widget_key: str) -> bool:
     return widget_key != key(name)
 
 
+def _hold(nb: Notebook) -> None:
+    """Make `nb` the notebook this tab shows."""
+    st.session_state[NOTEBOOK] = nb
+    _changed()
+
+
+def _changed() -> None:
+    st.session_state[CHANGES] = st.session_state.get(CHANGES, 0) + 1
+
+
+def changes() -> int:
+    """A count of the changes to this tab's notebook: each edit made here and each notebook put in
+    its place. With the revision it tells derived data apart: an edit waiting for an answer about
+    another tab's change, or one the database could not take yet, keeps the revision it started from."""
+    return st.session_state.get(CHANGES, 0)
+
+
 def _adopt(new: Notebook) -> None:
     """Make `new` this tab's notebook; the widgets showing a value it changed start afresh."""
     old = st.session_state.get(NOTEBOOK)
@@ -389,7 +408,7 @@ def _adopt(new: Notebook) -> None:
     for name, read in st.session_state.get(FOLLOW, {}).items() if old is not None else ():
         if _read(read, old) != _read(read, new):
             renewed[name] = renewed.get(name, 0) + 1
-    st.session_state[NOTEBOOK] = new
+    _hold(new)
 
 
 _GONE = object()  # what a widget shows is gone (its entry was deleted), or it cannot show the value

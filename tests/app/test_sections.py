@@ -18,6 +18,7 @@ from career_core.plan.overview import overview
 from career_core.sample import load_sample
 from tests.app.conftest import stored, texts
 from tests.app.fragment_runs import fragment_runs, run_fragment, whole_page
+from waypoint_ui import session
 
 TODAY = date.today()
 
@@ -83,3 +84,25 @@ def test_a_section_drawn_alone_keeps_its_own_new_state(open_app, db):
         assert not whole_page(at)
         at.run()
         assert next(w for w in at.button_group if w.label == "Show").value == "Including achieved"
+
+
+def test_a_change_the_database_could_not_take_yet_is_counted_on_the_page(open_app, db, monkeypatch):
+    """Derived data follows the tab's notebook: a check-in kept in the tab while the disk is full
+    (the revision unchanged) is in the calendar's count, as it is in the list beside it."""
+    nb = db.add("local", load_sample(TODAY))
+    move = _interaction("progress", "log a check-in")
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    with fragment_runs():
+        at = open_app()
+        move.view.open(at)
+        at.run()
+        monkeypatch.setattr(type(db), "save_merging", disk_full)
+        run_fragment(at, move.act(at, 0))
+        assert not at.exception, [e.value for e in at.exception]
+        held = at.session_state[session.NOTEBOOK]
+        assert held.revision == nb.revision and len(held.checkins) == len(nb.checkins) + 1
+        assert any("Not saved" in e.value for e in at.sidebar.error)
+        _checkins_on_the_calendar(at, held)
