@@ -17,6 +17,7 @@ from career_core.edit import remove
 from career_core.models import CheckIn, Notebook
 from waypoint_ui import derived, frame, session
 from waypoint_ui.coach_charts import movement_figure
+from waypoint_ui.due_view import due_line
 from waypoint_ui.forms import EntryForm
 from waypoint_ui.text import md
 
@@ -176,8 +177,7 @@ def coming_up(nb: Notebook, today: date) -> None:
         st.caption("Nothing due in the coming week: a good moment to agree the next step.")
         return
     for item in due:
-        icon = ":material/error:" if item.overdue else ":material/radio_button_unchecked:"
-        st.markdown(f"{icon} **{md(item.title)}** — {md(item.when(today))}")
+        st.markdown(due_line(item, today))
 
 
 # --- today's note --------------------------------------------------------------------------------

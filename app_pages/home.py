@@ -9,8 +9,9 @@ from career_core.config import Mode
 from career_core.dashboard import METHOD_STEPS, Glance, glance
 from career_core.models import Notebook
 from waypoint_ui import derived, frame, hosting, session
+from waypoint_ui.due_view import due_line
 from waypoint_ui.smart_view import badge_words
-from waypoint_ui.text import md, short
+from waypoint_ui.text import md
 
 STEP_ICONS = {"reflect": ":material/psychology:", "vision": ":material/visibility:", "input": ":material/forum:",
               "goals": ":material/flag:", "plan": ":material/event_note:", "track": ":material/trending_up:",
@@ -103,10 +104,7 @@ def dashboard(nb: Notebook, g: Glance, today: date) -> None:
         if not g.due:
             st.caption("Nothing due in the coming week.")
         for item in g.due:
-            when = item.when(today)
-            icon = ":material/error:" if item.overdue else ":material/radio_button_unchecked:"
-            goal = f"  \n:small[:gray[{md(short(item.goal, 90))}]]" if item.goal else ""
-            st.markdown(f"{icon} **{md(item.title)}** — {md(when)}{goal}")
+            st.markdown(due_line(item, today, with_goal=True))
     if not all(g.steps_done.values()):
         with st.expander("Steps of the method", expanded=g.is_empty):
             guided_start(g)
