@@ -3,7 +3,7 @@
 `@section("progress.board")` makes a function an `st.fragment`: a widget inside it reruns only it
 (a filter, a goal picked, words typed). That holds only while the rest of the page is still true,
 so a section first checks the notebook against what the whole page was last drawn with (its
-revision, the sidebar's save line, the messages beside fields): after a save, a refused save or
+revision and the tab's changes to it, the sidebar's save line, the messages beside fields): after a save, a refused save or
 another notebook opened, it reruns the whole page instead. The sidebar's save line and every number
 outside the section are then never left behind a change made inside it.
 """
@@ -25,7 +25,8 @@ DRAWN = "wp.drawn"  # the notebook state the whole page was last drawn with (see
 def _state() -> tuple[object, ...]:
     nb = st.session_state.get(session.NOTEBOOK)
     errors = st.session_state.get(session.ERRORS) or {}
-    return (nb.id if nb else None, nb.revision if nb else None, session.status(), tuple(sorted(errors.items())))
+    return (nb.id if nb else None, nb.revision if nb else None, session.changes(), session.status(),
+            tuple(sorted(errors.items())))
 
 
 def page_drawn() -> None:

@@ -190,16 +190,8 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None, dr
     _changed()  # even a change that fails half way leaves nothing derived from before it
     try:
         change(nb)
-    except ValidationError as exc:
-        errors[field or "_"] = next(iter(field_errors(exc).values()), "This cannot be saved as it is.")
-        st.session_state[STATUS] = SaveStatus("invalid", "Not saved yet: a field needs fixing.")
-        return False
-    except EntryError as exc:
-        errors[field or "_"] = next(iter(exc.problems.values()), str(exc))
-        st.session_state[STATUS] = SaveStatus("invalid", "Not saved yet: a field needs fixing.")
-        return False
-    except ValueError as exc:  # a rule of the core, written "field: message": the message alone
-        errors[field or "_"] = split_field(str(exc))[1]
+    except ValueError as exc:  # ValidationError and EntryError too: the change was not made
+        errors[field or "_"] = _problem(exc)
         st.session_state[STATUS] = SaveStatus("invalid", "Not saved yet: a field needs fixing.")
         return False
     except Exception as exc:  # noqa: BLE001 - a bug met on the way: undone and said, never a traceback
@@ -217,6 +209,15 @@ def commit(change: Callable[[Notebook], object], *, field: str | None = None, dr
     if (state := status()) is not None and state.kind == "invalid":
         clears.difference_update(added)  # refused: what was typed stays a draft
     return bool(questions())
+
+
+def _problem(exc: ValueError) -> str:
+    """What to say beside the field about a change the model or a core rule refused."""
+    if isinstance(exc, ValidationError):
+        return next(iter(field_errors(exc).values()), "This cannot be saved as it is.")
+    if isinstance(exc, EntryError):
+        return next(iter(exc.problems.values()), str(exc))
+    return split_field(str(exc))[1]  # a rule of the core, written "field: message": the message alone
 
 
 def save_now(choices: Mapping[str, Side] | None = None) -> bool:
