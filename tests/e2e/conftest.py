@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from career_core.database import ENV_VAR
 from career_core.store import Store
@@ -138,3 +138,10 @@ def open_tab(page: Page, name: str) -> None:
         if tab.get_attribute("aria-selected") == "true":
             return
     expect(tab).to_have_attribute("aria-selected", "true")
+
+
+def drawn(page: Page) -> Locator:
+    """What the page shows now: elements of the finished run. While a run is on its way, Streamlit
+    keeps the previous run's elements (marked stale), so a widget started afresh under a new key
+    can be there twice for a moment: the old one and the new one."""
+    return page.locator("[data-testid='stElementContainer'][data-stale='false']")

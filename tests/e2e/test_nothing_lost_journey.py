@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import Server, open_tab, wait_for_app
+from tests.e2e.conftest import Server, drawn, open_tab, wait_for_app
 
 GOAL = "Lead a team of at least 10 people within two years"
 PAUSE_MS = 1500  # the keeper writes a draft a second after the typing pauses
@@ -61,7 +61,7 @@ def test_text_typed_in_a_form_and_never_sent_is_back_after_a_reload_and_can_be_d
     open_tab(page, "Input")
     expect(page.get_by_label("What they said", exact=True)).to_have_value("You hold back in meetings")
     page.get_by_role("button", name="Discard draft").click()
-    expect(page.get_by_label("What they said", exact=True)).to_have_value("")
+    expect(drawn(page).get_by_label("What they said", exact=True)).to_have_value("")
     expect(sidebar(page).get_by_text("All changes saved")).to_be_visible()
     store = server.store()
     assert store.drafts("local", nb.id) == {}
@@ -90,7 +90,7 @@ def test_two_tabs_editing_different_fields_both_keep_their_edit_and_the_same_fie
     write(b, "Strengths", "Calm in a crisis")  # b still holds the revision before a's save
     expect(sidebar(b).get_by_text("merged with changes from another tab")).to_be_visible()
     expect(b.get_by_text("to choose between")).to_have_count(0)
-    expect(b.get_by_label("Interests", exact=True)).to_have_value("Building teams")  # a's edit, shown in b
+    expect(drawn(b).get_by_label("Interests", exact=True)).to_have_value("Building teams")  # a's edit, shown in b
     store = server.store()
     reflection = store.load("local", nb.id).reflection
     assert (reflection.interests, reflection.strengths) == (["Building teams"], ["Calm in a crisis"])
@@ -98,7 +98,7 @@ def test_two_tabs_editing_different_fields_both_keep_their_edit_and_the_same_fie
     open_tab(a, "Vision")  # a's next step picks up b's save, and says so
     expect(sidebar(a).get_by_text("Updated with changes made in another tab")).to_be_visible()
     open_tab(a, "Self-assessment")
-    expect(a.get_by_label("Strengths", exact=True)).to_have_value("Calm in a crisis")
+    expect(drawn(a).get_by_label("Strengths", exact=True)).to_have_value("Calm in a crisis")
 
     # The same field in both: asked on the page (not only in the sidebar), both values side by side.
     for tab in (a, b):

@@ -19,7 +19,7 @@ from career_core.identity import owner_key
 from career_core.models import Notebook
 from career_core.store import Store
 from tests.conftest import free_port
-from tests.e2e.conftest import open_tab, wait_for_app
+from tests.e2e.conftest import drawn, open_tab, wait_for_app
 from tests.e2e.teams.team import Team, create_notebook, sign_in
 from tests.oidc_server import ANA
 
@@ -55,7 +55,7 @@ def stored(holds: Callable[[], bool], seconds: float = 20) -> None:
 
 
 def shows(page: Page, label: str, text: str) -> None:
-    expect(page.get_by_label(label, exact=True)).to_have_value(text)
+    expect(drawn(page).get_by_label(label, exact=True)).to_have_value(text)
 
 
 def test_two_servers_on_one_database_lose_no_edit(team: Team, new_page: Callable[[], Page]):
