@@ -35,7 +35,7 @@ NO_BREAK_SPACE = "\u00a0"
 _INLINE = re.compile(r"([\\`*_~\[\]<&$|])")
 # Marks that start a block at the start of a line (after any indent): a heading, a quote, a list
 # item or a rule ("- ", "+ ", "1. ", "2) ", "===" under a line makes it a heading).
-_BLOCK = re.compile(r"^([ \t]*)([#>+=-]|\d+(?=[.)](?:[ \t]|$)))", re.MULTILINE)
+_BLOCK = re.compile(r"^([ \t\u00a0]*)([#>+=-]|\d+(?=[.)](?:[ \t]|$)))", re.MULTILINE)
 # Where Streamlit rewrites text after parsing: `:streamlit:`, emoji shortcodes (`:smile:`,
 # `:+1:`) and icons (`:material/home:`), after their first colon; web addresses
 # (`https://…`, `www.…`) and email addresses (`name@host.org`).
