@@ -6,7 +6,7 @@ import streamlit as st
 
 from career_core import wording
 from career_core.config import Mode
-from career_core.dashboard import METHOD_STEPS, Glance, glance
+from career_core.dashboard import METHOD_STEPS, Glance, GoalLine, glance
 from career_core.models import Notebook
 from waypoint_ui import derived, frame, hosting, session
 from waypoint_ui.due_view import due_line
@@ -62,6 +62,21 @@ def guided_start(g: Glance) -> None:
                             help=md(step.how))
 
 
+def goal_card(line: GoalLine, today: date) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{md(line.statement)}**")
+        meta = f"{line.icon} **{md(line.status)}** · {md(line.horizon)}"
+        meta += f" · due {wording.day(line.deadline, today)}" if line.deadline else ""
+        st.markdown(f":small[{meta}]")
+        how = [md(line.progress)] if line.progress else []
+        if line.score is not None:
+            how.append(f"SMART score **{line.score}**/100 {badge_words(line.badge)}")
+        if how:
+            st.markdown(f":small[{' · '.join(how)}]")
+        if line.mismatch:
+            st.caption(f":material/sync_problem: {md(line.mismatch)}")
+
+
 def dashboard(nb: Notebook, g: Glance, today: date) -> None:
     st.title(md(nb.title), anchor=False)
     vision, review = st.columns([2, 1], gap="large")
@@ -84,21 +99,17 @@ def dashboard(nb: Notebook, g: Glance, today: date) -> None:
     with goals_col:
         st.subheader("Goals")
         if not g.goals:
-            st.caption("No goals yet.")
+            st.caption("No goals in hand." if g.finished else "No goals yet.")
             frame.page_link("goals", "Draft a goal", icon=":material/flag:")
         for line in g.goals:
-            with st.container(border=True):
-                st.markdown(f"**{md(line.statement)}**")
-                meta = f"{line.icon} **{md(line.status)}** · {md(line.horizon)}"
-                meta += f" · due {wording.day(line.deadline, today)}" if line.deadline else ""
-                st.markdown(f":small[{meta}]")
-                how = [md(line.progress)] if line.progress else []
-                if line.score is not None:
-                    how.append(f"SMART score **{line.score}**/100 {badge_words(line.badge)}")
-                if how:
-                    st.markdown(f":small[{' · '.join(how)}]")
-                if line.mismatch:
-                    st.caption(f":material/sync_problem: {md(line.mismatch)}")
+            goal_card(line, today)
+        if g.finished:
+            # Drawn only while open: after a few years most goals are achieved or dropped.
+            with st.expander(f"Achieved and dropped ({len(g.finished)})", key="home.finished",
+                             on_change="rerun") as shown:
+                if shown.open:
+                    for line in g.finished:
+                        goal_card(line, today)
     with due_col:
         st.subheader("Next actions")
         if not g.due:

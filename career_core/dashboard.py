@@ -64,7 +64,8 @@ class Glance:
     is_empty: bool
     vision: str
     target_role: str
-    goals: tuple[GoalLine, ...]
+    goals: tuple[GoalLine, ...]  # active, draft and paused goals: the ones still in hand
+    finished: tuple[GoalLine, ...]  # achieved and dropped goals, which Home keeps out of the way
     due: tuple[Due, ...]
     review: ReviewDue
     steps_done: dict[str, bool]
@@ -120,6 +121,9 @@ def _goal_line(goal: Goal, notebook: Notebook, today: date, progress: Mapping[st
                     disagreement_words(disagreements(goal, report), today))
 
 
+FINISHED: Final = (GoalStatus.ACHIEVED, GoalStatus.DROPPED)
+
+
 def glance(notebook: Notebook, today: date, progress: Mapping[str, GoalProgress] | None = None) -> Glance:
     """What Home shows; `progress` (every goal's, for `today`) is computed when not given."""
     goals = sorted(notebook.goals, key=lambda g: (STATUS_ORDER[g.status], g.horizon.value, g.deadline or date.max))
@@ -130,7 +134,8 @@ def glance(notebook: Notebook, today: date, progress: Mapping[str, GoalProgress]
         is_empty=not any(steps.values()),
         vision=notebook.vision.statement,
         target_role=notebook.vision.target_role,
-        goals=tuple(_goal_line(g, notebook, today, progress) for g in goals),
+        goals=tuple(_goal_line(g, notebook, today, progress) for g in goals if g.status not in FINISHED),
+        finished=tuple(_goal_line(g, notebook, today, progress) for g in goals if g.status in FINISHED),
         due=due_soon(notebook, today, limit=NEXT_ACTIONS),
         review=next_review(notebook, today),
         steps_done=steps,

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import urllib.request
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 from streamlit.errors import StreamlitAuthError, StreamlitSecretNotFoundError
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from career_core import config, storage_faults
 from career_core.config import ConfigError, Hosting, Mode, Problem, Provider
@@ -44,11 +46,22 @@ def _secrets() -> dict:
 
 
 _noted: set[str] = set()
+_this_run = threading.local()  # .held: (the script run's context, the configuration it read)
 
 
 def current() -> Hosting:
-    """The checked configuration; raises ConfigError (shown by `gate`)."""
+    """The checked configuration; raises ConfigError (shown by `gate`).
+
+    Read afresh at the start of every full run (`gate`) and kept for the rest of that run and the
+    section reruns after it: a page asks a dozen times a run, and each reading of the secrets
+    costs about a tenth of a millisecond. Outside a script run (tests, tools) it is read every time."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    held = getattr(_this_run, "held", None)
+    if ctx is not None and held is not None and held[0] is ctx:
+        return held[1]
     hosting = config.read(_secrets(), os.environ, f"sqlite:///{DEFAULT_PATH}")
+    if ctx is not None:
+        _this_run.held = (ctx, hosting)
     for note in set(hosting.notes) - _noted:  # harmless oddities: told once, to whoever runs the app
         _noted.add(note)
         log.info("Waypoint settings: %s", note)
@@ -103,6 +116,7 @@ def owner() -> str:
 
 def gate() -> Hosting:
     """Return the configuration when the app may run; otherwise draw why not and stop the run."""
+    _this_run.held = None  # a full run reads the settings afresh
     try:
         hosting = current()
     except ConfigError as exc:

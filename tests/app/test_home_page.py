@@ -115,3 +115,18 @@ def test_an_overdue_review_stands_out_and_one_on_time_does_not(open_app, db, day
     warnings = [w.value for w in at.warning]
     assert any("review is overdue" in w for w in warnings) is overdue
     assert (":material/warning:" in texts(at)) is overdue
+
+
+def test_achieved_and_dropped_goals_wait_in_a_closed_list_drawn_when_opened(open_app, db):
+    nb = db.create("local", "Jo")
+    nb.goals += [Goal(statement="Lead a team of 10 by 2028", status=GoalStatus.ACTIVE),
+                 Goal(statement="Pass the PMP exam by June", status=GoalStatus.ACHIEVED),
+                 Goal(statement="Write a blog post every week", status=GoalStatus.DROPPED)]
+    db.save("local", nb)
+    at = open_app()
+    assert "Lead a team of 10 by 2028" in texts(at)
+    assert "Pass the PMP exam by June" not in texts(at)  # not drawn while the list is closed
+    assert [e.label for e in at.expander if e.label.startswith("Achieved")] == ["Achieved and dropped (2)"]
+    at.session_state["home.finished"] = True  # opened
+    page = texts(at.run())
+    assert "Pass the PMP exam by June" in page and "Write a blog post every week" in page

@@ -42,8 +42,26 @@ def test_progress_words(goal, values, words):
 def test_the_glance_gives_every_goal_but_achieved_ones_its_words():
     active, achieved = _goal(), _goal(status=GoalStatus.ACHIEVED)
     nb = Notebook(goals=[active, achieved], checkins=[CheckIn(goal_id=active.id, on=TODAY, value=68)])
-    lines = {line.goal_id: line.progress for line in glance(nb, TODAY).goals}
+    g = glance(nb, TODAY)
+    lines = {line.goal_id: line.progress for line in g.goals + g.finished}
     assert lines == {active.id: "● On track · 46%", achieved.id: ""}
+
+
+@pytest.mark.parametrize(
+    ("status", "where"),
+    [
+        (GoalStatus.ACTIVE, "goals"),
+        (GoalStatus.DRAFT, "goals"),
+        (GoalStatus.PAUSED, "goals"),  # paused is still in hand: it comes back
+        (GoalStatus.ACHIEVED, "finished"),
+        (GoalStatus.DROPPED, "finished"),
+    ],
+)
+def test_the_glance_keeps_finished_goals_apart_from_those_in_hand(status, where):
+    goal = _goal(status=status)
+    g = glance(Notebook(goals=[goal]), TODAY)
+    assert [line.goal_id for line in getattr(g, where)] == [goal.id]
+    assert len(g.goals) + len(g.finished) == 1
 
 
 def test_every_step_of_the_method_has_its_rule_and_says_what_to_do():
