@@ -12,7 +12,6 @@ The rules read parsed JSON and models alike, so the file and the model are held 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import chain
@@ -110,8 +109,11 @@ def _dangling(value: Any, targets: set[str]) -> bool:
 
 def duplicated(notebook: Any, path: str) -> int:
     """How many entries of the list repeat an id an earlier entry has."""
-    counts = Counter(i for item in _items(notebook, path) if (i := _id(item)) is not None)
-    return sum(c - 1 for c in counts.values() if c > 1)
+    return _repeats([i for item in _items(notebook, path) if (i := _id(item)) is not None])
+
+
+def _repeats(ids: list[str]) -> int:
+    return len(ids) - len(set(ids))
 
 
 def unresolved(notebook: Any, ref: Reference, targets: set[str] | None = None) -> int:
@@ -170,10 +172,13 @@ def depth_problem(notebook: Any) -> str | None:
 def problems(notebook: Any) -> list[tuple[str, str]]:
     """What makes `notebook` inconsistent, as (field, words without ids); empty when nothing does."""
     out = []
-    for path in WITH_IDS:
-        if duplicated(notebook, path):
+    targets: dict[str, set[str]] = {}
+    for path in WITH_IDS:  # one pass over each list: its ids tell repeats, and are what references name
+        ids = [i for item in _items(notebook, path) if (i := _id(item)) is not None]
+        if _repeats(ids):
             out.append((field_of(path), f"Two {_noun(path)} share one id."))
-    targets = {path: _ids(notebook, path) for path in REFERRED}
+        if path in REFERRED:
+            targets[path] = set(ids)
     for ref in REFERENCES:
         if n := unresolved(notebook, ref, targets[ref.target]):
             message = (f"{n:,} {_noun(ref.source, n)} refer{'s' if n == 1 else ''} to "
