@@ -26,7 +26,7 @@ from career_core.goals import (
 from career_core.models import Goal, GoalHorizon, GoalStatus, Notebook
 from career_core.smart import SmartReport, badge, context_for, score_goal
 from career_core.tables import Column, whole
-from waypoint_ui import derived, drafts, fields, frame, session
+from waypoint_ui import derived, drafts, fields, frame, notices, session
 from waypoint_ui.forms import edit_table
 from waypoint_ui.goal_charts import focus_figure, goal_map_figure, history_figure
 from waypoint_ui.goal_fields import change_status, goal_fields
@@ -212,7 +212,7 @@ def save_new_goal(status: GoalStatus) -> None:
         st.session_state.pop(new_key(name), None)
     st.session_state[editing_key()] = created[0].id
     st.session_state[RERUN] = True
-    st.toast("Saved. Add the details below: the metric, why it matters, what it serves.", icon=":material/check_circle:")
+    notices.tell("Saved. Add the details below: the metric, why it matters, what it serves.", icon=":material/check_circle:")
 
 
 # --- draft: an existing goal -----------------------------------------------------------------------
@@ -259,7 +259,7 @@ def save_wording(goal_id: str) -> None:
     if session.commit(lambda n: reword(n.goal(goal_id), text, after, previous_score=before),
                       field=f"goal.{goal_id}.statement", drafts=[f"goal.{goal_id}.statement"]):
         st.session_state[RERUN] = True
-        st.toast(f"New wording saved (score {before} → {after}).", icon=":material/check_circle:")
+        notices.tell(f"New wording saved (score {before} → {after}).", icon=":material/check_circle:")
 
 
 def _goal_deleted() -> None:

@@ -9,7 +9,7 @@ from career_core.exports.notebook_file import file_name, to_bytes
 from career_core.history import differences
 from career_core.models import Notebook
 from career_core.store import NotFoundError
-from waypoint_ui import derived, fields, frame, session, uploads
+from waypoint_ui import derived, fields, frame, notices, session, uploads
 from waypoint_ui.text import md
 
 store, owner = session.store(), session.owner()
@@ -28,13 +28,13 @@ def _differences(nb: Notebook, _today: date, owner_id: str, revision: int) -> li
 def _duplicate() -> None:
     copy = store.add(owner, nb.model_copy(update={"title": f"{nb.title} (copy)"[:120]}))
     session.open_notebook(copy.id)
-    st.toast("Duplicated. You are now in the copy.")
+    notices.tell("Duplicated. You are now in the copy.")
 
 
 def _delete() -> None:
     store.delete(owner, nb.id)
     session.close_notebook()
-    st.toast("Moved to the bin. You can restore it below.")
+    notices.tell("Moved to the bin. You can restore it below.")
 
 
 def _undelete(notebook_id: str) -> None:
@@ -49,7 +49,7 @@ def _restore(revision: int) -> None:
         st.session_state["wp.restore-error"] = "That revision is no longer available."
         return
     session.open_notebook(restored.id)
-    st.toast(f"Restored revision {revision} as revision {restored.revision}. Nothing was lost: the version before is in the history too.")
+    notices.tell(f"Restored revision {revision} as revision {restored.revision}. Nothing was lost: the version before is in the history too.")
 
 
 if nb is not None:

@@ -13,7 +13,7 @@ from career_core.milestones import record_milestones, standing_milestones
 from career_core.models import CheckIn, Direction, Notebook
 from career_core.plan.actions import due_soon, mark_done
 from career_core.progress import GoalProgress, ProgressStatus, board, board_goals
-from waypoint_ui import derived, fields, frame, sections, session
+from waypoint_ui import derived, fields, frame, notices, sections, session
 from waypoint_ui.forms import EntryForm
 from waypoint_ui.progress_charts import board_figure, calendar_figure, goal_figure
 from waypoint_ui.text import md, short
@@ -55,13 +55,13 @@ def _tick(action_id: str) -> None:
         mark_done(action, date.today())
 
     if session.commit(change, field=f"action.{action_id}"):
-        st.toast("Ticked off. One step closer.", icon=":material/check_circle:")
+        notices.tell("Ticked off. One step closer.", icon=":material/check_circle:")
 
 
 def _remove_checkin(key: str) -> None:
     checkin_id = st.session_state.get(key)
     if checkin_id and session.commit(lambda n: remove(n.checkins, checkin_id), field="remove-checkin"):
-        st.toast("Check-in removed. The version before is kept in the notebook's history.")
+        notices.tell("Check-in removed. The version before is kept in the notebook's history.")
 
 
 def checkin_section(nb: Notebook, progress: dict[str, GoalProgress], today: date) -> str | None:

@@ -23,7 +23,7 @@ from career_core.review import (
     start_review,
 )
 from career_core.smart import badge, context_for, score_goal
-from waypoint_ui import derived, drafts, fields, frame, session
+from waypoint_ui import derived, drafts, fields, frame, notices, session
 from waypoint_ui.forms import EntryForm
 from waypoint_ui.paging import paged
 from waypoint_ui.smart_view import badge_words
@@ -130,8 +130,8 @@ def _decide(goal_id: str, keys: dict[str, str], summary: str) -> None:
         rescored = ""
         if decision == ReviewDecision.REVISE and (revised := session.notebook().goal(goal_id)) is not None:
             rescored = f" SMART score {smart_score(revised, session.notebook(), today)}/100 (was {old_score})."
-        st.toast(md(f"{words}: “{short(goal.statement if decision != 'revise' else wording.strip(), 70)}”.{rescored}"),
-                 icon=":material/check_circle:")
+        notices.tell(md(f"{words}: “{short(goal.statement if decision != 'revise' else wording.strip(), 70)}”.{rescored}"),
+                     icon=":material/check_circle:")
         for k in ("wording", "note", "fields"):
             state.pop(keys[k], None)
 

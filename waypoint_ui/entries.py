@@ -19,7 +19,7 @@ import streamlit as st
 from career_core import edit
 from career_core.models import Item, Notebook
 from career_core.validation import EntryError
-from waypoint_ui import fields, session
+from waypoint_ui import fields, notices, session
 from waypoint_ui.forms import EntryForm
 
 EDITING = "wp.editing"  # "<kind>:<id>" of the entry open for editing
@@ -118,7 +118,7 @@ def _delete(kind: EntryKind, entry_id: str) -> None:
     remove = kind.remove or (lambda n, i: edit.remove(kind.items(n), i))
     if session.commit(lambda n: remove(n, entry_id), field=kind.error_name(entry_id)):
         st.session_state.pop(EDITING, None)
-        st.toast(kind.deleted, icon=":material/delete:")
+        notices.tell(kind.deleted, icon=":material/delete:")
 
 
 def show_error(kind: EntryKind, entry_id: str) -> None:

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from career_core.models import Item, Notebook
 from career_core.tables import Column, table_change
 from career_core.validation import EntryError, field_errors, split_field
-from waypoint_ui import drafts, session
+from waypoint_ui import drafts, notices, session
 from waypoint_ui.fields import show_error
 
 T = TypeVar("T")
@@ -120,9 +120,9 @@ class EntryForm:
         if after is not None:
             after()
         if session.questions():  # kept in this tab, saved with the answer
-            st.toast("Kept here: it is saved once you choose above which version to keep.", icon=":material/call_split:")
+            notices.tell("Kept here: it is saved once you choose above which version to keep.", icon=":material/call_split:")
         else:
-            st.toast(saved, icon=":material/check_circle:")
+            notices.tell(saved, icon=":material/check_circle:")
         return True
 
 

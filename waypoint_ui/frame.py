@@ -23,7 +23,7 @@ from career_core.exports.notebook_file import file_name, to_bytes
 from career_core.merge import Conflict, Side
 from career_core.models import Notebook
 from career_core.privacy import is_private_path
-from waypoint_ui import drafts, hosting, sections, session
+from waypoint_ui import drafts, hosting, notices, sections, session
 from waypoint_ui.text import md
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +75,8 @@ def sidebar() -> None:
     what another tab saved meanwhile, so the page draws it."""
     nb = session.notebook()
     if nb is not None and session.catch_up():
-        st.toast("Updated with changes made in another tab.", icon=":material/sync:")
+        notices.tell("Updated with changes made in another tab.", icon=":material/sync:")
+    notices.show()  # what the callbacks before this run said, and the line above
     drafts.start_run()
     if nb is not None and st.query_params.get("nb") != nb.id:
         # Page links drop the query; keep the notebook in the address so a reload (say, during a
@@ -315,5 +316,5 @@ def _answer(keys: list[str]) -> None:
     if session.answer(choices):
         for k in keys:
             st.session_state.pop(_choice_key(k), None)
-        st.toast("Saved with your choices. The other versions are in the notebook's history.",
-                 icon=":material/check_circle:")
+        notices.tell("Saved with your choices. The other versions are in the notebook's history.",
+                     icon=":material/check_circle:")

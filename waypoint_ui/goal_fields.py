@@ -24,7 +24,7 @@ from career_core.goals import (
 from career_core.metric import set_numbers
 from career_core.models import Direction, Goal, GoalHorizon, GoalStatus, Metric, Notebook
 from career_core.smart import SmartReport
-from waypoint_ui import fields, session
+from waypoint_ui import fields, notices, session
 from waypoint_ui.goal_charts import history_figure
 from waypoint_ui.text import md, short
 
@@ -139,8 +139,8 @@ def _number_setter(goal_id: str, field: str) -> Callable[[Notebook, Metric, floa
         turned = set_numbers(metric, **{field: value})
         if turned is not None:
             st.session_state.pop(session.key(f"goal.{goal_id}.metric.direction"), None)
-            st.toast(f"Direction set to “{turned.label}”: the target is "
-                     f"{'below' if turned is Direction.DECREASE else 'above'} the baseline.", icon=":material/swap_vert:")
+            notices.tell(f"Direction set to “{turned.label}”: the target is "
+                         f"{'below' if turned is Direction.DECREASE else 'above'} the baseline.", icon=":material/swap_vert:")
 
     return apply
 
@@ -156,7 +156,7 @@ def _level_hint(report: SmartReport, key: str) -> None:
 def delete_goal(goal_id: str, on_deleted: Callable[[], None]) -> None:
     if session.commit(lambda n: remove_goal(n, goal_id), field=f"goal.{goal_id}.delete"):
         on_deleted()
-        st.toast("Goal deleted.", icon=":material/delete:")
+        notices.tell("Goal deleted.", icon=":material/delete:")
 
 
 def status_buttons(goal: Goal, *, key_prefix: str) -> None:
@@ -171,6 +171,6 @@ def change_status(goal_id: str, status: GoalStatus) -> None:
     if not session.commit(lambda n: set_status(n.goal(goal_id), status), field=f"goal.{goal_id}.status"):
         return
     if status is GoalStatus.ACHIEVED:
-        st.toast("Achieved. Well done: take a moment to celebrate, and tell the people who helped.", icon="🏆")
+        notices.tell("Achieved. Well done: take a moment to celebrate, and tell the people who helped.", icon="🏆")
     else:
-        st.toast(f"Now {status.label.lower()}.", icon=":material/check_circle:")
+        notices.tell(f"Now {status.label.lower()}.", icon=":material/check_circle:")
