@@ -106,3 +106,26 @@ def test_a_change_the_database_could_not_take_yet_is_counted_on_the_page(open_ap
         assert held.revision == nb.revision and len(held.checkins) == len(nb.checkins) + 1
         assert any("Not saved" in e.value for e in at.sidebar.error)
         _checkins_on_the_calendar(at, held)
+
+
+# (view, interaction, the notice its save gives)
+NOTICES = [
+    ("progress", "log a check-in", "Check-in saved."),
+    ("progress", "tick an action", "Ticked off. One step closer."),
+    ("reflect:Development list", "rate a development item", "Added to your development list."),
+]
+
+
+@pytest.mark.parametrize(("view", "name", "notice"), NOTICES, ids=[f"{v} · {n}" for v, n, _ in NOTICES])
+def test_a_save_made_in_a_section_is_told_once_by_the_page_drawn_after_it(open_app, db, view, name, notice):
+    db.add("local", load_sample(TODAY))
+    move = _interaction(view, name)
+    with fragment_runs():
+        at = open_app()
+        move.view.open(at)
+        at.run()
+        run_fragment(at, move.act(at, 0))
+        assert not at.exception, [e.value for e in at.exception]
+        assert [t.value for t in at.toast] == [notice]
+        at.run()
+        assert not at.toast  # told once
