@@ -109,6 +109,37 @@ def _check_event(m: re.Match[str], scan: Scan) -> Any:
     return None if any(w.removesuffix("'s") in _DATED for w in PREV_WORDS.findall(m.group(0))) else REJECT
 
 
+# "try every class at the gym at least once": "every" then "once" in one clause counts a scope
+# (each of them, one time), not a rhythm. "once a week", "once I start" keep their own readings.
+_ONCE_AFTER = re.compile(
+    r"[^.;:!?\n]{0,80}?\bonce\b(?!\s{1,3}(?:a|an|per|every|each|in|or|more|again|i|we|you|it|the|my|they|he|she)\b)", re.ASCII
+)
+
+
+def _check_each_once(m: re.Match[str], scan: Scan) -> Any:
+    """"visit each branch office once": every one of them, one time each, is a count."""
+    return "once" if _ONCE_AFTER.match(scan.lower, m.end()) else None
+
+
+_SPAN_VERBS = word_set("span_verb")
+
+
+def _check_day_range(m: re.Match[str], scan: Scan) -> Any:
+    prev = previous_words(scan.lower, m.start(), 1)
+    return REJECT if prev and prev[0] in _SPAN_VERBS else None
+
+
+_AT_OCCASION = frozenset({"at", "in", "during", "before", "after", "following", "on"})
+
+
+def _check_scope_once(m: re.Match[str], scan: Scan) -> Any:
+    """"speak up at every meeting at least once" is still a rhythm: the occasion comes round."""
+    if not _ONCE_AFTER.match(scan.lower, m.end()):
+        return None
+    prev = previous_words(scan.lower, m.start(), 1)
+    return None if prev and prev[0] in _AT_OCCASION else REJECT
+
+
 def _check_cadence_word(m: re.Match[str], scan: Scan) -> Any:
     start = m.start()
     if scan.cased[start].isupper() and not scan.title_case and not scan.all_caps and not sentence_initial(scan.cased, start):
@@ -441,6 +472,9 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "season": _check_season,
     "event": _check_event,
     "cadence_word": _check_cadence_word,
+    "scope_once": _check_scope_once,
+    "day_range": _check_day_range,
+    "each_once": _check_each_once,
     "completion": _check_completion,
     "completion_named": _check_completion_named,
     "made": _check_made,

@@ -335,7 +335,8 @@ def judge_m(ev: Evidenced) -> Criterion:
     if not ev.real:
         return _level("missing", (), text(ADVICE, "M_nonsense"))
     m_hits = ev.with_criterion("M")
-    strong = others_done([h for h in m_hits if h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES], ev)
+    # "each team lead" is weak; "visit each branch once" counts the whole scope, one time each
+    strong = others_done([h for h in m_hits if (h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES) or h.value == "once"], ev)
     means = open_means(ev)
     if means is not None:
         # "improve my speaking by attending courses": the means says how; the open end stays unmeasured

@@ -129,8 +129,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Thank every colleague", "Review each proposal"),
     ),
     "F.every_event": (
-        ("Ask for feedback after every quarterly business review", "Save $200 from every paycheck", "Run a retro at the end of each project"),
-        ("Thank every colleague", "Every manager should coach"),
+        ("Ask for feedback after every quarterly business review", "Save $200 from every paycheck", "Run a retro at the end of each project", "Ask one question at every team meeting at least once", "Put $40 aside each pay period"),
+        ("Thank every colleague", "Every manager should coach", "Try every class the studio offers at least once", "Go to each home match once this season"),
     ),
     "F.per_unit": (
         ("Walk 8,000 steps a day", "Drink two coffees per day", "Read for one hour a day", "Have dinner with family five evenings a week"),
@@ -141,8 +141,12 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Delegate the weekly reporting task", "Present our quarterly results"),
     ),
     "F.on_days": (
-        ("Work from home on Fridays", "Write for an hour in the mornings", "Sleep eight hours on weeknights", "Row on Tuesday, Thursday and Saturday", "Lift weights Mon/Wed/Fri", "Batch cook Sundays"),
-        ("Ship it on Friday", "Plan the weekend offsite", "Decide on Monday or Tuesday"),
+        ("Work from home on Fridays", "Write for an hour in the mornings", "Sleep eight hours on weeknights", "Row on Tuesday, Thursday and Saturday", "Lift weights Mon/Wed/Fri", "Batch cook Sundays", "Drink a glass of water first thing in the morning", "Write three lines in my diary last thing at night"),
+        ("Ship it on Friday", "Plan the weekend offsite", "Decide on Monday or Tuesday", "The first thing to fix is the leaking tap"),
+    ),
+    "F.day_range": (
+        ("Cycle to work Monday through Friday", "Practise scales from Monday to Friday", "Pack the children's lunches Monday-Thursday"),
+        ("Take Friday to Sunday off for the festival", "Spend Monday through Wednesday at the trade fair", "Ship it on Friday"),
     ),
     "M.percent": (
         ("Cut turnover to 8%", "Grow sales by 15 percent", "Raise margin by ten per cent"),

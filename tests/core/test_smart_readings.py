@@ -1,0 +1,53 @@
+"""Round five of issue 11: readings a goal's words can take, each decided by structure.
+
+"every" can count a scope or set a rhythm; a day range or a daily anchor is a cadence; a
+one-off outing ends when it is done; an open object or a manner ("on time") leaves no finish
+line; a rate inside a target is a unit of the measure; a distance names an event. Every
+sentence here is our own.
+
+A case reads "SMt": a capital letter is a criterion met, a small one is not met.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from career_core.smart import score_goal
+
+TODAY = date(2026, 10, 15)
+
+
+def verdict(text: str) -> str:
+    report = score_goal(text, today=TODAY)
+    return "".join(k if report.criteria[k].level == "met" else k.lower() for k in "SMT")
+
+
+# "every ... (at least) once" counts a scope (each of them, one time), not a rhythm; "at every
+# meeting" is still an occasion that comes round, and "once a week" still a rate.
+SCOPE_ONCE = [
+    ("Try every food stall at the harbour market at least once", "SMt"),
+    ("Go to every home match of the club at least once", "SMt"),
+    ("Eat at each cafe on the high street once", "SMt"),
+    ("Ask one question at every team meeting at least once", "SMT"),
+    ("Attend every spin class once a week", "SMT"),
+    ("Save $50 from every paycheck", "SMT"),
+]
+
+# A cadence without "every": a range of weekdays, an anchor in the day, a pay cycle.
+CADENCES = [
+    ("Cycle 12 km to work Monday through Friday", "SMT"),
+    ("Practise the violin for 20 minutes from Monday to Friday", "SMT"),
+    ("Drink a glass of water first thing in the morning", "SMT"),
+    ("Put $45 into the holiday fund at each pay period", "SMT"),
+    ("Run 3 km every other day", "SMT"),
+    ("Cook dinner from scratch each weekend", "SMT"),
+    ("Read to my son for 15 minutes on weekdays", "SMT"),
+    ("Take Friday to Sunday off for the festival", "SMt"),  # a span taken once, not a rhythm
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCOPE_ONCE + CADENCES)
+def test_reading(text: str, expected: str) -> None:
+    assert verdict(text) == expected
