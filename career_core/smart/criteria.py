@@ -138,7 +138,7 @@ class Evidenced:
         # False for gibberish, a lone number or a date; an amount with its unit ("4k", "$50") is real
         self.real = has_real_words(det.cased, det.lower) or any(
             h.rule in UNIT_RULES or (h.rule == "M.number" and det.text[h.end - 1].isalpha()) for h in det.hits
-        )
+        ) or bool(self.acts())  # "try skydiving": a verb acting on a word the dictionary is too old for
         bounds = self.get("M.bound")
         self.absolutes = [h for h in self.get("A.absolute") if not _near_bound(h, bounds)] if bounds else self.get("A.absolute")
         self.negatives = [h for h in self.get("S.negative_framing") if not _near_bound(h, bounds)] if bounds else self.get("S.negative_framing")

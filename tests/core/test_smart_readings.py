@@ -48,6 +48,30 @@ CADENCES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), SCOPE_ONCE + CADENCES)
+# A one-off outing or experience is done or not done (harvest conventions: "run a marathon"), even
+# when the pastime is a word no dictionary of ours knows; a habit or an open wish is not.
+ONE_OFFS = [
+    ("Go kitesurfing on the north coast", "SMt"),
+    ("Go parasailing before I turn forty", "SMT"),
+    ("Try paragliding", "SMt"),
+    ("Try Wakeboarding This Summer", "SMT"),
+    ("Ride a camel in the desert", "SMt"),
+    ("Watch a meteor shower from the hills", "SMt"),
+    ("Try cooking", "smt"),  # an everyday pastime: one go says nothing
+    ("Try walking more", "smt"),
+    ("Try something new", "smt"),
+]
+
+
+# An age is a deadline ("by age 35", "before I turn forty"); a bare number after "by" stays an amount.
+AGES = [
+    ("Sell my first painting before I turn thirty", "SMT"),
+    ("Have six months of expenses saved by age 30", "SMT"),
+    ("Visit 25 national parks before 40.", "SMT"),
+    ("Cut late deliveries by 20.", "SMt"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCOPE_ONCE + CADENCES + ONE_OFFS + AGES)
 def test_reading(text: str, expected: str) -> None:
     assert verdict(text) == expected

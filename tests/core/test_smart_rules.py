@@ -144,6 +144,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Work from home on Fridays", "Write for an hour in the mornings", "Sleep eight hours on weeknights", "Row on Tuesday, Thursday and Saturday", "Lift weights Mon/Wed/Fri", "Batch cook Sundays", "Drink a glass of water first thing in the morning", "Write three lines in my diary last thing at night"),
         ("Ship it on Friday", "Plan the weekend offsite", "Decide on Monday or Tuesday", "The first thing to fix is the leaking tap"),
     ),
+    "T.age": (
+        ("Own my flat outright by age 45", "See all seven continents before I turn sixty", "Have a pension pot of $400k by the time I'm 50", "Cycle across France before 40."),
+        ("Cut waiting times by 20.", "Age the cheese for 12 months", "Leave before 5.", "Finish before 15 minutes pass"),
+    ),
     "F.day_range": (
         ("Cycle to work Monday through Friday", "Practise scales from Monday to Friday", "Pack the children's lunches Monday-Thursday"),
         ("Take Friday to Sunday off for the festival", "Spend Monday through Wednesday at the trade fair", "Ship it on Friday"),
