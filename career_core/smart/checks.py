@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from career_core.smart.lexicon import is_common
-from career_core.smart.rules import word_set
+from career_core.smart.rules import RULES_BY_ID, word_set
 from career_core.smart.scan import (
     AMOUNT_VERBS,
     DETERMINERS,
@@ -116,9 +116,17 @@ _ONCE_AFTER = re.compile(
 )
 
 
+_MANNER = RULES_BY_ID["G.manner"].regex  # "on time", "in a timely manner"
+_MANNER_AFTER = re.compile(r"[^.;:!?\n]{0,60}?(?=\b(?:on\s|in\s{1,3}a\s{1,3}timely|promptly))", re.ASCII)
+
+
 def _check_each_once(m: re.Match[str], scan: Scan) -> Any:
-    """"visit each branch office once": every one of them, one time each, is a count."""
-    return "once" if _ONCE_AFTER.match(scan.lower, m.end()) else None
+    """"visit each branch office once": every one of them, one time each, is a count; so is
+    "pay every bill on time": all of them, each in that manner (a share of 100%)."""
+    if _ONCE_AFTER.match(scan.lower, m.end()):
+        return "once"
+    gap = _MANNER_AFTER.match(scan.lower, m.end())
+    return "once" if gap and _MANNER.match(scan.lower, gap.end()) else None
 
 
 _SPAN_VERBS = word_set("span_verb")

@@ -87,6 +87,7 @@ _AMOUNT_VERBS = word_set("amount_verb") - {"up", "bring", "bringing", "lift", "b
 _RHYTHM_ADVERBS = word_set("rhythm_adverb")
 _SAME_PHRASE = re.compile(r"\s*(?:(?!and\b|or\b|then\b)[a-z'-]+\s+){0,2}", re.ASCII)  # no new clause
 _MAY_PURPOSE = re.compile(r"\b(?:to|so|in\s+order|because)\b", re.ASCII)  # cheap test before G.purpose
+_MAY_MANNER = re.compile(r"\b(?:on\s|timely|promptly)", re.ASCII)  # cheap test before G.manner
 _COMPARATIVES = frozenset({"faster", "sooner", "earlier", "quicker", "better", "more", "less", "fewer"})
 
 
@@ -356,6 +357,9 @@ def judge_m(ev: Evidenced) -> Criterion:
             h for h in ev.get("S.vague_word")
             if h.start >= after and ev.det.lower[h.start : h.end] in _COMPARATIVES and _SAME_PHRASE.fullmatch(ev.det.lower, after, h.start)
         ]
+        if not comparative and _MAY_MANNER.search(ev.det.lower, after) and not ev.get("M.each"):
+            # "deliver the project on time": the point is a manner; "every commitment on time" counts them
+            comparative = [h for h in ev.lazy("G.manner") if h.start >= after and _SAME_PHRASE.fullmatch(ev.det.lower, after, h.start)]
         if comparative:
             return _level("partial", ev.cite(strong), text(ADVICE, "M_comparative", word=ev.words(comparative[0])))
     if strong:

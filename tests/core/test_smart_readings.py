@@ -63,6 +63,20 @@ ONE_OFFS = [
 ]
 
 
+# An open object has no finish line: a kind of thing ("a hobby") is not one thing, and a completion
+# whose point is its manner ("on time") says how, not what done is, unless the things are counted.
+OPEN_OBJECTS = [
+    ("Pick up a new hobby", "smt"),
+    ("Find a pastime that relaxes me", "smt"),
+    ("Feel healthier", "smt"),
+    ("Finish my assignments on time", "Smt"),
+    ("Ship the website redesign on schedule", "Smt"),
+    ("Hand in all eight lab reports on time this term", "SMT"),
+    ("Pay every bill on time for the next six months", "SMT"),
+    ("Take up the cello", "SMt"),  # one named pastime is one thing
+    ("Answer each customer email in a timely manner", "SMt"),
+]
+
 # An age is a deadline ("by age 35", "before I turn forty"); a bare number after "by" stays an amount.
 AGES = [
     ("Sell my first painting before I turn thirty", "SMT"),
@@ -72,6 +86,6 @@ AGES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), SCOPE_ONCE + CADENCES + ONE_OFFS + AGES)
+@pytest.mark.parametrize(("text", "expected"), SCOPE_ONCE + CADENCES + ONE_OFFS + AGES + OPEN_OBJECTS)
 def test_reading(text: str, expected: str) -> None:
     assert verdict(text) == expected

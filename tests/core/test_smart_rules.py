@@ -252,6 +252,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Finish a half marathon, as I managed back in 2015", "Swim as far as I swam in 2019"),
         ("Swim 2 km by 2027", "Get back into running in 2027", "We plan to move in 2028"),
     ),
+    "G.manner": (
+        ("Hand in the thesis on time", "Keep the build on schedule", "Reply to customers in a timely manner", "Pay suppliers promptly"),
+        ("Hand in the thesis on Friday", "Run a timely review", "Keep the build green"),
+    ),
     "G.method": (
         ("Read more by keeping a book in my bag", "Save money by cooking at home four nights a week"),
         ("Pass the test by Friday", "Learn by heart the first verse"),
