@@ -129,6 +129,24 @@ def _check_each_once(m: re.Match[str], scan: Scan) -> Any:
     return "once" if gap and _MANNER.match(scan.lower, gap.end()) else None
 
 
+_OPEN_AT = word_set("open_at")
+_THRESHOLD = word_set("threshold_verb")
+_DISTANCE_FRAME = frozenset({"at", "on", "in", "for", "the", "my", "a"})
+
+
+def _check_event_distance(m: re.Match[str], scan: Scan) -> Any:
+    """A distance is the event's name when a measure of the race follows it ("my 5K time") or an
+    open change leads to it ("get faster at the 10K"); otherwise it stays a quantity."""
+    before = previous_words(scan.lower, m.start(), 4)
+    if m.group("head"):
+        return REJECT if any(w in _THRESHOLD for w in before[-3:]) else None  # "beat my 5K time"
+    while before and before[-1] in _DISTANCE_FRAME and before[-1] not in ("at", "on"):
+        before.pop()
+    if len(before) >= 2 and before[-1] in ("at", "on") and before[-2] in _OPEN_AT:
+        return None
+    return REJECT
+
+
 _SPAN_VERBS = word_set("span_verb")
 
 
@@ -482,6 +500,7 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "cadence_word": _check_cadence_word,
     "scope_once": _check_scope_once,
     "day_range": _check_day_range,
+    "event_distance": _check_event_distance,
     "each_once": _check_each_once,
     "completion": _check_completion,
     "completion_named": _check_completion_named,

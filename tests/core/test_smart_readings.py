@@ -77,6 +77,19 @@ OPEN_OBJECTS = [
     ("Answer each customer email in a timely manner", "SMt"),
 ]
 
+# A distance can name the event rather than set a target: "my 10K time" is which race, not how
+# much; in Title Case too, where capitals say nothing. Running the distance, or beating a time,
+# is still a measure.
+DISTANCES = [
+    ("Improve My 10K Time", "smt"),
+    ("Get Faster At The Half Marathon", "smt"),
+    ("Work on my 5K pace this spring", "smT"),
+    ("Run A Half Marathon In October", "SMT"),
+    ("Walk 12 Miles For Charity", "SMt"),
+    ("Beat My 5K Time By June", "SMT"),
+    ("Get my 10K time under 50 minutes", "SMt"),
+]
+
 # An age is a deadline ("by age 35", "before I turn forty"); a bare number after "by" stays an amount.
 AGES = [
     ("Sell my first painting before I turn thirty", "SMT"),
@@ -86,6 +99,6 @@ AGES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), SCOPE_ONCE + CADENCES + ONE_OFFS + AGES + OPEN_OBJECTS)
+@pytest.mark.parametrize(("text", "expected"), SCOPE_ONCE + CADENCES + ONE_OFFS + AGES + OPEN_OBJECTS + DISTANCES)
 def test_reading(text: str, expected: str) -> None:
     assert verdict(text) == expected

@@ -32,6 +32,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Start work at 7am every day", "Stop emails after 8 pm", "Leave by 17:30 on Fridays"),
         ("Make 7 calls a day", "Run 10 km"),
     ),
+    "X.event_distance": (
+        ("Improve my 10K time", "Work on my half marathon pace", "Get quicker at the 5K", "Bring down my mile time"),
+        ("Run a 10K", "Cycle 40 km every Sunday", "Beat my 5K time by May", "Set a new 10K PB", "Swim 800 m in the lake"),
+    ),
     "X.version": (
         ("Migrate the service to Python 3.12", "Roll out Windows 11 to my team", "Get ISO 27001 certified"),
         ("Hire 3 engineers", "Read 12 books"),
