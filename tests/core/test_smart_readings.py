@@ -10,19 +10,9 @@ A case reads "SMt": a capital letter is a criterion met, a small one is not met.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from career_core.smart import score_goal
-
-TODAY = date(2026, 10, 15)
-
-
-def verdict(text: str) -> str:
-    report = score_goal(text, today=TODAY)
-    return "".join(k if report.criteria[k].level == "met" else k.lower() for k in "SMT")
-
+from tests.core.test_smart_structures import verdict  # the one "SMt" reading of a report
 
 # "every ... (at least) once" counts a scope (each of them, one time), not a rhythm; "at every
 # meeting" is still an occasion that comes round, and "once a week" still a rate.
