@@ -161,6 +161,16 @@ def _phrase(text: _Text, i: int) -> tuple[int, str | None] | None:
     return head, counted
 
 
+@cache
+def _outing(word: str) -> bool:
+    """Can word be what one goes doing ("go bungee jumping", "go skydiving", "go ziplining")? A
+    gerund of a verb that names an act, or an -ing word no list knows: most such words after
+    "go" name a pastime ("thing" words and short ones like "king" are nouns)."""
+    if not word.endswith("ing") or word.endswith("thing") or len(word) < 7:
+        return bool(word.endswith("ing") and _verb(word))
+    return bool(_verb(word)) or (word not in lemma_of() and word not in _NOT_THINGS)
+
+
 def _ends(verb: str, telic: bool, counted: str | None) -> bool:
     """Does the act end? A telic verb or a particle ends it; a counted thing ends any act ("ride
     a roller coaster"); a thing pointed at ends it unless the verb is a habit ("walk the dog")."""
@@ -210,7 +220,7 @@ def _act(text: _Text, i: int, verb: str) -> tuple[int, int, str, bool, bool] | N
         telic = True  # "clean out", "get through", "walk up": the particle says it ends
         j += 1
     if verb == "go":
-        outing = next((k for k in (j, j + 1) if k < len(words) and words[k].endswith("ing") and _verb(words[k])), None)
+        outing = next((k for k in (j, j + 1) if k < len(words) and _outing(words[k])), None)
         if outing is not None:
             return i, outing, verb, True, False  # "go bungee jumping"
     if j + 1 < len(words) and words[j] == "to" and words[j + 1] in lemma_of():
@@ -230,6 +240,8 @@ def _act(text: _Text, i: int, verb: str) -> tuple[int, int, str, bool, bool] | N
         return None
     if verb == "go":
         return None  # "go the distance", "go the extra mile": a way of speaking, not a place
+    if verb == "try" and j < len(words) and words[j] not in _HABITS and _outing(words[j]):
+        return i, j, verb, True, False  # "try skydiving": one go at a pastime ends when it is had
     found = _phrase(text, j)
     if found is None:
         return None

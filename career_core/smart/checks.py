@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from career_core.smart.lexicon import is_common
-from career_core.smart.rules import word_set
+from career_core.smart.rules import RULES_BY_ID, word_set
 from career_core.smart.scan import (
     AMOUNT_VERBS,
     DETERMINERS,
@@ -107,6 +107,63 @@ def _check_event(m: re.Match[str], scan: Scan) -> Any:
     if prep in _DEADLINE_PREPS or (q and not (prep == "for" and q.startswith("first"))):
         return None  # "train for my first marathon" is what for, not when
     return None if any(w.removesuffix("'s") in _DATED for w in PREV_WORDS.findall(m.group(0))) else REJECT
+
+
+# "try every class at the gym at least once": "every" then "once" in one clause counts a scope
+# (each of them, one time), not a rhythm. "once a week", "once I start" keep their own readings.
+_ONCE_AFTER = re.compile(
+    r"[^.;:!?\n]{0,80}?\bonce\b(?!\s{1,3}(?:a|an|per|every|each|in|or|more|again|i|we|you|it|the|my|they|he|she)\b)", re.ASCII
+)
+
+
+_MANNER = RULES_BY_ID["G.manner"].regex  # "on time", "in a timely manner"
+_MANNER_AFTER = re.compile(r"[^.;:!?\n]{0,60}?(?=\b(?:on\s|in\s{1,3}a\s{1,3}timely|promptly))", re.ASCII)
+
+
+def _check_each_once(m: re.Match[str], scan: Scan) -> Any:
+    """"visit each branch office once": every one of them, one time each, is a count; so is
+    "pay every bill on time": all of them, each in that manner (a share of 100%)."""
+    if _ONCE_AFTER.match(scan.lower, m.end()):
+        return "once"
+    gap = _MANNER_AFTER.match(scan.lower, m.end())
+    return "once" if gap and _MANNER.match(scan.lower, gap.end()) else None
+
+
+_OPEN_AT = word_set("open_at")
+_THRESHOLD = word_set("threshold_verb")
+_DISTANCE_FRAME = frozenset({"at", "on", "in", "for", "the", "my", "a"})
+
+
+def _check_event_distance(m: re.Match[str], scan: Scan) -> Any:
+    """A distance is the event's name when a measure of the race follows it ("my 5K time") or an
+    open change leads to it ("get faster at the 10K"); otherwise it stays a quantity."""
+    before = previous_words(scan.lower, m.start(), 4)
+    if m.group("head"):
+        return REJECT if any(w in _THRESHOLD for w in before[-3:]) else None  # "beat my 5K time"
+    while before and before[-1] in _DISTANCE_FRAME and before[-1] not in ("at", "on"):
+        before.pop()
+    if len(before) >= 2 and before[-1] in ("at", "on") and before[-2] in _OPEN_AT:
+        return None
+    return REJECT
+
+
+_SPAN_VERBS = word_set("span_verb")
+
+
+def _check_day_range(m: re.Match[str], scan: Scan) -> Any:
+    prev = previous_words(scan.lower, m.start(), 1)
+    return REJECT if prev and prev[0] in _SPAN_VERBS else None
+
+
+_AT_OCCASION = frozenset({"at", "in", "during", "before", "after", "following", "on"})
+
+
+def _check_scope_once(m: re.Match[str], scan: Scan) -> Any:
+    """"speak up at every meeting at least once" is still a rhythm: the occasion comes round."""
+    if not _ONCE_AFTER.match(scan.lower, m.end()):
+        return None
+    prev = previous_words(scan.lower, m.start(), 1)
+    return None if prev and prev[0] in _AT_OCCASION else REJECT
 
 
 def _check_cadence_word(m: re.Match[str], scan: Scan) -> Any:
@@ -441,6 +498,10 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "season": _check_season,
     "event": _check_event,
     "cadence_word": _check_cadence_word,
+    "scope_once": _check_scope_once,
+    "day_range": _check_day_range,
+    "event_distance": _check_event_distance,
+    "each_once": _check_each_once,
     "completion": _check_completion,
     "completion_named": _check_completion_named,
     "made": _check_made,

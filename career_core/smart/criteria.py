@@ -87,6 +87,7 @@ _AMOUNT_VERBS = word_set("amount_verb") - {"up", "bring", "bringing", "lift", "b
 _RHYTHM_ADVERBS = word_set("rhythm_adverb")
 _SAME_PHRASE = re.compile(r"\s*(?:(?!and\b|or\b|then\b)[a-z'-]+\s+){0,2}", re.ASCII)  # no new clause
 _MAY_PURPOSE = re.compile(r"\b(?:to|so|in\s+order|because)\b", re.ASCII)  # cheap test before G.purpose
+_MAY_MANNER = re.compile(r"\b(?:on\s|timely|promptly)", re.ASCII)  # cheap test before G.manner
 _COMPARATIVES = frozenset({"faster", "sooner", "earlier", "quicker", "better", "more", "less", "fewer"})
 
 
@@ -138,7 +139,7 @@ class Evidenced:
         # False for gibberish, a lone number or a date; an amount with its unit ("4k", "$50") is real
         self.real = has_real_words(det.cased, det.lower) or any(
             h.rule in UNIT_RULES or (h.rule == "M.number" and det.text[h.end - 1].isalpha()) for h in det.hits
-        )
+        ) or bool(self.acts())  # "try skydiving": a verb acting on a word the dictionary is too old for
         bounds = self.get("M.bound")
         self.absolutes = [h for h in self.get("A.absolute") if not _near_bound(h, bounds)] if bounds else self.get("A.absolute")
         self.negatives = [h for h in self.get("S.negative_framing") if not _near_bound(h, bounds)] if bounds else self.get("S.negative_framing")
@@ -335,7 +336,8 @@ def judge_m(ev: Evidenced) -> Criterion:
     if not ev.real:
         return _level("missing", (), text(ADVICE, "M_nonsense"))
     m_hits = ev.with_criterion("M")
-    strong = others_done([h for h in m_hits if h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES], ev)
+    # "each team lead" is weak; "visit each branch once" counts the whole scope, one time each
+    strong = others_done([h for h in m_hits if (h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES) or h.value == "once"], ev)
     means = open_means(ev)
     if means is not None:
         # "improve my speaking by attending courses": the means says how; the open end stays unmeasured
@@ -355,6 +357,9 @@ def judge_m(ev: Evidenced) -> Criterion:
             h for h in ev.get("S.vague_word")
             if h.start >= after and ev.det.lower[h.start : h.end] in _COMPARATIVES and _SAME_PHRASE.fullmatch(ev.det.lower, after, h.start)
         ]
+        if not comparative and _MAY_MANNER.search(ev.det.lower, after) and not ev.get("M.each"):
+            # "deliver the project on time": the point is a manner; "every commitment on time" counts them
+            comparative = [h for h in ev.lazy("G.manner") if h.start >= after and _SAME_PHRASE.fullmatch(ev.det.lower, after, h.start)]
         if comparative:
             return _level("partial", ev.cite(strong), text(ADVICE, "M_comparative", word=ev.words(comparative[0])))
     if strong:

@@ -32,6 +32,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Start work at 7am every day", "Stop emails after 8 pm", "Leave by 17:30 on Fridays"),
         ("Make 7 calls a day", "Run 10 km"),
     ),
+    "X.event_distance": (
+        ("Improve my 10K time", "Work on my half marathon pace", "Get quicker at the 5K", "Bring down my mile time"),
+        ("Run a 10K", "Cycle 40 km every Sunday", "Beat my 5K time by May", "Set a new 10K PB", "Swim 800 m in the lake"),
+    ),
     "X.version": (
         ("Migrate the service to Python 3.12", "Roll out Windows 11 to my team", "Get ISO 27001 certified"),
         ("Hire 3 engineers", "Read 12 books"),
@@ -129,8 +133,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Thank every colleague", "Review each proposal"),
     ),
     "F.every_event": (
-        ("Ask for feedback after every quarterly business review", "Save $200 from every paycheck", "Run a retro at the end of each project"),
-        ("Thank every colleague", "Every manager should coach"),
+        ("Ask for feedback after every quarterly business review", "Save $200 from every paycheck", "Run a retro at the end of each project", "Ask one question at every team meeting at least once", "Put $40 aside each pay period"),
+        ("Thank every colleague", "Every manager should coach", "Try every class the studio offers at least once", "Go to each home match once this season"),
     ),
     "F.per_unit": (
         ("Walk 8,000 steps a day", "Drink two coffees per day", "Read for one hour a day", "Have dinner with family five evenings a week"),
@@ -141,8 +145,16 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Delegate the weekly reporting task", "Present our quarterly results"),
     ),
     "F.on_days": (
-        ("Work from home on Fridays", "Write for an hour in the mornings", "Sleep eight hours on weeknights", "Row on Tuesday, Thursday and Saturday", "Lift weights Mon/Wed/Fri", "Batch cook Sundays"),
-        ("Ship it on Friday", "Plan the weekend offsite", "Decide on Monday or Tuesday"),
+        ("Work from home on Fridays", "Write for an hour in the mornings", "Sleep eight hours on weeknights", "Row on Tuesday, Thursday and Saturday", "Lift weights Mon/Wed/Fri", "Batch cook Sundays", "Drink a glass of water first thing in the morning", "Write three lines in my diary last thing at night"),
+        ("Ship it on Friday", "Plan the weekend offsite", "Decide on Monday or Tuesday", "The first thing to fix is the leaking tap"),
+    ),
+    "T.age": (
+        ("Own my flat outright by age 45", "See all seven continents before I turn sixty", "Have a pension pot of $400k by the time I'm 50", "Cycle across France before 40."),
+        ("Cut waiting times by 20.", "Age the cheese for 12 months", "Leave before 5.", "Finish before 15 minutes pass"),
+    ),
+    "F.day_range": (
+        ("Cycle to work Monday through Friday", "Practise scales from Monday to Friday", "Pack the children's lunches Monday-Thursday"),
+        ("Take Friday to Sunday off for the festival", "Spend Monday through Wednesday at the trade fair", "Ship it on Friday"),
     ),
     "M.percent": (
         ("Cut turnover to 8%", "Grow sales by 15 percent", "Raise margin by ten per cent"),
@@ -243,6 +255,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "X.past_reference": (
         ("Finish a half marathon, as I managed back in 2015", "Swim as far as I swam in 2019"),
         ("Swim 2 km by 2027", "Get back into running in 2027", "We plan to move in 2028"),
+    ),
+    "G.manner": (
+        ("Hand in the thesis on time", "Keep the build on schedule", "Reply to customers in a timely manner", "Pay suppliers promptly"),
+        ("Hand in the thesis on Friday", "Run a timely review", "Keep the build green"),
     ),
     "G.method": (
         ("Read more by keeping a book in my bag", "Save money by cooking at home four nights a week"),
