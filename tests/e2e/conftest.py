@@ -140,6 +140,23 @@ def open_tab(page: Page, name: str) -> None:
     expect(tab).to_have_attribute("aria-selected", "true")
 
 
+def click_until_gone(page: Page, button: Locator, tries: int = 3) -> None:
+    """Click a button that goes away once its click counts (an offer taken, say), and wait until it
+    has. As with `open_tab`, a click made while the page is still being drawn can be drawn over on
+    a busy machine: then it is made again, never while the button is already gone."""
+    for _ in range(tries):
+        if button.count() == 0:
+            return
+        button.first.click()
+        wait_for_app(page)
+        try:
+            expect(button).to_have_count(0, timeout=7_000)
+            return
+        except AssertionError:
+            continue
+    expect(button).to_have_count(0)
+
+
 def drawn(page: Page) -> Locator:
     """What the page shows now: elements of the finished run. While a run is on its way, Streamlit
     keeps the previous run's elements (marked stale), so a widget started afresh under a new key
