@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -140,21 +140,21 @@ def open_tab(page: Page, name: str) -> None:
     expect(tab).to_have_attribute("aria-selected", "true")
 
 
-def click_until_gone(page: Page, button: Locator, tries: int = 3) -> None:
-    """Click a button that goes away once its click counts (an offer taken, say), and wait until it
-    has. As with `open_tab`, a click made while the page is still being drawn can be drawn over on
-    a busy machine: then it is made again, never while the button is already gone."""
+def click_until(page: Page, name: str, done: Callable[[], None], tries: int = 3) -> None:
+    """Click the button `name` until `done()` (an `expect` with a short timeout) holds. As with
+    `open_tab`, a click made while the page is still being drawn can be drawn over on a busy
+    machine and not count; then it is made again, never once the button is gone."""
     for _ in range(tries):
-        if button.count() == 0:
-            return
-        button.first.click()
+        button = drawn(page).get_by_role("button", name=name)
+        if button.count():
+            button.first.click()
         wait_for_app(page)
         try:
-            expect(button).to_have_count(0, timeout=7_000)
+            done()
             return
         except AssertionError:
             continue
-    expect(button).to_have_count(0)
+    done()
 
 
 def drawn(page: Page) -> Locator:

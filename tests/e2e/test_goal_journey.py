@@ -7,7 +7,7 @@ from datetime import date
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Server, click_until_gone, drawn, wait_for_app
+from tests.e2e.conftest import Server, click_until, drawn, wait_for_app
 
 VAGUE = "get better at leadership"
 SHARPER = "Complete the Kestrel leadership programme"
@@ -96,7 +96,10 @@ def test_from_reflection_to_a_smart_goal_on_home(page: Page, server: Server):
     # .first: on a loaded machine the line can show twice for a moment while a section redraws
     expect(drawn(page).get_by_text("deadline 30 Jun 2027 (now empty)").first).to_be_visible()
     wait_for_app(page)
-    click_until_gone(page, drawn(page).get_by_role("button", name="Use the wording's values in the fields"))
+    deadline = drawn(page).get_by_test_id("stDateInput").filter(has_text="Deadline").locator("input")
+    click_until(page, "Use the wording's values in the fields",
+                lambda: expect(deadline).to_have_value("2027-06-30", timeout=7_000))
+    expect(page.get_by_role("button", name="Use the wording's values in the fields")).to_have_count(0)
     page.get_by_role("button", name="Save and make it active").click()
     expect(page.get_by_role("textbox", name="Goal", exact=True)).to_have_value(SHARP)
 
