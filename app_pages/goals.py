@@ -277,7 +277,7 @@ def list_tab(nb: Notebook) -> None:
         return
     shown = st.pills("Show", list(GoalStatus), selection_mode="multi", default=DEFAULT_SHOWN,
                      format_func=lambda s: s.label, key=session.key("goals.list.statuses"))
-    rows = goal_rows(nb, scored(nb), shown, today)
+    rows = derived.per_revision(_rows, nb, today, tuple(shown or ()))
     smart = sum(r.is_smart for r in rows)
     st.caption(f"{wording.plural(len(rows), 'goal')} shown · {smart} SMART")
     if warning := focus(nb).warning:
@@ -287,6 +287,10 @@ def list_tab(nb: Notebook) -> None:
     with cards:
         for row in on_page:
             goal_card(nb, row, open_history == row.goal_id)
+
+
+def _rows(nb: Notebook, today_: date, shown: tuple[GoalStatus, ...]) -> list[GoalRow]:
+    return goal_rows(nb, scored(nb), shown, today_)
 
 
 def goal_card(nb: Notebook, row: GoalRow, show_history: bool) -> None:
