@@ -98,11 +98,15 @@ def self_assessment(nb: Notebook) -> None:
         placeholder="Write it as if you were explaining it to a friend.",
     )
     if nb.reflection.values and nb.reflection.why.strip():
-        named = values_in_text(nb.reflection.why, nb.reflection.values)
+        named = derived.per_revision(_values_named, nb, date.today())
         if named:
             st.caption(f":material/favorite: Your why speaks to {md(', '.join(named))}.")
         else:
             st.caption(":material/help: Your why does not name any of your values yet. Does it fit them?")
+
+
+def _values_named(nb: Notebook, _today: date) -> list[str]:
+    return values_in_text(nb.reflection.why, nb.reflection.values)
 
 
 def skill_form(nb: Notebook) -> None:
