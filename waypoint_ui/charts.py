@@ -1,15 +1,18 @@
 """Shared look of every Plotly chart: a colour-blind-safe palette and a calm, readable layout.
 
-Figures are built in one go, `go.Figure(traces, layout(...))`: Plotly checks a layout given as a
+Figures are built in one go, `Figure(traces, layout(...))`: Plotly checks a layout given as a
 dict in the constructor in a fraction of the time its `update_layout`/`update_xaxes` calls take
 (they parse every property path, several milliseconds a chart), and a chart is rebuilt after
-every save.
+every save. A built figure is never changed: pages keep it per revision (waypoint_ui.derived) and
+draw it on every rerun.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+
+import plotly.graph_objects as go
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -23,6 +26,20 @@ STATUS_STYLE = {
     "overdue": ("#CC79A7", "square"),
     "not started": ("#999999", "circle-open"),
 }
+
+class Figure(go.Figure):
+    """A Plotly figure built once and drawn on many reruns. `st.plotly_chart` asks a figure for its
+    `to_dict()` on every draw, a deep copy of every point (a few milliseconds a chart on a
+    five-year notebook, on every click); this figure works it out once, so build it complete and
+    never change it afterwards."""
+
+    def to_dict(self) -> dict[str, Any]:
+        held = self.__dict__.get("_as_dict")
+        if held is None:
+            held = super().to_dict()
+            self._as_dict = held
+        return held
+
 
 _GRID = {"showgrid": True, "gridcolor": "#E3E8E5", "zeroline": False}
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from career_core.coaching import GoalMovement
-from waypoint_ui.charts import PALETTE, layout
+from waypoint_ui.charts import PALETTE, Figure, layout
 from waypoint_ui.text import chart_text
 
 
@@ -30,7 +30,7 @@ def movement_figure(movements: Sequence[GoalMovement], *, large: bool = False) -
                              marker=dict(symbol="diamond", size=14, color=PALETTE[0]),
                              hovertemplate="%{y}<br>now: %{x}% of the way<extra></extra>"))
     low, high = min(0, *before, *now), max(100, *before, *now)
-    return go.Figure(traces, layout(
+    return Figure(traces, layout(
         height=110 + 48 * len(charted), large=large, yaxis=dict(autorange="reversed"),
         xaxis=dict(title="% of the way from the starting point to the target", ticksuffix="%",
                    range=[low - 4, high + 4], dtick=25),

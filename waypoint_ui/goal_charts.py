@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from career_core import wording
 from career_core.goals import HIGH, FocusPoint, HistoryPoint, MapNode
 from career_core.models import GoalStatus
-from waypoint_ui.charts import PALETTE, layout
+from waypoint_ui.charts import PALETTE, Figure, layout
 from waypoint_ui.jitter import spread
 from waypoint_ui.text import chart_text, short
 
@@ -38,7 +38,7 @@ def history_figure(points: Sequence[HistoryPoint], *, large: bool = False) -> go
         hovertemplate="Wording %{x} (%{customdata[1]}): score %{y}<br>%{customdata[0]}<extra></extra>",
         showlegend=False,
     )
-    return go.Figure(line, layout(
+    return Figure(line, layout(
         height=230, large=large, margin=dict(t=20),
         xaxis=dict(title="Wording", tickmode="array", tickvals=[p.number for p in points], range=[0.6, len(points) + 0.4]),
         yaxis=dict(title="SMART score", range=[0, 112], tickvals=[0, 25, 50, 75, 100]),
@@ -87,7 +87,7 @@ def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> go.Figu
                         for n in members],
             hovertemplate="%{customdata[0]}<br>%{customdata[1]} · SMART score %{customdata[2]}<extra></extra>",
         ))
-    return go.Figure(traces, layout(height=70 + 34 * len(nodes), large=large,
+    return Figure(traces, layout(height=70 + 34 * len(nodes), large=large,
                                     xaxis=dict(range=[-0.25, 6.2], **_HIDDEN_AXIS),
                                     yaxis=dict(range=[-len(nodes) + 0.4, 0.8], **_HIDDEN_AXIS)))
 
@@ -130,7 +130,7 @@ def focus_figure(points: Sequence[FocusPoint], pause: Collection[str] = (), *, l
                           "%{customdata[1]}<extra></extra>",
         ))
     ticks = dict(tickmode="array", tickvals=[1, 2, 3, 4, 5])
-    return go.Figure(traces, layout(
+    return Figure(traces, layout(
         height=460, large=large, shapes=shapes, annotations=annotations,
         xaxis=dict(range=[0.4, 5.6], title="Impact on my career (1–5)", **ticks),
         yaxis=dict(range=[0.4, 5.6], title="My motivation (1–5)", **ticks),

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from career_core import wording
 from career_core.plan.load import WeekLoad, WeeklyLoad
 from career_core.plan.timeline import Timeline
-from waypoint_ui.charts import PALETTE, layout
+from waypoint_ui.charts import PALETTE, Figure, layout
 from waypoint_ui.text import chart_text
 
 BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, YELLOW, BLACK = PALETTE
@@ -96,7 +96,7 @@ def timeline_figure(tl: Timeline, *, large: bool = False) -> go.Figure:
     if tl.vision and tl.start <= tl.vision <= tl.end:
         lines.append(_line(tl.vision, chart_text(tl.vision_label, 40), VERMILION, "dot"))
     ticks = [chart_text(_ROW_PREFIX.get(r.kind, "") + r.label, 48) for r in rows]
-    return go.Figure(traces, layout(
+    return Figure(traces, layout(
         height=max(260, 30 * len(rows) + 160), large=large,
         barmode="overlay",
         showlegend=True,
@@ -181,7 +181,7 @@ def load_figure(load: WeeklyLoad, today: date, *, large: bool = False) -> go.Fig
                        text=f"Your limit: {wording.hours(load.limit)}")
     top = max([load.limit, *tops]) * 1.15
     bottom = min([0.0, *(-w.freed for w in weeks)]) * 1.15 if load.usual == 0 else 0
-    return go.Figure(traces, layout(
+    return Figure(traces, layout(
         height=380, large=large, barmode="relative", hovermode="closest", shapes=[limit], annotations=[limit_label],
         yaxis=dict(title="Hours in the week", range=[bottom, top]), xaxis=dict(type="category"),
     ))

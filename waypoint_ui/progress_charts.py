@@ -20,7 +20,7 @@ from career_core.progress import (
     expected_value,
     series_with_gaps,
 )
-from waypoint_ui.charts import PALETTE, STATUS_STYLE, layout, vline
+from waypoint_ui.charts import PALETTE, STATUS_STYLE, Figure, layout, vline
 from waypoint_ui.text import chart_text
 
 BLUE, ORANGE, GREEN, GREY = PALETTE[0], PALETTE[1], PALETTE[2], "#6B7780"
@@ -69,7 +69,7 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Fig
             hovertemplate="At the recent pace: %{y:.3~f}%{customdata[1]} around %{customdata[0]}<extra></extra>",
         ))
     marks = [(today, "today", {}), *([(gp.deadline, "deadline", {"dash": "dot"})] if gp.deadline is not None else [])]
-    return go.Figure(traces, layout(
+    return Figure(traces, layout(
         height=380, large=large, showlegend=True, hovermode="closest",
         shapes=[vline(on.isoformat(), {"color": GREY, "width": 1, **dash}, opacity=0.6) for on, _, dash in marks],
         annotations=[dict(x=on.isoformat(), y=1, yref="paper", text=text, showarrow=False, yanchor="bottom",
@@ -115,7 +115,7 @@ def board_figure(groups: Mapping[ProgressStatus, Sequence[GoalProgress]], today:
             ))
     if any(t.legendgroup == "expected" for t in traces):
         next(t for t in traces if t.legendgroup == "expected").showlegend = True
-    return go.Figure(traces, layout(
+    return Figure(traces, layout(
         height=max(220, 120 + 30 * len(labels)), large=large, barmode="overlay", bargap=0.35,
         yaxis=dict(categoryorder="array", categoryarray=list(reversed(labels)), autorange=True,
                    tickmode="array", tickvals=labels, ticktext=[label.rsplit(" ·", 1)[0] for label in labels]),
@@ -142,5 +142,5 @@ def calendar_figure(cal: CheckinCalendar, today: date, *, large: bool = False) -
         colorbar=dict(title=dict(text="check-ins"), thickness=10, len=0.9, dtick=1),
         hoverongaps=False,
     )
-    return go.Figure(heatmap, layout(height=230, large=large, yaxis=dict(autorange="reversed"),
+    return Figure(heatmap, layout(height=230, large=large, yaxis=dict(autorange="reversed"),
                                      xaxis=dict(tickformat="%b", dtick="M1", ticklabelmode="period")))

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from career_core.models import Notebook
 from career_core.reflection import TOP_FEW, Priority, SkillGap, priorities, skill_gaps
-from waypoint_ui.charts import PALETTE, layout
+from waypoint_ui.charts import PALETTE, Figure, layout
 from waypoint_ui.jitter import spread
 from waypoint_ui.text import chart_text, short
 
@@ -40,7 +40,7 @@ def skill_gap_figure(gaps: Sequence[SkillGap], *, large: bool = False) -> go.Fig
         customdata=[[chart_text(g.name), g.describe] for g in gaps],
         hovertemplate="%{customdata[0]}<br>Wanted: %{x}<br>%{customdata[1]}<extra></extra>",
     ))
-    return go.Figure(traces, layout(height=90 + 34 * max(len(gaps), 1), large=large,
+    return Figure(traces, layout(height=90 + 34 * max(len(gaps), 1), large=large,
                                     xaxis=dict(range=[0.6, 5.6], title="1 = beginner · 5 = expert", **RATING_TICKS),
                                     yaxis=dict(autorange="reversed", showgrid=False)))
 
@@ -68,7 +68,7 @@ def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) 
             hovertemplate="%{text}. %{customdata[0]}<br>%{customdata[1]}<br>value × motivation = %{customdata[2]}"
                           " (%{customdata[3]})<extra></extra>",
         ))
-    return go.Figure(traces, layout(
+    return Figure(traces, layout(
         height=440, large=large,
         shapes=[dict(type="rect", x0=3.5, x1=5.6, y0=3.5, y1=5.6, line=dict(width=0), fillcolor="rgba(0,158,115,0.08)",
                      layer="below")],
