@@ -10,20 +10,11 @@ A case reads "SMt": a capital letter is a criterion met, a small one is not met.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from career_core.smart import score_goal
 from career_core.smart.detect import detect
-
-TODAY = date(2026, 10, 15)
-
-
-def verdict(text: str) -> str:
-    report = score_goal(text, today=TODAY)
-    return "".join(k if report.criteria[k].level == "met" else k.lower() for k in "SMT")
-
+from tests.core.test_smart_families import TODAY, verdict
 
 # "some" before a concrete thing says what; only how many is left open (M's question).
 OPEN_COUNTS = [
