@@ -356,7 +356,8 @@ def _changed_by(before: list[str]) -> str | None:
 
 def _governing(before: list[str]) -> tuple[str | None, str | None]:
     """Walk back from a noun over its modifiers: which determiner pins it ("the sales
-    department", "my team's roadmap", "each of my projects", "a puppy"), and which word stands
+    department", "my team's roadmap", "each of my projects", "a puppy", "some courses": which
+    ones is open, not what), and which word stands
     before the phrase (its verb, when there is one)? A function word ends the phrase: in "my
     hope is that volunteers", "my" belongs to "hope", not to "volunteers"."""
     determiner: str | None = None
@@ -365,7 +366,7 @@ def _governing(before: list[str]) -> tuple[str | None, str | None]:
         w = before[i]
         if w == "that" and (i == 0 or before[i - 1] in _PHRASE_STOP or before[i - 1] in _SAYING):
             break  # "my hope is that volunteers ...", "ensure that staff ...": a clause follows
-        if w in DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every", "a", "an"):
+        if w in DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every", "a", "an", "some"):
             determiner = w
         elif w == "of" and determiner:
             pass  # "each of my projects", "all of our clients"
@@ -454,7 +455,7 @@ def _check_placeholder(m: re.Match[str], scan: Scan) -> Any:
     if said[0] in "[<{":  # a bracket is a slot only when it names what goes in it
         inside = _SLOT_WORD.findall(said.lower())
         return said if inside and any(w in _PLACEHOLDER_WORDS for w in inside) else REJECT
-    if said[0] == "_":
+    if said[0] in "_a":  # "___", "a certain number"
         return said
     prev = _PREV_CASED.findall(scan.cased, max(0, m.start() - 30), m.start())
     if prev:
@@ -477,16 +478,65 @@ def _check_grade(m: re.Match[str], scan: Scan) -> Any:
 
 
 _THINGS = word_set("concrete") | word_set("deliverable") | word_set("recurring_event")
+_HABITS = word_set("activity")
 
 
 def _check_vague_word(m: re.Match[str], scan: Scan) -> Any:
     """A word of size before a concrete thing says which thing ("lead a small project"), not
-    how much ("eat small portions")."""
-    if m.group(0) in SIZE:
+    how much ("eat small portions"); "some" before one leaves how many open, not what ("finish
+    some courses": M's question). A capitalised word in a run of names is part of the name
+    ("the Good Shepherd Hospital"), not a judgement."""
+    word = m.group(0)
+    if word in SIZE or word == "some":
         following = _NEXT_WORD.match(scan.lower, m.end())
-        if following and (following.group(1) in _THINGS or following.group(1).removesuffix("s") in _THINGS):
-            return REJECT
+        if following and _is_thing(following.group(1), counting=word == "some"):
+            return OPEN_COUNT if word == "some" else REJECT
+    cased = scan.cased[m.start() : m.end()]
+    if scan.has_upper and cased[0].isupper() and not cased.isupper() and _in_name_run(m.start(), m.end(), scan):
+        return REJECT
     return None
+
+
+# "leave work on Fridays", "get to work on time": "work" is a place or a time there, not a verb.
+_WEEKDAYS = word_set("weekday")
+_WORK_AS_NOUN = frozenset({"leave", "leaving", "left", "at", "from", "after", "before", "off"})
+_WORK_WHEN = _WEEKDAYS | frozenset({"time", "weekends", "weekend", "weekdays", "holidays", "holiday", "days", "nights", "evenings", "mornings"})
+
+
+def _check_vague_phrase(m: re.Match[str], scan: Scan) -> Any:
+    """"work on" is an open direction only when "work" is the verb and what follows is a thing
+    worked on ("work on my public speaking"), not a day or the clock ("work on Saturdays")."""
+    said = m.group(0)
+    if not said.startswith("work"):
+        return None
+    prev = previous_words(scan.lower, m.start(), 1)
+    following = _NEXT_WORD.match(scan.lower, m.end())
+    when = following is not None and (following.group(1) in _WORK_WHEN or following.group(1).removesuffix("s") in _WORK_WHEN)
+    return REJECT if when or (prev and prev[0] in _WORK_AS_NOUN) else None
+
+
+OPEN_COUNT = "open count"  # "some courses": which thing is said, how many is left open
+
+
+def _is_thing(word: str, counting: bool = False) -> bool:
+    """A concrete thing of the lists; counting, also an activity ("some volunteer work")."""
+    single = word.removesuffix("s")
+    return word in _THINGS or single in _THINGS or (counting and (word in _HABITS or single in _HABITS))
+
+
+def _in_name_run(start: int, end: int, scan: Scan) -> bool:
+    """Is the capitalised word at start..end one of a run of names, mid-sentence, in a text
+    that is not written in title case or capitals?"""
+    if scan.title_case or scan.all_caps or sentence_initial(scan.cased, start):
+        return False
+    following = _NEXT_CASED.match(scan.cased, end)
+    if following and following.group(1)[0].isupper() and is_name(following.group(1), following.start(1), scan):
+        return True
+    before = _PREV_CASED.findall(scan.cased, max(0, start - 30), start)
+    if before and before[-1][0].isupper():
+        at = scan.cased.rfind(before[-1], 0, start)
+        return is_name(before[-1], at, scan)
+    return False
 
 
 CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
@@ -513,4 +563,5 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "det_object": _check_det_object,
     "baseline": _check_baseline,
     "vague_word": _check_vague_word,
+    "vague_phrase": _check_vague_phrase,
 }

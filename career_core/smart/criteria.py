@@ -52,6 +52,7 @@ from datetime import date
 
 from career_core import wording
 from career_core.smart import acts
+from career_core.smart.checks import OPEN_COUNT
 from career_core.smart.context import ScoringContext
 from career_core.smart.detect import Detection, Hit, run_lazy
 from career_core.smart.lexicon import has_real_words
@@ -206,7 +207,7 @@ class Evidenced:
 def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
     strong = others_done([h for rid, hits in ev.by_rule.items() if rid in STRONG_S_RULES for h in hits], ev)
-    vague = [h for h in s_hits if h.rule in VAGUE_S_RULES]
+    vague = [h for h in s_hits if h.rule in VAGUE_S_RULES and h.value != OPEN_COUNT]
     if vague:
         method = method_habit(ev)
         if method is not None:

@@ -210,11 +210,11 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "S.vague_word": (
         ("Read more books", "Create a positive work environment", "Go to the gym regularly", "Build stronger relationships"),
-        ("Work no more than 50 hours a week", "Sell more than 20 licences", "Hire 3 engineers"),
+        ("Work no more than 50 hours a week", "Sell more than 20 licences", "Hire 3 engineers", "Start a falls audit on my ward at Northgate Good Hope Clinic"),
     ),
     "S.vague_phrase": (
         ("Work on my public speaking", "Get better at leadership", "Upskill in data analytics", "Be a role model"),
-        ("Run the weekly planning meeting", "Work no more than 50 hours"),
+        ("Run the weekly planning meeting", "Work no more than 50 hours", "Leave work on Fridays by 5 pm", "Stop working on Sundays"),
     ),
     "S.abstract_object": (
         ("Improve my management skills", "Increase customer satisfaction", "Save time", "Improve."),
@@ -295,8 +295,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Reach Gen Z readers", "Watch a Malcolm X documentary", "Fix the X-ray machine", "Wear an XL shirt"),
     ),
     "M.slot": (
-        ("Pass the ___ course", "Book [number] gigs", "Save <amount> a month"),
-        ("Cite [1] in my essay", "Keep {calm}", "Use snake_case names"),
+        ("Pass the ___ course", "Book [number] gigs", "Save <amount> a month", "Lose a certain number of kilos"),
+        ("Cite [1] in my essay", "Keep {calm}", "Use snake_case names", "Read a certain book", "Find a specific role"),
     ),
     "T.placeholder": (
         ("Ship the app by X date", "Finish the report by [date]", "Submit it before ___", "Apply by mm/dd/yyyy"),
