@@ -10,7 +10,6 @@ from career_core.goal_fields import offers
 from career_core.goal_reports import (
     GoalRow,
     draft_report,
-    goal_rows,
     report_for,
     reports,
 )
@@ -277,7 +276,7 @@ def list_tab(nb: Notebook) -> None:
         return
     shown = st.pills("Show", list(GoalStatus), selection_mode="multi", default=DEFAULT_SHOWN,
                      format_func=lambda s: s.label, key=session.key("goals.list.statuses"))
-    rows = derived.per_revision(_rows, nb, today, tuple(shown or ()))
+    rows = derived.goal_rows(nb, today, shown or ())
     smart = sum(r.is_smart for r in rows)
     st.caption(f"{wording.plural(len(rows), 'goal')} shown · {smart} SMART")
     if warning := focus(nb).warning:
@@ -287,10 +286,6 @@ def list_tab(nb: Notebook) -> None:
     with cards:
         for row in on_page:
             goal_card(nb, row, open_history == row.goal_id)
-
-
-def _rows(nb: Notebook, today_: date, shown: tuple[GoalStatus, ...]) -> list[GoalRow]:
-    return goal_rows(nb, scored(nb), shown, today_)
 
 
 def goal_card(nb: Notebook, row: GoalRow, show_history: bool) -> None:

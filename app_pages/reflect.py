@@ -34,7 +34,6 @@ from career_core.reflection import (
     vision_notes,
 )
 from career_core.tables import Column, choice, day, flag, text, whole
-from career_core.value_words import values_in_text
 from waypoint_ui import derived, fields, frame, session
 from waypoint_ui.forms import EntryForm, edit_table
 from waypoint_ui.reflect_charts import development_chart, skills_chart
@@ -98,15 +97,11 @@ def self_assessment(nb: Notebook) -> None:
         placeholder="Write it as if you were explaining it to a friend.",
     )
     if nb.reflection.values and nb.reflection.why.strip():
-        named = derived.per_revision(_values_named, nb, date.today())
+        named = derived.values_named(nb, date.today())
         if named:
             st.caption(f":material/favorite: Your why speaks to {md(', '.join(named))}.")
         else:
             st.caption(":material/help: Your why does not name any of your values yet. Does it fit them?")
-
-
-def _values_named(nb: Notebook, _today: date) -> list[str]:
-    return values_in_text(nb.reflection.why, nb.reflection.values)
 
 
 def skill_form(nb: Notebook) -> None:

@@ -16,15 +16,18 @@ would cost half a second), so callers treat them as read-only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TypeVar
 
 import streamlit as st
 
-from career_core.models import Notebook
+from career_core import goal_reports
+from career_core.goal_reports import GoalRow
+from career_core.models import GoalStatus, Notebook
 from career_core.progress import GoalProgress, all_progress
 from career_core.review import smart_scores
+from career_core.value_words import values_in_text
 from waypoint_ui import session
 
 T = TypeVar("T")
@@ -56,3 +59,21 @@ def progress(nb: Notebook, today: date) -> dict[str, GoalProgress]:
 def scores(nb: Notebook, today: date) -> dict[str, int]:
     """Every goal's SMART score (0..100) on `today`."""
     return per_revision(smart_scores, nb, today)
+
+
+def goal_rows(nb: Notebook, today: date, shown: Iterable[GoalStatus]) -> list[GoalRow]:
+    """The goals My goals lists for these statuses, with their SMART reports."""
+    return per_revision(_goal_rows, nb, today, tuple(shown))
+
+
+def _goal_rows(nb: Notebook, today: date, shown: tuple[GoalStatus, ...]) -> list[GoalRow]:
+    return goal_reports.goal_rows(nb, per_revision(goal_reports.reports, nb, today), shown, today)
+
+
+def values_named(nb: Notebook, today: date) -> list[str]:
+    """The values the person's "why" speaks to (Reflect)."""
+    return per_revision(_values_named, nb, today)
+
+
+def _values_named(nb: Notebook, _today: date) -> list[str]:
+    return values_in_text(nb.reflection.why, nb.reflection.values)
