@@ -103,6 +103,12 @@ def test_two_tabs_editing_different_fields_both_keep_their_edit_and_the_same_fie
     # The same field in both: asked on the page (not only in the sidebar), both values side by side.
     for tab in (a, b):
         open_tab(tab, "Vision")
+    # Both tabs hold the same revision before either writes: on a busy machine b's last run can
+    # still be on its way, and would otherwise take a's vision before b writes its own.
+    revision = store.revision_of("local", nb.id)
+    for tab in (a, b):
+        expect(sidebar(tab).get_by_text(re.compile(rf"revision {revision}$"))).to_be_visible()
+        wait_for_app(tab)
     write(a, "My vision", "I lead the northern division")
     write(b, "My vision", "I run operations for 200 people")
     question = b.get_by_test_id("stMain").locator(".st-key-wp-questions")
