@@ -120,13 +120,16 @@ _MANNER = RULES_BY_ID["G.manner"].regex  # "on time", "in a timely manner"
 _MANNER_AFTER = re.compile(r"[^.;:!?\n]{0,60}?(?=\b(?:on\s|in\s{1,3}a\s{1,3}timely|promptly))", re.ASCII)
 
 
+EACH_ONCE = "each once"  # "visit each branch once": the whole scope, one time each, is a count
+
+
 def _check_each_once(m: re.Match[str], scan: Scan) -> Any:
     """"visit each branch office once": every one of them, one time each, is a count; so is
     "pay every bill on time": all of them, each in that manner (a share of 100%)."""
     if _ONCE_AFTER.match(scan.lower, m.end()):
-        return "once"
+        return EACH_ONCE
     gap = _MANNER_AFTER.match(scan.lower, m.end())
-    return "once" if gap and _MANNER.match(scan.lower, gap.end()) else None
+    return EACH_ONCE if gap and _MANNER.match(scan.lower, gap.end()) else None
 
 
 _OPEN_AT = word_set("open_at")

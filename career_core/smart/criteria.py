@@ -52,7 +52,7 @@ from datetime import date
 
 from career_core import wording
 from career_core.smart import acts
-from career_core.smart.checks import OPEN_COUNT
+from career_core.smart.checks import EACH_ONCE, OPEN_COUNT
 from career_core.smart.context import ScoringContext
 from career_core.smart.detect import Detection, Hit, run_lazy
 from career_core.smart.lexicon import has_real_words
@@ -338,7 +338,7 @@ def judge_m(ev: Evidenced) -> Criterion:
         return _level("missing", (), text(ADVICE, "M_nonsense"))
     m_hits = ev.with_criterion("M")
     # "each team lead" is weak; "visit each branch once" counts the whole scope, one time each
-    strong = others_done([h for h in m_hits if (h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES) or h.value == "once"], ev)
+    strong = others_done([h for h in m_hits if (h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES) or h.value == EACH_ONCE], ev)
     means = open_means(ev)
     if means is not None:
         # "improve my speaking by attending courses": the means says how; the open end stays unmeasured

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.test_smart_structures import verdict  # the one "SMt" reading of a report
+from tests.core.smart_verdicts import verdict
 
 # "every ... (at least) once" counts a scope (each of them, one time), not a rhythm; "at every
 # meeting" is still an occasion that comes round, and "once a week" still a rate.

@@ -14,7 +14,7 @@ import pytest
 
 from career_core.smart import score_goal
 from career_core.smart.detect import detect
-from tests.core.test_smart_families import TODAY, verdict
+from tests.core.smart_verdicts import TODAY, verdict
 
 # "some" before a concrete thing says what; only how many is left open (M's question).
 OPEN_COUNTS = [

@@ -6,19 +6,10 @@ A case reads "SMt": a capital letter is a criterion met, a small one is not met.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from career_core.smart import score_goal
-
-TODAY = date(2026, 10, 15)
-
-
-def verdict(text: str) -> str:
-    report = score_goal(text, today=TODAY)
-    return "".join(k if report.criteria[k].level == "met" else k.lower() for k in "SMT")
-
+from tests.core.smart_verdicts import TODAY, verdict
 
 # Verbs written as gerunds, the way lists of goals often are: the -ing form does what the verb does.
 GERUNDS = [

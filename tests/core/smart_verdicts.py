@@ -1,0 +1,15 @@
+"""The one way the scorer's tables of cases read a report: "SMt", a capital letter for a criterion
+met and a small one for a criterion not met, scored on a fixed day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from career_core.smart import score_goal
+
+TODAY = date(2026, 10, 15)
+
+
+def verdict(text: str) -> str:
+    report = score_goal(text, today=TODAY)
+    return "".join(k if report.criteria[k].level == "met" else k.lower() for k in "SMT")
