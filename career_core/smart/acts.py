@@ -161,14 +161,26 @@ def _phrase(text: _Text, i: int) -> tuple[int, str | None] | None:
     return head, counted
 
 
+_OUTINGS = word_set("outing")
+
+
 @cache
 def _outing(word: str) -> bool:
     """Can word be what one goes doing ("go bungee jumping", "go skydiving", "go ziplining")? A
-    gerund of a verb that names an act, or an -ing word no list knows: most such words after
-    "go" name a pastime ("thing" words and short ones like "king" are nouns)."""
+    gerund of a verb that names an act, or an -ing word no list knows that is made of two everyday
+    words, as new pastimes are ("kite" + "surf", "para" + "glide", "zip" + "line"): a made-up word
+    ("go qwerting") is no pastime, and "thing" words and short ones like "king" are nouns."""
     if not word.endswith("ing") or word.endswith("thing") or len(word) < 7:
         return bool(word.endswith("ing") and _verb(word))
-    return bool(_verb(word)) or (word not in lemma_of() and word not in _NOT_THINGS)
+    if _verb(word) or word in _OUTINGS:
+        return True
+    stem = word.removesuffix("ing")
+    return word not in lemma_of() and word not in _NOT_THINGS and (_compound(stem) or _compound(stem + "e"))
+
+
+def _compound(stem: str) -> bool:
+    """Is stem two everyday words of three letters or more written as one ("wakeboard")?"""
+    return any(is_common(stem[:cut]) and is_common(stem[cut:]) for cut in range(3, len(stem) - 2))
 
 
 def _ends(verb: str, telic: bool, counted: str | None) -> bool:

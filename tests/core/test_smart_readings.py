@@ -47,6 +47,10 @@ ONE_OFFS = [
     ("Try Wakeboarding This Summer", "SMT"),
     ("Ride a camel in the desert", "SMt"),
     ("Watch a meteor shower from the hills", "SMt"),
+    ("Go snowshoeing in the Jura", "SMt"),  # a word no list knows, made of two everyday ones
+    ("Go abseiling down the quarry face", "SMt"),  # one of the few a list must name
+    ("Go qwerting", "smt"),  # a made-up word is no pastime
+    ("Try blorfing this summer", "smT"),
     ("Try cooking", "smt"),  # an everyday pastime: one go says nothing
     ("Try walking more", "smt"),
     ("Try something new", "smt"),
