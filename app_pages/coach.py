@@ -124,15 +124,16 @@ def actions(summary: SinceLastSession, today: date) -> None:
         st.markdown("##### :material/task_alt: Done")
         if not summary.done:
             st.caption("No action was ticked off in this stretch.")
-        for d in summary.done:
-            times = f" · {d.times} times" if d.times > 1 else ""
-            st.markdown(f":material/check: **{md(d.title)}** — {wording.day(d.last, today)}{times}")
+        else:  # one element for the list, not one a line: a busy stretch lists dozens of actions
+            st.markdown("\n\n".join(f":material/check: **{md(d.title)}** — {wording.day(d.last, today)}"
+                                      + (f" · {d.times} times" if d.times > 1 else "") for d in summary.done))
     with late_col:
         st.markdown("##### :material/schedule: Overdue")
         if not summary.overdue:
             st.caption("Nothing overdue. Well kept.")
-        for o in summary.overdue:
-            st.markdown(f":material/error: **{md(o.title)}** — {md(o.describe(today))}")
+        else:
+            st.markdown("\n\n".join(f":material/error: **{md(o.title)}** — {md(o.describe(today))}"
+                                      for o in summary.overdue))
 
 
 def goal_changes(summary: SinceLastSession, today: date) -> None:
@@ -176,8 +177,7 @@ def coming_up(nb: Notebook, today: date) -> None:
     if not due:
         st.caption("Nothing due in the coming week: a good moment to agree the next step.")
         return
-    for item in due:
-        st.markdown(due_line(item, today))
+    st.markdown("\n\n".join(due_line(item, today) for item in due))
 
 
 # --- today's note --------------------------------------------------------------------------------

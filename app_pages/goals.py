@@ -1,5 +1,6 @@
 """Goals: draft them with live SMART feedback, link them up, see them as a map, keep the focus."""
 
+import functools
 from datetime import date
 
 import streamlit as st
@@ -40,6 +41,7 @@ from waypoint_ui.goal_offers import (
 )
 from waypoint_ui.paging import paged
 from waypoint_ui.smart_view import badge_words, smart_report
+from waypoint_ui.tabs import open_tab_only
 from waypoint_ui.text import md, short
 
 TAB = "goals.tab"
@@ -282,7 +284,7 @@ def list_tab(nb: Notebook) -> None:
     if warning := focus(nb).warning:
         st.warning(md(warning), icon=":material/filter_center_focus:")
     open_history = st.session_state.get(session.key("goals.list.history"))
-    on_page, cards = paged(rows, session.key(f"goals.list.page.{sorted(shown or [])}"), "goal")
+    on_page, cards = paged(rows, session.key(f"goals.list.page.{sorted(shown or [])}"), "goal", size=10)
     with cards:
         for row in on_page:
             goal_card(nb, row, open_history == row.goal_id)
@@ -389,8 +391,4 @@ st.title("Goals", anchor=False)
 nb = frame.require_notebook("Open a notebook first, or start one, on Home.")
 st.caption("Turn what you learned about yourself into a few sharp goals: specific, measurable, achievable, "
            "relevant and time-bound.")
-tabs = st.tabs(list(SECTIONS), key=TAB, on_change="rerun")
-for tab, draw in zip(tabs, SECTIONS.values(), strict=True):
-    if tab.open:
-        with tab:
-            draw(nb)
+open_tab_only(TAB, {name: functools.partial(draw, nb) for name, draw in SECTIONS.items()})

@@ -1,5 +1,6 @@
 """Reflect: where I stand, where I want to go, what others see, and what to develop first."""
 
+import functools
 from datetime import date
 
 import streamlit as st
@@ -37,6 +38,7 @@ from career_core.tables import Column, choice, day, flag, text, whole
 from waypoint_ui import derived, fields, frame, session
 from waypoint_ui.forms import EntryForm, edit_table
 from waypoint_ui.reflect_charts import development_chart, skills_chart
+from waypoint_ui.tabs import open_tab_only
 from waypoint_ui.text import md
 
 ROLE_LABELS = {r.label: r for r in InputRole}
@@ -389,8 +391,4 @@ SECTIONS = {
 st.title("Reflect", anchor=False)
 nb = frame.require_notebook("Open a notebook first, or start one, on Home.")
 st.caption("Know where you stand before you decide where to go.")
-tabs = st.tabs(list(SECTIONS), key="reflect.tab", on_change="rerun")
-for tab, draw in zip(tabs, SECTIONS.values(), strict=True):
-    if tab.open:
-        with tab:
-            draw(nb)
+open_tab_only("reflect.tab", {name: functools.partial(draw, nb) for name, draw in SECTIONS.items()})

@@ -27,6 +27,7 @@ from waypoint_ui import derived, drafts, fields, frame, notices, session
 from waypoint_ui.forms import EntryForm
 from waypoint_ui.paging import paged
 from waypoint_ui.smart_view import badge_words
+from waypoint_ui.tabs import open_tab_only
 from waypoint_ui.text import md, short
 
 DECISION_WORDS = {
@@ -215,8 +216,12 @@ def history_section(nb: Notebook, today: date) -> None:
     if len(earlier) > limit and st.toggle(f"Show all {len(earlier)}", key=session.key("history.all")):
         limit = len(earlier)
     for r in earlier[:limit]:
+        # Each is drawn only while open: a few years of reviews are long to draw on every click.
         with st.expander(wording.day(r.on, today) + (f" · {wording.plural(len(r.decisions), 'decision')}"
-                                                       if r.decisions else "")):
+                                                       if r.decisions else ""),
+                         key=f"review.history.{r.id}", on_change="rerun") as shown:
+            if not shown.open:
+                continue
             for label, text in (("Went well", r.went_well), ("Did not go well", r.did_not),
                                 ("Learned", r.learned), ("Change", r.change)):
                 if text.strip():
@@ -337,14 +342,9 @@ def _entry_list(entries, target: str, title, body) -> None:
 
 def accountability_section(nb: Notebook, today: date) -> None:
     st.subheader("Accountability", anchor=False)
-    partners, feedback, coach = st.tabs([f"Partners ({len(nb.partners)})", f"Feedback ({len(nb.feedback)})",
-                                         f"Coach sessions ({len(nb.coach_notes)})"])
-    with partners:
-        partners_tab(nb)
-    with feedback:
-        feedback_tab(nb, today)
-    with coach:
-        coach_tab(nb, today)
+    open_tab_only("review.accountability", {"Partners": lambda: partners_tab(nb),
+                                            "Feedback": lambda: feedback_tab(nb, today),
+                                            "Coach sessions": lambda: coach_tab(nb, today)})
     for kind in ("partners", "feedback", "coach_notes"):
         fields.show_error(f"{kind}.remove")
     for kind in ("partner", "feedback", "coach"):

@@ -27,7 +27,7 @@ NOTEBOOKS: dict[str, Callable[[], Notebook]] = {
 }
 # What a view says about a list too long to draw whole, for the crowded notebook.
 SUMMED_UP = {
-    "goals:My goals": "400 goals, 15 to a page.",
+    "goals:My goals": "400 goals, 10 to a page.",
     "plan:Actions": "4000 actions, 15 to a page.",
     "plan:Weekly load": "smaller actions",
     "plan:Timeline": "4000 actions in this view: each sits on the row of its goal",

@@ -50,6 +50,12 @@ def _widget(at, kind, label):
     return next(w for w in getattr(at, kind) if w.label == label)
 
 
+def _tab(at, name):
+    """Open one of the accountability tabs: only the open one is drawn."""
+    at.session_state["review.accountability"] = name
+    return at.run()
+
+
 # --- the cycle ------------------------------------------------------------------------------------
 
 
@@ -212,7 +218,9 @@ def test_earlier_reviews_show_what_was_written_and_decided(open_app, db):
     at = open_app(page="review")
     assert any(e.label.startswith(f"{wording.day(old.on, TODAY)} · 1 decision") for e in at.expander)
     assert not [t for t in at.toggle if t.label.startswith("Show all")]  # one review: nothing more to show
-    page = texts(at)
+    assert "Hired two planners" not in texts(at)  # drawn only once opened
+    at.session_state[f"review.history.{old.id}"] = True  # opened
+    page = texts(at.run())
     assert "Hired two planners" in page and "Ask early" in page and "**Keep** · Get better at leadership · On track" in page
 
 
@@ -240,10 +248,13 @@ def test_partners_are_added_edited_and_removed(open_app, db):
 
 def test_feedback_and_coach_notes_are_kept_with_their_dates(open_app, db):
     nb = _notebook(db)
-    at = open_app(page="review")
+    at = _tab(open_app(page="review"), "Feedback")
     _widget(at, "text_input", "From whom").input("Grace (manager)")
     _widget(at, "text_area", "What they said").input("Your planning updates are much clearer.")
     _button(at, "Add feedback").click().run()
+    assert "Your planning updates are much clearer." in texts(at)
+    assert at.session_state["review.accountability"] == "Feedback"  # adding does not switch tabs
+    at = _tab(at, "Coach sessions")
     _widget(at, "text_area", "Notes").input("Talked about delegation.")
     _widget(at, "text_area", "Agreed next steps").input("Hand the Monday forecast to Sam.")
     _button(at, "Add session").click().run()
@@ -251,7 +262,8 @@ def test_feedback_and_coach_notes_are_kept_with_their_dates(open_app, db):
     assert [(f.from_whom, f.on, f.what) for f in saved.feedback] == [("Grace (manager)", TODAY, "Your planning updates are much clearer.")]
     assert [(c.on, c.next_steps) for c in saved.coach_notes] == [(TODAY, "Hand the Monday forecast to Sam.")]
     page = texts(at)
-    assert "Your planning updates are much clearer." in page and "Next steps: Hand the Monday forecast to Sam." in page
+    assert "Next steps: Hand the Monday forecast to Sam." in page
+    assert "Your planning updates are much clearer." not in page  # the feedback tab is not drawn now
 
 
 @pytest.mark.parametrize(
@@ -261,7 +273,7 @@ def test_feedback_and_coach_notes_are_kept_with_their_dates(open_app, db):
 )
 def test_feedback_missing_a_part_is_refused_beside_the_field(open_app, db, fill, message):
     nb = _notebook(db)
-    at = open_app(page="review")
+    at = _tab(open_app(page="review"), "Feedback")
     for label, value in fill.items():
         next(w for w in [*at.text_area, *at.text_input] if w.label == label).input(value)
     _button(at, "Add feedback").click().run()
@@ -273,7 +285,7 @@ def test_feedback_missing_a_part_is_refused_beside_the_field(open_app, db, fill,
 
 def test_empty_session_notes_are_refused(open_app, db):
     nb = _notebook(db)
-    at = open_app(page="review")
+    at = _tab(open_app(page="review"), "Coach sessions")
     _button(at, "Add session").click().run()
     assert "Write what you talked about, the next steps you agreed, or both." in errors(at)
     assert db.load("local", nb.id).coach_notes == []
@@ -284,9 +296,9 @@ def test_presenting_hides_feedback_but_keeps_partners(open_app, db):
               feedback=[Feedback(from_whom="Grace", what="Needs to delegate more")],
               coach_notes=[CoachNote(notes="Worked on delegation")])
     at = open_app(page="review", query={"present": "1"})
-    page = texts(at)
-    assert "Needs to delegate more" not in page and "1 entries, hidden while presenting." in page
     assert _widget(at, "text_input", "Name").value == "Priya"
+    page = texts(_tab(at, "Feedback"))
+    assert "Needs to delegate more" not in page and "1 entries, hidden while presenting." in page
 
 
 # --- exports ------------------------------------------------------------------------------------------------------

@@ -46,7 +46,8 @@ VIEWS = [
     ("goals", "Draft"), ("goals", "My goals"), ("goals", "Goal map"), ("goals", "Focus"),
     ("plan?section=Actions", None), ("plan?section=Initiatives", None), ("plan?section=Stop+doing", None),
     ("plan?section=Timeline", None), ("plan?section=Weekly+load", None), ("plan?section=Calendar", None),
-    ("progress", None), ("review", None), ("session", None), ("notebook", None),
+    ("progress", None), ("review", None), ("review", "Feedback"), ("review", "Coach sessions"), ("session", None),
+    ("notebook", None),
 ]
 
 # Elements the app draws from the notebook's words only if it read them as markup.
