@@ -15,6 +15,10 @@ from career_core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Every chart a test draws, in-process or in a test server, checks each property as Plotly's graph
+# objects do; the app skips that for speed (waypoint_ui.charts.CHECKED).
+os.environ["WAYPOINT_CHECK_CHARTS"] = "1"
+
 # The databases the store's tests run against. `make test` runs both; set
 # WAYPOINT_TEST_DATABASES=sqlite to skip PostgreSQL on a machine without it.
 DATABASES = [d.strip() for d in os.environ.get("WAYPOINT_TEST_DATABASES", "sqlite,postgresql").split(",") if d.strip()]

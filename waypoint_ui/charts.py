@@ -1,15 +1,17 @@
 """Shared look of every Plotly chart: a colour-blind-safe palette and a calm, readable layout.
 
-Figures are built in one go, `Figure(traces, layout(...))`: Plotly checks a layout given as a
-dict in the constructor in a fraction of the time its `update_layout`/`update_xaxes` calls take
-(they parse every property path, several milliseconds a chart), and a chart is rebuilt after
-every save. A built figure is never changed: pages keep it per revision (waypoint_ui.derived) and
-draw it on every rerun.
+Figures are built in one go from plain dicts, `Figure([trace("scatter", ...)], layout(...))`, and
+a chart is rebuilt after every save. Plotly's graph objects check every property of every trace as
+they are made: with a few years of check-ins that is most of a chart's build (a goal's chart took
+8 ms, 3 without). So the app builds figures unchecked, and the tests build every one checked
+(`CHECKED`, set by tests/conftest.py), where a misspelt property fails. A built figure is never
+changed: pages keep it per revision (waypoint_ui.derived) and draw it on every rerun.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -27,16 +29,31 @@ STATUS_STYLE = {
     "not started": ("#999999", "circle-open"),
 }
 
+# Whether figures check every property as Plotly's graph objects do: on in the tests, off in the app.
+CHECKED = os.environ.get("WAYPOINT_CHECK_CHARTS") == "1"
+
+
+def trace(kind: str, **props: Any) -> dict[str, Any]:
+    """A trace as Plotly's dict of it: `trace("scatter", x=...)` is what `go.Scatter(x=...)` makes."""
+    return {"type": kind, **props}
+
+
 class Figure(go.Figure):
     """A Plotly figure built once and drawn on many reruns. `st.plotly_chart` asks a figure for its
-    `to_dict()` on every draw, a deep copy of every point (a few milliseconds a chart on a
-    five-year notebook, on every click); this figure works it out once, so build it complete and
-    never change it afterwards."""
+    `to_dict()` on every draw, and Plotly's answer is a deep copy of every point (a few
+    milliseconds a chart on a five-year notebook); this figure answers with what it holds, the
+    same dict without the copy. So build it complete and never change it afterwards."""
+
+    def __init__(self, data: Sequence[Mapping[str, Any]] = (), layout: Mapping[str, Any] | None = None) -> None:
+        if isinstance(data, Mapping):
+            raise TypeError("Figure takes a list of traces, not one trace")
+        super().__init__(data=list(data), layout=layout, _validate=CHECKED)
 
     def to_dict(self) -> dict[str, Any]:
         held = self.__dict__.get("_as_dict")
         if held is None:
-            held = super().to_dict()
+            # What go.Figure.to_dict copies (and turns NumPy arrays in, which no chart here uses).
+            held = {"data": self._data, "layout": self._layout}
             self._as_dict = held
         return held
 

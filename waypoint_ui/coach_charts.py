@@ -9,24 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import plotly.graph_objects as go
-
 from career_core.coaching import GoalMovement
-from waypoint_ui.charts import PALETTE, Figure, layout
+from waypoint_ui.charts import PALETTE, Figure, layout, trace
 from waypoint_ui.text import chart_text
 
 
-def movement_figure(movements: Sequence[GoalMovement], *, large: bool = False) -> go.Figure:
+def movement_figure(movements: Sequence[GoalMovement], *, large: bool = False) -> Figure:
     charted = [m for m in movements if m.percent_now is not None]
     labels = [chart_text(m.statement, 48) for m in charted]
     before = [m.percent_before for m in charted]
     now = [m.percent_now for m in charted]
-    traces = [go.Scatter(x=[a, b], y=[label, label], mode="lines", line=dict(color="#999999", width=3),
+    traces = [trace("scatter", x=[a, b], y=[label, label], mode="lines", line=dict(color="#999999", width=3),
                          showlegend=False, hoverinfo="skip") for label, a, b in zip(labels, before, now, strict=True)]
-    traces.append(go.Scatter(x=before, y=labels, mode="markers", name="At the last session",
+    traces.append(trace("scatter", x=before, y=labels, mode="markers", name="At the last session",
                              marker=dict(symbol="circle-open", size=13, color=PALETTE[1], line=dict(width=3)),
                              hovertemplate="%{y}<br>then: %{x}% of the way<extra></extra>"))
-    traces.append(go.Scatter(x=now, y=labels, mode="markers", name="Now",
+    traces.append(trace("scatter", x=now, y=labels, mode="markers", name="Now",
                              marker=dict(symbol="diamond", size=14, color=PALETTE[0]),
                              hovertemplate="%{y}<br>now: %{x}% of the way<extra></extra>"))
     low, high = min(0, *before, *now), max(100, *before, *now)

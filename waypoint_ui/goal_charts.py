@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-import plotly.graph_objects as go
-
 from career_core import wording
 from career_core.goals import HIGH, FocusPoint, HistoryPoint, MapNode
 from career_core.models import GoalStatus
-from waypoint_ui.charts import PALETTE, Figure, layout
+from waypoint_ui.charts import PALETTE, Figure, layout, trace
 from waypoint_ui.jitter import spread
 from waypoint_ui.text import chart_text, short
 
@@ -24,9 +22,9 @@ GOAL_STATUS_STYLE = {
 _HIDDEN_AXIS = dict(showgrid=False, zeroline=False, showticklabels=False, ticks="", showline=False)
 
 
-def history_figure(points: Sequence[HistoryPoint], *, large: bool = False) -> go.Figure:
+def history_figure(points: Sequence[HistoryPoint], *, large: bool = False) -> Figure:
     """The SMART score of each wording, first to current."""
-    line = go.Scatter(
+    line = trace("scatter",
         x=[p.number for p in points],
         y=[p.score for p in points],
         mode="lines+markers+text",
@@ -38,14 +36,14 @@ def history_figure(points: Sequence[HistoryPoint], *, large: bool = False) -> go
         hovertemplate="Wording %{x} (%{customdata[1]}): score %{y}<br>%{customdata[0]}<extra></extra>",
         showlegend=False,
     )
-    return Figure(line, layout(
+    return Figure([line], layout(
         height=230, large=large, margin=dict(t=20),
         xaxis=dict(title="Wording", tickmode="array", tickvals=[p.number for p in points], range=[0.6, len(points) + 0.4]),
         yaxis=dict(title="SMART score", range=[0, 112], tickvals=[0, 25, 50, 75, 100]),
     ))
 
 
-def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> go.Figure:
+def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> Figure:
     """An outline drawn as a tree: each node on its own row, indented by depth, joined to its parent."""
     row = {n.id: i for i, n in enumerate(nodes)}
     depth = {n.id: n.depth for n in nodes}
@@ -56,7 +54,7 @@ def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> go.Figu
             px, py, y = depth[n.parent], -row[n.parent], -row[n.id]
             edge_x += [px, px, n.depth, None]
             edge_y += [py, y, y, None]
-    traces = [go.Scatter(x=edge_x, y=edge_y, mode="lines", line=dict(color="#B8C2BD", width=1.5),
+    traces = [trace("scatter", x=edge_x, y=edge_y, mode="lines", line=dict(color="#B8C2BD", width=1.5),
                          hoverinfo="skip", showlegend=False)]
 
     def label(n: MapNode) -> str:
@@ -69,7 +67,7 @@ def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> go.Figu
         return f"{head}{chart_text(short(n.text, 64))} <span style='color:#5A6560'>· {n.status.label.lower()}{score}</span>"
 
     structural = [n for n in nodes if n.status is None]
-    traces.append(go.Scatter(
+    traces.append(trace("scatter",
         x=[n.depth for n in structural], y=[-row[n.id] for n in structural], mode="markers+text",
         marker=dict(symbol=["hexagon" if n.kind == "vision" else "square-open" for n in structural], size=15,
                     color="#33413B"),
@@ -79,7 +77,7 @@ def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> go.Figu
         members = [n for n in nodes if n.status is status]
         if not members:
             continue
-        traces.append(go.Scatter(
+        traces.append(trace("scatter",
             x=[n.depth for n in members], y=[-row[n.id] for n in members], mode="markers+text",
             name=status.label, marker=dict(symbol=symbol, size=14, color=colour, line=dict(width=2, color=colour)),
             text=[label(n) for n in members], textposition="middle right",
@@ -92,7 +90,7 @@ def goal_map_figure(nodes: Sequence[MapNode], *, large: bool = False) -> go.Figu
                                     yaxis=dict(range=[-len(nodes) + 0.4, 0.8], **_HIDDEN_AXIS)))
 
 
-def focus_figure(points: Sequence[FocusPoint], pause: Collection[str] = (), *, large: bool = False) -> go.Figure:
+def focus_figure(points: Sequence[FocusPoint], pause: Collection[str] = (), *, large: bool = False) -> Figure:
     """Active goals on impact × motivation, the quadrants named in words."""
     positions = spread([(p.impact, p.motivation) for p in points], radius=0.2)
     number = {p.goal_id: n for n, p in enumerate(points, start=1)}
@@ -120,7 +118,7 @@ def focus_figure(points: Sequence[FocusPoint], pause: Collection[str] = (), *, l
         picked = [(p, xy) for p, xy in zip(points, positions, strict=True) if member(p)]
         if not picked:
             continue
-        traces.append(go.Scatter(
+        traces.append(trace("scatter",
             x=[xy[0] for _, xy in picked], y=[xy[1] for _, xy in picked], mode="markers+text", name=name,
             marker=dict(symbol=symbol, size=22, color=colour, line=dict(width=2, color=colour)),
             text=[str(number[p.goal_id]) for p, _ in picked], textposition="middle center",

@@ -8,13 +8,12 @@ chart text, so people's own words are escaped before they go into a label or a t
 from __future__ import annotations
 
 from datetime import date, timedelta
-
-import plotly.graph_objects as go
+from typing import Any
 
 from career_core import wording
 from career_core.plan.load import WeekLoad, WeeklyLoad
 from career_core.plan.timeline import Timeline
-from waypoint_ui.charts import PALETTE, Figure, layout
+from waypoint_ui.charts import PALETTE, Figure, layout, trace
 from waypoint_ui.text import chart_text
 
 BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, YELLOW, BLACK = PALETTE
@@ -60,15 +59,15 @@ def _at(day: date) -> str:
     return day.isoformat()
 
 
-def timeline_figure(tl: Timeline, *, large: bool = False) -> go.Figure:
+def timeline_figure(tl: Timeline, *, large: bool = False) -> Figure:
     rows = list(tl.rows)
     index = {row.key: i for i, row in enumerate(rows)}
-    traces: list[go.Bar | go.Scatter] = []
+    traces: list[dict[str, Any]] = []
     for kind, (name, colour, opacity) in _BARS.items():
         bars = [(i, r) for i, r in enumerate(rows) if r.kind == kind and r.start and r.end]
         if not bars:
             continue
-        traces.append(go.Bar(
+        traces.append(trace("bar",
             name=name,
             orientation="h",
             y=[i for i, _ in bars],
@@ -83,7 +82,7 @@ def timeline_figure(tl: Timeline, *, large: bool = False) -> go.Figure:
         marks = [m for m in tl.marks if m.kind == kind and m.row in index]
         if not marks:
             continue
-        traces.append(go.Scatter(
+        traces.append(trace("scatter",
             name=name,
             mode="markers",
             x=[_at(m.on) for m in marks],
@@ -127,7 +126,7 @@ def week_tick(week: WeekLoad, today: date) -> str:
     return f"{'⚠ ' if week.over else ''}{wording.day(week.monday, today)}"
 
 
-def load_figure(load: WeeklyLoad, today: date, *, large: bool = False) -> go.Figure:
+def load_figure(load: WeeklyLoad, today: date, *, large: bool = False) -> Figure:
     weeks = list(load.weeks)
     x = [week_tick(w, today) for w in weeks]
     hover = [
@@ -135,9 +134,9 @@ def load_figure(load: WeeklyLoad, today: date, *, large: bool = False) -> go.Fig
          f"freed: {wording.hours(w.freed)}<br>Total: {wording.hours(w.total)} of {wording.hours(w.limit)} — {w.status}")
         for w in weeks
     ]
-    traces: list[go.Bar | go.Scatter] = []
+    traces: list[dict[str, Any]] = []
     if load.usual > 0:
-        traces.append(go.Bar(
+        traces.append(trace("bar",
             name="Usual work, less what you stopped",
             x=x, y=[max(0.0, w.usual - w.freed) for w in weeks],
             marker=dict(color=GREY, opacity=0.45), customdata=hover, hovertemplate="%{customdata}<extra></extra>",
@@ -146,20 +145,20 @@ def load_figure(load: WeeklyLoad, today: date, *, large: bool = False) -> go.Fig
     else:
         plan = [w.plan for w in weeks]
         if any(w.freed for w in weeks):
-            traces.append(go.Bar(
+            traces.append(trace("bar",
                 name="Freed by your stop-doing list",
                 x=x, y=[-w.freed for w in weeks],
                 marker=dict(color=GREEN, opacity=0.5, pattern=dict(shape=".")),
                 customdata=hover, hovertemplate="%{customdata}<extra></extra>",
             ))
-    traces.append(go.Bar(
+    traces.append(trace("bar",
         name="Plan actions (hatched: over the limit)",
         x=x, y=plan,
         marker=dict(color=[VERMILION if w.over else BLUE for w in weeks],
                     pattern=dict(shape=["/" if w.over else "" for w in weeks], fgcolor="white")),
         customdata=hover, hovertemplate="%{customdata}<extra></extra>",
     ))
-    traces.append(go.Scatter(
+    traces.append(trace("scatter",
         name="Week total (✕ over the limit)",
         x=x, y=[w.total for w in weeks],
         mode="markers",
@@ -169,7 +168,7 @@ def load_figure(load: WeeklyLoad, today: date, *, large: bool = False) -> go.Fig
     ))
     tops = [max(p + max(0.0, w.usual - w.freed), w.total) for p, w in zip(plan, weeks, strict=True)]
     # The labels ride on invisible markers as big as the ✕ above, so Plotly sets them clear of it.
-    traces.append(go.Scatter(
+    traces.append(trace("scatter",
         x=x, y=tops, mode="markers+text", showlegend=False, hoverinfo="skip", marker=dict(size=16, opacity=0),
         text=[f"⚠ +{wording.hours(w.over_by)}" if w.over else wording.hours(top) for top, w in zip(tops, weeks, strict=True)],
         textposition="top center",

@@ -9,8 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-
-import plotly.graph_objects as go
+from typing import Any
 
 from career_core import wording
 from career_core.checkin_calendar import CheckinCalendar
@@ -20,16 +19,16 @@ from career_core.progress import (
     expected_value,
     series_with_gaps,
 )
-from waypoint_ui.charts import PALETTE, STATUS_STYLE, Figure, layout, vline
+from waypoint_ui.charts import PALETTE, STATUS_STYLE, Figure, layout, trace, vline
 from waypoint_ui.text import chart_text
 
 BLUE, ORANGE, GREEN, GREY = PALETTE[0], PALETTE[1], PALETTE[2], "#6B7780"
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Figure:
+def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> Figure:
     """The goal's logged values against its target, the straight-line plan and the recent pace."""
-    traces: list[go.Scatter] = []
+    traces: list[dict[str, Any]] = []
     unit = gp.unit
     # The unit is the person's own text: it reaches the hover text through customdata, escaped.
     hover_unit = chart_text(f" {unit}" if unit and unit != "%" else unit)
@@ -38,14 +37,14 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Fig
 
     if gp.target is not None:
         name = {"at_most": "Limit", "at_least": "Floor"}.get(gp.direction.value, "Target")
-        traces.append(go.Scatter(
+        traces.append(trace("scatter",
             x=[first, last], y=[gp.target, gp.target], mode="lines", name=chart_text(f"{name}: {wording.number(gp.target, unit)}"),
             line=dict(color=GREEN, width=2, dash="dash"), hoverinfo="skip",
         ))
     if gp.deadline is not None and gp.target is not None and gp.baseline is not None:
         a, b = expected_value(gp, gp.start), expected_value(gp, gp.deadline)
         if a is not None and b is not None and a != b:
-            traces.append(go.Scatter(
+            traces.append(trace("scatter",
                 x=[gp.start, gp.deadline], y=[a, b], mode="lines", name="Plan: a straight line to the deadline",
                 line=dict(color=GREY, width=1.5, dash="dot"),
                 customdata=[[wording.day(gp.start, today), hover_unit], [wording.day(gp.deadline, today), hover_unit]],
@@ -53,7 +52,7 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Fig
             ))
     if gp.points:
         xs, ys = series_with_gaps(gp.points)
-        traces.append(go.Scatter(
+        traces.append(trace("scatter",
             x=xs, y=ys, mode="lines+markers", name="Logged", connectgaps=False,
             line=dict(color=BLUE, width=2.5), marker=dict(size=7, symbol="circle", color=BLUE),
             customdata=[[wording.day(x, today, weekday=True), hover_unit] for x in xs],
@@ -61,7 +60,7 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> go.Fig
         ))
     if gp.forecast is not None and gp.points and gp.target is not None and gp.forecast > gp.points[-1].on:
         latest = gp.points[-1]
-        traces.append(go.Scatter(
+        traces.append(trace("scatter",
             x=[latest.on, gp.forecast], y=[latest.value, gp.target], mode="lines+markers",
             name=f"Recent pace: there around {wording.day(gp.forecast, today)}",
             line=dict(color=ORANGE, width=1.5, dash="dashdot"), marker=dict(size=[0, 9], symbol="diamond"),
@@ -84,9 +83,9 @@ def _near_zero(gp: GoalProgress) -> bool:
     return bool(values) and min(values) >= 0 and min(values) < 0.3 * max(values or [1])
 
 
-def board_figure(groups: Mapping[ProgressStatus, Sequence[GoalProgress]], today: date, *, large: bool = False) -> go.Figure:
+def board_figure(groups: Mapping[ProgressStatus, Sequence[GoalProgress]], today: date, *, large: bool = False) -> Figure:
     """Every goal as a bar of its progress, grouped by status, with a tick where the plan expects it."""
-    traces: list[go.Bar | go.Scatter] = []
+    traces: list[dict[str, Any]] = []
     labels: list[str] = []
     for status, items in groups.items():
         if not items:
@@ -94,7 +93,7 @@ def board_figure(groups: Mapping[ProgressStatus, Sequence[GoalProgress]], today:
         colour, symbol = STATUS_STYLE[status.value]
         ys = [f"{status.symbol} {chart_text(gp.statement, 48)} ·{i}" for i, gp in enumerate(items)]
         labels.extend(ys)
-        traces.append(go.Bar(
+        traces.append(trace("bar",
             y=ys, x=[gp.percent or 0 for gp in items], orientation="h",
             name=f"{status.symbol} {status.label} ({len(items)})",
             marker=dict(color=colour, line=dict(color=colour, width=1)),
@@ -107,14 +106,14 @@ def board_figure(groups: Mapping[ProgressStatus, Sequence[GoalProgress]], today:
         expected = [(y, gp.expected_percent) for y, gp in zip(ys, items, strict=True)
                     if gp.expected_percent is not None and status is not ProgressStatus.ACHIEVED]
         if expected:
-            traces.append(go.Scatter(
+            traces.append(trace("scatter",
                 y=[y for y, _ in expected], x=[e for _, e in expected], mode="markers",
                 name="Where the plan expects it today", legendgroup="expected", showlegend=False,
                 marker=dict(symbol="line-ns", size=16, line=dict(width=3, color="#222222")),
                 hovertemplate="The plan expects %{x}% by today<extra></extra>",
             ))
-    if any(t.legendgroup == "expected" for t in traces):
-        next(t for t in traces if t.legendgroup == "expected").showlegend = True
+    if any(t.get("legendgroup") == "expected" for t in traces):
+        next(t for t in traces if t.get("legendgroup") == "expected")["showlegend"] = True
     return Figure(traces, layout(
         height=max(220, 120 + 30 * len(labels)), large=large, barmode="overlay", bargap=0.35,
         yaxis=dict(categoryorder="array", categoryarray=list(reversed(labels)), autorange=True,
@@ -129,12 +128,12 @@ def _expected_text(gp: GoalProgress) -> str:
     return f"The plan expects {gp.expected_percent}% by today"
 
 
-def calendar_figure(cal: CheckinCalendar, today: date, *, large: bool = False) -> go.Figure:
+def calendar_figure(cal: CheckinCalendar, today: date, *, large: bool = False) -> Figure:
     """A year of check-ins, one square a day: darker means more check-ins, blank means none."""
     z = [[math.nan if v is None else v for v in row] for row in cal.counts]
     text = [[wording.day(cal.day(wd, w), today, weekday=True) for w in range(len(cal.weeks))] for wd in range(7)]
     top = max([v for row in cal.counts for v in row if v] or [1])
-    heatmap = go.Heatmap(
+    heatmap = trace("heatmap",
         z=z, x=list(cal.weeks), y=list(WEEKDAYS), customdata=text, xgap=3, ygap=3,
         zmin=0, zmax=max(top, 2),
         colorscale=[[0.0, "#EEF1F3"], [0.001, "#C6DBEF"], [0.5, "#56B4E9"], [1.0, BLUE]],
@@ -142,5 +141,5 @@ def calendar_figure(cal: CheckinCalendar, today: date, *, large: bool = False) -
         colorbar=dict(title=dict(text="check-ins"), thickness=10, len=0.9, dtick=1),
         hoverongaps=False,
     )
-    return Figure(heatmap, layout(height=230, large=large, yaxis=dict(autorange="reversed"),
+    return Figure([heatmap], layout(height=230, large=large, yaxis=dict(autorange="reversed"),
                                      xaxis=dict(tickformat="%b", dtick="M1", ticklabelmode="period")))

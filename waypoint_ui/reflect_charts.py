@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-import plotly.graph_objects as go
-
 from career_core.models import Notebook
 from career_core.reflection import TOP_FEW, Priority, SkillGap, priorities, skill_gaps
-from waypoint_ui.charts import PALETTE, Figure, layout
+from waypoint_ui.charts import PALETTE, Figure, layout, trace
 from waypoint_ui.jitter import spread
 from waypoint_ui.text import chart_text, short
 
 RATING_TICKS = dict(tickmode="array", tickvals=[1, 2, 3, 4, 5], ticktext=["1", "2", "3", "4", "5"])
 
 
-def skill_gap_figure(gaps: Sequence[SkillGap], *, large: bool = False) -> go.Figure:
+def skill_gap_figure(gaps: Sequence[SkillGap], *, large: bool = False) -> Figure:
     """Each skill as a line from where I am (circle) to where I want to be (diamond)."""
     names = [chart_text(short(g.name, 40)) for g in gaps]
     line_x: list[float | None] = []
@@ -24,15 +22,15 @@ def skill_gap_figure(gaps: Sequence[SkillGap], *, large: bool = False) -> go.Fig
     for g, name in zip(gaps, names, strict=True):
         line_x += [g.now, g.wanted, None]
         line_y += [name, name, None]
-    traces = [go.Scatter(x=line_x, y=line_y, mode="lines", line=dict(color="#9AA5A0", width=3),
+    traces = [trace("scatter", x=line_x, y=line_y, mode="lines", line=dict(color="#9AA5A0", width=3),
                          hoverinfo="skip", showlegend=False)]
-    traces.append(go.Scatter(
+    traces.append(trace("scatter",
         x=[g.now for g in gaps], y=names, mode="markers", name="Now",
         marker=dict(symbol="circle", size=13, color=PALETTE[0]),
         customdata=[[chart_text(g.name), g.describe] for g in gaps],
         hovertemplate="%{customdata[0]}<br>Now: %{x}<br>%{customdata[1]}<extra></extra>",
     ))
-    traces.append(go.Scatter(
+    traces.append(trace("scatter",
         x=[g.wanted for g in gaps], y=names, mode="markers+text", name="Wanted",
         marker=dict(symbol="diamond", size=14, color=PALETTE[1]),
         text=[f"+{g.gap}" if g.gap > 0 else ("✓" if g.gap == 0 else f"{g.gap}") for g in gaps],
@@ -45,7 +43,7 @@ def skill_gap_figure(gaps: Sequence[SkillGap], *, large: bool = False) -> go.Fig
                                     yaxis=dict(autorange="reversed", showgrid=False)))
 
 
-def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) -> go.Figure:
+def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) -> Figure:
     """Development items on value × motivation, each numbered by its rank (the table below names them);
     the top few are stars. Numbers sit inside the markers, so no label runs into another."""
     positions = spread([(r.value, r.motivation) for r in rows], radius=0.2)
@@ -58,7 +56,7 @@ def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) 
     traces = []
     for name, member, symbol, colour, size, ink in groups:
         picked = [(r, p) for r, p in zip(rows, positions, strict=True) if member(r)]
-        traces.append(go.Scatter(
+        traces.append(trace("scatter",
             x=[p[0] for _, p in picked], y=[p[1] for _, p in picked],
             mode="markers+text", name=name,
             marker=dict(symbol=symbol, size=size, color=colour, line=dict(width=1.5, color=colour)),
@@ -82,9 +80,9 @@ def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) 
 # The page's charts as `derived.per_revision` builds them: once per notebook revision, not per rerun.
 
 
-def skills_chart(nb: Notebook, today: date, large: bool) -> go.Figure:
+def skills_chart(nb: Notebook, today: date, large: bool) -> Figure:
     return skill_gap_figure(skill_gaps(nb.reflection.skills), large=large)
 
 
-def development_chart(nb: Notebook, today: date, large: bool) -> go.Figure:
+def development_chart(nb: Notebook, today: date, large: bool) -> Figure:
     return priority_figure(priorities(nb.development_items), TOP_FEW, large=large)

@@ -1,4 +1,5 @@
-"""Charts are built once per revision and drawn on every rerun (waypoint_ui.charts.Figure)."""
+"""Charts are built once per revision and drawn on every rerun (waypoint_ui.charts.Figure): from
+plain dicts, unchecked in the app and checked in the tests, and the same figure either way."""
 
 from __future__ import annotations
 
@@ -7,30 +8,56 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
-from waypoint_ui.charts import Figure, layout
+from waypoint_ui import charts
+from waypoint_ui.charts import Figure, layout, trace
 
 ROOT = Path(__file__).resolve().parents[2]
 CHART_MODULES = sorted(p.name for p in (ROOT / "waypoint_ui").glob("*_charts.py"))
 
+TRACES = [
+    pytest.param([trace("bar", x=[1, 2, 3], y=["a", "b", "c"], orientation="h")], id="bar"),
+    pytest.param([trace("scatter", x=["2026-01-01", "2026-02-01"], y=[62.0, 64.5], mode="lines+markers",
+                        line={"color": "#0072B2", "dash": "dot"}, customdata=[["Mon 1 Dec"], ["Tue 2 Dec"]])],
+                 id="scatter"),
+    pytest.param([trace("heatmap", z=[[1, None], [0, 2]], customdata=[["Mon 1 Dec", "Tue 2 Dec"], ["Mon 8 Dec", "Tue 9 Dec"]])],
+                 id="heatmap"),
+    pytest.param([], id="empty"),
+]
 
-@pytest.mark.parametrize(
-    "traces",
-    [
-        [go.Bar(x=[1, 2, 3], y=["a", "b", "c"], orientation="h")],
-        [go.Scatter(x=["2026-01-01", "2026-02-01"], y=[62.0, 64.5], mode="lines+markers")],
-        [go.Heatmap(z=[[1, None], [0, 2]], customdata=[["Mon 1 Dec", "Tue 2 Dec"], ["Mon 8 Dec", "Tue 9 Dec"]])],
-        [],
-    ],
-    ids=["bar", "scatter", "heatmap", "empty"],
-)
-def test_a_figure_gives_plotlys_own_dict_and_works_it_out_once(traces):
+
+def test_the_tests_draw_every_chart_checked():
+    assert charts.CHECKED  # set by tests/conftest.py, for the test servers too
+
+
+@pytest.mark.parametrize("checked", [True, False], ids=["checked", "unchecked"])
+@pytest.mark.parametrize("traces", TRACES)
+def test_a_figure_gives_plotlys_own_dict_and_works_it_out_once(monkeypatch, traces, checked):
+    monkeypatch.setattr(charts, "CHECKED", checked)
     ours, plotlys = Figure(traces, layout(height=200)), go.Figure(traces, layout(height=200))
     assert ours.to_dict() == plotlys.to_dict()
     assert ours.to_dict() is ours.to_dict()  # what st.plotly_chart asks for on every draw
 
 
+@pytest.mark.parametrize(
+    ("traces", "own"),
+    [
+        pytest.param([trace("scatter", x=[1], y=[2], colour="red")], {}, id="a trace property misspelt"),
+        pytest.param([trace("scater", x=[1], y=[2])], {}, id="a trace type misspelt"),
+        pytest.param([], {"xaxis": {"rnage": [0, 1]}}, id="a layout property misspelt"),
+    ],
+)
+def test_a_checked_figure_refuses_what_plotly_would_not_draw(traces, own):
+    with pytest.raises(ValueError):
+        Figure(traces, layout(**own))
+
+
 @pytest.mark.parametrize("module", CHART_MODULES)
-def test_every_chart_is_built_as_a_figure_drawn_without_copying(module):
+def test_every_chart_is_built_from_dicts_as_a_figure_drawn_without_copying(module):
     source = (ROOT / "waypoint_ui" / module).read_text(encoding="utf-8")
-    assert "go.Figure(" not in source, f"{module} builds a plain go.Figure: use waypoint_ui.charts.Figure"
+    assert "plotly.graph_objects" not in source, f"{module} builds Plotly graph objects: use charts.trace and charts.Figure"
     assert "Figure(" in source
+
+
+def test_a_figure_takes_a_list_of_traces_not_one():
+    with pytest.raises(TypeError):
+        Figure(trace("scatter", x=[1], y=[2]))  # type: ignore[arg-type]
