@@ -149,8 +149,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Ship it on Friday", "Plan the weekend offsite", "Decide on Monday or Tuesday", "The first thing to fix is the leaking tap"),
     ),
     "T.age": (
-        ("Own my flat outright by age 45", "See all seven continents before I turn sixty", "Have a pension pot of $400k by the time I'm 50", "Cycle across France before 40."),
-        ("Cut waiting times by 20.", "Age the cheese for 12 months", "Leave before 5.", "Finish before 15 minutes pass"),
+        ("Own my flat outright by age 45", "See all seven continents before I turn sixty", "Have a pension pot of $400k by the time I'm 50", "Cycle across France before 40.", "Be car loan free before you turn 30", "Sail the Baltic by 35."),
+        ("Cut waiting times by 20.", "Trim our print costs by 25.", "Age the cheese for 12 months", "Leave before 5.", "Finish before 15 minutes pass"),
     ),
     "F.day_range": (
         ("Cycle to work Monday through Friday", "Practise scales from Monday to Friday", "Pack the children's lunches Monday-Thursday"),

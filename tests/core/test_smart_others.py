@@ -1,0 +1,37 @@
+"""Round seven of issue 11: structures found in goals other people wrote, each read by its shape.
+
+Every sentence here is our own. A case reads "SMt": a capital letter is a criterion met, a small
+one is not met (tests/core/smart_verdicts.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.smart_verdicts import verdict
+
+# An age is a deadline however it is said: after "you" as well as "I", as "turning N", and as a
+# bare number closing the clause after "by" ("mortgage-free by 52") unless a change of an amount
+# waits for that number ("trim costs by 25.").
+AGES = [
+    ("Own a rental flat outright before you turn 45", "SMT"),
+    ("Have two years of salary put aside by the time you reach 50", "SMT"),
+    ("Run the Dublin marathon before turning forty", "SMT"),
+    ("I want to be mortgage-free by 52.", "SMT"),
+    ("Sail the Baltic by 35", "SMT"),
+    ("Lose 8 kg by 40", "SMT"),
+    ("Trim our print costs by 25.", "SMt"),
+    ("Raise the reading scores by 15", "SMt"),
+]
+
+# A state reached or not may name what is gone in more than one word.
+FREE_STATES = [
+    ("Be car loan debt free", "SMt"),
+    ("Become credit card debt-free this year", "SMT"),
+    ("Feel more worry free", "smt"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGES + FREE_STATES)
+def test_reading(text: str, expected: str) -> None:
+    assert verdict(text) == expected
