@@ -31,7 +31,22 @@ FREE_STATES = [
     ("Feel more worry free", "smt"),
 ]
 
+# A list item with no verb headed by a time word names the thing done: after a cadence it is a
+# habit on that rhythm, after a single stretch of time an outing done once. An open or abstract
+# thing after the time word, or a sentence, is not such an item.
+TIME_ITEMS = [
+    ("Weekly board-game nights", "SMT"),
+    ("Monthly pottery classes", "SMT"),
+    ("Nightly foot stretches", "SMT"),
+    ("Day trip to the coast with my aunt", "SMt"),
+    ("Weekend away in the Lake District", "SMt"),
+    ("Night hike up the hill", "SMt"),
+    ("Weekly goals", "sMT"),
+    ("Daily improvement", "sMT"),
+    ("Day one", "smt"),
+]
 
-@pytest.mark.parametrize(("text", "expected"), AGES + FREE_STATES)
+
+@pytest.mark.parametrize(("text", "expected"), AGES + FREE_STATES + TIME_ITEMS)
 def test_reading(text: str, expected: str) -> None:
     assert verdict(text) == expected
