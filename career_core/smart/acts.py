@@ -162,6 +162,7 @@ def _phrase(text: _Text, i: int) -> tuple[int, str | None] | None:
 
 
 _OUTINGS = word_set("outing")
+_TAKE_UP = word_set("pastime_start_verb")
 
 
 @cache
@@ -174,8 +175,17 @@ def _outing(word: str) -> bool:
         return bool(word.endswith("ing") and _verb(word))
     if _verb(word) or word in _OUTINGS:
         return True
+    return _pastime(word)
+
+
+@cache
+def _pastime(word: str) -> bool:
+    """Is word a pastime named by two everyday words run together ("bird" + "watch" + "ing",
+    "bee" + "keep" + "ing"), or one of the short list? Not a verb of the lists ("exercising")."""
+    if not word.endswith("ing") or word.endswith("thing") or len(word) < 7 or word in _NOT_THINGS or word in _HABITS:
+        return False
     stem = word.removesuffix("ing")
-    return word not in lemma_of() and word not in _NOT_THINGS and (_compound(stem) or _compound(stem + "e"))
+    return word in _OUTINGS or (word not in lemma_of() and (_compound(stem) or _compound(stem + "e")))
 
 
 def _compound(stem: str) -> bool:
@@ -216,6 +226,8 @@ def find(lower: str) -> list[Act]:
             continue
         verb = _verb(word) or (lemma if lemma in _MAKES else None)
         if verb is None:
+            if lemma in _TAKE_UP and i + 1 < len(words) and _pastime(words[i + 1]):
+                found_at.append((i, i + 1, lemma, True, False))  # "start birdwatching"
             continue
         act = _act(text, i, verb)
         if act is not None:
@@ -299,6 +311,8 @@ def _act(text: _Text, i: int, verb: str) -> tuple[int, int, str, bool, bool] | N
         return None  # "go the distance", "go the extra mile": a way of speaking, not a place
     if verb == "try" and j < len(words) and words[j] not in _HABITS and _outing(words[j]):
         return i, j, verb, True, False  # "try skydiving": one go at a pastime ends when it is had
+    if verb in _TAKE_UP and (verb != "take" or j == i + 2) and j < len(words) and _pastime(words[j]):
+        return i, j, verb, True, False  # "begin beekeeping": a pastime no list knows, taken up
     found = _phrase(text, j)
     if found is None:
         return None

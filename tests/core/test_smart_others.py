@@ -46,7 +46,21 @@ TIME_ITEMS = [
     ("Day one", "smt"),
 ]
 
+# Acts the word lists lack, read by their shape: a pastime named by two everyday words run
+# together is taken up once ("begin beekeeping"), unlike an everyday verb ("start running"); an
+# adverb may stand between "go" and the school one goes on to.
+UNLISTED_ACTS = [
+    ("Begin woodworking", "SMt"),
+    ("Take up birdwatching next spring", "SMT"),
+    ("Start stargazing with my niece", "SMt"),
+    ("Start jogging", "smt"),
+    ("Start exercising", "smt"),
+    ("Go straight to medical school", "SMt"),
+    ("Go on to university after the gap year", "SMt"),
+    ("Go directly to nursing school in 2028", "SMT"),
+]
 
-@pytest.mark.parametrize(("text", "expected"), AGES + FREE_STATES + TIME_ITEMS)
+
+@pytest.mark.parametrize(("text", "expected"), AGES + FREE_STATES + TIME_ITEMS + UNLISTED_ACTS)
 def test_reading(text: str, expected: str) -> None:
     assert verdict(text) == expected
