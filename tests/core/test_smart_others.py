@@ -60,7 +60,26 @@ UNLISTED_ACTS = [
     ("Go directly to nursing school in 2028", "SMT"),
 ]
 
+# A rate after a level to reach is the unit of the target, not a rhythm: it sets no time frame.
+# A daily level, a limit on a habit and a count done on a rhythm stay rhythms.
+RATE_TARGETS = [
+    ("Reach 5,000 readers a month", "SMt"),
+    ("Grow the podcast to 800 listeners per week", "SMt"),
+    ("Grow the podcast to 800 listeners per week by December", "SMT"),
+    ("Get my steps up to 9,000 a day", "SMT"),
+    ("Cut sugar to 25 g a day", "SMT"),
+    ("Publish 2 videos a week", "SMT"),
+]
 
-@pytest.mark.parametrize(("text", "expected"), AGES + FREE_STATES + TIME_ITEMS + UNLISTED_ACTS)
+# A run of capitals after a lowercase word that says what is done is a title, not Title Case:
+# the writer capitalises only the name.
+TITLES = [
+    ("Finish reading The Silent Orchard", "SMt"),
+    ("finish reading The Blue Lantern by May", "SMT"),
+    ("Improve My Public Speaking Skills", "smt"),  # Title Case throughout: no name
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGES + FREE_STATES + TIME_ITEMS + UNLISTED_ACTS + RATE_TARGETS + TITLES)
 def test_reading(text: str, expected: str) -> None:
     assert verdict(text) == expected
