@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.smart_verdicts import verdict
+from career_core.smart import score_goal
+from tests.core.smart_verdicts import TODAY, verdict
 
 # An age is a deadline however it is said: after "you" as well as "I", as "turning N", and as a
 # bare number closing the clause after "by" ("mortgage-free by 52") unless a change of an amount
@@ -78,6 +79,21 @@ TITLES = [
     ("finish reading The Blue Lantern by May", "SMT"),
     ("Improve My Public Speaking Skills", "smt"),  # Title Case throughout: no name
 ]
+
+# A goal told after the fact keeps its time frame: "last year", "this past summer" are dated. The
+# date is gone, so in the app T is only partly met and the advice asks for a new date; the
+# evaluation, which judges the wording, counts it met. "More than last year" is a point of
+# comparison, not a time frame.
+NARRATED = [
+    ("My target last year was to read 40 books", "partial"),
+    ("Last autumn I ran my first 10K", "partial"),
+    ("Sell 20 more cakes than last year", "missing"),
+]
+
+
+@pytest.mark.parametrize(("text", "t_level"), NARRATED)
+def test_narrated_goal_is_dated_but_gone(text: str, t_level: str) -> None:
+    assert score_goal(text, today=TODAY).criteria["T"].level == t_level
 
 
 @pytest.mark.parametrize(("text", "expected"), AGES + FREE_STATES + TIME_ITEMS + UNLISTED_ACTS + RATE_TARGETS + TITLES)

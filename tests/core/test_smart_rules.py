@@ -148,6 +148,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Work from home on Fridays", "Write for an hour in the mornings", "Sleep eight hours on weeknights", "Row on Tuesday, Thursday and Saturday", "Lift weights Mon/Wed/Fri", "Batch cook Sundays", "Drink a glass of water first thing in the morning", "Write three lines in my diary last thing at night"),
         ("Ship it on Friday", "Plan the weekend offsite", "Decide on Monday or Tuesday", "The first thing to fix is the leaking tap"),
     ),
+    "T.last_period": (
+        ("My target last year was to read 40 books", "Last summer I swam across the bay", "This past semester I handed in every lab on time"),
+        ("Sell more than last year", "Beat last year's total", "Double sales from last year", "At last, finish the shed"),
+    ),
     "X.rate_target": (
         ("Reach 5,000 readers a month", "Grow the podcast to 800 listeners per week", "Hit $4k/month in sales"),
         ("Cut sugar to 25 g a day", "Write 3 posts a week", "Get my steps up to 9,000 a day", "Save $200 a month"),
