@@ -95,7 +95,16 @@ NARRATED = [
 def test_narrated_goal_is_dated_but_gone(text: str, t_level: str) -> None:
     assert score_goal(text, today=TODAY).criteria["T"].level == t_level
 
+# A stage of a programme counted from its start is a time frame ("by the end of the third year",
+# "in month 18"); a stage that describes who ("first year students") is not.
+STAGES = [
+    ("Submit a full draft of one chapter by the end of the third year", "SMT"),
+    ("In my final semester, publish one paper", "SMT"),
+    ("Reach $2,000 in monthly sales in month 18", "SMT"),
+    ("Mentor two first year students", "SMt"),
+]
 
-@pytest.mark.parametrize(("text", "expected"), AGES + FREE_STATES + TIME_ITEMS + UNLISTED_ACTS + RATE_TARGETS + TITLES)
+
+@pytest.mark.parametrize(("text", "expected"), STAGES + AGES + FREE_STATES + TIME_ITEMS + UNLISTED_ACTS + RATE_TARGETS + TITLES)
 def test_reading(text: str, expected: str) -> None:
     assert verdict(text) == expected

@@ -148,6 +148,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Work from home on Fridays", "Write for an hour in the mornings", "Sleep eight hours on weeknights", "Row on Tuesday, Thursday and Saturday", "Lift weights Mon/Wed/Fri", "Batch cook Sundays", "Drink a glass of water first thing in the morning", "Write three lines in my diary last thing at night"),
         ("Ship it on Friday", "Plan the weekend offsite", "Decide on Monday or Tuesday", "The first thing to fix is the leaking tap"),
     ),
+    "T.ordinal_period": (
+        ("Publish two papers by the end of the third year", "In my final semester, lead the student union", "Break even in month 18", "Turn a profit the first month."),
+        ("Spend the first month learning the ropes", "Mentor first year students", "Teach grade 4 pupils to swim"),
+    ),
     "T.last_period": (
         ("My target last year was to read 40 books", "Last summer I swam across the bay", "This past semester I handed in every lab on time"),
         ("Sell more than last year", "Beat last year's total", "Double sales from last year", "At last, finish the shed"),
