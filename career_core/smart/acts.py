@@ -162,6 +162,7 @@ def _phrase(text: _Text, i: int) -> tuple[int, str | None] | None:
 
 
 _OUTINGS = word_set("outing")
+_TAKE_UP = word_set("pastime_start_verb")
 
 
 @cache
@@ -174,8 +175,17 @@ def _outing(word: str) -> bool:
         return bool(word.endswith("ing") and _verb(word))
     if _verb(word) or word in _OUTINGS:
         return True
+    return _pastime(word)
+
+
+@cache
+def _pastime(word: str) -> bool:
+    """Is word a pastime named by two everyday words run together ("bird" + "watch" + "ing",
+    "bee" + "keep" + "ing"), or one of the short list? Not a verb of the lists ("exercising")."""
+    if not word.endswith("ing") or word.endswith("thing") or len(word) < 7 or word in _NOT_THINGS or word in _HABITS:
+        return False
     stem = word.removesuffix("ing")
-    return word not in lemma_of() and word not in _NOT_THINGS and (_compound(stem) or _compound(stem + "e"))
+    return word in _OUTINGS or (word not in lemma_of() and (_compound(stem) or _compound(stem + "e")))
 
 
 def _compound(stem: str) -> bool:
@@ -216,11 +226,58 @@ def find(lower: str) -> list[Act]:
             continue
         verb = _verb(word) or (lemma if lemma in _MAKES else None)
         if verb is None:
+            if lemma in _TAKE_UP and i + 1 < len(words) and _pastime(words[i + 1]):
+                found_at.append((i, i + 1, lemma, True, False))  # "start birdwatching"
             continue
         act = _act(text, i, verb)
         if act is not None:
             found_at.append(act)
+    if not found_at:
+        item = _time_item(text)
+        if item is not None:
+            found_at.append(item)
     return [Act(text.span(i)[0], text.span(h)[1], verb, words[h], done, habit) for i, h, verb, done, habit in found_at]
+
+
+_ITEM_CADENCE = word_set("item_cadence")
+_ITEM_OCCASION = word_set("item_occasion")
+_PERIODS = word_set("period")
+_ITEM_WORDS = 8  # a list item, not a sentence
+_ITEM_PREPOSITIONS = _PREPOSITIONS | _PARTICLES | {"with", "for", "by", "around"}
+
+
+def _time_item(text: _Text) -> tuple[int, int, str, bool, bool] | None:
+    """A short list item with no verb, headed by a time word: "Weekly board-game nights" (a habit,
+    kept on its rhythm), "Day trip to the coast" (an outing done once). The words after the time
+    word are the thing; what follows a preposition says with whom or where."""
+    words = text.words
+    first = 0
+    while first < len(words) and words[first].isdigit():
+        first += 1  # "3. Weekly ..."
+    if len(words) - first > _ITEM_WORDS or first >= len(words):
+        return None
+    head_word = words[first]
+    if head_word not in _ITEM_CADENCE and head_word not in _ITEM_OCCASION:
+        return None
+    k = first + 1
+    held: list[int] = []
+    while k < len(words) and words[k] not in _ITEM_PREPOSITIONS and words[k] not in _BOUNDARY and words[k] != ",":
+        word = words[k]
+        if held and word.removesuffix("s") in _PERIODS:
+            held.append(k)  # "date nights", "movie night": a time word closing a compound
+            k += 1
+            continue
+        if word in VAGUE or word in _NOT_THINGS or word in _NOT_ACTS or word.isdigit() or not is_common(word):
+            return None
+        held.append(k)
+        k += 1
+    if not held or len(held) > 3 or (k < len(words) and words[k] in _BOUNDARY and any(w.isalpha() for w in words[k + 1 :])):
+        return None
+    head = held[-1]
+    named = next((i for i in reversed(held) if words[i].removesuffix("s") not in _PERIODS), None)
+    if named is None or not _thing(words[named], None):
+        return None
+    return first, head, "", head_word in _ITEM_OCCASION, head_word in _ITEM_CADENCE
 
 
 def _act(text: _Text, i: int, verb: str) -> tuple[int, int, str, bool, bool] | None:
@@ -254,6 +311,8 @@ def _act(text: _Text, i: int, verb: str) -> tuple[int, int, str, bool, bool] | N
         return None  # "go the distance", "go the extra mile": a way of speaking, not a place
     if verb == "try" and j < len(words) and words[j] not in _HABITS and _outing(words[j]):
         return i, j, verb, True, False  # "try skydiving": one go at a pastime ends when it is had
+    if verb in _TAKE_UP and (verb != "take" or j == i + 2) and j < len(words) and _pastime(words[j]):
+        return i, j, verb, True, False  # "begin beekeeping": a pastime no list knows, taken up
     found = _phrase(text, j)
     if found is None:
         return None

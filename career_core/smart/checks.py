@@ -51,6 +51,7 @@ _KNOWN_NAMES = word_set("known_name")
 _KEEP_VERBS = word_set("keep_verb")
 _RATE_NOUNS = word_set("rate_noun")
 _CHANGE_AMOUNT = AMOUNT_VERBS - {"up", "bring", "bringing", "limit", "prioritise", "prioritize"}
+_CHANGE_VERBS = word_set("change_verb") | word_set("by_amount_verb")
 _SAYING = frozenset({"ensure", "sure", "means", "mean", "see", "know", "say", "said", "show", "believe", "think", "hope"})
 _PHRASE_STOP = (word_set("function_word") | word_set("small_word")) - DETERMINERS - {"all", "any", "some"}
 _PLACE_PREPS = frozenset({"on", "in", "at", "with", "using", "via", "into", "onto", "through", "during", "from", "while"})
@@ -89,6 +90,20 @@ def _check_horizon(m: re.Match[str], scan: Scan) -> Any:
     # "over the semester", "throughout the year": the whole of the current period
     said = " ".join(m.group(0).split())
     return None if said.startswith(_WHOLE_PERIOD_PREPS) and m.group("unit") in _WHOLE_PERIOD_UNITS else REJECT
+
+
+_HAS_NUMBER = re.compile(r"\d|\b(?:{})\b".format("|".join(sorted(word_set("num_word"), key=len, reverse=True))), re.ASCII)
+
+
+def _check_age(m: re.Match[str], scan: Scan) -> Any:
+    """A bare number after "by" is an age only when no change of an amount waits for it: "retire
+    by 55", "lose 10 kg by 30" (the change has its own number) but not "cut waiting times by 20"."""
+    if m.group("bare") != "by":
+        return None
+    clause = _CLAUSE_END.split(scan.lower[max(0, m.start() - 80) : m.start()])[-1]
+    if any(w in _CHANGE_AMOUNT or w in _CHANGE_VERBS for w in PREV_WORDS.findall(clause)) and not _HAS_NUMBER.search(clause):
+        return REJECT
+    return None
 
 
 def _check_season(m: re.Match[str], scan: Scan) -> Any:
@@ -549,6 +564,7 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "vague_time": _check_vague_time,
     "horizon": _check_horizon,
     "season": _check_season,
+    "age": _check_age,
     "event": _check_event,
     "cadence_word": _check_cadence_word,
     "scope_once": _check_scope_once,

@@ -59,7 +59,11 @@ def _is_title_case(cased: str) -> bool:
     words = [w for w in _CASED_WORD.findall(cased) if len(w) > 1]
     if len(words) >= 4:
         caps = sum(1 for w in words if w[0].isupper())
-        if caps >= 0.7 * len(words):
+        # "Finish reading The Night Circus": a lowercase word before capitals shows the writer
+        # does not capitalise every word; the capitals after it are a title's
+        last_cap = max(i for i, w in enumerate(words) if w[0].isupper()) if caps else -1
+        lowercase = any(w[0].islower() and w not in _SMALL_WORDS and len(w) > 3 for w in words[:last_cap])
+        if caps >= 0.7 * len(words) and (not lowercase or caps >= 0.9 * len(words)):
             return True
     # months and weekdays are capitalised in any sentence, so they say nothing either way
     content = [w for w in words if w.lower() not in _SMALL_WORDS and w.lower() not in MONTH_OR_DAY]

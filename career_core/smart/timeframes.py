@@ -211,6 +211,19 @@ def period(groups: Groups, today: date) -> date | None:
     return _period_end(unit, end + timedelta(days=1)) if end < date.max else None
 
 
+def last_period(groups: Groups, today: date) -> date | None:
+    """"last year", "this past summer": the end of the period before the current one (a
+    narrated goal: its date is gone, so the app asks for a new one)."""
+    unit = groups["unit"]
+    if unit in SEASON_END or unit == "winter":
+        ends = [season({"season": unit, "y": str(y)}, today) for y in (today.year - 2, today.year - 1, today.year)]
+        return max((e for e in ends if e is not None and e < today), default=None)
+    first = {"week": today - timedelta(days=today.weekday()), "weekend": today - timedelta(days=today.weekday()),
+             "month": today.replace(day=1), "quarter": date(today.year, 3 * ((today.month - 1) // 3) + 1, 1),
+             "year": date(today.year, 1, 1)}.get(unit)
+    return _period_end(unit, first - timedelta(days=1)) if first is not None and first > date.min else None
+
+
 def horizon(groups: Groups, today: date) -> date | None:
     """"within two years", "for the next six months": today plus that much."""
     n = _count(groups.get("n"))
@@ -277,6 +290,7 @@ RESOLVERS: dict[str, Callable[[Groups, date], date | None]] = {
     "fiscal": fiscal,
     "year": year,
     "period": period,
+    "last_period": last_period,
     "horizon": horizon,
     "season": season,
     "weekday": weekday,

@@ -148,9 +148,21 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Work from home on Fridays", "Write for an hour in the mornings", "Sleep eight hours on weeknights", "Row on Tuesday, Thursday and Saturday", "Lift weights Mon/Wed/Fri", "Batch cook Sundays", "Drink a glass of water first thing in the morning", "Write three lines in my diary last thing at night"),
         ("Ship it on Friday", "Plan the weekend offsite", "Decide on Monday or Tuesday", "The first thing to fix is the leaking tap"),
     ),
+    "T.ordinal_period": (
+        ("Publish two papers by the end of the third year", "In my final semester, lead the student union", "Break even in month 18", "Turn a profit the first month."),
+        ("Spend the first month learning the ropes", "Mentor first year students", "Teach grade 4 pupils to swim"),
+    ),
+    "T.last_period": (
+        ("My target last year was to read 40 books", "Last summer I swam across the bay", "This past semester I handed in every lab on time"),
+        ("Sell more than last year", "Beat last year's total", "Double sales from last year", "At last, finish the shed"),
+    ),
+    "X.rate_target": (
+        ("Reach 5,000 readers a month", "Grow the podcast to 800 listeners per week", "Hit $4k/month in sales"),
+        ("Cut sugar to 25 g a day", "Write 3 posts a week", "Get my steps up to 9,000 a day", "Save $200 a month"),
+    ),
     "T.age": (
-        ("Own my flat outright by age 45", "See all seven continents before I turn sixty", "Have a pension pot of $400k by the time I'm 50", "Cycle across France before 40."),
-        ("Cut waiting times by 20.", "Age the cheese for 12 months", "Leave before 5.", "Finish before 15 minutes pass"),
+        ("Own my flat outright by age 45", "See all seven continents before I turn sixty", "Have a pension pot of $400k by the time I'm 50", "Cycle across France before 40.", "Be car loan free before you turn 30", "Sail the Baltic by 35."),
+        ("Cut waiting times by 20.", "Trim our print costs by 25.", "Age the cheese for 12 months", "Leave before 5.", "Finish before 15 minutes pass"),
     ),
     "F.day_range": (
         ("Cycle to work Monday through Friday", "Practise scales from Monday to Friday", "Pack the children's lunches Monday-Thursday"),
