@@ -61,3 +61,13 @@ def test_every_chart_is_built_from_dicts_as_a_figure_drawn_without_copying(modul
 def test_a_figure_takes_a_list_of_traces_not_one():
     with pytest.raises(TypeError):
         Figure(trace("scatter", x=[1], y=[2]))  # type: ignore[arg-type]
+
+
+def test_charts_are_written_with_orjson():
+    import plotly.io as pio
+
+    import waypoint_ui.charts  # noqa: F401  (sets the engine)
+
+    assert pio.json.config.default_engine == "orjson"
+    spec = pio.to_json({"data": [trace("heatmap", z=[[float("nan"), 1]])], "layout": {}}, validate=False)
+    assert '"z":[[null,1]]' in spec  # a gap in the calendar stays a gap
