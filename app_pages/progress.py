@@ -271,18 +271,23 @@ def calendar_section(nb: Notebook, cal: CheckinCalendar, today: date) -> None:
                     key=session.key("chart.calendar"), config={"displaylogo": False})
 
 
-def milestones_section(nb: Notebook, progress: dict[str, GoalProgress], today: date) -> None:
-    entries = standing_milestones(nb, progress)  # only those the goal's progress still holds
+def _standing(nb: Notebook, today: date) -> list:
+    return standing_milestones(nb, derived.progress(nb, today))  # only those the goal's progress still holds
+
+
+def milestones_section(nb: Notebook, today: date) -> None:
+    entries = derived.per_revision(_standing, nb, today)
     st.subheader("Milestones", anchor=False)
     if not entries:
         st.caption("At 25, 50, 75 and 100% of a goal you get a moment to celebrate; it is kept here.")
         return
-    for j in entries[:10]:
-        st.markdown(f":material/celebration: **{j.milestone}%** · {wording.day(j.on, today)}  \n{md(j.text)}")
+    # One element for each list, not one an entry: a few years hold a hundred milestones.
+    st.markdown("\n\n".join(f":material/celebration: **{j.milestone}%** · {wording.day(j.on, today)}  \n{md(j.text)}"
+                              for j in entries[:10]))
     if len(entries) > 10:
         with st.expander(f"All {len(entries)} milestones"):
-            for j in entries[10:]:
-                st.markdown(f"**{j.milestone}%** · {wording.day(j.on, today)} · {md(j.text)}")
+            st.markdown("\n\n".join(f"**{j.milestone}%** · {wording.day(j.on, today)} · {md(j.text)}"
+                                      for j in entries[10:]))
 
 
 def celebrate() -> None:
@@ -330,4 +335,4 @@ board_section(progress, nb, today)
 st.divider()
 calendar_section(nb, derived.per_revision(notebook_calendar, nb, today), today)
 st.divider()
-milestones_section(nb, progress, today)
+milestones_section(nb, today)
