@@ -126,6 +126,9 @@ def _action_row(nb: Notebook, line: ActionLine, today: date) -> None:
 # --- initiatives -----------------------------------------------------------------------------
 
 
+FINISHED = "plan.initiatives.finished"
+
+
 def initiatives_section(nb: Notebook, today: date) -> None:
     st.subheader("Initiatives", anchor=False)
     st.caption("The few projects that move your career: each with a start and a finish, a way to tell it "
@@ -145,10 +148,14 @@ def initiatives_section(nb: Notebook, today: date) -> None:
             _initiative_card(nb, card, today)
     finished = [card for card in cards if card.finished]
     if finished:
-        with st.expander(f"Done and dropped ({len(finished)})", icon=":material/inventory_2:",
-                         expanded=any(entries.is_open(INITIATIVE, c.initiative.id) for c in finished)):
-            for card in finished:
-                _initiative_card(nb, card, today)
+        if any(entries.is_open(INITIATIVE, c.initiative.id) for c in finished):
+            st.session_state[FINISHED] = True  # the card being edited stays in sight
+        # Drawn only while open: after a few years most initiatives are done.
+        with st.expander(f"Done and dropped ({len(finished)})", icon=":material/inventory_2:", key=FINISHED,
+                         on_change="rerun") as shown:
+            if shown.open:
+                for card in finished:
+                    _initiative_card(nb, card, today)
 
 
 def _initiative_card(nb: Notebook, card: initiatives.InitiativeCard, today: date) -> None:

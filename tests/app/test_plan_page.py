@@ -237,6 +237,21 @@ def test_bad_initiative_input_is_explained_and_kept(open_app, db):
     assert db.load("local", nb.id).initiatives == []
 
 
+def test_done_initiatives_wait_in_a_list_drawn_once_opened_and_stay_open_while_edited(open_app, db):
+    _seed(db, initiatives=[Initiative(id="i1", title="Routing pilot", status=InitiativeStatus.DONE, goal_ids=["g1"]),
+                           Initiative(id="i2", title="Mentoring circle", status=InitiativeStatus.ACTIVE, goal_ids=["g1"])])
+    at = _section(open_app(page="plan"), "Initiatives")
+    assert [e.label for e in at.expander if e.label.startswith("Done and dropped")] == ["Done and dropped (1)"]
+    assert "Mentoring circle" in texts(at) and "Routing pilot" not in texts(at)
+    at.session_state["plan.initiatives.finished"] = True  # opened
+    at.run()
+    assert "Routing pilot" in texts(at)
+    [b for b in at.button if b.label == "Edit"][-1].click().run()  # the done one's, drawn after the active one
+    at.session_state["plan.initiatives.finished"] = False  # closed while its editor is open
+    at.run()
+    assert "Routing pilot" in texts(at) and at.session_state["plan.initiatives.finished"]
+
+
 def test_an_initiative_is_edited_and_deleted_keeping_its_actions(open_app, db):
     nb = _seed(db, initiatives=[Initiative(id="i1", title="Pilot", goal_ids=["g1"])],
                actions=[Action(id="a1", title="Data access", initiative_id="i1", due=TODAY)])
