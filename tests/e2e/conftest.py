@@ -133,7 +133,12 @@ def open_tab(page: Page, name: str) -> None:
     on main as well): the click then did not count, and is made again."""
     tab = page.get_by_role("tab", name=name)
     for _ in range(3):
-        tab.click()
+        if tab.get_attribute("aria-selected") != "true":
+            tab.click()
+        wait_for_app(page)
+        # The browser marks the tab at once; a run the server was still making when it was
+        # clicked can then draw the page over with the tab it knew. Wait out such a run.
+        page.wait_for_timeout(400)
         wait_for_app(page)
         if tab.get_attribute("aria-selected") == "true":
             return

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from career_core.escape import WORD_JOINER
 from career_core.models import Notebook
 from career_core.sample import load_sample
-from tests.e2e.conftest import Server, wait_for_app
+from tests.e2e.conftest import Server, open_tab, wait_for_app
 
 OUTSIDE = "198.51.100.7"  # TEST-NET-2: an address that is nobody's
 # The notebook's words, longest first: each field gets the longest that fits its limit. Each starts
@@ -116,8 +116,7 @@ def open_view(page: Page, server: Server, nb: Notebook, view: str, tab: str | No
     page.goto(f"{server.url}/{view}{sep}nb={nb.id}{'&present=1' if present else ''}")
     wait_for_app(page)
     if tab is not None:
-        page.get_by_role("tab", name=tab).click()
-        wait_for_app(page)
+        open_tab(page, tab)
     if view == "goals" and tab == "Draft":  # the editor of a saved goal, with its highlighted report
         page.get_by_label("Working on").click()
         page.get_by_role("option").nth(1).click()
