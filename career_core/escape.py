@@ -39,14 +39,18 @@ _BLOCK = re.compile(r"^([ \t\u00a0]*)([#>+=-]|\d+(?=[.)](?:[ \t]|$)))", re.MULTI
 # Where Streamlit rewrites text after parsing: `:streamlit:`, emoji shortcodes (`:smile:`,
 # `:+1:`) and icons (`:material/home:`), after their first colon; web addresses
 # (`https://…`, `www.…`) and email addresses (`name@host.org`).
-_JOINS = re.compile(r"(?<=:)(?=[\w+-]+:|material/|//)|(?<=www)(?=\.)|(?<=@)(?=[-\w]+\.)", re.IGNORECASE)
+# (Each pattern starts with the characters it looks for, not with a look behind: the regex engine
+# then skips ahead to them instead of trying every position of a long text.)
+_JOINS = re.compile(r"(:(?=[\w+-]+:|material/|//)|www(?=\.)|@(?=[-\w]+\.))", re.IGNORECASE)
 # Streamlit's typography: these pairs between spaces become arrows, a dash or a comparison sign.
-_TYPOGRAPHY = re.compile(r"(?<!\S)(<->|->|<-|--|>=|<=|~=)(?!\S)")
+_TYPOGRAPHY = re.compile(r"(<->|->|<-|--|>=|<=|~=)(?!\S)")
 _LEADING = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
 def _joined(pair: re.Match[str]) -> str:
-    symbols = pair.group(1)
+    symbols, at = pair.group(1), pair.start()
+    if at and not pair.string[at - 1].isspace():
+        return symbols  # not between spaces (every mark is itself no space, so none starts inside)
     return symbols[0] + WORD_JOINER + symbols[1:]
 
 
@@ -65,7 +69,7 @@ def markdown(text: str) -> str:
     """`text` as Streamlit Markdown that shows exactly these characters, line breaks included."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _TYPOGRAPHY.sub(_joined, text)
-    text = _JOINS.sub(WORD_JOINER, text)
+    text = _JOINS.sub(r"\1" + WORD_JOINER, text)
     text = _INLINE.sub(r"\\\1", text)
     text = _BLOCK.sub(_block_mark, text)
     text = _LEADING.sub(_indent, text)

@@ -39,6 +39,8 @@ def read_back(escaped: str) -> str:
         (":streamlit: :smile: :+1:", ":" + WJ + "streamlit: :" + WJ + "smile: :" + WJ + "+1:"),
         ("mail ana@example.org or see www.example.org", "mail ana@" + WJ + "example.org or see www" + WJ + ".example.org"),
         ("a -> b <- c -- d >= e", "a -" + WJ + "> b \\<" + WJ + "- c -" + WJ + "- d >" + WJ + "= e"),
+        ("->start, a->b, x <-> y, end ->", "\\->start, a->b, x \\<" + WJ + "-> y, end -" + WJ + ">"),
+        ("WWW.example.org, wwww.x.org, @home, ana@@ex.org", "WWW" + WJ + ".example.org, wwww" + WJ + ".x.org, @home, ana@@" + WJ + "ex.org"),
         ("Weekly 1:1 with Sam. Goal: clarity", "Weekly 1:1 with Sam. Goal: clarity"),
         ("# heading\n- item\n+ item\n1. first\n2) second\n> quote",
          "\\# heading  \n\\- item  \n\\+ item  \n1\\. first  \n2\\) second  \n\\> quote"),
@@ -51,7 +53,7 @@ def read_back(escaped: str) -> str:
         ("back\\slash `code`", "back\\\\slash \\`code\\`"),
     ],
     ids=["plain", "everyday punctuation stays", "emphasis", "image", "link", "html", "entity", "directives", "latex",
-         "shortcodes", "addresses", "typography", "a time", "blocks", "setext heading and rule", "indented code",
+         "shortcodes", "addresses", "typography", "typography only between spaces", "addresses next to other marks", "a time", "blocks", "setext heading and rule", "indented code",
          "tab", "indented list", "line breaks", "table", "code"],
 )
 def test_markdown_shows_the_text_as_typed(typed, markdown_source):
