@@ -12,7 +12,8 @@ the view's median is printed as a multiple of the bare page's ("× bare"): the m
 load cancel out. Each interaction (benchmarks/interactions.py) changes a widget as a browser would
 and times the rerun Streamlit does for it: the section alone when the widget sits in a fragment
 ("section"), else the whole page ("page"). A table of the sample against the five-year notebook
-closes the AppTest part. Times are the script's run on the server; drawing in the browser is not
+closes the AppTest part; its last column divides the two "× bare" figures, so a machine busier
+for one notebook's run than for the other's does not count as the notebook's size. Times are the script's run on the server; drawing in the browser is not
 included, nor compiling the page's script, which a server does once and AppTest on every run.
 Last, with `--sessions N` (20 by default; 0 skips it), a real server in Chromium: the
 time from `streamlit run` to the first Home drawn, and the server's memory with N sessions open.
@@ -116,7 +117,7 @@ def main() -> None:
             if all(n in by for n in COMPARED):
                 (a, ab, _), (b, bb, scope) = by["sample"], by["five-year"]
                 print(f"  {row + (f' ({scope})' if '·' in row else ''):48} {ms(a)} {ratio(a, ab)}   {ms(b)} {ratio(b, bb)}   "
-                      f"{b / a:15.2f}×")
+                      f"{(b / bb) / (a / ab):15.2f}×")
     if args.sessions:
         from benchmarks.server_memory import measure_server
 
