@@ -88,6 +88,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Improve by the end of the year", "Ship by the end of next quarter", "Finish by the end of the spring semester"),
         ("Reach the end of the backlog", "Attend the year-end party"),
     ),
+    "T.part_of": (
+        ("Sign off the rota by the end of the night shift", "Learn the chords before the end of six lessons", "Phone every parent at the start of the term", "Over the course of the season, coach two new players"),
+        ("Walk to the end of the pier", "Sit at the back of the hall", "Read to the end of the book"),
+    ),
     "T.this_next_period": (
         ("Work on my speaking this year", "Get a raise next year", "Hire a deputy the following quarter"),
         ("Review this plan", "Plan the next step"),

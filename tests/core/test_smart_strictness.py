@@ -1,0 +1,67 @@
+"""Goals the scorer used to judge too strictly (issue 11, the fresh sets' false negatives).
+
+Each table is one structure of language that says S, M or T plainly, written in our own words,
+with the near misses that must stay as they are beside it. A case reads "SMt": a capital letter
+is a criterion met, a small one is not met.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.smart_verdicts import verdict
+
+
+def check(text: str, expected: str) -> None:
+    assert verdict(text) == expected, f"{text!r}: got {verdict(text)}, want {expected}"
+
+
+# A point or a stretch named by its part of a period or an occasion is a time frame, whatever
+# the occasion is; after "at" or "from" only a time or an occasion counts (a place does not).
+PART_OF_A_PERIOD = [
+    ("Sign off the new rota by the end of the night shift", "SMT"),
+    ("Play the whole étude cleanly before the end of six lessons", "SMT"),
+    ("Reach reading level 4 by the end of year 2", "SMT"),
+    ("Phone all the new parents at the start of the term", "SMT"),
+    ("Over the course of the season, coach two new players", "SMT"),
+    ("Hand in my portfolio by the end of the placement", "SMT"),
+    ("Walk to the end of the pier and back", "Smt"),
+    ("Stand at the back of the hall during assembly", "Smt"),
+]
+
+# Verbs of getting hold of something ("catch", "find", "master") name an act that ends when its
+# thing is counted or pointed at; with one's own state ("my nerves", "my voice") they are felt.
+GETTING_HOLD_OF = [
+    ("Catch a trout at the lake", "SMt"),
+    ("Catch shooting stars in August", "SMT"),
+    ("Find a running partner", "SMt"),
+    ("Find a tutor for my daughter by March", "SMT"),
+    ("Master this étude by Friday", "SMT"),
+    ("Master the opening of the sonata", "SMt"),
+    ("Find my voice", "smt"),
+    ("Master my nerves before exams", "smT"),
+    ("Find peace", "smt"),
+]
+
+# A clause that describes a noun ("each patient that I see") is not an act of the goal, and a
+# verb of manner ("base my plans on data") names no act that ends.
+DESCRIPTIONS_AND_MANNER = [
+    ("Base my lesson plans on the new syllabus", "Smt"),
+    ("Label each jar that I fill at the market", "Smt"),
+    ("Make sure that I call the bank this week", "SMT"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PART_OF_A_PERIOD)
+def test_a_part_of_a_period_or_occasion_is_a_time_frame(text: str, expected: str) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), GETTING_HOLD_OF)
+def test_getting_hold_of_a_counted_thing_is_an_act(text: str, expected: str) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), DESCRIPTIONS_AND_MANNER)
+def test_descriptions_and_manner_name_no_act(text: str, expected: str) -> None:
+    check(text, expected)
