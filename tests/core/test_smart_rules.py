@@ -101,11 +101,11 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Don't fall behind on email", "Hire summer interns"),
     ),
     "T.month_prep": (
-        ("Hire two engineers by June", "Work from now until March", "Present in May"),
+        ("Hire two engineers by June", "Work from now until March", "Present in May", "Plant the bulbs no later than October"),
         ("I may present to the board", "March with the team at Pride"),
     ),
     "T.weekday": (
-        ("Send the report by Friday", "Call the client next Monday", "Ice the cake for Thursday's dinner", "Tidy the garage before this Saturday's sale"),
+        ("Send the report by Friday", "Book the hall not later than Tuesday", "Call the client next Monday", "Ice the cake for Thursday's dinner", "Tidy the garage before this Saturday's sale"),
         ("Work from home on Fridays", "Plan a Sunday walk", "Swim on Tuesday and Friday"),
     ),
     "T.day_word": (
@@ -126,7 +126,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "M.bound": (
         ("Lead a team of at least 10 people", "Work no more than 50 hours a week", "Keep attrition below 8%", "Limit screen time to 1 hour a day", "Run a 5K in under 30 minutes"),
-        ("Read more books", "Hand over the report", "Stay at least until June"),
+        ("Read more books", "Hand over the report", "Stay at least until June", "Cycle for 40 min 3x a week"),
     ),
     "F.times_per": (
         ("Go running 3 times a week", "Meet my mentor twice a month", "Hold a skip-level once a quarter", "Work out 2x per week", "Cook dinner four times across the week"),
@@ -141,8 +141,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Thank every colleague", "Every manager should coach", "Try every class the studio offers at least once", "Go to each home match once this season"),
     ),
     "F.per_unit": (
-        ("Walk 8,000 steps a day", "Drink two coffees per day", "Read for one hour a day", "Have dinner with family five evenings a week"),
-        ("Take a week off in August", "Ship it within a week"),
+        ("Walk 8,000 steps a day", "Drink two coffees per day", "Read for one hour a day", "Have dinner with family five evenings a week", "Put $40 a paycheck into savings"),
+        ("Take a week off in August", "Ship it within a week", "Bring snacks a meeting ahead"),
     ),
     "F.cadence_word": (
         ("Meet my team weekly", "Hold weekly one-on-ones", "Grow revenue 10% year over year", "Publish a monthly newsletter"),
@@ -408,6 +408,14 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "T.named_day": (
         ("Learn the route by race day", "Ship the app on launch day", "Buy flowers before Mother's Day"),
         ("Study by day", "Walk on a rest day", "Run every other day"),
+    ),
+    "T.offset": (
+        ("Book the movers three weeks before the lease ends", "Pick a start date a week after you sign up", "Revise 10 days ahead of the exam"),
+        ("Read 3 chapters before bed", "Arrive before the others"),
+    ),
+    "T.time_given": (
+        ("I have 12 weeks to save the deposit", "It will take me six months to clear the card", "Give myself a year to finish the draft"),
+        ("Have 12 friends over for dinner", "Take 2 tablets a day"),
     ),
     "T.held_for": (
         ("Keep the savings untouched at least 9 months", "Stay in the role for a minimum of two years"),

@@ -65,3 +65,27 @@ def test_getting_hold_of_a_counted_thing_is_an_act(text: str, expected: str) -> 
 @pytest.mark.parametrize(("text", "expected"), DESCRIPTIONS_AND_MANNER)
 def test_descriptions_and_manner_name_no_act(text: str, expected: str) -> None:
     check(text, expected)
+
+
+# A rate may be set per occasion that comes round ("a paycheck", "per meal", "each pay"), a
+# deadline may be given as "no later than", a time frame as a stretch before or after an occasion
+# or as the time one has for the goal; "30 min" is a length, not "minimum".
+TIME_FRAMES_OF_OTHER_SHAPES = [
+    ("Put $40 a paycheck into my emergency fund", "SMT"),
+    ("Set aside $75 each pay for the holiday", "SMT"),
+    ("Keep to 25 grams of sugar per meal", "SMT"),
+    ("Row for 30 min 3x a week", "SMT"),
+    ("Plant the garlic no later than October", "SMT"),
+    ("Send the grant form no later than Thursday", "SMT"),
+    ("Order the cake two weeks before the party", "SMT"),
+    ("Choose a quit date no more than 10 days after you start the patches", "SMT"),
+    ("I have 16 weeks to save $1,200", "SMT"),
+    ("It will take me nine months to clear the overdraft", "SMT"),
+    ("Read 3 chapters before bed", "SMt"),
+    ("Have 12 friends over for dinner", "SMt"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TIME_FRAMES_OF_OTHER_SHAPES)
+def test_time_frames_of_other_shapes(text: str, expected: str) -> None:
+    check(text, expected)
