@@ -65,6 +65,7 @@ _RELATIVE = frozenset({"who", "whom", "whose", "which", "where"})
 MAX_CHARS = 2_000
 MAX_WORDS = 6  # a noun phrase longer than this is a clause, not a thing
 _PLAINLY_ABSTRACT = ("ness", "ity", "ship", "ism")
+_CONTRACTED = ("'ve", "'ll", "'re", "'d", "'m")  # "you've", "we'll": a subject and its verb
 
 
 class Act(NamedTuple):
@@ -145,8 +146,8 @@ def _phrase(text: _Text, i: int) -> tuple[int, str | None] | None:
         if word == "/":  # "web site/app": one thing named two ways
             i += 1
             continue
-        if word in _BOUNDARY or word == "," or word in _NP_STOP or word in _PREPOSITIONS or word in _PARTICLES:
-            break
+        if word in _BOUNDARY or word == "," or word in _NP_STOP or word in _PREPOSITIONS or word in _PARTICLES or word.endswith(_CONTRACTED):
+            break  # "a trail you've never walked": the phrase ends where a clause begins
         if word in VAGUE or word in _QUANTIFIERS or word.isdigit():
             return None  # "make more friends", "get better grades": open, or counted elsewhere
         held.append(i)

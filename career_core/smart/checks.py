@@ -208,11 +208,12 @@ def _check_cadence_word(m: re.Match[str], scan: Scan) -> Any:
 
 _WISHED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i|with)\b", re.ASCII)
 # A thing described by what one wishes of it: "a role that I enjoy", "a team with a boss who ...".
-_DESCRIBED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i)\b|\s{1,3}with\s[^.,;:!?]{0,40}?\b(?:who|that|where)\b", re.ASCII)
+_DESCRIBED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i\b(?!(?:'ve|\s{1,3}have)\s{1,3}never\b))\b|\s{1,3}with\s[^.,;:!?]{0,40}?\b(?:who|that|where)\b", re.ASCII)
 
 
 def described_after(lower: str, end: int) -> bool:
-    """Is the thing ending at end described by a wish ("a role that I enjoy")?"""
+    """Is the thing ending at end described by a wish ("a role that I enjoy")? Something "I've
+    never" done is described by its being new ("a dish I've never cooked"), which is no wish."""
     return _DESCRIBED_AFTER.match(lower, end) is not None
 
 

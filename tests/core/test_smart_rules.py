@@ -238,7 +238,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "S.negative_framing": (
         ("Stop micromanaging my team", "Never miss a deadline again", "Avoid checking email at night"),
-        ("Work no more than 50 hours a week", "Run a 5K without stopping", "Offer non-stop support"),
+        ("Work no more than 50 hours a week", "Run a 5K without stopping", "Offer non-stop support", "Cook a dish I've never tried"),
     ),
     "A.hedge": (
         ("Try to be more innovative", "Hopefully get a raise", "Maybe start a blog"),
@@ -246,7 +246,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "A.absolute": (
         ("Never miss a deadline", "Always answer within an hour", "Walk every single day", "Be available 24/7"),
-        ("Complete all 5 modules", "Be on time"),
+        ("Complete all 5 modules", "Be on time", "Sail to an island we have always wanted to see"),
     ),
     "A.instant": (
         ("Fix the backlog immediately", "Become fluent overnight", "Hire a deputy asap"),
@@ -293,6 +293,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Run a half marathon", "Learn Spanish"),
     ),
     # Numbers glued to units and symbols
+    "M.fraction": (
+        ("Save a third of my bonus", "Clear two-thirds of the backlog", "Play the piece at 3/4 of full speed"),
+        ("Hire a third engineer", "Close the first quarter of 2027 in profit", "Score 4/5 on the quiz"),
+    ),
     "M.glued_unit": (
         ("Carry 20kg up the hill", "Drop 8lbs before the wedding", "Cycle 40km on Saturdays", "Plank for 3mins"),
         ("Stay clear of COVID-19 at work", "Roll out 5 new tools", "Pass level B2"),

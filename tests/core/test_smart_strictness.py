@@ -89,3 +89,30 @@ TIME_FRAMES_OF_OTHER_SHAPES = [
 @pytest.mark.parametrize(("text", "expected"), TIME_FRAMES_OF_OTHER_SHAPES)
 def test_time_frames_of_other_shapes(text: str, expected: str) -> None:
     check(text, expected)
+
+
+# A share of a whole is how much, like a percentage ("a third of", "3/4 of").
+SHARES = [
+    ("Save a third of every paycheck", "SMT"),
+    ("Put about 1/4 of my tips into the travel fund", "SMt"),
+    ("Give up to a fifth of my week to the side project", "SMt"),
+    ("Play the étude at 3/4 of full speed by May", "SMT"),
+    ("Hire a third engineer", "SMt"),
+]
+
+# What has never happened yet describes the thing as new; it forbids nothing.
+NEVER_YET = [
+    ("Cook a dish I've never tried", "SMt"),
+    ("Hike a ridge you've never walked", "SMt"),
+    ("Never miss a deadline again", "smt"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARES)
+def test_a_share_of_a_whole_is_how_much(text: str, expected: str) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), NEVER_YET)
+def test_what_has_never_happened_yet_is_not_negative(text: str, expected: str) -> None:
+    check(text, expected)
