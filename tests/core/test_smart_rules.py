@@ -97,7 +97,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Review this plan", "Plan the next step"),
     ),
     "T.season": (
-        ("Finish by the summer of 2029", "Teach a session before the summer", "Read during the autumn term", "Launch in spring 2028"),
+        ("Finish by the summer of 2029", "Teach a session before the summer", "Read during the autumn term", "Launch in spring 2028", "Sow the peas in early spring"),
         ("Don't fall behind on email", "Hire summer interns"),
     ),
     "T.month_prep": (
@@ -117,8 +117,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Write the plan now", "Know what matters now"),
     ),
     "T.event": (
-        ("Get promoted by my next annual review", "Run a marathon before my 40th birthday", "Raise eNPS by the next survey", "Drop 2 kg before the Hillside 10k", "Learn the solo in time for the spring recital", "Paint the hall before my __ anniversary party"),
-        ("Do better in my performance review", "Review my progress with my manager", "Train for my first triathlon", "Stretch before every race", "Tidy up before we leave"),
+        ("Get promoted by my next annual review", "Run a marathon before my 40th birthday", "Raise eNPS by the next survey", "Drop 2 kg before the Hillside 10k", "Learn the solo in time for the spring recital", "Paint the hall before my __ anniversary party", "Get a B in French on my next report card"),
+        ("Do better in my performance review", "Review my progress with my manager", "Train for my first triathlon", "Stretch before every race", "Tidy up before we leave", "Score 90% on the test"),
     ),
     "T.year": (
         ("Publish two articles in 2027", "Achieve an 'exceeds' rating in my 2027 review", "Finish by 2028"),
@@ -349,7 +349,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Reach the next level in my career", "Raise my level of fitness", "Buy a larger size of coffee"),
     ),
     "M.grade": (
-        ("Bring my physics grade up to a B", "Go from a D to a C+ in chemistry", "Get straight A's this year", "Earn all B's or better"),
+        ("Bring my physics grade up to a B", "Go from a D to a C+ in chemistry", "Get straight A's this year", "Earn all B's or better", "Get a B instead of a C on my report card"),
         ("Get A Job I Like", "Write a C++ parser", "Land a C-suite role", "Have a B2B sales call"),
     ),
     # Completion of a role, a credential or an event

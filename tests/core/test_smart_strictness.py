@@ -116,3 +116,20 @@ def test_a_share_of_a_whole_is_how_much(text: str, expected: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), NEVER_YET)
 def test_what_has_never_happened_yet_is_not_negative(text: str, expected: str) -> None:
     check(text, expected)
+
+
+# A letter grade in a text about marks is a target even when the marks are named by a phrase
+# ("report card"), and the next report card is an occasion to meet it by; an early or late part
+# of a season is a time frame like the season.
+GRADES_AND_SEASONS = [
+    ("Get a B instead of a C in French on my next report card", "SMT"),
+    ("Bring home an A on the report card", "SMt"),
+    ("Sow the sweet peas in early spring", "SMT"),
+    ("Paint the fence in late summer", "SMT"),
+    ("Get A Job I Like", "smt"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GRADES_AND_SEASONS)
+def test_grades_and_parts_of_seasons(text: str, expected: str) -> None:
+    check(text, expected)
