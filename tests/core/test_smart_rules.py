@@ -141,8 +141,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Thank every colleague", "Every manager should coach", "Try every class the studio offers at least once", "Go to each home match once this season"),
     ),
     "F.per_unit": (
-        ("Walk 8,000 steps a day", "Drink two coffees per day", "Read for one hour a day", "Have dinner with family five evenings a week", "Put $40 a paycheck into savings"),
-        ("Take a week off in August", "Ship it within a week", "Bring snacks a meeting ahead"),
+        ("Walk 8,000 steps a day", "Drink two coffees per day", "Read for one hour a day", "Have dinner with family five evenings a week",),
+        ("Take a week off in August", "Ship it within a week"),
     ),
     "F.cadence_word": (
         ("Meet my team weekly", "Hold weekly one-on-ones", "Grow revenue 10% year over year", "Publish a monthly newsletter"),
@@ -413,9 +413,13 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Learn the route by race day", "Ship the app on launch day", "Buy flowers before Mother's Day"),
         ("Study by day", "Walk on a rest day", "Run every other day"),
     ),
+    "F.per_occasion": (
+        ("Put $40 a paycheck into savings", "Tip out 15% a shift", "Pay in 50 a payday"),
+        ("Bring snacks to a meeting", "Book 3 rooms for a meeting"),
+    ),
     "T.offset": (
         ("Book the movers three weeks before the lease ends", "Pick a start date a week after you sign up", "Revise 10 days ahead of the exam"),
-        ("Read 3 chapters before bed", "Arrive before the others"),
+        ("Read 3 chapters before bed", "Arrive before the others", "Work on it year after year"),
     ),
     "T.time_given": (
         ("I have 12 weeks to save the deposit", "It will take me six months to clear the card", "Give myself a year to finish the draft"),
