@@ -37,10 +37,11 @@ _PREPOSITIONS = word_set("act_preposition")
 _QUANTIFIERS = (DETERMINERS - {"own"}) | word_set("act_quantifier")
 _NP_STOP = word_set("act_np_stop")
 _TELIC = word_set("telic_verb") | word_set("creation_verb")
+_ACHIEVE = word_set("achievement_verb")  # "find a tutor" ends; "find peace" is felt
 _NOT_ACTS = (
     word_set("ongoing_verb") | word_set("amount_verb") | word_set("attitude_verb") | word_set("keep_verb")
     | word_set("function_word") | word_set("small_word")
-) - {"try"}  # "try a new class" is an act; "try to" hands over to the verb after it
+) - {"try"} - _ACHIEVE  # "try a new class" is an act; "try to" hands over to the verb after it
 _NOT_THINGS = (
     word_set("broad_object") | word_set("not_made") | word_set("abstract") | word_set("period") | word_set("horizon_unit")
     | word_set("num_word") | word_set("function_word") | word_set("small_word") | word_set("act_not_thing")
@@ -64,6 +65,7 @@ _RELATIVE = frozenset({"who", "whom", "whose", "which", "where"})
 MAX_CHARS = 2_000
 MAX_WORDS = 6  # a noun phrase longer than this is a clause, not a thing
 _PLAINLY_ABSTRACT = ("ness", "ity", "ship", "ism")
+_CONTRACTED = ("'ve", "'ll", "'re", "'d", "'m")  # "you've", "we'll": a subject and its verb
 
 
 class Act(NamedTuple):
@@ -144,8 +146,8 @@ def _phrase(text: _Text, i: int) -> tuple[int, str | None] | None:
         if word == "/":  # "web site/app": one thing named two ways
             i += 1
             continue
-        if word in _BOUNDARY or word == "," or word in _NP_STOP or word in _PREPOSITIONS or word in _PARTICLES:
-            break
+        if word in _BOUNDARY or word == "," or word in _NP_STOP or word in _PREPOSITIONS or word in _PARTICLES or word.endswith(_CONTRACTED):
+            break  # "a trail you've never walked": the phrase ends where a clause begins
         if word in VAGUE or word in _QUANTIFIERS or word.isdigit():
             return None  # "make more friends", "get better grades": open, or counted elsewhere
         held.append(i)
@@ -201,6 +203,24 @@ def _ends(verb: str, telic: bool, counted: str | None) -> bool:
     return counted == "definite" and verb not in _HABITS
 
 
+_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she"})
+_EACH = frozenset({"each", "every", "any", "some"})
+_POSSESSIVE = frozenset({"my", "our", "your", "his", "her", "their", "its"})
+
+
+def _relative_that(words: list[str], i: int) -> bool:
+    """Does "that" at words[i] open a clause that describes a noun ("each client that I see")?
+    A subject follows it and a determiner stands before the noun (one word before it, or two
+    when the word before "that" is no verb); "make sure that I ..." has no noun, so what
+    follows is the goal itself."""
+    if not (1 < i < len(words) - 1 and words[i + 1] in _SUBJECTS):
+        return False
+    before = words[i - 2]
+    if before in _QUANTIFIERS or before in _EACH:
+        return True  # "each jar that I fill": a determiner and its noun
+    return i > 2 and words[i - 1] not in lemma_of() and (words[i - 3] in _QUANTIFIERS or words[i - 3] in _EACH)
+
+
 def find(lower: str) -> list[Act]:
     """Every act in the text, in order (lower: the lowercased, normalised text). Goals are at
     most 1,000 characters; a longer paste is read on its first MAX_CHARS."""
@@ -210,7 +230,7 @@ def find(lower: str) -> list[Act]:
     lemmas = lemma_of()
     relative = False  # inside "... who lets me ...": a description, not the goal
     for i, word in enumerate(words):
-        if word in _RELATIVE:
+        if word in _RELATIVE or (word == "that" and _relative_that(words, i)):
             relative = True
         elif word in _BOUNDARY:
             relative = False
@@ -317,6 +337,8 @@ def _act(text: _Text, i: int, verb: str) -> tuple[int, int, str, bool, bool] | N
     if found is None:
         return None
     head, counted = found
+    if verb in _ACHIEVE:  # "master this scale"; "master my nerves", "find my voice" are felt
+        return (i, head, verb, True, False) if counted and words[j] not in _POSSESSIVE else None
     if verb in _MAKES and verb not in _TELIC:
         # "grow my own vegetables", "raise a puppy": a thing made; "grow my list": an amount
         own = "own" in words[j:head]

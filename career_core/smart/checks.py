@@ -44,6 +44,7 @@ _ONE_DAY_NEXT = re.compile(r"\s{1,3}(?:a|an|per|each|every|of|off|to)\b", re.ASC
 _ONE_DAY_PREV = frozenset({"for", "in", "within", "on", "per", "a", "of", "every", "each", "first", "the", "last", "by", "from", "after", "than"})
 _DATED = MONTH_OR_DAY | {"spring", "summer", "autumn", "fall", "winter"}  # "at the autumn fair"
 _GRADE_CONTEXT = word_set("grade_context")
+_GRADE_PHRASES = tuple(w for w in _GRADE_CONTEXT if " " in w)  # "report card": never one token
 _NOT_NAME = word_set("not_name")
 _BROAD = word_set("broad_object")
 _ATTITUDE_VERBS = word_set("attitude_verb")
@@ -208,11 +209,12 @@ def _check_cadence_word(m: re.Match[str], scan: Scan) -> Any:
 
 _WISHED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i|with)\b", re.ASCII)
 # A thing described by what one wishes of it: "a role that I enjoy", "a team with a boss who ...".
-_DESCRIBED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i)\b|\s{1,3}with\s[^.,;:!?]{0,40}?\b(?:who|that|where)\b", re.ASCII)
+_DESCRIBED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i\b(?!(?:'ve|\s{1,3}have)\s{1,3}never\b))\b|\s{1,3}with\s[^.,;:!?]{0,40}?\b(?:who|that|where)\b", re.ASCII)
 
 
 def described_after(lower: str, end: int) -> bool:
-    """Is the thing ending at end described by a wish ("a role that I enjoy")?"""
+    """Is the thing ending at end described by a wish ("a role that I enjoy")? Something "I've
+    never" done is described by its being new ("a dish I've never cooked"), which is no wish."""
     return _DESCRIBED_AFTER.match(lower, end) is not None
 
 
@@ -492,7 +494,8 @@ def _check_grade(m: re.Match[str], scan: Scan) -> Any:
     lead = m.group(0).split()[0].lower()
     if m.group("pl") or len(m.group("g")) > 1 or lead in ("straight", "all", "mostly"):
         return m.group("g")
-    return m.group("g") if scan.tokens & _GRADE_CONTEXT else REJECT
+    about_marks = scan.tokens & _GRADE_CONTEXT or any(phrase in scan.lower for phrase in _GRADE_PHRASES)
+    return m.group("g") if about_marks else REJECT
 
 
 _THINGS = word_set("concrete") | word_set("deliverable") | word_set("recurring_event")

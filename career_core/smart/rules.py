@@ -212,9 +212,18 @@ class _SafeFields(dict):
         return ""
 
 
+_FILLED: dict[tuple, str] = {}  # the same advice is asked for again and again as a goal is typed
+
+
 def text(table: dict[str, str], key: str, **fields: object) -> str:
     """A message from the data file with its {fields} filled; unknown fields stay empty."""
     template = table.get(key, "")
     if "{" not in template:
         return template
-    return template.format_map(_SafeFields({k: str(v) for k, v in fields.items()}))
+    memo = (id(table), key, *fields.items())
+    found = _FILLED.get(memo)
+    if found is None:
+        if len(_FILLED) > 4096:
+            _FILLED.clear()
+        found = _FILLED[memo] = template.format_map(_SafeFields({k: str(v) for k, v in fields.items()}))
+    return found

@@ -13,3 +13,7 @@ TODAY = date(2026, 10, 15)
 def verdict(text: str) -> str:
     report = score_goal(text, today=TODAY)
     return "".join(k if report.criteria[k].level == "met" else k.lower() for k in "SMT")
+
+
+def check(text: str, expected: str) -> None:
+    assert verdict(text) == expected, f"{text!r}: got {verdict(text)}, want {expected}"

@@ -12,12 +12,7 @@ from __future__ import annotations
 import pytest
 
 from career_core.smart import score_goal
-from tests.core.smart_verdicts import TODAY, verdict
-
-
-def check(text: str, expected: str) -> None:
-    assert verdict(text) == expected, f"{text!r}: got {verdict(text)}, want {expected}"
-
+from tests.core.smart_verdicts import TODAY, check, verdict
 
 GLUED_UNITS = [
     ("Drop 6kg before my sister's wedding", "SMT"),

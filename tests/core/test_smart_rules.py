@@ -88,20 +88,24 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Improve by the end of the year", "Ship by the end of next quarter", "Finish by the end of the spring semester"),
         ("Reach the end of the backlog", "Attend the year-end party"),
     ),
+    "T.part_of": (
+        ("Sign off the rota by the end of the night shift", "Learn the chords before the end of six lessons", "Phone every parent at the start of the term", "Over the course of the season, coach two new players"),
+        ("Walk to the end of the pier", "Sit at the back of the hall", "Read to the end of the book"),
+    ),
     "T.this_next_period": (
         ("Work on my speaking this year", "Get a raise next year", "Hire a deputy the following quarter"),
         ("Review this plan", "Plan the next step"),
     ),
     "T.season": (
-        ("Finish by the summer of 2029", "Teach a session before the summer", "Read during the autumn term", "Launch in spring 2028"),
+        ("Finish by the summer of 2029", "Teach a session before the summer", "Read during the autumn term", "Launch in spring 2028", "Sow the peas in early spring"),
         ("Don't fall behind on email", "Hire summer interns"),
     ),
     "T.month_prep": (
-        ("Hire two engineers by June", "Work from now until March", "Present in May"),
+        ("Hire two engineers by June", "Work from now until March", "Present in May", "Plant the bulbs no later than October"),
         ("I may present to the board", "March with the team at Pride"),
     ),
     "T.weekday": (
-        ("Send the report by Friday", "Call the client next Monday", "Ice the cake for Thursday's dinner", "Tidy the garage before this Saturday's sale"),
+        ("Send the report by Friday", "Book the hall not later than Tuesday", "Call the client next Monday", "Ice the cake for Thursday's dinner", "Tidy the garage before this Saturday's sale"),
         ("Work from home on Fridays", "Plan a Sunday walk", "Swim on Tuesday and Friday"),
     ),
     "T.day_word": (
@@ -113,8 +117,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Write the plan now", "Know what matters now"),
     ),
     "T.event": (
-        ("Get promoted by my next annual review", "Run a marathon before my 40th birthday", "Raise eNPS by the next survey", "Drop 2 kg before the Hillside 10k", "Learn the solo in time for the spring recital", "Paint the hall before my __ anniversary party"),
-        ("Do better in my performance review", "Review my progress with my manager", "Train for my first triathlon", "Stretch before every race", "Tidy up before we leave"),
+        ("Get promoted by my next annual review", "Run a marathon before my 40th birthday", "Raise eNPS by the next survey", "Drop 2 kg before the Hillside 10k", "Learn the solo in time for the spring recital", "Paint the hall before my __ anniversary party", "Get a B in French on my next report card"),
+        ("Do better in my performance review", "Review my progress with my manager", "Train for my first triathlon", "Stretch before every race", "Tidy up before we leave", "Score 90% on the test"),
     ),
     "T.year": (
         ("Publish two articles in 2027", "Achieve an 'exceeds' rating in my 2027 review", "Finish by 2028"),
@@ -122,7 +126,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "M.bound": (
         ("Lead a team of at least 10 people", "Work no more than 50 hours a week", "Keep attrition below 8%", "Limit screen time to 1 hour a day", "Run a 5K in under 30 minutes"),
-        ("Read more books", "Hand over the report", "Stay at least until June"),
+        ("Read more books", "Hand over the report", "Stay at least until June", "Cycle for 40 min 3x a week"),
     ),
     "F.times_per": (
         ("Go running 3 times a week", "Meet my mentor twice a month", "Hold a skip-level once a quarter", "Work out 2x per week", "Cook dinner four times across the week"),
@@ -137,7 +141,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Thank every colleague", "Every manager should coach", "Try every class the studio offers at least once", "Go to each home match once this season"),
     ),
     "F.per_unit": (
-        ("Walk 8,000 steps a day", "Drink two coffees per day", "Read for one hour a day", "Have dinner with family five evenings a week"),
+        ("Walk 8,000 steps a day", "Drink two coffees per day", "Read for one hour a day", "Have dinner with family five evenings a week",),
         ("Take a week off in August", "Ship it within a week"),
     ),
     "F.cadence_word": (
@@ -234,7 +238,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "S.negative_framing": (
         ("Stop micromanaging my team", "Never miss a deadline again", "Avoid checking email at night"),
-        ("Work no more than 50 hours a week", "Run a 5K without stopping", "Offer non-stop support"),
+        ("Work no more than 50 hours a week", "Run a 5K without stopping", "Offer non-stop support", "Cook a dish I've never tried"),
     ),
     "A.hedge": (
         ("Try to be more innovative", "Hopefully get a raise", "Maybe start a blog"),
@@ -242,7 +246,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "A.absolute": (
         ("Never miss a deadline", "Always answer within an hour", "Walk every single day", "Be available 24/7"),
-        ("Complete all 5 modules", "Be on time"),
+        ("Complete all 5 modules", "Be on time", "Sail to an island we have always wanted to see"),
     ),
     "A.instant": (
         ("Fix the backlog immediately", "Become fluent overnight", "Hire a deputy asap"),
@@ -289,6 +293,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Run a half marathon", "Learn Spanish"),
     ),
     # Numbers glued to units and symbols
+    "M.fraction": (
+        ("Save a third of my bonus", "Clear two-thirds of the backlog", "Play the piece at 3/4 of full speed"),
+        ("Hire a third engineer", "Close the first quarter of 2027 in profit", "Score 4/5 on the quiz"),
+    ),
     "M.glued_unit": (
         ("Carry 20kg up the hill", "Drop 8lbs before the wedding", "Cycle 40km on Saturdays", "Plank for 3mins"),
         ("Stay clear of COVID-19 at work", "Roll out 5 new tools", "Pass level B2"),
@@ -341,7 +349,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Reach the next level in my career", "Raise my level of fitness", "Buy a larger size of coffee"),
     ),
     "M.grade": (
-        ("Bring my physics grade up to a B", "Go from a D to a C+ in chemistry", "Get straight A's this year", "Earn all B's or better"),
+        ("Bring my physics grade up to a B", "Go from a D to a C+ in chemistry", "Get straight A's this year", "Earn all B's or better", "Get a B instead of a C on my report card"),
         ("Get A Job I Like", "Write a C++ parser", "Land a C-suite role", "Have a B2B sales call"),
     ),
     # Completion of a role, a credential or an event
@@ -404,6 +412,18 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "T.named_day": (
         ("Learn the route by race day", "Ship the app on launch day", "Buy flowers before Mother's Day"),
         ("Study by day", "Walk on a rest day", "Run every other day"),
+    ),
+    "F.per_occasion": (
+        ("Put $40 a paycheck into savings", "Tip out 15% a shift", "Pay in 50 a payday"),
+        ("Bring snacks to a meeting", "Book 3 rooms for a meeting"),
+    ),
+    "T.offset": (
+        ("Book the movers three weeks before the lease ends", "Pick a start date a week after you sign up", "Revise 10 days ahead of the exam"),
+        ("Read 3 chapters before bed", "Arrive before the others", "Work on it year after year"),
+    ),
+    "T.time_given": (
+        ("I have 12 weeks to save the deposit", "It will take me six months to clear the card", "Give myself a year to finish the draft"),
+        ("Have 12 friends over for dinner", "Take 2 tablets a day"),
     ),
     "T.held_for": (
         ("Keep the savings untouched at least 9 months", "Stay in the role for a minimum of two years"),

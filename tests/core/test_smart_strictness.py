@@ -1,0 +1,118 @@
+"""Goals the scorer used to judge too strictly (issue 11, the fresh sets' false negatives).
+
+Each table is one structure of language that says S, M or T plainly, written in our own words,
+with the near misses that must stay as they are beside it. A case reads "SMt": a capital letter
+is a criterion met, a small one is not met.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.smart_verdicts import check
+
+# A point or a stretch named by its part of a period or an occasion is a time frame, whatever
+# the occasion is; after "at" or "from" only a time or an occasion counts (a place does not).
+PART_OF_A_PERIOD = [
+    ("Sign off the new rota by the end of the night shift", "SMT"),
+    ("Play the whole étude cleanly before the end of six lessons", "SMT"),
+    ("Reach reading level 4 by the end of year 2", "SMT"),
+    ("Phone all the new parents at the start of the term", "SMT"),
+    ("Over the course of the season, coach two new players", "SMT"),
+    ("Hand in my portfolio by the end of the placement", "SMT"),
+    ("Walk to the end of the pier and back", "Smt"),
+    ("Stand at the back of the hall during assembly", "Smt"),
+]
+
+# Verbs of getting hold of something ("catch", "find", "master") name an act that ends when its
+# thing is counted or pointed at; with one's own state ("my nerves", "my voice") they are felt.
+GETTING_HOLD_OF = [
+    ("Catch a trout at the lake", "SMt"),
+    ("Catch shooting stars in August", "SMT"),
+    ("Find a running partner", "SMt"),
+    ("Find a tutor for my daughter by March", "SMT"),
+    ("Master this étude by Friday", "SMT"),
+    ("Master the opening of the sonata", "SMt"),
+    ("Find my voice", "smt"),
+    ("Master my nerves before exams", "smT"),
+    ("Find peace", "smt"),
+]
+
+# A clause that describes a noun ("each patient that I see") is not an act of the goal, and a
+# verb of manner ("base my plans on data") names no act that ends.
+DESCRIPTIONS_AND_MANNER = [
+    ("Base my lesson plans on the new syllabus", "Smt"),
+    ("Label each jar that I fill at the market", "Smt"),
+    ("Make sure that I call the bank this week", "SMT"),
+]
+
+
+
+
+
+# A rate may be set per occasion that comes round ("a paycheck", "per meal", "each pay"), a
+# deadline may be given as "no later than", a time frame as a stretch before or after an occasion
+# or as the time one has for the goal; "30 min" is a length, not "minimum".
+TIME_FRAMES_OF_OTHER_SHAPES = [
+    ("Put $40 a paycheck into my emergency fund", "SMT"),
+    ("Set aside $75 each pay for the holiday", "SMT"),
+    ("Keep to 25 grams of sugar per meal", "SMT"),
+    ("Row for 30 min 3x a week", "SMT"),
+    ("Plant the garlic no later than October", "SMT"),
+    ("Send the grant form no later than Thursday", "SMT"),
+    ("Order the cake two weeks before the party", "SMT"),
+    ("Choose a quit date no more than 10 days after you start the patches", "SMT"),
+    ("I have 16 weeks to save $1,200", "SMT"),
+    ("It will take me nine months to clear the overdraft", "SMT"),
+    ("Read 3 chapters before bed", "SMt"),
+    ("Have 12 friends over for dinner", "SMt"),
+]
+
+
+
+# A share of a whole is how much, like a percentage ("a third of", "3/4 of").
+SHARES = [
+    ("Save a third of every paycheck", "SMT"),
+    ("Put about 1/4 of my tips into the travel fund", "SMt"),
+    ("Give up to a fifth of my week to the side project", "SMt"),
+    ("Play the étude at 3/4 of full speed by May", "SMT"),
+    ("Hire a third engineer", "SMt"),
+]
+
+# What has never happened yet describes the thing as new; it forbids nothing.
+NEVER_YET = [
+    ("Cook a dish I've never tried", "SMt"),
+    ("Hike a ridge you've never walked", "SMt"),
+    ("Never miss a deadline again", "smt"),
+]
+
+
+
+
+# A letter grade in a text about marks is a target even when the marks are named by a phrase
+# ("report card"), and the next report card is an occasion to meet it by; an early or late part
+# of a season is a time frame like the season.
+GRADES_AND_SEASONS = [
+    ("Get a B instead of a C in French on my next report card", "SMT"),
+    ("Bring home an A on the report card", "SMt"),
+    ("Sow the sweet peas in early spring", "SMT"),
+    ("Paint the fence in late summer", "SMT"),
+    ("Get A Job I Like", "smt"),
+]
+
+
+FAMILIES = {
+    "a part of a period or occasion is a time frame": PART_OF_A_PERIOD,
+    "getting hold of a counted thing is an act": GETTING_HOLD_OF,
+    "descriptions and manner name no act": DESCRIPTIONS_AND_MANNER,
+    "time frames of other shapes": TIME_FRAMES_OF_OTHER_SHAPES,
+    "a share of a whole is how much": SHARES,
+    "what has never happened yet is not negative": NEVER_YET,
+    "grades and parts of seasons": GRADES_AND_SEASONS,
+}
+CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, cases in FAMILIES.items() for text, expected in cases]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_read_as_plainly_as_it_is_written(text: str, expected: str) -> None:
+    check(text, expected)
