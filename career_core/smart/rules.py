@@ -220,7 +220,7 @@ def text(table: dict[str, str], key: str, **fields: object) -> str:
     template = table.get(key, "")
     if "{" not in template:
         return template
-    memo = (id(table), key, *fields.items())
+    memo = (id(table), key, *((name, str(value)) for name, value in fields.items()))  # what the text is made of
     found = _FILLED.get(memo)
     if found is None:
         if len(_FILLED) > 4096:
