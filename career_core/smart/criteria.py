@@ -217,14 +217,19 @@ def judge_s(ev: Evidenced) -> Criterion:
     if vague and names:
         # "a good GPA", "more proficient with Excel": the name says what about, not what result
         strong = [h for h in strong if h.rule not in NAME_RULES]
+    if not ev.real:
+        # gibberish, a lone number or a date: no action or outcome, whatever else it holds
+        return _level("missing", (), text(ADVICE, "S_nonsense" if _has_letters(ev) else "S_empty"))
+    if strong:
+        return _level("met", ev.cite(strong + s_hits))
     objects = ev.get(*OBJECT_RULES)
     rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
-    if not strong and (rhythm or not objects) and not any(pins(h) for h in objects):
+    if (rhythm or not objects) and not any(pins(h) for h in objects):
         doing = ev.lazy("S.verb_object")  # "post short videos twice a week"
         objects = objects + doing
         s_hits = s_hits + doing
     cut = len(ev.det.text)
-    if vague and not strong:
+    if vague:
         # "walk daily to feel better": what follows the purpose says why, not what
         cut = _purpose_start(ev)
         vague = [h for h in vague if h.start < cut]
@@ -232,16 +237,10 @@ def judge_s(ev: Evidenced) -> Criterion:
     pinned = [h for h in objects if pins(h)] + ev.get("M.each") + ev.get("X.clock") + (names if vague else [])
     changed = [h for h in objects if changes(h)]  # "grow my subscriber base": no target
     loose = [h for h in objects if h.value is None] + ev.get("M.named_metric")
-    if not strong and not vague and not pinned:
+    if not vague and not pinned:
         done = [h for h in ev.acts() if h.start < cut]  # "donate platelets": one act, done or not
         pinned = [h for h in done if not h.value[2]]
         loose = loose + [h for h in done if h.value[2]]  # "post on social media": with a rhythm
-    has_words = any(ch.isalpha() for ch in ev.det.text)
-    if not ev.real:
-        # gibberish, a lone number or a date: no action or outcome, whatever else it holds
-        return _level("missing", (), text(ADVICE, "S_nonsense" if has_words else "S_empty"))
-    if strong:
-        return _level("met", ev.cite(strong + s_hits))
     if vague:
         level = "partial" if (pinned or loose or changed or rhythm) else "missing"
         first = min(vague, key=lambda h: h.start)
@@ -260,7 +259,11 @@ def judge_s(ev: Evidenced) -> Criterion:
         return _level("partial", ev.cite(s_hits), text(ADVICE, "S_change", word=verb))
     if loose or rhythm:
         return _level("partial", ev.cite(s_hits), text(ADVICE, "S_generic"))
-    return _level("missing", ev.cite(s_hits), text(ADVICE, "S_no_object" if has_words else "S_empty"))
+    return _level("missing", ev.cite(s_hits), text(ADVICE, "S_no_object" if _has_letters(ev) else "S_empty"))
+
+
+def _has_letters(ev: Evidenced) -> bool:
+    return any(ch.isalpha() for ch in ev.det.text)
 
 
 def others_done(hits: list[Hit], ev: Evidenced) -> list[Hit]:

@@ -59,6 +59,7 @@ class Rule:
     resolve: str | None
     needs: str | None
     triggers: frozenset[str] | None  # None: no word prefilter
+    also: frozenset[str] | None  # and one of these words too, when given
     chars: str
     not_after: re.Pattern[str] | None
     not_after_words: frozenset[str]
@@ -179,6 +180,7 @@ def _load() -> tuple[tuple[Rule, ...], tuple[DerivedRule, ...], dict, dict, dict
                 resolve=raw.get("resolve"),
                 needs=raw.get("needs"),
                 triggers=_triggers(raw.get("triggers", []), words),
+                also=_triggers(raw.get("also", []), words),
                 chars=raw.get("chars", "") if raw.get("triggers") is None or _triggers(raw["triggers"], words) is not None else "",
                 not_after=re.compile(raw["not_after"], re.ASCII) if raw.get("not_after") else None,
                 not_after_words=frozenset(raw.get("not_after_words", ())),

@@ -153,8 +153,12 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Ship it on Friday", "Plan the weekend offsite", "Decide on Monday or Tuesday", "The first thing to fix is the leaking tap"),
     ),
     "T.ordinal_period": (
-        ("Publish two papers by the end of the third year", "In my final semester, lead the student union", "Break even in month 18", "Turn a profit the first month."),
+        ("Publish two papers by the end of the third year", "In my final semester, lead the student union", "Turn a profit the first month.", "Pass the bar in my 2nd year"),
         ("Spend the first month learning the ropes", "Mentor first year students", "Teach grade 4 pupils to swim"),
+    ),
+    "T.period_number": (
+        ("Break even in month 18", "Open a second shop by year 3", "Hire a deputy before month 6"),
+        ("Coach the year 9 pupils", "Run a mile a day for a month", "Tutor in year 10 students' study hall"),
     ),
     "T.last_period": (
         ("My target last year was to read 40 books", "Last summer I swam across the bay", "This past semester I handed in every lab on time"),
