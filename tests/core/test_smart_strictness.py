@@ -100,6 +100,19 @@ GRADES_AND_SEASONS = [
     ("Get A Job I Like", "smt"),
 ]
 
+# "regular" before an occasion that comes round names the habit ("a regular games night"), which
+# is specific; how often stays open until a rhythm says it. Before anything else it stays vague.
+REGULAR_OCCASIONS = [
+    ("Host regular board-game nights", "Smt"),
+    ("Take my mother to a regular Sunday lunch", "Smt"),
+    ("Book a regular check-up with the dentist", "Smt"),
+    ("My brother and I keep a regular film night, on Thursdays, each week", "SMT"),
+    ("Meet each apprentice on a regular cadence, such as monthly", "SMT"),
+    ("Keep a regular bedtime routine", "smt"),
+    ("Sign up for a regular shift at the food bank", "Smt"),
+    ("Stretch regularly", "smt"),
+]
+
 
 FAMILIES = {
     "a part of a period or occasion is a time frame": PART_OF_A_PERIOD,
@@ -109,6 +122,7 @@ FAMILIES = {
     "a share of a whole is how much": SHARES,
     "what has never happened yet is not negative": NEVER_YET,
     "grades and parts of seasons": GRADES_AND_SEASONS,
+    "a regular occasion names a habit": REGULAR_OCCASIONS,
 }
 CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, cases in FAMILIES.items() for text, expected in cases]
 
