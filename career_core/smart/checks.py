@@ -135,6 +135,25 @@ def _check_completion_named(m: re.Match[str], scan: Scan) -> Any:
     return REJECT
 
 
+_ROUTE_LINKS = frozenset({"of", "de", "du", "la", "to", "the", "and"})  # "Walls of Jericho", "Camino de Santiago"
+
+
+def _check_route_named(m: re.Match[str], scan: Scan) -> Any:
+    """A way, race or peak counts when a word of its capitalised run is a name ("the Pennine
+    Way"); the run may go on through small linking words ("the Walls of Jericho")."""
+    if scan.mask.find(1, m.start("name"), m.end("name")) != -1:
+        return REJECT  # claimed as something else ("hike Saturday mornings" is a day)
+    end = m.start("name")
+    for word in _CAPITAL_RUN.finditer(scan.cased, end, end + 80):
+        gap = scan.cased[end : word.start()].split()
+        if len(gap) > 2 or any(w not in _ROUTE_LINKS for w in gap):
+            break  # the run of capitalised words has ended
+        if is_name(word.group(0), word.start(), scan):
+            return m.group("name")
+        end = word.end()
+    return REJECT
+
+
 _ORDINALS = word_set("ordinal_word")
 _ORGANISATIONS = frozenset({"company", "business", "organisation", "organization", "firm"})
 _NOT_MADE = word_set("not_made")
@@ -436,6 +455,7 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "confidence": _check_confidence,
     "completion": _check_completion,
     "completion_named": _check_completion_named,
+    "route_named": _check_route_named,
     "made": _check_made,
     "verb_object": _check_verb_object,
     "purpose": _check_purpose,

@@ -478,6 +478,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "Use a planner", "Watch films",
         ),
     ),
+    "M.route_named": (
+        ("Hike the Pennine Way", "Cycle every stage of the Tour de Yorkshire route", "Ride in the Dunwich Dynamo this summer", "Climb Mount Snowdon with my niece", "Kayak the Norfolk Broads", "I want to walk the Cleveland Way in spring"),
+        ("Hike with Priya on Saturdays", "Walk the dog every evening", "Swim in the lake", "Hike The Hills More"),
+    ),
     "F.count_per": (
         ("Send one thank-you note a day", "Bake one loaf a week", "Write a summary per class"),
         ("Talk to 5 users per project", "Take a day off"),

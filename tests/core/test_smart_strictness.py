@@ -113,6 +113,18 @@ REGULAR_OCCASIONS = [
     ("Stretch regularly", "smt"),
 ]
 
+# Going the whole of a named way, race or peak ends when it is done: measurable like a finished
+# deliverable. A walk or a ride with no named way, or with a person, is still a habit to count.
+NAMED_ROUTES = [
+    ("Hike the Pembrokeshire Coast Path", "SMt"),
+    ("Walk every stage of the Thames Path by September", "SMT"),
+    ("I am going to ride in the Dragon Ride this year", "SMT"),
+    ("Climb Ben Nevis with my sister", "SMt"),
+    ("Paddle the Caledonian Canal in one week", "SMT"),
+    ("Hike with Tomasz more often", "smt"),
+    ("Ride my bike to work", "Smt"),
+]
+
 
 FAMILIES = {
     "a part of a period or occasion is a time frame": PART_OF_A_PERIOD,
@@ -123,6 +135,7 @@ FAMILIES = {
     "what has never happened yet is not negative": NEVER_YET,
     "grades and parts of seasons": GRADES_AND_SEASONS,
     "a regular occasion names a habit": REGULAR_OCCASIONS,
+    "a named way, race or peak is done or not": NAMED_ROUTES,
 }
 CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, cases in FAMILIES.items() for text, expected in cases]
 
