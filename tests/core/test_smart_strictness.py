@@ -122,7 +122,7 @@ NAMED_ROUTES = [
     ("Climb Ben Nevis with my sister", "SMt"),
     ("Paddle the Caledonian Canal in one week", "SMT"),
     ("Hike with Tomasz more often", "smt"),
-    ("Ride my bike to work", "Smt"),
+    ("Walk along the canal", "Smt"),
 ]
 
 
