@@ -398,6 +398,21 @@ def _check_vague_word(m: re.Match[str], scan: Scan) -> Any:
     return None
 
 
+_SUBORDINATORS = word_set("subordinator")
+
+
+def _check_negative_framing(m: re.Match[str], scan: Scan) -> Any:
+    """A negation in a clause that describes or conditions the goal ("hike the ridge when the
+    heat won't be too much", "set an alarm so I don't oversleep") says nothing of what the goal
+    does; in the goal's own clause it does."""
+    start = max(0, m.start() - 80)
+    clause = CLAUSE_END.split(scan.lower[start : m.start()])[-1]
+    words = PREV_WORDS.findall(clause)
+    if words and len(clause) == m.start():
+        words = words[1:]  # the text opens with the condition: "When stressed don't snack" still forbids
+    return REJECT if any(w in _SUBORDINATORS for w in words) else None
+
+
 # "leave work on Fridays", "get to work on time": "work" is a place or a time there, not a verb.
 _WEEKDAYS = word_set("weekday")
 _WORK_AS_NOUN = frozenset({"leave", "leaving", "left", "at", "from", "after", "before", "off"})
@@ -466,4 +481,5 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "baseline": _check_baseline,
     "vague_word": _check_vague_word,
     "vague_phrase": _check_vague_phrase,
+    "negative_framing": _check_negative_framing,
 }

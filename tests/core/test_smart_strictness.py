@@ -125,6 +125,15 @@ NAMED_ROUTES = [
     ("Walk along the canal", "Smt"),
 ]
 
+# A negation in a clause that describes or conditions the goal ("when ...", "so ...", "who ...")
+# says nothing of what the goal does; in the goal's own clause it still asks for a positive act.
+NEGATION_IN_A_SIDE_CLAUSE = [
+    ("Set two alarms on my phone so I don't oversleep", "SMt"),
+    ("Cycle the coast road in May, when the wind won't be against me", "SmT"),
+    ("Email the two tenants who haven't paid, by Friday", "SMT"),
+    ("Never skip breakfast when I travel", "smt"),
+]
+
 
 FAMILIES = {
     "a part of a period or occasion is a time frame": PART_OF_A_PERIOD,
@@ -136,6 +145,7 @@ FAMILIES = {
     "grades and parts of seasons": GRADES_AND_SEASONS,
     "a regular occasion names a habit": REGULAR_OCCASIONS,
     "a named way, race or peak is done or not": NAMED_ROUTES,
+    "a negation in a side clause is no goal of not doing": NEGATION_IN_A_SIDE_CLAUSE,
 }
 CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, cases in FAMILIES.items() for text, expected in cases]
 
