@@ -13,11 +13,16 @@ from collections.abc import Callable
 from typing import Any
 
 from career_core.smart.lexicon import is_common
-from career_core.smart.rules import RULES_BY_ID, word_set
+from career_core.smart.rules import word_set
 from career_core.smart.scan import (
     AMOUNT_VERBS,
+    CHANGE_AMOUNT,
+    CLAUSE_END,
     DETERMINERS,
     MONTH_OR_DAY,
+    NEXT_CASED,
+    NEXT_WORD,
+    NEXT_WORDS,
     PREV_WORDS,
     REJECT,
     SIZE,
@@ -28,21 +33,12 @@ from career_core.smart.scan import (
     sentence_initial,
     window_is_clean,
 )
-from career_core.smart.verbs import lemma_of
+from career_core.smart.time_checks import TIME_CHECKS
 
 _PREV_CASED = re.compile(r"[A-Za-z']+", re.ASCII)
 _CAPITAL_RUN = re.compile(r"\b[A-Z][A-Za-z'&-]*", re.ASCII)
 _INNER_CAPITAL = re.compile(r"(?<!-)[A-Z]", re.ASCII)
-_CLAUSE_END = re.compile(r"[.,;:!?()\n]")
-_NEXT_WORD = re.compile(r"[ \t]{1,3}([a-z][a-z'-]*)", re.ASCII)
-_NEXT_WORDS = re.compile(r"(?:[ \t]{1,3}[a-z][a-z'-]*){0,2}", re.ASCII)  # "weekly grocery spend"
-_NEXT_CASED = re.compile(r"[ \t]{1,3}([A-Za-z0-9][A-Za-z0-9'-]*)", re.ASCII)
-_NOT_A_NOUN = frozenset({"with", "for", "at", "in", "on", "by", "to", "and", "or", "until", "from", "during", "so", "because", "if", "when", "as", "about", "through", "over", "after", "before"})
 _VERB_OPENERS = frozenset({"to", "will", "i", "i'll", "we", "and", "then", "also", "must", "should", "can", "could", "would"})
-_DEADLINE_PREPS = frozenset({"by", "before", "prior to", "until", "till", "ahead of", "no later than", "in time for"})
-_ONE_DAY_NEXT = re.compile(r"\s{1,3}(?:a|an|per|each|every|of|off|to)\b", re.ASCII)
-_ONE_DAY_PREV = frozenset({"for", "in", "within", "on", "per", "a", "of", "every", "each", "first", "the", "last", "by", "from", "after", "than"})
-_DATED = MONTH_OR_DAY | {"spring", "summer", "autumn", "fall", "winter"}  # "at the autumn fair"
 _GRADE_CONTEXT = word_set("grade_context")
 _GRADE_PHRASES = tuple(w for w in _GRADE_CONTEXT if " " in w)  # "report card": never one token
 _NOT_NAME = word_set("not_name")
@@ -50,9 +46,6 @@ _BROAD = word_set("broad_object")
 _ATTITUDE_VERBS = word_set("attitude_verb")
 _KNOWN_NAMES = word_set("known_name")
 _KEEP_VERBS = word_set("keep_verb")
-_RATE_NOUNS = word_set("rate_noun")
-_CHANGE_AMOUNT = AMOUNT_VERBS - {"up", "bring", "bringing", "limit", "prioritise", "prioritize"}
-_CHANGE_VERBS = word_set("change_verb") | word_set("by_amount_verb")
 _SAYING = frozenset({"ensure", "sure", "means", "mean", "see", "know", "say", "said", "show", "believe", "think", "hope"})
 _PHRASE_STOP = (word_set("function_word") | word_set("small_word")) - DETERMINERS - {"all", "any", "some"}
 _PLACE_PREPS = frozenset({"on", "in", "at", "with", "using", "via", "into", "onto", "through", "during", "from", "while"})
@@ -69,142 +62,6 @@ def _check_confidence(m: re.Match[str], scan: Scan) -> Any:
     if per_hundred or value > 10:
         value /= 10
     return int(min(10, max(0, round(value))))
-
-
-def _check_vague_time(m: re.Match[str], scan: Scan) -> Any:
-    if m.group("oneday") is not None:
-        if _ONE_DAY_NEXT.match(scan.lower, m.end()):
-            return REJECT
-        prev = previous_words(scan.lower, m.start(), 1)
-        if prev and prev[0] in _ONE_DAY_PREV:
-            return REJECT
-    return m.group(0)
-
-
-_WHOLE_PERIOD_PREPS = ("over the ", "throughout the ", "during the ", "across the ", "for the ")
-_WHOLE_PERIOD_UNITS = frozenset({"semester", "term", "year", "quarter", "month"})
-
-
-def _check_horizon(m: re.Match[str], scan: Scan) -> Any:
-    if m.group("n") is not None or m.group("rel") is not None:
-        return None
-    # "over the semester", "throughout the year": the whole of the current period
-    said = " ".join(m.group(0).split())
-    return None if said.startswith(_WHOLE_PERIOD_PREPS) and m.group("unit") in _WHOLE_PERIOD_UNITS else REJECT
-
-
-_HAS_NUMBER = re.compile(r"\d|\b(?:{})\b".format("|".join(sorted(word_set("num_word"), key=len, reverse=True))), re.ASCII)
-
-
-def _check_age(m: re.Match[str], scan: Scan) -> Any:
-    """A bare number after "by" is an age only when no change of an amount waits for it: "retire
-    by 55", "lose 10 kg by 30" (the change has its own number) but not "cut waiting times by 20"."""
-    if m.group("bare") != "by":
-        return None
-    clause = _CLAUSE_END.split(scan.lower[max(0, m.start() - 80) : m.start()])[-1]
-    if any(w in _CHANGE_AMOUNT or w in _CHANGE_VERBS for w in PREV_WORDS.findall(clause)) and not _HAS_NUMBER.search(clause):
-        return REJECT
-    return None
-
-
-def _check_season(m: re.Match[str], scan: Scan) -> Any:
-    return None if (m.group("prep") or m.group("rel") or m.group("y")) else REJECT
-
-
-def _check_event(m: re.Match[str], scan: Scan) -> Any:
-    """An occasion is a deadline after "by", "before"...; after "at" or "in" only when it is the
-    next one or dated ("at my next review", "at the March all-hands")."""
-    prep = " ".join(m.group("prep").split())
-    following = _NEXT_WORD.match(scan.lower, m.end("prep"))
-    gerund = following is not None and following.end() < m.end() and following.group(1).endswith("ing")
-    if gerund and lemma_of().get(following.group(1), following.group(1)) != following.group(1):
-        return REJECT  # "by minimising visits": a means, not an occasion
-    q = m.group("q")
-    if prep in _DEADLINE_PREPS or (q and not (prep == "for" and q.startswith("first"))):
-        return None  # "train for my first marathon" is what for, not when
-    return None if any(w.removesuffix("'s") in _DATED for w in PREV_WORDS.findall(m.group(0))) else REJECT
-
-
-# "try every class at the gym at least once": "every" then "once" in one clause counts a scope
-# (each of them, one time), not a rhythm. "once a week", "once I start" keep their own readings.
-_ONCE_AFTER = re.compile(
-    r"[^.;:!?\n]{0,80}?\bonce\b(?!\s{1,3}(?:a|an|per|every|each|in|or|more|again|i|we|you|it|the|my|they|he|she)\b)", re.ASCII
-)
-
-
-_MANNER = RULES_BY_ID["G.manner"].regex  # "on time", "in a timely manner"
-_MANNER_AFTER = re.compile(r"[^.;:!?\n]{0,60}?(?=\b(?:on\s|in\s{1,3}a\s{1,3}timely|promptly))", re.ASCII)
-
-
-EACH_ONCE = "each once"  # "visit each branch once": the whole scope, one time each, is a count
-
-
-def _check_each_once(m: re.Match[str], scan: Scan) -> Any:
-    """"visit each branch office once": every one of them, one time each, is a count; so is
-    "pay every bill on time": all of them, each in that manner (a share of 100%)."""
-    if _ONCE_AFTER.match(scan.lower, m.end()):
-        return EACH_ONCE
-    gap = _MANNER_AFTER.match(scan.lower, m.end())
-    return EACH_ONCE if gap and _MANNER.match(scan.lower, gap.end()) else None
-
-
-_OPEN_AT = word_set("open_at")
-_THRESHOLD = word_set("threshold_verb")
-_DISTANCE_FRAME = frozenset({"at", "on", "in", "for", "the", "my", "a"})
-
-
-def _check_event_distance(m: re.Match[str], scan: Scan) -> Any:
-    """A distance is the event's name when a measure of the race follows it ("my 5K time") or an
-    open change leads to it ("get faster at the 10K"); otherwise it stays a quantity."""
-    before = previous_words(scan.lower, m.start(), 4)
-    if m.group("head"):
-        return REJECT if any(w in _THRESHOLD for w in before[-3:]) else None  # "beat my 5K time"
-    while before and before[-1] in _DISTANCE_FRAME and before[-1] not in ("at", "on"):
-        before.pop()
-    if len(before) >= 2 and before[-1] in ("at", "on") and before[-2] in _OPEN_AT:
-        return None
-    return REJECT
-
-
-_SPAN_VERBS = word_set("span_verb")
-
-
-def _check_day_range(m: re.Match[str], scan: Scan) -> Any:
-    prev = previous_words(scan.lower, m.start(), 1)
-    return REJECT if prev and prev[0] in _SPAN_VERBS else None
-
-
-_AT_OCCASION = frozenset({"at", "in", "during", "before", "after", "following", "on"})
-
-
-def _check_scope_once(m: re.Match[str], scan: Scan) -> Any:
-    """"speak up at every meeting at least once" is still a rhythm: the occasion comes round."""
-    if not _ONCE_AFTER.match(scan.lower, m.end()):
-        return None
-    prev = previous_words(scan.lower, m.start(), 1)
-    return None if prev and prev[0] in _AT_OCCASION else REJECT
-
-
-def _check_cadence_word(m: re.Match[str], scan: Scan) -> Any:
-    start = m.start()
-    if scan.cased[start].isupper() and not scan.title_case and not scan.all_caps and not sentence_initial(scan.cased, start):
-        following = _NEXT_CASED.match(scan.cased, m.end())
-        if following and (following.group(1)[0].isupper() or following.group(1)[0].isdigit()):
-            return REJECT  # "roll out Maths Daily 10", "join Weekly Wins": a programme's name
-    prev = previous_words(scan.lower, start, 3)
-    if prev and prev[-1] in _CHANGE_AMOUNT:
-        return REJECT  # "raise weekly footfall": a metric to change, not a rhythm to keep
-    following = _NEXT_WORD.match(scan.lower, m.end())
-    next_two = _NEXT_WORDS.match(scan.lower, m.end())
-    rate = next_two is not None and any(w in _RATE_NOUNS for w in next_two.group(0).split())
-    if prev and (prev[-1] in DETERMINERS or prev[-1].endswith(("'s", "s'"))):
-        if rate and not (len(prev) > 1 and prev[-2] in _CHANGE_AMOUNT):
-            return m.group(0)  # "keep my weekly grocery spend under £90": a rate to keep
-        return REJECT  # "the weekly report": a thing that exists, not a new rhythm
-    # "the shared weekly quiz" names a thing too; "review the notes weekly" is a rhythm
-    if len(prev) >= 2 and prev[-2] in DETERMINERS and following and following.group(1) not in _NOT_A_NOUN and not rate:
-        return REJECT
-    return m.group(0)
 
 
 _WISHED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i|with)\b", re.ASCII)
@@ -278,6 +135,25 @@ def _check_completion_named(m: re.Match[str], scan: Scan) -> Any:
     return REJECT
 
 
+_ROUTE_LINKS = frozenset({"of", "de", "du", "la", "to", "the", "and"})  # "Walls of Jericho", "Camino de Santiago"
+
+
+def _check_route_named(m: re.Match[str], scan: Scan) -> Any:
+    """A way, race or peak counts when a word of its capitalised run is a name ("the Pennine
+    Way"); the run may go on through small linking words ("the Walls of Jericho")."""
+    if scan.mask.find(1, m.start("name"), m.end("name")) != -1:
+        return REJECT  # claimed as something else ("hike Saturday mornings" is a day)
+    end = m.start("name")
+    for word in _CAPITAL_RUN.finditer(scan.cased, end, end + 80):
+        gap = scan.cased[end : word.start()].split()
+        if len(gap) > 2 or any(w not in _ROUTE_LINKS for w in gap):
+            break  # the run of capitalised words has ended
+        if is_name(word.group(0), word.start(), scan):
+            return m.group("name")
+        end = word.end()
+    return REJECT
+
+
 _ORDINALS = word_set("ordinal_word")
 _ORGANISATIONS = frozenset({"company", "business", "organisation", "organization", "firm"})
 _NOT_MADE = word_set("not_made")
@@ -342,7 +218,7 @@ def _check_named(m: re.Match[str], scan: Scan) -> Any:
 
 def _clause_words(lower: str, start: int, n: int = 8) -> list[str]:
     """The last n words before start, within its clause."""
-    clause = _CLAUSE_END.split(lower[max(0, start - 80) : start])[-1]
+    clause = CLAUSE_END.split(lower[max(0, start - 80) : start])[-1]
     return PREV_WORDS.findall(clause)[-n:]
 
 
@@ -361,13 +237,13 @@ def _changed_by(before: list[str]) -> str | None:
         return None
     if before[-1] in ("and", "or"):
         for w in reversed(before[:-1]):
-            if w in _CHANGE_AMOUNT:
+            if w in CHANGE_AMOUNT:
                 return w
             if w in _PHRASE_STOP:
                 return None
     if before[-1] in _OBJECT_PREPS:
         for w in reversed(before[-5:-1]):
-            if w in _CHANGE_AMOUNT:
+            if w in CHANGE_AMOUNT:
                 return w
             if w in _PHRASE_STOP:
                 return None
@@ -395,7 +271,7 @@ def _governing(before: list[str]) -> tuple[str | None, str | None]:
         elif determiner:
             break  # the word before the determiner: the verb or preposition
         i -= 1
-    if i >= 2 and before[i - 1] in ("and", "or") and before[i - 2] not in _CHANGE_AMOUNT:
+    if i >= 2 and before[i - 1] in ("and", "or") and before[i - 2] not in CHANGE_AMOUNT:
         i -= 2  # "manage and grow the sales department": managing it is a thing done
     if i >= 0 and (before[i] in ("and", "or") or before[i] in _OBJECT_PREPS):
         return determiner, _changed_by(before[: i + 1])  # "improve my pacing and my tone"
@@ -407,7 +283,7 @@ _ABSTRACT_HEADS = word_set("abstract") | word_set("act_not_thing") | {"ritual", 
 
 def _check_object(m: re.Match[str], scan: Scan) -> Any:
     start = m.start()
-    clause = _CLAUSE_END.split(scan.lower[max(0, start - 60) : start])[-1]
+    clause = CLAUSE_END.split(scan.lower[max(0, start - 60) : start])[-1]
     before = PREV_WORDS.findall(clause)[-8:]
     # "Lead a team", "I will coach juniors", "Call my mum": at the start of a clause these
     # nouns are the verb.
@@ -416,9 +292,9 @@ def _check_object(m: re.Match[str], scan: Scan) -> Any:
     determiner, verb = _governing(before)
     if m.group(0) in _BROAD and (before[-1] in _NOT_A_MODIFIER or before[-1] in _PHRASE_STOP):
         return REJECT  # "pay off my debt": which debt? ("my student debt" says)
-    if verb in _CHANGE_AMOUNT:
+    if verb in CHANGE_AMOUNT:
         return ("changed", verb)  # "grow my subscriber base": which way, not how far; nothing is done
-    following = _NEXT_WORD.match(scan.lower, m.end()) if determiner else None
+    following = NEXT_WORD.match(scan.lower, m.end()) if determiner else None
     if following is not None and following.group(1) in _ABSTRACT_HEADS:
         return None  # "a workout ritual", "the graduate level": it only says what kind
     if determiner in ("a", "an"):
@@ -500,6 +376,8 @@ def _check_grade(m: re.Match[str], scan: Scan) -> Any:
 
 _THINGS = word_set("concrete") | word_set("deliverable") | word_set("recurring_event")
 _HABITS = word_set("activity")
+_RECURRENCE = word_set("recurrence_adjective")
+_OCCASIONS = word_set("recurring_event") | word_set("item_occasion") | word_set("recurring_occasion")
 
 
 def _check_vague_word(m: re.Match[str], scan: Scan) -> Any:
@@ -508,14 +386,31 @@ def _check_vague_word(m: re.Match[str], scan: Scan) -> Any:
     some courses": M's question). A capitalised word in a run of names is part of the name
     ("the Good Shepherd Hospital"), not a judgement."""
     word = m.group(0)
+    if word in _RECURRENCE and _names_occasion(scan.lower, m.end()):
+        return OPEN_RHYTHM  # "a regular date night": the habit is named; how often is M's question
     if word in SIZE or word == "some":
-        following = _NEXT_WORD.match(scan.lower, m.end())
+        following = NEXT_WORD.match(scan.lower, m.end())
         if following and _is_thing(following.group(1), counting=word == "some"):
             return OPEN_COUNT if word == "some" else REJECT
     cased = scan.cased[m.start() : m.end()]
     if scan.has_upper and cased[0].isupper() and not cased.isupper() and _in_name_run(m.start(), m.end(), scan):
         return REJECT
     return None
+
+
+_SUBORDINATORS = word_set("subordinator")
+
+
+def _check_negative_framing(m: re.Match[str], scan: Scan) -> Any:
+    """A negation in a clause that describes or conditions the goal ("hike the ridge when the
+    heat won't be too much", "set an alarm so I don't oversleep") says nothing of what the goal
+    does; in the goal's own clause it does."""
+    start = max(0, m.start() - 80)
+    clause = CLAUSE_END.split(scan.lower[start : m.start()])[-1]
+    words = PREV_WORDS.findall(clause)
+    if words and len(clause) == m.start():
+        words = words[1:]  # the text opens with the condition: "When stressed don't snack" still forbids
+    return REJECT if any(w in _SUBORDINATORS for w in words) else None
 
 
 # "leave work on Fridays", "get to work on time": "work" is a place or a time there, not a verb.
@@ -531,12 +426,20 @@ def _check_vague_phrase(m: re.Match[str], scan: Scan) -> Any:
     if not said.startswith("work"):
         return None
     prev = previous_words(scan.lower, m.start(), 1)
-    following = _NEXT_WORD.match(scan.lower, m.end())
+    following = NEXT_WORD.match(scan.lower, m.end())
     when = following is not None and (following.group(1) in _WORK_WHEN or following.group(1).removesuffix("s") in _WORK_WHEN)
     return REJECT if when or (prev and prev[0] in _WORK_AS_NOUN) else None
 
 
+def _names_occasion(lower: str, end: int) -> bool:
+    """Does an occasion that recurs ("family nights", "cadence") follow within two words?"""
+    following = NEXT_WORDS.match(lower, end)
+    words = following.group(0).split() if following else ()
+    return any(w in _OCCASIONS or w.removesuffix("s") in _OCCASIONS for w in words)
+
+
 OPEN_COUNT = "open count"  # "some courses": which thing is said, how many is left open
+OPEN_RHYTHM = "open rhythm"  # "regular family nights": which habit is said, how often is left open
 
 
 def _is_thing(word: str, counting: bool = False) -> bool:
@@ -550,7 +453,7 @@ def _in_name_run(start: int, end: int, scan: Scan) -> bool:
     that is not written in title case or capitals?"""
     if scan.title_case or scan.all_caps or sentence_initial(scan.cased, start):
         return False
-    following = _NEXT_CASED.match(scan.cased, end)
+    following = NEXT_CASED.match(scan.cased, end)
     if following and following.group(1)[0].isupper() and is_name(following.group(1), following.start(1), scan):
         return True
     before = _PREV_CASED.findall(scan.cased, max(0, start - 30), start)
@@ -561,21 +464,13 @@ def _in_name_run(start: int, end: int, scan: Scan) -> bool:
 
 
 CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
+    **TIME_CHECKS,
     "grade": _check_grade,
     "placeholder": _check_placeholder,
     "confidence": _check_confidence,
-    "vague_time": _check_vague_time,
-    "horizon": _check_horizon,
-    "season": _check_season,
-    "age": _check_age,
-    "event": _check_event,
-    "cadence_word": _check_cadence_word,
-    "scope_once": _check_scope_once,
-    "day_range": _check_day_range,
-    "event_distance": _check_event_distance,
-    "each_once": _check_each_once,
     "completion": _check_completion,
     "completion_named": _check_completion_named,
+    "route_named": _check_route_named,
     "made": _check_made,
     "verb_object": _check_verb_object,
     "purpose": _check_purpose,
@@ -586,4 +481,5 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "baseline": _check_baseline,
     "vague_word": _check_vague_word,
     "vague_phrase": _check_vague_phrase,
+    "negative_framing": _check_negative_framing,
 }

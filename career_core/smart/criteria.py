@@ -52,12 +52,13 @@ from datetime import date
 
 from career_core import wording
 from career_core.smart import acts
-from career_core.smart.checks import EACH_ONCE, OPEN_COUNT
+from career_core.smart.checks import OPEN_COUNT, OPEN_RHYTHM
 from career_core.smart.context import ScoringContext
 from career_core.smart.detect import Detection, Hit, run_lazy
 from career_core.smart.lexicon import has_real_words
 from career_core.smart.report import LEVEL_SCORE, Criterion, Evidence
 from career_core.smart.rules import ADVICE, text, word_set
+from career_core.smart.time_checks import EACH_ONCE
 
 MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
 
@@ -207,7 +208,7 @@ class Evidenced:
 def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
     strong = others_done([h for rid, hits in ev.by_rule.items() if rid in STRONG_S_RULES for h in hits], ev)
-    vague = [h for h in s_hits if h.rule in VAGUE_S_RULES and h.value != OPEN_COUNT]
+    vague = [h for h in s_hits if h.rule in VAGUE_S_RULES and h.value != OPEN_COUNT and h.value != OPEN_RHYTHM]
     if vague:
         method = method_habit(ev)
         if method is not None:
@@ -223,7 +224,7 @@ def judge_s(ev: Evidenced) -> Criterion:
     if strong:
         return _level("met", ev.cite(strong + s_hits))
     objects = ev.get(*OBJECT_RULES)
-    rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"]
+    rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"] + [h for h in s_hits if h.value == OPEN_RHYTHM]
     if (rhythm or not objects) and not any(pins(h) for h in objects):
         doing = ev.lazy("S.verb_object")  # "post short videos twice a week"
         objects = objects + doing
@@ -348,7 +349,7 @@ def judge_m(ev: Evidenced) -> Criterion:
         strong = [h for h in strong if not (h.kind == "completion" and h.start >= means)]
     if strong and all(h.rule in UNCOUNTED_RHYTHMS for h in strong):
         # "reduce sugar every day", "eat a balanced diet daily": the rhythm says when, not how much
-        open_ended = ev.amount_words() + [ev.words(h) for h in ev.get("S.vague_word") if not ev.is_rhythm_word(h)]
+        open_ended = ev.amount_words() + [ev.words(h) for h in ev.get("S.vague_word") if not ev.is_rhythm_word(h) and h.value != OPEN_RHYTHM]
         method = method_habit(ev) if open_ended else None
         if method is not None and all(h.start >= method for h in strong):
             open_ended = []  # "... by getting up at 6 every weekday": the habit is the measure

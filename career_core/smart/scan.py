@@ -38,6 +38,11 @@ _CONCRETE = word_set("concrete") | word_set("deliverable") | word_set("recurring
 _ABSTRACT = word_set("abstract")
 _SMALL_WORDS = word_set("small_word")
 AMOUNT_VERBS = word_set("amount_verb")
+CHANGE_AMOUNT = AMOUNT_VERBS - {"up", "bring", "bringing", "limit", "prioritise", "prioritize"}
+CLAUSE_END = re.compile(r"[.,;:!?()\n]")
+NEXT_WORD = re.compile(r"[ \t]{1,3}([a-z][a-z'-]*)", re.ASCII)
+NEXT_WORDS = re.compile(r"(?:[ \t]{1,3}[a-z][a-z'-]*){0,2}", re.ASCII)  # "weekly grocery spend"
+NEXT_CASED = re.compile(r"[ \t]{1,3}([A-Za-z0-9][A-Za-z0-9'-]*)", re.ASCII)
 # Words that end a noun phrase when walking back from its noun.
 # Words that end a determiner phrase without naming a thing ("my best", "the morning").
 

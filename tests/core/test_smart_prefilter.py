@@ -50,3 +50,9 @@ def test_skipping_rules_never_changes_the_evidence_of_any_text(text):
         patched.setattr(detection, "_active", _all_rules)
         everything = detection.detect(text).hits
     assert detection.detect(text).hits == everything
+
+
+def test_a_lone_change_verb_is_a_change_verb_so_its_rule_is_run():
+    from career_core.smart.rules import word_set
+
+    assert word_set("lone_change_verb") <= word_set("change_verb")

@@ -241,8 +241,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Grow the sales department", "Increase our NPS from 31 to 40", "Save $200 a month"),
     ),
     "S.negative_framing": (
-        ("Stop micromanaging my team", "Never miss a deadline again", "Avoid checking email at night"),
-        ("Work no more than 50 hours a week", "Run a 5K without stopping", "Offer non-stop support", "Cook a dish I've never tried"),
+        ("Stop micromanaging my team", "Never miss a deadline again", "Avoid checking email at night", "When stressed don't reach for crisps", "Quit vaping, so my chest can heal"),
+        ("Work no more than 50 hours a week", "Run a 5K without stopping", "Offer non-stop support", "Cook a dish I've never tried", "Set two alarms so I don't oversleep", "Cycle the coast road when the wind won't be against me", "Call the tenants who haven't paid yet"),
     ),
     "A.hedge": (
         ("Try to be more innovative", "Hopefully get a raise", "Maybe start a blog"),
@@ -477,6 +477,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "Make new friends", "Visit a doctor if the rash spreads", "Get involved at church",
             "Use a planner", "Watch films",
         ),
+    ),
+    "M.route_named": (
+        ("Hike the Pennine Way", "Cycle every stage of the Tour de Yorkshire route", "Ride in the Dunwich Dynamo this summer", "Climb Mount Snowdon with my niece", "Kayak the Norfolk Broads", "I want to walk the Cleveland Way in spring"),
+        ("Hike with Priya on Saturdays", "Walk the dog every evening", "Swim in the lake", "Hike The Hills More"),
     ),
     "F.count_per": (
         ("Send one thank-you note a day", "Bake one loaf a week", "Write a summary per class"),

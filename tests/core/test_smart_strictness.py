@@ -100,6 +100,40 @@ GRADES_AND_SEASONS = [
     ("Get A Job I Like", "smt"),
 ]
 
+# "regular" before an occasion that comes round names the habit ("a regular games night"), which
+# is specific; how often stays open until a rhythm says it. Before anything else it stays vague.
+REGULAR_OCCASIONS = [
+    ("Host regular board-game nights", "Smt"),
+    ("Take my mother to a regular Sunday lunch", "Smt"),
+    ("Book a regular check-up with the dentist", "Smt"),
+    ("My brother and I keep a regular film night, on Thursdays, each week", "SMT"),
+    ("Meet each apprentice on a regular cadence, such as monthly", "SMT"),
+    ("Keep a regular bedtime routine", "smt"),
+    ("Sign up for a regular shift at the food bank", "Smt"),
+    ("Stretch regularly", "smt"),
+]
+
+# Going the whole of a named way, race or peak ends when it is done: measurable like a finished
+# deliverable. A walk or a ride with no named way, or with a person, is still a habit to count.
+NAMED_ROUTES = [
+    ("Hike the Pembrokeshire Coast Path", "SMt"),
+    ("Walk every stage of the Thames Path by September", "SMT"),
+    ("I am going to ride in the Dragon Ride this year", "SMT"),
+    ("Climb Ben Nevis with my sister", "SMt"),
+    ("Paddle the Caledonian Canal in one week", "SMT"),
+    ("Hike with Tomasz more often", "smt"),
+    ("Walk along the canal", "Smt"),
+]
+
+# A negation in a clause that describes or conditions the goal ("when ...", "so ...", "who ...")
+# says nothing of what the goal does; in the goal's own clause it still asks for a positive act.
+NEGATION_IN_A_SIDE_CLAUSE = [
+    ("Set two alarms on my phone so I don't oversleep", "SMt"),
+    ("Cycle the coast road in May, when the wind won't be against me", "SmT"),
+    ("Email the two tenants who haven't paid, by Friday", "SMT"),
+    ("Never skip breakfast when I travel", "smt"),
+]
+
 
 FAMILIES = {
     "a part of a period or occasion is a time frame": PART_OF_A_PERIOD,
@@ -109,6 +143,9 @@ FAMILIES = {
     "a share of a whole is how much": SHARES,
     "what has never happened yet is not negative": NEVER_YET,
     "grades and parts of seasons": GRADES_AND_SEASONS,
+    "a regular occasion names a habit": REGULAR_OCCASIONS,
+    "a named way, race or peak is done or not": NAMED_ROUTES,
+    "a negation in a side clause is no goal of not doing": NEGATION_IN_A_SIDE_CLAUSE,
 }
 CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, cases in FAMILIES.items() for text, expected in cases]
 
