@@ -6,17 +6,19 @@ against a bare Streamlit page timed in the same process; and a real server's col
 
 Every view (a page, or one section or tab of it; benchmarks/page_views.py) is opened through
 Streamlit's AppTest on a fresh database holding one notebook, after Home: the view's first run (it
-builds the caches derived per revision), then the median and worst of `--repeat` reruns. Beside each view the bare
-page (benchmarks/bare_page.py: one 2,000-point Plotly chart and a text input) is timed again, and
-the view's median is printed as a multiple of the bare page's ("× bare"): the machine's speed and
-load cancel out. Each interaction (benchmarks/interactions.py) changes a widget as a browser would
-and times the rerun Streamlit does for it: the section alone when the widget sits in a fragment
-("section"), else the whole page ("page"). A table of the sample against the five-year notebook
-closes the AppTest part; its last column divides the two "× bare" figures, so a machine busier
-for one notebook's run than for the other's does not count as the notebook's size. Times are the script's run on the server; drawing in the browser is not
-included, nor compiling the page's script, which a server does once and AppTest on every run.
-Last, with `--sessions N` (20 by default; 0 skips it), a real server in Chromium: the
-time from `streamlit run` to the first Home drawn, and the server's memory with N sessions open.
+builds the caches derived per revision), then the median and worst of `--repeat` reruns. Before each
+of those reruns the bare page (benchmarks/bare_page.py: one 2,000-point Plotly chart and a text
+input) is rerun too, and "× bare" is the median of each rerun divided by the bare rerun just before
+it: the machine's speed and its load from moment to moment cancel out. Each interaction
+(benchmarks/interactions.py) changes a widget as a browser would and times the rerun Streamlit does
+for it: the section alone when the widget sits in a fragment ("section"), else the whole page
+("page"). A table of the sample against the five-year notebook closes the AppTest part; its last
+column divides the two "× bare" figures, so a machine busier for one notebook's run than for the
+other's does not count as the notebook's size. Times are the script's run on the server; drawing in
+the browser is not included, nor compiling the page's script, which a server does once and AppTest
+on every run.
+Last, with `--sessions N` (20 by default; 0 skips it), a real server in Chromium: the time from
+`streamlit run` to the first Home drawn, and the server's memory with N sessions open.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import argparse
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,7 +37,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from benchmarks.interactions import INTERACTIONS, WHOLE_PAGE, Interaction  # noqa: E402
 from benchmarks.page_views import NOTEBOOKS, VIEWS, View, app_with, compiled_once, measure, opened  # noqa: E402
-from benchmarks.timing import ms, timed  # noqa: E402
+from benchmarks.timing import ms  # noqa: E402
 from tests.app.fragment_runs import fragment_runs, run_fragment, whole_page  # noqa: E402
 
 __all__ = ["VIEWS", "NOTEBOOKS", "View", "measure"]  # what other scripts and tests build on
@@ -43,23 +46,63 @@ BARE = ROOT / "benchmarks" / "bare_page.py"
 COMPARED = ("sample", "five-year")
 
 
-def bare(repeat: int) -> float:
-    """The bare page's median rerun, in seconds."""
-    at = AppTest.from_file(str(BARE), default_timeout=60)
+class Bare:
+    """The bare page, rerun in turn with each measured rerun, so that both see the same load."""
+
+    def __init__(self) -> None:
+        self.at = AppTest.from_file(str(BARE), default_timeout=60)
+        self.at.run()
+
+    def time(self) -> float:
+        began = time.perf_counter()
+        self.at.run()
+        return time.perf_counter() - began
+
+
+@dataclass(frozen=True, slots=True)
+class Paired:
+    """A view's or an interaction's reruns beside the bare page's, taken in turns."""
+
+    median: float  # seconds
+    worst: float
+    times_bare: float  # the median of each rerun divided by the bare rerun just before it
+    bare: float  # the bare page's median, seconds
+    scope: str = "page"
+
+
+def paired(times: list[float], bares: list[float], scope: str = "page") -> Paired:
+    return Paired(statistics.median(times), max(times), statistics.median(t / b for t, b in zip(times, bares, strict=True)),
+                  statistics.median(bares), scope)
+
+
+def rerun(start, view: View, repeat: int, base: Bare) -> tuple[float, Paired]:
+    """The view's first run, and its reruns beside the bare page's."""
+    at = opened(start, view)
+    began = time.perf_counter()
     at.run()
-    return timed(at.run, repeat).median
+    first = time.perf_counter() - began
+    if at.exception:
+        raise RuntimeError(f"{view.name} failed: {[e.value for e in at.exception]}")
+    times, bares = [], []
+    for _ in range(repeat):
+        bares.append(base.time())
+        began = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - began)
+    return first, paired(times, bares)
 
 
-def interact(start, interaction: Interaction, repeat: int) -> tuple[float, str] | None:
-    """The median rerun after `interaction`, and what reran ("section" or "page"); None when the
-    notebook offers nothing to do it with."""
+def interact(start, interaction: Interaction, repeat: int, base: Bare) -> Paired | None:
+    """The reruns after `interaction` beside the bare page's, and what reran ("section" or
+    "page"); None when the notebook offers nothing to do it with."""
     at = opened(start, interaction.view)
-    times, scopes = [], set()
+    times, bares, scopes = [], [], set()
     for n in range(repeat):
         at.run()  # the whole page, as the browser shows it before the click
         widget = interaction.act(at, n)
         if widget is None:
             return None
+        bares.append(base.time())
         began = time.perf_counter()
         if widget == WHOLE_PAGE:
             at.run()
@@ -69,11 +112,11 @@ def interact(start, interaction: Interaction, repeat: int) -> tuple[float, str] 
         if at.exception:
             raise RuntimeError(f"{interaction.view.name} / {interaction.name} failed: {[e.value for e in at.exception]}")
         scopes.add("page" if whole_page(at) else "section")
-    return statistics.median(times), "/".join(sorted(scopes))
+    return paired(times, bares, "/".join(sorted(scopes)))
 
 
-def ratio(seconds: float, base: float) -> str:
-    return f"{seconds / base:5.1f}×"
+def ratio(times_bare: float) -> str:
+    return f"{times_bare:5.1f}×"
 
 
 def main() -> None:
@@ -86,8 +129,9 @@ def main() -> None:
     wanted = set(filter(None, args.views.split(",")))
     views = [v for v in VIEWS if not wanted or v.name in wanted or v.page in wanted]
     moves = [i for i in INTERACTIONS if not wanted or i.view.name in wanted or i.view.page in wanted]
-    table: dict[str, dict[str, tuple[float, float, str]]] = {}  # row -> notebook -> (seconds, bare, scope)
+    table: dict[str, dict[str, Paired]] = {}  # row -> notebook -> figures
     with fragment_runs(), compiled_once():
+        base = Bare()
         for name in args.notebooks.split(","):
             nb = NOTEBOOKS[name]()
             print(f"\n{name}: {len(nb.goals):,} goals, {len(nb.actions):,} actions, {len(nb.checkins):,} check-ins, "
@@ -96,28 +140,26 @@ def main() -> None:
                   f"{'rerun worst':>11}   {'× bare':>6}")
             with app_with(nb) as start:
                 for view in views:
-                    base = bare(args.repeat)
-                    s = measure(start, view, args.repeat)
-                    table.setdefault(view.name, {})[name] = (s.rerun.median, base, "page")
-                    print(f"  {view.name:48} {ms(s.first):>10}   {ms(s.rerun.median):>12}   {ms(s.rerun.worst):>11}   "
-                          f"{ratio(s.rerun.median, base)}", flush=True)
+                    first, got = rerun(start, view, args.repeat, base)
+                    table.setdefault(view.name, {})[name] = got
+                    print(f"  {view.name:48} {ms(first):>10}   {ms(got.median):>12}   {ms(got.worst):>11}   "
+                          f"{ratio(got.times_bare)}", flush=True)
                 for move in moves:
-                    base = bare(args.repeat)
-                    got = interact(start, move, args.repeat)
+                    got = interact(start, move, args.repeat, base)
                     label = f"{move.view.name} · {move.name}"
                     if got is None:
                         print(f"  {label:48} {'(nothing to do it with)':>44}")
                         continue
-                    table.setdefault(label, {})[name] = (got[0], base, got[1])
-                    print(f"  {label + f' ({got[1]})':48} {'':>10}   {ms(got[0]):>12}   {'':>11}   {ratio(got[0], base)}",
-                          flush=True)
+                    table.setdefault(label, {})[name] = got
+                    print(f"  {label + f' ({got.scope})':48} {'':>10}   {ms(got.median):>12}   {ms(got.worst):>11}   "
+                          f"{ratio(got.times_bare)}", flush=True)
     if all(n in args.notebooks.split(",") for n in COMPARED):
         print(f"\n  {'rerun median, × the bare page':48} {'sample':>18}   {'five-year':>18}   {'five-year/sample':>16}")
         for row, by in table.items():
             if all(n in by for n in COMPARED):
-                (a, ab, _), (b, bb, scope) = by["sample"], by["five-year"]
-                print(f"  {row + (f' ({scope})' if '·' in row else ''):48} {ms(a)} {ratio(a, ab)}   {ms(b)} {ratio(b, bb)}   "
-                      f"{(b / bb) / (a / ab):15.2f}×")
+                a, b = by["sample"], by["five-year"]
+                print(f"  {row + (f' ({b.scope})' if '·' in row else ''):48} {ms(a.median)} {ratio(a.times_bare)}   "
+                      f"{ms(b.median)} {ratio(b.times_bare)}   {b.times_bare / a.times_bare:15.2f}×")
     if args.sessions:
         from benchmarks.server_memory import measure_server
 
