@@ -114,8 +114,8 @@ def dashboard(nb: Notebook, g: Glance, today: date) -> None:
         st.subheader("Next actions")
         if not g.due:
             st.caption("Nothing due in the coming week.")
-        for item in g.due:
-            st.markdown(due_line(item, today, with_goal=True))
+        else:  # one element for the list: a busy week holds a few dozen steps
+            st.markdown("\n\n".join(due_line(item, today, with_goal=True) for item in g.due))
     if not all(g.steps_done.values()):
         with st.expander("Steps of the method", expanded=g.is_empty):
             guided_start(g)

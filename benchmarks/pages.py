@@ -98,11 +98,12 @@ def interact(start, interaction: Interaction, repeat: int, base: Bare) -> Paired
     at = opened(start, interaction.view)
     times, bares, scopes = [], [], set()
     for n in range(repeat):
+        bare = base.time()  # before the page's run: a section's rerun needs the page's run as the last one
         at.run()  # the whole page, as the browser shows it before the click
         widget = interaction.act(at, n)
         if widget is None:
             return None
-        bares.append(base.time())
+        bares.append(bare)
         began = time.perf_counter()
         if widget == WHOLE_PAGE:
             at.run()
