@@ -105,10 +105,9 @@ def _target_label(nb: Notebook, target: str) -> str:
 def _action_row(nb: Notebook, line: ActionLine, today: date) -> None:
     with st.container(border=True):
         text, buttons = st.columns([0.62, 0.38], vertical_alignment="center")
-        with text:
-            st.markdown(f"{line.icon} **{md(line.title)}**")
-            st.caption(md(line.details(today)))
-            st.caption(md(short(line.towards, 140)))
+        # One element for the three lines: a page of actions draws fifteen of these on every click.
+        text.markdown(f"{line.icon} **{md(line.title)}**  \n:gray[:small[{md(line.details(today))}]]  \n"
+                      f":gray[:small[{md(short(line.towards, 140))}]]")
         with buttons:
             row = st.container(horizontal=True, horizontal_alignment="right", gap="small")
             for button in action_buttons(line, today):

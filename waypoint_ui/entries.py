@@ -47,20 +47,32 @@ class EntryKind:
 
 def add_form(kind: EntryKind, label: str, button: str, blank: Any, today: date, *, expanded: bool, icon: str,
              added: str) -> None:
-    """An expander with the form that adds a new entry, empty again once it is saved."""
+    """An expander with the form that adds a new entry, empty again once it is saved. The form is
+    drawn only while the expander is open (`expanded`: open at first): its widgets are most of what
+    a Plan section draws, on every click in it. What is typed in it is kept as a draft either way."""
     form = EntryForm(f"add-{kind.name}")
+    nb = session.notebook()
+    key = add_form_key(kind, nb.id if nb else "")
+    st.session_state.setdefault(key, expanded)
 
     def add() -> None:
         nb = session.notebook()
         form.submit(lambda: kind.build(nb, kind.read(form, None), today, None),
                     lambda n, entry: edit.add(n, kind.path, entry), saved=added)
 
-    with st.expander(label, expanded=expanded, icon=icon):
+    with st.expander(label, icon=icon, key=key, on_change="rerun") as shown:
+        if not shown.open:
+            return
         with st.form(session.key(f"add-{kind.name}-form"), border=False, enter_to_submit=False):
             kind.draw(form, blank, False)
             st.form_submit_button(button, type="primary", icon=":material/add:", on_click=add)
             form.show_error("_")
             form.draft_note()
+
+
+def add_form_key(kind: EntryKind, notebook_id: str) -> str:
+    """Where whether the add form of `kind` is open is kept, for each notebook."""
+    return f"entries.add.{kind.name}.{notebook_id}"
 
 
 def is_open(kind: EntryKind, entry_id: str) -> bool:

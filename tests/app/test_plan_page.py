@@ -22,6 +22,9 @@ from career_core.models import (
 )
 from tests.app.conftest import errors, seen, texts
 from tests.synthetic import five_year_notebook
+from waypoint_ui.entries import add_form_key
+from waypoint_ui.plan_forms import INITIATIVE
+from waypoint_ui.session import NOTEBOOK
 
 TODAY = date.today()
 MONDAY = TODAY - timedelta(days=TODAY.weekday())
@@ -51,6 +54,12 @@ def _button(at, label):
 
 def _buttons(at, prefix):
     return [b for b in at.button if b.label.startswith(prefix)]
+
+
+def _open_add_form(at, kind):
+    """Open the expander of the form that adds an entry: closed once there are entries, it is not drawn."""
+    at.session_state[add_form_key(kind, at.session_state[NOTEBOOK].id)] = True
+    return at.run()
 
 
 def _field(at, kind, label, index=0):
@@ -164,14 +173,14 @@ def test_an_action_is_edited_with_the_same_checks_and_deleted(open_app, db):
     nb = _seed(db, actions=[Action(id="a1", title="Book the course", goal_id="g1", due=TODAY + timedelta(days=2))])
     at = open_app(page="plan")
     _button(at, "Edit").click().run()
-    title = _field(at, "text_input", "What is the step?", index=1)  # the add form comes first
+    title = _field(at, "text_input", "What is the step?")  # the add form is closed: not drawn
     title.input("Book the finance course")
-    _field(at, "number_input", "Hours each time", index=1).set_value(-1.0)
+    _field(at, "number_input", "Hours each time").set_value(-1.0)
     _button(at, "Save changes").click().run()
-    assert "cannot be negative" in (_message_below(at, "number_input", "Hours each time", index=1) or "")
+    assert "cannot be negative" in (_message_below(at, "number_input", "Hours each time") or "")
     assert db.load("local", nb.id).actions[0].title == "Book the course"
-    assert _field(at, "text_input", "What is the step?", index=1).value == "Book the finance course"
-    _field(at, "number_input", "Hours each time", index=1).set_value(2.0)
+    assert _field(at, "text_input", "What is the step?").value == "Book the finance course"
+    _field(at, "number_input", "Hours each time").set_value(2.0)
     _button(at, "Save changes").click().run()
     saved = db.load("local", nb.id).actions[0]
     assert (saved.title, saved.hours, saved.id) == ("Book the finance course", 2.0, "a1")
@@ -212,6 +221,8 @@ def test_an_initiative_is_added_and_a_sixth_active_one_gets_a_gentle_warning(ope
                                 for i in range(5)])
     at = _section(open_app(page="plan"), "Initiatives")
     assert "5 active" in texts(at) and not at.warning
+    assert not [w for w in at.text_input if w.label == "Initiative"]  # the add form waits, closed
+    at = _open_add_form(at, INITIATIVE)
     _field(at, "text_input", "Initiative").input("Dynamic routing pilot")
     _field(at, "selectbox", "Status").select(InitiativeStatus.ACTIVE)
     _field(at, "date_input", "Finish").set_value(TODAY + timedelta(days=120))
@@ -257,7 +268,7 @@ def test_an_initiative_is_edited_and_deleted_keeping_its_actions(open_app, db):
                actions=[Action(id="a1", title="Data access", initiative_id="i1", due=TODAY)])
     at = _section(open_app(page="plan"), "Initiatives")
     _button(at, "Edit").click().run()
-    _field(at, "text_input", "Initiative", index=1).input("Routing pilot")
+    _field(at, "text_input", "Initiative").input("Routing pilot")
     _button(at, "Save changes").click().run()
     assert db.load("local", nb.id).initiatives[0].title == "Routing pilot"
     _button(at, "Edit").click().run()
@@ -292,10 +303,10 @@ def test_a_stop_doing_entry_is_edited_and_removed(open_app, db):
     nb = _seed(db, stop_doing=[StopDoing(id="s1", what="Rates call", hours_per_week=1.5)])
     at = _section(open_app(page="plan"), "Stop doing")
     _button(at, "Edit").click().run()
-    _field(at, "selectbox", "How", index=1).select(StopKind.POSTPONE)
+    _field(at, "selectbox", "How").select(StopKind.POSTPONE)
     _button(at, "Save changes").click().run()
-    assert "until when" in (_message_below(at, "date_input", "Until (when postponing)", index=1) or "")
-    _field(at, "date_input", "Until (when postponing)", index=1).set_value(TODAY + timedelta(days=60))
+    assert "until when" in (_message_below(at, "date_input", "Until (when postponing)") or "")
+    _field(at, "date_input", "Until (when postponing)").set_value(TODAY + timedelta(days=60))
     _button(at, "Save changes").click().run()
     assert db.load("local", nb.id).stop_doing[0].kind is StopKind.POSTPONE
     _button(at, "Edit").click().run()
