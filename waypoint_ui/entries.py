@@ -48,12 +48,14 @@ class EntryKind:
 def add_form(kind: EntryKind, label: str, button: str, blank: Any, today: date, *, expanded: bool, icon: str,
              added: str) -> None:
     """An expander with the form that adds a new entry, empty again once it is saved. The form is
-    drawn only while the expander is open (`expanded`: open at first): its widgets are most of what
-    a Plan section draws, on every click in it. What is typed in it is kept as a draft either way."""
+    drawn only while the expander is open (`expanded`: open at first, and whenever a session starts
+    with a draft of it kept, so what was typed before a reload is in sight): its widgets are most of
+    what a Plan section draws, on every click in it."""
     form = EntryForm(f"add-{kind.name}")
     nb = session.notebook()
     key = add_form_key(kind, nb.id if nb else "")
-    st.session_state.setdefault(key, expanded)
+    if key not in st.session_state:
+        st.session_state[key] = expanded or form.has_kept_draft()
 
     def add() -> None:
         nb = session.notebook()

@@ -56,6 +56,11 @@ class EntryForm:
     def drafts(self) -> list[str]:
         return [self.draft_key(f) for f in self._fields]
 
+    def has_kept_draft(self) -> bool:
+        """Whether a draft of any field of this form is kept (known before the form is drawn)."""
+        prefix = f"{self.name}."
+        return bool(drafts.shown(k for k in session.kept_drafts() if k.startswith(prefix)))
+
     def draft_note(self, what: str = "added") -> None:
         """'Draft, not yet added' with a way to discard it, when a draft of this form is kept."""
         drafts.note(self.drafts(), self.discard_draft, key=session.key(f"{self.name}.discard-draft"), in_form=True,

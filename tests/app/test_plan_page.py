@@ -169,6 +169,16 @@ def test_a_recurring_action_is_ticked_one_date_at_a_time_and_can_be_undone(open_
     assert db.load("local", nb.id).actions[0].done_on == []
 
 
+def test_the_add_form_waits_closed_once_there_are_actions_but_opens_on_a_draft_kept_from_before(open_app, db):
+    nb = _seed(db, actions=[Action(id="a1", title="Book the course", goal_id="g1", due=TODAY + timedelta(days=2))])
+    at = open_app(page="plan")
+    assert not [w for w in at.text_input if w.label == "What is the step?"]  # closed: not drawn
+    db.save_draft("local", nb.id, "add-action.title", "Call the venue")  # typed before a reload
+    again = open_app(page="plan")
+    assert _field(again, "text_input", "What is the step?").value == "Call the venue"
+    assert "Draft, not yet added" in texts(again)
+
+
 def test_an_action_is_edited_with_the_same_checks_and_deleted(open_app, db):
     nb = _seed(db, actions=[Action(id="a1", title="Book the course", goal_id="g1", due=TODAY + timedelta(days=2))])
     at = open_app(page="plan")
