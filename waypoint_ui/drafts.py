@@ -153,6 +153,11 @@ def keeper() -> None:
     _keeper(key=KEEPER, on_typing_change=_typing, on_typed_change=_typed, height=0)
 
 
+def typing() -> bool:
+    """Whether a field is being typed into, its text not reported yet."""
+    return bool(st.session_state.get(TYPING))
+
+
 def pending() -> str | None:
     """What typed text is not kept yet, in words; None when everything typed is kept."""
     if trouble := st.session_state.get(TROUBLE):
@@ -189,6 +194,8 @@ def _typed() -> None:
         else:
             session.store().save_draft(session.owner(), nb.id, spec.draft, text)
             session.kept_drafts()[spec.draft] = Draft(spec.draft, text, utc_now())
+            if spec.saved is not None:
+                session.typed_in_this_tab(spec.draft)
     except DraftError as exc:
         st.session_state[TROUBLE] = str(exc)[0].lower() + str(exc)[1:]
         return

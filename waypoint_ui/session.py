@@ -48,6 +48,7 @@ CLEARS = "wp.clear-drafts"  # drafts the edits waiting in this tab add for good:
 FOLLOW = "wp.follow"  # widget name -> what of the notebook it shows
 RENEWED = "wp.renewed"  # widget name -> how often the notebook changed under it (part of its key)
 DRAFTS = "wp.drafts"  # this person's drafts of the open notebook, by draft key
+TYPED_HERE = "wp.typed-here"  # notebook id -> draft keys of fields saved in place typed in this tab, not saved yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,9 +353,9 @@ def keep_mine() -> None:
 
 def catch_up() -> bool:
     """Take the revision another tab saved since this one loaded, unless this tab holds edits of
-    its own (those merge when they are saved). Says whether it did."""
+    its own (those merge when they are saved), typed words not saved yet included. Says whether it did."""
     nb = st.session_state.get(NOTEBOOK)
-    if nb is None or holds_unsaved():
+    if nb is None or holds_unsaved() or typed_here():
         return False
     try:
         if store().revision_of(owner(), nb.id) == nb.revision:
@@ -443,8 +444,29 @@ def kept_drafts() -> dict[str, Draft]:
 
 def forget_drafts(keys: Iterable[str]) -> None:
     found = st.session_state.get(DRAFTS) or {}
+    nb = st.session_state.get(NOTEBOOK)
+    typed = st.session_state.get(TYPED_HERE, {}).get(nb.id, set()) if nb is not None else set()
     for k in keys:
         found.pop(k, None)
+        typed.discard(k)
+
+
+def typed_in_this_tab(draft_key: str) -> None:
+    """This tab typed into a field saved in place, and kept the words as a draft: until they are
+    saved or discarded, the tab does not take another tab's saves (see `catch_up`)."""
+    nb = st.session_state.get(NOTEBOOK)
+    if nb is not None:
+        st.session_state.setdefault(TYPED_HERE, {}).setdefault(nb.id, set()).add(draft_key)
+
+
+def typed_here() -> bool:
+    """Whether this tab holds words typed into a field saved in place, kept as a draft, not saved.
+    Taking another tab's save then would start that field afresh from the draft, and the words
+    would be saved over the other tab's without the question the same field changed twice asks."""
+    nb = st.session_state.get(NOTEBOOK)
+    typed = st.session_state.get(TYPED_HERE, {}).get(nb.id, ()) if nb is not None else ()
+    kept = st.session_state.get(DRAFTS) or {}
+    return any(k in kept for k in typed)
 
 
 def local_time(moment: datetime) -> str:

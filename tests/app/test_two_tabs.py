@@ -9,7 +9,7 @@ import re
 import pytest
 
 from career_core.merge import Side
-from tests.app.conftest import button, by_label, stored, texts
+from tests.app.conftest import button, by_label, stored, texts, type_into
 
 
 @pytest.fixture
@@ -68,6 +68,31 @@ def test_the_same_field_in_two_tabs_asks_with_both_values_and_keeps_the_other_in
     history = [db.load_revision("local", nb.id, r.revision).vision.statement for r in db.history("local", nb.id)]
     assert "I lead the northern division" in history
     assert not b.radio and "to choose between" not in texts(b)
+
+
+def test_typing_in_one_tab_while_the_other_saves_the_same_field_still_asks(two_tabs, db):
+    a, b, nb = (on_vision(two_tabs[0]), on_vision(two_tabs[1]), two_tabs[2])
+    by_label(a.text_area, "My vision").input("I lead the northern division").run()
+    type_into(b, by_label(b.text_area, "My vision"), "", event="typing")  # b's first keystroke: a rerun
+    by_label(b.text_area, "My vision").input("I run operations for 200 people").run()  # then b leaves the field
+    assert stored(db, nb).vision.statement == "I lead the northern division"  # nothing written over it
+    assert "1 change to choose between" in texts(b)
+
+
+def test_a_pause_in_typing_while_the_other_tab_saves_the_same_field_still_asks_then_the_tab_follows_again(two_tabs, db):
+    a, b, nb = (on_vision(two_tabs[0]), on_vision(two_tabs[1]), two_tabs[2])
+    by_label(a.text_area, "My vision").input("I lead the northern division").run()
+    type_into(b, by_label(b.text_area, "My vision"), "I run operations for 200 people")  # b pauses: a draft
+    assert by_label(b.text_area, "My vision").value == ""  # b has not taken a's save over its typing
+    by_label(b.text_area, "My vision").input("I run operations for 200 people").run()  # then b leaves the field
+    assert stored(db, nb).vision.statement == "I lead the northern division"
+    assert "1 change to choose between" in texts(b)
+    b.radio[0].set_value(Side.THEIRS)
+    button(b, "Save my choices").click().run()
+    by_label(a.text_input, "Target role").input("Head of Operations").run()
+    b.run()  # with nothing of its own waiting, b takes a's saves again
+    assert by_label(b.text_input, "Target role").value == "Head of Operations"
+    assert any("Updated with changes made in another tab" in c.value for c in b.sidebar.caption)
 
 
 def test_lists_of_short_entries_changed_in_both_tabs_keep_both_additions(two_tabs, db):
