@@ -6,6 +6,7 @@ draft is being typed keeps all but the last second of it."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
@@ -110,6 +111,12 @@ def test_two_tabs_editing_different_fields_both_keep_their_edit_and_the_same_fie
         expect(sidebar(tab).get_by_text(re.compile(rf"revision {revision}$"))).to_be_visible()
         wait_for_app(tab)
     write(a, "My vision", "I lead the northern division")
+    # a's save must be in the database before b writes: on a busy machine the click's wait can end
+    # while a's page is still on its way to the save, and b would then save first.
+    deadline = time.monotonic() + 20
+    while store.load("local", nb.id).vision.statement != "I lead the northern division":
+        assert time.monotonic() < deadline, "a's save never reached the database"
+        time.sleep(0.1)
     write(b, "My vision", "I run operations for 200 people")
     question = b.get_by_test_id("stMain").locator(".st-key-wp-questions")
     expect(question.get_by_text("1 change to choose between")).to_be_visible()
