@@ -10,7 +10,7 @@ from career_core.checkin_calendar import CheckinCalendar, notebook_calendar
 from career_core.checkins import DONE_CHOICES, loggable_goals, new_checkin
 from career_core.edit import find, remove
 from career_core.milestones import record_milestones, standing_milestones
-from career_core.models import CheckIn, Direction, Notebook
+from career_core.models import CheckIn, Direction, JournalEntry, Notebook
 from career_core.plan.actions import due_soon, mark_done
 from career_core.progress import GoalProgress, ProgressStatus, board, board_goals
 from waypoint_ui import derived, fields, frame, notices, sections, session
@@ -271,7 +271,7 @@ def calendar_section(nb: Notebook, cal: CheckinCalendar, today: date) -> None:
                     key=session.key("chart.calendar"), config={"displaylogo": False})
 
 
-def _standing(nb: Notebook, today: date) -> list:
+def _standing(nb: Notebook, today: date) -> list[JournalEntry]:
     return standing_milestones(nb, derived.progress(nb, today))  # only those the goal's progress still holds
 
 

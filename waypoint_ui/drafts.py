@@ -32,7 +32,7 @@ from waypoint_ui import session
 
 KEEPER = "wp.draft-keeper"
 FIELDS = "wp.draft-fields"  # widget class name -> DraftField: fields drawn in the last page run
-TYPING = "wp.typing"  # a field is being typed into, its draft not written yet
+TYPING = session.TYPING
 TROUBLE = "wp.draft-trouble"  # why the last draft could not be kept, in words
 
 _keeper = st.components.v2.component(
@@ -151,11 +151,6 @@ def discard(draft_keys: Iterable[str]) -> None:
 def keeper() -> None:
     """The component that reports typing (see draft_keeper.js); invisible."""
     _keeper(key=KEEPER, on_typing_change=_typing, on_typed_change=_typed, height=0)
-
-
-def typing() -> bool:
-    """Whether a field is being typed into, its text not reported yet."""
-    return bool(st.session_state.get(TYPING))
 
 
 def pending() -> str | None:

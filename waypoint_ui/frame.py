@@ -74,10 +74,7 @@ def sidebar() -> None:
     """The sidebar, and above the page the questions a merge asks. Runs before the page: it takes
     what another tab saved meanwhile, so the page draws it."""
     nb = session.notebook()
-    # Not while a field is being typed into: taking another tab's save then would start that field
-    # afresh from it, and the words being typed would be saved over it without the question a
-    # change of the same field in two tabs asks. The save merges with that tab's instead.
-    if nb is not None and not drafts.typing() and session.catch_up():
+    if nb is not None and session.catch_up():
         notices.tell("Updated with changes made in another tab.", icon=":material/sync:")
     notices.show()  # what the callbacks before this run said, and the line above
     drafts.start_run()

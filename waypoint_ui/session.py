@@ -48,6 +48,7 @@ CLEARS = "wp.clear-drafts"  # drafts the edits waiting in this tab add for good:
 FOLLOW = "wp.follow"  # widget name -> what of the notebook it shows
 RENEWED = "wp.renewed"  # widget name -> how often the notebook changed under it (part of its key)
 DRAFTS = "wp.drafts"  # this person's drafts of the open notebook, by draft key
+TYPING = "wp.typing"  # a field is being typed into, its draft not written yet (set by waypoint_ui.drafts)
 TYPED_HERE = "wp.typed-here"  # notebook id -> draft keys of fields saved in place typed in this tab, not saved yet
 
 
@@ -353,9 +354,11 @@ def keep_mine() -> None:
 
 def catch_up() -> bool:
     """Take the revision another tab saved since this one loaded, unless this tab holds edits of
-    its own (those merge when they are saved), typed words not saved yet included. Says whether it did."""
+    its own (those merge when they are saved), words being typed or typed and not saved included:
+    taking the other tab's save would start such a field afresh, and the words would then be saved
+    over the other tab's without the question a field changed in both asks. Says whether it did."""
     nb = st.session_state.get(NOTEBOOK)
-    if nb is None or holds_unsaved() or typed_here():
+    if nb is None or holds_unsaved() or st.session_state.get(TYPING) or typed_here():
         return False
     try:
         if store().revision_of(owner(), nb.id) == nb.revision:
