@@ -81,7 +81,8 @@ def test_every_mark_that_starts_markup_is_escaped_and_the_reader_gets_the_text_b
     assert not re.search(r"[\\`*_~\[\]<&$|]", unescaped), escaped  # inline markup, anywhere
     block = re.compile(r"^[ \t\u00a0]*([#>+=-]|\d+[.)](\s|$))", re.MULTILINE)  # heading, quote, list, rule
     assert not block.search(unescaped.replace("  \n", "\n")), escaped
-    expected = typed.replace("\r\n", "\n").replace("\r", "\n")
+    # A word joiner is invisible: read_back drops the ones escaping adds, and so one typed cannot be told apart.
+    expected = typed.replace("\r\n", "\n").replace("\r", "\n").replace(WJ, "")
     expected = re.sub(r"^[ \t]+", lambda m: NO_BREAK_SPACE * len(m.group(0).replace("\t", "    ")), expected,
                       flags=re.MULTILINE)
     assert read_back(escaped) == expected
