@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Final
+from typing import Final, NamedTuple
 
 from career_core import direction as directions
 from career_core.edit import assign
@@ -23,8 +22,9 @@ _FAR: Final = timedelta(days=365 * 50)  # a forecast further away than this is n
 LIMITS: Final = (Direction.AT_MOST, Direction.AT_LEAST)
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
+    """A check-in's day and value: a tuple, as every progress pass makes one per check-in."""
+
     on: date
     value: float
 

@@ -2,7 +2,10 @@
 
 Each notebook is one JSON document. A save is one transaction that only succeeds when the stored
 revision is still the one the notebook was loaded at, so two tabs cannot overwrite each other;
-every revision is also written, compressed, to a history table so any edit can be undone.
+every revision, the current one too, is written compressed (Zstandard) to a history table, so any
+edit can be undone. The current document is read from there: a save writes it once, compressed
+(about a seventh of its size), instead of a second time as text in the notebooks table, whose
+`document` column is left empty (databases written before kept the text there; it is ignored).
 Every call takes the owner, and every query filters on it: nobody reaches another's notebooks.
 
 Saving from a page (what the frame calls):
@@ -35,6 +38,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
+import zstandard
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
@@ -71,7 +75,7 @@ notebooks = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Column("document", sa.Text, nullable=False),
+    sa.Column("document", sa.Text, nullable=False),  # empty: the current revision's row holds it
 )
 
 revisions = sa.Table(
@@ -80,7 +84,7 @@ revisions = sa.Table(
     sa.Column("notebook_id", sa.String(40), sa.ForeignKey("notebooks.id"), primary_key=True),
     sa.Column("revision", sa.Integer, primary_key=True),
     sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("document", sa.LargeBinary, nullable=False),  # zlib-compressed JSON
+    sa.Column("document", sa.LargeBinary, nullable=False),  # JSON, Zstandard (older rows: zlib)
 )
 
 
@@ -154,11 +158,18 @@ class RevisionInfo:
     saved_at: datetime
 
 
+# Zstandard at level 1 compresses a five-year notebook three times faster than zlib did, a quarter
+# smaller, and reads it back three times faster (benchmarks/store.py). Rows written before are zlib.
+_ZSTD_LEVEL = 1
+
+
 def _compress(text: str) -> bytes:
-    return zlib.compress(text.encode(), 1)
+    return zstandard.ZstdCompressor(level=_ZSTD_LEVEL).compress(text.encode())  # one per call: not thread-safe
 
 
 def _decompress(blob: bytes) -> str:
+    if blob.startswith(zstandard.FRAME_HEADER):
+        return zstandard.ZstdDecompressor().decompress(blob).decode()
     return zlib.decompress(blob).decode()
 
 
@@ -218,7 +229,7 @@ class Store:
                     created_at=now,
                     updated_at=now,
                     deleted_at=None,
-                    document=document,
+                    document="",
                 )
             )
             conn.execute(
@@ -253,16 +264,19 @@ class Store:
         return Notebook.from_json(self._document(owner, notebook_id))
 
     def _document(self, owner: str, notebook_id: str) -> str:
-        query = sa.select(notebooks.c.document).where(
-            notebooks.c.id == notebook_id,
-            notebooks.c.owner == owner,
-            notebooks.c.deleted_at.is_(None),
+        """The current revision's document: its history row (a database written before this
+        was so also kept it as text in the notebooks table, read if that row were ever missing)."""
+        query = (
+            sa.select(notebooks.c.document.label("text"), revisions.c.document.label("blob"))
+            .select_from(notebooks.outerjoin(revisions, sa.and_(revisions.c.notebook_id == notebooks.c.id,
+                                                                 revisions.c.revision == notebooks.c.revision)))
+            .where(notebooks.c.id == notebook_id, notebooks.c.owner == owner, notebooks.c.deleted_at.is_(None))
         )
         with self.engine.connect() as conn:
-            document = conn.execute(query).scalar_one_or_none()
-        if document is None:
+            row = conn.execute(query).first()
+        if row is None or (row.blob is None and not row.text):
             raise NotFoundError(f"No notebook {notebook_id!r} here.")
-        return document
+        return _decompress(row.blob) if row.blob is not None else row.text
 
     def revision_of(self, owner: str, notebook_id: str) -> int:
         """The stored revision, to tell cheaply whether another tab has saved since."""
@@ -337,8 +351,7 @@ class Store:
                 notebooks.c.revision == saved.revision - 1,
                 notebooks.c.deleted_at.is_(None),
             )
-            .values(revision=saved.revision, title=_column_text(saved.title), updated_at=write.now,
-                    document=write.document)
+            .values(revision=saved.revision, title=_column_text(saved.title), updated_at=write.now, document="")
         )
         if result.rowcount != 1:
             stored = conn.execute(
@@ -537,13 +550,11 @@ class _Write:
 
     saved: Notebook
     now: datetime
-    document: str
-    blob: bytes
+    blob: bytes  # the compressed document
 
     @classmethod
     def of(cls, notebook: Notebook) -> _Write:
         verify(notebook)  # every write, merged ones too, within the limits and consistent
         now = utc_now()
         saved = notebook.model_copy(update={"revision": notebook.revision + 1, "updated_at": now})
-        document = saved.to_json()
-        return cls(saved, now, document, _compress(document))
+        return cls(saved, now, _compress(saved.to_json()))
