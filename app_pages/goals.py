@@ -226,9 +226,9 @@ def wording_editor(goal_id: str) -> None:
     goal = nb.goal(goal_id) if nb else None
     if goal is None:
         return
-    drafts.seed(f"goal.{goal_id}.statement", f"goal.{goal_id}.statement", lambda n: n.goal(goal_id).statement)
+    asking = drafts.seed(f"goal.{goal_id}.statement", f"goal.{goal_id}.statement", lambda n: n.goal(goal_id).statement)
     key = session.key(f"goal.{goal_id}.statement")
-    statement = st.text_input("Goal", key=key, max_chars=1000, live=True, persist_state=KEEP,
+    statement = st.text_input("Goal", key=key, max_chars=1000, live=True, persist_state=KEEP, disabled=asking,
                               help="The report updates as you type; save the new wording when you like it.")
     fields.show_error(f"goal.{goal_id}.statement")
     text = statement or ""

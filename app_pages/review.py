@@ -162,9 +162,9 @@ def decisions_section(nb: Notebook, today: date) -> None:
                 default=d.suggested, required=True,
                 help=f"The data suggests: {DECISION_WORDS[d.suggested].lower()}.")
             if choice is ReviewDecision.REVISE:
-                drafts.seed(f"decide.{d.goal_id}.wording", f"decide.{d.goal_id}.wording",
-                            lambda n, g=d.goal_id: n.goal(g).statement)
-                typed = st.text_area("New wording", key=keys["wording"], max_chars=1000,
+                asking = drafts.seed(f"decide.{d.goal_id}.wording", f"decide.{d.goal_id}.wording",
+                                     lambda n, g=d.goal_id: n.goal(g).statement)
+                typed = st.text_area("New wording", key=keys["wording"], max_chars=1000, disabled=asking,
                                      help="The current wording is kept in the goal's history with its score. "
                                           "Press Ctrl+Enter to see the new score.")
                 goal = nb.goal(d.goal_id)

@@ -94,7 +94,7 @@ drafts = sa.Table(
     sa.Column("notebook_id", sa.String(40), sa.ForeignKey("notebooks.id"), primary_key=True),
     sa.Column("field", sa.String(MAX_DRAFT_KEY), primary_key=True),
     sa.Column("owner", sa.String(320), nullable=False),
-    sa.Column("text", sa.Text, nullable=False),  # JSON string: keeps any character, NUL too
+    sa.Column("text", sa.Text, nullable=False),  # JSON: keeps any character, NUL too (see _draft)
     sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
 )
 
@@ -128,6 +128,12 @@ class Draft:
     field: str  # the form field's key, as the page named it
     text: str
     saved_at: datetime
+    base: str | None = None  # a field saved in place: the text it held when the typing began
+
+    def outdated_by(self, saved: str) -> bool:
+        """Whether the field, now holding `saved`, was saved elsewhere since this draft was typed:
+        put back into the field, the draft would then be saved over that without a question."""
+        return self.base is not None and self.base != saved
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +183,14 @@ def _column_text(value: str) -> str:
     """Text for a plain column. PostgreSQL refuses NUL characters in text, SQLite does not; the
     JSON document keeps the exact text (escaped), the listing column drops the NUL."""
     return value.replace("\x00", "")
+
+
+def _draft(field: str, kept: object, saved_at: datetime) -> Draft:
+    """A draft row's JSON: the text alone, or the text with the base of a field saved in place."""
+    if isinstance(kept, dict):
+        base = kept.get("base")
+        return Draft(field, str(kept.get("text", "")), saved_at, base if isinstance(base, str) else None)
+    return Draft(field, str(kept), saved_at)
 
 
 def _aware(value: datetime) -> datetime:
@@ -405,17 +419,19 @@ class Store:
 
     # --- drafts -------------------------------------------------------------------------------
 
-    def save_draft(self, owner: str, notebook_id: str, field: str, text: str) -> None:
+    def save_draft(self, owner: str, notebook_id: str, field: str, text: str, *, base: str | None = None) -> None:
         """Keep what is typed into `field` (the form field's key) until it is added or discarded.
 
-        Overwrites the field's earlier draft; the text is kept exactly, even when empty. Raises
-        NotFoundError for a notebook this owner cannot open, DraftError for a text too long.
+        Overwrites the field's earlier draft; the text is kept exactly, even when empty. `base`:
+        for a field saved in place, the text it held when the typing began (see Draft.outdated_by).
+        Raises NotFoundError for a notebook this owner cannot open, DraftError for a text too long.
         """
         if not field or len(field) > MAX_DRAFT_KEY:
             raise ValueError(f"A draft needs a field key of 1 to {MAX_DRAFT_KEY} characters.")
         if len(text) > MAX_DRAFT_CHARS:
             raise DraftError(f"This text is too long to keep as a draft (more than {MAX_DRAFT_CHARS:,} characters).")
-        row = {"notebook_id": notebook_id, "field": field, "owner": owner, "text": json.dumps(text),
+        kept = text if base is None else {"text": text, "base": base}
+        row = {"notebook_id": notebook_id, "field": field, "owner": owner, "text": json.dumps(kept),
                "saved_at": utc_now()}
         with self._tx() as conn:
             if conn.execute(_OPEN, row).first() is None:
@@ -442,7 +458,7 @@ class Store:
         )
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
-        return {r.field: Draft(r.field, json.loads(r.text), _aware(r.saved_at)) for r in rows}
+        return {r.field: _draft(r.field, json.loads(r.text), _aware(r.saved_at)) for r in rows}
 
     def discard_drafts(self, owner: str, notebook_id: str, fields: Iterable[str] | None = None) -> None:
         """Drop the drafts of `fields`, or every draft of the notebook when `fields` is None."""

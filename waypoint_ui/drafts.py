@@ -13,6 +13,9 @@ this for pages): the draft key is registered for the widget, and a widget new to
 a way to discard it. Saving the entry names its drafts (`session.commit(drafts=…)`), which the
 store drops in the same transaction. Drafts are never part of the notebook, so never exported;
 while presenting, a restored draft is neither put back nor mentioned (it may be private).
+A draft of a field saved in place keeps the text the field held when the typing began; when the
+field was saved elsewhere since, the draft is not put back (leaving the field would save it over
+the newer text without a word) but shown, with the choice of using it (`ask_outdated`).
 """
 
 from __future__ import annotations
@@ -82,17 +85,26 @@ def field(widget_key: str, draft_key: str, *, value: Any = None) -> dict[str, An
     return args
 
 
-def seed(name: str, draft_key: str, saved: Callable[[Notebook], str]) -> None:
+def seed(name: str, draft_key: str, saved: Callable[[Notebook], str]) -> bool:
     """For the text widget `session.key(name)`, edited before a button saves it (a goal's new
     wording): start it from its draft, else from `saved(notebook)`; keep its typing as a draft;
-    and start it afresh when another tab changes the saved text."""
+    and start it afresh when another tab changes the saved text. When the saved text changed
+    elsewhere after the draft was typed, ask (`ask_outdated`) and return True: the page draws the
+    widget disabled until the question is answered, so typing cannot replace the draft unseen."""
     session.follow(name, saved)
     widget_key = session.key(name)
     nb = session.notebook()
-    if nb is not None and widget_key not in st.session_state:
-        first = restored(widget_key, draft_key)
-        st.session_state[widget_key] = first if first is not None else saved(nb)
+    if nb is None:
+        return False
+    now = _saved(DraftField(draft_key, saved), nb)
+    stale = outdated(draft_key, now)
+    if widget_key not in st.session_state:
+        first = restored(widget_key, draft_key) if stale is None else None
+        st.session_state[widget_key] = first if first is not None else now
     register(widget_key, draft_key, saved=saved)
+    if stale is not None:
+        ask_outdated(stale, widget_key, now)
+    return stale is not None
 
 
 def reset(widget_key: str, draft_key: str, value: str) -> None:
@@ -107,6 +119,39 @@ def restored(widget_key: str, draft_key: str) -> str | None:
         return None
     draft = session.kept_drafts().get(draft_key)
     return draft.text if draft is not None else None
+
+
+def outdated(draft_key: str, saved: str) -> Draft | None:
+    """The kept draft of a field saved in place, when the field, now holding `saved`, was saved
+    elsewhere after the draft was typed (Draft.outdated_by); None while presenting."""
+    if session.presenting():
+        return None
+    draft = session.kept_drafts().get(draft_key)
+    return draft if draft is not None and draft.outdated_by(saved) else None
+
+
+def ask_outdated(draft: Draft, widget_key: str, saved: str) -> None:
+    """An outdated draft is not put into its field, where leaving the field would save it over
+    the newer text without a word: it is shown as typed, with the choice of using it or not."""
+    when = session.local_time(draft.saved_at)
+    with st.container(border=True, key=f"{widget_key}.outdated"):
+        st.caption(f":material/warning: This was changed elsewhere after you typed a draft here (kept {when}). "
+                   "Your draft, not in the field yet:")
+        st.text(draft.text)
+        with st.container(horizontal=True):
+            st.button("Use my draft", icon=":material/edit_note:", key=f"{widget_key}.use-draft",
+                      on_click=_use_outdated, args=(draft, widget_key, saved),
+                      help="Put your draft into the field. Saving it replaces the newer text, which stays in the history.")
+            st.button("Keep the newer text", icon=":material/delete_sweep:", key=f"{widget_key}.drop-draft",
+                      on_click=reset, args=(widget_key, draft.field, saved), help="Forget the draft.")
+
+
+def _use_outdated(draft: Draft, widget_key: str, saved: str) -> None:
+    """Put the draft into its field, now typed over the newer text: the question is answered."""
+    nb = session.notebook()
+    if nb is not None and _keep(nb, draft.field, draft.text, saved):
+        st.session_state[widget_key] = draft.text
+        session.typed_in_this_tab(draft.field)
 
 
 def shown(draft_keys: Iterable[str]) -> list[str]:
@@ -182,24 +227,36 @@ def _typed() -> None:
         return
     text = event["text"]
     saved = _saved(spec, nb)
-    try:
-        if text == saved:
+    if text == saved:
+        try:
             session.store().discard_drafts(session.owner(), nb.id, [spec.draft])
-            session.forget_drafts([spec.draft])
-        else:
-            session.store().save_draft(session.owner(), nb.id, spec.draft, text)
-            session.kept_drafts()[spec.draft] = Draft(spec.draft, text, utc_now())
-            if spec.saved is not None:
-                session.typed_in_this_tab(spec.draft)
+        except NotFoundError:
+            return
+        except SQLAlchemyError:
+            st.session_state[TROUBLE] = "the database could not be reached; what you typed is still in this tab."
+            return
+        session.forget_drafts([spec.draft])
+        st.session_state.pop(TROUBLE, None)
+    elif _keep(nb, spec.draft, text, saved if spec.saved is not None else None) and spec.saved is not None:
+        session.typed_in_this_tab(spec.draft)
+
+
+def _keep(nb: Notebook, draft_key: str, text: str, base: str | None) -> bool:
+    """Keep `text` as the draft `draft_key` (`base`: what a field saved in place held when the
+    typing began); a draft that cannot be kept is said in the save line. Returns whether kept."""
+    try:
+        session.store().save_draft(session.owner(), nb.id, draft_key, text, base=base)
     except DraftError as exc:
         st.session_state[TROUBLE] = str(exc)[0].lower() + str(exc)[1:]
-        return
+        return False
     except NotFoundError:
-        return
+        return False
     except SQLAlchemyError:
         st.session_state[TROUBLE] = "the database could not be reached; what you typed is still in this tab."
-        return
+        return False
+    session.kept_drafts()[draft_key] = Draft(draft_key, text, utc_now(), base)
     st.session_state.pop(TROUBLE, None)
+    return True
 
 
 def _saved(spec: DraftField, nb: Notebook) -> str:

@@ -87,16 +87,21 @@ def bound(
         if nb is not None and getter(nb) is not None:
             st.session_state[key] = shows(nb)
 
+    stale = drafts.outdated(name, shows(nb)) if typed else None  # saved elsewhere since the draft was typed
     if key not in st.session_state:
-        draft = drafts.restored(key, name) if typed else None
+        draft = drafts.restored(key, name) if typed and stale is None else None
         kwargs[_INITIAL_PARAM.get(widget, "value")] = (
             draft if draft is not None else _initial(widget, from_model(getattr(owner, field)), kwargs))
     if typed:
         drafts.register(key, name, saved=shows)
     session.follow(name, shows)
+    if stale is not None:
+        kwargs["disabled"] = True  # until the question is answered: typing would replace the draft unseen
     result = widget(label, key=key, on_change=_save, **kwargs)
     show_error(name)
-    if typed:
+    if stale is not None:
+        drafts.ask_outdated(stale, key, shows(nb))
+    elif typed:
         drafts.note(kept, _discard, key=f"{key}.discard-draft", what="saved", on_keep=_save)
     return result
 

@@ -8,7 +8,7 @@ import pytest
 
 from career_core.models import Direction, Goal, GoalRevision, GoalStatus, Metric, OrgObjective
 from career_core.sample import load_sample
-from tests.app.conftest import button, by_label, errors, has_button, seen, stored, texts
+from tests.app.conftest import button, by_label, errors, has_button, seen, stored, texts, type_into
 from tests.synthetic import five_year_notebook
 
 TABS = ["Draft", "My goals", "Goal map", "Focus"]
@@ -207,6 +207,26 @@ def test_a_new_wording_is_saved_as_a_revision_and_charted(goals_page, db):
     assert [(r.statement, r.score) for r in saved.revisions] == [(VAGUE, 13), (SHARP, 88)]
     assert not has_button(at, "Save the new wording")
     assert at.get("plotly_chart"), "the history chart"
+
+
+def test_a_wording_draft_typed_before_the_goal_was_reworded_elsewhere_is_asked_about(goals_page, open_app, db):
+    goal = Goal(statement=VAGUE)
+    here, nb = goals_page(goals=[goal])
+    elsewhere = edit(open_app(page="goals"), goal.id)
+    edit(here, goal.id)
+    by_label(elsewhere.text_input, "Goal").input(SHARP).run()
+    button(elsewhere, "Save the new wording").click().run()
+    type_into(here, by_label(here.text_input, "Goal"), "Get better at leading my team of 6")  # here still showed VAGUE
+    again = edit(open_app(page="goals"), goal.id)  # a reload
+    field = by_label(again.text_input, "Goal")
+    assert (field.value, field.disabled) == (SHARP, True)
+    assert "changed elsewhere after you typed a draft here" in texts(again)
+    button(again, "Use my draft").click().run()
+    field = by_label(again.text_input, "Goal")
+    assert (field.value, field.disabled) == ("Get better at leading my team of 6", False)
+    button(again, "Save the new wording").click().run()
+    saved = stored(db, nb).goals[0]
+    assert [r.statement for r in saved.revisions][-2:] == [SHARP, "Get better at leading my team of 6"]
 
 
 def test_an_emptied_wording_is_refused_beside_the_field_and_kept(goals_page, db):

@@ -132,3 +132,55 @@ def test_while_presenting_a_question_about_private_notes_hides_both_values(open_
     assert "I might leave" not in shown and "Ask about the budget" not in shown
     assert "Hidden while presenting" in shown
     assert at.radio[0].options == ["This tab's version", "The other tab's version"]
+
+
+def reloaded_after_the_other_tab_saved(two_tabs, db, open_app):
+    """a saves My vision; b, still showing the field empty, types into it and pauses (a draft);
+    b's page is reloaded before b leaves the field."""
+    a, b, nb = (on_vision(two_tabs[0]), on_vision(two_tabs[1]), two_tabs[2])
+    by_label(a.text_area, "My vision").input("I lead the northern division").run()
+    type_into(b, by_label(b.text_area, "My vision"), "I run operations for 200 people")
+    return on_vision(open_app(page="reflect")), nb
+
+
+def test_a_draft_typed_before_the_field_was_saved_elsewhere_is_not_put_back_but_asked_about(two_tabs, db, open_app):
+    b, nb = reloaded_after_the_other_tab_saved(two_tabs, db, open_app)
+    field = by_label(b.text_area, "My vision")
+    assert (field.value, field.disabled) == ("I lead the northern division", True)  # the newer text, until answered
+    assert "changed elsewhere after you typed a draft here" in texts(b)
+    assert "I run operations for 200 people" in [t.value for t in b.main.text]  # the draft, as typed
+    assert stored(db, nb).vision.statement == "I lead the northern division"
+    assert {k: d.text for k, d in db.drafts("local", nb.id).items()} == {"vision.statement": "I run operations for 200 people"}
+
+
+# (answer, the field then shows, stored after leaving the field as it is, drafts left)
+ANSWERS = [
+    ("Use my draft", "I run operations for 200 people", "I run operations for 200 people", {}),
+    ("Keep the newer text", "I lead the northern division", "I lead the northern division", {}),
+]
+
+
+@pytest.mark.parametrize("answer, shown, saved, left", ANSWERS, ids=["use the draft", "keep the newer text"])
+def test_the_answer_about_an_outdated_draft_is_what_happens(two_tabs, db, open_app, answer, shown, saved, left):
+    b, nb = reloaded_after_the_other_tab_saved(two_tabs, db, open_app)
+    button(b, answer).click().run()
+    field = by_label(b.text_area, "My vision")
+    assert (field.value, field.disabled) == (shown, False)
+    assert "changed elsewhere after you typed" not in texts(b)
+    if answer == "Use my draft":
+        assert "Draft, not yet saved" in texts(b)
+        button(b, "Save draft").click().run()
+    assert stored(db, nb).vision.statement == saved
+    assert {k: d.text for k, d in db.drafts("local", nb.id).items()} == left
+    history = {db.load_revision("local", nb.id, r.revision).vision.statement for r in db.history("local", nb.id)}
+    assert "I lead the northern division" in history | {saved}  # the other tab's words are never lost
+
+
+def test_a_draft_typed_on_the_saved_text_still_comes_back_into_its_field(two_tabs, db, open_app):
+    a, b = on_vision(two_tabs[0]), on_vision(two_tabs[1])
+    type_into(b, by_label(b.text_area, "My vision"), "I run operations for 200 people")
+    by_label(a.text_input, "Target role").input("Head of Operations").run()  # another field saved elsewhere
+    again = on_vision(open_app(page="reflect"))
+    field = by_label(again.text_area, "My vision")
+    assert (field.value, field.disabled) == ("I run operations for 200 people", False)
+    assert "Draft, not yet saved" in texts(again) and "changed elsewhere" not in texts(again)

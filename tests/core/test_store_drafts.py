@@ -9,9 +9,11 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from career_core.models import utc_now
 from career_core.store import (
     MAX_DRAFT_CHARS,
     ConflictError,
+    Draft,
     DraftError,
     NotFoundError,
     Store,
@@ -155,3 +157,42 @@ def test_a_database_without_an_upsert_overwrites_drafts_too(store: Store):
     store.save_draft("ana", nb.id, GOAL, "Lead a")
     store.save_draft("ana", nb.id, GOAL, "Lead a team")
     assert texts(store, "ana", nb.id) == {GOAL: "Lead a team"}
+
+
+# (what was kept: text and base) -> the draft read back
+KEPT = [
+    ("a form field: the text alone", ("Lead a", None), ("Lead a", None)),
+    ("a field saved in place: the text it started from too", ("Lead a team", "Lead"), ("Lead a team", "Lead")),
+    ("typed into an empty field", ("Lead", ""), ("Lead", "")),
+]
+
+
+@pytest.mark.parametrize("kept, read", [c[1:] for c in KEPT], ids=[c[0] for c in KEPT])
+def test_a_draft_keeps_the_text_its_field_held_when_typing_began(store: Store, kept, read):
+    nb = store.create("ana", "Mine")
+    store.save_draft("ana", nb.id, GOAL, kept[0], base=kept[1])
+    draft = store.drafts("ana", nb.id)[GOAL]
+    assert (draft.text, draft.base) == read
+
+
+def test_a_draft_kept_before_bases_were_kept_reads_as_text_alone(store: Store):
+    nb = store.create("ana", "Mine")
+    store.save_draft("ana", nb.id, GOAL, "placeholder")
+    with store.engine.begin() as conn:
+        conn.execute(drafts.update().where(drafts.c.notebook_id == nb.id).values(text='"Lead a team"'))
+    draft = store.drafts("ana", nb.id)[GOAL]
+    assert (draft.text, draft.base) == ("Lead a team", None)
+
+
+# (base the draft was typed on, text the field holds now) -> outdated: saved elsewhere since
+OUTDATED = [
+    ("the field still holds what the typing began on", "Lead", "Lead", False),
+    ("the field was saved with other words since", "Lead", "Head of operations", True),
+    ("the field was emptied since", "Lead", "", True),
+    ("a form field's draft has no base", None, "anything", False),
+]
+
+
+@pytest.mark.parametrize("base, now, expected", [c[1:] for c in OUTDATED], ids=[c[0] for c in OUTDATED])
+def test_a_draft_is_outdated_when_its_field_was_saved_since_it_was_typed(base, now, expected):
+    assert Draft(GOAL, "Lead a team", utc_now(), base).outdated_by(now) is expected
