@@ -24,8 +24,10 @@ Saving from a page (what the frame calls):
   a second while typing; `drafts` to put it back into the form after a reload, a restart or on
   another device; `discard_drafts`). A draft is a row per owner, notebook and field key, never a
   revision and never part of the notebook document, so never exported. Both saves take
-  `clear_drafts=[field keys]` to drop the drafts of what they add in the same transaction. A
-  notebook in the bin keeps its drafts; `purge` removes it for good with its history and drafts.
+  `clear_drafts=[field keys or Drafts]` to drop the drafts of what they add in the same
+  transaction; a Draft is dropped only while the row still holds it, so a save never takes with
+  it what another tab typed into the same field since. A notebook in the bin keeps its drafts;
+  `purge` removes it for good with its history and drafts.
 """
 
 from __future__ import annotations
@@ -185,6 +187,11 @@ def _column_text(value: str) -> str:
     return value.replace("\x00", "")
 
 
+def _draft_json(text: str, base: str | None) -> str:
+    """A draft row's JSON: one text for one draft, so a row can be matched to the draft it holds."""
+    return json.dumps(text if base is None else {"text": text, "base": base})
+
+
 def _draft(field: str, kept: object, saved_at: datetime) -> Draft:
     """A draft row's JSON: the text alone, or the text with the base of a field saved in place."""
     if isinstance(kept, dict):
@@ -303,7 +310,7 @@ class Store:
             raise NotFoundError(f"No notebook {notebook_id!r} here.")
         return revision
 
-    def save(self, owner: str, notebook: Notebook, *, clear_drafts: Iterable[str] = ()) -> Notebook:
+    def save(self, owner: str, notebook: Notebook, *, clear_drafts: Iterable[str | Draft] = ()) -> Notebook:
         """Write the notebook as revision + 1, or raise ConflictError and change nothing.
 
         A notebook over a limit or inconsistent (a page may have appended to a list, which pydantic
@@ -316,7 +323,7 @@ class Store:
         return write.saved
 
     def save_merging(self, owner: str, notebook: Notebook, *, choices: Mapping[str, Side] | None = None,
-                     clear_drafts: Iterable[str] = ()) -> SaveOutcome:
+                     clear_drafts: Iterable[str | Draft] = ()) -> SaveOutcome:
         """Save, merging with whatever was saved since `notebook.revision` (see the module's
         docstring). ConflictError only when that revision is no longer in the history."""
         clear_drafts = tuple(clear_drafts)
@@ -430,8 +437,7 @@ class Store:
             raise ValueError(f"A draft needs a field key of 1 to {MAX_DRAFT_KEY} characters.")
         if len(text) > MAX_DRAFT_CHARS:
             raise DraftError(f"This text is too long to keep as a draft (more than {MAX_DRAFT_CHARS:,} characters).")
-        kept = text if base is None else {"text": text, "base": base}
-        row = {"notebook_id": notebook_id, "field": field, "owner": owner, "text": json.dumps(kept),
+        row = {"notebook_id": notebook_id, "field": field, "owner": owner, "text": _draft_json(text, base),
                "saved_at": utc_now()}
         with self._tx() as conn:
             if conn.execute(_OPEN, row).first() is None:
@@ -460,19 +466,22 @@ class Store:
             rows = conn.execute(query).all()
         return {r.field: _draft(r.field, json.loads(r.text), _aware(r.saved_at)) for r in rows}
 
-    def discard_drafts(self, owner: str, notebook_id: str, fields: Iterable[str] | None = None) -> None:
-        """Drop the drafts of `fields`, or every draft of the notebook when `fields` is None."""
+    def discard_drafts(self, owner: str, notebook_id: str, fields: Iterable[str | Draft] | None = None) -> None:
+        """Drop the drafts of `fields`, or every draft of the notebook when `fields` is None. A
+        field given as a Draft is dropped only while its row still holds that draft."""
         with self._tx() as conn:
             self._discard(conn, owner, notebook_id, fields)
 
-    def _discard(self, conn: Connection, owner: str, notebook_id: str, fields: Iterable[str] | None) -> None:
+    def _discard(self, conn: Connection, owner: str, notebook_id: str, fields: Iterable[str | Draft] | None) -> None:
         query = drafts.delete().where(drafts.c.notebook_id == notebook_id, drafts.c.owner == owner)
-        if fields is not None:
-            fields = list(fields)
-            if not fields:
-                return
-            query = query.where(drafts.c.field.in_(fields))
-        conn.execute(query)
+        if fields is None:
+            conn.execute(query)
+            return
+        fields = list(fields)
+        if keys := [f for f in fields if isinstance(f, str)]:
+            conn.execute(query.where(drafts.c.field.in_(keys)))
+        for draft in (f for f in fields if isinstance(f, Draft)):
+            conn.execute(query.where(drafts.c.field == draft.field, drafts.c.text == _draft_json(draft.text, draft.base)))
 
     # --- history ------------------------------------------------------------------------------
 

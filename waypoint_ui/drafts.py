@@ -118,7 +118,10 @@ def restored(widget_key: str, draft_key: str) -> str | None:
     if widget_key in st.session_state or session.presenting():
         return None
     draft = session.kept_drafts().get(draft_key)
-    return draft.text if draft is not None else None
+    if draft is None:
+        return None
+    session.kept_here(draft)  # back in its field: this tab's to save or drop
+    return draft.text
 
 
 def outdated(draft_key: str, saved: str) -> Draft | None:
@@ -228,15 +231,18 @@ def _typed() -> None:
     text = event["text"]
     saved = _saved(spec, nb)
     if text == saved:
+        st.session_state.pop(TROUBLE, None)
+        mine = session.my_drafts().get(spec.draft)  # another tab's draft of the field is not this tab's to drop
+        if mine is None:
+            return
         try:
-            session.store().discard_drafts(session.owner(), nb.id, [spec.draft])
+            session.store().discard_drafts(session.owner(), nb.id, [mine])
         except NotFoundError:
             return
         except SQLAlchemyError:
             st.session_state[TROUBLE] = "the database could not be reached; what you typed is still in this tab."
             return
         session.forget_drafts([spec.draft])
-        st.session_state.pop(TROUBLE, None)
     elif _keep(nb, spec.draft, text, saved if spec.saved is not None else None) and spec.saved is not None:
         session.typed_in_this_tab(spec.draft)
 
@@ -254,7 +260,9 @@ def _keep(nb: Notebook, draft_key: str, text: str, base: str | None) -> bool:
     except SQLAlchemyError:
         st.session_state[TROUBLE] = "the database could not be reached; what you typed is still in this tab."
         return False
-    session.kept_drafts()[draft_key] = Draft(draft_key, text, utc_now(), base)
+    draft = Draft(draft_key, text, utc_now(), base)
+    session.kept_drafts()[draft_key] = draft
+    session.kept_here(draft)
     st.session_state.pop(TROUBLE, None)
     return True
 

@@ -50,6 +50,7 @@ RENEWED = "wp.renewed"  # widget name -> how often the notebook changed under it
 DRAFTS = "wp.drafts"  # this person's drafts of the open notebook, by draft key
 TYPING = "wp.typing"  # a field is being typed into, its draft not written yet (set by waypoint_ui.drafts)
 TYPED_HERE = "wp.typed-here"  # notebook id -> draft keys of fields saved in place typed in this tab, not saved yet
+MINE = "wp.my-drafts"  # notebook id -> draft key -> the Draft this tab kept or put back into its field
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,9 +240,11 @@ def _save(field: str | None, checkpoint: Notebook | None, choices: Mapping[str, 
         return False
     answers = {**st.session_state.get(CHOICES, {}), **(choices or {})}
     clears = sorted(st.session_state.get(CLEARS, ()))
+    mine = my_drafts()
+    own = [mine[k] for k in clears if k in mine]  # another tab's draft of the same field stays
     st.session_state[UNSAVED] = True  # until the store says otherwise
     try:
-        outcome = store().save_merging(owner(), nb, choices=answers or None, clear_drafts=clears)
+        outcome = store().save_merging(owner(), nb, choices=answers or None, clear_drafts=own)
     except ValueError as exc:  # limits.LimitError, integrity.Inconsistent: the notebook's own rules
         _refused(nb, str(exc), field, checkpoint)
         return False
@@ -449,9 +452,23 @@ def forget_drafts(keys: Iterable[str]) -> None:
     found = st.session_state.get(DRAFTS) or {}
     nb = st.session_state.get(NOTEBOOK)
     typed = st.session_state.get(TYPED_HERE, {}).get(nb.id, set()) if nb is not None else set()
+    mine = my_drafts()
     for k in keys:
         found.pop(k, None)
         typed.discard(k)
+        mine.pop(k, None)
+
+
+def my_drafts() -> dict[str, Draft]:
+    """The drafts of the open notebook this tab kept, or put back into a field, by draft key: what
+    its saves may drop. A draft another tab typed since into the same field is not among them."""
+    nb = st.session_state.get(NOTEBOOK)
+    return st.session_state.setdefault(MINE, {}).setdefault(nb.id, {}) if nb is not None else {}
+
+
+def kept_here(draft: Draft) -> None:
+    """This tab kept `draft`, or put it back into its field."""
+    my_drafts()[draft.field] = draft
 
 
 def typed_in_this_tab(draft_key: str) -> None:

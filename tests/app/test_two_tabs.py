@@ -184,3 +184,35 @@ def test_a_draft_typed_on_the_saved_text_still_comes_back_into_its_field(two_tab
     field = by_label(again.text_area, "My vision")
     assert (field.value, field.disabled) == ("I run operations for 200 people", False)
     assert "Draft, not yet saved" in texts(again) and "changed elsewhere" not in texts(again)
+
+
+def drafts_in(db, nb) -> dict[str, str]:
+    return {k: d.text for k, d in db.drafts("local", nb.id).items()}
+
+
+def on_input(at):
+    at.session_state["reflect.tab"] = "Input"
+    return at.run()
+
+
+def test_a_save_of_the_same_field_in_another_tab_leaves_this_tabs_draft_of_it(two_tabs, db, open_app):
+    a, b, nb = (on_vision(two_tabs[0]), on_vision(two_tabs[1]), two_tabs[2])
+    type_into(a, by_label(a.text_area, "My vision"), "I lead the north")  # a pauses: a draft of a's
+    type_into(b, by_label(b.text_area, "My vision"), "I run operations for 200 people")  # b's, over it
+    by_label(a.text_area, "My vision").input("I lead the northern division").run()  # a leaves the field
+    assert stored(db, nb).vision.statement == "I lead the northern division"
+    assert drafts_in(db, nb) == {"vision.statement": "I run operations for 200 people"}  # b's words stay
+    again = on_vision(open_app(page="reflect"))  # b reloads before leaving the field: asked, not lost
+    assert "I run operations for 200 people" in [t.value for t in again.main.text]
+    assert "changed elsewhere after you typed a draft here" in texts(again)
+
+
+def test_adding_an_entry_in_another_tab_leaves_this_tabs_draft_of_the_same_form(two_tabs, db):
+    a, b, nb = (on_input(two_tabs[0]), on_input(two_tabs[1]), two_tabs[2])
+    type_into(a, by_label(a.text_area, "What they said"), "Delegate")
+    type_into(b, by_label(b.text_area, "What they said"), "Speak up earlier in reviews")
+    by_label(a.text_input, "Who I asked").input("Priya")
+    by_label(a.text_area, "What they said").input("Delegate the rota")
+    button(a, "Add to the log").click().run()
+    assert [i.said for i in stored(db, nb).inputs] == ["Delegate the rota"]
+    assert drafts_in(db, nb) == {"input.said": "Speak up earlier in reviews"}

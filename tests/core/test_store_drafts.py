@@ -196,3 +196,22 @@ OUTDATED = [
 @pytest.mark.parametrize("base, now, expected", [c[1:] for c in OUTDATED], ids=[c[0] for c in OUTDATED])
 def test_a_draft_is_outdated_when_its_field_was_saved_since_it_was_typed(base, now, expected):
     assert Draft(GOAL, "Lead a team", utc_now(), base).outdated_by(now) is expected
+
+
+# (what the save names, what the row holds by then) -> the row is dropped
+CLEARED = [
+    ("the field's key", "Lead a team", True),
+    ("the draft this tab kept, still in the row", "Lead a", True),
+    ("the draft this tab kept, typed over in another tab since", "Lead a team of 12", False),
+]
+
+
+@pytest.mark.parametrize("named, row, dropped", CLEARED, ids=[c[0] for c in CLEARED])
+def test_a_save_drops_a_draft_it_names_only_while_the_row_still_holds_it(store: Store, named, row, dropped):
+    nb = store.create("ana", "Mine")
+    store.save_draft("ana", nb.id, GOAL, "Lead a", base="")
+    mine = store.drafts("ana", nb.id)[GOAL]
+    store.save_draft("ana", nb.id, GOAL, row, base="")
+    nb.vision.statement = "Lead"
+    store.save("ana", nb, clear_drafts=[GOAL if named == "the field's key" else mine])
+    assert (GOAL not in texts(store, "ana", nb.id)) is dropped
