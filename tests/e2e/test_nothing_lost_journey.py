@@ -1,7 +1,8 @@
 """Nothing typed is lost, in a real browser: a goal typed on Goals comes back after a reload, marked
 as a draft; two tabs editing different fields of Reflect both keep their edit without a question,
-and the same field changed in both asks with both values side by side; a server killed while a
-draft is being typed keeps all but the last second of it."""
+and the same field changed in both asks with both values side by side; a draft typed before the
+field was saved in another tab is asked about after a reload, never saved over it unseen; a server
+killed while a draft is being typed keeps all but the last second of it."""
 
 from __future__ import annotations
 
@@ -133,6 +134,41 @@ def test_two_tabs_editing_different_fields_both_keep_their_edit_and_the_same_fie
     assert store.load("local", nb.id).vision.statement == "I run operations for 200 people"
     history = [store.load_revision("local", nb.id, r.revision).vision.statement for r in store.history("local", nb.id)]
     assert "I lead the northern division" in history  # the other version stays in the history
+    store.engine.dispose()
+    for tab in (a, b):
+        tab.context.close()
+
+
+def test_a_draft_typed_before_another_tab_saved_the_field_is_asked_about_after_a_reload(browser: Browser, server: Server):
+    nb = notebook(server)
+    a, b = open_reflect(browser, server), open_reflect(browser, server)
+    for tab in (a, b):
+        open_tab(tab, "Vision")
+    write(a, "My vision", "I lead the northern division")
+    store = server.store()
+    deadline = time.monotonic() + 20
+    while store.load("local", nb.id).vision.statement != "I lead the northern division":
+        assert time.monotonic() < deadline, "a's save never reached the database"
+        time.sleep(0.1)
+    b.get_by_label("My vision", exact=True).press_sequentially("I run operations", delay=10)  # b still shows it empty
+    expect(sidebar(b).get_by_text("Draft kept")).to_be_visible()
+
+    b.reload()
+    wait_for_app(b)
+    open_tab(b, "Vision")
+    expect(b.get_by_text("changed elsewhere after you typed a draft here")).to_be_visible()
+    expect(b.get_by_text("I run operations", exact=True)).to_be_visible()  # the draft, as typed
+    field = drawn(b).get_by_label("My vision", exact=True)
+    expect(field).to_have_value("I lead the northern division")
+    expect(field).to_be_disabled()
+
+    b.get_by_role("button", name="Use my draft").click()
+    expect(drawn(b).get_by_label("My vision", exact=True)).to_have_value("I run operations")
+    b.get_by_role("button", name="Save draft").click()
+    expect(b.get_by_text("Draft, not yet saved")).to_have_count(0)
+    assert store.load("local", nb.id).vision.statement == "I run operations"
+    history = [store.load_revision("local", nb.id, r.revision).vision.statement for r in store.history("local", nb.id)]
+    assert "I lead the northern division" in history
     store.engine.dispose()
     for tab in (a, b):
         tab.context.close()
