@@ -81,8 +81,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Learn fiscal planning", "Own the fiscal budget"),
     ),
     "T.horizon": (
-        ("Lead a team within five years", "Ship it in the next 12 months", "Mentor two analysts for the next six months", "Save more over the coming year", "Go sober for 30 days", "Become a director within a decade"),
-        ("Study for 30 minutes", "Work here for years", "Meet every two weeks", "Complete a six-week course"),
+        ("Lead a team within five years", "Ship it in the next 12 months", "Mentor two analysts for the next six months", "Save more over the coming year", "Go sober for 30 days", "Become a director within a decade", "Land a team lead role in under two years", "Pay off the van in less than a year"),
+        ("Study for 30 minutes", "Work here for years", "Meet every two weeks", "Complete a six-week course", "Finish the hike in under 5 hours", "Spend less than a day a week on email"),
     ),
     "T.end_of_period": (
         ("Improve by the end of the year", "Ship by the end of next quarter", "Finish by the end of the spring semester"),
@@ -201,8 +201,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Read more books about leadership", "Improve my presentation skills", "Lead a diverse team"),
     ),
     "M.role": (
-        ("Become a VP within five years", "Earn a promotion to senior manager", "Hire a chief of staff", "Act as onboarding buddy", "I want to be a pharmacist", "Win the goalkeeper spot on the first team", "Land an identical role at a rival firm"),
-        ("Become a better leader", "Become an expert in cloud architecture", "Get promoted", "Be a role model for my cousins", "Find a job where I feel valued", "Find a position that pays well"),
+        ("Become a VP within five years", "Earn a promotion to senior manager", "Hire a chief of staff", "Act as onboarding buddy", "I want to be a pharmacist", "Win the goalkeeper spot on the first team", "Land an identical role at a rival firm", "Work my way into a shift lead role", "Grow into the head chef position"),
+        ("Become a better leader", "Become an expert in cloud architecture", "Get promoted", "Be a role model for my cousins", "Find a job where I feel valued", "Find a position that pays well", "Put my energy into my job", "Find a way into the office"),
     ),
     "M.each": (
         ("Let each team lead run the planning", "Ask every client for a referral"),
