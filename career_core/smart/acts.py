@@ -65,6 +65,7 @@ _RELATIVE = frozenset({"who", "whom", "whose", "which", "where"})
 MAX_CHARS = 2_000
 MAX_WORDS = 6  # a noun phrase longer than this is a clause, not a thing
 _PLAINLY_ABSTRACT = ("ness", "ity", "ship", "ism")
+_SUFFIXED_THINGS = word_set("suffixed_thing")  # "a sorority", "an internship": things all the same
 _CONTRACTED = ("'ve", "'ll", "'re", "'d", "'m")  # "you've", "we'll": a subject and its verb
 
 
@@ -123,12 +124,17 @@ def _thing(word: str, counted: str | None) -> bool:
         return False
     if word.endswith("ed") and (word[:-2] in lemma_of() or word[:-1] in lemma_of()):
         return False  # "get involved": a state reached, not a thing
-    if counted == "count":
-        return not singular.endswith(_PLAINLY_ABSTRACT)
+    if counted:
+        if singular.endswith("ie"):
+            singular = singular[:-2] + "y"  # "cities"
+        if singular.endswith(_PLAINLY_ABSTRACT) and singular not in _SUFFIXED_THINGS:
+            return False
+        if counted == "count":
+            return True
     if word in _AMOUNTS:
         return False
     if counted:
-        return not singular.endswith(_PLAINLY_ABSTRACT)
+        return True
     return not is_abstract(word) or not is_common(word)
 
 

@@ -20,8 +20,22 @@ BOUNDED_TIME_FRAMES = [
     ("Lose weight in under 3 weeks", "smT"),
 ]
 
+# Nouns whose endings usually make abstract words ("-ity", "-ship", "-ness") can still name a place,
+# a group or a post; the abstract ones stay abstract.
+THINGS_WITH_ABSTRACT_ENDINGS = [
+    ("Pledge a fraternity", "SMt"),
+    ("Apply to a university abroad by March", "SMT"),
+    ("Land a summer internship", "SMt"),
+    ("Visit two new cities this year", "SMT"),
+    ("Camp in the wilderness for a week", "SMT"),
+    ("Find an opportunity", "smt"),
+    ("Gain an ability", "smt"),
+    ("Improve my productivity", "smt"),
+]
+
 FAMILIES = {
     "a time frame given as a bound": BOUNDED_TIME_FRAMES,
+    "things with abstract-looking endings": THINGS_WITH_ABSTRACT_ENDINGS,
 }
 CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, rows in FAMILIES.items() for text, expected in rows]
 
