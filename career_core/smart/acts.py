@@ -26,7 +26,7 @@ from career_core.smart.checks import builds_amount, described_after
 from career_core.smart.lexicon import is_common
 from career_core.smart.rules import word_set
 from career_core.smart.scan import DETERMINERS, VAGUE, is_abstract
-from career_core.smart.verbs import lemma_of
+from career_core.smart.verbs import lemma_of, verb_of_past
 
 _TOKEN = re.compile(r"[a-z][a-z'-]*|\d+|[.!?;:,()\[\]\n\"]|/", re.ASCII)
 _BOUNDARY = frozenset(".!?;:()[]\n\"")
@@ -259,11 +259,44 @@ def find(lower: str) -> list[Act]:
         if act is not None:
             found_at.append(act)
     if not found_at:
-        item = _time_item(text)
+        item = _time_item(text) or _result_item(text)
         if item is not None:
             found_at.append(item)
     return [Act(text.span(i)[0], text.span(h)[1], verb, words[h], done, habit) for i, h, verb, done, habit in found_at]
 
+
+_RESULT_WORDS = 4  # "my first student loan": a short thing before its participle
+
+
+def _result_item(text: _Text) -> tuple[int, int, str, bool, bool] | None:
+    """A list item that names a thing and the deed done to it, with no verb before: "Car paid
+    off", "Spare room cleared out by May", "Novel submitted". The thing comes first, then a past
+    participle of a verb whose act ends by itself or with its particle ("paid off")."""
+    words = text.words
+    first = 0
+    while first < len(words) and words[first].isdigit():
+        first += 1  # "3. Car paid off"
+    for p in range(first + 1, min(len(words), first + _RESULT_WORDS + 1)):
+        word = words[p]
+        if word in _BOUNDARY or word == "," or word in _NP_STOP or word in _PREPOSITIONS:
+            return None
+        verb = verb_of_past().get(word)
+        if verb is None or verb == word:
+            continue  # "set", "cut", "run" read as nouns or plain verbs as often
+        ends = p + 1 < len(words) and words[p + 1] in _PARTICLES
+        if _verb(verb) is None or not (verb in _TELIC or ends):
+            return None
+        held = words[first:p]
+        if any(w in VAGUE or w in _NOT_ACTS and w not in _QUANTIFIERS and w != "first" for w in held):
+            return None
+        if not (_thing(words[p - 1], "definite") or (held[0] in _ORDINALS and words[p - 1] in _BROAD)):
+            return None  # "Debt paid off" says not which debt; "First debt paid off" does
+        return first, p + 1 if ends else p, verb, True, False  # the whole item: "Car paid off"
+    return None
+
+
+_ORDINALS = word_set("ordinal_word")
+_BROAD = word_set("broad_object")
 
 _ITEM_CADENCE = word_set("item_cadence")
 _ITEM_OCCASION = word_set("item_occasion")

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from career_core.smart.rules import word_set
+from career_core.smart.verbs import verb_of_past
 
 _TRANSLATE = str.maketrans(
     {
@@ -55,6 +56,30 @@ def normalise(text: str) -> tuple[str, str]:
     lower = cased.lower()
     if len(lower) != len(cased):  # a few characters lowercase to two ("İ"): keep those as is
         lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in cased)
+    if "have " in lower or "having " in lower or "'ve " in lower:
+        cased, lower = _plain_perfect(cased, lower)
+    return cased, lower
+
+
+# "plan to have started my degree", "I've written the draft": the deed is the verb's, done by then
+_PERFECT = re.compile(r"\b(?:have|having|'ve)\s(?:already\s|finally\s|successfully\s)?([a-z]{3,20})\b(?=\s[a-z0-9])", re.ASCII)
+_AUXILIARY = frozenset({"been", "had", "gone", "got", "gotten"})  # "have been to", "have had": no deed of their own
+
+
+def _plain_perfect(cased: str, lower: str) -> tuple[str, str]:
+    """Both copies with each participle after "have" as its plain verb, padded with spaces to
+    the same length ("started" -> "start  "), so every rule reads the deed as it reads "start";
+    left as it is when the plain verb is longer or would leave a gap of more than three spaces,
+    which the rules' patterns do not bridge."""
+    for m in reversed(list(_PERFECT.finditer(lower))):
+        past = m.group(1)
+        verb = verb_of_past().get(past)
+        if verb is None or past in _AUXILIARY or verb == past or not 0 < len(past) - len(verb) + 1 <= 3:
+            continue
+        start, end = m.span(1)
+        plain = verb + " " * (len(past) - len(verb))
+        lower = lower[:start] + plain + lower[end:]
+        cased = cased[:start] + (plain[0].upper() if cased[start].isupper() else plain[0]) + plain[1:] + cased[end:]
     return cased, lower
 
 

@@ -33,9 +33,33 @@ THINGS_WITH_ABSTRACT_ENDINGS = [
     ("Improve my productivity", "smt"),
 ]
 
+# "have" with a past participle states the deed as done by then ("plan to have started ..."): it
+# reads as the plain verb would. "have been", "have had" do no deed of their own.
+PERFECT_TENSE = [
+    ("Plan to have started my nursing degree by 2028", "SMT"),
+    ("Hope to have visited Lisbon before I turn 40", "SMT"),
+    ("By June I will have written the first draft of my thesis", "SMT"),
+    ("Having finished the safety course, apply for the foreman post", "SMt"),
+    ("I have been a nurse for years", "Smt"),
+    ("Have improved my skills by May", "smT"),
+]
+
+# A list item that names a thing and then the deed done to it, with no verb before it.
+THING_THEN_DEED = [
+    ("Car loan paid off by 2028", "SMT"),
+    ("Spare room cleared out", "SMt"),
+    ("Second quilt finished before Christmas", "SMT"),
+    ("Old bike sold", "SMt"),
+    ("Debt paid off", "smt"),  # which debt? still broad
+    ("Goals set", "smt"),
+    ("Team motivated", "smt"),
+]
+
 FAMILIES = {
     "a time frame given as a bound": BOUNDED_TIME_FRAMES,
     "things with abstract-looking endings": THINGS_WITH_ABSTRACT_ENDINGS,
+    "the perfect tense": PERFECT_TENSE,
+    "a thing, then the deed done to it": THING_THEN_DEED,
 }
 CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, rows in FAMILIES.items() for text, expected in rows]
 
