@@ -250,6 +250,11 @@ def find(lower: str) -> list[Act]:
             if skill is not None:
                 found_at.append((i, skill, "learn", False, False))
             continue
+        if lemma == "do":
+            found = _phrase(text, i + 1)  # "do a pull-up", "do a 5k": one go at a counted thing
+            if found is not None and found[1] == "count" and words[i + 1] in _COUNTS:
+                found_at.append((i, found[0], "do", True, False))
+            continue
         verb = _verb(word) or (lemma if lemma in _MAKES else None)
         if verb is None:
             if lemma in _TAKE_UP and i + 1 < len(words) and _pastime(words[i + 1]):

@@ -55,11 +55,29 @@ THING_THEN_DEED = [
     ("Team motivated", "smt"),
 ]
 
+# "do" with one counted thing is one go at it, done or not; "do a good job" stays open.
+DOING_ONE_THING = [
+    ("Do a chin-up by my birthday", "SMT"),
+    ("I want to be able to do a cartwheel", "SMt"),
+    ("Do a sprint triathlon next summer", "SMT"),
+    ("Do a good job", "smt"),
+    ("Do a lot more", "smt"),
+]
+
+# "some" before a time word says when, vaguely (T's question), and leaves the deed as it is.
+SOME_DAY = [
+    ("Some day I would love to do a backflip", "SMt"),
+    ("At some point, hike a volcano", "SMt"),
+    ("Read some poetry books", "Smt"),  # how many is left open: M's question
+]
+
 FAMILIES = {
     "a time frame given as a bound": BOUNDED_TIME_FRAMES,
     "things with abstract-looking endings": THINGS_WITH_ABSTRACT_ENDINGS,
     "the perfect tense": PERFECT_TENSE,
     "a thing, then the deed done to it": THING_THEN_DEED,
+    "doing one counted thing": DOING_ONE_THING,
+    "some day": SOME_DAY,
 }
 CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, rows in FAMILIES.items() for text, expected in rows]
 
