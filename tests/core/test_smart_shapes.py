@@ -68,7 +68,7 @@ DOING_ONE_THING = [
 SOME_DAY = [
     ("Some day I would love to do a backflip", "SMt"),
     ("At some point, hike a volcano", "SMt"),
-    ("Read some poetry books", "Smt"),  # how many is left open: M's question
+    ("Read some books", "Smt"),  # how many is left open: M's question
 ]
 
 FAMILIES = {
