@@ -105,6 +105,20 @@ def _skill(words: list[str], i: int) -> int | None:
     return None
 
 
+def _tool(text: _Text, i: int) -> int | None:
+    """After "learn" at words[i]: the one thing a skill is learnt on ("learn how to use a power
+    drill", "learn to operate a forklift"), whose verb goes on by nature; the skill ends when
+    the thing can be worked. The index of the thing, or None."""
+    words = text.words
+    k = i + 1
+    if k < len(words) and words[k] == "how":
+        k += 1
+    if not (k + 2 < len(words) and words[k] == "to" and words[k + 1] in lemma_of() and words[k + 2] in _COUNTS):
+        return None
+    found = _phrase(text, k + 2)
+    return found[0] if found is not None and found[1] == "count" else None
+
+
 @cache
 def _verb(word: str) -> str | None:
     """word as a plain verb that can name an act, or None."""
@@ -249,6 +263,10 @@ def find(lower: str) -> list[Act]:
             skill = _skill(words, i)
             if skill is not None:
                 found_at.append((i, skill, "learn", False, False))
+            else:
+                tool = _tool(text, i)
+                if tool is not None:
+                    found_at.append((i, tool, "learn", True, False))
             continue
         if lemma == "do":
             found = _phrase(text, i + 1)  # "do a pull-up", "do a 5k": one go at a counted thing

@@ -71,6 +71,15 @@ SOME_DAY = [
     ("Read some books", "Smt"),  # how many is left open: M's question
 ]
 
+# Learning to work one counted thing ends when the thing can be worked, even with a verb that
+# goes on by nature ("use", "operate"); a skill with no thing ("learn to knit") has no finish.
+LEARNING_A_TOOL = [
+    ("Learn how to use a sewing machine", "SMt"),
+    ("Learn to operate a ride-on mower by spring", "SMT"),
+    ("Learn to use a new skill", "smt"),
+    ("Learn to knit", "Smt"),
+]
+
 FAMILIES = {
     "a time frame given as a bound": BOUNDED_TIME_FRAMES,
     "things with abstract-looking endings": THINGS_WITH_ABSTRACT_ENDINGS,
@@ -78,6 +87,7 @@ FAMILIES = {
     "a thing, then the deed done to it": THING_THEN_DEED,
     "doing one counted thing": DOING_ONE_THING,
     "some day": SOME_DAY,
+    "learning to work one thing": LEARNING_A_TOOL,
 }
 CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, rows in FAMILIES.items() for text, expected in rows]
 
