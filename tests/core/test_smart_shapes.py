@@ -80,6 +80,16 @@ LEARNING_A_TOOL = [
     ("Learn to knit", "Smt"),
 ]
 
+# School stages and occasions said the way students and families say them.
+SCHOOL_AND_HOME_TIMES = [
+    ("Earn a B in physics first term", "SMT"),
+    ("Make the debate team my sophomore year", "SMT"),
+    ("Hike one trail together on the weekends", "SMT"),
+    ("Paint the fence in time for summer", "SMT"),
+    ("Meet my new team during the first couple of weeks", "SMT"),
+    ("Print my senior year portfolio", "SMt"),  # the year names the portfolio
+]
+
 FAMILIES = {
     "a time frame given as a bound": BOUNDED_TIME_FRAMES,
     "things with abstract-looking endings": THINGS_WITH_ABSTRACT_ENDINGS,
@@ -88,6 +98,7 @@ FAMILIES = {
     "doing one counted thing": DOING_ONE_THING,
     "some day": SOME_DAY,
     "learning to work one thing": LEARNING_A_TOOL,
+    "school stages and home occasions": SCHOOL_AND_HOME_TIMES,
 }
 CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, rows in FAMILIES.items() for text, expected in rows]
 
