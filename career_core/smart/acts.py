@@ -289,6 +289,7 @@ def find(lower: str) -> list[Act]:
 
 
 _RESULT_WORDS = 4  # "my first student loan": a short thing before its participle
+_RESULT_ITEM_WORDS = 12  # "Car loan paid off by the end of 2027"
 
 
 def _result_item(text: _Text) -> tuple[int, int, str, bool, bool] | None:
@@ -296,14 +297,17 @@ def _result_item(text: _Text) -> tuple[int, int, str, bool, bool] | None:
     off", "Spare room cleared out by May", "Novel submitted". The thing comes first, then a past
     participle of a verb whose act ends by itself or with its particle ("paid off")."""
     words = text.words
+    if len(words) > _RESULT_ITEM_WORDS:
+        return None  # a sentence, not a list item
     first = 0
     while first < len(words) and words[first].isdigit():
         first += 1  # "3. Car paid off"
+    past = verb_of_past()
     for p in range(first + 1, min(len(words), first + _RESULT_WORDS + 1)):
         word = words[p]
         if word in _BOUNDARY or word == "," or word in _NP_STOP or word in _PREPOSITIONS:
             return None
-        verb = verb_of_past().get(word)
+        verb = past.get(word)
         if verb is None or verb == word:
             continue  # "set", "cut", "run" read as nouns or plain verbs as often
         ends = p + 1 < len(words) and words[p + 1] in _PARTICLES

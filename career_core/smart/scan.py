@@ -89,15 +89,23 @@ def _is_title_case(cased: str) -> bool:
     words = [w for w in _CASED_WORD.findall(cased) if len(w) > 1]
     if len(words) >= 4:
         caps = sum(1 for w in words if w[0].isupper())
-        # "Finish reading The Night Circus": a lowercase word before capitals shows the writer
-        # does not capitalise every word; the capitals after it are a title's
-        last_cap = max(i for i, w in enumerate(words) if w[0].isupper()) if caps else -1
-        lowercase = any(w[0].islower() and w not in _SMALL_WORDS and len(w) > 3 for w in words[:last_cap])
-        if caps >= 0.7 * len(words) and (not lowercase or caps >= 0.9 * len(words)):
-            return True
+        if caps >= 0.7 * len(words):
+            # "Finish reading The Night Circus": a lowercase word before capitals shows the writer
+            # does not capitalise every word; the capitals after it are a title's
+            last_cap = max(i for i, w in enumerate(words) if w[0].isupper())
+            lowercase = any(w[0].islower() and w not in _SMALL_WORDS and len(w) > 3 for w in words[:last_cap])
+            if not lowercase or caps >= 0.9 * len(words):
+                return True
     # months and weekdays are capitalised in any sentence, so they say nothing either way
-    content = [w for w in words if w.lower() not in _SMALL_WORDS and w.lower() not in MONTH_OR_DAY]
-    return len(content) >= 2 and all(w[0].isupper() for w in content)
+    content = 0
+    for w in words:
+        low = w.lower()
+        if low in _SMALL_WORDS or low in MONTH_OR_DAY:
+            continue
+        if not w[0].isupper():
+            return False
+        content += 1
+    return content >= 2
 
 
 def previous_words(lower: str, start: int, n: int = 2) -> list[str]:
@@ -156,6 +164,11 @@ class Scan:
     def all_caps(self) -> bool:
         """Shouting ("LEAD THE SALES TEAM"): most letters capitals, so acronyms say nothing."""
         if self._all_caps is None:
-            letters = [ch for ch in self.cased[:2000] if ch.isalpha()]
-            self._all_caps = bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+            head = self.cased[:2000]
+            if head.isascii():  # the usual case, counted in C: an ASCII capital is a letter
+                letters, capitals = sum(map(str.isalpha, head)), sum(map(str.isupper, head))
+            else:
+                alpha = [ch for ch in head if ch.isalpha()]
+                letters, capitals = len(alpha), sum(ch.isupper() for ch in alpha)
+            self._all_caps = letters > 0 and capitals >= 0.8 * letters
         return self._all_caps
