@@ -26,7 +26,7 @@ from career_core.smart.checks import builds_amount, described_after
 from career_core.smart.lexicon import is_common
 from career_core.smart.rules import word_set
 from career_core.smart.scan import DETERMINERS, VAGUE, is_abstract
-from career_core.smart.verbs import lemma_of
+from career_core.smart.verbs import lemma_of, verb_of_past
 
 _TOKEN = re.compile(r"[a-z][a-z'-]*|\d+|[.!?;:,()\[\]\n\"]|/", re.ASCII)
 _BOUNDARY = frozenset(".!?;:()[]\n\"")
@@ -65,6 +65,7 @@ _RELATIVE = frozenset({"who", "whom", "whose", "which", "where"})
 MAX_CHARS = 2_000
 MAX_WORDS = 6  # a noun phrase longer than this is a clause, not a thing
 _PLAINLY_ABSTRACT = ("ness", "ity", "ship", "ism")
+_SUFFIXED_THINGS = word_set("suffixed_thing")  # "a sorority", "an internship": things all the same
 _CONTRACTED = ("'ve", "'ll", "'re", "'d", "'m")  # "you've", "we'll": a subject and its verb
 
 
@@ -104,6 +105,20 @@ def _skill(words: list[str], i: int) -> int | None:
     return None
 
 
+def _tool(text: _Text, i: int) -> int | None:
+    """After "learn" at words[i]: the one thing a skill is learnt on ("learn how to use a power
+    drill", "learn to operate a forklift"), whose verb goes on by nature; the skill ends when
+    the thing can be worked. The index of the thing, or None."""
+    words = text.words
+    k = i + 1
+    if k < len(words) and words[k] == "how":
+        k += 1
+    if not (k + 2 < len(words) and words[k] == "to" and words[k + 1] in lemma_of() and words[k + 2] in _COUNTS):
+        return None
+    found = _phrase(text, k + 2)
+    return found[0] if found is not None and found[1] == "count" else None
+
+
 @cache
 def _verb(word: str) -> str | None:
     """word as a plain verb that can name an act, or None."""
@@ -123,12 +138,17 @@ def _thing(word: str, counted: str | None) -> bool:
         return False
     if word.endswith("ed") and (word[:-2] in lemma_of() or word[:-1] in lemma_of()):
         return False  # "get involved": a state reached, not a thing
-    if counted == "count":
-        return not singular.endswith(_PLAINLY_ABSTRACT)
+    if counted:
+        if singular.endswith("ie"):
+            singular = singular[:-2] + "y"  # "cities"
+        if singular.endswith(_PLAINLY_ABSTRACT) and singular not in _SUFFIXED_THINGS:
+            return False
+        if counted == "count":
+            return True
     if word in _AMOUNTS:
         return False
     if counted:
-        return not singular.endswith(_PLAINLY_ABSTRACT)
+        return True
     return not is_abstract(word) or not is_common(word)
 
 
@@ -243,6 +263,15 @@ def find(lower: str) -> list[Act]:
             skill = _skill(words, i)
             if skill is not None:
                 found_at.append((i, skill, "learn", False, False))
+            else:
+                tool = _tool(text, i)
+                if tool is not None:
+                    found_at.append((i, tool, "learn", True, False))
+            continue
+        if lemma == "do":
+            found = _phrase(text, i + 1)  # "do a pull-up", "do a 5k": one go at a counted thing
+            if found is not None and found[1] == "count" and words[i + 1] in _COUNTS:
+                found_at.append((i, found[0], "do", True, False))
             continue
         verb = _verb(word) or (lemma if lemma in _MAKES else None)
         if verb is None:
@@ -253,11 +282,48 @@ def find(lower: str) -> list[Act]:
         if act is not None:
             found_at.append(act)
     if not found_at:
-        item = _time_item(text)
+        item = _time_item(text) or _result_item(text)
         if item is not None:
             found_at.append(item)
     return [Act(text.span(i)[0], text.span(h)[1], verb, words[h], done, habit) for i, h, verb, done, habit in found_at]
 
+
+_RESULT_WORDS = 4  # "my first student loan": a short thing before its participle
+_RESULT_ITEM_WORDS = 12  # "Car loan paid off by the end of 2027"
+
+
+def _result_item(text: _Text) -> tuple[int, int, str, bool, bool] | None:
+    """A list item that names a thing and the deed done to it, with no verb before: "Car paid
+    off", "Spare room cleared out by May", "Novel submitted". The thing comes first, then a past
+    participle of a verb whose act ends by itself or with its particle ("paid off")."""
+    words = text.words
+    if len(words) > _RESULT_ITEM_WORDS:
+        return None  # a sentence, not a list item
+    first = 0
+    while first < len(words) and words[first].isdigit():
+        first += 1  # "3. Car paid off"
+    past = verb_of_past()
+    for p in range(first + 1, min(len(words), first + _RESULT_WORDS + 1)):
+        word = words[p]
+        if word in _BOUNDARY or word == "," or word in _NP_STOP or word in _PREPOSITIONS:
+            return None
+        verb = past.get(word)
+        if verb is None or verb == word:
+            continue  # "set", "cut", "run" read as nouns or plain verbs as often
+        ends = p + 1 < len(words) and words[p + 1] in _PARTICLES
+        if _verb(verb) is None or not (verb in _TELIC or ends):
+            return None
+        held = words[first:p]
+        if any(w in VAGUE or w in _NOT_ACTS and w not in _QUANTIFIERS and w != "first" for w in held):
+            return None
+        if not (_thing(words[p - 1], "definite") or (held[0] in _ORDINALS and words[p - 1] in _BROAD)):
+            return None  # "Debt paid off" says not which debt; "First debt paid off" does
+        return first, p + 1 if ends else p, verb, True, False  # the whole item: "Car paid off"
+    return None
+
+
+_ORDINALS = word_set("ordinal_word")
+_BROAD = word_set("broad_object")
 
 _ITEM_CADENCE = word_set("item_cadence")
 _ITEM_OCCASION = word_set("item_occasion")

@@ -377,6 +377,7 @@ def _check_grade(m: re.Match[str], scan: Scan) -> Any:
 _THINGS = word_set("concrete") | word_set("deliverable") | word_set("recurring_event")
 _HABITS = word_set("activity")
 _RECURRENCE = word_set("recurrence_adjective")
+_SOME_WHEN = word_set("period") | {"point"}
 _OCCASIONS = word_set("recurring_event") | word_set("item_occasion") | word_set("recurring_occasion")
 
 
@@ -390,6 +391,8 @@ def _check_vague_word(m: re.Match[str], scan: Scan) -> Any:
         return OPEN_RHYTHM  # "a regular date night": the habit is named; how often is M's question
     if word in SIZE or word == "some":
         following = NEXT_WORD.match(scan.lower, m.end())
+        if word == "some" and following and following.group(1) in _SOME_WHEN:
+            return REJECT  # "some day I will ...": says when (T's question), not how much
         if following and _is_thing(following.group(1), counting=word == "some"):
             return OPEN_COUNT if word == "some" else REJECT
     cased = scan.cased[m.start() : m.end()]

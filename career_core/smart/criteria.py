@@ -136,6 +136,8 @@ class Evidenced:
             self.by_rule.setdefault(h.rule, []).append(h)
             for key in h.criteria:
                 self.by_criterion[key].append(h)
+        # a participle after "have" is read as its plain verb (scan.normalise): "started" as "start  "
+        self.rewritten = "have" in det.lower or "'ve" in det.lower
         # Each cited hit's public Evidence, built once on first citation: S and M often cite the same words.
         self.evidence: dict[Hit, Evidence] = {}
         # False for gibberish, a lone number or a date; an amount with its unit ("4k", "$50") is real
@@ -190,7 +192,11 @@ class Evidenced:
         for h in hits:
             found = cited.get(h)
             if found is None:
-                found = cited[h] = Evidence(h.start, h.end, h.kind, h.rule)
+                end = h.end
+                if self.rewritten:  # "paid" read as "pay ": cite the word as written
+                    while end < len(self.det.text) and self.det.text[end].isalpha() and self.det.lower[end] == " ":
+                        end += 1
+                found = cited[h] = Evidence(h.start, end, h.kind, h.rule)
             out.append(found)
         return out
 

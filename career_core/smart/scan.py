@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from career_core.smart.rules import word_set
+from career_core.smart.verbs import verb_of_past
 
 _TRANSLATE = str.maketrans(
     {
@@ -34,7 +35,7 @@ _ABSTRACT_SUFFIXES = ("ship", "ness", "ity", "ism", "ence", "ance", "ency", "anc
 MONTH_OR_DAY = word_set("month") | word_set("weekday")
 VAGUE = word_set("vague_modifier")
 SIZE = word_set("size_word")  # before a thing, a size says which one ("a small project")
-_CONCRETE = word_set("concrete") | word_set("deliverable") | word_set("recurring_event") | word_set("role") | word_set("occupation")
+_CONCRETE = word_set("concrete") | word_set("deliverable") | word_set("recurring_event") | word_set("role") | word_set("occupation") | word_set("suffixed_thing")
 _ABSTRACT = word_set("abstract")
 _SMALL_WORDS = word_set("small_word")
 AMOUNT_VERBS = word_set("amount_verb")
@@ -55,6 +56,30 @@ def normalise(text: str) -> tuple[str, str]:
     lower = cased.lower()
     if len(lower) != len(cased):  # a few characters lowercase to two ("İ"): keep those as is
         lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in cased)
+    if "have " in lower or "having " in lower or "'ve " in lower:
+        cased, lower = _plain_perfect(cased, lower)
+    return cased, lower
+
+
+# "plan to have started my degree", "I've written the draft": the deed is the verb's, done by then
+_PERFECT = re.compile(r"\b(?:have|having|'ve)\s(?:already\s|finally\s|successfully\s)?([a-z]{3,20})\b(?=\s[a-z0-9])", re.ASCII)
+_AUXILIARY = frozenset({"been", "had", "gone", "got", "gotten"})  # "have been to", "have had": no deed of their own
+
+
+def _plain_perfect(cased: str, lower: str) -> tuple[str, str]:
+    """Both copies with each participle after "have" as its plain verb, padded with spaces to
+    the same length ("started" -> "start  "), so every rule reads the deed as it reads "start";
+    left as it is when the plain verb is longer or would leave a gap of more than three spaces,
+    which the rules' patterns do not bridge."""
+    for m in reversed(list(_PERFECT.finditer(lower))):
+        past = m.group(1)
+        verb = verb_of_past().get(past)
+        if verb is None or past in _AUXILIARY or verb == past or not 0 < len(past) - len(verb) + 1 <= 3:
+            continue
+        start, end = m.span(1)
+        plain = verb + " " * (len(past) - len(verb))
+        lower = lower[:start] + plain + lower[end:]
+        cased = cased[:start] + (plain[0].upper() if cased[start].isupper() else plain[0]) + plain[1:] + cased[end:]
     return cased, lower
 
 
@@ -64,15 +89,23 @@ def _is_title_case(cased: str) -> bool:
     words = [w for w in _CASED_WORD.findall(cased) if len(w) > 1]
     if len(words) >= 4:
         caps = sum(1 for w in words if w[0].isupper())
-        # "Finish reading The Night Circus": a lowercase word before capitals shows the writer
-        # does not capitalise every word; the capitals after it are a title's
-        last_cap = max(i for i, w in enumerate(words) if w[0].isupper()) if caps else -1
-        lowercase = any(w[0].islower() and w not in _SMALL_WORDS and len(w) > 3 for w in words[:last_cap])
-        if caps >= 0.7 * len(words) and (not lowercase or caps >= 0.9 * len(words)):
-            return True
+        if caps >= 0.7 * len(words):
+            # "Finish reading The Night Circus": a lowercase word before capitals shows the writer
+            # does not capitalise every word; the capitals after it are a title's
+            last_cap = max(i for i, w in enumerate(words) if w[0].isupper())
+            lowercase = any(w[0].islower() and w not in _SMALL_WORDS and len(w) > 3 for w in words[:last_cap])
+            if not lowercase or caps >= 0.9 * len(words):
+                return True
     # months and weekdays are capitalised in any sentence, so they say nothing either way
-    content = [w for w in words if w.lower() not in _SMALL_WORDS and w.lower() not in MONTH_OR_DAY]
-    return len(content) >= 2 and all(w[0].isupper() for w in content)
+    content = 0
+    for w in words:
+        low = w.lower()
+        if low in _SMALL_WORDS or low in MONTH_OR_DAY:
+            continue
+        if not w[0].isupper():
+            return False
+        content += 1
+    return content >= 2
 
 
 def previous_words(lower: str, start: int, n: int = 2) -> list[str]:
@@ -131,6 +164,11 @@ class Scan:
     def all_caps(self) -> bool:
         """Shouting ("LEAD THE SALES TEAM"): most letters capitals, so acronyms say nothing."""
         if self._all_caps is None:
-            letters = [ch for ch in self.cased[:2000] if ch.isalpha()]
-            self._all_caps = bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+            head = self.cased[:2000]
+            if head.isascii():  # the usual case, counted in C: an ASCII capital is a letter
+                letters, capitals = sum(map(str.isalpha, head)), sum(map(str.isupper, head))
+            else:
+                alpha = [ch for ch in head if ch.isalpha()]
+                letters, capitals = len(alpha), sum(ch.isupper() for ch in alpha)
+            self._all_caps = letters > 0 and capitals >= 0.8 * letters
         return self._all_caps

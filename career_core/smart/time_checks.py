@@ -70,7 +70,14 @@ def _check_age(m: re.Match[str], scan: Scan) -> Any:
 
 
 def _check_season(m: re.Match[str], scan: Scan) -> Any:
+    if m.group("prep") and m.group("prep").startswith("in") and m.group("prep") != "in":
+        following = NEXT_WORD.match(scan.lower, m.end())
+        if following and following.group(1) not in _AFTER_SEASON:
+            return REJECT  # "in time for the spring recital": the occasion is the recital (T.event)
     return None if (m.group("prep") or m.group("rel") or m.group("y")) else REJECT
+
+
+_AFTER_SEASON = frozenset({"and", "or", "so", "to", "i", "we", "with", "at", "in", "on", "this", "next"})
 
 
 def _check_event(m: re.Match[str], scan: Scan) -> Any:

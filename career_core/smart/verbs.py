@@ -1,4 +1,5 @@
-"""English verbs and their -ing forms, from lemminflect, stored in verbs.tsv beside this file.
+"""English verbs and their -ing forms, from lemminflect, stored in verbs.tsv beside this file
+(and their past participles in past_participles.tsv).
 
 Why: the scorer needs two facts about words its own lists do not hold. Whether a word can be a
 verb ("donate", "install": a goal that opens with one names an act), and a verb's -ing form
@@ -18,13 +19,16 @@ from functools import cache
 from pathlib import Path
 
 STORE = Path(__file__).with_name("verbs.tsv")
+PAST_STORE = Path(__file__).with_name("past_participles.tsv")  # "have finished", "paid off"
 # "going to" says when, not what: "go" keeps no participle in the scorer's verb lists.
 NOT_INFLECTED = frozenset({"go"})
 
 
-def generate(is_everyday) -> dict[str, tuple[str, ...]]:
-    """verb -> its present participles, for every lowercase verb lemminflect knows that
-    is_everyday accepts. Reads lemminflect (a development dependency: only this needs it)."""
+def generate(is_everyday, tag: str = "VBG") -> dict[str, tuple[str, ...]]:
+    """verb -> its present participles (tag "VBN": its past participles), for every lowercase
+    verb lemminflect knows that is_everyday accepts. Reads lemminflect (a development
+    dependency: only this needs it). A regular verb's past participle is its past tense, which
+    lemminflect lists only once, as VBD."""
     from lemminflect import Inflections, getAllInflections
 
     with gzip.open(Inflections().infl_lu_fn, "rt", encoding="utf-8") as f:
@@ -34,19 +38,41 @@ def generate(is_everyday) -> dict[str, tuple[str, ...]]:
         if not is_everyday(verb):
             continue
         forms = getAllInflections(verb, upos="VERB")
-        ing = sorted(form for form in forms.get("VBG", ()) if form.isalpha())
-        if verb in forms.get("VB", ()) and ing:
-            out[verb] = tuple(ing)
+        found = forms.get(tag, ()) or (forms.get("VBD", ()) if tag == "VBN" else ())
+        inflected = sorted(form for form in found if form.isalpha())
+        if verb in forms.get("VB", ()) and forms.get("VBG") and inflected:
+            out[verb] = tuple(inflected)
+    return out
+
+
+def _read(store: Path) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for line in store.read_text(encoding="utf-8").splitlines():
+        verb, _, forms = line.partition("\t")
+        out[verb] = tuple(forms.split())
     return out
 
 
 @cache
 def participles() -> dict[str, tuple[str, ...]]:
     """verb -> its -ing forms, as stored."""
-    out: dict[str, tuple[str, ...]] = {}
-    for line in STORE.read_text(encoding="utf-8").splitlines():
-        verb, _, forms = line.partition("\t")
-        out[verb] = tuple(forms.split())
+    return _read(STORE)
+
+
+@cache
+def past_participles() -> dict[str, tuple[str, ...]]:
+    """verb -> its past participles ("write" -> "written"), as stored."""
+    return _read(PAST_STORE)
+
+
+@cache
+def verb_of_past() -> dict[str, str]:
+    """Every stored past participle -> its verb ("written" -> "write"). Kept apart from
+    lemma_of: "-ed" words describe as often as they act ("a trained coach")."""
+    out: dict[str, str] = {}
+    for verb, forms in past_participles().items():
+        for form in forms:
+            out.setdefault(form, verb)
     return out
 
 
@@ -82,6 +108,8 @@ def everyday_words() -> frozenset[str]:
 
 
 def main() -> None:
-    table = generate(everyday_words().__contains__)
-    STORE.write_text("".join(f"{verb}\t{' '.join(forms)}\n" for verb, forms in table.items()), encoding="utf-8")
-    print(f"{len(table)} verbs written to {STORE.name}")
+    everyday = everyday_words().__contains__
+    for store, tag in ((STORE, "VBG"), (PAST_STORE, "VBN")):
+        table = generate(everyday, tag)
+        store.write_text("".join(f"{verb}\t{' '.join(forms)}\n" for verb, forms in table.items()), encoding="utf-8")
+        print(f"{len(table)} verbs written to {store.name}")

@@ -81,8 +81,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Learn fiscal planning", "Own the fiscal budget"),
     ),
     "T.horizon": (
-        ("Lead a team within five years", "Ship it in the next 12 months", "Mentor two analysts for the next six months", "Save more over the coming year", "Go sober for 30 days", "Become a director within a decade"),
-        ("Study for 30 minutes", "Work here for years", "Meet every two weeks", "Complete a six-week course"),
+        ("Lead a team within five years", "Ship it in the next 12 months", "Mentor two analysts for the next six months", "Save more over the coming year", "Go sober for 30 days", "Become a director within a decade", "Land a team lead role in under two years", "Pay off the van in less than a year", "Settle in during the first couple of weeks"),
+        ("Study for 30 minutes", "Work here for years", "Meet every two weeks", "Complete a six-week course", "Finish the hike in under 5 hours", "Spend less than a day a week on email"),
     ),
     "T.end_of_period": (
         ("Improve by the end of the year", "Ship by the end of next quarter", "Finish by the end of the spring semester"),
@@ -97,7 +97,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Review this plan", "Plan the next step"),
     ),
     "T.season": (
-        ("Finish by the summer of 2029", "Teach a session before the summer", "Read during the autumn term", "Launch in spring 2028", "Sow the peas in early spring"),
+        ("Finish by the summer of 2029", "Teach a session before the summer", "Read during the autumn term", "Launch in spring 2028", "Sow the peas in early spring", "Paint the shed in time for summer"),
         ("Don't fall behind on email", "Hire summer interns"),
     ),
     "T.month_prep": (
@@ -149,12 +149,12 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Delegate the weekly reporting task", "Present our quarterly results"),
     ),
     "F.on_days": (
-        ("Work from home on Fridays", "Write for an hour in the mornings", "Sleep eight hours on weeknights", "Row on Tuesday, Thursday and Saturday", "Lift weights Mon/Wed/Fri", "Batch cook Sundays", "Drink a glass of water first thing in the morning", "Write three lines in my diary last thing at night"),
-        ("Ship it on Friday", "Plan the weekend offsite", "Decide on Monday or Tuesday", "The first thing to fix is the leaking tap"),
+        ("Work from home on Fridays", "Write for an hour in the mornings", "Sleep eight hours on weeknights", "Row on Tuesday, Thursday and Saturday", "Lift weights Mon/Wed/Fri", "Batch cook Sundays", "Drink a glass of water first thing in the morning", "Write three lines in my diary last thing at night", "Hike one trail on the weekends"),
+        ("Ship it on Friday", "Plan the weekend offsite", "Run the weekends market stall", "Decide on Monday or Tuesday", "The first thing to fix is the leaking tap"),
     ),
     "T.ordinal_period": (
-        ("Publish two papers by the end of the third year", "In my final semester, lead the student union", "Turn a profit the first month.", "Pass the bar in my 2nd year"),
-        ("Spend the first month learning the ropes", "Mentor first year students", "Teach grade 4 pupils to swim"),
+        ("Publish two papers by the end of the third year", "In my final semester, lead the student union", "Turn a profit the first month.", "Pass the bar in my 2nd year", "Get a B in physics first term", "Make varsity my junior year of high school", "Read six novels during senior year"),
+        ("Spend the first month learning the ropes", "Mentor first year students", "Teach grade 4 pupils to swim", "Finish my first semester", "Polish my senior year portfolio"),
     ),
     "T.period_number": (
         ("Break even in month 18", "Open a second shop by year 3", "Hire a deputy before month 6"),
@@ -201,8 +201,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Read more books about leadership", "Improve my presentation skills", "Lead a diverse team"),
     ),
     "M.role": (
-        ("Become a VP within five years", "Earn a promotion to senior manager", "Hire a chief of staff", "Act as onboarding buddy", "I want to be a pharmacist", "Win the goalkeeper spot on the first team", "Land an identical role at a rival firm"),
-        ("Become a better leader", "Become an expert in cloud architecture", "Get promoted", "Be a role model for my cousins", "Find a job where I feel valued", "Find a position that pays well"),
+        ("Become a VP within five years", "Earn a promotion to senior manager", "Hire a chief of staff", "Act as onboarding buddy", "I want to be a pharmacist", "Win the goalkeeper spot on the first team", "Land an identical role at a rival firm", "Work my way into a shift lead role", "Grow into the head chef position"),
+        ("Become a better leader", "Become an expert in cloud architecture", "Get promoted", "Be a role model for my cousins", "Find a job where I feel valued", "Find a position that pays well", "Put my energy into my job", "Find a way into the office"),
     ),
     "M.each": (
         ("Let each team lead run the planning", "Ask every client for a referral"),

@@ -14,6 +14,16 @@ def test_the_stored_verbs_are_what_lemminflect_says() -> None:
     assert verbs.participles() == verbs.generate(verbs.everyday_words().__contains__)
 
 
+def test_the_stored_past_participles_are_what_lemminflect_says() -> None:
+    pytest.importorskip("lemminflect")
+    assert verbs.past_participles() == verbs.generate(verbs.everyday_words().__contains__, "VBN")
+
+
+@pytest.mark.parametrize(("form", "verb"), [("written", "write"), ("paid", "pay"), ("started", "start"), ("begun", "begin"), ("applied", "apply")])
+def test_a_past_participle_leads_back_to_its_verb(form: str, verb: str) -> None:
+    assert verbs.verb_of_past()[form] == verb
+
+
 @pytest.mark.parametrize(("form", "verb"), [("installing", "install"), ("setting", "set"), ("beginning", "begin"), ("lying", "lie"), ("donate", "donate")])
 def test_an_ing_form_leads_back_to_its_verb(form: str, verb: str) -> None:
     assert verbs.lemma_of()[form] == verb
