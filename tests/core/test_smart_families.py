@@ -124,6 +124,8 @@ RHYTHMS_AND_RATES = [
     ("Keep my weekly grocery spend under £90", "SMT"),  # a rate to keep, not a thing
     ("Hit my daily water target", "SMT"),
     ("Read one chapter of a novel a night", "SMT"),
+    ("Tidy my desk drawers bi-weekly", "SMT"),  # a habit on a rhythm, whatever the cadence word
+    ("Back up photos fortnightly", "SMT"),
     ("Finish the weekly team report", "SMt"),  # a thing that exists, not a rhythm
     ("Raise monthly revenue", "smt"),  # a metric to change
     ("Roll out Maths Daily 10 in my class", "SMt"),  # a programme's name

@@ -434,7 +434,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Walk at least 6 km", "Rest at least 2 days a week"),
     ),
     "S.verb_object": (
-        ("Post short videos twice a week", "Hold skip-level chats monthly", "Lift weights on Mondays", "Drink water with every meal"),
+        ("Post short videos twice a week", "Hold skip-level chats monthly", "Lift weights on Mondays", "Drink water with every meal", "Review lecture notes bi-weekly", "Water ferns fortnightly", "Send invoices quarterly"),
         ("Share ideas every week", "Eat healthy food daily", "Read the report", "Post about it"),
     ),
     "M.whole": (
@@ -463,8 +463,9 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Answer 9 of 10 questions", "Win 3 out of 5 games"),
     ),
     "M.restraint": (
-        ("Stop smoking", "Quit vaping by June", "No spending on takeaways", "Give up fizzy drinks", "Never buy bottled water", "I will stop drinking cola"),
-        ("Stop micromanaging my team", "Never miss a deadline", "Stop gossiping", "No more excuses"),
+        ("Stop smoking", "Quit vaping by June", "No spending on takeaways", "Give up fizzy drinks", "Never buy bottled water", "I will stop drinking cola",
+         "Stop using my store card", "Never use disposable coffee cups again", "Say no to energy drinks at work", "Refrain from buying lunch on weekdays", "Say no to drinks after work"),
+        ("Stop micromanaging my team", "Never miss a deadline", "Stop gossiping", "No more excuses", "Say no to extra projects", "Refrain from interrupting people"),
     ),
     "M.act": (
         (

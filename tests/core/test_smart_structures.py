@@ -116,6 +116,10 @@ RESTRAINT = [
     ("Stop smoking", "SMt"),
     ("No fizzy drinks on weeknights", "SMT"),
     ("Quit buying coffee on the way to work", "SMt"),
+    ("Stop using my credit card for groceries", "SMt"),  # "use" what one spends or consumes
+    ("Say no to sweets after dinner", "SMt"),
+    ("Refrain from eating snacks at my desk this month", "SMT"),
+    ("Say no to new commitments", "smt"),  # a way of behaving, not a thing consumed
     ("Stop micromanaging the new hires", "smt"),
     ("Never be late again", "smt"),
 ]
