@@ -56,6 +56,7 @@ COMPLETIONS = [
     ("Sell my old car before we move", "SMt"),
     ("Finish the whole audiobook series", "SMt"),
     ("Book a dental check-up before Christmas", "SMT"),
+    ("Become a freelance bookkeeper by 2030", "SMT"),  # an occupation, however it is worked
     ("Become a better listener", "smt"),
     ("Get a job I love", "smt"),
 ]
