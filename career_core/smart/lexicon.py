@@ -75,7 +75,21 @@ def has_real_words(cased: str, lower: str) -> bool:
 
     False for gibberish, a lone number or a date ("asdf qwer 123 by 2020", "2027", "by June").
     """
-    if any(w not in _EMPTY and len(w) > 1 and is_common(w) for w in _LETTERS.findall(lower)):
+    words = [w for w in _LETTERS.findall(lower) if w not in _EMPTY and len(w) > 1]
+    if any(is_common(w) for w in words) or any(_is_compound(w) for w in words):
         return True
     shouting = cased.isupper()
     return not shouting and any(a not in _NOT_NAME for a in _ACRONYM.findall(cased))
+
+
+_PREFIXES = tuple(sorted(WORDS["word_prefix"], key=len, reverse=True))
+
+
+def _is_compound(word: str) -> bool:
+    """A word the dictionary lacks but which joins two of its words ("postcards", "lunchbox") or a
+    prefix and one ("ebooks", "microgreens"). Asked only of gibberish candidates, never of names:
+    "Facebook" joins two words too, yet it is a name."""
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and is_common(word[len(prefix) :]):
+            return True
+    return any(is_common(word[:i]) and is_common(word[i:]) for i in range(3, len(word) - 2))

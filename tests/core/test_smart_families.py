@@ -113,6 +113,16 @@ NONSENSE = [
     ("42", "smt"),
     ("by next Friday", "smT"),
     ("zzz", "smt"),
+    ("blorfquix 12 by 2027", "smT"),  # no two words and no prefix make it up
+]
+
+# A word the dictionary lacks may join two everyday words or a prefix and one: a real word, so
+# the goal is not nonsense, even when every other word is a number, a date or a small word.
+COMPOUNDS = [
+    ("All 8 birthdaycards by Friday", "SMT"),
+    ("30 ecards by December", "SMT"),
+    ("To do 4 minigolfs in May", "SMT"),
+    ("20,000 pageviews a month", "SMT"),
 ]
 
 
@@ -208,6 +218,7 @@ FAMILIES = {
     "title case and all caps": CASING,
     "broad objects that look concrete": BROAD_OBJECTS,
     "nonsense": NONSENSE,
+    "words joined from everyday words": COMPOUNDS,
     "rhythms and rates": RHYTHMS_AND_RATES,
     "occasions and parts of periods": OCCASIONS_AND_PARTS_OF_PERIODS,
     "finished, made or reached": FINISHED_MADE_OR_REACHED,
