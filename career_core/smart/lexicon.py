@@ -75,8 +75,10 @@ def has_real_words(cased: str, lower: str) -> bool:
 
     False for gibberish, a lone number or a date ("asdf qwer 123 by 2020", "2027", "by June").
     """
-    words = [w for w in _LETTERS.findall(lower) if w not in _EMPTY and len(w) > 1]
-    if any(is_common(w) for w in words) or any(_is_compound(w) for w in words):
+    words = _LETTERS.findall(lower)
+    if any(w not in _EMPTY and len(w) > 1 and is_common(w) for w in words):
+        return True
+    if any(w not in _EMPTY and len(w) > 5 and _is_compound(w) for w in words):
         return True
     shouting = cased.isupper()
     return not shouting and any(a not in _NOT_NAME for a in _ACRONYM.findall(cased))
