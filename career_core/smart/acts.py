@@ -23,7 +23,7 @@ from functools import cache
 from typing import NamedTuple
 
 from career_core.smart.checks import builds_amount, described_after
-from career_core.smart.lexicon import is_common
+from career_core.smart.lexicon import is_common, joins_two_words
 from career_core.smart.rules import word_set
 from career_core.smart.scan import DETERMINERS, VAGUE, is_abstract
 from career_core.smart.verbs import lemma_of, verb_of_past
@@ -207,12 +207,8 @@ def _pastime(word: str) -> bool:
     if not word.endswith("ing") or word.endswith("thing") or len(word) < 7 or word in _NOT_THINGS or word in _HABITS:
         return False
     stem = word.removesuffix("ing")
-    return word in _OUTINGS or (word not in lemma_of() and (_compound(stem) or _compound(stem + "e")))
+    return word in _OUTINGS or (word not in lemma_of() and (joins_two_words(stem) or joins_two_words(stem + "e")))
 
-
-def _compound(stem: str) -> bool:
-    """Is stem two everyday words of three letters or more written as one ("wakeboard")?"""
-    return any(is_common(stem[:cut]) and is_common(stem[cut:]) for cut in range(3, len(stem) - 2))
 
 
 def _ends(verb: str, telic: bool, counted: str | None) -> bool:

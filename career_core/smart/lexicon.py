@@ -87,6 +87,11 @@ def has_real_words(cased: str, lower: str) -> bool:
 _PREFIXES = tuple(sorted(WORDS["word_prefix"], key=len, reverse=True))
 
 
+def joins_two_words(word: str) -> bool:
+    """Is word two everyday words of three letters or more written as one ("wakeboard", "postcards")?"""
+    return any(is_common(word[:cut]) and is_common(word[cut:]) for cut in range(3, len(word) - 2))
+
+
 def _is_compound(word: str) -> bool:
     """A word the dictionary lacks but which joins two of its words ("postcards", "lunchbox") or a
     prefix and one ("ebooks", "microgreens"). Asked only of gibberish candidates, never of names:
@@ -94,4 +99,4 @@ def _is_compound(word: str) -> bool:
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3 and is_common(word[len(prefix) :]):
             return True
-    return any(is_common(word[:i]) and is_common(word[i:]) for i in range(3, len(word) - 2))
+    return joins_two_words(word)
