@@ -268,6 +268,8 @@ def find(lower: str) -> list[Act]:
             found = _phrase(text, i + 1)  # "do a pull-up", "do a 5k": one go at a counted thing
             if found is not None and found[1] == "count" and words[i + 1] in _COUNTS:
                 found_at.append((i, found[0], "do", True, False))
+            elif i + 1 < len(words) and _outing(words[i + 1]) and lemmas.get(words[i + 1]) not in _NOT_THINGS:
+                found_at.append((i, i + 1, "do", False, True))  # "do spinning": a habit, like "do yoga"
             continue
         verb = _verb(word) or (lemma if lemma in _MAKES else None)
         if verb is None:

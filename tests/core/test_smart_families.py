@@ -137,6 +137,9 @@ RHYTHMS_AND_RATES = [
     ("Read one chapter of a novel a night", "SMT"),
     ("Tidy my desk drawers bi-weekly", "SMT"),  # a habit on a rhythm, whatever the cadence word
     ("Back up photos fortnightly", "SMT"),
+    ("Do spinning with my partner three times a week", "SMT"),  # "do" and a pastime: a habit
+    ("Do spinning", "smt"),  # a habit with no rhythm says what, not how often
+    ("Do exercising daily", "sMT"),  # a generic category stays open
     ("Finish the weekly team report", "SMt"),  # a thing that exists, not a rhythm
     ("Raise monthly revenue", "smt"),  # a metric to change
     ("Roll out Maths Daily 10 in my class", "SMt"),  # a programme's name

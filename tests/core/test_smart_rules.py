@@ -472,11 +472,12 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "Donate platelets", "Repaint the garden fence", "Go kayaking", "Sleep in a tent",
             "installing a rain barrel", "I will walk up the hill behind our house",
             "Get new curtains", "Clean out the loft", "To visit a glass museum",
+            "Do spinning with Jo twice a week", "We will do stretching together every morning",
         ),
         (
             "Coach direct reports", "Find a job that I enjoy", "Keep a journal", "Study the tides",
             "Make new friends", "Visit a doctor if the rash spreads", "Get involved at church",
-            "Use a planner", "Watch films",
+            "Use a planner", "Watch films", "Do exercising daily", "Do nothing on Sundays",
         ),
     ),
     "M.route_named": (
