@@ -78,12 +78,17 @@ def has_real_words(cased: str, lower: str) -> bool:
     words = _LETTERS.findall(lower)
     if any(w not in _EMPTY and len(w) > 1 and is_common(w) for w in words):
         return True
-    if any(w not in _EMPTY and len(w) > 5 and _is_compound(w) for w in words):
+    unknown = [w for w in words if 5 < len(w) <= _LONGEST_COMPOUND and w not in _EMPTY][:_COMPOUNDS_ASKED]
+    if any(_is_compound(w) for w in unknown):
         return True
     shouting = cased.isupper()
     return not shouting and any(a not in _NOT_NAME for a in _ACRONYM.findall(cased))
 
 
+# Bounds that keep pasted gibberish quick: a longer run of letters is no word, and a text whose
+# first few unknown words are no compounds is not made real by later ones.
+_LONGEST_COMPOUND = 24
+_COMPOUNDS_ASKED = 6
 _PREFIXES = tuple(sorted(WORDS["word_prefix"], key=len, reverse=True))
 
 
