@@ -160,9 +160,9 @@ def initiatives_section(nb: Notebook, today: date) -> None:
 def _initiative_card(nb: Notebook, card: initiatives.InitiativeCard, today: date) -> None:
     i = card.initiative
     with st.container(border=True):
-        head, buttons = st.columns([0.8, 0.2], vertical_alignment="center")
+        head = st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center")
         head.markdown(f"{INITIATIVE_ICONS[card.status]} **{md(i.title)}**  \n:small[{card.status.label} · {md(card.dates(today))}]")
-        entries.edit_button(INITIATIVE, i.id, buttons)
+        entries.edit_button(INITIATIVE, i.id, head)
         lines = [f"**{label}:** {md(value.strip())}" for label, value in (
             ("How you will know it worked", i.success_measure),
             ("How it moves you towards your vision", i.supports),
@@ -194,10 +194,10 @@ def stop_section(nb: Notebook, today: date) -> None:
     for line in stop_doing.stop_lines(nb, today):
         s = line.entry
         with st.container(border=True):
-            head, buttons = st.columns([0.8, 0.2], vertical_alignment="center")
+            head = st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center")  # fewer elements than columns
             head.markdown(f"{STOP_ICONS[s.kind]} **{md(s.what)}**  \n"
                           f":small[{md(line.text)} · {wording.hours(s.hours_per_week)} a week · {md(line.state)}]")
-            entries.edit_button(STOP, s.id, buttons)
+            entries.edit_button(STOP, s.id, head)
             entries.show_error(STOP, s.id)
             if entries.is_open(STOP, s.id):
                 entries.edit_form(STOP, s, drafts.stop_draft(s), today, delete="Remove from the list",
