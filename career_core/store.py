@@ -285,8 +285,8 @@ class Store:
         return Notebook.from_json(self._document(owner, notebook_id))
 
     def _document(self, owner: str, notebook_id: str) -> str:
-        """The current revision's document: its history row (a database written before this
-        was so also kept it as text in the notebooks table, read if that row were ever missing)."""
+        """The current revision's document, from its history row. Databases written before also
+        kept it as text in the notebooks table: that text is read if the row were ever missing."""
         query = (
             sa.select(notebooks.c.document.label("text"), revisions.c.document.label("blob"))
             .select_from(notebooks.outerjoin(revisions, sa.and_(revisions.c.notebook_id == notebooks.c.id,
