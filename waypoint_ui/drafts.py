@@ -96,7 +96,7 @@ def seed(name: str, draft_key: str, saved: Callable[[Notebook], str]) -> bool:
     nb = session.notebook()
     if nb is None:
         return False
-    now = _saved(DraftField(draft_key, saved), nb)
+    now = _saved(saved, nb)
     stale = outdated(draft_key, now)
     if widget_key not in st.session_state:
         first = restored(widget_key, draft_key) if stale is None else None
@@ -229,7 +229,7 @@ def _typed() -> None:
     if nb is None or spec is None or not isinstance(event.get("text"), str):
         return
     text = event["text"]
-    saved = _saved(spec, nb)
+    saved = _saved(spec.saved, nb)
     if text == saved:
         st.session_state.pop(TROUBLE, None)
         mine = session.my_drafts().get(spec.draft)  # another tab's draft of the field is not this tab's to drop
@@ -267,11 +267,12 @@ def _keep(nb: Notebook, draft_key: str, text: str, base: str | None) -> bool:
     return True
 
 
-def _saved(spec: DraftField, nb: Notebook) -> str:
-    if spec.saved is None:
+def _saved(saved: Callable[[Notebook], str] | None, nb: Notebook) -> str:
+    """The text a field saved in place holds (empty for a form's field, or one whose entry is gone)."""
+    if saved is None:
         return ""
     try:
-        return spec.saved(nb)
+        return saved(nb)
     except (AttributeError, LookupError, TypeError, ValueError):
         return ""
 

@@ -210,7 +210,6 @@ def _pastime(word: str) -> bool:
     return word in _OUTINGS or (word not in lemma_of() and (joins_two_words(stem) or joins_two_words(stem + "e")))
 
 
-
 def _ends(verb: str, telic: bool, counted: str | None) -> bool:
     """Does the act end? A telic verb or a particle ends it; a counted thing ends any act ("ride
     a roller coaster"); a thing pointed at ends it unless the verb is a habit ("walk the dog")."""
@@ -288,6 +287,8 @@ def find(lower: str) -> list[Act]:
 
 _RESULT_WORDS = 4  # "my first student loan": a short thing before its participle
 _RESULT_ITEM_WORDS = 12  # "Car loan paid off by the end of 2027"
+_ORDINALS = word_set("ordinal_word")
+_BROAD = word_set("broad_object")
 
 
 def _result_item(text: _Text) -> tuple[int, int, str, bool, bool] | None:
@@ -319,9 +320,6 @@ def _result_item(text: _Text) -> tuple[int, int, str, bool, bool] | None:
         return first, p + 1 if ends else p, verb, True, False  # the whole item: "Car paid off"
     return None
 
-
-_ORDINALS = word_set("ordinal_word")
-_BROAD = word_set("broad_object")
 
 _ITEM_CADENCE = word_set("item_cadence")
 _ITEM_OCCASION = word_set("item_occasion")

@@ -58,6 +58,7 @@ from career_core.smart.detect import Detection, Hit, run_lazy
 from career_core.smart.lexicon import has_real_words
 from career_core.smart.report import LEVEL_SCORE, Criterion, Evidence
 from career_core.smart.rules import ADVICE, text, word_set
+from career_core.smart.scan import has_perfect
 from career_core.smart.time_checks import EACH_ONCE
 
 MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
@@ -137,7 +138,7 @@ class Evidenced:
             for key in h.criteria:
                 self.by_criterion[key].append(h)
         # a participle after "have" is read as its plain verb (scan.normalise): "started" as "start  "
-        self.rewritten = "have" in det.lower or "'ve" in det.lower
+        self.rewritten = has_perfect(det.lower)
         # Each cited hit's public Evidence, built once on first citation: S and M often cite the same words.
         self.evidence: dict[Hit, Evidence] = {}
         # False for gibberish, a lone number or a date; an amount with its unit ("4k", "$50") is real

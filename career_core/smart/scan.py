@@ -56,9 +56,14 @@ def normalise(text: str) -> tuple[str, str]:
     lower = cased.lower()
     if len(lower) != len(cased):  # a few characters lowercase to two ("İ"): keep those as is
         lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in cased)
-    if "have " in lower or "having " in lower or "'ve " in lower:
+    if has_perfect(lower):
         cased, lower = _plain_perfect(cased, lower)
     return cased, lower
+
+
+def has_perfect(lower: str) -> bool:
+    """Whether a text may hold a participle after "have", the one rewrite `normalise` makes."""
+    return "have " in lower or "having " in lower or "'ve " in lower
 
 
 # "plan to have started my degree", "I've written the draft": the deed is the verb's, done by then
