@@ -3,7 +3,10 @@ met and a small one for a criterion not met, scored on a fixed day."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
+
+import pytest
 
 from career_core.smart import score_goal
 
@@ -17,3 +20,9 @@ def verdict(text: str) -> str:
 
 def check(text: str, expected: str) -> None:
     assert verdict(text) == expected, f"{text!r}: got {verdict(text)}, want {expected}"
+
+
+def family_cases(families: Mapping[str, Sequence[tuple[str, str]]]) -> list:
+    """The rows of tables of cases, one table per family, as parameters named "family: text"."""
+    return [pytest.param(text, expected, id=f"{family}: {text}") for family, rows in families.items()
+            for text, expected in rows]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from career_core.smart import score_goal
-from tests.core.smart_verdicts import TODAY, check, verdict
+from tests.core.smart_verdicts import TODAY, check, family_cases, verdict
 
 GLUED_UNITS = [
     ("Drop 6kg before my sister's wedding", "SMT"),
@@ -229,7 +229,7 @@ FAMILIES = {
     "graduating and letters after a name": GRADUATING_AND_LETTERS,
     "clock times that measure or limit": CLOCK_TIMES,
 }
-CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, rows in FAMILIES.items() for text, expected in rows]
+CASES = family_cases(FAMILIES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

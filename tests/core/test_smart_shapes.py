@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.smart_verdicts import check
+from tests.core.smart_verdicts import check, family_cases
 
 # A time frame given as a bound ("in under 18 months") is a deadline: no later than that. Hours
 # and minutes still measure how long the deed takes, not when it is due.
@@ -100,7 +100,7 @@ FAMILIES = {
     "learning to work one thing": LEARNING_A_TOOL,
     "school stages and home occasions": SCHOOL_AND_HOME_TIMES,
 }
-CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, rows in FAMILIES.items() for text, expected in rows]
+CASES = family_cases(FAMILIES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

@@ -14,7 +14,7 @@ import pytest
 
 from career_core.smart import score_goal
 from career_core.smart.detect import detect
-from tests.core.smart_verdicts import TODAY, verdict
+from tests.core.smart_verdicts import TODAY, family_cases, verdict
 
 # "some" before a concrete thing says what; only how many is left open (M's question).
 OPEN_COUNTS = [
@@ -71,7 +71,7 @@ FAMILIES = {
     "work as a place or a day": WORK_AS_PLACE_OR_DAY,
     "handing over": HANDING_OVER,
 }
-CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, rows in FAMILIES.items() for text, expected in rows]
+CASES = family_cases(FAMILIES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

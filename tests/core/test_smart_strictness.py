@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.smart_verdicts import check
+from tests.core.smart_verdicts import check, family_cases
 
 # A point or a stretch named by its part of a period or an occasion is a time frame, whatever
 # the occasion is; after "at" or "from" only a time or an occasion counts (a place does not).
@@ -147,7 +147,7 @@ FAMILIES = {
     "a named way, race or peak is done or not": NAMED_ROUTES,
     "a negation in a side clause is no goal of not doing": NEGATION_IN_A_SIDE_CLAUSE,
 }
-CASES = [pytest.param(text, expected, id=f"{family}: {text}") for family, cases in FAMILIES.items() for text, expected in cases]
+CASES = family_cases(FAMILIES)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
