@@ -87,8 +87,19 @@ def _id(item: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _column(notebook: Any, path: str, name: str) -> list[Any]:
+    """Field `name` of every entry at `path`, as `field_value` reads it. Spelled out in one
+    comprehension: a five-year notebook's check every save reads some 12,000 fields, and a call
+    per field was most of its time."""
+    return [i.get(name) if type(i) is dict else getattr(i, name, None) for i in _items(notebook, path)]
+
+
+def _id_list(notebook: Any, path: str) -> list[str]:
+    return [i for i in _column(notebook, path, "id") if isinstance(i, str)]
+
+
 def _ids(notebook: Any, path: str) -> set[str]:
-    return {i for item in _items(notebook, path) if (i := _id(item)) is not None}
+    return set(_id_list(notebook, path))
 
 
 def _noun(path: str, n: int = 2) -> str:
@@ -109,7 +120,7 @@ def _dangling(value: Any, targets: set[str]) -> bool:
 
 def duplicated(notebook: Any, path: str) -> int:
     """How many entries of the list repeat an id an earlier entry has."""
-    return _repeats([i for item in _items(notebook, path) if (i := _id(item)) is not None])
+    return _repeats(_id_list(notebook, path))
 
 
 def _repeats(ids: list[str]) -> int:
@@ -119,14 +130,10 @@ def _repeats(ids: list[str]) -> int:
 def unresolved(notebook: Any, ref: Reference, targets: set[str] | None = None) -> int:
     """How many ids in `ref.field` name no entry of `ref.target`."""
     targets = _ids(notebook, ref.target) if targets is None else targets
-    missing = 0
-    for item in _items(notebook, ref.source):
-        value = field_value(item, ref.field)
-        if ref.many and isinstance(value, list):
-            missing += sum(1 for v in value if _dangling(v, targets))
-        elif not ref.many and _dangling(value, targets):
-            missing += 1
-    return missing
+    values = _column(notebook, ref.source, ref.field)
+    if ref.many:
+        values = [v for value in values if isinstance(value, list) for v in value]
+    return sum(1 for v in values if _dangling(v, targets))
 
 
 def goal_levels(notebook: Any) -> dict[str, int]:
@@ -174,7 +181,7 @@ def problems(notebook: Any) -> list[tuple[str, str]]:
     out = []
     targets: dict[str, set[str]] = {}
     for path in WITH_IDS:  # one pass over each list: its ids tell repeats, and are what references name
-        ids = [i for item in _items(notebook, path) if (i := _id(item)) is not None]
+        ids = _id_list(notebook, path)
         if _repeats(ids):
             out.append((field_of(path), f"Two {_noun(path)} share one id."))
         if path in REFERRED:
