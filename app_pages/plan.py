@@ -16,15 +16,9 @@ from career_core.models import (
     StopKind,
 )
 from career_core.plan import actions, drafts, initiatives, stop_doing
-from career_core.plan.actions import (
-    ActionButton,
-    ActionLine,
-    action_buttons,
-    action_lines,
-)
+from career_core.plan.actions import ActionButton, ActionLine, action_buttons
 from career_core.plan.drafts import ActionDraft, InitiativeDraft, StopDraft
 from career_core.plan.load import LoadItem, WeekLoad, weekly_load
-from career_core.plan.overview import overview
 from career_core.plan.timeline import timeline_view
 from career_core.review import next_review
 from waypoint_ui import derived, entries, fields, frame, plan_charts, sections, session
@@ -83,7 +77,7 @@ def actions_section(nb: Notebook, today: date) -> None:
     choice = f2.selectbox("For", targets, key=session.key("actions.for"), format_func=lambda t: _target_label(nb, t))
     towards = None if choice in (None, "every") else choice
     search = f3.text_input("Search", key=session.key("actions.search"), placeholder="Words in the title")
-    lines = derived.per_revision(action_lines, nb, today, show, towards, search or "")
+    lines = derived.actions(nb, today, show, towards, search or "")
     if not lines:
         st.caption("No actions to show here." if nb.actions else "No actions yet: add the first one above.")
         return
@@ -381,7 +375,7 @@ SECTIONS = {"Actions": actions_section, "Initiatives": initiatives_section, "Sto
 st.title("Plan", anchor=False)
 nb = frame.require_notebook("Open a notebook to plan in, or start one on Home.")
 today = date.today()
-summary = derived.per_revision(overview, nb, today)
+summary = derived.plan_overview(nb, today)
 m1, m2, m3, m4 = st.columns(4)
 m1.metric("Actions to do", summary.todo, border=True,
           delta=f"{summary.overdue} overdue" if summary.overdue else None, delta_color="inverse")

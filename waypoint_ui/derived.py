@@ -25,6 +25,8 @@ import streamlit as st
 from career_core import goal_reports
 from career_core.goal_reports import GoalRow
 from career_core.models import GoalStatus, Notebook
+from career_core.plan.actions import ActionLine, action_lines
+from career_core.plan.overview import Overview, overview
 from career_core.progress import GoalProgress, all_progress
 from career_core.review import smart_scores
 from career_core.value_words import values_in_text
@@ -77,3 +79,18 @@ def values_named(nb: Notebook, today: date) -> list[str]:
 
 def _values_named(nb: Notebook, _today: date) -> list[str]:
     return values_in_text(nb.reflection.why, nb.reflection.values)
+
+
+def actions(nb: Notebook, today: date, show: str = "todo", towards: str | None = None, search: str = "") -> list[ActionLine]:
+    """The actions Plan lists, in the order to do them; the default list is also what the
+    overview counts, so a tick works it out once."""
+    return per_revision(action_lines, nb, today, show, towards, search)
+
+
+def plan_overview(nb: Notebook, today: date) -> Overview:
+    """The figures at the top of Plan."""
+    return per_revision(_plan_overview, nb, today)
+
+
+def _plan_overview(nb: Notebook, today: date) -> Overview:
+    return overview(nb, today, actions(nb, today))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from career_core.models import Notebook
-from career_core.plan.actions import action_lines
+from career_core.plan.actions import ActionLine, action_lines
 from career_core.plan.initiatives import active_initiatives
 from career_core.plan.load import WeekLoad, weekly_load
 from career_core.plan.stop_doing import freed_this_week
@@ -21,8 +22,9 @@ class Overview:
     freed: float
 
 
-def overview(nb: Notebook, today: date) -> Overview:
-    lines = action_lines(nb, today, "todo")
+def overview(nb: Notebook, today: date, todo: Sequence[ActionLine] | None = None) -> Overview:
+    """`todo`: the actions still to do, when the page has listed them already (its default list)."""
+    lines = action_lines(nb, today, "todo") if todo is None else todo
     return Overview(
         todo=len(lines),
         overdue=sum(1 for line in lines if line.status == "overdue"),
