@@ -17,9 +17,6 @@ from career_core.goal_reports import (
 from career_core.goals import (
     FOCUS_LIMIT,
     add_goal,
-    focus,
-    goal_map,
-    history,
     parent_choices,
     reword,
 )
@@ -28,7 +25,7 @@ from career_core.smart import SmartReport, badge, context_for, score_goal
 from career_core.tables import Column, whole
 from waypoint_ui import derived, drafts, fields, frame, notices, session
 from waypoint_ui.forms import edit_table
-from waypoint_ui.goal_charts import focus_figure, goal_map_figure, history_figure
+from waypoint_ui.goal_charts import focus_chart, history_chart, map_chart
 from waypoint_ui.goal_fields import change_status, goal_fields
 from waypoint_ui.goal_offers import (
     draft_metric,
@@ -281,7 +278,7 @@ def list_tab(nb: Notebook) -> None:
     rows = derived.goal_rows(nb, today, shown or ())
     smart = sum(r.is_smart for r in rows)
     st.caption(f"{wording.plural(len(rows), 'goal')} shown · {smart} SMART")
-    if warning := focus(nb).warning:
+    if warning := derived.focus(nb, today).warning:
         st.warning(md(warning), icon=":material/filter_center_focus:")
     open_history = st.session_state.get(session.key("goals.list.history"))
     on_page, cards = paged(rows, session.key(f"goals.list.page.{sorted(shown or [])}"), "goal", size=10)
@@ -315,8 +312,7 @@ def goal_card(nb: Notebook, row: GoalRow, show_history: bool) -> None:
                           args=(row.goal_id, target))
         fields.show_error(f"goal.{row.goal_id}.status")
         if show_history:
-            goal = nb.goal(row.goal_id)
-            st.plotly_chart(history_figure(history(goal, row.score), large=session.presenting()),
+            st.plotly_chart(derived.per_revision(history_chart, nb, today, row.goal_id, row.score, session.presenting()),
                             key=f"list-history-{row.goal_id}", alt="The SMART score of each saved wording.")
 
 
@@ -330,9 +326,9 @@ def map_tab(nb: Notebook) -> None:
     st.caption("Your long-term goals with their stepping stones: each short-term goal should move a long-term one.")
     extra = st.pills("Also show", [GoalStatus.DROPPED], selection_mode="multi", format_func=lambda s: s.label,
                      key=session.key("goals.map.extra"))
-    statuses = {s for s in GoalStatus if s is not GoalStatus.DROPPED} | set(extra or [])
-    nodes = goal_map(nb, {gid: r.overall for gid, r in scored(nb).items()}, statuses)
-    st.plotly_chart(goal_map_figure(nodes, large=session.presenting()), key="goal-map",
+    statuses = frozenset({s for s in GoalStatus if s is not GoalStatus.DROPPED} | set(extra or []))
+    nodes = derived.goal_map(nb, today, statuses)
+    st.plotly_chart(derived.per_revision(map_chart, nb, today, statuses, session.presenting()), key="goal-map",
                     alt="A tree: the vision, each long-term goal, and under it its stepping stones, with status and score.")
     with st.expander("The map as a list", icon=":material/list:"):
         lines = []
@@ -347,7 +343,7 @@ def map_tab(nb: Notebook) -> None:
 
 
 def focus_tab(nb: Notebook) -> None:
-    result = focus(nb)
+    result = derived.focus(nb, today)
     st.caption("Impact on your career against your motivation, for the goals you are working on now. "
                f"A handful at once (up to {FOCUS_LIMIT}) is plenty.")
     if not result.points:
@@ -355,7 +351,7 @@ def focus_tab(nb: Notebook) -> None:
         return
     if result.warning:
         st.warning(md(result.warning), icon=":material/filter_center_focus:")
-    st.plotly_chart(focus_figure(result.points, result.pause_candidates, large=session.presenting()), key="focus",
+    st.plotly_chart(derived.per_revision(focus_chart, nb, today, session.presenting()), key="focus",
                     alt="Active goals placed by impact and motivation, numbered as in the table below.")
     if result.pause_candidates:
         st.markdown("**Could pause**")

@@ -22,8 +22,9 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from career_core import goal_reports
+from career_core import goal_reports, goals
 from career_core.goal_reports import GoalRow
+from career_core.goals import Focus, MapNode
 from career_core.models import GoalStatus, Notebook
 from career_core.plan.actions import ActionLine, action_lines
 from career_core.plan.overview import Overview, overview
@@ -94,3 +95,22 @@ def plan_overview(nb: Notebook, today: date) -> Overview:
 
 def _plan_overview(nb: Notebook, today: date) -> Overview:
     return overview(nb, today, actions(nb, today))
+
+
+def focus(nb: Notebook, today: date) -> Focus:
+    """The active goals on impact and motivation (Goals' Focus tab)."""
+    return per_revision(_focus, nb, today)
+
+
+def _focus(nb: Notebook, _today: date) -> Focus:
+    return goals.focus(nb)
+
+
+def goal_map(nb: Notebook, today: date, statuses: frozenset[GoalStatus]) -> list[MapNode]:
+    """The vision, the long-term goals and their stepping stones with these statuses, scored."""
+    return per_revision(_goal_map, nb, today, statuses)
+
+
+def _goal_map(nb: Notebook, today: date, statuses: frozenset[GoalStatus]) -> list[MapNode]:
+    scores = {gid: r.overall for gid, r in per_revision(goal_reports.reports, nb, today).items()}
+    return goals.goal_map(nb, scores, statuses)

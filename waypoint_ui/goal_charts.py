@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from datetime import date
 
 from career_core import wording
-from career_core.goals import HIGH, FocusPoint, HistoryPoint, MapNode
-from career_core.models import GoalStatus
+from career_core.goals import HIGH, FocusPoint, HistoryPoint, MapNode, history
+from career_core.models import GoalStatus, Notebook
+from waypoint_ui import derived
 from waypoint_ui.charts import PALETTE, Figure, layout, trace
 from waypoint_ui.jitter import spread
 from waypoint_ui.text import chart_text, short
@@ -133,3 +135,20 @@ def focus_figure(points: Sequence[FocusPoint], pause: Collection[str] = (), *, l
         xaxis=dict(range=[0.4, 5.6], title="Impact on my career (1–5)", **ticks),
         yaxis=dict(range=[0.4, 5.6], title="My motivation (1–5)", **ticks),
     ))
+
+
+def focus_chart(nb: Notebook, today: date, large: bool) -> Figure:
+    """Goals' Focus chart for the notebook; pages build it once per revision (derived.per_revision)."""
+    result = derived.focus(nb, today)
+    return focus_figure(result.points, result.pause_candidates, large=large)
+
+
+def map_chart(nb: Notebook, today: date, statuses: frozenset[GoalStatus], large: bool) -> Figure:
+    """The goal map for the notebook, the goals with these statuses; built once per revision."""
+    return goal_map_figure(derived.goal_map(nb, today, statuses), large=large)
+
+
+def history_chart(nb: Notebook, today: date, goal_id: str, score: int, large: bool) -> Figure:
+    """The SMART score of each saved wording of one goal, `score` being the current one's."""
+    goal = nb.goal(goal_id)
+    return history_figure(history(goal, score) if goal is not None else [], large=large)

@@ -3,11 +3,15 @@ plain dicts, unchecked in the app and checked in the tests, and the same figure 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
 
+from benchmarks.pages import VIEWS
+from career_core.sample import load_sample
+from tests.app.conftest import run_app
 from waypoint_ui import charts
 from waypoint_ui.charts import Figure, layout, trace
 
@@ -71,3 +75,28 @@ def test_charts_are_written_with_orjson():
     assert pio.json.config.default_engine == "orjson"
     spec = pio.to_json({"data": [trace("heatmap", z=[[float("nan"), 1]])], "layout": {}}, validate=False)
     assert '"z":[[null,1]]' in spec  # a gap in the calendar stays a gap
+
+
+# --- built once per revision: a rerun draws the figure it already has -----------------------------------
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=[v.name for v in VIEWS])
+def test_a_rerun_draws_each_chart_without_building_it_again(db, monkeypatch, view):
+    """The sample notebook on every page and section: the first run builds the figures; a rerun
+    (any click that changes nothing saved) builds none."""
+    nb = db.add("local", load_sample(date.today()))
+    at = run_app(query={"nb": nb.id})
+    view.open(at)
+    at.run()
+    assert not at.exception, view.name
+    built: list[str] = []
+    real = Figure.__init__
+
+    def counted(self, *args, **kwargs):
+        built.append(view.name)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "__init__", counted)
+    at.run()
+    assert not at.exception, view.name
+    assert built == []
