@@ -187,11 +187,11 @@ def stop_section(nb: Notebook, today: date) -> None:
         st.caption("Nothing on the list yet.")
     for line in stop_doing.stop_lines(nb, today):
         s = line.entry
-        with st.container(border=True):
-            head = st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center")  # fewer elements than columns
-            head.markdown(f"{STOP_ICONS[s.kind]} **{md(s.what)}**  \n"
-                          f":small[{md(line.text)} · {wording.hours(s.hours_per_week)} a week · {md(line.state)}]")
-            entries.edit_button(STOP, s.id, head)
+        box, head = entries.card(STOP, s.id)
+        head.markdown(f"{STOP_ICONS[s.kind]} **{md(s.what)}**  \n"
+                      f":small[{md(line.text)} · {wording.hours(s.hours_per_week)} a week · {md(line.state)}]")
+        entries.edit_button(STOP, s.id, head)
+        with box:
             entries.show_error(STOP, s.id)
             if entries.is_open(STOP, s.id):
                 entries.edit_form(STOP, s, drafts.stop_draft(s), today, delete="Remove from the list",

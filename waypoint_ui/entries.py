@@ -81,6 +81,18 @@ def is_open(kind: EntryKind, entry_id: str) -> bool:
     return st.session_state.get(EDITING) == f"{kind.name}:{entry_id}"
 
 
+def card(kind: EntryKind, entry_id: str) -> tuple[Any, Any]:
+    """A bordered card for one entry, and the row for its heading and Edit button: the card itself
+    while it is closed with nothing to say (a long list draws one element less per card), a row
+    inside it once its form is open or a message shows under it."""
+    row = {"horizontal": True, "horizontal_alignment": "distribute", "vertical_alignment": "center"}
+    if is_open(kind, entry_id) or session.field_error(kind.error_name(entry_id)):
+        box = st.container(border=True)
+        return box, box.container(**row)
+    box = st.container(border=True, **row)
+    return box, box
+
+
 def edit_button(kind: EntryKind, entry_id: str, where: Any = st) -> None:
     """'Edit' opens the entry's form under it; 'Close' puts it away without saving."""
     item = f"{kind.name}:{entry_id}"
