@@ -357,10 +357,10 @@ def focus_tab(nb: Notebook) -> None:
         st.markdown("**Could pause**")
         for gid in result.pause_candidates:
             goal = nb.goal(gid)
-            cols = st.columns([4, 1], vertical_alignment="center")
-            cols[0].markdown(md(short(goal.statement, 120)))
-            cols[1].button("Pause", key=f"focus-pause-{gid}", on_click=change_status, args=(gid, GoalStatus.PAUSED),
-                           icon=":material/pause:", width="stretch")
+            row = st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center")  # fewer elements than columns
+            row.markdown(md(short(goal.statement, 120)))
+            row.button("Pause", key=f"focus-pause-{gid}", on_click=change_status, args=(gid, GoalStatus.PAUSED),
+                       icon=":material/pause:")
     st.markdown("**Rate them again**")
     active = [nb.goal(p.goal_id) for p in result.points]
     edit_table(
