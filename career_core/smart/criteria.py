@@ -54,11 +54,11 @@ from career_core import wording
 from career_core.smart import acts
 from career_core.smart.checks import OPEN_COUNT, OPEN_RHYTHM
 from career_core.smart.context import ScoringContext
-from career_core.smart.detect import Detection, Hit, run_lazy
+from career_core.smart.detect import Detection, Hit, lazy_scan, run_lazy
 from career_core.smart.lexicon import has_real_words
 from career_core.smart.report import LEVEL_SCORE, Criterion, Evidence
 from career_core.smart.rules import ADVICE, text, word_set
-from career_core.smart.scan import has_perfect
+from career_core.smart.scan import Scan, has_perfect
 from career_core.smart.time_checks import EACH_ONCE
 
 MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
@@ -130,6 +130,7 @@ class Evidenced:
     def __init__(self, det: Detection) -> None:
         self.det = det
         self._lazy: dict[str, list[Hit]] = {}
+        self._lazy_scan: Scan | None = None
         self._acts: list[Hit] | None = None
         self.by_rule: dict[str, list[Hit]] = {}
         self.by_criterion: dict[str, list[Hit]] = {k: [] for k in "SMART"}
@@ -153,7 +154,9 @@ class Evidenced:
         """A lazy rule's hits, run once on first use."""
         found = self._lazy.get(rule_id)
         if found is None:
-            found = self._lazy[rule_id] = run_lazy(rule_id, self.det)
+            if self._lazy_scan is None:
+                self._lazy_scan = lazy_scan(self.det)
+            found = self._lazy[rule_id] = run_lazy(rule_id, self.det, self._lazy_scan)
         return found
 
     def acts(self) -> list[Hit]:

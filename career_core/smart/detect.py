@@ -71,10 +71,15 @@ def _kind(rule: Rule, scan: Scan, start: int) -> str:
 class _Plan:
     """What running one rule needs, looked up once at import rather than per goal."""
 
-    __slots__ = ("cased", "check", "finditer", "finds_names", "keep_groups", "needs_named", "not_after", "not_after_words", "rule", "span")
+    __slots__ = (
+        "cased", "check", "criteria", "finditer", "finds_names", "id", "keep_groups", "kind", "needs_named",
+        "not_after", "not_after_words", "rule", "span", "timed",
+    )
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
+        self.id, self.kind, self.criteria = rule.id, rule.kind, rule.criteria
+        self.timed = rule.kind == "deadline"  # may read as a start instead (_kind)
         self.finditer = rule.regex.finditer
         self.cased = rule.on == "cased"
         self.span = "span" in rule.regex.groupindex
@@ -93,33 +98,36 @@ _ALWAYS = frozenset(i for i, r in enumerate(RULES) if r.triggers is None and not
 _NEEDS_DIGIT = frozenset(i for i, r in enumerate(RULES) if r.needs == "digit")
 _NEEDS_UPPER = frozenset(i for i, r in enumerate(RULES) if r.needs == "upper")
 _ALSO = {i: r.also for i, r in enumerate(RULES) if r.also is not None and r.triggers is not None}
-_BY_TOKEN: dict[str, list[int]] = {}
-_BY_CHAR: dict[str, list[int]] = {}
+_BY_TOKEN: dict[str, set[int]] = {}
+_BY_CHAR: dict[str, set[int]] = {}
 for _i, _r in enumerate(RULES):
     if _r.lazy:
         continue
     for _t in _r.triggers or ():
-        _BY_TOKEN.setdefault(_t, []).append(_i)
+        _BY_TOKEN.setdefault(_t, set()).add(_i)
     for _c in _r.chars:
-        _BY_CHAR.setdefault(_c, []).append(_i)
+        _BY_CHAR.setdefault(_c, set()).add(_i)
+_TRIGGER_WORDS = frozenset(_BY_TOKEN)
+_CHAR_RULES = tuple(_BY_CHAR.items())
+_ALSO_RULES = tuple(_ALSO.items())
 
 
 def _active(scan: Scan) -> list[int]:
     """The rules that can match this text, in order: a rule whose trigger words and characters
     are all absent cannot match, so it is not run (this only saves time)."""
     on = set(_ALWAYS)
-    for token in scan.tokens:
-        ids = _BY_TOKEN.get(token)
-        if ids:
-            on.update(ids)
-    for ch, ids in _BY_CHAR.items():
-        if ch in scan.lower:
-            on.update(ids)
+    found = _TRIGGER_WORDS.intersection(scan.tokens)
+    if found:
+        on.update(*[_BY_TOKEN[token] for token in found])
+    lower = scan.lower
+    for ch, ids in _CHAR_RULES:
+        if ch in lower:
+            on |= ids
     if not scan.has_digit:
         on -= _NEEDS_DIGIT
     if not scan.has_upper:
         on -= _NEEDS_UPPER
-    for i, words in _ALSO.items():
+    for i, words in _ALSO_RULES:
         if i in on and words.isdisjoint(scan.tokens):
             on.discard(i)
     return sorted(on)
@@ -147,7 +155,8 @@ def _run(plan: _Plan, scan: Scan, hits: list[Hit]) -> None:
         if exclusive:
             mask[start:end] = b"\x01" * (end - start)
         groups = tuple(m.groupdict().items()) if plan.keep_groups else ()
-        hits.append(Hit(start, end, rule.id, _kind(rule, scan, m.start()), rule.criteria, value, groups))
+        kind = _kind(rule, scan, m.start()) if plan.timed else plan.kind
+        hits.append(Hit(start, end, plan.id, kind, plan.criteria, value, groups))
         count += 1
         if count >= MAX_HITS_PER_RULE:
             break
@@ -166,10 +175,14 @@ def detect(text: str) -> Detection:
     return Detection(text=text, cased=cased, lower=lower, hits=tuple(hits))
 
 
-def run_lazy(rule_id: str, det: Detection) -> list[Hit]:
+def lazy_scan(det: Detection) -> Scan:
+    """A scan for the lazy rules of a detected text; one serves them all, since none claims
+    characters (rules.py refuses an exclusive lazy rule) and they need no word prefilter."""
+    return Scan(det.cased, det.lower, frozenset())
+
+
+def run_lazy(rule_id: str, det: Detection, scan: Scan | None = None) -> list[Hit]:
     """Run a lazy rule (one detection skips) over a detected text, for code that needs it."""
-    plan = _PLANS[_INDEX[rule_id]]
-    scan = Scan(det.cased, det.lower, frozenset())  # lazy rules need no word prefilter
     hits: list[Hit] = []
-    _run(plan, scan, hits)
+    _run(_PLANS[_INDEX[rule_id]], scan or lazy_scan(det), hits)
     return hits

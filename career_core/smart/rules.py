@@ -115,20 +115,21 @@ def _alternation(words: list[str], cap: bool = False) -> str:
     return "(?:" + emit(trie, top=True) + ")"
 
 
-def _triggers(raw: list[str], words: dict[str, list[str]]) -> frozenset[str] | None:
+def _triggers(raw: list[str], words: dict[str, list[str]], chars: str = "") -> frozenset[str] | None:
     """The words one of which must stand in a text for a rule to have a chance to match.
 
     None means the rule always runs: no triggers were given, or an entry ("1:1") has no word
-    that could announce it.
+    that could announce it and none of the rule's chars either.
     """
     out: set[str] = set()
     for item in raw:
         entries = words[item[1:]] if item.startswith("@") else [item]
         for entry in entries:
             tokens = _TOKEN.findall(entry.lower())
-            if not tokens:
+            if tokens:
+                out.update((tokens[0], tokens[0] + "s", tokens[0] + "es"))
+            elif not any(ch in entry for ch in chars):
                 return None
-            out.update((tokens[0], tokens[0] + "s", tokens[0] + "es"))
     return frozenset(out) if out else None
 
 
@@ -165,6 +166,8 @@ def _load() -> tuple[tuple[Rule, ...], tuple[DerivedRule, ...], dict, dict, dict
         criteria = tuple(raw.get("criteria", ()))
         if kind not in KINDS or not set(criteria) <= set(CRITERIA):
             raise ValueError(f"rule {rid}: unknown kind {kind!r} or criteria {criteria!r}")
+        if raw.get("stage") == "lazy" and raw.get("exclusive"):
+            raise ValueError(f"rule {rid}: a lazy rule cannot be exclusive (lazy rules share one scan)")
         try:
             regex = re.compile(_expand(raw["pattern"], words, macros), re.ASCII)
         except (re.error, KeyError) as exc:
@@ -179,9 +182,9 @@ def _load() -> tuple[tuple[Rule, ...], tuple[DerivedRule, ...], dict, dict, dict
                 check=raw.get("check"),
                 resolve=raw.get("resolve"),
                 needs=raw.get("needs"),
-                triggers=_triggers(raw.get("triggers", []), words),
+                triggers=_triggers(raw.get("triggers", []), words, raw.get("chars", "")),
                 also=_triggers(raw.get("also", []), words),
-                chars=raw.get("chars", "") if raw.get("triggers") is None or _triggers(raw["triggers"], words) is not None else "",
+                chars=raw.get("chars", "") if raw.get("triggers") is None or _triggers(raw["triggers"], words, raw.get("chars", "")) is not None else "",
                 not_after=re.compile(raw["not_after"], re.ASCII) if raw.get("not_after") else None,
                 not_after_words=frozenset(raw.get("not_after_words", ())),
                 lazy=raw.get("stage") == "lazy",
