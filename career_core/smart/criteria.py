@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from career_core import wording
@@ -97,20 +97,25 @@ _COMPARATIVES = frozenset({"faster", "sooner", "earlier", "quicker", "better", "
 _PLAIN: dict[tuple[str, str], Criterion] = {}
 
 
-def _level(level: str, evidence: Iterable[Evidence] = (), advice: str = "", reasons: Iterable[str] = ()) -> Criterion:
-    advice = "" if level == "met" else advice
-    reasons = tuple(reasons)
-    unique = {(e.start, e.end, e.rule): e for e in evidence}  # tuple keys hash in C
-    if not unique and not reasons:  # common ("A unknown", "T missing"): share one object
-        key = (level, advice)
-        found = _PLAIN.get(key)
-        if found is None:
-            if len(_PLAIN) > 1024:
-                _PLAIN.clear()
-            found = _PLAIN[key] = Criterion(level, LEVEL_SCORE[level], (), advice)  # type: ignore[arg-type]
-        return found
-    ev = tuple(unique[k] for k in sorted(unique))[:MAX_EVIDENCE]
-    return Criterion(level, LEVEL_SCORE[level], ev, advice, reasons)  # type: ignore[arg-type]
+def _level(level: str, evidence: Sequence[Evidence] = (), advice: str = "", reasons: Sequence[str] = ()) -> Criterion:
+    if level == "met":
+        advice = ""
+    if not evidence:
+        if not reasons:  # common ("A unknown", "T missing"): share one object
+            key = (level, advice)
+            found = _PLAIN.get(key)
+            if found is None:
+                if len(_PLAIN) > 1024:
+                    _PLAIN.clear()
+                found = _PLAIN[key] = Criterion(level, LEVEL_SCORE[level], (), advice)  # type: ignore[arg-type]
+            return found
+        return Criterion(level, LEVEL_SCORE[level], (), advice, tuple(reasons))  # type: ignore[arg-type]
+    if len(evidence) == 1:
+        ev: tuple[Evidence, ...] = (evidence[0],)
+    else:
+        unique = {(e.start, e.end, e.rule): e for e in evidence}  # tuple keys hash in C
+        ev = tuple([unique[k] for k in sorted(unique)][:MAX_EVIDENCE])
+    return Criterion(level, LEVEL_SCORE[level], ev, advice, tuple(reasons))  # type: ignore[arg-type]
 
 
 def words_at(det: Detection, hit: Hit) -> str:

@@ -97,7 +97,7 @@ _LAZY = frozenset(i for i, r in enumerate(RULES) if r.lazy)
 _ALWAYS = frozenset(i for i, r in enumerate(RULES) if r.triggers is None and not r.chars) - _LAZY
 _NEEDS_DIGIT = frozenset(i for i, r in enumerate(RULES) if r.needs == "digit")
 _NEEDS_UPPER = frozenset(i for i, r in enumerate(RULES) if r.needs == "upper")
-_ALSO = {i: r.also for i, r in enumerate(RULES) if r.also is not None and r.triggers is not None}
+_ALSO = {i: (r.also, r.also_digit) for i, r in enumerate(RULES) if r.also is not None and r.triggers is not None}
 _BY_TOKEN: dict[str, set[int]] = {}
 _BY_CHAR: dict[str, set[int]] = {}
 for _i, _r in enumerate(RULES):
@@ -127,8 +127,8 @@ def _active(scan: Scan) -> list[int]:
         on -= _NEEDS_DIGIT
     if not scan.has_upper:
         on -= _NEEDS_UPPER
-    for i, words in _ALSO_RULES:
-        if i in on and words.isdisjoint(scan.tokens):
+    for i, (words, digit) in _ALSO_RULES:
+        if i in on and words.isdisjoint(scan.tokens) and not (digit and scan.has_digit):
             on.discard(i)
     return sorted(on)
 

@@ -60,6 +60,7 @@ class Rule:
     needs: str | None
     triggers: frozenset[str] | None  # None: no word prefilter
     also: frozenset[str] | None  # and one of these words too, when given
+    also_digit: bool  # or, instead of one of those words, a digit ("#digit" in the list)
     chars: str
     not_after: re.Pattern[str] | None
     not_after_words: frozenset[str]
@@ -183,7 +184,8 @@ def _load() -> tuple[tuple[Rule, ...], tuple[DerivedRule, ...], dict, dict, dict
                 resolve=raw.get("resolve"),
                 needs=raw.get("needs"),
                 triggers=_triggers(raw.get("triggers", []), words, raw.get("chars", "")),
-                also=_triggers(raw.get("also", []), words),
+                also=_triggers([w for w in raw.get("also", []) if w != "#digit"], words),
+                also_digit="#digit" in raw.get("also", []),
                 chars=raw.get("chars", "") if raw.get("triggers") is None or _triggers(raw["triggers"], words, raw.get("chars", "")) is not None else "",
                 not_after=re.compile(raw["not_after"], re.ASCII) if raw.get("not_after") else None,
                 not_after_words=frozenset(raw.get("not_after_words", ())),
