@@ -11,7 +11,10 @@ That is how "2027" in "by March 2027" is a date and never a quantity.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, NamedTuple
 
 from career_core.smart.checks import CHECKS
@@ -73,7 +76,7 @@ class _Plan:
 
     __slots__ = (
         "cased", "check", "criteria", "finditer", "finds_names", "id", "keep_groups", "kind", "needs_named",
-        "not_after", "not_after_words", "rule", "span", "timed",
+        "not_after", "not_after_words", "rule", "search", "span", "timed",
     )
 
     def __init__(self, rule: Rule) -> None:
@@ -81,6 +84,7 @@ class _Plan:
         self.id, self.kind, self.criteria = rule.id, rule.kind, rule.criteria
         self.timed = rule.kind == "deadline"  # may read as a start instead (_kind)
         self.finditer = rule.regex.finditer
+        self.search = rule.regex.search
         self.cased = rule.on == "cased"
         self.span = "span" in rule.regex.groupindex
         self.check = CHECKS[rule.check] if rule.check else None
@@ -133,15 +137,23 @@ def _active(scan: Scan) -> list[int]:
     return sorted(on)
 
 
-def _run(plan: _Plan, scan: Scan, hits: list[Hit]) -> None:
+def _run(plan: _Plan, scan: Scan, hits: list[Hit], first: re.Match[str] | None = None) -> None:
+    """Add the rule's evidence to hits; first, when given, is its first match in the text, found
+    by a search that has already ruled out the many texts where the rule matches nothing."""
     rule = plan.rule
     if plan.needs_named and not scan.named:
         return
     check, mask, exclusive = plan.check, scan.mask, rule.exclusive
     not_after, not_after_words = plan.not_after, plan.not_after_words
     source = scan.cased if plan.cased else scan.lower
+    if first is None:
+        matches: Iterable[re.Match[str]] = plan.finditer(source)
+    elif first.end() > first.start():  # finditer would go on from its end, as here
+        matches = chain((first,), plan.finditer(source, first.end()))
+    else:
+        matches = plan.finditer(source)  # after an empty match finditer steps on by itself
     count = 0
-    for m in plan.finditer(source):
+    for m in matches:
         start, end = m.span("span") if plan.span and m.group("span") is not None else m.span()
         if end <= start or (exclusive and mask.find(1, start, end) != -1):
             continue
@@ -171,7 +183,12 @@ def detect(text: str) -> Detection:
     scan = Scan(cased, lower)
     hits: list[Hit] = []
     for i in _active(scan):
-        _run(_PLANS[i], scan, hits)
+        plan = _PLANS[i]
+        if plan.needs_named and not scan.named:
+            continue
+        first = plan.search(scan.cased if plan.cased else scan.lower)
+        if first is not None:  # most active rules match nothing: they end here, cheaply
+            _run(plan, scan, hits, first)
     return Detection(text=text, cased=cased, lower=lower, hits=tuple(hits))
 
 
