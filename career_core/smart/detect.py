@@ -103,26 +103,40 @@ _NEEDS_DIGIT = frozenset(i for i, r in enumerate(RULES) if r.needs == "digit")
 _NEEDS_UPPER = frozenset(i for i, r in enumerate(RULES) if r.needs == "upper")
 _ALSO = {i: (r.also, r.also_digit) for i, r in enumerate(RULES) if r.also is not None and r.triggers is not None}
 _BY_TOKEN: dict[str, set[int]] = {}
+_BY_PHRASE: dict[str, list[tuple[int, str]]] = {}  # by a phrase's first word: (rule, phrase)
 _BY_CHAR: dict[str, set[int]] = {}
 for _i, _r in enumerate(RULES):
     if _r.lazy:
         continue
     for _t in _r.triggers or ():
         _BY_TOKEN.setdefault(_t, set()).add(_i)
+    for _t, _phrase in sorted(_r.phrases):
+        _BY_PHRASE.setdefault(_t, []).append((_i, _phrase))
     for _c in _r.chars:
         _BY_CHAR.setdefault(_c, set()).add(_i)
-_TRIGGER_WORDS = frozenset(_BY_TOKEN)
+_TOKEN_WORDS = frozenset(_BY_TOKEN)
+_PHRASE_WORDS = frozenset(_BY_PHRASE)
 _CHAR_RULES = tuple(_BY_CHAR.items())
 _ALSO_RULES = tuple(_ALSO.items())
+_ODD_SPACE = re.compile(r"[\t\n\r\f\v]|  ")  # what a pattern's \s{1,3} matches besides one space
 
 
 def _active(scan: Scan) -> list[int]:
-    """The rules that can match this text, in order: a rule whose trigger words and characters
-    are all absent cannot match, so it is not run (this only saves time)."""
+    """The rules that can match this text, in order: a rule whose trigger words, phrases and
+    characters are all absent cannot match, so it is not run (this only saves time)."""
     on = set(_ALWAYS)
-    found = _TRIGGER_WORDS.intersection(scan.tokens)
+    tokens = scan.tokens
+    found = _TOKEN_WORDS.intersection(tokens)
     if found:
         on.update(*[_BY_TOKEN[token] for token in found])
+    found = _PHRASE_WORDS.intersection(tokens)
+    if found:
+        lower = scan.lower
+        spaced = " ".join(lower.split()) if _ODD_SPACE.search(lower) else lower  # as the patterns read it
+        for token in found:
+            for i, phrase in _BY_PHRASE[token]:
+                if i not in on and phrase in spaced:
+                    on.add(i)
     lower = scan.lower
     for ch, ids in _CHAR_RULES:
         if ch in lower:
@@ -132,7 +146,7 @@ def _active(scan: Scan) -> list[int]:
     if not scan.has_upper:
         on -= _NEEDS_UPPER
     for i, (words, digit) in _ALSO_RULES:
-        if i in on and words.isdisjoint(scan.tokens) and not (digit and scan.has_digit):
+        if i in on and words.isdisjoint(tokens) and not (digit and scan.has_digit):
             on.discard(i)
     return sorted(on)
 
