@@ -75,7 +75,7 @@ class _Plan:
     """What running one rule needs, looked up once at import rather than per goal."""
 
     __slots__ = (
-        "cased", "check", "criteria", "finditer", "finds_names", "id", "keep_groups", "kind", "needs_named",
+        "cased", "check", "criteria", "finditer", "finds_names", "gate", "id", "keep_groups", "kind", "needs_named",
         "not_after", "not_after_words", "rule", "search", "span", "timed",
     )
 
@@ -85,6 +85,7 @@ class _Plan:
         self.timed = rule.kind == "deadline"  # may read as a start instead (_kind)
         self.finditer = rule.regex.finditer
         self.search = rule.regex.search
+        self.gate = rule.gate.search if rule.gate else None
         self.cased = rule.on == "cased"
         self.span = "span" in rule.regex.groupindex
         self.check = CHECKS[rule.check] if rule.check else None
@@ -200,7 +201,10 @@ def detect(text: str) -> Detection:
         plan = _PLANS[i]
         if plan.needs_named and not scan.named:
             continue
-        first = plan.search(scan.cased if plan.cased else scan.lower)
+        source = scan.cased if plan.cased else scan.lower
+        if plan.gate is not None and plan.gate(source) is None:
+            continue
+        first = plan.search(source)
         if first is not None:  # most active rules match nothing: they end here, cheaply
             _run(plan, scan, hits, first)
     return Detection(text=text, cased=cased, lower=lower, hits=tuple(hits))

@@ -64,6 +64,7 @@ class Rule:
     also_digit: bool  # or, instead of one of those words, a digit ("#digit" in the list)
     chars: str
     not_after: re.Pattern[str] | None
+    gate: re.Pattern[str] | None  # a quick search that must find something before the rule runs
     not_after_words: frozenset[str]
     lazy: bool
     doc: str
@@ -204,6 +205,7 @@ def _load() -> tuple[tuple[Rule, ...], tuple[DerivedRule, ...], dict, dict, dict
                 also_digit="#digit" in raw.get("also", []),
                 chars=raw.get("chars", "") if raw.get("triggers") is None or triggers is not None else "",
                 not_after=re.compile(raw["not_after"], re.ASCII) if raw.get("not_after") else None,
+                gate=re.compile(raw["gate"], re.ASCII) if raw.get("gate") else None,
                 not_after_words=frozenset(raw.get("not_after_words", ())),
                 lazy=raw.get("stage") == "lazy",
                 doc=raw.get("doc", ""),
