@@ -99,6 +99,20 @@ def _check_completion(m: re.Match[str], scan: Scan) -> Any:
     return noun
 
 
+_FIELD_STOP = word_set("function_word") | word_set("small_word")
+
+
+def _check_credential(m: re.Match[str], scan: Scan) -> Any:
+    """The words between the verb and "certified" name the field ("get CPR certified"); a vague
+    word ("be well qualified") or a function word ("is not registered") is no field."""
+    field = m.group("obj")
+    if not field:
+        return None
+    if not window_is_clean(field) or any(w in _FIELD_STOP for w in PREV_WORDS.findall(field)):
+        return REJECT
+    return None
+
+
 def is_name(word: str, start: int, scan: Scan) -> bool:
     """Does a capitalised word at start name one particular thing (a person, place, product)?
 
@@ -472,6 +486,7 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "placeholder": _check_placeholder,
     "confidence": _check_confidence,
     "completion": _check_completion,
+    "credential": _check_credential,
     "completion_named": _check_completion_named,
     "route_named": _check_route_named,
     "made": _check_made,

@@ -212,6 +212,17 @@ CLOCK_TIMES = [
     ("Wake at 6:15 on weekdays", "SMT"),
 ]
 
+# A credential named by its field between the verb and "certified": done or not done.
+CREDENTIAL_FIELDS = [
+    ("Become CPR certified", "SMt"),
+    ("Get scuba certified on our trip to Malta", "SMt"),
+    ("Be first-aid certified before the camp", "SMt"),
+    ("Get Six Sigma certified by March", "SMT"),
+    ("Become better qualified", "smt"),  # a vague word is no field
+    ("be well qualified for the promotion", "smt"),
+    ("The van is not registered", "smt"),  # a function word is no field
+]
+
 FAMILIES = {
     "numbers glued to units and symbols": GLUED_UNITS,
     "grades, levels and ranges": GRADES_AND_LEVELS,
@@ -228,6 +239,7 @@ FAMILIES = {
     "changes, means and purposes": CHANGES_MEANS_AND_PURPOSES,
     "graduating and letters after a name": GRADUATING_AND_LETTERS,
     "clock times that measure or limit": CLOCK_TIMES,
+    "credentials named by their field": CREDENTIAL_FIELDS,
 }
 CASES = family_cases(FAMILIES)
 
