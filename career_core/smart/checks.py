@@ -381,8 +381,9 @@ def _check_placeholder(m: re.Match[str], scan: Scan) -> Any:
 def _check_grade(m: re.Match[str], scan: Scan) -> Any:
     """A capital A-F is a grade with a sign or a plural ("B+", "A's"), after "straight" or "all",
     or in a text about marks; "Get A Job" in a title is not one."""
-    lead = m.group(0).split()[0].lower()
-    if m.group("pl") or len(m.group("g")) > 1 or lead in ("straight", "all", "mostly"):
+    said = m.group(0).lower()
+    lead = said.split()[0]
+    if m.group("pl") or len(m.group("g")) > 1 or lead in ("all", "mostly") or "straight" in said:
         return m.group("g")
     about_marks = scan.tokens & _GRADE_CONTEXT or any(phrase in scan.lower for phrase in _GRADE_PHRASES)
     return m.group("g") if about_marks else REJECT

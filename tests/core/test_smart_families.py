@@ -223,6 +223,19 @@ CREDENTIAL_FIELDS = [
     ("The van is not registered", "smt"),  # a function word is no field
 ]
 
+# A role reached with "be" and no article, when the role is of something ("be treasurer of the
+# choir"); a straight-A record is a grade, whatever it is attached to.
+ROLES_AND_RECORDS = [
+    ("be president of the chess club within two years", "SMT"),
+    ("Be treasurer of the allotment society next year", "SMT"),
+    ("I want to be captain of the netball team", "SMt"),
+    ("become a maintainer of the library", "SMt"),
+    ("be head over heels", "smt"),  # no role of anything
+    ("Be more of a leader", "smt"),
+    ("Be a straight-A student", "SMt"),
+    ("Be a straight A student this year", "SMT"),
+]
+
 FAMILIES = {
     "numbers glued to units and symbols": GLUED_UNITS,
     "grades, levels and ranges": GRADES_AND_LEVELS,
@@ -240,6 +253,7 @@ FAMILIES = {
     "graduating and letters after a name": GRADUATING_AND_LETTERS,
     "clock times that measure or limit": CLOCK_TIMES,
     "credentials named by their field": CREDENTIAL_FIELDS,
+    "roles after a bare 'be', straight-A records": ROLES_AND_RECORDS,
 }
 CASES = family_cases(FAMILIES)
 
