@@ -362,6 +362,9 @@ def judge_m(ev: Evidenced) -> Criterion:
     if means is not None:
         # "improve my speaking by attending courses": the means says how; the open end stays unmeasured
         strong = [h for h in strong if not (h.kind == "completion" and h.start >= means)]
+    bought = ev.lazy("G.saving_for") if " to " in ev.det.lower else _NONE
+    if bought:  # "save money to buy a car": the purchase says why; how much is saved stays open
+        strong = [h for h in strong if not (h.kind == "completion" and h.start >= bought[0].start)]
     if strong and all(h.rule in UNCOUNTED_RHYTHMS for h in strong):
         # "reduce sugar every day", "eat a balanced diet daily": the rhythm says when, not how much
         open_ended = ev.amount_words() + [ev.words(h) for h in ev.get("S.vague_word") if not ev.is_rhythm_word(h) and h.value != OPEN_RHYTHM]
@@ -391,8 +394,7 @@ def judge_m(ev: Evidenced) -> Criterion:
     done: list[Hit] = []
     if first_open >= (purpose.start() if purpose else len(ev.det.text)):
         cut = _purpose_start(ev) if opened else len(ev.det.text)
-        if means is not None:
-            cut = min(cut, means)
+        cut = min(cut, len(ev.det.text) if means is None else means, bought[0].start if bought else len(ev.det.text))
         if first_open >= cut:
             done = [h for h in ev.acts() if h.start < cut and h.value[1]]
     if done:

@@ -182,6 +182,9 @@ FINISHED_MADE_OR_REACHED = [
 ]
 
 CHANGES_MEANS_AND_PURPOSES = [
+    ("I want to save money to buy a bike", "Smt"),  # the purchase says why; how much is open
+    ("Put money aside to buy a piano", "Smt"),
+    ("Put $50 aside each month to buy a piano", "SMT"),
     ("Grow my mailing list", "smt"),  # which way, not how far
     ("Improve the filing system in my office", "smt"),
     ("Grow my mailing list to 2,000 readers by June", "SMT"),

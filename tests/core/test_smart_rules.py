@@ -280,6 +280,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Hand in the thesis on time", "Keep the build on schedule", "Reply to customers in a timely manner", "Pay suppliers promptly"),
         ("Hand in the thesis on Friday", "Run a timely review", "Keep the build green"),
     ),
+    "G.saving_for": (
+        ("Save money to buy a piano", "Put some cash aside to pay for swimming lessons", "saving up to afford a campervan"),
+        ("Save the file to the shared drive", "Buy a piano", "Set up a stall to sell my jam"),
+    ),
     "G.method": (
         ("Read more by keeping a book in my bag", "Save money by cooking at home four nights a week"),
         ("Pass the test by Friday", "Learn by heart the first verse"),
