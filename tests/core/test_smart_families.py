@@ -59,11 +59,19 @@ COMPLETIONS = [
     ("Become a freelance bookkeeper by 2030", "SMT"),  # an occupation, however it is worked
     ("Become a better listener", "smt"),
     ("Get a job I love", "smt"),
+    ("Run my first 1/2 marathon this year", "SMT"),  # a fraction written with a slash
+    ("Make it to the regional conference this year", "SMT"),  # getting there is done or not
+    ("Make it to my niece's graduation", "SMt"),
+    ("Download the budgeting app after lunch today", "SMT"),
+    ("Install the meditation app", "SMt"),
+    ("Land a part in the spring play", "SMT"),  # a part in a play is a role won
+    ("Get the best part of the deal", "smt"),
 ]
 
 TIMES = [
     ("Revise for 30 minutes before every maths test", "SMT"),
     ("Save $50 per paycheck", "SMT"),
+    ("Save £25 per paycheque", "SMT"),  # the British spelling
     ("Read 20 pages a night", "SMT"),
     ("Post two videos over the next three months", "SMT"),
     ("Publish the staff handbook in the upcoming quarter", "SMT"),

@@ -56,6 +56,7 @@ def every_rule_run(monkeypatch: pytest.MonkeyPatch):
         "Get a B+ in chemistry by June",  # a gate: a grade letter after a space
         "Get straight As this term",
         "Get A levels done",
+        "Land a part in the spring play",  # 'also': a part, like a role or a spot
     ],
 )
 def test_skipping_rules_never_changes_the_evidence(every_rule_run, text):
