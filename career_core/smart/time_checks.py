@@ -31,6 +31,17 @@ _ONE_DAY_NEXT = re.compile(r"\s{1,3}(?:a|an|per|each|every|of|off|to)\b", re.ASC
 _ONE_DAY_PREV = frozenset({"for", "in", "within", "on", "per", "a", "of", "every", "each", "first", "the", "last", "by", "from", "after", "than"})
 _DATED = MONTH_OR_DAY | {"spring", "summer", "autumn", "fall", "winter"}  # "at the autumn fair"
 _RATE_NOUNS = word_set("rate_noun")
+_COSTS = word_set("cadence_cost")
+_THINGS = word_set("concrete") | word_set("deliverable") | word_set("recurring_event")
+
+
+def _is_rate(words: list[str]) -> bool:
+    """Do the words after a cadence word name a rate ("grocery spend", "phone bill"), not a
+    thing ("cost report": the cost says what the report is about)?"""
+    for i, w in enumerate(words):
+        if w in _RATE_NOUNS or (w in _COSTS and not (i + 1 < len(words) and words[i + 1] in _THINGS)):
+            return True
+    return False
 
 
 def _check_vague_time(m: re.Match[str], scan: Scan) -> Any:
@@ -165,7 +176,7 @@ def _check_cadence_word(m: re.Match[str], scan: Scan) -> Any:
         return REJECT  # "raise weekly footfall": a metric to change, not a rhythm to keep
     following = NEXT_WORD.match(scan.lower, m.end())
     next_two = NEXT_WORDS.match(scan.lower, m.end())
-    rate = next_two is not None and any(w in _RATE_NOUNS for w in next_two.group(0).split())
+    rate = next_two is not None and _is_rate(next_two.group(0).split())
     if prev and (prev[-1] in DETERMINERS or prev[-1].endswith(("'s", "s'"))):
         if rate and not (len(prev) > 1 and prev[-2] in CHANGE_AMOUNT):
             return m.group(0)  # "keep my weekly grocery spend under £90": a rate to keep

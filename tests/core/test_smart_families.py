@@ -141,6 +141,11 @@ RHYTHMS_AND_RATES = [
     ("Swim on Tuesday, Thursday and Saturday", "SMT"),
     ("Lift weights Mon/Wed/Fri", "SMT"),
     ("Keep my weekly grocery spend under £90", "SMT"),  # a rate to keep, not a thing
+    ("Keep our monthly costs below $2,000", "SMT"),  # money that goes out on a cadence
+    ("Pay more than the monthly minimum on my card", "SMT"),
+    ("Our monthly outgoings should stay under 60% of what we earn", "SMT"),
+    ("Finish the weekly cost report", "SMt"),  # a report about costs is a thing
+    ("Cut my monthly costs", "smt"),  # a change with no target
     ("Hit my daily water target", "SMT"),
     ("Read one chapter of a novel a night", "SMT"),
     ("Tidy my desk drawers bi-weekly", "SMT"),  # a habit on a rhythm, whatever the cadence word
