@@ -168,6 +168,9 @@ OCCASIONS_AND_PARTS_OF_PERIODS = [
     ("Book the hall by X (date)", "SMT"),  # an act that ends (round three)
     ("Go to the Harvest Festival in September", "SMT"),
     ("Sell 5 paintings at the autumn fair", "SMT"),  # an occasion dated by its season
+    ("Sit the June exam", "SMT"),  # an occasion dated by its month
+    ("Run the October half marathon", "SMT"),
+    ("I may run a race", "SMt"),  # the verb, not the month
     ("Win the match on Saturday", "SMT"),
     ("Beat my 10k time from back in 2016", "SMt"),  # a year looked back to
 ]

@@ -288,6 +288,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Read more by keeping a book in my bag", "Save money by cooking at home four nights a week"),
         ("Pass the test by Friday", "Learn by heart the first verse"),
     ),
+    "T.month_occasion": (
+        ("Sit the June exam", "Enter the April competition", "Run the October half marathon", "Sell jam at the May fair"),
+        ("I may run a race", "Sit the exam in June", "Walk in May"),
+    ),
     "T.month_goal": (
         ("I have a June goal of running 50 km", "Finish my October reading challenge"),
         ("Set goals in June", "Plan the May fair"),
