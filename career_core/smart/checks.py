@@ -240,7 +240,9 @@ def _clause_words(lower: str, start: int, n: int = 8) -> list[str]:
 _NOT_A_MODIFIER = DETERMINERS | {"off", "down", "up", "out", "of", "all", "any", "some"} | frozenset(
     entry.split()[0] for name in ("completion_verb", "doing_verb", "change_verb", "amount_verb", "action_verb", "creation_verb") for entry in word_set(name)
 )
-_OBJECT_PREPS = frozenset({"in", "at", "on", "within", "across", "among", "throughout", "of"})
+# "improve tool use in our workshop", "grow as a leader": after a change, where or in which
+# capacity it happens, not a thing done.
+_OBJECT_PREPS = frozenset({"in", "at", "on", "within", "across", "among", "throughout", "of", "as"})
 
 
 def _changed_by(before: list[str]) -> str | None:
