@@ -181,8 +181,10 @@ def _check_cadence_word(m: re.Match[str], scan: Scan) -> Any:
         if rate and not (len(prev) > 1 and prev[-2] in CHANGE_AMOUNT):
             return m.group(0)  # "keep my weekly grocery spend under £90": a rate to keep
         return REJECT  # "the weekly report": a thing that exists, not a new rhythm
-    # "the shared weekly quiz" names a thing too; "review the notes weekly" is a rhythm
-    if len(prev) >= 2 and prev[-2] in DETERMINERS and following and following.group(1) not in _NOT_A_NOUN and not rate:
+    # "the shared weekly quiz" and "the quality of weekly swims" name a thing too; "review the
+    # notes weekly" is a rhythm
+    named = (len(prev) >= 2 and prev[-2] in DETERMINERS) or (bool(prev) and prev[-1] == "of")
+    if named and following and following.group(1) not in _NOT_A_NOUN and not rate:
         return REJECT
     return m.group(0)
 

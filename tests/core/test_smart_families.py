@@ -154,6 +154,9 @@ RHYTHMS_AND_RATES = [
     ("Do spinning", "smt"),  # a habit with no rhythm says what, not how often
     ("Do exercising daily", "sMT"),  # a generic category stays open
     ("Finish the weekly team report", "SMt"),  # a thing that exists, not a rhythm
+    ("Improve the quality of weekly group swims", "smt"),  # "of": the swims exist already
+    ("Write a summary of weekly sales", "SMt"),
+    ("Keep only daily-use items on the desk", "Smt"),  # a compound says what kind of item
     ("Raise monthly revenue", "smt"),  # a metric to change
     ("Roll out Maths Daily 10 in my class", "SMt"),  # a programme's name
 ]
