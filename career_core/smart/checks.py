@@ -334,7 +334,13 @@ def _check_abstract_object(m: re.Match[str], scan: Scan) -> Any:
     if m.group("verb2") is not None:
         return m.group("verb2")  # a change verb with no object at all: "Improve."
     head = m.group("head")
-    return head if is_abstract(head) or is_broad(head, m.group("obj")) else REJECT
+    if is_abstract(head) or is_broad(head, m.group("obj")):
+        return head
+    start, end = m.span("head")
+    word = scan.cased[start:end]
+    if word[0].isupper() and word[1:].islower() and not (scan.title_case or sentence_initial(scan.cased, start)):
+        return head  # "improve my Spanish": a named skill or subject, changed by no target (not "NPS")
+    return REJECT
 
 
 def _check_baseline(m: re.Match[str], scan: Scan) -> Any:

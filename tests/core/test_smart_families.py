@@ -211,6 +211,9 @@ CHANGES_MEANS_AND_PURPOSES = [
     ("Get fitter by cycling to work three days a week", "SMT"),  # the means pins it down
     ("Be happier by smiling more", "smt"),
     ("Teach Year 3 pupils to swim", "smt"),  # a school year is not an amount
+    ("Improve my Spanish", "smt"),  # a named skill changed with no target
+    ("Improve my Spanish to B2 by June", "SMT"),  # a level pins it down
+    ("Learn Spanish", "Smt"),
     ("Grow as a leader", "smt"),  # the role says in which capacity, not what changes
     ("Improve as a graphic designer", "smt"),
     ("Work as a nurse in a children's hospital", "SMt"),  # no change: the role is the goal

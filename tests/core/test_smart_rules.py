@@ -44,6 +44,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Hold a one-on-one with each report", "Run weekly 1:1s", "Hold 1-on-1 meetings"),
         ("Hold one meeting a week", "Hire one analyst"),
     ),
+    "M.language_level": (
+        ("Improve my Spanish to B2 by June", "Speak German at C1", "Bring my French up to a B1"),
+        ("Go to B2 building", "Meet at 12", "Read to my kids"),
+    ),
     "X.idiom": (
         ("Become one of the top sellers", "Make sure no one misses the kickoff"),
         ("Hire one analyst", "Read one book a month"),
