@@ -445,10 +445,29 @@ _WORK_AS_NOUN = frozenset({"leave", "leaving", "left", "at", "from", "after", "b
 _WORK_WHEN = _WEEKDAYS | frozenset({"time", "weekends", "weekend", "weekdays", "holidays", "holiday", "days", "nights", "evenings", "mornings"})
 
 
+_EFFORT_ON = frozenset({"work on", "working on", "focus on", "focusing on"})
+_FOLLOWING = re.compile(r"(?:\s{1,3}[a-z][a-z'-]*){1,4}", re.ASCII)
+
+
+def _on_a_thing(lower: str, end: int) -> bool:
+    """Does the phrase after "work on" name a thing ("the garden shed", "side projects"), not
+    a quality ("my public speaking")? Its words run to the first function word."""
+    following = _FOLLOWING.match(lower, end)
+    for word in following.group(0).split() if following else ():
+        if word in _PHRASE_STOP:
+            break
+        if _is_thing(word):
+            return True
+    return False
+
+
 def _check_vague_phrase(m: re.Match[str], scan: Scan) -> Any:
-    """"work on" is an open direction only when "work" is the verb and what follows is a thing
-    worked on ("work on my public speaking"), not a day or the clock ("work on Saturdays")."""
+    """"work on" is an open direction only when "work" is the verb and what follows is a quality
+    worked on ("work on my public speaking"), not a day or the clock ("work on Saturdays"), nor
+    a thing ("work on the garden shed", "focus on the quarterly report"), which is specific."""
     said = m.group(0)
+    if said in _EFFORT_ON and _on_a_thing(scan.lower, m.end()):
+        return REJECT
     if not said.startswith("work"):
         return None
     prev = previous_words(scan.lower, m.start(), 1)

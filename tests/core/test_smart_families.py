@@ -200,6 +200,15 @@ FINISHED_MADE_OR_REACHED = [
     ("Start a new habit", "smt"),
 ]
 
+# "work on" a thing is specific; "work on" a quality is an open direction.
+EFFORT_ON_A_THING = [
+    ("Work on side projects 3x per week", "SMT"),
+    ("Work on the garden shed this weekend", "SmT"),
+    ("Focus on the quarterly report", "Smt"),
+    ("Work on my public speaking this year", "smT"),
+    ("Work on my fitness", "smt"),
+]
+
 CHANGES_MEANS_AND_PURPOSES = [
     ("I want to save money to buy a bike", "Smt"),  # the purchase says why; how much is open
     ("Put money aside to buy a piano", "Smt"),
@@ -278,6 +287,7 @@ FAMILIES = {
     "occasions and parts of periods": OCCASIONS_AND_PARTS_OF_PERIODS,
     "finished, made or reached": FINISHED_MADE_OR_REACHED,
     "changes, means and purposes": CHANGES_MEANS_AND_PURPOSES,
+    "work on a thing, not a quality": EFFORT_ON_A_THING,
     "graduating and letters after a name": GRADUATING_AND_LETTERS,
     "clock times that measure or limit": CLOCK_TIMES,
     "credentials named by their field": CREDENTIAL_FIELDS,
