@@ -184,6 +184,10 @@ FINISHED_MADE_OR_REACHED = [
     ("Earn my third badge", "SMt"),
     ("Memorise the poem", "SMt"),
     ("Max out my pension contributions", "SMt"),
+    ("Max out retirement contributions", "SMt"),  # no determiner needed after "max out"
+    ("Finish knitting the cardigan for my nephew", "SMt"),  # finishing the doing of a thing
+    ("Finish reading the biography by May", "SMT"),
+    ("Finish the year strong", "smt"),
     ("I want to be a paramedic", "SMt"),
     ("Become certified", "SMt"),
     ("Win the striker spot", "SMt"),
