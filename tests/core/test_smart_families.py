@@ -199,6 +199,8 @@ FINISHED_MADE_OR_REACHED = [
     ("Revise for the exam by the weekend", "SmT"),
     ("Keep the emergency fund untouched for at least 9 months", "SMT"),
     ("Pay them off by May", "sMT"),  # done or not, though "them" needs the context
+    ("Hand in all my assignments on time", "SMt"),  # all of them, each on time, is a count
+    ("Deliver the project on time", "Smt"),  # one thing: the point is the manner
     ("Get a role where I feel at home", "smt"),  # described by a wish
     ("Pay off my car loan sooner", "Smt"),  # the speed has no yardstick
     ("Start a new habit", "smt"),
@@ -240,6 +242,9 @@ GRADUATING_AND_LETTERS = [
     ("I want to be Priya Nair, RN, MSN", "SMt"),
     ("Become an RN within three years", "SMT"),
     ("Apply to graduate school", "SMt"),
+    ("Graduate with my BSN this year", "SMT"),  # graduating with a credential
+    ("Graduate with honours in 2027", "SMT"),
+    ("Graduate with my friends", "Smt"),  # friends are no credential
     ("Be a better graduate mentor", "smt"),
 ]
 
