@@ -185,6 +185,8 @@ FINISHED_MADE_OR_REACHED = [
     ("Memorise the poem", "SMt"),
     ("Max out my pension contributions", "SMt"),
     ("Max out retirement contributions", "SMt"),  # no determiner needed after "max out"
+    ("Make an extra payment each year", "SMT"),  # a payment is a thing, whatever its ending
+    ("Make a payment on my loan", "SMt"),
     ("Finish knitting the cardigan for my nephew", "SMt"),  # finishing the doing of a thing
     ("Finish reading the biography by May", "SMT"),
     ("Finish the year strong", "smt"),
