@@ -348,6 +348,15 @@ def _check_baseline(m: re.Match[str], scan: Scan) -> Any:
     return REJECT if prev and prev[0] in _KEEP_VERBS else None
 
 
+def _check_switch(m: re.Match[str], scan: Scan) -> Any:
+    """What one switches to is a thing ("oat milk", "a standing desk"), not a quality or a wide
+    object; a thing named is pinned down, whatever its article."""
+    head, obj = m.group("head"), m.group("obj")
+    if head in _NOT_OBJECT or head in _BROAD or head in VAGUE or head in _PHRASE_STOP or is_abstract(head) or not window_is_clean(obj):
+        return REJECT
+    return "determined" if is_common(head) or _named(scan, m.start("head")) else REJECT
+
+
 def _check_det_object(m: re.Match[str], scan: Scan) -> Any:
     head, obj = m.group("head"), m.group("obj")
     if head in _BROAD or head in _NOT_OBJECT or is_abstract(head):
@@ -524,6 +533,7 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "abstract_object": _check_abstract_object,
     "object": _check_object,
     "det_object": _check_det_object,
+    "switch": _check_switch,
     "baseline": _check_baseline,
     "vague_word": _check_vague_word,
     "vague_phrase": _check_vague_phrase,

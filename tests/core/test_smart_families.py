@@ -208,6 +208,14 @@ FINISHED_MADE_OR_REACHED = [
     ("Start a new habit", "smt"),
 ]
 
+# Switching to a thing says what is done; switching to a quality does not.
+SWITCHES = [
+    ("Switch to oat milk", "Smt"),
+    ("Swap to a standing desk at work", "SMt"),
+    ("Switch to decaf coffee after lunch", "Smt"),
+    ("Switch to a healthier diet", "smt"),
+]
+
 # "work on" a thing is specific; "work on" a quality is an open direction.
 EFFORT_ON_A_THING = [
     ("Work on side projects 3x per week", "SMT"),
@@ -299,6 +307,7 @@ FAMILIES = {
     "finished, made or reached": FINISHED_MADE_OR_REACHED,
     "changes, means and purposes": CHANGES_MEANS_AND_PURPOSES,
     "work on a thing, not a quality": EFFORT_ON_A_THING,
+    "switching to a thing": SWITCHES,
     "graduating and letters after a name": GRADUATING_AND_LETTERS,
     "clock times that measure or limit": CLOCK_TIMES,
     "credentials named by their field": CREDENTIAL_FIELDS,

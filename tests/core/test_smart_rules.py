@@ -48,6 +48,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Improve my Spanish to B2 by June", "Speak German at C1", "Bring my French up to a B1"),
         ("Go to B2 building", "Meet at 12", "Read to my kids"),
     ),
+    "S.switch": (
+        ("Switch to oat milk", "Swap to a standing desk at work", "Switch over to Linux on my laptop"),
+        ("Switch to a healthier diet", "Switch to a new career path", "Switch off my phone at 9pm"),
+    ),
     "X.idiom": (
         ("Become one of the top sellers", "Make sure no one misses the kickoff"),
         ("Hire one analyst", "Read one book a month"),
