@@ -208,6 +208,13 @@ FINISHED_MADE_OR_REACHED = [
     ("Start a new habit", "smt"),
 ]
 
+# A thing pinned by its determiner ends where a count, a "first thing" or a "whenever" begins.
+THINGS_BEFORE_A_TIME = [
+    ("Water my tomatoes three times a week", "SMT"),
+    ("Test my blood sugar first thing in the morning", "SMT"),
+    ("Walk my neighbour's dog whenever she travels", "Smt"),
+]
+
 # Switching to a thing says what is done; switching to a quality does not.
 SWITCHES = [
     ("Switch to oat milk", "Smt"),
@@ -308,6 +315,7 @@ FAMILIES = {
     "changes, means and purposes": CHANGES_MEANS_AND_PURPOSES,
     "work on a thing, not a quality": EFFORT_ON_A_THING,
     "switching to a thing": SWITCHES,
+    "a pinned thing before a time or a count": THINGS_BEFORE_A_TIME,
     "graduating and letters after a name": GRADUATING_AND_LETTERS,
     "clock times that measure or limit": CLOCK_TIMES,
     "credentials named by their field": CREDENTIAL_FIELDS,
