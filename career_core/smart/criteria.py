@@ -59,7 +59,7 @@ from career_core.smart.lexicon import has_real_words
 from career_core.smart.report import LEVEL_SCORE, Criterion, Evidence
 from career_core.smart.rules import ADVICE, text, word_set
 from career_core.smart.scan import Scan, has_perfect
-from career_core.smart.time_checks import EACH_ONCE
+from career_core.smart.time_checks import EACH_ONCE, TARGET_RATE
 
 MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
 
@@ -223,6 +223,7 @@ class Evidenced:
 def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
     strong = others_done([h for rid, hits in ev.by_rule.items() if rid in STRONG_S_RULES for h in hits], ev)
+    strong += [h for h in ev.get("F.times_per") if h.value == TARGET_RATE]  # "cut takeaways to twice a month"
     vague = [h for h in s_hits if h.rule in VAGUE_S_RULES and h.value != OPEN_COUNT and h.value != OPEN_RHYTHM]
     if vague:
         method = method_habit(ev)

@@ -189,7 +189,20 @@ def _check_cadence_word(m: re.Match[str], scan: Scan) -> Any:
     return m.group(0)
 
 
+TARGET_RATE = "target rate"  # "cut takeaways to twice a month": the count a change aims at
+
+
+def _check_times_per(m: re.Match[str], scan: Scan) -> Any:
+    """A rhythm after "to" that a change in its clause aims at is a target with a count, which
+    pins the change down ("reduce my snacking to once a day"); otherwise a plain rhythm."""
+    before = PREV_WORDS.findall(CLAUSE_END.split(scan.lower[max(0, m.start() - 80) : m.start()])[-1])
+    if len(before) >= 2 and before[-1] == "to" and any(w in CHANGE_AMOUNT for w in before[:-1]):
+        return TARGET_RATE
+    return None
+
+
 TIME_CHECKS = {
+    "times_per": _check_times_per,
     "vague_time": _check_vague_time,
     "horizon": _check_horizon,
     "season": _check_season,

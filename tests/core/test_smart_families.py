@@ -239,6 +239,8 @@ CHANGES_MEANS_AND_PURPOSES = [
     ("Grow my mailing list", "smt"),  # which way, not how far
     ("Improve the filing system in my office", "smt"),
     ("Grow my mailing list to 2,000 readers by June", "SMT"),
+    ("Cut takeaways to twice a month", "SMT"),  # a count the change aims at pins it down
+    ("Reduce my snacking to once a day", "SMT"),
     ("Cycle to work every day to feel calmer", "SMT"),  # the purpose says why
     ("Get fitter by cycling to work three days a week", "SMT"),  # the means pins it down
     ("Be happier by smiling more", "smt"),
