@@ -146,6 +146,8 @@ RHYTHMS_AND_RATES = [
     ("Our monthly outgoings should stay under 60% of what we earn", "SMT"),
     ("Finish the weekly cost report", "SMt"),  # a report about costs is a thing
     ("Cut my monthly costs", "smt"),  # a change with no target
+    ("Limit my daily sugar intake to 30 grams", "SMT"),  # a limit on a rate that comes round
+    ("Cut my daily screen time to 2 hours", "SMT"),
     ("Hit my daily water target", "SMT"),
     ("Read one chapter of a novel a night", "SMT"),
     ("Tidy my desk drawers bi-weekly", "SMT"),  # a habit on a rhythm, whatever the cadence word

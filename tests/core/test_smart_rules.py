@@ -52,6 +52,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Switch to oat milk", "Swap to a standing desk at work", "Switch over to Linux on my laptop"),
         ("Switch to a healthier diet", "Switch to a new career path", "Switch off my phone at 9pm"),
     ),
+    "F.limited_rate": (
+        ("Limit my daily sugar intake to 30 grams", "Cut my weekly takeaway spend to £20", "keep my daily screen time under 2 hours"),
+        ("Limit sugar", "Raise my daily step count to 9000", "Cut my daily intake of sugar"),
+    ),
     "X.idiom": (
         ("Become one of the top sellers", "Make sure no one misses the kickoff"),
         ("Hire one analyst", "Read one book a month"),
