@@ -193,10 +193,16 @@ def _named(scan: Scan, start: int) -> bool:
     return scan.cased[start].isupper() and not scan.title_case and not scan.all_caps
 
 
+def _no_thing(head: str) -> bool:
+    """A head word that names no everyday thing: a time, a broad or vague word, a function word,
+    an abstract noun."""
+    return head in _NOT_OBJECT or head in _BROAD or head in VAGUE or head in _PHRASE_STOP or is_abstract(head)
+
+
 def _check_verb_object(m: re.Match[str], scan: Scan) -> Any:
     """An everyday thing a verb of doing acts on: loose (no determiner pins it)."""
     head, obj = m.group("head"), m.group("obj")
-    if head in _NOT_OBJECT or head in _BROAD or head in VAGUE or head in _PHRASE_STOP or is_abstract(head):
+    if _no_thing(head):
         return REJECT
     modifiers = PREV_WORDS.findall(obj or "")
     article = modifiers[0] if modifiers and modifiers[0] in ("a", "an", "some") else None
@@ -352,7 +358,7 @@ def _check_switch(m: re.Match[str], scan: Scan) -> Any:
     """What one switches to is a thing ("oat milk", "a standing desk"), not a quality or a wide
     object; a thing named is pinned down, whatever its article."""
     head, obj = m.group("head"), m.group("obj")
-    if head in _NOT_OBJECT or head in _BROAD or head in VAGUE or head in _PHRASE_STOP or is_abstract(head) or not window_is_clean(obj):
+    if _no_thing(head) or not window_is_clean(obj):
         return REJECT
     return "determined" if is_common(head) or _named(scan, m.start("head")) else REJECT
 
