@@ -65,6 +65,9 @@ COMPLETIONS = [
     ("Download the budgeting app after lunch today", "SMT"),
     ("Install the meditation app", "SMt"),
     ("Land a part in the spring play", "SMT"),  # a part in a play is a role won
+    ('Choose a "Word of the Year"', "SMt"),  # a choice made is done or not
+    ("Pick a course for next term", "SMT"),
+    ("Choose the best option", "smt"),
     ("Get the best part of the deal", "smt"),
 ]
 
