@@ -364,7 +364,7 @@ def judge_m(ev: Evidenced) -> Criterion:
         # "improve my speaking by attending courses": the means says how; the open end stays unmeasured
         strong = [h for h in strong if not (h.kind == "completion" and h.start >= means)]
     bought = ev.lazy("G.saving_for") if " to " in ev.det.lower else _NONE
-    if bought:  # "save money to buy a car": the purchase says why; how much is saved stays open
+    if bought:  # "put money by to buy a campervan": the purchase says why; how much is saved stays open
         strong = [h for h in strong if not (h.kind == "completion" and h.start >= bought[0].start)]
     if strong and all(h.rule in UNCOUNTED_RHYTHMS for h in strong):
         # "reduce sugar every day", "eat a balanced diet daily": the rhythm says when, not how much

@@ -59,13 +59,13 @@ COMPLETIONS = [
     ("Become a freelance bookkeeper by 2030", "SMT"),  # an occupation, however it is worked
     ("Become a better listener", "smt"),
     ("Get a job I love", "smt"),
-    ("Run my first 1/2 marathon this year", "SMT"),  # a fraction written with a slash
-    ("Make it to the regional conference this year", "SMT"),  # getting there is done or not
+    ("Complete a 1/2 marathon this year", "SMT"),  # a fraction written with a slash
+    ("Make it to the national dental conference in 2027", "SMT"),  # getting there is done or not
     ("Make it to my niece's graduation", "SMt"),
     ("Download the budgeting app after lunch today", "SMT"),
     ("Install the meditation app", "SMt"),
     ("Land a part in the spring play", "SMT"),  # a part in a play is a role won
-    ('Choose a "Word of the Year"', "SMt"),  # a choice made is done or not
+    ('Pick a "Book of the Year" for the club', "SMt"),  # a choice made is done or not
     ("Pick a course for next term", "SMT"),
     ("Choose the best option", "smt"),
     ("Get the best part of the deal", "smt"),
@@ -145,7 +145,7 @@ RHYTHMS_AND_RATES = [
     ("Lift weights Mon/Wed/Fri", "SMT"),
     ("Keep my weekly grocery spend under £90", "SMT"),  # a rate to keep, not a thing
     ("Keep our monthly costs below $2,000", "SMT"),  # money that goes out on a cadence
-    ("Pay more than the monthly minimum on my card", "SMT"),
+    ("Pay above the monthly minimum on my store card", "SMT"),
     ("Our monthly outgoings should stay under 60% of what we earn", "SMT"),
     ("Finish the weekly cost report", "SMt"),  # a report about costs is a thing
     ("Cut my monthly costs", "smt"),  # a change with no target
@@ -159,9 +159,9 @@ RHYTHMS_AND_RATES = [
     ("Do spinning", "smt"),  # a habit with no rhythm says what, not how often
     ("Do exercising daily", "sMT"),  # a generic category stays open
     ("Finish the weekly team report", "SMt"),  # a thing that exists, not a rhythm
-    ("Improve the quality of weekly group swims", "smt"),  # "of": the swims exist already
+    ("Improve the quality of weekly yoga classes", "smt"),  # "of": the classes exist already
     ("Write a summary of weekly sales", "SMt"),
-    ("Keep only daily-use items on the desk", "Smt"),  # a compound says what kind of item
+    ("Store the daily-use mugs on the lower shelf", "SMt"),  # a compound says what kind of mug
     ("Raise monthly revenue", "smt"),  # a metric to change
     ("Roll out Maths Daily 10 in my class", "SMt"),  # a programme's name
 ]
@@ -189,10 +189,10 @@ FINISHED_MADE_OR_REACHED = [
     ("Earn my third badge", "SMt"),
     ("Memorise the poem", "SMt"),
     ("Max out my pension contributions", "SMt"),
-    ("Max out retirement contributions", "SMt"),  # no determiner needed after "max out"
-    ("Make an extra payment each year", "SMT"),  # a payment is a thing, whatever its ending
+    ("Max out workplace pension contributions", "SMt"),  # no determiner needed after "max out"
+    ("Make an extra payment on the car loan each quarter", "SMT"),  # a payment is a thing, whatever its ending
     ("Make a payment on my loan", "SMt"),
-    ("Finish knitting the cardigan for my nephew", "SMt"),  # finishing the doing of a thing
+    ("Finish knitting the baby blanket for my niece", "SMt"),  # finishing the doing of a thing
     ("Finish reading the biography by May", "SMT"),
     ("Finish the year strong", "smt"),
     ("I want to be a paramedic", "SMt"),
@@ -207,7 +207,7 @@ FINISHED_MADE_OR_REACHED = [
     ("Keep the emergency fund untouched for at least 9 months", "SMT"),
     ("Pay them off by May", "sMT"),  # done or not, though "them" needs the context
     ("Hand in all my assignments on time", "SMt"),  # all of them, each on time, is a count
-    ("Deliver the project on time", "Smt"),  # one thing: the point is the manner
+    ("Submit the grant proposal on time", "Smt"),  # one thing: the point is the manner
     ("Get a role where I feel at home", "smt"),  # described by a wish
     ("Pay off my car loan sooner", "Smt"),  # the speed has no yardstick
     ("Start a new habit", "smt"),
@@ -216,7 +216,7 @@ FINISHED_MADE_OR_REACHED = [
 # A thing pinned by its determiner ends where a count, a "first thing" or a "whenever" begins.
 THINGS_BEFORE_A_TIME = [
     ("Water my tomatoes three times a week", "SMT"),
-    ("Test my blood sugar first thing in the morning", "SMT"),
+    ("Water the roses first thing in the morning", "SMT"),
     ("Walk my neighbour's dog whenever she travels", "Smt"),
 ]
 
@@ -230,15 +230,15 @@ SWITCHES = [
 
 # "work on" a thing is specific; "work on" a quality is an open direction.
 EFFORT_ON_A_THING = [
-    ("Work on side projects 3x per week", "SMT"),
+    ("Work on hobby projects 4x per week", "SMT"),
     ("Work on the garden shed this weekend", "SmT"),
     ("Focus on the quarterly report", "Smt"),
-    ("Work on my public speaking this year", "smT"),
+    ("Work on my patience this year", "smT"),
     ("Work on my fitness", "smt"),
 ]
 
 CHANGES_MEANS_AND_PURPOSES = [
-    ("I want to save money to buy a bike", "Smt"),  # the purchase says why; how much is open
+    ("Put cash by to buy a second-hand bike", "Smt"),  # the purchase says why; how much is open
     ("Put money aside to buy a piano", "Smt"),
     ("Put $50 aside each month to buy a piano", "SMT"),
     ("Grow my mailing list", "smt"),  # which way, not how far
@@ -254,7 +254,7 @@ CHANGES_MEANS_AND_PURPOSES = [
     ("Improve my Spanish to B2 by June", "SMT"),  # a level pins it down
     ("Learn Spanish", "Smt"),
     ("Grow as a leader", "smt"),  # the role says in which capacity, not what changes
-    ("Improve as a graphic designer", "smt"),
+    ("Improve as a wedding photographer", "smt"),
     ("Work as a nurse in a children's hospital", "SMt"),  # no change: the role is the goal
 ]
 
@@ -266,7 +266,7 @@ GRADUATING_AND_LETTERS = [
     ("I want to be Priya Nair, RN, MSN", "SMt"),
     ("Become an RN within three years", "SMT"),
     ("Apply to graduate school", "SMt"),
-    ("Graduate with my BSN this year", "SMT"),  # graduating with a credential
+    ("Graduate with my MSN next spring", "SMT"),  # graduating with a credential
     ("Graduate with honours in 2027", "SMT"),
     ("Graduate with my friends", "Smt"),  # friends are no credential
     ("Be a better graduate mentor", "smt"),
@@ -302,8 +302,8 @@ ROLES_AND_RECORDS = [
     ("become a maintainer of the library", "SMt"),
     ("be head over heels", "smt"),  # no role of anything
     ("Be more of a leader", "smt"),
-    ("Be a straight-A student", "SMt"),
-    ("Be a straight A student this year", "SMT"),
+    ("Be a straight-A pupil", "SMt"),
+    ("Be a straight A pupil this year", "SMT"),
 ]
 
 FAMILIES = {
