@@ -99,6 +99,20 @@ def _check_completion(m: re.Match[str], scan: Scan) -> Any:
     return noun
 
 
+_FIELD_STOP = word_set("function_word") | word_set("small_word")
+
+
+def _check_credential(m: re.Match[str], scan: Scan) -> Any:
+    """The words between the verb and "certified" name the field ("get CPR certified"); a vague
+    word ("be well qualified") or a function word ("is not registered") is no field."""
+    field = m.group("obj")
+    if not field:
+        return None
+    if not window_is_clean(field) or any(w in _FIELD_STOP for w in PREV_WORDS.findall(field)):
+        return REJECT
+    return None
+
+
 def is_name(word: str, start: int, scan: Scan) -> bool:
     """Does a capitalised word at start name one particular thing (a person, place, product)?
 
@@ -179,10 +193,16 @@ def _named(scan: Scan, start: int) -> bool:
     return scan.cased[start].isupper() and not scan.title_case and not scan.all_caps
 
 
+def _no_thing(head: str) -> bool:
+    """A head word that names no everyday thing: a time, a broad or vague word, a function word,
+    an abstract noun."""
+    return head in _NOT_OBJECT or head in _BROAD or head in VAGUE or head in _PHRASE_STOP or is_abstract(head)
+
+
 def _check_verb_object(m: re.Match[str], scan: Scan) -> Any:
     """An everyday thing a verb of doing acts on: loose (no determiner pins it)."""
     head, obj = m.group("head"), m.group("obj")
-    if head in _NOT_OBJECT or head in _BROAD or head in VAGUE or head in _PHRASE_STOP or is_abstract(head):
+    if _no_thing(head):
         return REJECT
     modifiers = PREV_WORDS.findall(obj or "")
     article = modifiers[0] if modifiers and modifiers[0] in ("a", "an", "some") else None
@@ -226,7 +246,9 @@ def _clause_words(lower: str, start: int, n: int = 8) -> list[str]:
 _NOT_A_MODIFIER = DETERMINERS | {"off", "down", "up", "out", "of", "all", "any", "some"} | frozenset(
     entry.split()[0] for name in ("completion_verb", "doing_verb", "change_verb", "amount_verb", "action_verb", "creation_verb") for entry in word_set(name)
 )
-_OBJECT_PREPS = frozenset({"in", "at", "on", "within", "across", "among", "throughout", "of"})
+# "improve tool use in our workshop", "grow as a leader": after a change, where or in which
+# capacity it happens, not a thing done.
+_OBJECT_PREPS = frozenset({"in", "at", "on", "within", "across", "among", "throughout", "of", "as"})
 
 
 def _changed_by(before: list[str]) -> str | None:
@@ -318,12 +340,27 @@ def _check_abstract_object(m: re.Match[str], scan: Scan) -> Any:
     if m.group("verb2") is not None:
         return m.group("verb2")  # a change verb with no object at all: "Improve."
     head = m.group("head")
-    return head if is_abstract(head) or is_broad(head, m.group("obj")) else REJECT
+    if is_abstract(head) or is_broad(head, m.group("obj")):
+        return head
+    start, end = m.span("head")
+    word = scan.cased[start:end]
+    if word[0].isupper() and word[1:].islower() and not (scan.title_case or sentence_initial(scan.cased, start)):
+        return head  # "improve my Spanish": a named skill or subject, changed by no target (not "NPS")
+    return REJECT
 
 
 def _check_baseline(m: re.Match[str], scan: Scan) -> Any:
     prev = previous_words(scan.lower, m.start(), 1)
     return REJECT if prev and prev[0] in _KEEP_VERBS else None
+
+
+def _check_switch(m: re.Match[str], scan: Scan) -> Any:
+    """What one switches to is a thing ("oat milk", "a standing desk"), not a quality or a wide
+    object; a thing named is pinned down, whatever its article."""
+    head, obj = m.group("head"), m.group("obj")
+    if _no_thing(head) or not window_is_clean(obj):
+        return REJECT
+    return "determined" if is_common(head) or _named(scan, m.start("head")) else REJECT
 
 
 def _check_det_object(m: re.Match[str], scan: Scan) -> Any:
@@ -367,8 +404,9 @@ def _check_placeholder(m: re.Match[str], scan: Scan) -> Any:
 def _check_grade(m: re.Match[str], scan: Scan) -> Any:
     """A capital A-F is a grade with a sign or a plural ("B+", "A's"), after "straight" or "all",
     or in a text about marks; "Get A Job" in a title is not one."""
-    lead = m.group(0).split()[0].lower()
-    if m.group("pl") or len(m.group("g")) > 1 or lead in ("straight", "all", "mostly"):
+    said = m.group(0).lower()
+    lead = said.split()[0]
+    if m.group("pl") or len(m.group("g")) > 1 or lead in ("all", "mostly") or "straight" in said:
         return m.group("g")
     about_marks = scan.tokens & _GRADE_CONTEXT or any(phrase in scan.lower for phrase in _GRADE_PHRASES)
     return m.group("g") if about_marks else REJECT
@@ -422,10 +460,29 @@ _WORK_AS_NOUN = frozenset({"leave", "leaving", "left", "at", "from", "after", "b
 _WORK_WHEN = _WEEKDAYS | frozenset({"time", "weekends", "weekend", "weekdays", "holidays", "holiday", "days", "nights", "evenings", "mornings"})
 
 
+_EFFORT_ON = frozenset({"work on", "working on", "focus on", "focusing on"})
+_FOLLOWING = re.compile(r"(?:\s{1,3}[a-z][a-z'-]*){1,4}", re.ASCII)
+
+
+def _on_a_thing(lower: str, end: int) -> bool:
+    """Does the phrase after "work on" name a thing ("the garden shed", "side projects"), not
+    a quality ("my public speaking")? Its words run to the first function word."""
+    following = _FOLLOWING.match(lower, end)
+    for word in following.group(0).split() if following else ():
+        if word in _PHRASE_STOP:
+            break
+        if _is_thing(word):
+            return True
+    return False
+
+
 def _check_vague_phrase(m: re.Match[str], scan: Scan) -> Any:
-    """"work on" is an open direction only when "work" is the verb and what follows is a thing
-    worked on ("work on my public speaking"), not a day or the clock ("work on Saturdays")."""
+    """"work on" is an open direction only when "work" is the verb and what follows is a quality
+    worked on ("work on my public speaking"), not a day or the clock ("work on Saturdays"), nor
+    a thing ("work on the garden shed", "focus on the quarterly report"), which is specific."""
     said = m.group(0)
+    if said in _EFFORT_ON and _on_a_thing(scan.lower, m.end()):
+        return REJECT
     if not said.startswith("work"):
         return None
     prev = previous_words(scan.lower, m.start(), 1)
@@ -472,6 +529,7 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "placeholder": _check_placeholder,
     "confidence": _check_confidence,
     "completion": _check_completion,
+    "credential": _check_credential,
     "completion_named": _check_completion_named,
     "route_named": _check_route_named,
     "made": _check_made,
@@ -481,6 +539,7 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "abstract_object": _check_abstract_object,
     "object": _check_object,
     "det_object": _check_det_object,
+    "switch": _check_switch,
     "baseline": _check_baseline,
     "vague_word": _check_vague_word,
     "vague_phrase": _check_vague_phrase,

@@ -47,31 +47,31 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from career_core import wording
 from career_core.smart import acts
 from career_core.smart.checks import OPEN_COUNT, OPEN_RHYTHM
 from career_core.smart.context import ScoringContext
-from career_core.smart.detect import Detection, Hit, run_lazy
+from career_core.smart.detect import Detection, Hit, lazy_scan, run_lazy
 from career_core.smart.lexicon import has_real_words
 from career_core.smart.report import LEVEL_SCORE, Criterion, Evidence
 from career_core.smart.rules import ADVICE, text, word_set
-from career_core.smart.scan import has_perfect
-from career_core.smart.time_checks import EACH_ONCE
+from career_core.smart.scan import Scan, has_perfect
+from career_core.smart.time_checks import EACH_ONCE, TARGET_RATE
 
 MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
 
 STRONG_S_RULES = frozenset(
     {"M.percent", "M.fraction", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",
-     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.restraint", "M.completion", "M.completion_named", "M.role", "M.made", "M.credential", "M.graduate", "M.post_nominal", "M.clock_duration", "M.goal_is",
+     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.language_level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.restraint", "M.completion", "M.completion_named", "M.role", "M.made", "M.credential", "M.graduate", "M.post_nominal", "M.clock_duration", "M.goal_is",
      "S.named", "S.quoted"}
 )
 NAME_RULES = frozenset({"S.named", "S.quoted"})
 UNCOUNTED_RHYTHMS = frozenset({"F.every", "F.every_event", "F.every_occasion", "F.cadence_word", "F.on_days"})
 UNIT_RULES = frozenset({"M.glued_unit", "M.money", "M.percent", "M.multiplier", "F.slash_rate"})
-OBJECT_RULES = ("S.object", "S.det_object", "S.activity", "S.verb_object")
+OBJECT_RULES = ("S.object", "S.det_object", "S.switch", "S.activity", "S.verb_object")
 VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object", "S.negative_framing", "S.others_wish"})
 M_STRONG_KINDS = frozenset({"quantity", "bound", "completion", "frequency"})
 M_WEAK_RULES = frozenset({"M.each", "M.named_metric"})
@@ -97,20 +97,25 @@ _COMPARATIVES = frozenset({"faster", "sooner", "earlier", "quicker", "better", "
 _PLAIN: dict[tuple[str, str], Criterion] = {}
 
 
-def _level(level: str, evidence: Iterable[Evidence] = (), advice: str = "", reasons: Iterable[str] = ()) -> Criterion:
-    advice = "" if level == "met" else advice
-    reasons = tuple(reasons)
-    unique = {(e.start, e.end, e.rule): e for e in evidence}  # tuple keys hash in C
-    if not unique and not reasons:  # common ("A unknown", "T missing"): share one object
-        key = (level, advice)
-        found = _PLAIN.get(key)
-        if found is None:
-            if len(_PLAIN) > 1024:
-                _PLAIN.clear()
-            found = _PLAIN[key] = Criterion(level, LEVEL_SCORE[level], (), advice)  # type: ignore[arg-type]
-        return found
-    ev = tuple(unique[k] for k in sorted(unique))[:MAX_EVIDENCE]
-    return Criterion(level, LEVEL_SCORE[level], ev, advice, reasons)  # type: ignore[arg-type]
+def _level(level: str, evidence: Sequence[Evidence] = (), advice: str = "", reasons: Sequence[str] = ()) -> Criterion:
+    if level == "met":
+        advice = ""
+    if not evidence:
+        if not reasons:  # common ("A unknown", "T missing"): share one object
+            key = (level, advice)
+            found = _PLAIN.get(key)
+            if found is None:
+                if len(_PLAIN) > 1024:
+                    _PLAIN.clear()
+                found = _PLAIN[key] = Criterion(level, LEVEL_SCORE[level], (), advice)  # type: ignore[arg-type]
+            return found
+        return Criterion(level, LEVEL_SCORE[level], (), advice, tuple(reasons))  # type: ignore[arg-type]
+    if len(evidence) == 1:
+        ev: tuple[Evidence, ...] = (evidence[0],)
+    else:
+        unique = {(e.start, e.end, e.rule): e for e in evidence}  # tuple keys hash in C
+        ev = tuple([unique[k] for k in sorted(unique)][:MAX_EVIDENCE])
+    return Criterion(level, LEVEL_SCORE[level], ev, advice, tuple(reasons))  # type: ignore[arg-type]
 
 
 def words_at(det: Detection, hit: Hit) -> str:
@@ -130,6 +135,7 @@ class Evidenced:
     def __init__(self, det: Detection) -> None:
         self.det = det
         self._lazy: dict[str, list[Hit]] = {}
+        self._lazy_scan: Scan | None = None
         self._acts: list[Hit] | None = None
         self.by_rule: dict[str, list[Hit]] = {}
         self.by_criterion: dict[str, list[Hit]] = {k: [] for k in "SMART"}
@@ -153,7 +159,9 @@ class Evidenced:
         """A lazy rule's hits, run once on first use."""
         found = self._lazy.get(rule_id)
         if found is None:
-            found = self._lazy[rule_id] = run_lazy(rule_id, self.det)
+            if self._lazy_scan is None:
+                self._lazy_scan = lazy_scan(self.det)
+            found = self._lazy[rule_id] = run_lazy(rule_id, self.det, self._lazy_scan)
         return found
 
     def acts(self) -> list[Hit]:
@@ -215,6 +223,7 @@ class Evidenced:
 def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
     strong = others_done([h for rid, hits in ev.by_rule.items() if rid in STRONG_S_RULES for h in hits], ev)
+    strong += [h for h in ev.get("F.times_per") if h.value == TARGET_RATE]  # "cut takeaways to twice a month"
     vague = [h for h in s_hits if h.rule in VAGUE_S_RULES and h.value != OPEN_COUNT and h.value != OPEN_RHYTHM]
     if vague:
         method = method_habit(ev)
@@ -354,6 +363,9 @@ def judge_m(ev: Evidenced) -> Criterion:
     if means is not None:
         # "improve my speaking by attending courses": the means says how; the open end stays unmeasured
         strong = [h for h in strong if not (h.kind == "completion" and h.start >= means)]
+    bought = ev.lazy("G.saving_for") if " to " in ev.det.lower else _NONE
+    if bought:  # "put money by to buy a campervan": the purchase says why; how much is saved stays open
+        strong = [h for h in strong if not (h.kind == "completion" and h.start >= bought[0].start)]
     if strong and all(h.rule in UNCOUNTED_RHYTHMS for h in strong):
         # "reduce sugar every day", "eat a balanced diet daily": the rhythm says when, not how much
         open_ended = ev.amount_words() + [ev.words(h) for h in ev.get("S.vague_word") if not ev.is_rhythm_word(h) and h.value != OPEN_RHYTHM]
@@ -369,8 +381,9 @@ def judge_m(ev: Evidenced) -> Criterion:
             h for h in ev.get("S.vague_word")
             if h.start >= after and ev.det.lower[h.start : h.end] in _COMPARATIVES and _SAME_PHRASE.fullmatch(ev.det.lower, after, h.start)
         ]
-        if not comparative and _MAY_MANNER.search(ev.det.lower, after) and not ev.get("M.each"):
-            # "deliver the project on time": the point is a manner; "every commitment on time" counts them
+        if not comparative and _MAY_MANNER.search(ev.det.lower, after) and not ev.get("M.each") and not ev.get("M.whole"):
+            # "deliver the project on time": the point is a manner; "every commitment on time" and
+            # "all my assignments on time" count them
             comparative = [h for h in ev.lazy("G.manner") if h.start >= after and _SAME_PHRASE.fullmatch(ev.det.lower, after, h.start)]
         if comparative:
             return _level("partial", ev.cite(strong), text(ADVICE, "M_comparative", word=ev.words(comparative[0])))
@@ -383,8 +396,7 @@ def judge_m(ev: Evidenced) -> Criterion:
     done: list[Hit] = []
     if first_open >= (purpose.start() if purpose else len(ev.det.text)):
         cut = _purpose_start(ev) if opened else len(ev.det.text)
-        if means is not None:
-            cut = min(cut, means)
+        cut = min(cut, len(ev.det.text) if means is None else means, bought[0].start if bought else len(ev.det.text))
         if first_open >= cut:
             done = [h for h in ev.acts() if h.start < cut and h.value[1]]
     if done:

@@ -59,9 +59,12 @@ class Rule:
     resolve: str | None
     needs: str | None
     triggers: frozenset[str] | None  # None: no word prefilter
+    phrases: frozenset[tuple[str, str]]  # (first word, phrase): a trigger of several words
     also: frozenset[str] | None  # and one of these words too, when given
+    also_digit: bool  # or, instead of one of those words, a digit ("#digit" in the list)
     chars: str
     not_after: re.Pattern[str] | None
+    gate: re.Pattern[str] | None  # a quick search that must find something before the rule runs
     not_after_words: frozenset[str]
     lazy: bool
     doc: str
@@ -115,21 +118,32 @@ def _alternation(words: list[str], cap: bool = False) -> str:
     return "(?:" + emit(trie, top=True) + ")"
 
 
-def _triggers(raw: list[str], words: dict[str, list[str]]) -> frozenset[str] | None:
-    """The words one of which must stand in a text for a rule to have a chance to match.
+def _triggers(raw: list[str], words: dict[str, list[str]], chars: str = "") -> tuple[frozenset[str] | None, frozenset[tuple[str, str]]]:
+    """What must stand in a text for a rule to have a chance to match: one of the words, or one
+    of the phrases (each with its first word, which the text must hold too).
 
+    A word list's entry of one word counts as that word, with "s" or "es"; an entry of several
+    words ("a lot", "one-on-one", "5k") must stand whole, since a pattern spells it out.
     None means the rule always runs: no triggers were given, or an entry ("1:1") has no word
-    that could announce it.
+    that could announce it and none of the rule's chars either.
     """
     out: set[str] = set()
+    phrases: set[tuple[str, str]] = set()
     for item in raw:
-        entries = words[item[1:]] if item.startswith("@") else [item]
-        for entry in entries:
-            tokens = _TOKEN.findall(entry.lower())
+        listed = item.startswith("@")
+        for entry in words[item[1:]] if listed else [item]:
+            low = entry.lower()
+            tokens = _TOKEN.findall(low)
             if not tokens:
-                return None
-            out.update((tokens[0], tokens[0] + "s", tokens[0] + "es"))
-    return frozenset(out) if out else None
+                if not any(ch in entry for ch in chars):
+                    return None, frozenset()
+            elif listed and not _TOKEN.fullmatch(low):
+                phrases.add((tokens[0], low))
+            else:
+                out.update((tokens[0], tokens[0] + "s", tokens[0] + "es"))
+    if not out and not phrases:
+        return None, frozenset()
+    return frozenset(out), frozenset(phrases)
 
 
 def _expand(pattern: str, words: dict[str, list[str]], macros: dict[str, str], depth: int = 0) -> str:
@@ -165,10 +179,16 @@ def _load() -> tuple[tuple[Rule, ...], tuple[DerivedRule, ...], dict, dict, dict
         criteria = tuple(raw.get("criteria", ()))
         if kind not in KINDS or not set(criteria) <= set(CRITERIA):
             raise ValueError(f"rule {rid}: unknown kind {kind!r} or criteria {criteria!r}")
+        if raw.get("stage") == "lazy" and raw.get("exclusive"):
+            raise ValueError(f"rule {rid}: a lazy rule cannot be exclusive (lazy rules share one scan)")
         try:
             regex = re.compile(_expand(raw["pattern"], words, macros), re.ASCII)
         except (re.error, KeyError) as exc:
             raise ValueError(f"rule {rid}: {exc}") from exc
+        triggers, phrases = _triggers(raw.get("triggers", []), words, raw.get("chars", ""))
+        also, also_phrases = _triggers([w for w in raw.get("also", []) if w != "#digit"], words)
+        if also_phrases:  # "also" asks for a second word: a phrase's first word will do
+            also = (also or frozenset()) | {word for word, _ in also_phrases}
         rules.append(
             Rule(
                 id=rid,
@@ -179,10 +199,13 @@ def _load() -> tuple[tuple[Rule, ...], tuple[DerivedRule, ...], dict, dict, dict
                 check=raw.get("check"),
                 resolve=raw.get("resolve"),
                 needs=raw.get("needs"),
-                triggers=_triggers(raw.get("triggers", []), words),
-                also=_triggers(raw.get("also", []), words),
-                chars=raw.get("chars", "") if raw.get("triggers") is None or _triggers(raw["triggers"], words) is not None else "",
+                triggers=triggers,
+                phrases=phrases,
+                also=also,
+                also_digit="#digit" in raw.get("also", []),
+                chars=raw.get("chars", "") if raw.get("triggers") is None or triggers is not None else "",
                 not_after=re.compile(raw["not_after"], re.ASCII) if raw.get("not_after") else None,
+                gate=re.compile(raw["gate"], re.ASCII) if raw.get("gate") else None,
                 not_after_words=frozenset(raw.get("not_after_words", ())),
                 lazy=raw.get("stage") == "lazy",
                 doc=raw.get("doc", ""),

@@ -52,7 +52,8 @@ REJECT: Any = object()  # a check returns this to drop a match
 
 def normalise(text: str) -> tuple[str, str]:
     """(cased, lower) copies of text with one character per original character."""
-    cased = text.translate(_TRANSLATE)
+    # "`" is the one ASCII character the table changes; str.translate looks each character up
+    cased = (text.replace("`", "'") if "`" in text else text) if text.isascii() else text.translate(_TRANSLATE)
     lower = cased.lower()
     if len(lower) != len(cased):  # a few characters lowercase to two ("İ"): keep those as is
         lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in cased)

@@ -31,6 +31,17 @@ _ONE_DAY_NEXT = re.compile(r"\s{1,3}(?:a|an|per|each|every|of|off|to)\b", re.ASC
 _ONE_DAY_PREV = frozenset({"for", "in", "within", "on", "per", "a", "of", "every", "each", "first", "the", "last", "by", "from", "after", "than"})
 _DATED = MONTH_OR_DAY | {"spring", "summer", "autumn", "fall", "winter"}  # "at the autumn fair"
 _RATE_NOUNS = word_set("rate_noun")
+_COSTS = word_set("cadence_cost")
+_THINGS = word_set("concrete") | word_set("deliverable") | word_set("recurring_event")
+
+
+def _is_rate(words: list[str]) -> bool:
+    """Do the words after a cadence word name a rate ("grocery spend", "phone bill"), not a
+    thing ("cost report": the cost says what the report is about)?"""
+    for i, w in enumerate(words):
+        if w in _RATE_NOUNS or (w in _COSTS and not (i + 1 < len(words) and words[i + 1] in _THINGS)):
+            return True
+    return False
 
 
 def _check_vague_time(m: re.Match[str], scan: Scan) -> Any:
@@ -165,18 +176,33 @@ def _check_cadence_word(m: re.Match[str], scan: Scan) -> Any:
         return REJECT  # "raise weekly footfall": a metric to change, not a rhythm to keep
     following = NEXT_WORD.match(scan.lower, m.end())
     next_two = NEXT_WORDS.match(scan.lower, m.end())
-    rate = next_two is not None and any(w in _RATE_NOUNS for w in next_two.group(0).split())
+    rate = next_two is not None and _is_rate(next_two.group(0).split())
     if prev and (prev[-1] in DETERMINERS or prev[-1].endswith(("'s", "s'"))):
         if rate and not (len(prev) > 1 and prev[-2] in CHANGE_AMOUNT):
             return m.group(0)  # "keep my weekly grocery spend under £90": a rate to keep
         return REJECT  # "the weekly report": a thing that exists, not a new rhythm
-    # "the shared weekly quiz" names a thing too; "review the notes weekly" is a rhythm
-    if len(prev) >= 2 and prev[-2] in DETERMINERS and following and following.group(1) not in _NOT_A_NOUN and not rate:
+    # "the shared weekly quiz" and "the quality of weekly swims" name a thing too; "review the
+    # notes weekly" is a rhythm
+    named = (len(prev) >= 2 and prev[-2] in DETERMINERS) or (bool(prev) and prev[-1] == "of")
+    if named and following and following.group(1) not in _NOT_A_NOUN and not rate:
         return REJECT
     return m.group(0)
 
 
+TARGET_RATE = "target rate"  # "cut takeaways to twice a month": the count a change aims at
+
+
+def _check_times_per(m: re.Match[str], scan: Scan) -> Any:
+    """A rhythm after "to" that a change in its clause aims at is a target with a count, which
+    pins the change down ("reduce my snacking to once a day"); otherwise a plain rhythm."""
+    before = PREV_WORDS.findall(CLAUSE_END.split(scan.lower[max(0, m.start() - 80) : m.start()])[-1])
+    if len(before) >= 2 and before[-1] == "to" and any(w in CHANGE_AMOUNT for w in before[:-1]):
+        return TARGET_RATE
+    return None
+
+
 TIME_CHECKS = {
+    "times_per": _check_times_per,
     "vague_time": _check_vague_time,
     "horizon": _check_horizon,
     "season": _check_season,

@@ -59,11 +59,22 @@ COMPLETIONS = [
     ("Become a freelance bookkeeper by 2030", "SMT"),  # an occupation, however it is worked
     ("Become a better listener", "smt"),
     ("Get a job I love", "smt"),
+    ("Complete a 1/2 marathon this year", "SMT"),  # a fraction written with a slash
+    ("Make it to the national dental conference in 2027", "SMT"),  # getting there is done or not
+    ("Make it to my niece's graduation", "SMt"),
+    ("Download the budgeting app after lunch today", "SMT"),
+    ("Install the meditation app", "SMt"),
+    ("Land a part in the spring play", "SMT"),  # a part in a play is a role won
+    ('Pick a "Book of the Year" for the club', "SMt"),  # a choice made is done or not
+    ("Pick a course for next term", "SMT"),
+    ("Choose the best option", "smt"),
+    ("Get the best part of the deal", "smt"),
 ]
 
 TIMES = [
     ("Revise for 30 minutes before every maths test", "SMT"),
     ("Save $50 per paycheck", "SMT"),
+    ("Save £25 per paycheque", "SMT"),  # the British spelling
     ("Read 20 pages a night", "SMT"),
     ("Post two videos over the next three months", "SMT"),
     ("Publish the staff handbook in the upcoming quarter", "SMT"),
@@ -133,6 +144,13 @@ RHYTHMS_AND_RATES = [
     ("Swim on Tuesday, Thursday and Saturday", "SMT"),
     ("Lift weights Mon/Wed/Fri", "SMT"),
     ("Keep my weekly grocery spend under £90", "SMT"),  # a rate to keep, not a thing
+    ("Keep our monthly costs below $2,000", "SMT"),  # money that goes out on a cadence
+    ("Pay above the monthly minimum on my store card", "SMT"),
+    ("Our monthly outgoings should stay under 60% of what we earn", "SMT"),
+    ("Finish the weekly cost report", "SMt"),  # a report about costs is a thing
+    ("Cut my monthly costs", "smt"),  # a change with no target
+    ("Limit my daily sugar intake to 30 grams", "SMT"),  # a limit on a rate that comes round
+    ("Cut my daily screen time to 2 hours", "SMT"),
     ("Hit my daily water target", "SMT"),
     ("Read one chapter of a novel a night", "SMT"),
     ("Tidy my desk drawers bi-weekly", "SMT"),  # a habit on a rhythm, whatever the cadence word
@@ -141,6 +159,9 @@ RHYTHMS_AND_RATES = [
     ("Do spinning", "smt"),  # a habit with no rhythm says what, not how often
     ("Do exercising daily", "sMT"),  # a generic category stays open
     ("Finish the weekly team report", "SMt"),  # a thing that exists, not a rhythm
+    ("Improve the quality of weekly yoga classes", "smt"),  # "of": the classes exist already
+    ("Write a summary of weekly sales", "SMt"),
+    ("Store the daily-use mugs on the lower shelf", "SMt"),  # a compound says what kind of mug
     ("Raise monthly revenue", "smt"),  # a metric to change
     ("Roll out Maths Daily 10 in my class", "SMt"),  # a programme's name
 ]
@@ -155,6 +176,9 @@ OCCASIONS_AND_PARTS_OF_PERIODS = [
     ("Book the hall by X (date)", "SMT"),  # an act that ends (round three)
     ("Go to the Harvest Festival in September", "SMT"),
     ("Sell 5 paintings at the autumn fair", "SMT"),  # an occasion dated by its season
+    ("Sit the June exam", "SMT"),  # an occasion dated by its month
+    ("Run the October half marathon", "SMT"),
+    ("I may run a race", "SMt"),  # the verb, not the month
     ("Win the match on Saturday", "SMT"),
     ("Beat my 10k time from back in 2016", "SMt"),  # a year looked back to
 ]
@@ -165,6 +189,12 @@ FINISHED_MADE_OR_REACHED = [
     ("Earn my third badge", "SMt"),
     ("Memorise the poem", "SMt"),
     ("Max out my pension contributions", "SMt"),
+    ("Max out workplace pension contributions", "SMt"),  # no determiner needed after "max out"
+    ("Make an extra payment on the car loan each quarter", "SMT"),  # a payment is a thing, whatever its ending
+    ("Make a payment on my loan", "SMt"),
+    ("Finish knitting the baby blanket for my niece", "SMt"),  # finishing the doing of a thing
+    ("Finish reading the biography by May", "SMT"),
+    ("Finish the year strong", "smt"),
     ("I want to be a paramedic", "SMt"),
     ("Become certified", "SMt"),
     ("Win the striker spot", "SMt"),
@@ -176,19 +206,56 @@ FINISHED_MADE_OR_REACHED = [
     ("Revise for the exam by the weekend", "SmT"),
     ("Keep the emergency fund untouched for at least 9 months", "SMT"),
     ("Pay them off by May", "sMT"),  # done or not, though "them" needs the context
+    ("Hand in all my assignments on time", "SMt"),  # all of them, each on time, is a count
+    ("Submit the grant proposal on time", "Smt"),  # one thing: the point is the manner
     ("Get a role where I feel at home", "smt"),  # described by a wish
     ("Pay off my car loan sooner", "Smt"),  # the speed has no yardstick
     ("Start a new habit", "smt"),
 ]
 
+# A thing pinned by its determiner ends where a count, a "first thing" or a "whenever" begins.
+THINGS_BEFORE_A_TIME = [
+    ("Water my tomatoes three times a week", "SMT"),
+    ("Water the roses first thing in the morning", "SMT"),
+    ("Walk my neighbour's dog whenever she travels", "Smt"),
+]
+
+# Switching to a thing says what is done; switching to a quality does not.
+SWITCHES = [
+    ("Switch to oat milk", "Smt"),
+    ("Swap to a standing desk at work", "SMt"),
+    ("Switch to decaf coffee after lunch", "Smt"),
+    ("Switch to a healthier diet", "smt"),
+]
+
+# "work on" a thing is specific; "work on" a quality is an open direction.
+EFFORT_ON_A_THING = [
+    ("Work on hobby projects 4x per week", "SMT"),
+    ("Work on the garden shed this weekend", "SmT"),
+    ("Focus on the quarterly report", "Smt"),
+    ("Work on my patience this year", "smT"),
+    ("Work on my fitness", "smt"),
+]
+
 CHANGES_MEANS_AND_PURPOSES = [
+    ("Put cash by to buy a second-hand bike", "Smt"),  # the purchase says why; how much is open
+    ("Put money aside to buy a piano", "Smt"),
+    ("Put $50 aside each month to buy a piano", "SMT"),
     ("Grow my mailing list", "smt"),  # which way, not how far
     ("Improve the filing system in my office", "smt"),
     ("Grow my mailing list to 2,000 readers by June", "SMT"),
+    ("Cut takeaways to twice a month", "SMT"),  # a count the change aims at pins it down
+    ("Reduce my snacking to once a day", "SMT"),
     ("Cycle to work every day to feel calmer", "SMT"),  # the purpose says why
     ("Get fitter by cycling to work three days a week", "SMT"),  # the means pins it down
     ("Be happier by smiling more", "smt"),
     ("Teach Year 3 pupils to swim", "smt"),  # a school year is not an amount
+    ("Improve my Spanish", "smt"),  # a named skill changed with no target
+    ("Improve my Spanish to B2 by June", "SMT"),  # a level pins it down
+    ("Learn Spanish", "Smt"),
+    ("Grow as a leader", "smt"),  # the role says in which capacity, not what changes
+    ("Improve as a wedding photographer", "smt"),
+    ("Work as a nurse in a children's hospital", "SMt"),  # no change: the role is the goal
 ]
 
 # Graduating, and a credential written as the letters after one's name: done or not done.
@@ -199,6 +266,9 @@ GRADUATING_AND_LETTERS = [
     ("I want to be Priya Nair, RN, MSN", "SMt"),
     ("Become an RN within three years", "SMT"),
     ("Apply to graduate school", "SMt"),
+    ("Graduate with my MSN next spring", "SMT"),  # graduating with a credential
+    ("Graduate with honours in 2027", "SMT"),
+    ("Graduate with my friends", "Smt"),  # friends are no credential
     ("Be a better graduate mentor", "smt"),
 ]
 
@@ -210,6 +280,30 @@ CLOCK_TIMES = [
     ("Lights out by 10:30 p.m.", "SMT"),
     ("No screens in the bedroom after 9pm", "SMT"),
     ("Wake at 6:15 on weekdays", "SMT"),
+]
+
+# A credential named by its field between the verb and "certified": done or not done.
+CREDENTIAL_FIELDS = [
+    ("Become CPR certified", "SMt"),
+    ("Get scuba certified on our trip to Malta", "SMt"),
+    ("Be first-aid certified before the camp", "SMt"),
+    ("Get Six Sigma certified by March", "SMT"),
+    ("Become better qualified", "smt"),  # a vague word is no field
+    ("be well qualified for the promotion", "smt"),
+    ("The van is not registered", "smt"),  # a function word is no field
+]
+
+# A role reached with "be" and no article, when the role is of something ("be treasurer of the
+# choir"); a straight-A record is a grade, whatever it is attached to.
+ROLES_AND_RECORDS = [
+    ("be president of the chess club within two years", "SMT"),
+    ("Be treasurer of the allotment society next year", "SMT"),
+    ("I want to be captain of the netball team", "SMt"),
+    ("become a maintainer of the library", "SMt"),
+    ("be head over heels", "smt"),  # no role of anything
+    ("Be more of a leader", "smt"),
+    ("Be a straight-A pupil", "SMt"),
+    ("Be a straight A pupil this year", "SMT"),
 ]
 
 FAMILIES = {
@@ -226,8 +320,13 @@ FAMILIES = {
     "occasions and parts of periods": OCCASIONS_AND_PARTS_OF_PERIODS,
     "finished, made or reached": FINISHED_MADE_OR_REACHED,
     "changes, means and purposes": CHANGES_MEANS_AND_PURPOSES,
+    "work on a thing, not a quality": EFFORT_ON_A_THING,
+    "switching to a thing": SWITCHES,
+    "a pinned thing before a time or a count": THINGS_BEFORE_A_TIME,
     "graduating and letters after a name": GRADUATING_AND_LETTERS,
     "clock times that measure or limit": CLOCK_TIMES,
+    "credentials named by their field": CREDENTIAL_FIELDS,
+    "roles after a bare 'be', straight-A records": ROLES_AND_RECORDS,
 }
 CASES = family_cases(FAMILIES)
 

@@ -44,6 +44,18 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Hold a one-on-one with each report", "Run weekly 1:1s", "Hold 1-on-1 meetings"),
         ("Hold one meeting a week", "Hire one analyst"),
     ),
+    "M.language_level": (
+        ("Improve my Spanish to B2 by June", "Speak German at C1", "Bring my French up to a B1"),
+        ("Go to B2 building", "Meet at 12", "Read to my kids"),
+    ),
+    "S.switch": (
+        ("Switch to oat milk", "Swap to a standing desk at work", "Switch over to Linux on my laptop"),
+        ("Switch to a healthier diet", "Switch to a new career path", "Switch off my phone at 9pm"),
+    ),
+    "F.limited_rate": (
+        ("Limit my daily sugar intake to 30 grams", "Cut my weekly takeaway spend to £20", "keep my daily screen time under 2 hours"),
+        ("Limit sugar", "Raise my daily step count to 9000", "Cut my daily intake of sugar"),
+    ),
     "X.idiom": (
         ("Become one of the top sellers", "Make sure no one misses the kickoff"),
         ("Hire one analyst", "Read one book a month"),
@@ -280,9 +292,17 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Hand in the thesis on time", "Keep the build on schedule", "Reply to customers in a timely manner", "Pay suppliers promptly"),
         ("Hand in the thesis on Friday", "Run a timely review", "Keep the build green"),
     ),
+    "G.saving_for": (
+        ("Save money to buy a piano", "Put some cash aside to pay for swimming lessons", "saving up to afford a campervan"),
+        ("Save the file to the shared drive", "Buy a piano", "Set up a stall to sell my jam"),
+    ),
     "G.method": (
         ("Read more by keeping a book in my bag", "Save money by cooking at home four nights a week"),
         ("Pass the test by Friday", "Learn by heart the first verse"),
+    ),
+    "T.month_occasion": (
+        ("Sit the June exam", "Enter the April competition", "Run the October half marathon", "Sell jam at the May fair"),
+        ("I may run a race", "Sit the exam in June", "Walk in May"),
     ),
     "T.month_goal": (
         ("I have a June goal of running 50 km", "Finish my October reading challenge"),
