@@ -382,7 +382,7 @@ def judge_m(ev: Evidenced) -> Criterion:
             if h.start >= after and ev.det.lower[h.start : h.end] in _COMPARATIVES and _SAME_PHRASE.fullmatch(ev.det.lower, after, h.start)
         ]
         if not comparative and _MAY_MANNER.search(ev.det.lower, after) and not ev.get("M.each") and not ev.get("M.whole"):
-            # "deliver the project on time": the point is a manner; "every commitment on time" and
+            # "deliver the launch on time": the point is a manner; "every commitment on time" and
             # "all my assignments on time" count them
             comparative = [h for h in ev.lazy("G.manner") if h.start >= after and _SAME_PHRASE.fullmatch(ev.det.lower, after, h.start)]
         if comparative:

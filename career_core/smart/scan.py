@@ -96,7 +96,7 @@ def _is_title_case(cased: str) -> bool:
     if len(words) >= 4:
         caps = sum(1 for w in words if w[0].isupper())
         if caps >= 0.7 * len(words):
-            # "Finish reading The Night Circus": a lowercase word before capitals shows the writer
+            # "Finish reading The Glass Orchard": a lowercase word before capitals shows the writer
             # does not capitalise every word; the capitals after it are a title's
             last_cap = max(i for i, w in enumerate(words) if w[0].isupper())
             lowercase = any(w[0].islower() and w not in _SMALL_WORDS and len(w) > 3 for w in words[:last_cap])

@@ -262,7 +262,7 @@ CHANGES_MEANS_AND_PURPOSES = [
 GRADUATING_AND_LETTERS = [
     ("Graduate from culinary school by June 2028", "SMT"),
     ("to graduate college", "SMt"),
-    ("graduating from high school with my friends", "SMt"),
+    ("graduating from secondary school with my friends", "SMt"),
     ("I want to be Priya Nair, RN, MSN", "SMt"),
     ("Become an RN within three years", "SMT"),
     ("Apply to graduate school", "SMt"),

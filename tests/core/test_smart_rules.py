@@ -394,7 +394,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Help the team feel qualified", "Register for the course"),
     ),
     "M.graduate": (
-        ("Graduate from dental school in 2029", "to graduate college", "graduating from high school", "Graduate from my welding programme"),
+        ("Graduate from dental school in 2029", "to graduate college", "graduating from secondary school", "Graduate from my welding programme"),
         ("Apply to graduate school", "Hire a graduate student", "Start a graduate programme"),
     ),
     "M.post_nominal": (
