@@ -12,7 +12,6 @@ from career_core.goal_reports import (
     GoalRow,
     draft_report,
     report_for,
-    reports,
 )
 from career_core.goals import (
     FOCUS_LIMIT,
@@ -21,7 +20,7 @@ from career_core.goals import (
     reword,
 )
 from career_core.models import Goal, GoalHorizon, GoalStatus, Notebook
-from career_core.smart import SmartReport, badge, context_for, score_goal
+from career_core.smart import badge, context_for, score_goal
 from career_core.tables import Column, whole
 from waypoint_ui import derived, drafts, fields, frame, notices, session
 from waypoint_ui.forms import edit_table
@@ -49,13 +48,6 @@ RERUN = "goals.rerun-app"
 # Drafts survive a look at another tab or page: typed words are only lost when the person says so.
 KEEP = "session"
 today = date.today()
-
-
-def scored(nb: Notebook) -> dict[str, SmartReport]:
-    state = session.status()
-    if state is not None and state.kind in ("conflict", "error"):
-        return reports(nb, today)  # this tab holds edits the store has not taken yet: score them as they are
-    return derived.per_revision(reports, nb, today)
 
 
 def editing_key() -> str:
@@ -93,7 +85,7 @@ def draft_tab(nb: Notebook) -> None:
     else:
         goal = nb.goal(st.session_state[key])
         wording_editor(goal.id)
-        goal_fields(nb, goal, scored(nb)[goal.id], on_deleted=_goal_deleted)
+        goal_fields(nb, goal, derived.reports(nb, today)[goal.id], on_deleted=_goal_deleted)
 
 
 def library() -> None:

@@ -30,6 +30,7 @@ from career_core.plan.actions import ActionLine, action_lines
 from career_core.plan.overview import Overview, overview
 from career_core.progress import GoalProgress, all_progress
 from career_core.review import smart_scores
+from career_core.smart import SmartReport
 from career_core.value_words import values_in_text
 from waypoint_ui import session
 
@@ -64,13 +65,18 @@ def scores(nb: Notebook, today: date) -> dict[str, int]:
     return per_revision(smart_scores, nb, today)
 
 
+def reports(nb: Notebook, today: date) -> dict[str, SmartReport]:
+    """Every goal's SMART report, edits this tab has not saved yet included (they change the stamp)."""
+    return per_revision(goal_reports.reports, nb, today)
+
+
 def goal_rows(nb: Notebook, today: date, shown: Iterable[GoalStatus]) -> list[GoalRow]:
     """The goals My goals lists for these statuses, with their SMART reports."""
     return per_revision(_goal_rows, nb, today, tuple(shown))
 
 
 def _goal_rows(nb: Notebook, today: date, shown: tuple[GoalStatus, ...]) -> list[GoalRow]:
-    return goal_reports.goal_rows(nb, per_revision(goal_reports.reports, nb, today), shown, today)
+    return goal_reports.goal_rows(nb, reports(nb, today), shown, today)
 
 
 def values_named(nb: Notebook, today: date) -> list[str]:
@@ -112,5 +118,5 @@ def goal_map(nb: Notebook, today: date, statuses: frozenset[GoalStatus]) -> list
 
 
 def _goal_map(nb: Notebook, today: date, statuses: frozenset[GoalStatus]) -> list[MapNode]:
-    scores = {gid: r.overall for gid, r in per_revision(goal_reports.reports, nb, today).items()}
+    scores = {gid: r.overall for gid, r in reports(nb, today).items()}
     return goals.goal_map(nb, scores, statuses)
