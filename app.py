@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from waypoint_ui import failures, frame, hosting, startup_heap
+from waypoint_ui import failures, frame, hosting
 
 st.set_page_config(page_title="Waypoint", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
 failures.install_log_filter()
@@ -21,6 +21,5 @@ with failures.caught():
     try:
         frame.sidebar()
         page.run()
-        startup_heap.freeze_once()  # once a page has run, its imports are done (see the module)
     except SQLAlchemyError as exc:  # the database went away mid-session: explain, keep the edit in the tab
         hosting.database_trouble(exc, setup)
