@@ -22,7 +22,8 @@ def test_typed_text_survives_a_reload(page: Page, server: Server):
     expect(field).to_have_value("Jo's road to division lead")
     field.fill("Jo: head of the northern division by 2030")
     field.press("Enter")
-    expect(page.get_by_text("Saved", exact=False).first).to_be_visible()
+    # the sidebar said "Saved … · revision 1" before: wait for the title's own save
+    expect(page.get_by_text(re.compile(r"Saved .* · revision 2$"))).to_be_visible()
 
     page.reload()
     expect(page.get_by_label("Title", exact=True)).to_have_value("Jo: head of the northern division by 2030")
