@@ -1,7 +1,8 @@
 """Find the evidence in a goal: run every rule of rules.toml over the text, in order.
 
 Why a separate step: detection depends only on the text, so it can be tested rule by rule
-(tests/core/test_smart_rules.py) and reused; judging the criteria comes after (criteria.py).
+(tests/core/test_smart_rules.py) and reused; judging the criteria comes after (text_criteria.py,
+context_criteria.py).
 
 The text is normalised on a copy of equal length (quotes and dashes unified, lowercased where
 that keeps one character per character), so every span found points into the original text.
