@@ -65,6 +65,10 @@ def _check_confidence(m: re.Match[str], scan: Scan) -> Any:
 
 
 _WISHED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i|with)\b", re.ASCII)
+_STANDING = word_set("standing_role")
+_STANDING_MODIFIERS = word_set("standing_modifier")
+_ARTICLES = frozenset({"a", "an", "the"})
+_IN_A_FIELD = re.compile(r"\s{1,3}(?:in|within|among|across)\s", re.ASCII)
 # A thing described by what one wishes of it: "a role that I enjoy", "a team with a boss who ...".
 _DESCRIBED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i\b(?!(?:'ve|\s{1,3}have)\s{1,3}never\b))\b|\s{1,3}with\s[^.,;:!?]{0,40}?\b(?:who|that|where)\b", re.ASCII)
 
@@ -94,6 +98,8 @@ def _check_completion(m: re.Match[str], scan: Scan) -> Any:
         return REJECT  # "pay off debt" says nothing of which debt; "my credit card debt" does
     if noun in ("job", "role", "position", "career") and _WISHED_AFTER.match(scan.lower, m.end()):
         return REJECT  # "a role where I feel at home": described by a wish, not a thing one can check
+    if noun in _STANDING and _IN_A_FIELD.match(scan.lower, m.end()) and all(w in _STANDING_MODIFIERS or w in _ARTICLES for w in obj.split()):
+        return REJECT  # "a thought leader in cloud security": a standing others grant, not a post to take
     if obj and any(w in _PLACE_PREPS for w in PREV_WORDS.findall(obj)):
         return REJECT  # "take a photo of food on the app": the app is where, not what is done
     return noun
@@ -402,11 +408,11 @@ def _check_placeholder(m: re.Match[str], scan: Scan) -> Any:
 
 
 def _check_grade(m: re.Match[str], scan: Scan) -> Any:
-    """A capital A-F is a grade with a sign or a plural ("B+", "A's"), after "straight" or "all",
+    """A capital A-F is a grade with a sign, a plural or quotes ("B+", "A's", '"A"'), after "straight" or "all",
     or in a text about marks; "Get A Job" in a title is not one."""
     said = m.group(0).lower()
     lead = said.split()[0]
-    if m.group("pl") or len(m.group("g")) > 1 or lead in ("all", "mostly") or "straight" in said:
+    if m.group("pl") or m.group("q") or len(m.group("g")) > 1 or lead in ("all", "mostly") or "straight" in said:
         return m.group("g")
     about_marks = scan.tokens & _GRADE_CONTEXT or any(phrase in scan.lower for phrase in _GRADE_PHRASES)
     return m.group("g") if about_marks else REJECT

@@ -8,6 +8,8 @@ the means of an open end measures the means, not the end.
 
 from __future__ import annotations
 
+import re
+
 from career_core.smart.detect import Hit
 from career_core.smart.evidenced import NAME_RULES, OBJECT_RULES, VAGUE_S_RULES, Evidenced
 
@@ -20,6 +22,39 @@ def others_done(hits: list[Hit], ev: Evidenced) -> list[Hit]:
         return hits
     start = min(h.start for h in wishes)
     return [h for h in hits if not (h.kind == "completion" and h.start >= start)]
+
+
+_TIME_CLAUSE = re.compile(r"\b(?:before|until|till|after|by\s{1,3}the\s{1,3}time)\s{1,3}(?:i|we|you|they|he|she)\s", re.ASCII)
+_CLAUSE_END = re.compile(r"[,;.!?]", re.ASCII)
+_MAIN_AGAIN = re.compile(r"[,;.!?]|\b(?:is|was|will|would)\s", re.ASCII)  # "my aim before I turn 30 was to ..."
+
+
+def time_clause(ev: Evidenced) -> tuple[int, int] | None:
+    """The span of a clause that says when, after the goal itself ("feel at ease with statistics
+    before I start a design course"): what is finished there marks the moment, it is not the goal.
+    None when there is none, or when the clause heads its sentence ("Once I am settled, ...")."""
+    lower = ev.det.lower
+    m = _TIME_CLAUSE.search(lower)
+    if m is None:
+        return None
+    ends = [e.end() for e in _CLAUSE_END.finditer(lower, 0, m.start())]
+    if not lower[ends[-1] if ends else 0 : m.start()].strip():
+        return None
+    after = _MAIN_AGAIN.search(lower, m.end())
+    return m.start(), after.start() if after else len(lower)
+
+
+def done_by_me(hits: list[Hit], ev: Evidenced) -> list[Hit]:
+    """hits without the things that are no deliverable of the goal: what someone else is to
+    finish (others_done) and what marks the moment in a clause of time (time_clause)."""
+    hits = others_done(hits, ev)
+    if not any(h.kind == "completion" for h in hits):
+        return hits
+    span = time_clause(ev)
+    if span is None:
+        return hits
+    start, end = span
+    return [h for h in hits if not (h.kind == "completion" and start <= h.start < end)]
 
 
 def pins(hit: Hit) -> bool:

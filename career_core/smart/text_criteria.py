@@ -40,7 +40,7 @@ from datetime import date
 
 from career_core import wording
 from career_core.smart.checks import OPEN_COUNT, OPEN_RHYTHM
-from career_core.smart.clauses import changes, method_habit, open_means, others_done, pins, purpose_start
+from career_core.smart.clauses import changes, done_by_me, method_habit, open_means, pins, purpose_start, time_clause
 from career_core.smart.context import ScoringContext
 from career_core.smart.detect import Hit
 from career_core.smart.evidenced import NAME_RULES, NO_HITS, OBJECT_RULES, VAGUE_S_RULES, Evidenced, criterion, words_at
@@ -50,7 +50,7 @@ from career_core.smart.time_checks import EACH_ONCE, TARGET_RATE
 
 STRONG_S_RULES = frozenset(
     {"M.percent", "M.fraction", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",
-     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.language_level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.restraint", "M.completion", "M.completion_named", "M.role", "M.made", "M.credential", "M.graduate", "M.post_nominal", "M.clock_duration", "M.goal_is",
+     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.language_level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.abstain", "M.restraint", "M.buy_only", "M.completion", "M.completion_named", "M.role", "M.made", "M.credential", "M.graduate", "M.post_nominal", "M.clock_duration", "M.goal_is",
      "S.named", "S.quoted"}
 )
 UNCOUNTED_RHYTHMS = frozenset({"F.every", "F.every_event", "F.every_occasion", "F.cadence_word", "F.on_days"})
@@ -66,7 +66,7 @@ _COMPARATIVES = frozenset({"faster", "sooner", "earlier", "quicker", "better", "
 
 def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
-    strong = others_done([h for rid, hits in ev.by_rule.items() if rid in STRONG_S_RULES for h in hits], ev)
+    strong = done_by_me([h for rid, hits in ev.by_rule.items() if rid in STRONG_S_RULES for h in hits], ev)
     strong += [h for h in ev.get("F.times_per") if h.value == TARGET_RATE]  # "cut takeaways to twice a month"
     vague = [h for h in s_hits if h.rule in VAGUE_S_RULES and h.value != OPEN_COUNT and h.value != OPEN_RHYTHM]
     if vague:
@@ -95,7 +95,8 @@ def judge_s(ev: Evidenced) -> Criterion:
         cut = purpose_start(ev)
         vague = [h for h in vague if h.start < cut]
         objects = [h for h in objects if h.start < cut]
-    pinned = [h for h in objects if pins(h)] + ev.get("M.each") + ev.get("X.clock") + (names if vague else [])
+    # "eat a pear a day": "a" counts the thing done each time, as "one" would
+    pinned = [h for h in objects if pins(h)] + ev.get("M.each") + ev.get("X.clock") + ev.get("F.one_per") + (names if vague else [])
     changed = [h for h in objects if changes(h)]  # "grow my subscriber base": no target
     loose = [h for h in objects if h.value is None] + ev.get("M.named_metric")
     if not vague and not pinned:
@@ -127,13 +128,12 @@ def _has_letters(ev: Evidenced) -> bool:
     return any(ch.isalpha() for ch in ev.det.text)
 
 
-
 def judge_m(ev: Evidenced) -> Criterion:
     if not ev.real:
         return criterion("missing", (), text(ADVICE, "M_nonsense"))
     m_hits = ev.with_criterion("M")
     # "each team lead" is weak; "visit each branch once" counts the whole scope, one time each
-    strong = others_done([h for h in m_hits if (h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES) or h.value == EACH_ONCE], ev)
+    strong = done_by_me([h for h in m_hits if (h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES) or h.value == EACH_ONCE], ev)
     means = open_means(ev)
     if means is not None:
         # "improve my speaking by attending courses": the means says how; the open end stays unmeasured
@@ -174,6 +174,8 @@ def judge_m(ev: Evidenced) -> Criterion:
         cut = min(cut, len(ev.det.text) if means is None else means, bought[0].start if bought else len(ev.det.text))
         if first_open >= cut:
             done = [h for h in ev.acts() if h.start < cut and h.value[1]]
+    if done and (span := time_clause(ev)) is not None:
+        done = [h for h in done if not span[0] <= h.start < span[1]]  # "... before I start a course": when, not what
     if done:
         return criterion("met", ev.cite(done))
     weak = [h for h in m_hits if h.rule in M_WEAK_RULES]

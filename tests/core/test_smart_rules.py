@@ -100,6 +100,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Improve by the end of the year", "Ship by the end of next quarter", "Finish by the end of the spring semester"),
         ("Reach the end of the backlog", "Attend the year-end party"),
     ),
+    "T.period_ends": (
+        ("Clear the loft by the time the month ends", "By the time the school year is over, run a half marathon", "Sell the bike by the time the term finishes"),
+        ("Stay until the party ends", "Be home by the time the film is over", "By the time I retire, own a boat"),
+    ),
     "T.part_of": (
         ("Sign off the rota by the end of the night shift", "Learn the chords before the end of six lessons", "Phone every parent at the start of the term", "Over the course of the season, coach two new players"),
         ("Walk to the end of the pier", "Sit at the back of the hall", "Read to the end of the book"),
@@ -213,8 +217,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Read more books about leadership", "Improve my presentation skills", "Lead a diverse team"),
     ),
     "M.role": (
-        ("Become a VP within five years", "Earn a promotion to senior manager", "Hire a chief of staff", "Act as onboarding buddy", "I want to be a pharmacist", "Win the goalkeeper spot on the first team", "Land an identical role at a rival firm", "Work my way into a shift lead role", "Grow into the head chef position", "Become a self-employed building contractor", "Work as a nanny this summer", "Be a paid caregiver for my aunt"),
-        ("Become a better leader", "Become a more patient carer", "Become an expert in cloud architecture", "Get promoted", "Be a role model for my cousins", "Find a job where I feel valued", "Find a position that pays well", "Put my energy into my job", "Find a way into the office"),
+        ("Become a VP within five years", "Earn a promotion to senior manager", "Hire a chief of staff", "Act as onboarding buddy", "I want to be a pharmacist", "Win the goalkeeper spot on the first team", "Land an identical role at a rival firm", "Work my way into a shift lead role", "Grow into the head chef position", "Become a self-employed building contractor", "Work as a nanny this summer", "Be a paid caregiver for my aunt", "Become a team leader in my department", "Be the leader of the choir"),
+        ("Become a better leader", "Become a more patient carer", "Become an expert in cloud architecture", "Get promoted", "Be a role model for my cousins", "Find a job where I feel valued", "Find a position that pays well", "Put my energy into my job", "Find a way into the office", "Become a thought leader in cloud security", "Become the leader in our niche"),
     ),
     "M.each": (
         ("Let each team lead run the planning", "Ask every client for a referral"),
@@ -373,13 +377,17 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Reach the next level in my career", "Raise my level of fitness", "Buy a larger size of coffee"),
     ),
     "M.grade": (
-        ("Bring my physics grade up to a B", "Go from a D to a C+ in chemistry", "Get straight A's this year", "Earn all B's or better", "Get a B instead of a C on my report card"),
-        ("Get A Job I Like", "Write a C++ parser", "Land a C-suite role", "Have a B2B sales call"),
+        ("Bring my physics grade up to a B", "Go from a D to a C+ in chemistry", 'Earn an "A" in organic chemistry', "Get straight A's this year", "Earn all B's or better", "Get a B instead of a C on my report card"),
+        ("Get A Job I Like", "Write a C++ parser", "Land a C-suite role", "Have a B2B sales call", 'Read "A Year in the Hills"'),
     ),
     # Completion of a role, a credential or an event
     "M.admission": (
         ("Get into art school", "Be accepted to the graduate programme", "Make the honour roll", "Make the county squad", "Make varsity choir", "Start law school in the autumn", "Go back to university"),
         ("Make the team more welcoming", "Get in touch with old friends", "Make sure the team is told", "Start the school run earlier"),
+    ),
+    "M.buy_only": (
+        ("Buy nothing but bread and bus fares in March", "We won't spend anything except on rent", "I will not buy anything more on store cards"),
+        ("Buy nothing", "I will not spend anything", "Spend nothing on a whim", "Buy anything but the cheapest brand"),
     ),
     "M.abstain": (
         ("No fizzy drinks for 30 days", "Go without social media for two weeks", "Skip dessert for a month"),
@@ -395,7 +403,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "M.graduate": (
         ("Graduate from dental school in 2029", "to graduate college", "graduating from secondary school", "Graduate from my welding programme"),
-        ("Apply to graduate school", "Hire a graduate student", "Start a graduate programme"),
+        ("Apply to graduate school", "Hire a graduate student", "Start a graduate programme", "Look into a graduate nursing programme", "Visit the graduate design school"),
     ),
     "M.post_nominal": (
         ("I want to be Lee Park, RN, BSN", "Become Omar Said, CPA", "become an RN", "Be a PMP by spring"),
@@ -503,6 +511,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "M.route_named": (
         ("Hike the Pennine Way", "Cycle every stage of the Tour de Yorkshire route", "Ride in the Dunwich Dynamo this summer", "Climb Mount Snowdon with my niece", "Kayak the Norfolk Broads", "I want to walk the Cleveland Way in spring"),
         ("Hike with Priya on Saturdays", "Walk the dog every evening", "Swim in the lake", "Hike The Hills More"),
+    ),
+    "F.one_per": (
+        ("Eat a pear a day", "Phone an old friend a week", "Write a haiku a night"),
+        ("Send the plan a week before the move", "Be a partner a year from now", "Take a day off", "Spend a week or two abroad"),
     ),
     "F.count_per": (
         ("Send one thank-you note a day", "Bake one loaf a week", "Write a summary per class"),

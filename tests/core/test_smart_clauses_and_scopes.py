@@ -1,0 +1,78 @@
+"""Families of the thirteenth round: counts and scopes said without a number, and clauses that
+say when or how others see one rather than what one does. Every sentence here is our own.
+
+A case reads "SMt": a capital letter is a criterion met, a small one is not met.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.smart_verdicts import check, family_cases
+
+FAMILIES = {
+    # "a" or "an" counts one thing per period as surely as "one" does; a stretch before or after
+    # an occasion, or a span from now, is no rhythm.
+    "one per period": [
+        ("Eat a pear a day", "SMT"),
+        ("Phone an old friend a week", "SMT"),
+        ("I plan on writing a haiku a night", "SMT"),
+        ("Send the first draft a week before the launch", "SMT"),
+        ("Be a charge nurse a year from now", "SMT"),
+        ("Do a good deed a day", "sMT"),  # counted, but "good" leaves the deed open
+    ],
+    # A period told by its end, in a clause of its own, is a deadline like "by the end of the
+    # month"; "until I feel ready" names no period.
+    "a period told by its ending": [
+        ("By the time the month ends, I will have read the whole trilogy", "SMT"),
+        ("Finish the quilt before this year is out", "SMT"),
+        ("Cycle to work each day until the term is over", "SMT"),
+        ("Keep practising until I feel ready", "smt"),
+    ],
+    # Quotes round a single capital letter make it a grade even in a text with no other word of
+    # marks; a quoted title that starts with "A" stays a title.
+    "a grade in quotes": [
+        ('Earn an "A" in organic chemistry this spring', "SMT"),
+        ('Get a "B+" on the statistics final', "SMt"),
+        ('Read "A Year in the Hills" this month', "SMT"),
+    ],
+    # After "a", "the" or "my", "graduate" names a kind of study, not the act of graduating.
+    "graduate as a kind of study": [
+        ("Look into a graduate nursing programme", "smt"),
+        ("Graduate from art college in June 2028", "SMT"),
+        ("Graduate with a diploma in landscaping", "SMt"),
+    ],
+    # Buying nothing beyond what one names (or beyond one way of paying) is a bound of zero on
+    # the rest: done or not done, and what is left is plain.
+    "buying nothing beyond what is named": [
+        ("For all of March we will buy nothing but bread and bus fares", "SMt"),
+        ("I won't spend anything except on rent and the phone bill", "SMt"),
+        ("I am not going to buy anything outside of food and petrol this month", "SMT"),
+        ("We will not buy anything more on store cards", "SMt"),
+        ("I will not spend anything", "smt"),  # no exception: what is kept is not said
+    ],
+    # A standing others grant in a field ("a thought leader in", "the leader in our niche") is
+    # no post to take; a named post ("a team leader", "the leader of the choir") still is.
+    "a standing, not a post": [
+        ("Become a thought leader in cloud security", "smt"),
+        ("I want to become a leader in the kitchen-design space", "smt"),
+        ("Become the leader in our niche within a year", "SmT"),
+        ("Become a team leader in my department by 2028", "SMT"),
+        ("Be the leader of the church choir", "SMt"),
+    ],
+    # What is finished inside a clause of time after the goal marks the moment ("... before I
+    # start a design course"); the goal is what comes before it. A goal that is itself finished
+    # before the moment keeps its finish line.
+    "a completion that only says when": [
+        ("I want to feel more at ease with statistics before I start a design course", "smt"),
+        ("Get calmer about public speaking after we open the second shop", "smt"),
+        ("Finish my thesis before I start my new job", "SMt"),
+        ("My aim before I turn thirty was to become a certified electrician", "SMT"),
+        ("Sell the van before we move to Cork", "SMt"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), family_cases(FAMILIES))
+def test_round_thirteen_families(text: str, expected: str) -> None:
+    check(text, expected)
