@@ -51,6 +51,14 @@ FAMILIES = {
         ("We will not buy anything more on store cards", "SMt"),
         ("I will not spend anything", "smt"),  # no exception: what is kept is not said
     ],
+    # A way of eating or drinking kept or not ("stay sober", "go vegan") is a state reached, like
+    # "alcohol-free": specific and done or not done; a vegan dish is only a kind of dish.
+    "a kept diet": [
+        ("Stay vegetarian through the summer holidays", "SMT"),
+        ("Try to stay sober for 31 days", "SMT"),
+        ("Go vegan", "SMt"),
+        ("Cook something vegan", "smt"),
+    ],
     # A standing others grant in a field ("a thought leader in", "the leader in our niche") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [

@@ -385,6 +385,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Get into art school", "Be accepted to the graduate programme", "Make the honour roll", "Make the county squad", "Make varsity choir", "Start law school in the autumn", "Go back to university"),
         ("Make the team more welcoming", "Get in touch with old friends", "Make sure the team is told", "Start the school run earlier"),
     ),
+    "M.kept_diet": (
+        ("Go vegan in January", "Stay sober through Lent", "Remain vegetarian for a year", "Be completely teetotal at the wedding"),
+        ("Cook a vegan meal", "Find a sober friend", "Be a vegan chef", "Try a plant-based diet"),
+    ),
     "M.buy_only": (
         ("Buy nothing but bread and bus fares in March", "We won't spend anything except on rent", "I will not buy anything more on store cards"),
         ("Buy nothing", "I will not spend anything", "Spend nothing on a whim", "Buy anything but the cheapest brand"),
