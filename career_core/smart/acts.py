@@ -47,6 +47,7 @@ _NOT_THINGS = (
     | word_set("num_word") | word_set("function_word") | word_set("small_word") | word_set("act_not_thing")
     | word_set("month") | word_set("weekday") | VAGUE
 )
+_BODIES = word_set("countable_body")  # "join a society": one body counted, though "the company" is broad
 _AMOUNTS = word_set("rate_noun")  # "taper my mileage": an amount, unless one is counted ("a deposit")
 # "visit a doctor if the pain stays": an act that waits on a condition is not a commitment.
 _CONDITION = re.compile(r"[^.;:!?]{0,60}?\b(?:if|unless|when\s+needed|as\s+needed|in\s+case)\b", re.ASCII)
@@ -134,8 +135,8 @@ def _thing(word: str, counted: str | None) -> bool:
     is counted ("a vacation", "a celebration") is a thing unless plainly abstract; a word no
     list knows ("lasagne") is taken for a thing, as most unknown words in a goal are nouns."""
     singular = word.removesuffix("s") if len(word) > 3 and not word.endswith("ss") else word
-    if word in _NOT_THINGS or singular in _NOT_THINGS or len(word) < 3:
-        return False
+    if (word in _NOT_THINGS or singular in _NOT_THINGS or len(word) < 3) and not (counted == "count" and singular in _BODIES):
+        return False  # "the company" is broad; "join a company" ends on one of them
     if word.endswith("ed") and (word[:-2] in lemma_of() or word[:-1] in lemma_of()):
         return False  # "get involved": a state reached, not a thing
     if counted:
@@ -404,7 +405,7 @@ def _act(text: _Text, i: int, verb: str) -> tuple[int, int, str, bool, bool] | N
     if verb in _MAKES and verb not in _TELIC:
         # "grow my own vegetables", "raise a puppy": a thing made; "grow my list": an amount
         own = "own" in words[j:head]
-        return (i, head, verb, True, False) if counted == "count" or own else None
+        return (i, head, verb, True, False) if (counted == "count" and words[head] not in _BODIES) or own else None
     if _ends(verb, telic, counted) and not builds_amount(verb, words[head]):
         return i, head, verb, True, False
     return None

@@ -59,6 +59,14 @@ FAMILIES = {
         ("Go vegan", "SMt"),
         ("Cook something vegan", "smt"),
     ],
+    # A body one joins or finds, counted by "a", is one thing the act ends on, though the same
+    # word as a whole ("grow the company") is broad.
+    "one body among many": [
+        ("Join a society for amateur astronomers", "SMt"),
+        ("Find a charity to volunteer with this spring", "SMT"),
+        ("Grow a business", "smt"),
+        ("Grow the company", "smt"),
+    ],
     # A standing others grant in a field ("a thought leader in", "the leader in our niche") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [
