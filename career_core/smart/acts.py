@@ -237,6 +237,21 @@ def _relative_that(words: list[str], i: int) -> bool:
     return i > 2 and words[i - 1] not in lemma_of() and (words[i - 3] in _QUANTIFIERS or words[i - 3] in _EACH)
 
 
+# "each jar that I fill": a scope that grows with what one will do is never all done
+_OPEN_SCOPE = re.compile(r"(?:each|every)\s{1,3}(?:of\s{1,3}[a-z']+\s{1,3})?(?:[a-z'-]+\s{1,3}){1,3}?(?:that|which|who|whom)\s{1,3}(?:i|we|you)\b", re.ASCII)
+
+
+def acts_on_all(lower: str, start: int) -> bool:
+    """Does a verb that names an act stand right before start, where a goal's verb stands ("read
+    every case", "I will greet each guest")? Then "each" or "every" at start counts the whole
+    scope, done or not; "coach direct reports" has no such count, "keep every receipt" no act,
+    and "label each jar that I fill" no end."""
+    words = _TOKEN.findall(lower, 0, start)
+    if not words or _verb(words[-1]) is None or _OPEN_SCOPE.match(lower, start):
+        return False
+    return len(words) == 1 or words[-2] in _OPENING_MARKS or words[-2] in _OPENERS
+
+
 def find(lower: str) -> list[Act]:
     """Every act in the text, in order (lower: the lowercased, normalised text). Goals are at
     most 1,000 characters; a longer paste is read on its first MAX_CHARS."""

@@ -39,6 +39,7 @@ import re
 from datetime import date
 
 from career_core import wording
+from career_core.smart.acts import acts_on_all
 from career_core.smart.checks import OPEN_COUNT, OPEN_RHYTHM
 from career_core.smart.clauses import changes, done_by_me, method_habit, open_means, pins, purpose_start, time_clause
 from career_core.smart.context import ScoringContext
@@ -134,6 +135,8 @@ def judge_m(ev: Evidenced) -> Criterion:
     m_hits = ev.with_criterion("M")
     # "each team lead" is weak; "visit each branch once" counts the whole scope, one time each
     strong = done_by_me([h for h in m_hits if (h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES) or h.value == EACH_ONCE], ev)
+    # "read every case", "bake each of my nephews a cake": an act on every one of them is a whole scope
+    strong += [h for h in ev.get("M.each") if h.value != EACH_ONCE and acts_on_all(ev.det.lower, h.start)]
     means = open_means(ev)
     if means is not None:
         # "improve my speaking by attending courses": the means says how; the open end stays unmeasured

@@ -67,6 +67,18 @@ FAMILIES = {
         ("Grow a business", "smt"),
         ("Grow the company", "smt"),
     ],
+    # "each" or "every" as the object of an act counts the whole scope, done or not ("proofread
+    # every chapter"); after a verb that goes on ("keep"), after a preposition ("with each of
+    # my cousins") or over a scope that grows with what one will do ("each loaf that I bake"),
+    # it stays partial.
+    "an act on every one of them": [
+        ("Proofread every chapter of the manual", "SMt"),
+        ("I will thank each volunteer in person", "SMt"),
+        ("Knit each of my godchildren a hat before winter", "SMT"),
+        ("Keep every bus ticket", "Smt"),
+        ("Spend an afternoon with each of my cousins", "Smt"),
+        ("Photograph each loaf that I bake", "Smt"),
+    ],
     # A standing others grant in a field ("a thought leader in", "the leader in our niche") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [
