@@ -246,10 +246,15 @@ def acts_on_all(lower: str, start: int) -> bool:
     every case", "I will greet each guest")? Then "each" or "every" at start counts the whole
     scope, done or not; "coach direct reports" has no such count, "keep every receipt" no act,
     and "label each jar that I fill" no end."""
-    words = _TOKEN.findall(lower, 0, start)
+    begin = max(0, start - 64)  # two words back are enough; a long paste is not read from its start
+    words = _TOKEN.findall(lower, begin, start)
+    if begin:
+        words = words[1:]  # the first may be cut in two
     if not words or _verb(words[-1]) is None or _OPEN_SCOPE.match(lower, start):
         return False
-    return len(words) == 1 or words[-2] in _OPENING_MARKS or words[-2] in _OPENERS
+    if len(words) == 1:
+        return not begin  # the verb opens the text
+    return words[-2] in _OPENING_MARKS or words[-2] in _OPENERS
 
 
 def find(lower: str) -> list[Act]:
