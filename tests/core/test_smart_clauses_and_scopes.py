@@ -79,6 +79,14 @@ FAMILIES = {
         ("Spend an afternoon with each of my cousins", "Smt"),
         ("Photograph each loaf that I bake", "Smt"),
     ],
+    # "free of X" says what "X-free" says, and a goal that is only the state, with no verb, is
+    # still a state reached; freedom from a feeling is no state one can check.
+    "free of something": [
+        ("Be free of fizzy drinks by the summer", "SMT"),
+        ("Overdraft free by June", "SMT"),
+        ("Car & Store Card Debt Free.", "SMt"),
+        ("Be free from worry", "smt"),
+    ],
     # A standing others grant in a field ("a thought leader in", "the leader in our niche") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [

@@ -474,8 +474,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Think about the whole thing", "Hire a full-time nanny", "Thank all my mentors"),
     ),
     "M.free_state": (
-        ("Be debt-free by 2030", "Stay smoke free", "Become alcohol free for Lent"),
-        ("Be stress-free at work", "Get a free coffee"),
+        ("Be debt-free by 2030", "Stay smoke free", "Become alcohol free for Lent", "Be free of fizzy drinks", "Live free from gambling", "Overdraft free by June", "Car & Store Card Debt Free."),
+        ("Be stress-free at work", "Get a free coffee", "Be free from worry", "Gluten-free baking on Sundays", "Free of charge", "Feel free to ask"),
     ),
     # Concrete objects and behaviours
     "S.det_object": (
