@@ -529,6 +529,16 @@ def _in_name_run(start: int, end: int, scan: Scan) -> bool:
     return False
 
 
+def _check_activity(m: re.Match[str], scan: Scan) -> Any:
+    """An activity counted by "a" ("keep a garden journal", "go for a swim") is one thing, not a habit
+    left open: it pins the goal down as "a puppy" does."""
+    prev = previous_words(scan.lower, m.start(), 3)
+    counted = max((i for i, w in enumerate(prev) if w in ("a", "an")), default=None)
+    if counted is None or any(w in DETERMINERS or w in _PHRASE_STOP for w in prev[counted + 1 :]):
+        return None  # "a walk and journal": the count belongs to another thing
+    return ("one", "a")  # "a journal", "a gratitude journal"
+
+
 CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     **TIME_CHECKS,
     "grade": _check_grade,
@@ -540,6 +550,7 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "route_named": _check_route_named,
     "made": _check_made,
     "verb_object": _check_verb_object,
+    "activity": _check_activity,
     "purpose": _check_purpose,
     "named": _check_named,
     "abstract_object": _check_abstract_object,

@@ -87,6 +87,13 @@ FAMILIES = {
         ("Car & Store Card Debt Free.", "SMt"),
         ("Be free from worry", "smt"),
     ],
+    # An activity counted by "a" is one thing ("keep a sketching journal", "go for a swim"), as
+    # "a puppy" is; the count must belong to it ("a kettle and journal" counts the kettle).
+    "an activity counted as one": [
+        ("Keep a dream journal", "Smt"),
+        ("Go for a long swim in the lake", "Smt"),  # one swim is plain; going for it is no finish line here
+        ("Journal", "smt"),
+    ],
     # A standing others grant in a field ("a thought leader in", "the leader in our niche") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [
