@@ -242,8 +242,8 @@ _OPEN_SCOPE = re.compile(r"(?:each|every)\s{1,3}(?:of\s{1,3}[a-z']+\s{1,3})?(?:[
 
 
 def acts_on_all(lower: str, start: int) -> bool:
-    """Does a verb that names an act stand right before start, where a goal's verb stands ("read
-    every case", "I will greet each guest")? Then "each" or "every" at start counts the whole
+    """Does a verb that names an act stand right before start, where a goal's verb stands ("proofread
+    every chapter", "I will thank each volunteer")? Then "each" or "every" at start counts the whole
     scope, done or not; "coach direct reports" has no such count, "keep every receipt" no act,
     and "label each jar that I fill" no end."""
     begin = max(0, start - 64)  # two words back are enough; a long paste is not read from its start

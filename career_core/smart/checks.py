@@ -99,7 +99,7 @@ def _check_completion(m: re.Match[str], scan: Scan) -> Any:
     if noun in ("job", "role", "position", "career") and _WISHED_AFTER.match(scan.lower, m.end()):
         return REJECT  # "a role where I feel at home": described by a wish, not a thing one can check
     if noun in _STANDING and _IN_A_FIELD.match(scan.lower, m.end()) and all(w in _STANDING_MODIFIERS or w in _ARTICLES for w in obj.split()):
-        return REJECT  # "a thought leader in cloud security": a standing others grant, not a post to take
+        return REJECT  # "an industry leader in bike repairs": a standing others grant, not a post to take
     if obj and any(w in _PLACE_PREPS for w in PREV_WORDS.findall(obj)):
         return REJECT  # "take a photo of food on the app": the app is where, not what is done
     return noun
@@ -530,7 +530,7 @@ def _in_name_run(start: int, end: int, scan: Scan) -> bool:
 
 
 def _check_activity(m: re.Match[str], scan: Scan) -> Any:
-    """An activity counted by "a" ("keep a garden journal", "go for a swim") is one thing, not a habit
+    """An activity counted by "a" ("keep a journal of tide times", "go for a swim") is one thing, not a habit
     left open: it pins the goal down as "a puppy" does."""
     prev = previous_words(scan.lower, m.start(), 3)
     counted = max((i for i, w in enumerate(prev) if w in ("a", "an")), default=None)

@@ -30,8 +30,8 @@ _MAIN_AGAIN = re.compile(r"[,;.!?]|\b(?:is|was|will|would)\s", re.ASCII)  # "my 
 
 
 def time_clause(ev: Evidenced) -> tuple[int, int] | None:
-    """The span of a clause that says when, after the goal itself ("feel at ease with statistics
-    before I start a design course"): what is finished there marks the moment, it is not the goal.
+    """The span of a clause that says when, after the goal itself ("grow more confident with figures
+    before I start a bookkeeping course"): what is finished there marks the moment, it is not the goal.
     None when there is none, or when the clause heads its sentence ("Once I am settled, ...")."""
     lower = ev.det.lower
     m = _TIME_CLAUSE.search(lower)

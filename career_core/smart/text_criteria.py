@@ -135,7 +135,7 @@ def judge_m(ev: Evidenced) -> Criterion:
     m_hits = ev.with_criterion("M")
     # "each team lead" is weak; "visit each branch once" counts the whole scope, one time each
     strong = done_by_me([h for h in m_hits if (h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES) or h.value == EACH_ONCE], ev)
-    # "read every case", "bake each of my nephews a cake": an act on every one of them is a whole scope
+    # "proofread every chapter", "bake each of my nephews a cake": an act on every one of them is a whole scope
     strong += [h for h in ev.get("M.each") if h.value != EACH_ONCE and acts_on_all(ev.det.lower, h.start)]
     means = open_means(ev)
     if means is not None:

@@ -16,7 +16,7 @@ FAMILIES = {
     "one per period": [
         ("Eat a pear a day", "SMT"),
         ("Phone an old friend a week", "SMT"),
-        ("I plan on writing a haiku a night", "SMT"),
+        ("Write a haiku a night", "SMT"),
         ("Send the first draft a week before the launch", "SMT"),
         ("Be a charge nurse a year from now", "SMT"),
         ("Do a good deed a day", "sMT"),  # counted, but "good" leaves the deed open
@@ -24,8 +24,8 @@ FAMILIES = {
     # A period told by its end, in a clause of its own, is a deadline like "by the end of the
     # month"; "until I feel ready" names no period.
     "a period told by its ending": [
-        ("By the time the month ends, I will have read the whole trilogy", "SMT"),
-        ("Finish the quilt before this year is out", "SMT"),
+        ("Read the whole trilogy by the time the school term ends", "SMT"),
+        ("Reupholster the armchair before this year is out", "SMT"),
         ("Cycle to work each day until the term is over", "SMT"),
         ("Keep practising until I feel ready", "smt"),
     ],
@@ -38,24 +38,24 @@ FAMILIES = {
     ],
     # After "a", "the" or "my", "graduate" names a kind of study, not the act of graduating.
     "graduate as a kind of study": [
-        ("Look into a graduate nursing programme", "smt"),
+        ("Look into a graduate landscape programme", "smt"),
         ("Graduate from art college in June 2028", "SMT"),
         ("Graduate with a diploma in landscaping", "SMt"),
     ],
     # Buying nothing beyond what one names (or beyond one way of paying) is a bound of zero on
     # the rest: done or not done, and what is left is plain.
     "buying nothing beyond what is named": [
-        ("For all of March we will buy nothing but bread and bus fares", "SMt"),
+        ("Spend nothing but bus fares and rent", "SMt"),
         ("I won't spend anything except on rent and the phone bill", "SMt"),
-        ("I am not going to buy anything outside of food and petrol this month", "SMT"),
-        ("We will not buy anything more on store cards", "SMt"),
+        ("Until payday we won't purchase anything besides rent and food", "SMt"),
+        ("I will never purchase anything else on a store card", "SMt"),
         ("I will not spend anything", "smt"),  # no exception: what is kept is not said
     ],
     # A way of eating or drinking kept or not ("stay sober", "go vegan") is a state reached, like
     # "alcohol-free": specific and done or not done; a vegan dish is only a kind of dish.
     "a kept diet": [
-        ("Stay vegetarian through the summer holidays", "SMT"),
-        ("Try to stay sober for 31 days", "SMT"),
+        ("Remain vegan for the whole of next month", "SMT"),
+        ("Go teetotal for six weeks", "SMT"),
         ("Go vegan", "SMt"),
         ("Cook something vegan", "smt"),
     ],
@@ -64,7 +64,7 @@ FAMILIES = {
     "one body among many": [
         ("Join a society for amateur astronomers", "SMt"),
         ("Find a charity to volunteer with this spring", "SMT"),
-        ("Grow a business", "smt"),
+        ("Grow a bakery firm", "smt"),
         ("Grow the company", "smt"),
     ],
     # "each" or "every" as the object of an act counts the whole scope, done or not ("proofread
@@ -84,22 +84,22 @@ FAMILIES = {
     "free of something": [
         ("Be free of fizzy drinks by the summer", "SMT"),
         ("Overdraft free by June", "SMT"),
-        ("Car & Store Card Debt Free.", "SMt"),
+        ("Car Finance Debt Free by 2029.", "SMT"),
         ("Be free from worry", "smt"),
     ],
     # An activity counted by "a" is one thing ("keep a sketching journal", "go for a swim"), as
     # "a puppy" is; the count must belong to it ("a kettle and journal" counts the kettle).
     "an activity counted as one": [
-        ("Keep a dream journal", "Smt"),
-        ("Go for a long swim in the lake", "Smt"),  # one swim is plain; going for it is no finish line here
+        ("Keep a journal of tide times", "Smt"),
+        ("Go for a long swim in the lake", "Smt"),
         ("Journal", "smt"),
     ],
-    # A standing others grant in a field ("a thought leader in", "the leader in our niche") is
+    # A standing others grant in a field ("an industry leader in", "the leader in the bakery scene") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [
-        ("Become a thought leader in cloud security", "smt"),
-        ("I want to become a leader in the kitchen-design space", "smt"),
-        ("Become the leader in our niche within a year", "SmT"),
+        ("Become an industry leader in bike repairs", "smt"),
+        ("Become a recognised leader in ceramics circles", "smt"),
+        ("Become the leader in the regional bakery scene within a year", "SmT"),
         ("Become a team leader in my department by 2028", "SMT"),
         ("Be the leader of the church choir", "SMt"),
     ],
@@ -107,7 +107,7 @@ FAMILIES = {
     # start a design course"); the goal is what comes before it. A goal that is itself finished
     # before the moment keeps its finish line.
     "a completion that only says when": [
-        ("I want to feel more at ease with statistics before I start a design course", "smt"),
+        ("Grow more confident with figures before I start a bookkeeping course", "smt"),
         ("Get calmer about public speaking after we open the second shop", "smt"),
         ("Finish my thesis before I start my new job", "SMt"),
         ("My aim before I turn thirty was to become a certified electrician", "SMT"),

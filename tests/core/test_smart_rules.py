@@ -101,7 +101,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Reach the end of the backlog", "Attend the year-end party"),
     ),
     "T.period_ends": (
-        ("Clear the loft by the time the month ends", "By the time the school year is over, run a half marathon", "Sell the bike by the time the term finishes"),
+        ("Clear the loft by the time the quarter ends", "By the time the school year is over, run a half marathon", "Sell the bike by the time the term finishes"),
         ("Stay until the party ends", "Be home by the time the film is over", "By the time I retire, own a boat"),
     ),
     "T.part_of": (
@@ -218,7 +218,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "M.role": (
         ("Become a VP within five years", "Earn a promotion to senior manager", "Hire a chief of staff", "Act as onboarding buddy", "I want to be a pharmacist", "Win the goalkeeper spot on the first team", "Land an identical role at a rival firm", "Work my way into a shift lead role", "Grow into the head chef position", "Become a self-employed building contractor", "Work as a nanny this summer", "Be a paid caregiver for my aunt", "Become a team leader in my department", "Be the leader of the choir"),
-        ("Become a better leader", "Become a more patient carer", "Become an expert in cloud architecture", "Get promoted", "Be a role model for my cousins", "Find a job where I feel valued", "Find a position that pays well", "Put my energy into my job", "Find a way into the office", "Become a thought leader in cloud security", "Become the leader in our niche"),
+        ("Become a better leader", "Become a more patient carer", "Become an expert in cloud architecture", "Get promoted", "Be a role model for my cousins", "Find a job where I feel valued", "Find a position that pays well", "Put my energy into my job", "Find a way into the office", "Become an industry leader in bike repairs", "Become the leader in the bakery scene"),
     ),
     "M.each": (
         ("Let each team lead run the planning", "Ask every client for a referral"),
@@ -390,7 +390,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Cook a vegan meal", "Find a sober friend", "Be a vegan chef", "Try a plant-based diet"),
     ),
     "M.buy_only": (
-        ("Buy nothing but bread and bus fares in March", "We won't spend anything except on rent", "I will not buy anything more on store cards"),
+        ("Buy nothing but bus fares in March", "We won't spend anything except on rent", "I won't purchase anything else on a store card"),
         ("Buy nothing", "I will not spend anything", "Spend nothing on a whim", "Buy anything but the cheapest brand"),
     ),
     "M.abstain": (
@@ -407,7 +407,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "M.graduate": (
         ("Graduate from dental school in 2029", "to graduate college", "graduating from secondary school", "Graduate from my welding programme"),
-        ("Apply to graduate school", "Hire a graduate student", "Start a graduate programme", "Look into a graduate nursing programme", "Visit the graduate design school"),
+        ("Apply to graduate school", "Hire a graduate student", "Start a graduate programme", "Look into a graduate landscape programme", "Visit the graduate design school"),
     ),
     "M.post_nominal": (
         ("I want to be Lee Park, RN, BSN", "Become Omar Said, CPA", "become an RN", "Be a PMP by spring"),
@@ -474,7 +474,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Think about the whole thing", "Hire a full-time nanny", "Thank all my mentors"),
     ),
     "M.free_state": (
-        ("Be debt-free by 2030", "Stay smoke free", "Become alcohol free for Lent", "Be free of fizzy drinks", "Live free from gambling", "Overdraft free by June", "Car & Store Card Debt Free."),
+        ("Be debt-free by 2030", "Stay smoke free", "Become alcohol free for Lent", "Be free of fizzy drinks", "Live free from gambling", "Overdraft free by June", "Car Finance Debt Free by 2029."),
         ("Be stress-free at work", "Get a free coffee", "Be free from worry", "Gluten-free baking on Sundays", "Free of charge", "Feel free to ask"),
     ),
     # Concrete objects and behaviours
