@@ -94,6 +94,13 @@ FAMILIES = {
         ("Go for a long swim in the lake", "Smt"),
         ("Journal", "smt"),
     ],
+    # One capital with digits after it is a code that names one thing (a test level, a peak, a
+    # vitamin); a quarter ("Q3") stays a time.
+    "a code of one letter and digits": [
+        ("Sit the N3 in December", "SmT"),  # which test is plain; sitting it is M's question
+        ("Take vitamin D3 with breakfast", "Smt"),
+        ("Hit my Q3 targets", "smT"),
+    ],
     # A standing others grant in a field ("an industry leader in", "the leader in the bakery scene") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [

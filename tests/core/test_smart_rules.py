@@ -229,8 +229,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Increase sales", "Win the deal"),
     ),
     "S.named": (
-        ("I will join Toastmasters", "Pass the PMP exam", "Become Chief Operating Officer of my company", "Learn Spanish"),
-        ("Get better at leadership.", "Lead The Sales Team Better Every Day", "I will lead the team", "Pass the exam by March 2027"),
+        ("I will join Toastmasters", "Pass the PMP exam", "Become Chief Operating Officer of my company", "Learn Spanish", "Sit the N3 in December", "Hike up to K2 base camp"),
+        ("Get better at leadership.", "Lead The Sales Team Better Every Day", "I will lead the team", "Pass the exam by March 2027", "Hit my Q3 targets", "Take 2 walks a day"),
     ),
     "S.quoted": (
         ("Achieve an 'exceeds expectations' rating", 'Read "Good to Great" by June', "Achieve an ‘exceeds expectations’ rating"),
