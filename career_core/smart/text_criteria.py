@@ -85,7 +85,8 @@ def judge_s(ev: Evidenced) -> Criterion:
     if strong:
         return criterion("met", ev.cite(strong + s_hits))
     objects = ev.get(*OBJECT_RULES)
-    rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"] + [h for h in s_hits if h.value == OPEN_RHYTHM]
+    # "stretch before bed": an occasion of every day says when the habit happens, as a rhythm does
+    rhythm = [h for h in ev.with_criterion("T") if h.kind == "frequency"] + [h for h in s_hits if h.value == OPEN_RHYTHM] + ev.get("S.daily_anchor")
     if (rhythm or not objects) and not any(pins(h) for h in objects):
         doing = ev.lazy("S.verb_object")  # "post short videos twice a week"
         objects = objects + doing

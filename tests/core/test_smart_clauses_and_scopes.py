@@ -101,6 +101,15 @@ FAMILIES = {
         ("Take vitamin D3 with breakfast", "Smt"),
         ("Hit my Q3 targets", "smT"),
     ],
+    # A habit tied to an occasion of every day, named bare ("after breakfast", "before bed"),
+    # says when it happens, so it is specific; it sets no count and no time frame.
+    "a habit on an everyday occasion": [
+        ("Floss after breakfast", "Smt"),
+        ("Write down new words during class", "Smt"),
+        ("Jog before work", "Smt"),
+        ("Be happier after work", "smt"),
+        ("Call the plumber before work tomorrow", "SMT"),
+    ],
     # A standing others grant in a field ("an industry leader in", "the leader in the bakery scene") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [

@@ -228,6 +228,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Increase our NPS", "Lift the win rate", "Cut attrition"),
         ("Increase sales", "Win the deal"),
     ),
+    "S.daily_anchor": (
+        ("Floss after breakfast", "Stretch before bed", "Jot down questions during class", "Walk the dog before work"),
+        ("Call the plumber before work tomorrow", "Stay behind after the class", "Relax after work on Friday", "Eat before the exam"),
+    ),
     "S.named": (
         ("I will join Toastmasters", "Pass the PMP exam", "Become Chief Operating Officer of my company", "Learn Spanish", "Sit the N3 in December", "Hike up to K2 base camp"),
         ("Get better at leadership.", "Lead The Sales Team Better Every Day", "I will lead the team", "Pass the exam by March 2027", "Hit my Q3 targets", "Take 2 walks a day"),
