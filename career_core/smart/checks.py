@@ -342,13 +342,19 @@ def is_broad(head: str, obj: str | None) -> bool:
     return head in _BROAD and _bare(obj)
 
 
+_MONEY = word_set("money_word")
+_FOR_A_PURCHASE = re.compile(r"\s{1,3}(?:for\s{1,3}(?:a|an|my|our|the|his|her|their)\s|to\s{1,3}(?:buy|afford|purchase|pay\s{1,3}for|fund)\b)", re.ASCII)
+
+
 def _check_abstract_object(m: re.Match[str], scan: Scan) -> Any:
     if m.group("verb2") is not None:
         return m.group("verb2")  # a change verb with no object at all: "Improve."
     head = m.group("head")
+    start, end = m.span("head")
+    if head in _MONEY and _FOR_A_PURCHASE.match(scan.lower, end):
+        return REJECT  # "save money for a deposit on a flat": the purchase says what, as in "save for a flat"
     if is_abstract(head) or is_broad(head, m.group("obj")):
         return head
-    start, end = m.span("head")
     word = scan.cased[start:end]
     if word[0].isupper() and word[1:].islower() and not (scan.title_case or sentence_initial(scan.cased, start)):
         return head  # "improve my Spanish": a named skill or subject, changed by no target (not "NPS")

@@ -110,6 +110,13 @@ FAMILIES = {
         ("Be happier after work", "smt"),
         ("Call the plumber before work tomorrow", "SMT"),
     ],
+    # Money saved for a purchase named after it is as specific as saving for that purchase; how
+    # much stays open. Money for a need with no thing named stays vague.
+    "money saved for a purchase": [
+        ("Save money for a house deposit", "Smt"),
+        ("Save money to buy a narrowboat", "Smt"),
+        ("Save money for emergencies", "smt"),
+    ],
     # A standing others grant in a field ("an industry leader in", "the leader in the bakery scene") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [
