@@ -222,6 +222,7 @@ def _ends(verb: str, telic: bool, counted: str | None) -> bool:
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she"})
 _EACH = frozenset({"each", "every", "any", "some"})
 _POSSESSIVE = frozenset({"my", "our", "your", "his", "her", "their", "its"})
+_REFLEXIVES = frozenset({"myself", "yourself", "ourselves", "themselves", "himself", "herself"})
 
 
 def _relative_that(words: list[str], i: int) -> bool:
@@ -387,6 +388,8 @@ def _act(text: _Text, i: int, verb: str) -> tuple[int, int, str, bool, bool] | N
     """The act the verb at word i names, if it names one that ends (or a habit and its place)."""
     words = text.words
     j = i + 1
+    if j + 1 < len(words) and words[j] in _REFLEXIVES and words[j + 1] in _PREPOSITIONS:
+        j += 1  # "introduce myself to the head teacher": the act is on whom it reaches
     telic = verb in _TELIC
     if j < len(words) and words[j] in _PARTICLES:
         telic = True  # "clean out", "get through", "walk up": the particle says it ends

@@ -117,6 +117,15 @@ FAMILIES = {
         ("Save money to buy a narrowboat", "Smt"),
         ("Save money for emergencies", "smt"),
     ],
+    # A verb with "myself" before a preposition acts on whom or what it reaches ("introduce
+    # myself to the head teacher"), done or not; "push myself to run" hands over to the next verb,
+    # and "put myself out there" is a way of speaking.
+    "an act on oneself that reaches someone": [
+        ("Introduce myself to the head teacher", "SMt"),
+        ("Treat myself to a massage", "SMt"),
+        ("Push myself to run", "smt"),
+        ("Put myself out there", "smt"),
+    ],
     # A standing others grant in a field ("an industry leader in", "the leader in the bakery scene") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [
