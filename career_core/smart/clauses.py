@@ -25,6 +25,7 @@ def others_done(hits: list[Hit], ev: Evidenced) -> list[Hit]:
 
 
 _TIME_CLAUSE = re.compile(r"\b(?:before|until|till|after|by\s{1,3}the\s{1,3}time)\s{1,3}(?:i|we|you|they|he|she)\s", re.ASCII)
+_TIME_WORDS = ("before ", "until ", "till ", "after ", " time ")
 _CLAUSE_END = re.compile(r"[,;.!?]", re.ASCII)
 _MAIN_AGAIN = re.compile(r"[,;.!?]|\b(?:is|was|will|would)\s", re.ASCII)  # "my aim before I turn 30 was to ..."
 
@@ -34,6 +35,8 @@ def time_clause(ev: Evidenced) -> tuple[int, int] | None:
     before I start a bookkeeping course"): what is finished there marks the moment, it is not the goal.
     None when there is none, or when the clause heads its sentence ("Once I am settled, ...")."""
     lower = ev.det.lower
+    if not any(word in lower for word in _TIME_WORDS):
+        return None  # the cheap test first: most goals have no such clause
     m = _TIME_CLAUSE.search(lower)
     if m is None:
         return None
