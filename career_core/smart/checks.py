@@ -431,12 +431,17 @@ _SOME_WHEN = word_set("period") | {"point"}
 _OCCASIONS = word_set("recurring_event") | word_set("item_occasion") | word_set("recurring_occasion")
 
 
+_THEN_A_VERB = re.compile(r"\s{1,3}to\s{1,3}[a-z]", re.ASCII)
+
+
 def _check_vague_word(m: re.Match[str], scan: Scan) -> Any:
     """A word of size before a concrete thing says which thing ("lead a small project"), not
     how much ("eat small portions"); "some" before one leaves how many open, not what ("finish
     some courses": M's question). A capitalised word in a run of names is part of the name
     ("the Good Shepherd Hospital"), not a judgement."""
     word = m.group(0)
+    if word == "my best" and _THEN_A_VERB.match(scan.lower, m.end()):
+        return REJECT  # "do my best to share ...": a way out (A's hedge); the goal is what follows
     if word in _RECURRENCE and _names_occasion(scan.lower, m.end()):
         return OPEN_RHYTHM  # "a regular date night": the habit is named; how often is M's question
     if word in SIZE or word == "some":

@@ -126,6 +126,13 @@ FAMILIES = {
         ("Push myself to run", "smt"),
         ("Put myself out there", "smt"),
     ],
+    # "do my best to ..." is a way out (A's hedge), not an open result: the goal is what follows
+    # "to"; "do my best" alone still says nothing one can check.
+    "doing one's best as a hedge": [
+        ("I will do my best to post my progress on the forum every Sunday", "SMT"),
+        ("Try my best to be kinder", "smt"),
+        ("Do my best at work", "smt"),
+    ],
     # A standing others grant in a field ("an industry leader in", "the leader in the bakery scene") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [

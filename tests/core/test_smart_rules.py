@@ -249,8 +249,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Get better at leadership", "Be happier", "Lead with purpose", "I will coach with care"),
     ),
     "S.vague_word": (
-        ("Read more books", "Create a positive work environment", "Go to the gym regularly", "Build stronger relationships"),
-        ("Work no more than 50 hours a week", "Sell more than 20 licences", "Hire 3 engineers", "Start a falls audit on my ward at Northgate Good Hope Clinic"),
+        ("Read more books", "Create a positive work environment", "Go to the gym regularly", "Build stronger relationships", "Do my best at work"),
+        ("Work no more than 50 hours a week", "Sell more than 20 licences", "Hire 3 engineers", "Start a falls audit on my ward at Northgate Good Hope Clinic", "I'll do my best to swim twice a week"),
     ),
     "S.vague_phrase": (
         ("Work on my public speaking", "Get better at leadership", "Upskill in data analytics", "Be a role model"),
@@ -265,7 +265,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Work no more than 50 hours a week", "Run a 5K without stopping", "Offer non-stop support", "Cook a dish I've never tried", "Set two alarms so I don't oversleep", "Cycle the coast road when the wind won't be against me", "Call the tenants who haven't paid yet"),
     ),
     "A.hedge": (
-        ("Try to be more innovative", "Hopefully get a raise", "Maybe start a blog"),
+        ("Try to be more innovative", "Hopefully get a raise", "Maybe start a blog", "I'll do my best to swim twice a week"),
         ("I will present at the conference", "Run the tryouts"),
     ),
     "A.absolute": (
