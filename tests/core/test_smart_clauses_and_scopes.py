@@ -133,6 +133,13 @@ FAMILIES = {
         ("Try my best to be kinder", "smt"),
         ("Do my best at work", "smt"),
     ],
+    # An occasion named by what it is for ("a date night", "a catch-up evening") is a concrete
+    # thing, as "a game night" is; "at night" alone is only a time of day.
+    "an occasion named by its purpose": [
+        ("Book a date night every other Saturday", "SMT"),
+        ("Hold a catch-up evening with my sisters", "Smt"),
+        ("Go to bed earlier at night", "smt"),
+    ],
     # A standing others grant in a field ("an industry leader in", "the leader in the bakery scene") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [

@@ -245,8 +245,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Join the team", "Read More Books About Leadership", "Complete it by March"),
     ),
     "S.object": (
-        ("Manage and grow the sales department", "Coach direct reports", "Meet my manager", "Present at our all-hands"),
-        ("Get better at leadership", "Be happier", "Lead with purpose", "I will coach with care"),
+        ("Manage and grow the sales department", "Coach direct reports", "Meet my manager", "Present at our all-hands", "Book a date night", "Hold a catch-up evening with my sisters"),
+        ("Get better at leadership", "Be happier", "Lead with purpose", "I will coach with care", "Stay up late at night"),
     ),
     "S.vague_word": (
         ("Read more books", "Create a positive work environment", "Go to the gym regularly", "Build stronger relationships", "Do my best at work"),
