@@ -540,9 +540,14 @@ def _in_name_run(start: int, end: int, scan: Scan) -> bool:
     return False
 
 
+_A_OR_AN = re.compile(r"\ban?\s", re.ASCII)
+
+
 def _check_activity(m: re.Match[str], scan: Scan) -> Any:
     """An activity counted by "a" ("keep a journal of tide times", "go for a swim") is one thing, not a habit
     left open: it pins the goal down as "a puppy" does."""
+    if not _A_OR_AN.search(scan.lower, max(0, m.start() - 40), m.start()):
+        return None  # the cheap test first: no "a" before it
     prev = previous_words(scan.lower, m.start(), 3)
     counted = max((i for i, w in enumerate(prev) if w in ("a", "an")), default=None)
     if counted is None or any(w in DETERMINERS or w in _PHRASE_STOP for w in prev[counted + 1 :]):

@@ -21,7 +21,7 @@ MAX_EVIDENCE = 60  # per criterion; enough to highlight any real goal
 
 NAME_RULES = frozenset({"S.named", "S.quoted"})
 UNIT_RULES = frozenset({"M.glued_unit", "M.money", "M.percent", "M.multiplier", "F.slash_rate"})
-OBJECT_RULES = ("S.object", "S.det_object", "S.switch", "S.activity", "S.verb_object")
+OBJECT_RULES = ("S.object", "S.occasion", "S.det_object", "S.switch", "S.activity", "S.verb_object")
 VAGUE_S_RULES = frozenset({"S.vague_word", "S.vague_phrase", "S.abstract_object", "S.negative_framing", "S.others_wish"})
 NEAR_BOUND = 40  # characters: "never work more than 50 hours" is a limit, not an absolute
 

@@ -232,6 +232,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Floss after breakfast", "Stretch before bed", "Jot down questions during class", "Walk the dog before work"),
         ("Call the plumber before work tomorrow", "Stay behind after the class", "Relax after work on Friday", "Eat before the exam"),
     ),
+    "S.occasion": (
+        ("Book a date night", "Hold a catch-up evening with my sisters", "Plan two date nights a month"),
+        ("Stay up late at night", "Set a date", "Have lunch in the day"),
+    ),
     "S.named": (
         ("I will join Toastmasters", "Pass the PMP exam", "Become Chief Operating Officer of my company", "Learn Spanish", "Sit the N3 in December", "Hike up to K2 base camp"),
         ("Get better at leadership.", "Lead The Sales Team Better Every Day", "I will lead the team", "Pass the exam by March 2027", "Hit my Q3 targets", "Take 2 walks a day"),
@@ -245,8 +249,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Join the team", "Read More Books About Leadership", "Complete it by March"),
     ),
     "S.object": (
-        ("Manage and grow the sales department", "Coach direct reports", "Meet my manager", "Present at our all-hands", "Book a date night", "Hold a catch-up evening with my sisters"),
-        ("Get better at leadership", "Be happier", "Lead with purpose", "I will coach with care", "Stay up late at night"),
+        ("Manage and grow the sales department", "Coach direct reports", "Meet my manager", "Present at our all-hands"),
+        ("Get better at leadership", "Be happier", "Lead with purpose", "I will coach with care"),
     ),
     "S.vague_word": (
         ("Read more books", "Create a positive work environment", "Go to the gym regularly", "Build stronger relationships", "Do my best at work"),
