@@ -137,7 +137,8 @@ def judge_m(ev: Evidenced) -> Criterion:
     # "each team lead" is weak; "visit each branch once" counts the whole scope, one time each
     strong = done_by_me([h for h in m_hits if (h.kind in M_STRONG_KINDS and h.rule not in M_WEAK_RULES) or h.value == EACH_ONCE], ev)
     # "proofread every chapter", "bake each of my nephews a cake": an act on every one of them is a whole scope
-    strong += [h for h in ev.get("M.each") if h.value != EACH_ONCE and acts_on_all(ev.det.lower, h.start)]
+    if "M.each" in ev.by_rule:
+        strong += [h for h in ev.by_rule["M.each"] if h.value != EACH_ONCE and acts_on_all(ev.det.lower, h.start)]
     means = open_means(ev)
     if means is not None:
         # "improve my speaking by attending courses": the means says how; the open end stays unmeasured
