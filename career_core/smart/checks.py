@@ -65,6 +65,11 @@ def _check_confidence(m: re.Match[str], scan: Scan) -> Any:
 
 
 _WISHED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i|with)\b", re.ASCII)
+_LIKING = "|".join(sorted(word_set("liking_verb")))
+_LIKED_AFTER = re.compile(
+    r"\s{1,3}(?:(?:that|which)\s{1,3})?(?:i|we|you)\s{1,3}(?:really\s{1,3}|truly\s{1,3}|actually\s{1,3})?(?:" + _LIKING + r")\b",
+    re.ASCII,
+)
 _STANDING = word_set("standing_role")
 _STANDING_MODIFIERS = word_set("standing_modifier")
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -98,6 +103,8 @@ def _check_completion(m: re.Match[str], scan: Scan) -> Any:
         return REJECT  # "pay off debt" says nothing of which debt; "my credit card debt" does
     if noun in ("job", "role", "position", "career") and _WISHED_AFTER.match(scan.lower, m.end()):
         return REJECT  # "a role where I feel at home": described by a wish, not a thing one can check
+    if _LIKED_AFTER.match(scan.lower, m.end()):
+        return REJECT  # "find a running plan I enjoy": which plan is left to a feeling
     if noun in _STANDING and _IN_A_FIELD.match(scan.lower, m.end()) and all(w in _STANDING_MODIFIERS or w in _ARTICLES for w in obj.split()):
         return REJECT  # "an industry leader in bike repairs": a standing others grant, not a post to take
     if obj and any(w in _PLACE_PREPS for w in PREV_WORDS.findall(obj)):

@@ -140,6 +140,12 @@ FAMILIES = {
         ("Hold a catch-up evening with my sisters", "Smt"),
         ("Go to bed earlier at night", "smt"),
     ],
+    # A thing one finishes or finds, described by a liking ("a running plan I enjoy"), is left
+    # to a feeling: there is no one thing to tick off. A plain relative clause still describes.
+    "a thing chosen by a liking": [
+        ("Find a running plan I enjoy", "Smt"),
+        ("Write a report that sums up the survey", "SMt"),
+    ],
     # A standing others grant in a field ("an industry leader in", "the leader in the bakery scene") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [

@@ -214,7 +214,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "M.completion": (
         ("Pass the certification exam", "Publish a team charter", "Finish my PhD thesis", "Run a team retrospective", "Win the regional sales award"),
-        ("Read more books about leadership", "Improve my presentation skills", "Lead a diverse team"),
+        ("Read more books about leadership", "Improve my presentation skills", "Lead a diverse team", "Find a running plan I enjoy"),
     ),
     "M.role": (
         ("Become a VP within five years", "Earn a promotion to senior manager", "Hire a chief of staff", "Act as onboarding buddy", "I want to be a pharmacist", "Win the goalkeeper spot on the first team", "Land an identical role at a rival firm", "Work my way into a shift lead role", "Grow into the head chef position", "Become a self-employed building contractor", "Work as a nanny this summer", "Be a paid caregiver for my aunt", "Become a team leader in my department", "Be the leader of the choir"),
