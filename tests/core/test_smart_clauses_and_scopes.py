@@ -146,6 +146,13 @@ FAMILIES = {
         ("Find a running plan I enjoy", "Smt"),
         ("Write a report that sums up the survey", "SMt"),
     ],
+    # Moving between places one belongs to, said with a bare plural ("change teams"), is done or
+    # not done; which one is left open. A plural that is no such place ("change habits") is not.
+    "a move between places one belongs to": [
+        ("Change teams within the hospital", "sMt"),
+        ("Switch careers by 2028", "sMT"),
+        ("Change habits", "smt"),
+    ],
     # A standing others grant in a field ("an industry leader in", "the leader in the bakery scene") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [

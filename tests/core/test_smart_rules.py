@@ -397,6 +397,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Go vegan in January", "Stay sober through Lent", "Remain vegetarian for a year", "Be completely teetotal at the wedding"),
         ("Cook a vegan meal", "Find a sober friend", "Be a vegan chef", "Try a plant-based diet"),
     ),
+    "M.swap": (
+        ("Change teams within the hospital", "Switch careers by 2028", "Change banks this spring"),
+        ("Change habits", "Change lives through music", "Switch to a new bank", "Change the team's rota"),
+    ),
     "M.buy_only": (
         ("Buy nothing but bus fares in March", "We won't spend anything except on rent", "I won't purchase anything else on a store card"),
         ("Buy nothing", "I will not spend anything", "Spend nothing on a whim", "Buy anything but the cheapest brand"),
