@@ -149,7 +149,7 @@ FAMILIES = {
     # Moving between places one belongs to, said with a bare plural ("change teams"), is done or
     # not done; which one is left open. A plural that is no such place ("change habits") is not.
     "a move between places one belongs to": [
-        ("Change teams within the hospital", "sMt"),
+        ("Change teams within the hospital", "SMt"),  # the hospital says where
         ("Switch careers by 2028", "sMT"),
         ("Change habits", "smt"),
     ],
