@@ -153,6 +153,13 @@ FAMILIES = {
         ("Switch careers by 2028", "sMT"),
         ("Change habits", "smt"),
     ],
+    # "learn" before a pastime named bare ("learn violin") names the skill as "learn to play the
+    # violin" does: specific, with no finish line; an open amount of it ("learn more yoga") is not.
+    "a pastime learnt": [
+        ("Learn violin", "Smt"),
+        ("I'd like to learn tap dancing", "Smt"),
+        ("Learn more yoga", "smt"),
+    ],
     # A standing others grant in a field ("an industry leader in", "the leader in the bakery scene") is
     # no post to take; a named post ("a team leader", "the leader of the choir") still is.
     "a standing, not a post": [
