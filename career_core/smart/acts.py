@@ -103,7 +103,7 @@ def _skill(words: list[str], i: int) -> int | None:
         k += 1
     if k + 1 < len(words) and words[k] == "to" and _verb(words[k + 1]):
         return k + 1
-    for j in range(i + 1, min(i + 4, len(words))):  # "learn bass guitar": a pastime named bare
+    for j in range(i + 1, min(i + 4, len(words))):  # "learn violin": a pastime named bare
         if words[j] in _HABITS:
             return j
         if words[j] in _QUANTIFIERS or words[j] in VAGUE or not words[j].isalpha():

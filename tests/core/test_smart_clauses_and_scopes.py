@@ -115,7 +115,7 @@ FAMILIES = {
     "money saved for a purchase": [
         ("Save money for a house deposit", "Smt"),
         ("Save money to buy a narrowboat", "Smt"),
-        ("Save money for emergencies", "smt"),
+        ("Save money for unexpected bills", "smt"),
     ],
     # A verb with "myself" before a preposition acts on whom or what it reaches ("introduce
     # myself to the head teacher"), done or not; "push myself to run" hands over to the next verb,
@@ -129,7 +129,7 @@ FAMILIES = {
     # "do my best to ..." is a way out (A's hedge), not an open result: the goal is what follows
     # "to"; "do my best" alone still says nothing one can check.
     "doing one's best as a hedge": [
-        ("I will do my best to post my progress on the forum every Sunday", "SMT"),
+        ("Each Sunday I'll do my best to upload my sketches to the club site", "SMT"),
         ("Try my best to be kinder", "smt"),
         ("Do my best at work", "smt"),
     ],

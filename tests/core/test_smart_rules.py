@@ -261,7 +261,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Run the weekly planning meeting", "Work no more than 50 hours", "Leave work on Fridays by 5 pm", "Stop working on Sundays"),
     ),
     "S.abstract_object": (
-        ("Improve my management skills", "Increase customer satisfaction", "Save time", "Improve.", "Save money for emergencies"),
+        ("Improve my management skills", "Increase customer satisfaction", "Save time", "Improve.", "Save money for unexpected bills"),
         ("Grow the sales department", "Increase our NPS from 31 to 40", "Save $200 a month", "Save money for a house deposit", "Save money to buy a narrowboat"),
     ),
     "S.negative_framing": (
