@@ -6,8 +6,9 @@
     report.deadline                   # date(2027, 3, 31)
     badge(report).label               # "Sharp wording": A and R still wait for the person
 
-Word lists, patterns and advice live in rules.toml; see criteria.py for how each criterion is
-judged and timeframes.py for how dates are read.
+Word lists, patterns and advice live in rules.toml; see text_criteria.py (S, M, T) and
+context_criteria.py (A, R) for how each criterion is judged and timeframes.py for how dates are
+read.
 """
 
 from career_core.smart.badge import Badge, badge

@@ -47,6 +47,7 @@ _NOT_THINGS = (
     | word_set("num_word") | word_set("function_word") | word_set("small_word") | word_set("act_not_thing")
     | word_set("month") | word_set("weekday") | VAGUE
 )
+_BODIES = word_set("countable_body")  # "join a society": one body counted, though "the company" is broad
 _AMOUNTS = word_set("rate_noun")  # "taper my mileage": an amount, unless one is counted ("a deposit")
 # "visit a doctor if the pain stays": an act that waits on a condition is not a commitment.
 _CONDITION = re.compile(r"[^.;:!?]{0,60}?\b(?:if|unless|when\s+needed|as\s+needed|in\s+case)\b", re.ASCII)
@@ -102,6 +103,11 @@ def _skill(words: list[str], i: int) -> int | None:
         k += 1
     if k + 1 < len(words) and words[k] == "to" and _verb(words[k + 1]):
         return k + 1
+    for j in range(i + 1, min(i + 4, len(words))):  # "learn violin": a pastime named bare
+        if words[j] in _HABITS:
+            return j
+        if words[j] in _QUANTIFIERS or words[j] in VAGUE or not words[j].isalpha():
+            break
     return None
 
 
@@ -134,8 +140,8 @@ def _thing(word: str, counted: str | None) -> bool:
     is counted ("a vacation", "a celebration") is a thing unless plainly abstract; a word no
     list knows ("lasagne") is taken for a thing, as most unknown words in a goal are nouns."""
     singular = word.removesuffix("s") if len(word) > 3 and not word.endswith("ss") else word
-    if word in _NOT_THINGS or singular in _NOT_THINGS or len(word) < 3:
-        return False
+    if (word in _NOT_THINGS or singular in _NOT_THINGS or len(word) < 3) and not (counted == "count" and singular in _BODIES):
+        return False  # "the company" is broad; "join a company" ends on one of them
     if word.endswith("ed") and (word[:-2] in lemma_of() or word[:-1] in lemma_of()):
         return False  # "get involved": a state reached, not a thing
     if counted:
@@ -221,6 +227,7 @@ def _ends(verb: str, telic: bool, counted: str | None) -> bool:
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she"})
 _EACH = frozenset({"each", "every", "any", "some"})
 _POSSESSIVE = frozenset({"my", "our", "your", "his", "her", "their", "its"})
+_REFLEXIVES = frozenset({"myself", "yourself", "ourselves", "themselves", "himself", "herself"})
 
 
 def _relative_that(words: list[str], i: int) -> bool:
@@ -234,6 +241,26 @@ def _relative_that(words: list[str], i: int) -> bool:
     if before in _QUANTIFIERS or before in _EACH:
         return True  # "each jar that I fill": a determiner and its noun
     return i > 2 and words[i - 1] not in lemma_of() and (words[i - 3] in _QUANTIFIERS or words[i - 3] in _EACH)
+
+
+# "each jar that I fill": a scope that grows with what one will do is never all done
+_OPEN_SCOPE = re.compile(r"(?:each|every)\s{1,3}(?:of\s{1,3}[a-z']+\s{1,3})?(?:[a-z'-]+\s{1,3}){1,3}?(?:that|which|who|whom)\s{1,3}(?:i|we|you)\b", re.ASCII)
+
+
+def acts_on_all(lower: str, start: int) -> bool:
+    """Does a verb that names an act stand right before start, where a goal's verb stands ("proofread
+    every chapter", "I will thank each volunteer")? Then "each" or "every" at start counts the whole
+    scope, done or not; "coach direct reports" has no such count, "keep every receipt" no act,
+    and "label each jar that I fill" no end."""
+    begin = max(0, start - 64)  # two words back are enough; a long paste is not read from its start
+    words = _TOKEN.findall(lower, begin, start)
+    if begin:
+        words = words[1:]  # the first may be cut in two
+    if not words or _verb(words[-1]) is None or _OPEN_SCOPE.match(lower, start):
+        return False
+    if len(words) == 1:
+        return not begin  # the verb opens the text
+    return words[-2] in _OPENING_MARKS or words[-2] in _OPENERS
 
 
 def find(lower: str) -> list[Act]:
@@ -366,6 +393,8 @@ def _act(text: _Text, i: int, verb: str) -> tuple[int, int, str, bool, bool] | N
     """The act the verb at word i names, if it names one that ends (or a habit and its place)."""
     words = text.words
     j = i + 1
+    if j + 1 < len(words) and words[j] in _REFLEXIVES and words[j + 1] in _PREPOSITIONS:
+        j += 1  # "introduce myself to the head teacher": the act is on whom it reaches
     telic = verb in _TELIC
     if j < len(words) and words[j] in _PARTICLES:
         telic = True  # "clean out", "get through", "walk up": the particle says it ends
@@ -404,7 +433,7 @@ def _act(text: _Text, i: int, verb: str) -> tuple[int, int, str, bool, bool] | N
     if verb in _MAKES and verb not in _TELIC:
         # "grow my own vegetables", "raise a puppy": a thing made; "grow my list": an amount
         own = "own" in words[j:head]
-        return (i, head, verb, True, False) if counted == "count" or own else None
+        return (i, head, verb, True, False) if (counted == "count" and words[head] not in _BODIES) or own else None
     if _ends(verb, telic, counted) and not builds_amount(verb, words[head]):
         return i, head, verb, True, False
     return None

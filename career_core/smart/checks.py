@@ -65,6 +65,15 @@ def _check_confidence(m: re.Match[str], scan: Scan) -> Any:
 
 
 _WISHED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i|with)\b", re.ASCII)
+_LIKING = "|".join(sorted(word_set("liking_verb")))
+_LIKED_AFTER = re.compile(
+    r"\s{1,3}(?:(?:that|which)\s{1,3})?(?:i|we|you)\s{1,3}(?:really\s{1,3}|truly\s{1,3}|actually\s{1,3})?(?:" + _LIKING + r")\b",
+    re.ASCII,
+)
+_STANDING = word_set("standing_role")
+_STANDING_MODIFIERS = word_set("standing_modifier")
+_ARTICLES = frozenset({"a", "an", "the"})
+_IN_A_FIELD = re.compile(r"\s{1,3}(?:in|within|among|across)\s", re.ASCII)
 # A thing described by what one wishes of it: "a role that I enjoy", "a team with a boss who ...".
 _DESCRIBED_AFTER = re.compile(r"\s{1,3}(?:that|which|where|who|i\b(?!(?:'ve|\s{1,3}have)\s{1,3}never\b))\b|\s{1,3}with\s[^.,;:!?]{0,40}?\b(?:who|that|where)\b", re.ASCII)
 
@@ -94,6 +103,10 @@ def _check_completion(m: re.Match[str], scan: Scan) -> Any:
         return REJECT  # "pay off debt" says nothing of which debt; "my credit card debt" does
     if noun in ("job", "role", "position", "career") and _WISHED_AFTER.match(scan.lower, m.end()):
         return REJECT  # "a role where I feel at home": described by a wish, not a thing one can check
+    if _LIKED_AFTER.match(scan.lower, m.end()):
+        return REJECT  # "find a running plan I enjoy": which plan is left to a feeling
+    if noun in _STANDING and _IN_A_FIELD.match(scan.lower, m.end()) and all(w in _STANDING_MODIFIERS or w in _ARTICLES for w in obj.split()):
+        return REJECT  # "an industry leader in bike repairs": a standing others grant, not a post to take
     if obj and any(w in _PLACE_PREPS for w in PREV_WORDS.findall(obj)):
         return REJECT  # "take a photo of food on the app": the app is where, not what is done
     return noun
@@ -336,13 +349,19 @@ def is_broad(head: str, obj: str | None) -> bool:
     return head in _BROAD and _bare(obj)
 
 
+_MONEY = word_set("money_word")
+_FOR_A_PURCHASE = re.compile(r"\s{1,3}(?:for\s{1,3}(?:a|an|my|our|the|his|her|their)\s|to\s{1,3}(?:buy|afford|purchase|pay\s{1,3}for|fund)\b)", re.ASCII)
+
+
 def _check_abstract_object(m: re.Match[str], scan: Scan) -> Any:
     if m.group("verb2") is not None:
         return m.group("verb2")  # a change verb with no object at all: "Improve."
     head = m.group("head")
+    start, end = m.span("head")
+    if head in _MONEY and _FOR_A_PURCHASE.match(scan.lower, end):
+        return REJECT  # "save money for a deposit on a flat": the purchase says what, as in "save for a flat"
     if is_abstract(head) or is_broad(head, m.group("obj")):
         return head
-    start, end = m.span("head")
     word = scan.cased[start:end]
     if word[0].isupper() and word[1:].islower() and not (scan.title_case or sentence_initial(scan.cased, start)):
         return head  # "improve my Spanish": a named skill or subject, changed by no target (not "NPS")
@@ -402,11 +421,11 @@ def _check_placeholder(m: re.Match[str], scan: Scan) -> Any:
 
 
 def _check_grade(m: re.Match[str], scan: Scan) -> Any:
-    """A capital A-F is a grade with a sign or a plural ("B+", "A's"), after "straight" or "all",
+    """A capital A-F is a grade with a sign, a plural or quotes ("B+", "A's", '"A"'), after "straight" or "all",
     or in a text about marks; "Get A Job" in a title is not one."""
     said = m.group(0).lower()
     lead = said.split()[0]
-    if m.group("pl") or len(m.group("g")) > 1 or lead in ("all", "mostly") or "straight" in said:
+    if m.group("pl") or m.group("q") or len(m.group("g")) > 1 or lead in ("all", "mostly") or "straight" in said:
         return m.group("g")
     about_marks = scan.tokens & _GRADE_CONTEXT or any(phrase in scan.lower for phrase in _GRADE_PHRASES)
     return m.group("g") if about_marks else REJECT
@@ -419,12 +438,17 @@ _SOME_WHEN = word_set("period") | {"point"}
 _OCCASIONS = word_set("recurring_event") | word_set("item_occasion") | word_set("recurring_occasion")
 
 
+_THEN_A_VERB = re.compile(r"\s{1,3}to\s{1,3}[a-z]", re.ASCII)
+
+
 def _check_vague_word(m: re.Match[str], scan: Scan) -> Any:
     """A word of size before a concrete thing says which thing ("lead a small project"), not
     how much ("eat small portions"); "some" before one leaves how many open, not what ("finish
     some courses": M's question). A capitalised word in a run of names is part of the name
     ("the Good Shepherd Hospital"), not a judgement."""
     word = m.group(0)
+    if word == "my best" and _THEN_A_VERB.match(scan.lower, m.end()):
+        return REJECT  # "do my best to share ...": a way out (A's hedge); the goal is what follows
     if word in _RECURRENCE and _names_occasion(scan.lower, m.end()):
         return OPEN_RHYTHM  # "a regular date night": the habit is named; how often is M's question
     if word in SIZE or word == "some":
@@ -523,6 +547,21 @@ def _in_name_run(start: int, end: int, scan: Scan) -> bool:
     return False
 
 
+_A_OR_AN = re.compile(r"\ban?\s", re.ASCII)
+
+
+def _check_activity(m: re.Match[str], scan: Scan) -> Any:
+    """An activity counted by "a" ("keep a journal of tide times", "go for a swim") is one thing, not a habit
+    left open: it pins the goal down as "a puppy" does."""
+    if not _A_OR_AN.search(scan.lower, max(0, m.start() - 40), m.start()):
+        return None  # the cheap test first: no "a" before it
+    prev = previous_words(scan.lower, m.start(), 3)
+    counted = max((i for i, w in enumerate(prev) if w in ("a", "an")), default=None)
+    if counted is None or any(w in DETERMINERS or w in _PHRASE_STOP for w in prev[counted + 1 :]):
+        return None  # "a walk and journal": the count belongs to another thing
+    return ("one", "a")  # "a journal", "a gratitude journal"
+
+
 CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     **TIME_CHECKS,
     "grade": _check_grade,
@@ -534,6 +573,7 @@ CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "route_named": _check_route_named,
     "made": _check_made,
     "verb_object": _check_verb_object,
+    "activity": _check_activity,
     "purpose": _check_purpose,
     "named": _check_named,
     "abstract_object": _check_abstract_object,

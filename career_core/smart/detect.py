@@ -1,7 +1,8 @@
 """Find the evidence in a goal: run every rule of rules.toml over the text, in order.
 
 Why a separate step: detection depends only on the text, so it can be tested rule by rule
-(tests/core/test_smart_rules.py) and reused; judging the criteria comes after (criteria.py).
+(tests/core/test_smart_rules.py) and reused; judging the criteria comes after (text_criteria.py,
+context_criteria.py).
 
 The text is normalised on a copy of equal length (quotes and dashes unified, lowercased where
 that keeps one character per character), so every span found points into the original text.
@@ -118,7 +119,7 @@ for _i, _r in enumerate(RULES):
 _TOKEN_WORDS = frozenset(_BY_TOKEN)
 _PHRASE_WORDS = frozenset(_BY_PHRASE)
 _CHAR_RULES = tuple(_BY_CHAR.items())
-_ALSO_RULES = tuple(_ALSO.items())
+_ALSO_IDS = frozenset(_ALSO)
 _ODD_SPACE = re.compile(r"[\t\n\r\f\v]|  ")  # what a pattern's \s{1,3} matches besides one space
 
 
@@ -146,8 +147,9 @@ def _active(scan: Scan) -> list[int]:
         on -= _NEEDS_DIGIT
     if not scan.has_upper:
         on -= _NEEDS_UPPER
-    for i, (words, digit) in _ALSO_RULES:
-        if i in on and words.isdisjoint(tokens) and not (digit and scan.has_digit):
+    for i in on & _ALSO_IDS:  # the few rules asking for a second word that are still on
+        words, digit = _ALSO[i]
+        if words.isdisjoint(tokens) and not (digit and scan.has_digit):
             on.discard(i)
     return sorted(on)
 

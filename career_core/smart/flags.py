@@ -1,8 +1,8 @@
 """The flags of a report: short warnings beside the goal (a hedge, someone else's "should", two
 goals in one, a placeholder, a date already past).
 
-Why apart from criteria.py: flags read the same evidence but judge no criterion; they only
-point at words worth a second look.
+Why apart from text_criteria.py and context_criteria.py: flags read the same evidence but judge
+no criterion; they only point at words worth a second look.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import re
 from datetime import date
 
 from career_core import wording
-from career_core.smart.criteria import Evidenced, words_at
 from career_core.smart.detect import Detection, Hit
+from career_core.smart.evidenced import Evidenced, words_at
 from career_core.smart.report import Criterion, Flag
 from career_core.smart.rules import FLAG_TEXT, text
 

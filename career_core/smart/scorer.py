@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from career_core.smart import criteria as judge
 from career_core.smart import flags as warnings
 from career_core.smart.context import ScoringContext
+from career_core.smart.context_criteria import judge_a, judge_r
 from career_core.smart.detect import Detection, detect
+from career_core.smart.evidenced import Evidenced
 from career_core.smart.report import (
     Criterion,
     Flag,
@@ -22,6 +23,7 @@ from career_core.smart.report import (
     overall_score,
 )
 from career_core.smart.rules import RULES_BY_ID
+from career_core.smart.text_criteria import judge_m, judge_s, judge_t
 from career_core.smart.timeframes import resolve
 
 log = logging.getLogger(__name__)
@@ -58,15 +60,15 @@ def score_goal(text: str, context: ScoringContext | None = None, today: date | N
 
 def _score(text: str, context: ScoringContext | None, today: date) -> SmartReport:
     det = detect(text)
-    ev = judge.Evidenced(det)
+    ev = Evidenced(det)
     deadline = resolve_deadline(det, today)
-    a, ratio = judge.judge_a(ev, context, deadline, today)
+    a, ratio = judge_a(ev, context, deadline, today)
     crit = {
-        "S": judge.judge_s(ev),
-        "M": judge.judge_m(ev),
+        "S": judge_s(ev),
+        "M": judge_m(ev),
         "A": a,
-        "R": judge.judge_r(ev, context),
-        "T": judge.judge_t(ev, context, deadline, today),
+        "R": judge_r(ev, context),
+        "T": judge_t(ev, context, deadline, today),
     }
     levels = {k: c.level for k, c in crit.items()}
     is_smart = all(levels[k] == "met" for k in "SMT") and "missing" not in (levels["A"], levels["R"])

@@ -100,6 +100,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Improve by the end of the year", "Ship by the end of next quarter", "Finish by the end of the spring semester"),
         ("Reach the end of the backlog", "Attend the year-end party"),
     ),
+    "T.period_ends": (
+        ("Clear the loft by the time the quarter ends", "By the time the school year is over, run a half marathon", "Sell the bike by the time the term finishes"),
+        ("Stay until the party ends", "Be home by the time the film is over", "By the time I retire, own a boat"),
+    ),
     "T.part_of": (
         ("Sign off the rota by the end of the night shift", "Learn the chords before the end of six lessons", "Phone every parent at the start of the term", "Over the course of the season, coach two new players"),
         ("Walk to the end of the pier", "Sit at the back of the hall", "Read to the end of the book"),
@@ -210,11 +214,11 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "M.completion": (
         ("Pass the certification exam", "Publish a team charter", "Finish my PhD thesis", "Run a team retrospective", "Win the regional sales award"),
-        ("Read more books about leadership", "Improve my presentation skills", "Lead a diverse team"),
+        ("Read more books about leadership", "Improve my presentation skills", "Lead a diverse team", "Find a running plan I enjoy"),
     ),
     "M.role": (
-        ("Become a VP within five years", "Earn a promotion to senior manager", "Hire a chief of staff", "Act as onboarding buddy", "I want to be a pharmacist", "Win the goalkeeper spot on the first team", "Land an identical role at a rival firm", "Work my way into a shift lead role", "Grow into the head chef position", "Become a self-employed building contractor", "Work as a nanny this summer", "Be a paid caregiver for my aunt"),
-        ("Become a better leader", "Become a more patient carer", "Become an expert in cloud architecture", "Get promoted", "Be a role model for my cousins", "Find a job where I feel valued", "Find a position that pays well", "Put my energy into my job", "Find a way into the office"),
+        ("Become a VP within five years", "Earn a promotion to senior manager", "Hire a chief of staff", "Act as onboarding buddy", "I want to be a pharmacist", "Win the goalkeeper spot on the first team", "Land an identical role at a rival firm", "Work my way into a shift lead role", "Grow into the head chef position", "Become a self-employed building contractor", "Work as a nanny this summer", "Be a paid caregiver for my aunt", "Become a team leader in my department", "Be the leader of the choir"),
+        ("Become a better leader", "Become a more patient carer", "Become an expert in cloud architecture", "Get promoted", "Be a role model for my cousins", "Find a job where I feel valued", "Find a position that pays well", "Put my energy into my job", "Find a way into the office", "Become an industry leader in bike repairs", "Become the leader in the bakery scene"),
     ),
     "M.each": (
         ("Let each team lead run the planning", "Ask every client for a referral"),
@@ -224,9 +228,17 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Increase our NPS", "Lift the win rate", "Cut attrition"),
         ("Increase sales", "Win the deal"),
     ),
+    "S.daily_anchor": (
+        ("Floss after breakfast", "Stretch before bed", "Jot down questions during class", "Walk the dog before work"),
+        ("Call the plumber before work tomorrow", "Stay behind after the class", "Relax after work on Friday", "Eat before the exam"),
+    ),
+    "S.occasion": (
+        ("Book a date night", "Hold a catch-up evening with my sisters", "Plan two date nights a month"),
+        ("Stay up late at night", "Set a date", "Have lunch in the day"),
+    ),
     "S.named": (
-        ("I will join Toastmasters", "Pass the PMP exam", "Become Chief Operating Officer of my company", "Learn Spanish"),
-        ("Get better at leadership.", "Lead The Sales Team Better Every Day", "I will lead the team", "Pass the exam by March 2027"),
+        ("I will join Toastmasters", "Pass the PMP exam", "Become Chief Operating Officer of my company", "Learn Spanish", "Sit the N3 in December", "Hike up to K2 base camp"),
+        ("Get better at leadership.", "Lead The Sales Team Better Every Day", "I will lead the team", "Pass the exam by March 2027", "Hit my Q3 targets", "Take 2 walks a day"),
     ),
     "S.quoted": (
         ("Achieve an 'exceeds expectations' rating", 'Read "Good to Great" by June', "Achieve an ‘exceeds expectations’ rating"),
@@ -241,23 +253,23 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Get better at leadership", "Be happier", "Lead with purpose", "I will coach with care"),
     ),
     "S.vague_word": (
-        ("Read more books", "Create a positive work environment", "Go to the gym regularly", "Build stronger relationships"),
-        ("Work no more than 50 hours a week", "Sell more than 20 licences", "Hire 3 engineers", "Start a falls audit on my ward at Northgate Good Hope Clinic"),
+        ("Read more books", "Create a positive work environment", "Go to the gym regularly", "Build stronger relationships", "Do my best at work"),
+        ("Work no more than 50 hours a week", "Sell more than 20 licences", "Hire 3 engineers", "Start a falls audit on my ward at Northgate Good Hope Clinic", "I'll do my best to swim twice a week"),
     ),
     "S.vague_phrase": (
         ("Work on my public speaking", "Get better at leadership", "Upskill in data analytics", "Be a role model"),
         ("Run the weekly planning meeting", "Work no more than 50 hours", "Leave work on Fridays by 5 pm", "Stop working on Sundays"),
     ),
     "S.abstract_object": (
-        ("Improve my management skills", "Increase customer satisfaction", "Save time", "Improve."),
-        ("Grow the sales department", "Increase our NPS from 31 to 40", "Save $200 a month"),
+        ("Improve my management skills", "Increase customer satisfaction", "Save time", "Improve.", "Save money for unexpected bills"),
+        ("Grow the sales department", "Increase our NPS from 31 to 40", "Save $200 a month", "Save money for a house deposit", "Save money to buy a narrowboat"),
     ),
     "S.negative_framing": (
         ("Stop micromanaging my team", "Never miss a deadline again", "Avoid checking email at night", "When stressed don't reach for crisps", "Quit vaping, so my chest can heal"),
         ("Work no more than 50 hours a week", "Run a 5K without stopping", "Offer non-stop support", "Cook a dish I've never tried", "Set two alarms so I don't oversleep", "Cycle the coast road when the wind won't be against me", "Call the tenants who haven't paid yet"),
     ),
     "A.hedge": (
-        ("Try to be more innovative", "Hopefully get a raise", "Maybe start a blog"),
+        ("Try to be more innovative", "Hopefully get a raise", "Maybe start a blog", "I'll do my best to swim twice a week"),
         ("I will present at the conference", "Run the tryouts"),
     ),
     "A.absolute": (
@@ -373,13 +385,25 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Reach the next level in my career", "Raise my level of fitness", "Buy a larger size of coffee"),
     ),
     "M.grade": (
-        ("Bring my physics grade up to a B", "Go from a D to a C+ in chemistry", "Get straight A's this year", "Earn all B's or better", "Get a B instead of a C on my report card"),
-        ("Get A Job I Like", "Write a C++ parser", "Land a C-suite role", "Have a B2B sales call"),
+        ("Bring my physics grade up to a B", "Go from a D to a C+ in chemistry", 'Earn an "A" in organic chemistry', "Get straight A's this year", "Earn all B's or better", "Get a B instead of a C on my report card"),
+        ("Get A Job I Like", "Write a C++ parser", "Land a C-suite role", "Have a B2B sales call", 'Read "A Year in the Hills"'),
     ),
     # Completion of a role, a credential or an event
     "M.admission": (
         ("Get into art school", "Be accepted to the graduate programme", "Make the honour roll", "Make the county squad", "Make varsity choir", "Start law school in the autumn", "Go back to university"),
         ("Make the team more welcoming", "Get in touch with old friends", "Make sure the team is told", "Start the school run earlier"),
+    ),
+    "M.kept_diet": (
+        ("Go vegan in January", "Stay sober through Lent", "Remain vegetarian for a year", "Be completely teetotal at the wedding"),
+        ("Cook a vegan meal", "Find a sober friend", "Be a vegan chef", "Try a plant-based diet"),
+    ),
+    "M.swap": (
+        ("Change teams within the hospital", "Switch careers by 2028", "Change banks this spring"),
+        ("Change habits", "Change lives through music", "Switch to a new bank", "Change the team's rota"),
+    ),
+    "M.buy_only": (
+        ("Buy nothing but bus fares in March", "We won't spend anything except on rent", "I won't purchase anything else on a store card"),
+        ("Buy nothing", "I will not spend anything", "Spend nothing on a whim", "Buy anything but the cheapest brand"),
     ),
     "M.abstain": (
         ("No fizzy drinks for 30 days", "Go without social media for two weeks", "Skip dessert for a month"),
@@ -395,7 +419,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "M.graduate": (
         ("Graduate from dental school in 2029", "to graduate college", "graduating from secondary school", "Graduate from my welding programme"),
-        ("Apply to graduate school", "Hire a graduate student", "Start a graduate programme"),
+        ("Apply to graduate school", "Hire a graduate student", "Start a graduate programme", "Look into a graduate landscape programme", "Visit the graduate design school"),
     ),
     "M.post_nominal": (
         ("I want to be Lee Park, RN, BSN", "Become Omar Said, CPA", "become an RN", "Be a PMP by spring"),
@@ -462,8 +486,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Think about the whole thing", "Hire a full-time nanny", "Thank all my mentors"),
     ),
     "M.free_state": (
-        ("Be debt-free by 2030", "Stay smoke free", "Become alcohol free for Lent"),
-        ("Be stress-free at work", "Get a free coffee"),
+        ("Be debt-free by 2030", "Stay smoke free", "Become alcohol free for Lent", "Be free of fizzy drinks", "Live free from gambling", "Overdraft free by June", "Car Finance Debt Free by 2029."),
+        ("Be stress-free at work", "Get a free coffee", "Be free from worry", "Gluten-free baking on Sundays", "Free of charge", "Feel free to ask"),
     ),
     # Concrete objects and behaviours
     "S.det_object": (
@@ -503,6 +527,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "M.route_named": (
         ("Hike the Pennine Way", "Cycle every stage of the Tour de Yorkshire route", "Ride in the Dunwich Dynamo this summer", "Climb Mount Snowdon with my niece", "Kayak the Norfolk Broads", "I want to walk the Cleveland Way in spring"),
         ("Hike with Priya on Saturdays", "Walk the dog every evening", "Swim in the lake", "Hike The Hills More"),
+    ),
+    "F.one_per": (
+        ("Eat a pear a day", "Phone an old friend a week", "Write a haiku a night"),
+        ("Send the plan a week before the move", "Be a partner a year from now", "Take a day off", "Spend a week or two abroad"),
     ),
     "F.count_per": (
         ("Send one thank-you note a day", "Bake one loaf a week", "Write a summary per class"),

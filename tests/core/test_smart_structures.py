@@ -97,7 +97,7 @@ ACTS = [
     ("To visit a glass museum with my niece", "SMt"),
     ("Coach direct reports", "smt"),
     ("Make new friends", "smt"),
-    ("Keep a gratitude journal", "smt"),
+    ("Keep a gratitude journal", "Smt"),  # one journal is specific; keeping it goes on, so no finish line
     ("Book a dentist if the tooth keeps aching", "Smt"),  # which dentist is plain; whether, not
     ("Get a role with a boss who trusts me", "smt"),
 ]
