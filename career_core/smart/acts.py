@@ -112,8 +112,8 @@ def _skill(words: list[str], i: int) -> int | None:
 
 
 def _tool(text: _Text, i: int) -> int | None:
-    """After "learn" at words[i]: the one thing a skill is learnt on ("learn how to use a power
-    drill", "learn to operate a forklift"), whose verb goes on by nature; the skill ends when
+    """After "learn" at words[i]: the one thing a skill is learnt on ("learn how to use a wood
+    lathe", "learn to operate a forklift"), whose verb goes on by nature; the skill ends when
     the thing can be worked. The index of the thing, or None."""
     words = text.words
     k = i + 1
