@@ -43,13 +43,13 @@ _GRADE_CONTEXT = word_set("grade_context")
 _GRADE_PHRASES = tuple(w for w in _GRADE_CONTEXT if " " in w)  # "report card": never one token
 _NOT_NAME = word_set("not_name")
 _BROAD = word_set("broad_object")
-_ATTITUDE_VERBS = word_set("attitude_verb")
+ATTITUDE_VERBS = word_set("attitude_verb")
 _KNOWN_NAMES = word_set("known_name")
 _KEEP_VERBS = word_set("keep_verb")
 _SAYING = frozenset({"ensure", "sure", "means", "mean", "see", "know", "say", "said", "show", "believe", "think", "hope"})
 _PHRASE_STOP = (word_set("function_word") | word_set("small_word")) - DETERMINERS - {"all", "any", "some"}
 _PLACE_PREPS = frozenset({"on", "in", "at", "with", "using", "via", "into", "onto", "through", "during", "from", "while"})
-_NOT_OBJECT = MONTH_OR_DAY | word_set("period") | word_set("horizon_unit") | word_set("small_word") | word_set("num_word") | frozenset(
+NOT_OBJECT = MONTH_OR_DAY | word_set("period") | word_set("horizon_unit") | word_set("small_word") | word_set("num_word") | frozenset(
     {"own", "current", "other", "others", "same", "first", "last", "next", "end", "rest", "most", "least", "time", "times", "one", "ones", "way", "lot", "top", "whole", "entire", "new", "old", "hour", "hours", "minute", "minutes", "goal", "goals", "year's", "week's", "day's"}
 )
 
@@ -190,13 +190,13 @@ def _check_made(m: re.Match[str], scan: Scan) -> Any:
     """A concrete thing after "finish the", "bake a", "earn my second": not an abstract or broad
     one ("build a relationship", "start a new life"), though a business one starts is a thing."""
     head, obj = m.group("head"), m.group("obj")
-    if head in _NOT_OBJECT or head in _NOT_MADE or head in VAGUE or is_abstract(head):
+    if head in NOT_OBJECT or head in _NOT_MADE or head in VAGUE or is_abstract(head):
         return REJECT
     if head in _BROAD and head not in _ORGANISATIONS:
         return REJECT
     if builds_amount(m.group("verb").lower(), head):
         return REJECT
-    if obj and (not window_is_clean(obj) or any(w in _NOT_OBJECT and w not in _ORDINALS for w in PREV_WORDS.findall(obj))):
+    if obj and (not window_is_clean(obj) or any(w in NOT_OBJECT and w not in _ORDINALS for w in PREV_WORDS.findall(obj))):
         return REJECT  # "finish the first draft" is one draft; "finish the year strong" is no thing
     return head if is_common(head) or _named(scan, m.start("head")) else REJECT
 
@@ -206,16 +206,16 @@ def _named(scan: Scan, start: int) -> bool:
     return scan.cased[start].isupper() and not scan.title_case and not scan.all_caps
 
 
-def _no_thing(head: str) -> bool:
+def no_thing(head: str) -> bool:
     """A head word that names no everyday thing: a time, a broad or vague word, a function word,
     an abstract noun."""
-    return head in _NOT_OBJECT or head in _BROAD or head in VAGUE or head in _PHRASE_STOP or is_abstract(head)
+    return head in NOT_OBJECT or head in _BROAD or head in VAGUE or head in _PHRASE_STOP or is_abstract(head)
 
 
 def _check_verb_object(m: re.Match[str], scan: Scan) -> Any:
     """An everyday thing a verb of doing acts on: loose (no determiner pins it)."""
     head, obj = m.group("head"), m.group("obj")
-    if _no_thing(head):
+    if no_thing(head):
         return REJECT
     modifiers = PREV_WORDS.findall(obj or "")
     article = modifiers[0] if modifiers and modifiers[0] in ("a", "an", "some") else None
@@ -313,7 +313,7 @@ def _governing(before: list[str]) -> tuple[str | None, str | None]:
     return determiner, before[i] if i >= 0 else None
 
 
-_ABSTRACT_HEADS = word_set("abstract") | word_set("act_not_thing") | {"ritual", "routine"}
+ABSTRACT_HEADS = word_set("abstract") | word_set("act_not_thing") | {"ritual", "routine"}
 
 
 def _check_object(m: re.Match[str], scan: Scan) -> Any:
@@ -330,7 +330,7 @@ def _check_object(m: re.Match[str], scan: Scan) -> Any:
     if verb in CHANGE_AMOUNT:
         return ("changed", verb)  # "grow my subscriber base": which way, not how far; nothing is done
     following = NEXT_WORD.match(scan.lower, m.end()) if determiner else None
-    if following is not None and following.group(1) in _ABSTRACT_HEADS:
+    if following is not None and following.group(1) in ABSTRACT_HEADS:
         return None  # "a workout ritual", "the graduate level": it only says what kind
     if determiner in ("a", "an"):
         if described_after(scan.lower, m.end()):
@@ -377,22 +377,22 @@ def _check_switch(m: re.Match[str], scan: Scan) -> Any:
     """What one switches to is a thing ("oat milk", "a standing desk"), not a quality or a wide
     object; a thing named is pinned down, whatever its article."""
     head, obj = m.group("head"), m.group("obj")
-    if _no_thing(head) or not window_is_clean(obj):
+    if no_thing(head) or not window_is_clean(obj):
         return REJECT
     return "determined" if is_common(head) or _named(scan, m.start("head")) else REJECT
 
 
 def _check_det_object(m: re.Match[str], scan: Scan) -> Any:
     head, obj = m.group("head"), m.group("obj")
-    if head in _BROAD or head in _NOT_OBJECT or is_abstract(head):
+    if head in _BROAD or head in NOT_OBJECT or is_abstract(head):
         return REJECT
-    if obj and (not window_is_clean(obj) or any(w in _NOT_OBJECT for w in PREV_WORDS.findall(obj))):
+    if obj and (not window_is_clean(obj) or any(w in NOT_OBJECT for w in PREV_WORDS.findall(obj))):
         return REJECT
     before = previous_words(scan.lower, m.start(), 3)
     linked = bool(before) and (before[-1] in ("and", "or") or before[-1] in _OBJECT_PREPS)
     if any(w in AMOUNT_VERBS for w in before[-2:]) or (linked and _changed_by(_clause_words(scan.lower, m.start()))):
         return REJECT  # "raise my grade", "grow in my faith": a change needs a concrete target
-    if any(w in _ATTITUDE_VERBS for w in before):
+    if any(w in ATTITUDE_VERBS for w in before):
         return REJECT  # "embrace the journey", "step out of my comfort zone": felt, not done
     return "determined" if is_common(head) else REJECT
 

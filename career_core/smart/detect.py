@@ -19,6 +19,7 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from career_core.smart.checks import CHECKS
+from career_core.smart.counted import COUNTED_CHECKS
 from career_core.smart.rules import RULES, Rule
 from career_core.smart.scan import (
     PREV_WORDS,
@@ -89,7 +90,7 @@ class _Plan:
         self.gate = rule.gate.search if rule.gate else None
         self.cased = rule.on == "cased"
         self.span = "span" in rule.regex.groupindex
-        self.check = CHECKS[rule.check] if rule.check else None
+        self.check = (CHECKS.get(rule.check) or COUNTED_CHECKS[rule.check]) if rule.check else None
         self.keep_groups = rule.resolve is not None
         self.not_after = rule.not_after.match if rule.not_after else None
         self.not_after_words = rule.not_after_words

@@ -105,6 +105,10 @@ def judge_s(ev: Evidenced) -> Criterion:
         done = [h for h in ev.acts() if h.start < cut]  # "donate platelets": one act, done or not
         pinned = [h for h in done if not h.value[2]]
         loose = loose + [h for h in done if h.value[2]]  # "post on social media": with a rhythm
+        if not pinned:
+            # "file my receipts in a folder": "a" counts one everyday thing, as "the" points at one
+            pinned = [h for h in ev.lazy("S.one_thing") if h.start < cut]
+            s_hits = s_hits + pinned
     if vague:
         level = "partial" if (pinned or loose or changed or rhythm) else "missing"
         first = min(vague, key=lambda h: h.start)

@@ -494,6 +494,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Make your bed every morning", "Volunteer at the soup kitchen", "Clean out the shed"),
         ("Improve my life", "Grow the company", "Find my place", "Raise my grade", "Enjoy the weekend", "Embrace the journey", "Listen to my body"),
     ),
+    "S.one_thing": (
+        ("Practise scales on a borrowed keyboard", "Work from a quiet library", "I joined a pottery studio"),
+        ("Build a morning routine", "Practise as a soloist", "Practise in a group with a coach who pushes me", "Hopefully see an increase this year", "Break an old habit together", "Eat a healthy meal"),
+    ),
     "S.activity": (
         ("Pilates twice a week", "Swim on Sundays", "Start journaling at night"),
         ("Exercise more", "Eat a healthy diet"),

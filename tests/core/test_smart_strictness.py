@@ -134,6 +134,23 @@ NEGATION_IN_A_SIDE_CLAUSE = [
     ("Never skip breakfast when I travel", "smt"),
 ]
 
+# "a" or "an" before an everyday thing counts one thing, as "the" or "my" points at one, whatever
+# the noun and the verb; not a kind of manner, a change, a capacity ("as a ...") or a thing
+# described by a wish, and not when a vague word leaves the goal open.
+COUNTED_BY_A = [
+    ("Practise scales on a borrowed keyboard", "Smt"),
+    ("Rehearse with a string quartet", "Smt"),
+    ("Work from a quiet library", "Smt"),
+    ("I joined a pottery studio", "Smt"),
+    ("Practise scales in a better way", "smt"),
+    ("Practise more on a keyboard", "smt"),
+    ("Practise as a soloist", "smt"),
+    ("Practise in a group with a coach who pushes me", "smt"),
+    ("Hopefully see an increase this year", "smT"),
+    ("Draw in a calmer manner", "smt"),
+    ("Stay in a good mood", "smt"),
+]
+
 
 FAMILIES = {
     "a part of a period or occasion is a time frame": PART_OF_A_PERIOD,
@@ -146,6 +163,7 @@ FAMILIES = {
     "a regular occasion names a habit": REGULAR_OCCASIONS,
     "a named way, race or peak is done or not": NAMED_ROUTES,
     "a negation in a side clause is no goal of not doing": NEGATION_IN_A_SIDE_CLAUSE,
+    "a thing counted by a or an is pinned down": COUNTED_BY_A,
 }
 CASES = family_cases(FAMILIES)
 

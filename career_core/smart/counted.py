@@ -1,0 +1,44 @@
+"""A thing counted by "a" or "an" is one thing, pinned down as "the" or "my" pins one.
+
+Why: S.det_object reads "clean out the shed" as specific whatever the noun, but "file my receipts
+in a folder", "fix a leaking tap" or "swim across a lake" named a concrete thing only when
+its noun stood in a word list. Labellers read "a" + an everyday thing as concrete as often as
+"the" + one. The rule (S.one_thing, lazy) is read only when nothing else pins the goal down
+and no vague word leaves it open; it keeps S.det_object's guards (no abstract, broad or time
+word, no change with no target, nothing felt) and adds those of "a": a thing described by a wish
+("a job that I love") is no thing to point at, "as a ..." is a capacity, and "a raise" or "an
+increase" is a change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from career_core.smart.checks import ABSTRACT_HEADS, ATTITUDE_VERBS, NOT_OBJECT, described_after, no_thing
+from career_core.smart.lexicon import is_common
+from career_core.smart.rules import word_set
+from career_core.smart.scan import AMOUNT_VERBS, CHANGE_AMOUNT, PREV_WORDS, REJECT, VAGUE, Scan, previous_words, window_is_clean
+
+_NOT_MODIFIERS = word_set("function_word") | word_set("small_word") | word_set("act_np_stop")
+_PHRASE_ENDS = word_set("act_np_stop")  # "a bad habit together": "together" ends the phrase, it is no thing
+
+
+def _check_one_thing(m: re.Match[str], scan: Scan) -> Any:
+    head, obj = m.group("head"), m.group("obj")
+    if no_thing(head) or head in ABSTRACT_HEADS or head in CHANGE_AMOUNT or head in _PHRASE_ENDS or not is_common(head):
+        return REJECT  # "a routine", "a raise", "a bit": no thing to point at
+    if obj and (not window_is_clean(obj) or any(w in NOT_OBJECT or w in VAGUE or w in _NOT_MODIFIERS for w in PREV_WORDS.findall(obj))):
+        return REJECT  # "a better desk": the judging word is read elsewhere; "a coach who helps": no thing
+    before = previous_words(scan.lower, m.start(), 3)
+    if before and before[-1] == "as":
+        return REJECT  # "present myself as a trusted colleague": a capacity, not a thing
+    if any(w in AMOUNT_VERBS for w in before[-2:]) or any(w in ATTITUDE_VERBS for w in before):
+        return REJECT  # "grow a following", "embrace a challenge": changed or felt, not done
+    if described_after(scan.lower, m.end()):
+        return REJECT  # "a job that I love": described by a wish
+    return ("one", "a")
+
+
+COUNTED_CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {"one_thing": _check_one_thing}
