@@ -30,8 +30,12 @@ from career_core.smart.scan import (
     previous_words,
 )
 
+_CHECKS = {**CHECKS, **COUNTED_CHECKS}  # one registry: counted.py builds on checks.py, so it cannot join CHECKS there
+
 MAX_HITS_PER_RULE = 200  # a 10,000-character paste of "every week" needs no more evidence
 MAX_CHARS = 20_000  # goals are at most 1,000 characters; longer input is scored on its start
+
+
 class Hit(NamedTuple):
     """One piece of evidence: where it stands, which rule found it, and what it means.
 
@@ -90,7 +94,7 @@ class _Plan:
         self.gate = rule.gate.search if rule.gate else None
         self.cased = rule.on == "cased"
         self.span = "span" in rule.regex.groupindex
-        self.check = (CHECKS.get(rule.check) or COUNTED_CHECKS[rule.check]) if rule.check else None
+        self.check = _CHECKS[rule.check] if rule.check else None
         self.keep_groups = rule.resolve is not None
         self.not_after = rule.not_after.match if rule.not_after else None
         self.not_after_words = rule.not_after_words
