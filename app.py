@@ -10,10 +10,11 @@ from pathlib import Path
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from waypoint_ui import failures, frame, hosting
+from waypoint_ui import failures, frame, hosting, stale_widgets
 
 st.set_page_config(page_title="Waypoint", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
 failures.install_log_filter()
+stale_widgets.forget()  # a full run: what the last one no longer drew goes
 
 setup = hosting.gate()
 page = st.navigation(list(frame.pages().values()))

@@ -72,8 +72,11 @@ class EntryForm:
 
     def _start_afresh(self) -> None:
         """New keys for the form's widgets: they start empty (and what is still typed into the
-        old ones makes no draft)."""
+        old ones makes no draft). The old widgets' values go too: kept per session
+        (`persist_state`), they would pile up one round per entry added."""
         drafts.forget_fields(self.key(f) for f in self._fields)
+        for f in self._fields:
+            st.session_state.pop(self.key(f), None)
         st.session_state[self._round_key] = st.session_state.get(self._round_key, 0) + 1
 
     def value(self, field: str) -> Any:
