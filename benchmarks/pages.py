@@ -2,7 +2,7 @@
 against a bare Streamlit page timed in the same process; and a real server's cold start and memory.
 
     python benchmarks/pages.py [--repeat N] [--notebooks sample,five-year,at-limits,crowded]
-                               [--views plan,goals:Draft] [--sessions 20 | --sessions 0]
+                               [--views plan,goals:Draft] [--held 20] [--sessions 20 | --sessions 0]
 
 Every view (a page, or one section or tab of it; benchmarks/page_views.py) is opened through
 Streamlit's AppTest on a fresh database holding one notebook, after Home: the view's first run (it
@@ -17,6 +17,9 @@ column divides the two "× bare" figures, so a machine busier for one notebook's
 other's does not count as the notebook's size. Times are the script's run on the server; drawing in
 the browser is not included, nor compiling the page's script, which a server does once and AppTest
 on every run.
+Then, with `--held N` (20 by default; 0 skips it), what one session keeps as it saves N times with
+the five-year notebook (benchmarks/held_per_save.py): objects left alive per save, and page runs
+still reachable.
 Last, with `--sessions N` (20 by default; 0 skips it), a real server in Chromium: the time from
 `streamlit run` to the first Home drawn, and the server's memory with N sessions open.
 """
@@ -126,6 +129,7 @@ def main() -> None:
     parser.add_argument("--notebooks", default=",".join(NOTEBOOKS))
     parser.add_argument("--views", default="", help="comma-separated view names (default: every view)")
     parser.add_argument("--sessions", type=int, default=20, help="sessions for the memory line (0: no server)")
+    parser.add_argument("--held", type=int, default=20, help="saves per session for the held-memory lines (0: none)")
     args = parser.parse_args()
     wanted = set(filter(None, args.views.split(",")))
     views = [v for v in VIEWS if not wanted or v.name in wanted or v.page in wanted]
@@ -161,6 +165,13 @@ def main() -> None:
                 a, b = by["sample"], by["five-year"]
                 print(f"  {row + (f' ({b.scope})' if '·' in row else ''):48} {ms(a.median)} {ratio(a.times_bare)}   "
                       f"{ms(b.median)} {ratio(b.times_bare)}   {b.times_bare / a.times_bare:15.2f}×")
+    if args.held:
+        from benchmarks.held_per_save import measure_held
+
+        with fragment_runs(), compiled_once():
+            print(f"\n  {'one session saving, five-year notebook':48} {'held':>10}")
+            for got in measure_held(args.held):
+                print(got.line(), flush=True)
     if args.sessions:
         from benchmarks.server_memory import measure_server
 

@@ -3,33 +3,18 @@ old form's widgets, and the run that drew them, back (waypoint_ui.stale_widgets)
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from streamlit.runtime.state.common import TESTING_KEY
 from streamlit.testing.v1 import AppTest
 
 from career_core.models import Direction, Goal, GoalStatus, Metric
 from tests.app.conftest import button
+from tests.app.held_runs import page_runs_alive
 
 TODAY = date.today()
 SAVES = 6
-
-
-def _page_runs_alive() -> int:
-    """Globals of page-script runs still reachable: each holds that run's notebook-derived data.
-
-    AppTest keeps every callback it has seen under its own testing key (a real browser session
-    has none), so that store is emptied first."""
-    for state in (o for o in gc.get_objects() if type(o).__name__ == "SessionState"):
-        for store in (state._old_state, state._new_session_state):  # noqa: SLF001
-            if TESTING_KEY in store:
-                store[TESTING_KEY] = {}
-    gc.collect()
-    return sum(1 for o in gc.get_objects()
-               if isinstance(o, dict) and o.get("__name__") == "__main__" and "app_pages" in str(o.get("__file__", "")))
 
 
 def _check_in(at: AppTest, n: int) -> None:
@@ -54,7 +39,7 @@ def test_saves_that_start_a_form_afresh_keep_no_earlier_run_alive(
                          metric=Metric(name="Engagement", unit="points", baseline=62, target=75,
                                        direction=Direction.INCREASE)))
     db.save("local", nb)
-    before = _page_runs_alive()  # what other tests in this process may have left
+    before = page_runs_alive()  # what other tests in this process may have left
     at = open_app(page=page)
     for key, value in state.items():
         at.session_state[key] = value
@@ -64,4 +49,4 @@ def test_saves_that_start_a_form_afresh_keep_no_earlier_run_alive(
         assert not at.exception, [e.value for e in at.exception]
     saved = db.load("local", nb.id)
     assert saved.revision == nb.revision + 1 + SAVES  # every save landed
-    assert _page_runs_alive() - before <= 2  # this run, and at most one fragment's drawn in an earlier one
+    assert page_runs_alive() - before <= 2  # this run, and at most one fragment's drawn in an earlier one
