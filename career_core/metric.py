@@ -8,7 +8,7 @@ puts them together into where a goal stands.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
@@ -43,6 +43,18 @@ def meets(direction: Direction, target: float | None, value: float) -> bool:
     if direction in (Direction.INCREASE, Direction.AT_LEAST):
         return value >= target - EPS
     return value <= target + EPS
+
+
+def meets_test(direction: Direction, target: float | None) -> Callable[[float], bool]:
+    """`meets` with the direction and target fixed: one comparison per value, for passes over a
+    goal's every check-in."""
+    if direction is Direction.DONE:
+        return (done_threshold(target) - EPS).__le__
+    if target is None:
+        return lambda _value: False
+    if direction in (Direction.INCREASE, Direction.AT_LEAST):
+        return (target - EPS).__le__
+    return (target + EPS).__ge__
 
 
 def fraction(direction: Direction, baseline: float | None, target: float | None, value: float) -> float | None:

@@ -46,6 +46,7 @@ from career_core.metric import (
     forecast,
     fraction,
     meets,
+    meets_test,
     starts_outside,
 )
 from career_core.models import (
@@ -58,7 +59,7 @@ from career_core.models import (
     Notebook,
     Recurrence,
 )
-from career_core.schedule import monday
+from career_core.schedule import monday, week_number
 
 _DAY = attrgetter("on")  # check-ins in date order; a five-year notebook sorts thousands per pass
 
@@ -179,7 +180,7 @@ def limit_record(direction: Direction, within: int, points: Sequence[Point]) -> 
     """'within the limit in 9 of 12 weeks', 'at or above the floor in 3 of 5 check-ins': counted in
     weeks when each value logged has a week of its own, else in check-ins."""
     side = "within the limit" if direction is Direction.AT_MOST else "at or above the floor"
-    weekly = len({monday(p.on) for p in points}) == len(points)
+    weekly = len({week_number(p.on) for p in points}) == len(points)
     return f"{side} in {within} of {wording.plural(len(points), 'week' if weekly else 'check-in')}"
 
 
@@ -276,7 +277,7 @@ def goal_progress(
         if len(points) == 1 and metric.baseline is not None and start < points[0].on:
             trend.insert(0, Point(start, metric.baseline))  # one check-in and the baseline make a pace
         if direction in LIMITS and target is not None:
-            within = sum(meets(direction, target, p.value) for p in points)
+            within = sum(map(meets_test(direction, target), [p.value for p in points]))
     if latest is not None and meets(direction, target, latest.value):
         reached_on = _reached_on(direction, target, points)
 
@@ -352,8 +353,9 @@ def _step_trend(steps: _Steps, start: date, today: date, progress: float | None)
 def _reached_on(direction: Direction, target: float | None, points: Sequence[Point]) -> date | None:
     """The first day of the latest unbroken run of check-ins that meet the target."""
     day = None
+    ok = meets_test(direction, target)
     for p in reversed(points):
-        if not meets(direction, target, p.value):
+        if not ok(p.value):
             break
         day = p.on
     return day

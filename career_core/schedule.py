@@ -127,6 +127,12 @@ def monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def week_number(day: date) -> int:
+    """Which Monday-to-Sunday week `day` falls in, counted from year 1 (a Monday): two days share
+    a number exactly when they share a `monday`, without making a date for each of many days."""
+    return (day.toordinal() - 1) // 7
+
+
 def next_after(cadence: str, day: date) -> date:
     """One cadence step after `day` (month ends clamp: 31 Jan + 1 month is 28/29 Feb)."""
     return day + STEP[cadence]

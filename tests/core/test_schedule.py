@@ -9,7 +9,7 @@ from dateutil.rrule import rrule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from career_core.schedule import RULES, describe, first, next_after, occurrences, rule
+from career_core.schedule import RULES, describe, first, monday, next_after, occurrences, rule, week_number
 
 D = date
 
@@ -153,3 +153,9 @@ def test_describe(cadence, start, text):
 )
 def test_next_after(cadence, day, expected):
     assert next_after(cadence, day) == expected
+
+
+@given(st.dates(), st.dates())
+def test_two_days_share_a_week_number_exactly_when_they_share_a_monday(a: date, b: date):
+    assert (week_number(a) == week_number(b)) == (monday(a) == monday(b))
+    assert (week_number(a) < week_number(b)) == (monday(a) < monday(b))
