@@ -327,9 +327,8 @@ class Store:
         """Save, merging with whatever was saved since `notebook.revision` (see the module's
         docstring). ConflictError only when that revision is no longer in the history."""
         clear_drafts = tuple(clear_drafts)
-        if self.revision_of(owner, notebook.id) == notebook.revision:  # nobody saved since: a plain save
-            with suppress(ConflictError):  # unless someone does just now
-                return SaveOutcome(self.save(owner, notebook, clear_drafts=clear_drafts))
+        with suppress(ConflictError):  # nobody saved since: a plain save (its update checks the revision)
+            return SaveOutcome(self.save(owner, notebook, clear_drafts=clear_drafts))
         mine = Known.of(notebook)
         try:
             base = Known.read(self._revision_document(owner, notebook.id, notebook.revision), [mine], check=False)
