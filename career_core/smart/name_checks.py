@@ -26,6 +26,9 @@ _CAPITAL_RUN = re.compile(r"\b[A-Z][A-Za-z'&-]*", re.ASCII)
 _INNER_CAPITAL = re.compile(r"(?<!-)[A-Z]", re.ASCII)
 _NOT_NAME = word_set("not_name")
 _KNOWN_NAMES = word_set("known_name")
+# "spend NO money", "DO IT TODAY": a small word in capitals is said loudly, not an acronym; "IT"
+# (the department) and "US" (the country) are the two that also name something.
+_EMPHASISED = (word_set("function_word") | word_set("small_word")) - {"it", "us"}
 
 
 def is_name(word: str, start: int, scan: Scan) -> bool:
@@ -37,6 +40,8 @@ def is_name(word: str, start: int, scan: Scan) -> bool:
     """
     if word in _NOT_NAME or word.lower() in MONTH_OR_DAY:
         return False
+    if word.isupper() and word.lower() in _EMPHASISED:
+        return False  # "spend NO money": emphasis
     if _INNER_CAPITAL.search(word, 1):  # "PMP", "McMurdo"; not "Late-Night"
         return not scan.all_caps
     if sentence_initial(scan.cased, start):
