@@ -153,6 +153,11 @@ _MONEY = word_set("money_word")
 _FOR_A_PURCHASE = re.compile(r"\s{1,3}(?:for\s{1,3}(?:a|an|my|our|the|his|her|their)\s|to\s{1,3}(?:buy|afford|purchase|pay\s{1,3}for|fund)\b)", re.ASCII)
 
 
+# "improve spoken and written Welsh": the first of two paired modifiers is no head; the phrase's
+# head is the word after the second one.
+_PAIRED = re.compile(r"\s{1,3}(?:and|or|&)\s{1,3}[a-z'-]{2,30}\s{1,3}([a-z][a-z'-]{0,30})(?=\s{0,3}(?:$|[.,;:!?)(]|\s(?:for|by|in|at|to|so|with|this|next|within|before)\b))", re.ASCII)
+
+
 def _check_abstract_object(m: re.Match[str], scan: Scan) -> Any:
     if m.group("verb2") is not None:
         return m.group("verb2")  # a change verb with no object at all: "Improve."
@@ -160,7 +165,17 @@ def _check_abstract_object(m: re.Match[str], scan: Scan) -> Any:
     start, end = m.span("head")
     if head in _MONEY and _FOR_A_PURCHASE.match(scan.lower, end):
         return REJECT  # "save money for a deposit on a flat": the purchase says what, as in "save for a flat"
-    if is_abstract(head) or is_broad(head, m.group("obj")):
+    found = _aimless(head, start, end, m.group("obj"), scan)
+    if found is REJECT:
+        paired = _PAIRED.match(scan.lower, end)
+        if paired is not None:
+            return _aimless(paired.group(1), *paired.span(1), None, scan)
+    return found
+
+
+def _aimless(head: str, start: int, end: int, obj: str | None, scan: Scan) -> Any:
+    """The head a change aims at when it is abstract, broad or a named skill; else REJECT."""
+    if is_abstract(head) or is_broad(head, obj):
         return head
     word = scan.cased[start:end]
     if word[0].isupper() and word[1:].islower() and not (scan.title_case or sentence_initial(scan.cased, start)):

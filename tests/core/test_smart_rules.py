@@ -93,8 +93,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Learn fiscal planning", "Own the fiscal budget"),
     ),
     "T.horizon": (
-        ("Lead a team within five years", "Ship it in the next 12 months", "Mentor two analysts for the next six months", "Save more over the coming year", "Go sober for 30 days", "Become a director within a decade", "Land a team lead role in under two years", "Pay off the van in less than a year", "Settle in during the first couple of weeks"),
-        ("Study for 30 minutes", "Work here for years", "Meet every two weeks", "Complete a six-week course", "Finish the hike in under 5 hours", "Spend less than a day a week on email"),
+        ("Lead a team within five years", "Ship it in the next 12 months", "Mentor two analysts for the next six months", "Save more over the coming year", "Go sober for 30 days", "Become a director within a decade", "Land a team lead role in under two years", "Pay off the van in less than a year", "Settle in during the first couple of weeks", "After two years, lead the night shift", "Be fitter at the end of 30 days"),
+        ("Study for 30 minutes", "Work here for years", "Meet every two weeks", "Complete a six-week course", "Finish the hike in under 5 hours", "Spend less than a day a week on email", "Run after the dog", "Ship by the end of next quarter"),
     ),
     "T.end_of_period": (
         ("Improve by the end of the year", "Ship by the end of next quarter", "Finish by the end of the spring semester"),

@@ -1,5 +1,6 @@
 """How a goal is written, not what it says: a list's numbering, a small word in capitals, a
-race time to beat, a year-like number that counts, spending nothing. Each family is a
+race time to beat, a year-like number that counts, a number that counts time, a pair of
+modifiers, spending nothing. Each family is a
 structure the scorer must read the same way whatever the words. Every sentence is our own.
 
 A case reads "SMt": a capital letter is a criterion met, a small one is not met.
@@ -47,6 +48,21 @@ FAMILIES = {
         ("Paddle 2025 more km", "SMt"),
         ("Read 2030 pages", "SMt"),
         ("Finish the quilt in 2027", "SMT"),
+    ],
+    # A number inside a time frame ("after three months") counts time, not the goal.
+    "a number that counts time": [
+        ("After three months, be calmer at work", "smT"),
+        ("Be fitter at the end of 30 days", "smT"),
+        ("After two years, lead the night shift", "SMT"),
+        ("By the end of 6 weeks, finish the first draft", "SMT"),
+        ("Run after the dog", "Smt"),  # "after" a thing is no time
+    ],
+    # Two modifiers joined by "and" before one head: the head is the word after the second.
+    "a pair of modifiers": [
+        ("Improve spoken and written Welsh", "smt"),
+        ("Improve spoken and written Welsh for my job", "smt"),
+        ("Strengthen my verbal and written communication", "smt"),
+        ("Build experience and make connections in the trade", "smt"),
     ],
     # Spending none is a bound of zero.
     "spending nothing": [
