@@ -53,11 +53,22 @@ def _check_verb_object(m: re.Match[str], scan: Scan) -> Any:
         modifiers = modifiers[1:]
     if obj and (not window_is_clean(obj) or any(w in DETERMINERS or w in PHRASE_STOP for w in modifiers)):
         return REJECT  # "read the report": S.det_object's; "post about it": no object
-    if not is_common(head):
+    if not is_common(head) and not names_a_product(head):
         return REJECT
     if article in ("a", "an") and not described_after(scan.lower, m.end()):
         return ("one", m.group("verb"))  # "eat a pear with lunch": one thing, done or not
     return None
+
+
+_WORDLIKE = re.compile(r"[a-z]{4,20}", re.ASCII)
+_VOWEL = re.compile(r"[aeiouy]", re.ASCII)
+
+
+def names_a_product(word: str) -> bool:
+    """A word no dictionary knows, in the place of a thing one takes or uses ("take lisinopril",
+    "use Zentrova"), is the name of a product, a medicine or an app: a name pins the thing down.
+    It must look like a word (letters, a vowel); a text of gibberish is caught before S is read."""
+    return _WORDLIKE.fullmatch(word) is not None and _VOWEL.search(word) is not None
 
 
 def _clause_words(lower: str, start: int, n: int = 8) -> list[str]:

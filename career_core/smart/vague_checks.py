@@ -35,7 +35,10 @@ def _check_vague_word(m: re.Match[str], scan: Scan) -> Any:
     """A word of size before a concrete thing says which thing ("lead a small project"), not
     how much ("eat small portions"); "some" before one leaves how many open, not what ("finish
     some courses": M's question). A capitalised word in a run of names is part of the name
-    ("the Good Shepherd Hospital"), not a judgement."""
+    ("the Good Shepherd Hospital"), not a judgement. A word another reading has claimed ("90%
+    confident", a self-rating) is that reading's, not a judgement of the goal."""
+    if scan.mask.find(1, m.start(), m.end()) != -1:
+        return REJECT
     word = m.group(0)
     if word == "my best" and _THEN_A_VERB.match(scan.lower, m.end()):
         return REJECT  # "do my best to share ...": a way out (A's hedge); the goal is what follows

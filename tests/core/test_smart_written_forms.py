@@ -1,6 +1,6 @@
 """How a goal is written, not what it says: a list's numbering, a small word in capitals, a
 race time to beat, a year-like number that counts, a number that counts time, a pair of
-modifiers, spending nothing. Each family is a
+modifiers, a product's name, a self-rating, spending nothing. Each family is a
 structure the scorer must read the same way whatever the words. Every sentence is our own.
 
 A case reads "SMt": a capital letter is a criterion met, a small one is not met.
@@ -63,6 +63,21 @@ FAMILIES = {
         ("Improve spoken and written Welsh for my job", "smt"),
         ("Strengthen my verbal and written communication", "smt"),
         ("Build experience and make connections in the trade", "smt"),
+    ],
+    # A word no dictionary knows where a thing one takes or uses stands names a product, a
+    # medicine or an app; the generic word names none.
+    "a product's name": [
+        ("Take lisinopril every morning", "SMT"),
+        ("Drink kombucha twice a week", "SMT"),
+        ("Take mesalazine daily (confidence 8/10)", "SMT"),
+        ("Take medication daily", "sMT"),
+        ("Take qwzx daily", "sMT"),  # no vowel: no word
+    ],
+    # A self-rating written in the goal is A's; its "confident" judges nothing of the goal.
+    "a written self-rating": [
+        ("Take my vitamins every night (80% confident)", "SMT"),
+        ("Walk the dog every evening, 7/10 confident", "SMT"),
+        ("Be more confident at work (confidence 6/10)", "smt"),
     ],
     # Spending none is a bound of zero.
     "spending nothing": [
