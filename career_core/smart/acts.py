@@ -22,8 +22,8 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from career_core.smart.checks import builds_amount, described_after
 from career_core.smart.lexicon import is_common, joins_two_words
+from career_core.smart.object_words import builds_amount, described_after
 from career_core.smart.rules import word_set
 from career_core.smart.scan import DETERMINERS, VAGUE, is_abstract
 from career_core.smart.verbs import lemma_of, verb_of_past

@@ -7,7 +7,8 @@ its noun stood in a word list. Labellers read "a" + an everyday thing as concret
 and no vague word leaves it open; it keeps S.det_object's guards (no abstract, broad or time
 word, no change with no target, nothing felt) and adds those of "a": a thing described by a wish
 ("a job that I love") is no thing to point at, "as a ..." is a capacity, and "a raise" or "an
-increase" is a change.
+increase" is a change. An activity counted by "a" ("go for a swim") is one thing in the same way
+(S.activity's check).
 """
 
 from __future__ import annotations
@@ -16,10 +17,20 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from career_core.smart.checks import ABSTRACT_HEADS, ATTITUDE_VERBS, NOT_OBJECT, described_after, no_thing
 from career_core.smart.lexicon import is_common
+from career_core.smart.object_words import ABSTRACT_HEADS, ATTITUDE_VERBS, NOT_OBJECT, PHRASE_STOP, described_after, no_thing
 from career_core.smart.rules import word_set
-from career_core.smart.scan import AMOUNT_VERBS, CHANGE_AMOUNT, PREV_WORDS, REJECT, VAGUE, Scan, previous_words, window_is_clean
+from career_core.smart.scan import (
+    AMOUNT_VERBS,
+    CHANGE_AMOUNT,
+    DETERMINERS,
+    PREV_WORDS,
+    REJECT,
+    VAGUE,
+    Scan,
+    previous_words,
+    window_is_clean,
+)
 
 _NOT_MODIFIERS = word_set("function_word") | word_set("small_word") | word_set("act_np_stop")
 _PHRASE_ENDS = word_set("act_np_stop")  # "a bad habit together": "together" ends the phrase, it is no thing
@@ -41,4 +52,19 @@ def _check_one_thing(m: re.Match[str], scan: Scan) -> Any:
     return ("one", "a")
 
 
-COUNTED_CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {"one_thing": _check_one_thing}
+_A_OR_AN = re.compile(r"\ban?\s", re.ASCII)
+
+
+def _check_activity(m: re.Match[str], scan: Scan) -> Any:
+    """An activity counted by "a" ("keep a journal of tide times", "go for a swim") is one thing, not a habit
+    left open: it pins the goal down as "a puppy" does."""
+    if not _A_OR_AN.search(scan.lower, max(0, m.start() - 40), m.start()):
+        return None  # the cheap test first: no "a" before it
+    prev = previous_words(scan.lower, m.start(), 3)
+    counted = max((i for i, w in enumerate(prev) if w in ("a", "an")), default=None)
+    if counted is None or any(w in DETERMINERS or w in PHRASE_STOP for w in prev[counted + 1 :]):
+        return None  # "a walk and journal": the count belongs to another thing
+    return ("one", "a")  # "a journal", "a gratitude journal"
+
+
+COUNTED_CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {"one_thing": _check_one_thing, "activity": _check_activity}

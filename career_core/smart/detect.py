@@ -19,7 +19,6 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from career_core.smart.checks import CHECKS
-from career_core.smart.counted import COUNTED_CHECKS
 from career_core.smart.rules import RULES, Rule
 from career_core.smart.scan import (
     PREV_WORDS,
@@ -29,8 +28,6 @@ from career_core.smart.scan import (
     normalise,
     previous_words,
 )
-
-_CHECKS = {**CHECKS, **COUNTED_CHECKS}  # one registry: counted.py builds on checks.py, so it cannot join CHECKS there
 
 MAX_HITS_PER_RULE = 200  # a 10,000-character paste of "every week" needs no more evidence
 MAX_CHARS = 20_000  # goals are at most 1,000 characters; longer input is scored on its start
@@ -94,7 +91,7 @@ class _Plan:
         self.gate = rule.gate.search if rule.gate else None
         self.cased = rule.on == "cased"
         self.span = "span" in rule.regex.groupindex
-        self.check = _CHECKS[rule.check] if rule.check else None
+        self.check = CHECKS[rule.check] if rule.check else None
         self.keep_groups = rule.resolve is not None
         self.not_after = rule.not_after.match if rule.not_after else None
         self.not_after_words = rule.not_after_words

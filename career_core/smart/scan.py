@@ -59,6 +59,28 @@ def normalise(text: str) -> tuple[str, str]:
         lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in cased)
     if has_perfect(lower):
         cased, lower = _plain_perfect(cased, lower)
+    if _LIST_MARKER.match(lower) or "\n" in lower:
+        cased, lower = _without_list_markers(cased, lower)
+    return cased, lower
+
+
+# "1. ", "2) ", "(3) ", "a) ", "#4 " opening a line: the item's place in a list, no count and no
+# word of the goal. "1.5 km" and "3 books" are no markers: a number needs "." or ")" after it.
+_LIST_MARKER = re.compile(r"[ \t]*(?:\(?(?:\d{1,2}|[a-z])\)|\d{1,2}\.(?![\d.])|#\d{1,2}(?![\d.,]))", re.ASCII)
+_LINE_START = re.compile(r"\n")
+
+
+def _without_list_markers(cased: str, lower: str) -> tuple[str, str]:
+    """Both copies with each list marker opening a line blanked out (same length): the words
+    after it then open a sentence, as they do in the list."""
+    starts = [0, *(m.end() for m in _LINE_START.finditer(lower))]
+    for start in starts:
+        m = _LIST_MARKER.match(lower, start)
+        if m is None:
+            continue
+        blank = " " * (m.end() - start)
+        cased = cased[:start] + blank + cased[m.end() :]
+        lower = lower[:start] + blank + lower[m.end() :]
     return cased, lower
 
 

@@ -40,7 +40,6 @@ from datetime import date
 
 from career_core import wording
 from career_core.smart.acts import acts_on_all
-from career_core.smart.checks import OPEN_COUNT, OPEN_RHYTHM
 from career_core.smart.clauses import changes, done_by_me, method_habit, open_means, pins, purpose_start, time_clause
 from career_core.smart.context import ScoringContext
 from career_core.smart.detect import Hit
@@ -48,6 +47,7 @@ from career_core.smart.evidenced import NAME_RULES, NO_HITS, OBJECT_RULES, VAGUE
 from career_core.smart.report import Criterion
 from career_core.smart.rules import ADVICE, text
 from career_core.smart.time_checks import EACH_ONCE, TARGET_RATE
+from career_core.smart.vague_checks import OPEN_COUNT, OPEN_RHYTHM
 
 STRONG_S_RULES = frozenset(
     {"M.percent", "M.fraction", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",

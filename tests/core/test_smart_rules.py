@@ -93,8 +93,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Learn fiscal planning", "Own the fiscal budget"),
     ),
     "T.horizon": (
-        ("Lead a team within five years", "Ship it in the next 12 months", "Mentor two analysts for the next six months", "Save more over the coming year", "Go sober for 30 days", "Become a director within a decade", "Land a team lead role in under two years", "Pay off the van in less than a year", "Settle in during the first couple of weeks"),
-        ("Study for 30 minutes", "Work here for years", "Meet every two weeks", "Complete a six-week course", "Finish the hike in under 5 hours", "Spend less than a day a week on email"),
+        ("Lead a team within five years", "Ship it in the next 12 months", "Mentor two analysts for the next six months", "Save more over the coming year", "Go sober for 30 days", "Become a director within a decade", "Land a team lead role in under two years", "Pay off the van in less than a year", "Settle in during the first couple of weeks", "After two years, lead the night shift", "Be fitter at the end of 30 days"),
+        ("Study for 30 minutes", "Work here for years", "Meet every two weeks", "Complete a six-week course", "Finish the hike in under 5 hours", "Spend less than a day a week on email", "Run after the dog", "Ship by the end of next quarter"),
     ),
     "T.end_of_period": (
         ("Improve by the end of the year", "Ship by the end of next quarter", "Finish by the end of the spring semester"),
@@ -138,7 +138,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "T.year": (
         ("Publish two articles in 2027", "Achieve an 'exceeds' rating in my 2027 review", "Finish by 2028"),
-        ("Sell 2000 units", "Reach 2025 customers", "Budget $2027 for training"),
+        ("Sell 2000 units", "Reach 2025 customers", "Budget $2027 for training", "Walk 2026 total miles"),
     ),
     "M.bound": (
         ("Lead a team of at least 10 people", "Work no more than 50 hours a week", "Keep attrition below 8%", "Limit screen time to 1 hour a day", "Run a 5K in under 30 minutes"),
@@ -402,8 +402,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Change habits", "Change lives through music", "Switch to a new bank", "Change the team's rota"),
     ),
     "M.buy_only": (
-        ("Buy nothing but bus fares in March", "We won't spend anything except on rent", "I won't purchase anything else on a store card"),
-        ("Buy nothing", "I will not spend anything", "Spend nothing on a whim", "Buy anything but the cheapest brand"),
+        ("Buy nothing but bus fares in March", "We won't spend anything except on rent", "I won't purchase anything else on a store card", "Spend no money on takeaways", "Spend zero cash in May"),
+        ("Buy nothing", "I will not spend anything", "Spend nothing on a whim", "Buy anything but the cheapest brand", "Spend less money", "Buy no-name brands"),
     ),
     "M.abstain": (
         ("No fizzy drinks for 30 days", "Go without social media for two weeks", "Skip dessert for a month"),
@@ -426,8 +426,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Ask Dana, my manager, for feedback", "Be more patient", "Call the RN on duty"),
     ),
     "M.clock_duration": (
-        ("Cut call wait from 7:30 to 5:00 minutes", "Run a sub-1:50 half marathon", "Finish the 10k in under 52:00", "Run a 4:05:00 marathon"),
-        ("Wake at 6:15 on weekdays", "Be at my desk by 8:30", "Meet at 12:30 for lunch"),
+        ("Cut call wait from 7:30 to 5:00 minutes", "Run a sub-1:50 half marathon", "Finish the 10k in under 52:00", "Run a 4:05:00 marathon", "Run a sub 9:40 mile", "Break 1:45 this spring", "Beat 19:30 at parkrun"),
+        ("Wake at 6:15 on weekdays", "Be at my desk by 8:30", "Meet at 12:30 for lunch", "Break 7:30 pm"),
     ),
     "F.clock_cutoff": (
         ("Lights out by 10:30 p.m.", "No screens after 9pm", "Stop eating before 8 p.m.", "Leave the office no later than 6 pm"),
