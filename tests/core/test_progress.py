@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from career_core.metric import Point, expected_fraction, forecast, fraction, slope
+from career_core.metric import Point, expected_fraction, forecast, fraction, meets, meets_test, slope
 from career_core.models import (
     Action,
     ActionStatus,
@@ -93,6 +93,15 @@ def test_fraction_by_direction(direction, baseline, target, value, expected):
 def test_fraction_always_stays_between_0_and_1(direction, baseline, target, value):
     got = fraction(direction, baseline, target, value)
     assert got is None or 0.0 <= got <= 1.0
+
+
+@given(
+    direction=st.sampled_from(list(Direction)),
+    target=st.floats(-1e6, 1e6) | st.integers(-1000, 1000) | st.none(),
+    value=st.floats(-1e6, 1e6) | st.integers(-1000, 1000),
+)
+def test_the_fixed_test_of_a_target_agrees_with_meets(direction, target, value):
+    assert meets_test(direction, target)(value) is meets(direction, target, value)
 
 
 @given(a=st.floats(0, 100), b=st.floats(0, 100))
