@@ -42,6 +42,7 @@ from career_core import wording
 from career_core.smart.acts import acts_on_all
 from career_core.smart.clauses import changes, done_by_me, method_habit, open_means, pins, purpose_start, time_clause
 from career_core.smart.context import ScoringContext
+from career_core.smart.counted import names_what
 from career_core.smart.detect import Hit
 from career_core.smart.evidenced import NAME_RULES, NO_HITS, OBJECT_RULES, VAGUE_S_RULES, Evidenced, criterion, words_at
 from career_core.smart.report import Criterion
@@ -125,7 +126,11 @@ def judge_s(ev: Evidenced) -> Criterion:
     if changed:
         verb = min(changed, key=lambda h: h.start).value[1]
         return criterion("partial", ev.cite(s_hits), text(ADVICE, "S_change", word=verb))
-    if loose or rhythm:
+    if rhythm and names_what(ev.det.lower[: min(h.start for h in rhythm)]):
+        # "take my tablets daily", "consume oily fish once a week": with no vague word, what is
+        # done on the rhythm is the goal, whether or not its verb is in a list
+        return criterion("met", ev.cite(s_hits + rhythm))
+    if loose:
         return criterion("partial", ev.cite(s_hits), text(ADVICE, "S_generic"))
     return criterion("missing", ev.cite(s_hits), text(ADVICE, "S_no_object" if _has_letters(ev) else "S_empty"))
 

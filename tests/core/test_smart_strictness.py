@@ -151,6 +151,23 @@ COUNTED_BY_A = [
     ("Stay in a good mood", "smt"),
 ]
 
+# A rhythm counts the deed named before it, whatever its verb: two everyday words (or a
+# product's name), one of them no verb, say what is done. A bare verb, a manner or a vague word
+# on a rhythm says when, not what.
+A_DEED_ON_A_RHYTHM = [
+    ("Consume oily fish twice a week", "SMT"),
+    ("Conduct staff briefings twice a year", "SMT"),
+    ("Follow low-salt recipes three times a week", "SMT"),
+    ("Take thyroid medication every morning", "SMT"),
+    ("Swap crisps for almonds three times a week", "SMT"),
+    ("Use flashcards daily", "SMT"),
+    ("Do it daily", "sMT"),
+    ("Keep going every week", "sMT"),
+    ("Work hard every day", "sMT"),
+    ("Learn something daily", "sMT"),
+    ("Try new things every week", "sMT"),
+]
+
 
 FAMILIES = {
     "a part of a period or occasion is a time frame": PART_OF_A_PERIOD,
@@ -164,6 +181,7 @@ FAMILIES = {
     "a named way, race or peak is done or not": NAMED_ROUTES,
     "a negation in a side clause is no goal of not doing": NEGATION_IN_A_SIDE_CLAUSE,
     "a thing counted by a or an is pinned down": COUNTED_BY_A,
+    "a rhythm counts the deed named before it": A_DEED_ON_A_RHYTHM,
 }
 CASES = family_cases(FAMILIES)
 
