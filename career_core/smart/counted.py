@@ -82,4 +82,11 @@ def names_what(before: str) -> bool:
     return len(words) >= 2 and any(w not in lemma_of() for w in words)
 
 
+def after_a_verb(lower: str, start: int) -> bool:
+    """Is the thing at start the object of a deed ("take some classes", "drink lots of water"),
+    with a verb among the three words before it? A thing alone ("Lots of water.") does nothing."""
+    verbs = lemma_of()
+    return any(w in verbs for w in previous_words(lower, start, 3))
+
+
 COUNTED_CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {"one_thing": _check_one_thing, "activity": _check_activity}

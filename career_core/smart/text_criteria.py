@@ -42,7 +42,7 @@ from career_core import wording
 from career_core.smart.acts import acts_on_all
 from career_core.smart.clauses import changes, done_by_me, method_habit, open_means, pins, purpose_start, time_clause
 from career_core.smart.context import ScoringContext
-from career_core.smart.counted import names_what
+from career_core.smart.counted import after_a_verb, names_what
 from career_core.smart.detect import Hit
 from career_core.smart.evidenced import NAME_RULES, NO_HITS, OBJECT_RULES, VAGUE_S_RULES, Evidenced, criterion, words_at
 from career_core.smart.report import Criterion
@@ -99,7 +99,7 @@ def judge_s(ev: Evidenced) -> Criterion:
         vague = [h for h in vague if h.start < cut]
         objects = [h for h in objects if h.start < cut]
     # "eat a pear a day": "a" counts the thing done each time, as "one" would
-    pinned = [h for h in objects if pins(h)] + ev.get("M.each") + ev.get("X.clock") + ev.get("F.one_per") + (names if vague else [])
+    pinned = [h for h in objects if pins(h)] + [h for h in s_hits if h.value == OPEN_COUNT and after_a_verb(ev.det.lower, h.start)] + ev.get("M.each") + ev.get("X.clock") + ev.get("F.one_per") + (names if vague else [])
     changed = [h for h in objects if changes(h)]  # "grow my subscriber base": no target
     loose = [h for h in objects if h.value is None] + ev.get("M.named_metric")
     if not vague and not pinned:

@@ -168,6 +168,22 @@ A_DEED_ON_A_RHYTHM = [
     ("Try new things every week", "sMT"),
 ]
 
+# "some", "many", "several", "lots of" and "a lot of" before everyday things leave how many
+# open (M's question), not what: the things done are named, as "a" names one. A thing that is
+# abstract, judged or merely new, a mass of something or a thing with no deed stays open.
+AN_OPEN_AMOUNT_OF_THINGS = [
+    ("Bake some loaves for the school fair", "Smt"),
+    ("Plant many bulbs along the fence", "Smt"),
+    ("Pick several apples from the old tree", "Smt"),
+    ("Sew a lot of cushion covers", "Smt"),
+    ("Make some progress", "smt"),
+    ("Have lots of fun", "smt"),
+    ("Get some nice grades", "smt"),
+    ("Try some new hobbies", "smt"),
+    ("Have some thoughts", "smt"),
+    ("Lots of pencils.", "smt"),
+]
+
 
 FAMILIES = {
     "a part of a period or occasion is a time frame": PART_OF_A_PERIOD,
@@ -182,6 +198,7 @@ FAMILIES = {
     "a negation in a side clause is no goal of not doing": NEGATION_IN_A_SIDE_CLAUSE,
     "a thing counted by a or an is pinned down": COUNTED_BY_A,
     "a rhythm counts the deed named before it": A_DEED_ON_A_RHYTHM,
+    "an open amount of everyday things names them": AN_OPEN_AMOUNT_OF_THINGS,
 }
 CASES = family_cases(FAMILIES)
 
