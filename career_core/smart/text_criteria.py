@@ -63,13 +63,19 @@ T_MET_KINDS = frozenset({"deadline", "duration", "start", "frequency"})
 _SAME_PHRASE = re.compile(r"\s*(?:(?!and\b|or\b|then\b)[a-z'-]+\s+){0,2}", re.ASCII)  # no new clause
 _MAY_PURPOSE = re.compile(r"\b(?:to|so|in\s+order|because)\b", re.ASCII)  # cheap test before G.purpose
 _MAY_MANNER = re.compile(r"\b(?:on\s|timely|promptly)", re.ASCII)  # cheap test before G.manner
+_OPEN_TIMES = re.compile(r"\b(?:few|several|couple)\b", re.ASCII)
 _COMPARATIVES = frozenset({"faster", "sooner", "earlier", "quicker", "better", "more", "less", "fewer"})
 
 
 def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
     strong = done_by_me([h for rid, hits in ev.by_rule.items() if rid in STRONG_S_RULES for h in hits], ev)
-    strong += [h for h in ev.get("F.times_per") if h.value == TARGET_RATE]  # "cut takeaways to twice a month"
+    # a count per period is a number ("eat healthy meals twice a week", "cut takeaways to twice a
+    # month") that pins a vague quality down; not a direction ("work on my confidence"), which
+    # it only makes a habit, and not "a few times a week", which leaves the count open
+    if "F.times_per" in ev.by_rule:
+        direction = bool(ev.get("S.vague_phrase", "S.abstract_object"))
+        strong += [h for h in ev.by_rule["F.times_per"] if h.value == TARGET_RATE or not (direction or _OPEN_TIMES.search(ev.det.lower, h.start, h.end))]
     vague = [h for h in s_hits if h.rule in VAGUE_S_RULES and h.value != OPEN_COUNT and h.value != OPEN_RHYTHM]
     if vague:
         method = method_habit(ev)

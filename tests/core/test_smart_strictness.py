@@ -184,6 +184,18 @@ AN_OPEN_AMOUNT_OF_THINGS = [
     ("Lots of pencils.", "smt"),
 ]
 
+# A count per period ("twice a week", "4 times a month") is a number, and a number pins a vague
+# quality down as "by 15%" does. It does not pin a direction ("work on", "get better"), and "a
+# few times" or "several times" leave the count open.
+A_COUNT_PER_PERIOD_IS_A_NUMBER = [
+    ("Cook healthy meals 4 times a week", "SMT"),
+    ("Eat healthier lunches three times a week", "SMT"),
+    ("Dine out just twice a month", "SMT"),
+    ("Cook healthy meals a few times a week", "sMT"),
+    ("Work on my confidence three times a week", "sMT"),
+    ("Cook healthy meals every week", "smT"),
+]
+
 
 FAMILIES = {
     "a part of a period or occasion is a time frame": PART_OF_A_PERIOD,
@@ -199,6 +211,7 @@ FAMILIES = {
     "a thing counted by a or an is pinned down": COUNTED_BY_A,
     "a rhythm counts the deed named before it": A_DEED_ON_A_RHYTHM,
     "an open amount of everyday things names them": AN_OPEN_AMOUNT_OF_THINGS,
+    "a count per period is a number": A_COUNT_PER_PERIOD_IS_A_NUMBER,
 }
 CASES = family_cases(FAMILIES)
 
