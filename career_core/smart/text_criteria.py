@@ -77,6 +77,11 @@ def judge_s(ev: Evidenced) -> Criterion:
         direction = bool(ev.get("S.vague_phrase", "S.abstract_object"))
         strong += [h for h in ev.by_rule["F.times_per"] if h.value == TARGET_RATE or not (direction or _OPEN_TIMES.search(ev.det.lower, h.start, h.end))]
     vague = [h for h in s_hits if h.rule in VAGUE_S_RULES and h.value != OPEN_COUNT and h.value != OPEN_RHYTHM]
+    if vague and ev.negatives:
+        # "tell my sister that I'm quitting", "sort the shed and don't buy more boxes": a
+        # negation after a thing the goal names is a part of it, not how the goal is framed
+        first_thing = min((h.start for h in ev.get(*OBJECT_RULES)), default=len(ev.det.text))
+        vague = [h for h in vague if h.rule != "S.negative_framing" or h.start < first_thing]
     if vague:
         method = method_habit(ev)
         if method is not None:

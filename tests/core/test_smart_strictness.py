@@ -196,6 +196,15 @@ A_COUNT_PER_PERIOD_IS_A_NUMBER = [
     ("Cook healthy meals every week", "smT"),
 ]
 
+# A negation that comes after a thing the goal names is a part of the goal, not its frame; a
+# goal that opens by saying what will not happen still asks for the act that replaces it.
+A_NEGATION_AFTER_THE_THING = [
+    ("Clear out the garage and never let it fill up again", "Smt"),
+    ("Sort my tax papers and don't let them pile up", "Smt"),
+    ("Never miss a team meeting", "smt"),
+    ("Stop micromanaging the interns", "smt"),
+]
+
 
 FAMILIES = {
     "a part of a period or occasion is a time frame": PART_OF_A_PERIOD,
@@ -212,6 +221,7 @@ FAMILIES = {
     "a rhythm counts the deed named before it": A_DEED_ON_A_RHYTHM,
     "an open amount of everyday things names them": AN_OPEN_AMOUNT_OF_THINGS,
     "a count per period is a number": A_COUNT_PER_PERIOD_IS_A_NUMBER,
+    "a negation after the thing named does not frame the goal": A_NEGATION_AFTER_THE_THING,
 }
 CASES = family_cases(FAMILIES)
 
