@@ -10,7 +10,12 @@ The rules of judgement (DESIGN.md, "The SMART scorer"):
   ("yoga twice a week", "post short videos twice a week"), as long as no vague word leaves it
   open. "a" or "an" pins a concrete thing as a count of one ("train a puppy"), unless a wish
   describes it ("a role that I enjoy"); so does an act that ends (acts.py: "donate platelets", "go to
-  a movie"). A concrete object that is not pinned down ("coach direct reports") is partial. Broad
+  a movie"), and "some" or "many" before everyday things ("bake some loaves": how many is M's
+  question). A count per period is a number ("eat healthy meals twice a week"), except for a
+  direction ("work on"). With no vague word, a rhythm pins the deed named before it, whatever
+  its verb ("take thyroid medication every morning"; counted.names_what). A negation after the
+  first thing named is part of the goal, not its frame. A concrete object that is not pinned
+  down ("coach direct reports") is partial. Broad
   objects ("the company", "my debt") pin nothing down, and neither does the object of a change
   with no target ("grow my subscriber base", "improve tool use in our workshop"): that says
   which way, not where to. What follows a purpose ("... to feel calmer", "so that") says why,

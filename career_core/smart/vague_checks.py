@@ -30,7 +30,8 @@ _HABITS = word_set("activity")
 _RECURRENCE = word_set("recurrence_adjective")
 _SOME_WHEN = word_set("period") | {"point"}
 _OCCASIONS = word_set("recurring_event") | word_set("item_occasion") | word_set("recurring_occasion")
-_OPEN_MODIFIERS = word_set("vague_modifier") | {"nice", "decent", "real", "proper", "new", "other", "different", "own"}
+_OPEN_AMOUNTS = word_set("open_amount")  # "some quilts": how many is M's question, not S's
+_OPEN_MODIFIERS = word_set("vague_modifier") | word_set("open_thing_modifier")
 _THEN_A_VERB = re.compile(r"\s{1,3}to\s{1,3}[a-z]", re.ASCII)
 
 
@@ -109,8 +110,6 @@ OPEN_COUNT = "open count"  # "some courses": which thing is said, how many is le
 OPEN_RHYTHM = "open rhythm"  # "regular family nights": which habit is said, how often is left open
 
 
-# Words that leave how many open, not what: before everyday things they are M's question.
-_OPEN_AMOUNTS = frozenset({"some", "many", "several", "lots of", "a lot"})
 _AMOUNT_PHRASE = re.compile(r"(?:[ \t]{1,3}of)?((?:[ \t]{1,3}[a-z][a-z'-]*){1,3})", re.ASCII)
 
 
@@ -120,13 +119,11 @@ def _counts_everyday_things(lower: str, end: int) -> bool:
     words, names a thing (not "some thoughts" or "lots of ideas"); a judging or open word
     before it leaves them open ("some nice grades", "some new hobbies")."""
     following = _AMOUNT_PHRASE.match(lower, end)
-    modifiers: list[str] = []
     for word in following.group(1).split() if following else ():
         if word in PHRASE_STOP or word in DETERMINERS or word in _OPEN_MODIFIERS:
             return False
         if word.endswith("s") and not word.endswith("ss"):
             return is_common(word) and not no_thing(word) and word not in ABSTRACT_HEADS
-        modifiers.append(word)
     return False
 
 
