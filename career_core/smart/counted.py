@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from career_core.smart.lexicon import is_common
+from career_core.smart.object_checks import names_a_product
 from career_core.smart.object_words import ABSTRACT_HEADS, ATTITUDE_VERBS, NOT_OBJECT, PHRASE_STOP, described_after, no_thing
 from career_core.smart.rules import word_set
 from career_core.smart.scan import (
@@ -31,6 +32,7 @@ from career_core.smart.scan import (
     previous_words,
     window_is_clean,
 )
+from career_core.smart.verbs import lemma_of
 
 _NOT_MODIFIERS = word_set("function_word") | word_set("small_word") | word_set("act_np_stop")
 _PHRASE_ENDS = word_set("act_np_stop")  # "a bad habit together": "together" ends the phrase, it is no thing
@@ -65,6 +67,26 @@ def _check_activity(m: re.Match[str], scan: Scan) -> Any:
     if counted is None or any(w in DETERMINERS or w in PHRASE_STOP for w in prev[counted + 1 :]):
         return None  # "a walk and journal": the count belongs to another thing
     return ("one", "a")  # "a journal", "a gratitude journal"
+
+
+_NOT_CONTENT = _NOT_MODIFIERS | VAGUE
+
+
+def names_what(before: str) -> bool:
+    """Do the words before a rhythm name a deed and what it is about ("use a food diary daily",
+    "conduct two fairs a year"), not a bare verb or a manner ("do it daily", "keep going
+    weekly", "work hard every day")? At least two everyday words (or names of a product) that
+    are neither function words, vague words nor words for no thing, one of them no verb: a
+    rhythm then counts that deed, whether or not its verb is in a list."""
+    words = [w for w in PREV_WORDS.findall(before) if w not in _NOT_CONTENT and not no_thing(w) and (is_common(w) or names_a_product(w))]
+    return len(words) >= 2 and any(w not in lemma_of() for w in words)
+
+
+def after_a_verb(lower: str, start: int) -> bool:
+    """Is the thing at start the object of a deed ("take some classes", "drink lots of water"),
+    with a verb among the three words before it? A thing alone ("Lots of water.") does nothing."""
+    verbs = lemma_of()
+    return any(w in verbs for w in previous_words(lower, start, 3))
 
 
 COUNTED_CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {"one_thing": _check_one_thing, "activity": _check_activity}

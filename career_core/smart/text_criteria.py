@@ -10,7 +10,12 @@ The rules of judgement (DESIGN.md, "The SMART scorer"):
   ("yoga twice a week", "post short videos twice a week"), as long as no vague word leaves it
   open. "a" or "an" pins a concrete thing as a count of one ("train a puppy"), unless a wish
   describes it ("a role that I enjoy"); so does an act that ends (acts.py: "donate platelets", "go to
-  a movie"). A concrete object that is not pinned down ("coach direct reports") is partial. Broad
+  a movie"), and "some" or "many" before everyday things ("bake some loaves": how many is M's
+  question). A count per period is a number ("eat healthy meals twice a week"), except for a
+  direction ("work on"). With no vague word, a rhythm pins the deed named before it, whatever
+  its verb ("take thyroid medication every morning"; counted.names_what). A negation after the
+  first thing named is part of the goal, not its frame. A concrete object that is not pinned
+  down ("coach direct reports") is partial. Broad
   objects ("the company", "my debt") pin nothing down, and neither does the object of a change
   with no target ("grow my subscriber base", "improve tool use in our workshop"): that says
   which way, not where to. What follows a purpose ("... to feel calmer", "so that") says why,
@@ -42,6 +47,7 @@ from career_core import wording
 from career_core.smart.acts import acts_on_all
 from career_core.smart.clauses import changes, done_by_me, method_habit, open_means, pins, purpose_start, time_clause
 from career_core.smart.context import ScoringContext
+from career_core.smart.counted import after_a_verb, names_what
 from career_core.smart.detect import Hit
 from career_core.smart.evidenced import NAME_RULES, NO_HITS, OBJECT_RULES, VAGUE_S_RULES, Evidenced, criterion, words_at
 from career_core.smart.report import Criterion
@@ -62,14 +68,25 @@ T_MET_KINDS = frozenset({"deadline", "duration", "start", "frequency"})
 _SAME_PHRASE = re.compile(r"\s*(?:(?!and\b|or\b|then\b)[a-z'-]+\s+){0,2}", re.ASCII)  # no new clause
 _MAY_PURPOSE = re.compile(r"\b(?:to|so|in\s+order|because)\b", re.ASCII)  # cheap test before G.purpose
 _MAY_MANNER = re.compile(r"\b(?:on\s|timely|promptly)", re.ASCII)  # cheap test before G.manner
+_OPEN_TIMES = re.compile(r"\b(?:few|several|couple)\b", re.ASCII)
 _COMPARATIVES = frozenset({"faster", "sooner", "earlier", "quicker", "better", "more", "less", "fewer"})
 
 
 def judge_s(ev: Evidenced) -> Criterion:
     s_hits = [h for h in ev.with_criterion("S") if h.rule != "S.negative_framing"] + ev.negatives
     strong = done_by_me([h for rid, hits in ev.by_rule.items() if rid in STRONG_S_RULES for h in hits], ev)
-    strong += [h for h in ev.get("F.times_per") if h.value == TARGET_RATE]  # "cut takeaways to twice a month"
+    # a count per period is a number ("eat healthy meals twice a week", "cut takeaways to twice a
+    # month") that pins a vague quality down; not a direction ("work on my confidence"), which
+    # it only makes a habit, and not "a few times a week", which leaves the count open
+    if "F.times_per" in ev.by_rule:
+        direction = bool(ev.get("S.vague_phrase", "S.abstract_object"))
+        strong += [h for h in ev.by_rule["F.times_per"] if h.value == TARGET_RATE or not (direction or _OPEN_TIMES.search(ev.det.lower, h.start, h.end))]
     vague = [h for h in s_hits if h.rule in VAGUE_S_RULES and h.value != OPEN_COUNT and h.value != OPEN_RHYTHM]
+    if vague and ev.negatives:
+        # "tell my sister that I'm quitting", "sort the shed and don't buy more boxes": a
+        # negation after a thing the goal names is a part of it, not how the goal is framed
+        first_thing = min((h.start for h in ev.get(*OBJECT_RULES)), default=len(ev.det.text))
+        vague = [h for h in vague if h.rule != "S.negative_framing" or h.start < first_thing]
     if vague:
         method = method_habit(ev)
         if method is not None:
@@ -98,7 +115,7 @@ def judge_s(ev: Evidenced) -> Criterion:
         vague = [h for h in vague if h.start < cut]
         objects = [h for h in objects if h.start < cut]
     # "eat a pear a day": "a" counts the thing done each time, as "one" would
-    pinned = [h for h in objects if pins(h)] + ev.get("M.each") + ev.get("X.clock") + ev.get("F.one_per") + (names if vague else [])
+    pinned = [h for h in objects if pins(h)] + [h for h in s_hits if h.value == OPEN_COUNT and after_a_verb(ev.det.lower, h.start)] + ev.get("M.each") + ev.get("X.clock") + ev.get("F.one_per") + (names if vague else [])
     changed = [h for h in objects if changes(h)]  # "grow my subscriber base": no target
     loose = [h for h in objects if h.value is None] + ev.get("M.named_metric")
     if not vague and not pinned:
@@ -125,7 +142,11 @@ def judge_s(ev: Evidenced) -> Criterion:
     if changed:
         verb = min(changed, key=lambda h: h.start).value[1]
         return criterion("partial", ev.cite(s_hits), text(ADVICE, "S_change", word=verb))
-    if loose or rhythm:
+    if rhythm and names_what(ev.det.lower[: min(h.start for h in rhythm)]):
+        # "take my tablets daily", "consume oily fish once a week": with no vague word, what is
+        # done on the rhythm is the goal, whether or not its verb is in a list
+        return criterion("met", ev.cite(s_hits + rhythm))
+    if loose:
         return criterion("partial", ev.cite(s_hits), text(ADVICE, "S_generic"))
     return criterion("missing", ev.cite(s_hits), text(ADVICE, "S_no_object" if _has_letters(ev) else "S_empty"))
 

@@ -11,10 +11,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from career_core.smart.lexicon import is_common
 from career_core.smart.name_checks import in_name_run
-from career_core.smart.object_words import PHRASE_STOP
+from career_core.smart.object_words import ABSTRACT_HEADS, PHRASE_STOP, no_thing
 from career_core.smart.rules import word_set
 from career_core.smart.scan import (
+    DETERMINERS,
     NEXT_WORD,
     NEXT_WORDS,
     REJECT,
@@ -28,6 +30,8 @@ _HABITS = word_set("activity")
 _RECURRENCE = word_set("recurrence_adjective")
 _SOME_WHEN = word_set("period") | {"point"}
 _OCCASIONS = word_set("recurring_event") | word_set("item_occasion") | word_set("recurring_occasion")
+_OPEN_AMOUNTS = word_set("open_amount")  # "some quilts": how many is M's question, not S's
+_OPEN_MODIFIERS = word_set("vague_modifier") | word_set("open_thing_modifier")
 _THEN_A_VERB = re.compile(r"\s{1,3}to\s{1,3}[a-z]", re.ASCII)
 
 
@@ -44,12 +48,14 @@ def _check_vague_word(m: re.Match[str], scan: Scan) -> Any:
         return REJECT  # "do my best to share ...": a way out (A's hedge); the goal is what follows
     if word in _RECURRENCE and _names_occasion(scan.lower, m.end()):
         return OPEN_RHYTHM  # "a regular date night": the habit is named; how often is M's question
-    if word in SIZE or word == "some":
+    if word in SIZE or word in _OPEN_AMOUNTS:
         following = NEXT_WORD.match(scan.lower, m.end())
         if word == "some" and following and following.group(1) in _SOME_WHEN:
             return REJECT  # "some day I will ...": says when (T's question), not how much
-        if following and _is_thing(following.group(1), counting=word == "some"):
-            return OPEN_COUNT if word == "some" else REJECT
+        if following and _is_thing(following.group(1), counting=word in _OPEN_AMOUNTS):
+            return OPEN_COUNT if word in _OPEN_AMOUNTS else REJECT
+        if word in _OPEN_AMOUNTS and _counts_everyday_things(scan.lower, m.end()):
+            return OPEN_COUNT  # "make some quilts", "plant lots of fruit trees": which things is said
     cased = scan.cased[m.start() : m.end()]
     if scan.has_upper and cased[0].isupper() and not cased.isupper() and in_name_run(m.start(), m.end(), scan):
         return REJECT
@@ -102,6 +108,23 @@ def _names_occasion(lower: str, end: int) -> bool:
 
 OPEN_COUNT = "open count"  # "some courses": which thing is said, how many is left open
 OPEN_RHYTHM = "open rhythm"  # "regular family nights": which habit is said, how often is left open
+
+
+_AMOUNT_PHRASE = re.compile(r"(?:[ \t]{1,3}of)?((?:[ \t]{1,3}[a-z][a-z'-]*){1,3})", re.ASCII)
+
+
+def _counts_everyday_things(lower: str, end: int) -> bool:
+    """Do everyday things follow an amount word ("some quilts", "a lot of evening classes"), as
+    "a" before one counts one thing (counted.py)? Their noun, the first plural within three
+    words, names a thing (not "some thoughts" or "lots of ideas"); a judging or open word
+    before it leaves them open ("some nice grades", "some new hobbies")."""
+    following = _AMOUNT_PHRASE.match(lower, end)
+    for word in following.group(1).split() if following else ():
+        if word in PHRASE_STOP or word in DETERMINERS or word in _OPEN_MODIFIERS:
+            return False
+        if word.endswith("s") and not word.endswith("ss"):
+            return is_common(word) and not no_thing(word) and word not in ABSTRACT_HEADS
+    return False
 
 
 def _is_thing(word: str, counting: bool = False) -> bool:

@@ -151,6 +151,60 @@ COUNTED_BY_A = [
     ("Stay in a good mood", "smt"),
 ]
 
+# A rhythm counts the deed named before it, whatever its verb: two everyday words (or a
+# product's name), one of them no verb, say what is done. A bare verb, a manner or a vague word
+# on a rhythm says when, not what.
+A_DEED_ON_A_RHYTHM = [
+    ("Consume oily fish twice a week", "SMT"),
+    ("Conduct staff briefings twice a year", "SMT"),
+    ("Follow low-salt recipes three times a week", "SMT"),
+    ("Take thyroid medication every morning", "SMT"),
+    ("Swap crisps for almonds three times a week", "SMT"),
+    ("Use flashcards daily", "SMT"),
+    ("Do it daily", "sMT"),
+    ("Keep going every week", "sMT"),
+    ("Work hard every day", "sMT"),
+    ("Learn something daily", "sMT"),
+    ("Try new things every week", "sMT"),
+]
+
+# "some", "many", "several", "lots of" and "a lot of" before everyday things leave how many
+# open (M's question), not what: the things done are named, as "a" names one. A thing that is
+# abstract, judged or merely new, a mass of something or a thing with no deed stays open.
+AN_OPEN_AMOUNT_OF_THINGS = [
+    ("Bake some loaves for the school fair", "Smt"),
+    ("Plant many bulbs along the fence", "Smt"),
+    ("Pick several apples from the old tree", "Smt"),
+    ("Sew a lot of cushion covers", "Smt"),
+    ("Make some progress", "smt"),
+    ("Have lots of fun", "smt"),
+    ("Get some nice grades", "smt"),
+    ("Try some new hobbies", "smt"),
+    ("Have some thoughts", "smt"),
+    ("Lots of pencils.", "smt"),
+]
+
+# A count per period ("twice a week", "4 times a month") is a number, and a number pins a vague
+# quality down as "by 15%" does. It does not pin a direction ("work on", "get better"), and "a
+# few times" or "several times" leave the count open.
+A_COUNT_PER_PERIOD_IS_A_NUMBER = [
+    ("Cook healthy meals 4 times a week", "SMT"),
+    ("Eat healthier lunches three times a week", "SMT"),
+    ("Dine out just twice a month", "SMT"),
+    ("Cook healthy meals a few times a week", "sMT"),
+    ("Work on my confidence three times a week", "sMT"),
+    ("Cook healthy meals every week", "smT"),
+]
+
+# A negation that comes after a thing the goal names is a part of the goal, not its frame; a
+# goal that opens by saying what will not happen still asks for the act that replaces it.
+A_NEGATION_AFTER_THE_THING = [
+    ("Clear out the garage and never let it fill up again", "Smt"),
+    ("Sort my tax papers and don't let them pile up", "Smt"),
+    ("Never miss a team meeting", "smt"),
+    ("Stop micromanaging the interns", "smt"),
+]
+
 
 FAMILIES = {
     "a part of a period or occasion is a time frame": PART_OF_A_PERIOD,
@@ -164,6 +218,10 @@ FAMILIES = {
     "a named way, race or peak is done or not": NAMED_ROUTES,
     "a negation in a side clause is no goal of not doing": NEGATION_IN_A_SIDE_CLAUSE,
     "a thing counted by a or an is pinned down": COUNTED_BY_A,
+    "a rhythm counts the deed named before it": A_DEED_ON_A_RHYTHM,
+    "an open amount of everyday things names them": AN_OPEN_AMOUNT_OF_THINGS,
+    "a count per period is a number": A_COUNT_PER_PERIOD_IS_A_NUMBER,
+    "a negation after the thing named does not frame the goal": A_NEGATION_AFTER_THE_THING,
 }
 CASES = family_cases(FAMILIES)
 
