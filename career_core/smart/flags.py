@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from operator import attrgetter
 
 from career_core import wording
 from career_core.smart.detect import Detection, Hit
@@ -27,6 +28,13 @@ def _flag(flag_id: str, det: Detection | None = None, hit: Hit | None = None, **
         fields.setdefault("word", words_at(det, hit))
         return Flag(flag_id, text(FLAG_TEXT, flag_id, **fields), hit.start, hit.end)
     return Flag(flag_id, text(FLAG_TEXT, flag_id, **fields))
+
+
+def _first(hits: list[Hit]) -> Hit:
+    return min(hits, key=_START)
+
+
+_START = attrgetter("start")
 
 
 def two_goals(ev: Evidenced) -> Hit | None:
@@ -59,30 +67,27 @@ def flags(ev: Evidenced, crit: dict[str, Criterion], deadline: date | None, toda
     det = ev.det
     out: list[Flag] = []
 
-    def first(hits: list[Hit]) -> Hit | None:
-        return min(hits, key=lambda h: h.start) if hits else None
-
+    by_rule = ev.by_rule
     for flag_id, hits in (
-        ("hedge", ev.get("A.hedge")),
-        ("should", ev.get("R.should")),
+        ("hedge", by_rule.get("A.hedge")),
+        ("should", by_rule.get("R.should")),
         ("negative_framing", ev.negatives),
         ("absolute", ev.absolutes),
-        ("depends_on_others", ev.get("A.depends")),
-        ("instant", ev.get("A.instant")),
+        ("depends_on_others", by_rule.get("A.depends")),
+        ("instant", by_rule.get("A.instant")),
     ):
-        hit = first(hits)
-        if hit is not None:
-            out.append(_flag(flag_id, det, hit))
-    hit = first(ev.get(*PLACEHOLDER_RULES))
-    if hit is not None:
-        out.append(_flag("placeholder", det, hit))
+        if hits:
+            out.append(_flag(flag_id, det, _first(hits)))
+    hits = [h for rid in PLACEHOLDER_RULES for h in by_rule.get(rid, ())]
+    if hits:
+        out.append(_flag("placeholder", det, _first(hits)))
     split = two_goals(ev)
     if split is not None:
         out.append(Flag("two_goals", text(FLAG_TEXT, "two_goals"), split.start, split.end))
     if crit["T"].level != "met":
-        hit = first(ev.get("T.vague_time"))
-        if hit is not None:
-            out.append(_flag("vague_time", det, hit))
+        hits = by_rule.get("T.vague_time")
+        if hits:
+            out.append(_flag("vague_time", det, _first(hits)))
     if crit["S"].level == "missing" and any(ch.isalpha() for ch in det.text):
         out.append(_flag("too_vague"))
     if ratio is not None:

@@ -121,8 +121,14 @@ class SmartReport:
 
 def overall_score(levels: dict[str, str]) -> int:
     """The weighted sum of the levels, 0..100. A met criterion never lowers it (met is the top)."""
-    total = sum(WEIGHTS[k] * LEVEL_SCORE[levels[k]] for k in WEIGHTS)
-    return int(total + 0.5)
+    key = (levels["S"], levels["M"], levels["A"], levels["R"], levels["T"])
+    found = _OVERALL.get(key)
+    if found is None:  # at most 4**5 level combinations, so each is summed once
+        found = _OVERALL[key] = int(sum(WEIGHTS[k] * LEVEL_SCORE[levels[k]] for k in WEIGHTS) + 0.5)
+    return found
+
+
+_OVERALL: dict[tuple[str, ...], int] = {}
 
 
 def highlight_segments(text: str, report: SmartReport) -> list[tuple[str, str | None]]:

@@ -71,6 +71,6 @@ def _score(text: str, context: ScoringContext | None, today: date) -> SmartRepor
         "T": judge_t(ev, context, deadline, today),
     }
     levels = {k: c.level for k, c in crit.items()}
-    is_smart = all(levels[k] == "met" for k in "SMT") and "missing" not in (levels["A"], levels["R"])
+    is_smart = levels["S"] == levels["M"] == levels["T"] == "met" and levels["A"] != "missing" != levels["R"]
     flags = warnings.flags(ev, crit, deadline, today, ratio)
     return SmartReport(FrozenDict(crit), overall_score(levels), is_smart, deadline, flags)
