@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, NamedTuple
 
@@ -56,6 +56,8 @@ class Detection:
     cased: str  # normalised (quotes, dashes, spaces), same length
     lower: str  # normalised and lowercased, same length
     hits: tuple[Hit, ...]
+    # the scan's facts about the text (digits, capitals, title case), kept for the lazy rules
+    scan: Scan | None = field(default=None, compare=False, repr=False)
 
 
 
@@ -78,13 +80,13 @@ class _Plan:
     """What running one rule needs, looked up once at import rather than per goal."""
 
     __slots__ = (
-        "cased", "check", "criteria", "finditer", "finds_names", "gate", "id", "keep_groups", "kind", "needs_named",
+        "cased", "check", "criteria", "exclusive", "finditer", "finds_names", "gate", "id", "keep_groups", "kind", "needs_named",
         "not_after", "not_after_words", "rule", "search", "span", "timed",
     )
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
-        self.id, self.kind, self.criteria = rule.id, rule.kind, rule.criteria
+        self.id, self.kind, self.criteria, self.exclusive = rule.id, rule.kind, rule.criteria, rule.exclusive
         self.timed = rule.kind == "deadline"  # may read as a start instead (_kind)
         self.finditer = rule.regex.finditer
         self.search = rule.regex.search
@@ -120,50 +122,77 @@ for _i, _r in enumerate(RULES):
         _BY_CHAR.setdefault(_c, set()).add(_i)
 _TOKEN_WORDS = frozenset(_BY_TOKEN)
 _PHRASE_WORDS = frozenset(_BY_PHRASE)
-_CHAR_RULES = tuple(_BY_CHAR.items())
-_ALSO_IDS = frozenset(_ALSO)
 _ODD_SPACE = re.compile(r"[\t\n\r\f\v]|  ")  # what a pattern's \s{1,3} matches besides one space
 
 
-def _active(scan: Scan) -> list[int]:
-    """The rules that can match this text, in order: a rule whose trigger words, phrases and
+# The same sets as bit masks (bit i: rule i), which _active combines with integer operations:
+# one "|" per word found rather than a set built and sorted for each goal.
+def _bits(ids: Iterable[int]) -> int:
+    return sum(1 << i for i in set(ids))
+
+
+_ALWAYS_BITS = _bits(_ALWAYS)
+_TOKEN_BITS = {token: _bits(ids) for token, ids in _BY_TOKEN.items()}
+_PHRASE_BITS = {token: [(1 << i, phrase) for i, phrase in pairs] for token, pairs in _BY_PHRASE.items()}
+_CHAR_BITS = tuple((ch, _bits(ids)) for ch, ids in _BY_CHAR.items())
+_NOT_DIGIT_BITS, _NOT_UPPER_BITS = ~_bits(_NEEDS_DIGIT), ~_bits(_NEEDS_UPPER)
+_ALSO_BITS = _bits(_ALSO)
+_ALSO_DIGIT_BITS = _bits(i for i, (_, digit) in _ALSO.items() if digit)
+_ALSO_WORD_BITS: dict[str, int] = {}  # a second word: the rules asking for it
+for _i, (_words, _) in _ALSO.items():
+    for _w in _words:
+        _ALSO_WORD_BITS[_w] = _ALSO_WORD_BITS.get(_w, 0) | 1 << _i
+_ALSO_WORDS = frozenset(_ALSO_WORD_BITS)
+_MASK_BYTES = (len(RULES) + 7) // 8
+# for the k-th byte of a mask and its value: the plans of the rules it stands for, in order
+_PLANS_OF_BYTE = tuple(
+    tuple(tuple(_PLANS[8 * k + j] for j in range(8) if byte >> j & 1 and 8 * k + j < len(_PLANS)) for byte in range(256)) for k in range(_MASK_BYTES)
+)
+
+
+def _active(scan: Scan) -> list[_Plan]:
+    """The plans of the rules that can match this text, in order: a rule whose trigger words, phrases and
     characters are all absent cannot match, so it is not run (this only saves time)."""
-    on = set(_ALWAYS)
+    on = _ALWAYS_BITS
     tokens = scan.tokens
-    found = _TOKEN_WORDS.intersection(tokens)
-    if found:
-        on.update(*[_BY_TOKEN[token] for token in found])
+    for token in _TOKEN_WORDS.intersection(tokens):
+        on |= _TOKEN_BITS[token]
     found = _PHRASE_WORDS.intersection(tokens)
     if found:
         lower = scan.lower
         spaced = " ".join(lower.split()) if _ODD_SPACE.search(lower) else lower  # as the patterns read it
         for token in found:
-            for i, phrase in _BY_PHRASE[token]:
-                if i not in on and phrase in spaced:
-                    on.add(i)
+            for bit, phrase in _PHRASE_BITS[token]:
+                if not on & bit and phrase in spaced:
+                    on |= bit
     lower = scan.lower
-    for ch, ids in _CHAR_RULES:
+    for ch, bits in _CHAR_BITS:
         if ch in lower:
-            on |= ids
+            on |= bits
     if not scan.has_digit:
-        on -= _NEEDS_DIGIT
+        on &= _NOT_DIGIT_BITS
     if not scan.has_upper:
-        on -= _NEEDS_UPPER
-    for i in on & _ALSO_IDS:  # the few rules asking for a second word that are still on
-        words, digit = _ALSO[i]
-        if words.isdisjoint(tokens) and not (digit and scan.has_digit):
-            on.discard(i)
-    return sorted(on)
+        on &= _NOT_UPPER_BITS
+    if on & _ALSO_BITS:  # the few rules asking for a second word: off unless one is there
+        answered = _ALSO_DIGIT_BITS if scan.has_digit else 0
+        for word in _ALSO_WORDS.intersection(tokens):
+            answered |= _ALSO_WORD_BITS[word]
+        on &= ~(_ALSO_BITS & ~answered)
+    out: list[_Plan] = []
+    for k, byte in enumerate(on.to_bytes(_MASK_BYTES, "little")):
+        if byte:
+            out += _PLANS_OF_BYTE[k][byte]
+    return out
 
 
 def _run(plan: _Plan, scan: Scan, hits: list[Hit], first: re.Match[str] | None = None) -> None:
     """Add the rule's evidence to hits; first, when given, is its first match in the text, found
     by a search that has already ruled out the many texts where the rule matches nothing."""
-    rule = plan.rule
     if plan.needs_named and not scan.named:
         return
-    check, mask, exclusive = plan.check, scan.mask, rule.exclusive
-    not_after, not_after_words = plan.not_after, plan.not_after_words
+    rule, check, mask, exclusive = plan.rule, plan.check, scan.mask, plan.exclusive
+    not_after, not_after_words, has_span = plan.not_after, plan.not_after_words, plan.span
+    rule_id, kind, criteria, keep_groups, timed = plan.id, plan.kind, plan.criteria, plan.keep_groups, plan.timed
     source = scan.cased if plan.cased else scan.lower
     if first is None:
         matches: Iterable[re.Match[str]] = plan.finditer(source)
@@ -173,7 +202,12 @@ def _run(plan: _Plan, scan: Scan, hits: list[Hit], first: re.Match[str] | None =
         matches = plan.finditer(source)  # after an empty match finditer steps on by itself
     count = 0
     for m in matches:
-        start, end = m.span("span") if plan.span and m.group("span") is not None else m.span()
+        if has_span:
+            start, end = m.span("span")
+            if start < 0:  # the group took no part in this match: the whole match counts
+                start, end = m.span()
+        else:
+            start, end = m.span()
         if end <= start or (exclusive and mask.find(1, start, end) != -1):
             continue
         if not_after is not None and start > 0 and not_after(source, start - 1):
@@ -185,14 +219,17 @@ def _run(plan: _Plan, scan: Scan, hits: list[Hit], first: re.Match[str] | None =
             continue
         if exclusive:
             mask[start:end] = b"\x01" * (end - start)
-        groups = tuple(m.groupdict().items()) if plan.keep_groups else ()
-        kind = _kind(rule, scan, m.start()) if plan.timed else plan.kind
-        hits.append(Hit(start, end, plan.id, kind, plan.criteria, value, groups))
+        groups = tuple(m.groupdict().items()) if keep_groups else ()
+        # a Hit built as the tuple it is: NamedTuple's own constructor is a Python function
+        hits.append(_new_tuple(Hit, (start, end, rule_id, _kind(rule, scan, m.start()) if timed else kind, criteria, value, groups)))
         count += 1
         if count >= MAX_HITS_PER_RULE:
             break
     if count and plan.finds_names:
         scan.named = True
+
+
+_new_tuple = tuple.__new__
 
 
 def detect(text: str) -> Detection:
@@ -201,8 +238,7 @@ def detect(text: str) -> Detection:
     cased, lower = normalise(text)
     scan = Scan(cased, lower)
     hits: list[Hit] = []
-    for i in _active(scan):
-        plan = _PLANS[i]
+    for plan in _active(scan):
         if plan.needs_named and not scan.named:
             continue
         source = scan.cased if plan.cased else scan.lower
@@ -211,12 +247,14 @@ def detect(text: str) -> Detection:
         first = plan.search(source)
         if first is not None:  # most active rules match nothing: they end here, cheaply
             _run(plan, scan, hits, first)
-    return Detection(text=text, cased=cased, lower=lower, hits=tuple(hits))
+    return Detection(text=text, cased=cased, lower=lower, hits=tuple(hits), scan=scan)
 
 
 def lazy_scan(det: Detection) -> Scan:
     """A scan for the lazy rules of a detected text; one serves them all, since none claims
     characters (rules.py refuses an exclusive lazy rule) and they need no word prefilter."""
+    if det.scan is not None:
+        return det.scan.fresh()
     return Scan(det.cased, det.lower, frozenset())
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from career_core.smart import acts
 from career_core.smart.detect import Detection, Hit, lazy_scan, run_lazy
 from career_core.smart.lexicon import has_real_words
-from career_core.smart.report import LEVEL_SCORE, Criterion, Evidence
+from career_core.smart.report import LEVEL_SCORE, Criterion, Evidence, new_criterion, new_evidence
 from career_core.smart.rules import word_set
 from career_core.smart.scan import Scan, has_perfect
 
@@ -44,15 +44,15 @@ def criterion(level: str, evidence: Sequence[Evidence] = (), advice: str = "", r
             if found is None:
                 if len(_PLAIN) > 1024:
                     _PLAIN.clear()
-                found = _PLAIN[key] = Criterion(level, LEVEL_SCORE[level], (), advice)  # type: ignore[arg-type]
+                found = _PLAIN[key] = new_criterion(level, LEVEL_SCORE[level], (), advice, ())  # type: ignore[arg-type]
             return found
-        return Criterion(level, LEVEL_SCORE[level], (), advice, tuple(reasons))  # type: ignore[arg-type]
+        return new_criterion(level, LEVEL_SCORE[level], (), advice, tuple(reasons))  # type: ignore[arg-type]
     if len(evidence) == 1:
         ev: tuple[Evidence, ...] = (evidence[0],)
     else:
         unique = {(e.start, e.end, e.rule): e for e in evidence}  # tuple keys hash in C
         ev = tuple([unique[k] for k in sorted(unique)][:MAX_EVIDENCE])
-    return Criterion(level, LEVEL_SCORE[level], ev, advice, tuple(reasons))  # type: ignore[arg-type]
+    return new_criterion(level, LEVEL_SCORE[level], ev, advice, tuple(reasons))  # type: ignore[arg-type]
 
 
 def words_at(det: Detection, hit: Hit) -> str:
@@ -74,12 +74,17 @@ class Evidenced:
         self._lazy: dict[str, list[Hit]] = {}
         self._lazy_scan: Scan | None = None
         self._acts: list[Hit] | None = None
-        self.by_rule: dict[str, list[Hit]] = {}
-        self.by_criterion: dict[str, list[Hit]] = {k: [] for k in "SMART"}
+        by_rule: dict[str, list[Hit]] = {}
+        by_criterion: dict[str, list[Hit]] = {"S": [], "M": [], "A": [], "R": [], "T": []}
         for h in det.hits:
-            self.by_rule.setdefault(h.rule, []).append(h)
+            found = by_rule.get(h.rule)
+            if found is None:
+                by_rule[h.rule] = [h]
+            else:
+                found.append(h)
             for key in h.criteria:
-                self.by_criterion[key].append(h)
+                by_criterion[key].append(h)
+        self.by_rule, self.by_criterion = by_rule, by_criterion
         # a participle after "have" is read as its plain verb (scan.normalise): "started" as "start  "
         self.rewritten = has_perfect(det.lower)
         # Each cited hit's public Evidence, built once on first citation: S and M often cite the same words.
@@ -88,9 +93,10 @@ class Evidenced:
         self.real = has_real_words(det.cased, det.lower) or any(
             h.rule in UNIT_RULES or (h.rule == "M.number" and det.text[h.end - 1].isalpha()) for h in det.hits
         ) or bool(self.acts())  # "try skydiving": a verb acting on a word the dictionary is too old for
-        bounds = self.get("M.bound")
-        self.absolutes = [h for h in self.get("A.absolute") if not _near_bound(h, bounds)] if bounds else self.get("A.absolute")
-        self.negatives = [h for h in self.get("S.negative_framing") if not _near_bound(h, bounds)] if bounds else self.get("S.negative_framing")
+        bounds = by_rule.get("M.bound")
+        absolutes, negatives = by_rule.get("A.absolute", NO_HITS), by_rule.get("S.negative_framing", NO_HITS)
+        self.absolutes = [h for h in absolutes if not _near_bound(h, bounds)] if bounds and absolutes else absolutes
+        self.negatives = [h for h in negatives if not _near_bound(h, bounds)] if bounds and negatives else negatives
 
     def lazy(self, rule_id: str) -> list[Hit]:
         """A lazy rule's hits, run once on first use."""
@@ -143,7 +149,7 @@ class Evidenced:
                 if self.rewritten:  # "paid" read as "pay ": cite the word as written
                     while end < len(self.det.text) and self.det.text[end].isalpha() and self.det.lower[end] == " ":
                         end += 1
-                found = cited[h] = Evidence(h.start, end, h.kind, h.rule)
+                found = cited[h] = new_evidence(h.start, end, h.kind, h.rule)
             out.append(found)
         return out
 

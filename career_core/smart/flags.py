@@ -18,6 +18,7 @@ from career_core.smart.report import Criterion, Flag
 from career_core.smart.rules import FLAG_TEXT, text
 
 PLACEHOLDER_RULES = ("M.placeholder", "M.slot", "T.placeholder")
+_PLACEHOLDER_SET = frozenset(PLACEHOLDER_RULES)
 MEASURE_RULES = frozenset({"M.percent", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit"})
 _BACKREF = re.compile(r"\b(?:each|them|it|its|those|these|there|they)\b", re.ASCII)
 _MAY_SPLIT = re.compile(r"[;.!?]|\band\b", re.ASCII)  # cheap test before running G.split
@@ -78,7 +79,7 @@ def flags(ev: Evidenced, crit: dict[str, Criterion], deadline: date | None, toda
     ):
         if hits:
             out.append(_flag(flag_id, det, _first(hits)))
-    hits = [h for rid in PLACEHOLDER_RULES for h in by_rule.get(rid, ())]
+    hits = [h for rid in PLACEHOLDER_RULES for h in by_rule.get(rid, ())] if not _PLACEHOLDER_SET.isdisjoint(by_rule) else None
     if hits:
         out.append(_flag("placeholder", det, _first(hits)))
     split = two_goals(ev)

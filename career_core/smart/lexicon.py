@@ -12,7 +12,6 @@ common word. It is loaded on first use (about 0.1 s, once per process). Modern w
 
 from __future__ import annotations
 
-import operator
 import re
 from functools import cache, lru_cache
 
@@ -20,7 +19,6 @@ from career_core.smart.rules import WORDS
 
 _LETTERS = re.compile(r"[a-z][a-z'-]*", re.ASCII)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}[A-Za-z0-9]*\b", re.ASCII)
-_FIRST = operator.itemgetter(0)  # a match's whole text
 _NOT_NAME = frozenset(WORDS["not_name"])
 # Words that say when or how much but never what: they do not make a text a goal.
 _EMPTY = frozenset(
@@ -77,9 +75,10 @@ def has_real_words(cased: str, lower: str) -> bool:
 
     False for gibberish, a lone number or a date ("asdf qwer 123 by 2020", "2027", "by June").
     """
-    # word by word, so the usual goal stops at its first word rather than listing them all
-    if any(w not in _EMPTY and len(w) > 1 and is_common(w) for w in map(_FIRST, _LETTERS.finditer(lower))):
-        return True
+    for m in _LETTERS.finditer(lower):  # word by word: the usual goal's first word settles it
+        w = m.group()
+        if w not in _EMPTY and len(w) > 1 and is_common(w):
+            return True
     unknown = [w for w in _LETTERS.findall(lower) if 5 < len(w) <= _LONGEST_COMPOUND and w not in _EMPTY][:_COMPOUNDS_ASKED]
     if any(_is_compound(w) for w in unknown):
         return True

@@ -109,6 +109,9 @@ def _changed_by(before: list[str]) -> str | None:
     return None
 
 
+_PINNING = DETERMINERS | {"each", "every", "a", "an", "some"}  # words that say which one(s)
+
+
 def _governing(before: list[str]) -> tuple[str | None, str | None]:
     """Walk back from a noun over its modifiers: which determiner pins it ("the sales
     department", "my team's roadmap", "each of my projects", "a puppy", "some courses": which
@@ -121,7 +124,7 @@ def _governing(before: list[str]) -> tuple[str | None, str | None]:
         w = before[i]
         if w == "that" and (i == 0 or before[i - 1] in PHRASE_STOP or before[i - 1] in _SAYING):
             break  # "my hope is that volunteers ...", "ensure that staff ...": a clause follows
-        if w in DETERMINERS or w.endswith(("'s", "s'")) or w in ("each", "every", "a", "an", "some"):
+        if w in _PINNING or w.endswith(("'s", "s'")):
             determiner = w
         elif w == "of" and determiner:
             pass  # "each of my projects", "all of our clients"

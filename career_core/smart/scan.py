@@ -182,6 +182,17 @@ class Scan:
         self._title_case: bool | None = None
         self._all_caps: bool | None = None
 
+    def fresh(self) -> Scan:
+        """The same text with nothing claimed, no name found and no word prefilter, keeping the
+        facts that depend on the text alone (digits, capitals, title case) instead of reading
+        them again."""
+        scan = Scan.__new__(Scan)
+        scan.cased, scan.lower, scan.tokens = self.cased, self.lower, frozenset()
+        scan.mask = bytearray(len(self.lower))
+        scan.has_digit, scan.has_upper, scan.named = self.has_digit, self.has_upper, False
+        scan._title_case, scan._all_caps = self._title_case, self._all_caps
+        return scan
+
     @property
     def title_case(self) -> bool:
         if self._title_case is None:

@@ -20,6 +20,7 @@ from career_core.smart.report import (
     Flag,
     FrozenDict,
     SmartReport,
+    new_report,
     overall_score,
 )
 from career_core.smart.rules import RULES_BY_ID
@@ -73,4 +74,4 @@ def _score(text: str, context: ScoringContext | None, today: date) -> SmartRepor
     levels = {k: c.level for k, c in crit.items()}
     is_smart = levels["S"] == levels["M"] == levels["T"] == "met" and levels["A"] != "missing" != levels["R"]
     flags = warnings.flags(ev, crit, deadline, today, ratio)
-    return SmartReport(FrozenDict(crit), overall_score(levels), is_smart, deadline, flags)
+    return new_report(FrozenDict(crit), overall_score(levels), is_smart, deadline, flags)

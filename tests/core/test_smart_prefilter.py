@@ -14,10 +14,10 @@ WORDS = sorted({w for r in RULES for w in (r.triggers or frozenset()) | (r.also 
     phrase for r in RULES for _, phrase in r.phrases} | {
     "the", "my", "a", "I", "will", "to", "of", "end", "students", "pupils", "Sales", "Team", "B+", "10kg", "$250",
     "3x", "30", "12", "2027", "June", "Friday", "%", "/", ".", ",", "-", ":", "'s", "k"})
-EVERY_RULE = [i for i, r in enumerate(RULES) if not r.lazy]
+EVERY_RULE = [detection._PLANS[i] for i, r in enumerate(RULES) if not r.lazy]
 
 
-def _all_rules(scan: detection.Scan) -> list[int]:
+def _all_rules(scan: detection.Scan) -> list:
     return EVERY_RULE
 
 

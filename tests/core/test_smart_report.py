@@ -100,3 +100,27 @@ def test_cli_runs_as_a_module() -> None:
 def test_core_never_imports_streamlit() -> None:
     sources = (REPO / "career_core" / "smart").glob("*.py")
     assert not [p.name for p in sources if "import streamlit" in p.read_text() or "from streamlit" in p.read_text()]
+
+
+QUICK_BUILDS = [
+    ("evidence", (3, 9, "object", "S.object")),
+    ("criterion", ("met", 1.0, (), "", ())),
+    ("criterion", ("partial", 0.5, ("e",), "Name the thing.", ("Confidence 6/10",))),
+    ("report", ({"S": "c"}, 75, False, date(2027, 3, 31), ())),
+    ("report", ({}, 0, True, None, ("f",))),
+]
+
+
+@pytest.mark.parametrize(("what", "values"), QUICK_BUILDS)
+def test_the_quick_builders_make_the_same_frozen_object_as_the_class(what: str, values: tuple) -> None:
+    """The scorer builds its reports by setting slots directly (report.new_*): the objects must be
+    equal to, hash and print like, and refuse changes like those the dataclass itself builds."""
+    from career_core.smart import report as r
+
+    cls, quick = {"evidence": (r.Evidence, r.new_evidence), "criterion": (r.Criterion, r.new_criterion), "report": (r.SmartReport, r.new_report)}[what]
+    made, built = quick(*values), cls(*values)
+    assert type(made) is cls and made == built and repr(made) == repr(built)
+    if what != "report":  # a report holds a dict, which does not hash
+        assert hash(made) == hash(built)
+    with pytest.raises(AttributeError):
+        made.__setattr__(next(iter(cls.__dataclass_fields__)), None)
