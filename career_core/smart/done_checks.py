@@ -21,6 +21,7 @@ from career_core.smart.scan import (
     VAGUE,
     Scan,
     is_abstract,
+    previous_words,
     window_is_clean,
 )
 
@@ -88,6 +89,22 @@ def _check_made(m: re.Match[str], scan: Scan) -> Any:
     return head if is_common(head) or written_as_name(scan, m.start("head")) else REJECT
 
 
+_NOT_A_DEED = word_set("able_not_deed")
+_WANTING = word_set("able_wanting")
+
+
+def _check_able(m: re.Match[str], scan: Scan) -> Any:
+    """An ability shown once ("be able to change a tyre"): the verb after it names a deed, not a
+    state of mind or a vague change, and the ability is the goal, not another deed's purpose."""
+    verb = m.group("verb")
+    if verb in _NOT_A_DEED or verb in VAGUE:
+        return REJECT
+    before = previous_words(scan.lower, m.start(), 2)
+    if len(before) == 2 and before[1] == "to" and before[0] not in _WANTING:
+        return REJECT  # "save hard to be able to retire": the ability says why
+    return None
+
+
 def _check_switch(m: re.Match[str], scan: Scan) -> Any:
     """What one switches to is a thing ("oat milk", "a standing desk"), not a quality or a wide
     object; a thing named is pinned down, whatever its article."""
@@ -101,5 +118,6 @@ DONE_CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
     "completion": _check_completion,
     "credential": _check_credential,
     "made": _check_made,
+    "able": _check_able,
     "switch": _check_switch,
 }

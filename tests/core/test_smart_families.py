@@ -417,3 +417,18 @@ def test_a_rhythm_alone_does_not_measure_an_open_ended_change(text: str, expecte
 )
 def test_a_current_figure_is_a_baseline_not_a_target(text: str, expected: str) -> None:
     assert verdict(text)[1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Be able to change a bike tyre on my own", "M"),  # shown once: can or cannot
+        ("My goal is to be able to carry my shopping up the stairs without a rest", "M"),
+        ("We will be able to pitch a tent in the dark", "M"),
+        ("Be able to understand my pension statement", "m"),  # a state of mind, shown by nothing
+        ("I want to be able to relax more", "m"),  # an open change
+        ("Save hard to be able to retire early", "m"),  # the ability is why, not what
+    ],
+)
+def test_an_ability_shown_once_is_measurable(text: str, expected: str) -> None:
+    assert verdict(text)[1] == expected

@@ -413,6 +413,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Finish the quilt for my niece", "Knit a scarf", "Bake a lemon tart for the fete", "Open my own pottery studio", "Memorise the poem", "Max out my pension contributions", "Earn my third and fourth badges", "Start a vegetable garden"),
         ("Build a relationship with my skip-level", "Start a new habit", "Make a difference", "Finish strong", "Start a new life abroad", "Write a great essay"),
     ),
+    "M.able": (
+        ("Be able to change a bike tyre on my own", "I want to be able to cook a roast for the family", "By spring I will be able to hold a plank", "My aim is being able to sew on a button"),
+        ("Be able to understand my pension statement", "I want to be able to relax more", "Save hard to be able to retire early", "Be able to manage my time better"),
+    ),
     "M.credential": (
         ("Become certified", "Get licensed as a plumber", "Be a certified yoga teacher", "Get board-certified in oncology"),
         ("Help the team feel qualified", "Register for the course"),
