@@ -415,7 +415,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "M.able": (
         ("Be able to change a bike tyre on my own", "I want to be able to cook a roast for the family", "By spring I will be able to hold a plank", "My aim is being able to sew on a button"),
-        ("Be able to understand my pension statement", "I want to be able to relax more", "Save hard to be able to retire early", "Be able to manage my time better"),
+        ("Be able to understand my pension statement", "I want to be able to relax more", "Save hard to be able to retire early", "Be able to balance work and family"),
     ),
     "M.credential": (
         ("Become certified", "Get licensed as a plumber", "Be a certified yoga teacher", "Get board-certified in oncology"),
