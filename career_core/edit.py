@@ -20,9 +20,18 @@ M = TypeVar("M", bound=BaseModel)
 ItemT = TypeVar("ItemT", bound=Item)
 
 
+def changed(model: M, **changes: object) -> M:
+    """A validated copy of `model` with `changes`: how a frozen entry (a check-in) is edited, put in
+    the place of the old one with `replace`. Raises ValidationError."""
+    return type(model).model_validate({**dict(model), **changes})
+
+
 def assign(model: M, **changes: object) -> M:
-    """Set fields on `model` after validating the result; raise ValidationError and change nothing."""
-    checked = type(model).model_validate({**dict(model), **changes})
+    """Set fields on `model` after validating the result; raise ValidationError and change nothing.
+    A frozen model (a check-in) is never changed in place: TypeError; use `changed` instead."""
+    if model.model_config.get("frozen"):
+        raise TypeError(f"{type(model).__name__} is frozen: replace it with edit.changed rather than assign to it")
+    checked = changed(model, **changes)
     for name in changes:
         model.__dict__[name] = checked.__dict__[name]
     return model

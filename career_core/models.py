@@ -385,6 +385,11 @@ class StopDoing(Item):
 
 
 class CheckIn(Item):
+    """A value logged on a day. Frozen: a check-in is replaced, never changed in place, so the store
+    can keep the JSON of check-ins it wrote before (career_core.document_runs)."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=True)
+
     goal_id: str
     on: Day = Field(default_factory=date.today)
     value: Number | None = None

@@ -6,6 +6,7 @@ every revision, the current one too, is written compressed (Zstandard) to a hist
 edit can be undone. The current document is read from there: a save writes it once, compressed
 (about a seventh of its size), instead of a second time as text in the notebooks table, whose
 `document` column is left empty (databases written before kept the text there; it is ignored).
+The JSON of a save reuses the runs of check-ins this store wrote before (career_core.document_runs).
 Every call takes the owner, and every query filters on it: nobody reaches another's notebooks.
 
 Saving from a page (what the frame calls):
@@ -46,6 +47,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 
 from career_core.database import default_url, make_engine
+from career_core.document_runs import DocumentWriter
 from career_core.integrity import verify
 from career_core.merge import Conflict, Side, merge
 from career_core.models import Notebook, new_notebook_id, utc_now
@@ -212,6 +214,7 @@ class Store:
         revision is kept, older ones thinned to one a day (see _prune)."""
         self.url = url or default_url()
         self.keep_recent = keep_recent
+        self._documents = DocumentWriter()  # shared by every session of this store: check-ins written once
         self.engine = engine or make_engine(self.url)
         metadata.create_all(self.engine)
         self._upsert_draft = _draft_upsert(self.engine.dialect.name)
@@ -239,7 +242,7 @@ class Store:
         fresh = notebook.model_copy(
             update={"id": new_notebook_id(), "revision": 1, "created_at": now, "updated_at": now}
         )
-        document = fresh.to_json()
+        document = self._documents.json(fresh)
         with self._tx() as conn:
             conn.execute(
                 notebooks.insert().values(
@@ -316,7 +319,7 @@ class Store:
         A notebook over a limit or inconsistent (a page may have appended to a list, which pydantic
         does not check) raises limits.LimitError or integrity.Inconsistent, and nothing is written.
         """
-        write = _Write.of(notebook)
+        write = _Write.of(notebook, self._documents)
         with self._tx() as conn:
             self._write(conn, owner, write)
             self._discard(conn, owner, notebook.id, clear_drafts)
@@ -345,10 +348,11 @@ class Store:
             if result.notebook == theirs and kept in (None, theirs):  # nothing of this tab's to add: no empty revision
                 self.discard_drafts(owner, notebook.id, clear_drafts)
                 return SaveOutcome(theirs, merged=True)
-            writes = [_Write.of(result.notebook)]
+            writes = [_Write.of(result.notebook, self._documents)]
             if kept is not None and kept != result.notebook:
-                first = _Write.of(kept)
-                writes = [first, _Write.of(result.notebook.model_copy(update={"revision": first.saved.revision}))]
+                first = _Write.of(kept, self._documents)
+                later = result.notebook.model_copy(update={"revision": first.saved.revision})
+                writes = [first, _Write.of(later, self._documents)]
             try:
                 with self._tx() as conn:
                     for write in writes:
@@ -577,8 +581,8 @@ class _Write:
     blob: bytes  # the compressed document
 
     @classmethod
-    def of(cls, notebook: Notebook) -> _Write:
+    def of(cls, notebook: Notebook, documents: DocumentWriter) -> _Write:
         verify(notebook)  # every write, merged ones too, within the limits and consistent
         now = utc_now()
         saved = notebook.model_copy(update={"revision": notebook.revision + 1, "updated_at": now})
-        return cls(saved, now, _compress(saved.to_json()))
+        return cls(saved, now, _compress(documents.json(saved)))

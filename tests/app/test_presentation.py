@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from career_core import edit
 from career_core.models import CheckIn, CoachNote, Feedback, Goal, Metric, Notebook
 from career_core.privacy import private_paths
 from career_core.store import Store
@@ -32,10 +33,15 @@ def fill_private_fields(nb: Notebook, text: str) -> None:
         *parents, name = (tail or head).split(".")
         owners = getattr(nb, head) if tail else [nb]
         assert owners, f"add an entry to {head} so its private field can be filled"
-        for owner in owners:
+        for i, owner in enumerate(owners):
+            entry = owner
             for part in parents:
                 owner = getattr(owner, part)
-            setattr(owner, name, text if isinstance(getattr(owner, name), str) else [text])
+            value = text if isinstance(getattr(owner, name), str) else [text]
+            if owner.model_config.get("frozen"):  # a check-in is replaced, never changed in place
+                getattr(nb, head)[i] = edit.changed(entry, **{name: value})
+            else:
+                setattr(owner, name, value)
 
 
 @pytest.fixture

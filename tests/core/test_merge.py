@@ -175,7 +175,7 @@ CASES = [
      add_checkin("m1", "lead", date(2026, 4, 1)), add_checkin("t1", "talk", date(2026, 4, 2)),
      checkin_ids, ["c1", "c2", "c3", "t1", "m1"], []),
     ("a check-in deleted on one side and edited on the other asks",
-     lambda nb: edit.remove(nb.checkins, "c2"), lambda nb: edit.assign(nb.checkins[1], note="slow start"),
+     lambda nb: edit.remove(nb.checkins, "c2"), lambda nb: edit.replace(nb.checkins, edit.changed(nb.checkins[1], note="slow start")),
      checkin_ids, ["c1", "c2", "c3"], ["Check-in of 1 Feb 2026"]),
     ("interests added on both sides and removed on one merge as a set",
      lambda nb: nb.reflection.interests.extend(["writing"]),

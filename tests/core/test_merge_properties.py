@@ -95,7 +95,7 @@ EDITS: list[Edit] = [
     lambda nb, d: edit.remove_goal(nb, pick(d, nb.goals).id),
     lambda nb, d: nb.goals.sort(key=lambda _: random.Random(d.draw(st.integers())).random()),
     lambda nb, d: nb.checkins.append(CheckIn(id=new_id(), goal_id=pick(d, nb.goals).id, on=d.draw(days))),
-    lambda nb, d: edit.assign(pick(d, nb.checkins), note=d.draw(words)),
+    lambda nb, d: edit.replace(nb.checkins, edit.changed(pick(d, nb.checkins), note=d.draw(words))),
     lambda nb, d: edit.remove(nb.checkins, pick(d, nb.checkins).id),
     lambda nb, d: nb.actions.append(Action(id=new_id(), title=d.draw(words))),
     lambda nb, d: edit.assign(pick(d, nb.actions), title=d.draw(words)),

@@ -1,0 +1,107 @@
+"""The store writes check-ins in runs it keeps (career_core.document_runs): whatever changed, the
+document is exactly the notebook's own JSON, and a check-in cannot change behind a kept run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from career_core import edit
+from career_core.document_runs import RUN, DocumentWriter
+from career_core.models import CheckIn, Goal, Metric, Notebook
+from career_core.store import Store
+
+START = date(2026, 1, 5)
+
+
+def notebook(checkins: int) -> Notebook:
+    goal = Goal(statement="Run 5 km three times a week by June 2027", metric=Metric(baseline=0, target=3))
+    nb = Notebook(title="Runs", goals=[goal])
+    nb.checkins.extend(CheckIn(goal_id=goal.id, on=START + timedelta(days=i), value=i % 4) for i in range(checkins))
+    return nb
+
+
+def _replace(nb: Notebook, i: int, **changes: object) -> None:
+    nb.checkins[i] = edit.changed(nb.checkins[i], **changes)
+
+
+CHANGES: dict[str, Callable[[Notebook], None]] = {
+    "nothing": lambda nb: None,
+    "one check-in added at the end": lambda nb: nb.checkins.append(CheckIn(goal_id=nb.goals[0].id, value=2)),
+    "the first removed (every run shifts)": lambda nb: nb.checkins.pop(0),
+    "one in the middle removed": lambda nb: nb.checkins.pop(len(nb.checkins) // 2),
+    "the last removed": lambda nb: nb.checkins.pop(),
+    "one replaced by a changed copy": lambda nb: _replace(nb, len(nb.checkins) - 2, note="felt strong"),
+    "one replaced by an equal copy": lambda nb: _replace(nb, 1),
+    "two swapped": lambda nb: nb.checkins.__setitem__(slice(0, 2), [nb.checkins[1], nb.checkins[0]]),
+    "a note holding the JSON key": lambda nb: _replace(nb, 0, note='"checkins":[] and "checkins":[{}]'),
+    "all but one run's worth removed": lambda nb: nb.checkins.__delitem__(slice(RUN - 1, None)),
+    "the list emptied": lambda nb: nb.checkins.clear(),
+    "another field of the notebook changed": lambda nb: setattr(nb, "title", "Runs, year two"),
+}
+
+
+@pytest.mark.parametrize("size", [2, RUN, RUN + 1, 3 * RUN + 17])
+@pytest.mark.parametrize("change", list(CHANGES), ids=list(CHANGES))
+def test_after_any_change_the_document_is_the_notebooks_own_json(size: int, change: str) -> None:
+    nb = notebook(size)
+    writer = DocumentWriter()
+    assert writer.json(nb) == nb.model_dump_json()  # the runs are now kept
+    CHANGES[change](nb)
+    assert writer.json(nb) == nb.model_dump_json()
+
+
+def test_an_empty_notebook_and_its_first_check_in() -> None:
+    nb, writer = notebook(0), DocumentWriter()
+    assert writer.json(nb) == nb.model_dump_json()
+    CHANGES["one check-in added at the end"](nb)
+    assert writer.json(nb) == nb.model_dump_json()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["add", "remove", "replace"]), st.integers(0, 10_000),
+                          st.text(max_size=30)), max_size=12))
+def test_any_sequence_of_edits_writes_what_the_notebook_holds(edits: list[tuple[str, int, str]]) -> None:
+    nb = notebook(2 * RUN + 5)
+    writer = DocumentWriter()
+    for kind, at, note in edits:
+        writer.json(nb)
+        if kind == "add" or not nb.checkins:
+            nb.checkins.insert(at % (len(nb.checkins) + 1), CheckIn(goal_id=nb.goals[0].id, note=note))
+        elif kind == "remove":
+            nb.checkins.pop(at % len(nb.checkins))
+        else:
+            _replace(nb, at % len(nb.checkins), note=note)
+        assert writer.json(nb) == nb.model_dump_json()
+
+
+def test_the_runs_kept_are_bounded_and_the_oldest_go_first() -> None:
+    writer = DocumentWriter(kept_runs=5)
+    first, second = notebook(4 * RUN), notebook(4 * RUN)
+    writer.json(first)
+    writer.json(second)
+    assert writer.held() == 5
+    assert writer.json(first) == first.model_dump_json()
+
+
+@pytest.mark.parametrize("field, value", [("note", "changed my mind"), ("value", 9.0), ("on", START), ("goal_id", "x")])
+def test_a_check_in_cannot_change_in_place(field: str, value: object) -> None:
+    checkin = notebook(1).checkins[0]
+    with pytest.raises(ValidationError, match="frozen"):
+        setattr(checkin, field, value)
+    with pytest.raises(TypeError, match="frozen"):
+        edit.assign(checkin, **{field: value})
+
+
+def test_saves_with_kept_runs_read_back_as_the_notebook_saved(tmp_path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'runs.db'}")
+    nb = store.add("ana", notebook(2 * RUN + 1))
+    for change in ("one check-in added at the end", "one in the middle removed", "one replaced by a changed copy"):
+        CHANGES[change](nb)
+        nb = store.save("ana", nb)
+        assert store.load("ana", nb.id) == nb
