@@ -485,9 +485,16 @@ def _where(progress: float | None, steps: _Steps | None, direction: Direction) -
 # --- the whole notebook --------------------------------------------------------------------------
 
 
-def all_progress(notebook: Notebook, today: date, only: Collection[str] | None = None) -> dict[str, GoalProgress]:
+Reuse = dict[str, tuple[tuple[object, ...], GoalProgress]]  # goal id -> (what it was worked out from, the answer)
+
+
+def all_progress(notebook: Notebook, today: date, only: Collection[str] | None = None, *,
+                 reuse: Reuse | None = None) -> dict[str, GoalProgress]:
     """Every goal's progress, in the notebook's order; check-ins are grouped in one pass. `only`:
-    just these goals (and the stepping stones a done-goal counts), as a save that changed them asks."""
+    just these goals (and the stepping stones a done-goal counts), as a save that changed them asks.
+    `reuse`: a dict the caller keeps from one call to the next (a session, for its notebook); a goal
+    worked out from the very same inputs as last time (`_inputs`) gets last time's answer, so a
+    check-in works out one goal again, not every goal of the notebook."""
     by_goal: dict[str, list[CheckIn]] = defaultdict(list)
     for c in notebook.checkins:
         by_goal[c.goal_id].append(c)
@@ -508,14 +515,35 @@ def all_progress(notebook: Notebook, today: date, only: Collection[str] | None =
         children = ()
         if goal.metric.direction is Direction.DONE and goal.id not in seen:
             children = tuple(compute(k, seen | {goal.id}) for k in kids.get(goal.id, ()) if k.id not in seen)
-        gp = goal_progress(goal, by_goal.get(goal.id, ()), today, actions=actions.get(goal.id, ()), children=children)
+        mine, acts = by_goal.get(goal.id, ()), actions.get(goal.id, ())
+        if reuse is None:
+            gp = goal_progress(goal, mine, today, actions=acts, children=children)
+        else:
+            inputs = _inputs(goal, mine, acts, children, today)
+            held = reuse.get(goal.id)
+            gp = held[1] if held is not None and held[0] == inputs else \
+                goal_progress(goal, mine, today, actions=acts, children=children)
+            reuse[goal.id] = (inputs, gp)
         done[goal.id] = gp
         return gp
 
     goals = notebook.goals if only is None else [g for g in notebook.goals if g.id in only]
     for g in goals:
         compute(g, frozenset())
+    if reuse is not None and only is None:
+        for gone in reuse.keys() - done.keys():
+            del reuse[gone]
     return {g.id: done[g.id] for g in goals}
+
+
+def _inputs(goal: Goal, checkins: Sequence[CheckIn], actions: Sequence[Action], children: Sequence[GoalProgress],
+            today: date) -> tuple[object, ...]:
+    """Everything `goal_progress` reads, to tell whether a goal's answer can be reused. Check-ins are
+    frozen, so the same objects compare at once; actions by the fields a step reads."""
+    m = goal.metric
+    return (today, goal.statement, goal.status, goal.start, goal.created_at, goal.deadline,
+            m.direction, m.target, m.baseline, m.unit, tuple(checkins),
+            tuple((a.recurrence, a.status, a.completed_at) for a in actions), tuple(children))
 
 
 IN_PLAY: Final = (GoalStatus.ACTIVE, GoalStatus.DRAFT)

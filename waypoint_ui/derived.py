@@ -55,9 +55,20 @@ def per_revision(fn: Callable[..., T], nb: Notebook, today: date, *args: Any) ->
     return held[1][key]
 
 
+REUSED = "wp.progress.reuse"  # (notebook id, career_core.progress.Reuse): goals a save did not touch
+
+
 def progress(nb: Notebook, today: date) -> dict[str, GoalProgress]:
     """Every goal's progress on `today` (Home, Progress, Review and the exports share it)."""
-    return per_revision(all_progress, nb, today)
+    return per_revision(_progress, nb, today)
+
+
+def _progress(nb: Notebook, today: date) -> dict[str, GoalProgress]:
+    held = st.session_state.get(REUSED)
+    if held is None or held[0] != nb.id:
+        held = (nb.id, {})
+        st.session_state[REUSED] = held
+    return all_progress(nb, today, reuse=held[1])
 
 
 def scores(nb: Notebook, today: date) -> dict[str, int]:

@@ -271,10 +271,10 @@ def test_the_five_year_notebook_loads(open_app, db):
 _PROGRESS_CALLS: list[int] = []
 
 
-def _counted_progress(nb, today):
-    """all_progress, counting its calls (a named function: the shared cache keys on its name)."""
+def _counted_progress(nb, today, *, reuse=None):
+    """all_progress, counting its calls."""
     _PROGRESS_CALLS.append(nb.revision)
-    return all_progress(nb, today)
+    return all_progress(nb, today, reuse=reuse)
 
 
 def test_progress_is_worked_out_once_per_revision_whichever_page_shows_it(open_app, db, monkeypatch):

@@ -1,0 +1,119 @@
+"""all_progress(reuse=...) works out again only the goals whose inputs changed, and its answer is
+always the one worked out from scratch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from career_core import edit
+from career_core.models import Action, CheckIn, Direction, Goal, GoalHorizon, GoalStatus, Metric, Notebook, new_id
+from career_core.plan.actions import mark_done, reopen, tick
+from career_core.progress import Reuse, all_progress
+from tests.core.test_merge_properties import EDITS, days, notebooks, pick
+
+TODAY = date(2026, 6, 1)
+
+
+def notebook() -> Notebook:
+    parent = Goal(id="P", statement="Become a team lead", horizon=GoalHorizon.LONG_TERM,
+                  metric=Metric(direction=Direction.DONE))
+    stone = Goal(id="S", statement="Run three one-to-ones a week", parent_id="P", metric=Metric(baseline=0, target=3))
+    runner = Goal(id="R", statement="Run 20 km a week", metric=Metric(baseline=5, target=20, unit="km"),
+                  deadline=date(2026, 12, 31))
+    done = Goal(id="D", statement="Publish the handbook", metric=Metric(direction=Direction.DONE))
+    return Notebook(
+        goals=[parent, stone, runner, done],
+        checkins=[CheckIn(goal_id=g, on=TODAY - timedelta(days=d), value=v)
+                  for g, d, v in [("S", 30, 1), ("S", 10, 2), ("R", 20, 8), ("R", 5, 11)]],
+        actions=[Action(id="A1", title="Draft chapter one", goal_id="D"), Action(id="A2", title="Edit", goal_id="D")],
+    )
+
+
+def _log(nb: Notebook, goal_id: str) -> None:
+    nb.checkins.append(CheckIn(goal_id=goal_id, on=TODAY, value=12))
+
+
+CHANGES: list[tuple[str, Callable[[Notebook], object], set[str]]] = [
+    ("nothing", lambda nb: None, set()),
+    ("a check-in logged for one goal", lambda nb: _log(nb, "R"), {"R"}),
+    ("a check-in replaced by an equal copy", lambda nb: edit.replace(nb.checkins, edit.changed(nb.checkins[2])), set()),
+    ("a check-in's value corrected", lambda nb: edit.replace(nb.checkins, edit.changed(nb.checkins[2], value=9)), {"R"}),
+    ("a check-in removed", lambda nb: nb.checkins.pop(0), {"S", "P"}),
+    ("a stepping stone logged: its long-term goal too", lambda nb: _log(nb, "S"), {"S", "P"}),
+    ("a target changed", lambda nb: edit.assign(nb.goals[2].metric, target=25), {"R"}),
+    ("a baseline corrected", lambda nb: edit.assign(nb.goals[2].metric, baseline=6), {"R"}),
+    ("a unit renamed", lambda nb: edit.assign(nb.goals[2].metric, unit="miles"), {"R"}),
+    ("a direction turned", lambda nb: edit.assign(nb.goals[1].metric, direction=Direction.AT_LEAST), {"S", "P"}),
+    ("a goal paused", lambda nb: edit.assign(nb.goals[2], status=GoalStatus.PAUSED), {"R"}),
+    ("a start set", lambda nb: edit.assign(nb.goals[2], start=TODAY - timedelta(days=60)), {"R"}),
+    ("a deadline moved", lambda nb: edit.assign(nb.goals[2], deadline=date(2027, 3, 1)), {"R"}),
+    ("a statement reworded", lambda nb: edit.assign(nb.goals[3], statement="Publish the team handbook"), {"D"}),
+    ("a goal's action done", lambda nb: mark_done(nb.actions[0], TODAY), {"D"}),
+    ("a day of an action ticked (no step changes)", lambda nb: tick(nb.actions[1], TODAY), set()),
+    ("an action renamed (no step changes)", lambda nb: edit.assign(nb.actions[0], title="Draft the first chapter"),
+     set()),
+    ("the goals reordered", lambda nb: nb.goals.reverse(), set()),
+]
+
+
+@pytest.mark.parametrize("change, redone", [c[1:] for c in CHANGES], ids=[c[0] for c in CHANGES])
+def test_only_the_goals_a_change_touches_are_worked_out_again(change, redone: set[str]) -> None:
+    nb, reuse = notebook(), {}
+    before = all_progress(nb, TODAY, reuse=reuse)
+    change(nb)
+    after = all_progress(nb, TODAY, reuse=reuse)
+    assert {g for g in after if after[g] is not before[g]} == redone
+    assert after == all_progress(nb, TODAY)
+
+
+def test_a_new_day_works_every_goal_out_again_and_a_deleted_goal_is_let_go() -> None:
+    nb, reuse = notebook(), {}
+    before = all_progress(nb, TODAY, reuse=reuse)
+    after = all_progress(nb, TODAY + timedelta(days=1), reuse=reuse)
+    assert all(after[g] is not before[g] for g in after)
+    edit.remove_goal(nb, "R")
+    all_progress(nb, TODAY, reuse=reuse)
+    assert set(reuse) == {"P", "S", "D"}
+
+
+PROGRESS_EDITS = [
+    *EDITS,
+    lambda nb, d: nb.checkins.append(CheckIn(id=new_id(), goal_id=pick(d, nb.goals).id, on=d.draw(days),
+                                             value=d.draw(st.integers(0, 100)))),
+    lambda nb, d: edit.assign(pick(d, nb.goals).metric, baseline=d.draw(st.integers(0, 100))),
+    lambda nb, d: edit.assign(pick(d, nb.goals).metric, direction=d.draw(st.sampled_from(list(Direction)))),
+    lambda nb, d: edit.assign(pick(d, nb.goals).metric, unit=d.draw(st.sampled_from(["", "km", "%"]))),
+    lambda nb, d: nb.actions.append(Action(id=new_id(), title="Step", goal_id=pick(d, nb.goals).id)),
+    lambda nb, d: edit.assign(pick(d, nb.actions), goal_id=pick(d, nb.goals).id),
+    lambda nb, d: edit.assign(pick(d, nb.goals), parent_id=None),
+    lambda nb, d: mark_done(pick(d, nb.actions), d.draw(days)),
+    lambda nb, d: reopen(pick(d, nb.actions)),
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(notebooks(), st.data())
+def test_after_any_edits_the_reused_answer_is_the_one_worked_out_afresh(base: Notebook, data: st.DataObject) -> None:
+    nb, reuse = base.model_copy(deep=True), {}
+    today = data.draw(days)
+    for _ in range(data.draw(st.integers(1, 8))):
+        change = data.draw(st.sampled_from(PROGRESS_EDITS))
+        try:
+            change(nb, data)
+        except (LookupError, ValidationError, ValueError):
+            continue
+        if data.draw(st.booleans()):
+            today = data.draw(days)
+        assert all_progress(nb, today, reuse=reuse) == all_progress(nb, today)
+
+
+def test_reuse_is_a_plain_dict_the_caller_keeps() -> None:
+    reuse: Reuse = {}
+    all_progress(notebook(), TODAY, reuse=reuse)
+    assert set(reuse) == {"P", "S", "R", "D"}
