@@ -30,6 +30,6 @@ def movement_figure(movements: Sequence[GoalMovement], *, large: bool = False) -
     low, high = min(0, *before, *now), max(100, *before, *now)
     return Figure(traces, layout(
         height=110 + 48 * len(charted), large=large, yaxis=dict(autorange="reversed"),
-        xaxis=dict(title="% of the way from the starting point to the target", ticksuffix="%",
+        xaxis=dict(title=dict(text="% of the way from the starting point to the target"), ticksuffix="%",
                    range=[low - 4, high + 4], dtick=25),
     ))

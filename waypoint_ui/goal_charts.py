@@ -40,8 +40,8 @@ def history_figure(points: Sequence[HistoryPoint], *, large: bool = False) -> Fi
     )
     return Figure([line], layout(
         height=230, large=large, margin=dict(t=20),
-        xaxis=dict(title="Wording", tickmode="array", tickvals=[p.number for p in points], range=[0.6, len(points) + 0.4]),
-        yaxis=dict(title="SMART score", range=[0, 112], tickvals=[0, 25, 50, 75, 100]),
+        xaxis=dict(title=dict(text="Wording"), tickmode="array", tickvals=[p.number for p in points], range=[0.6, len(points) + 0.4]),
+        yaxis=dict(title=dict(text="SMART score"), range=[0, 112], tickvals=[0, 25, 50, 75, 100]),
     ))
 
 
@@ -132,8 +132,8 @@ def focus_figure(points: Sequence[FocusPoint], pause: Collection[str] = (), *, l
     ticks = dict(tickmode="array", tickvals=[1, 2, 3, 4, 5])
     return Figure(traces, layout(
         height=460, large=large, shapes=shapes, annotations=annotations,
-        xaxis=dict(range=[0.4, 5.6], title="Impact on my career (1–5)", **ticks),
-        yaxis=dict(range=[0.4, 5.6], title="My motivation (1–5)", **ticks),
+        xaxis=dict(range=[0.4, 5.6], title=dict(text="Impact on my career (1–5)"), **ticks),
+        yaxis=dict(range=[0.4, 5.6], title=dict(text="My motivation (1–5)"), **ticks),
     ))
 
 

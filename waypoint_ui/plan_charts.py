@@ -182,5 +182,5 @@ def load_figure(load: WeeklyLoad, today: date, *, large: bool = False) -> Figure
     bottom = min([0.0, *(-w.freed for w in weeks)]) * 1.15 if load.usual == 0 else 0
     return Figure(traces, layout(
         height=380, large=large, barmode="relative", hovermode="closest", shapes=[limit], annotations=[limit_label],
-        yaxis=dict(title="Hours in the week", range=[bottom, top]), xaxis=dict(type="category"),
+        yaxis=dict(title=dict(text="Hours in the week"), range=[bottom, top]), xaxis=dict(type="category"),
     ))

@@ -39,7 +39,7 @@ def skill_gap_figure(gaps: Sequence[SkillGap], *, large: bool = False) -> Figure
         hovertemplate="%{customdata[0]}<br>Wanted: %{x}<br>%{customdata[1]}<extra></extra>",
     ))
     return Figure(traces, layout(height=90 + 34 * max(len(gaps), 1), large=large,
-                                    xaxis=dict(range=[0.6, 5.6], title="1 = beginner · 5 = expert", **RATING_TICKS),
+                                    xaxis=dict(range=[0.6, 5.6], title=dict(text="1 = beginner · 5 = expert"), **RATING_TICKS),
                                     yaxis=dict(autorange="reversed", showgrid=False)))
 
 
@@ -72,8 +72,8 @@ def priority_figure(rows: Sequence[Priority], top: int, *, large: bool = False) 
                      layer="below")],
         annotations=[dict(x=3.55, y=5.95, text="shaded: most value, most drive", showarrow=False, xanchor="left",
                           yanchor="top", font=dict(size=12, color="#3D6B5B"))],
-        xaxis=dict(range=[0.5, 5.6], title="Value for my career (1–5)", **RATING_TICKS),
-        yaxis=dict(range=[0.5, 6.0], title="My motivation (1–5)", **RATING_TICKS),
+        xaxis=dict(range=[0.5, 5.6], title=dict(text="Value for my career (1–5)"), **RATING_TICKS),
+        yaxis=dict(range=[0.5, 6.0], title=dict(text="My motivation (1–5)"), **RATING_TICKS),
     ))
 
 

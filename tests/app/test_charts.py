@@ -12,6 +12,7 @@ import pytest
 from benchmarks.pages import VIEWS
 from career_core.sample import load_sample
 from tests.app.conftest import run_app
+from tests.synthetic import five_year_notebook
 from waypoint_ui import charts
 from waypoint_ui.charts import Figure, layout, trace
 
@@ -100,3 +101,28 @@ def test_a_rerun_draws_each_chart_without_building_it_again(db, monkeypatch, vie
     at.run()
     assert not at.exception, view.name
     assert built == []
+
+
+@pytest.mark.parametrize("notebook", ["sample", "five-year"])
+def test_every_chart_of_every_page_is_plotlys_own_figure_unchecked(db, monkeypatch, notebook):
+    """Each chart a notebook draws anywhere, built as the app builds it (unchecked, without Plotly's
+    graph objects), is the dict Plotly makes of the same traces and layout."""
+    nb = db.add("local", load_sample(date.today()) if notebook == "sample" else five_year_notebook(0, date.today()))
+    built: list[tuple[list, dict]] = []
+    real = Figure.__init__
+
+    def recorded(self, data=(), layout=None):
+        built.append((list(data), dict(layout or {})))
+        real(self, data, layout)
+
+    monkeypatch.setattr(Figure, "__init__", recorded)
+    for view in VIEWS:
+        at = run_app(query={"nb": nb.id})
+        view.open(at)
+        at.run()
+        assert not at.exception, view.name
+    monkeypatch.setattr(Figure, "__init__", real)
+    monkeypatch.setattr(charts, "CHECKED", False)
+    assert len(built) >= 8
+    for data, own in built:
+        assert Figure(data, own).to_dict() == go.Figure(data, own).to_dict()
