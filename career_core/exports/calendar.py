@@ -27,6 +27,20 @@ PRODID = "-//Waypoint//Career plan//EN"
 CATEGORY = "Waypoint"
 
 
+class TypedText(vText):
+    """Event text written as typed. icalendar's escaping first reads the two characters backslash
+    and capital N as a line break (RFC 5545 spells a line break that way, and it normalises it), so
+    a title like "Tidy C:\\Notes" came back as "Tidy C:" and a new line. Those two characters
+    are kept out of that step and written as an escaped backslash and an N."""
+
+    def to_ical(self) -> bytes:
+        if "\\N" not in self:
+            return super().to_ical()
+        mark = next(chr(c) for c in range(0xE000, 0xF900) if chr(c) not in self)  # a character the text lacks
+        hidden = vText(self.replace("\\N", f"{mark}N"), self.encoding)
+        return hidden.to_ical().replace(mark.encode(self.encoding), b"\\\\")
+
+
 def action_uid(nb: Notebook, action: Action) -> str:
     return f"action-{action.id}.{nb.id}@waypoint"
 
@@ -91,8 +105,8 @@ def _action_event(nb: Notebook, action: Action) -> Event | None:
     ) if p)
     event = Event.new(
         uid=action_uid(nb, action),
-        summary=action.title,
-        description=description,
+        summary=TypedText(action.title),
+        description=TypedText(description),
         start=start,
         end=start + timedelta(days=1),
         stamp=nb.updated_at,
@@ -109,8 +123,8 @@ def _review_event(nb: Notebook, position: int, on: date) -> Event:
     event = Event.new(
         uid=review_uid(nb, position),
         summary="Career review" if position else "Next career review",
-        description=("Look back at your goals: what went well, what did not, what you learned and what you "
-                     f"will change. From the Waypoint notebook “{nb.title}”."),
+        description=TypedText("Look back at your goals: what went well, what did not, what you learned and "
+                              f"what you will change. From the Waypoint notebook “{nb.title}”."),
         start=on,
         end=on + timedelta(days=1),
         stamp=nb.updated_at,
@@ -126,7 +140,7 @@ def to_ics(nb: Notebook, today: date) -> bytes:
     cal = Calendar.new(
         # vText: icalendar escapes line breaks, commas and semicolons in event text itself, but
         # writes a calendar's name as given, and a line break there makes the file unreadable.
-        name=vText(f"Waypoint · {nb.title}"),
+        name=TypedText(f"Waypoint · {nb.title}"),
         description="Actions and review dates from your Waypoint career plan.",
         prodid=PRODID,
         uid=nb.id,

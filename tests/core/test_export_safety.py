@@ -98,6 +98,9 @@ TITLES = [
     "Emoji 🚀 and right-to-left עברית",
     "tab\tinside",
     "NUL\x00inside",
+    "Tidy C:\\Notes\\New",  # a backslash before a capital N is not a line break
+    "N\\",
+    "\\N\\n\\\\N",
 ]
 
 
