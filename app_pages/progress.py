@@ -184,7 +184,11 @@ def _checkin_list(nb: Notebook, gp: GoalProgress, today: date) -> None:
     rows = derived.per_revision(_checkin_rows, nb, today, gp.goal_id)
     if not rows:
         return
-    with st.expander(f"Check-ins for this goal ({len(rows)})"):
+    # Drawn only while open: a goal kept for years has hundreds of check-ins.
+    with st.expander(f"Check-ins for this goal ({len(rows)})", key=checkins_open_key(gp.goal_id),
+                     on_change="rerun") as shown:
+        if not shown.open:
+            return
         table = derived.per_revision(_checkin_table, nb, today, gp.goal_id, session.hidden(CheckIn, "note"))
         st.dataframe(table, hide_index=True, width="stretch", column_config={
             "Date": st.column_config.DateColumn(format=wording.DATE_COLUMN, width="small"),
@@ -199,6 +203,11 @@ def _checkin_list(nb: Notebook, gp: GoalProgress, today: date) -> None:
                      format_func=lambda i: _describe(find(recent, i), gp.unit, today), placeholder="Choose one")
         c2.button("Remove", key=session.key(f"remove.{gp.goal_id}"), icon=":material/delete:",
                   on_click=_remove_checkin, args=(pick,), disabled=not st.session_state.get(pick))
+
+
+def checkins_open_key(goal_id: str) -> str:
+    """Where whether a goal's list of check-ins is open is kept."""
+    return session.key(f"checkins.open.{goal_id}")
 
 
 def _describe(c: CheckIn | None, unit: str, today: date) -> str:

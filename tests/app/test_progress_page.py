@@ -35,6 +35,13 @@ def _field(at, kind, label):
     return next(w for w in getattr(at, kind) if w.label.startswith(label))
 
 
+def _open_checkins(at, nb, goal):
+    """Open the goal's list of check-ins (drawn only while open), as a click on it does."""
+    generation = at.session_state["wp.generation"] if "wp.generation" in at.session_state else 0
+    at.session_state[f"{nb.id}.{generation}.checkins.open.{goal.id}"] = True
+    at.run()
+
+
 def _log(at):
     next(b for b in at.button if b.label == "Log check-in").click().run()
     assert not at.exception, [e.value for e in at.exception]
@@ -193,6 +200,8 @@ def test_a_check_in_logged_by_mistake_can_be_removed(open_app, db):
     keep, wrong = CheckIn(goal_id=g.id, on=TODAY - timedelta(days=7), value=66), CheckIn(goal_id=g.id, on=TODAY, value=6.9)
     nb = _notebook(db, g, checkins=[keep, wrong])
     at = open_app(page="progress")
+    assert not any(w.label.startswith("Remove a check-in") for w in at.selectbox)  # closed: not drawn
+    _open_checkins(at, nb, g)
     pick = _field(at, "selectbox", "Remove a check-in")
     pick.select(wrong.id).run()
     next(b for b in at.button if b.label == "Remove").click().run()
@@ -201,9 +210,10 @@ def test_a_check_in_logged_by_mistake_can_be_removed(open_app, db):
 
 def test_presenting_hides_check_in_notes(open_app, db):
     g = _goal()
-    _notebook(db, g, checkins=[CheckIn(goal_id=g.id, on=TODAY, value=66, note="Salary talk went badly")])
+    nb = _notebook(db, g, checkins=[CheckIn(goal_id=g.id, on=TODAY, value=66, note="Salary talk went badly")])
     at = open_app(page="progress", query={"present": "1"})
-    table = at.dataframe[0].value
+    _open_checkins(at, nb, g)
+    table = next(d.value for d in at.dataframe if "Note" in d.value.columns)
     assert list(table["Note"]) == ["(hidden while presenting)"]
     assert "Salary talk" not in texts(at)
 
