@@ -51,9 +51,10 @@ from career_core.smart.counted import after_a_verb, names_what
 from career_core.smart.detect import Hit
 from career_core.smart.evidenced import NAME_RULES, NO_HITS, OBJECT_RULES, VAGUE_S_RULES, Evidenced, criterion, words_at
 from career_core.smart.report import Criterion
-from career_core.smart.rules import ADVICE, text
+from career_core.smart.rules import ADVICE, text, word_set
 from career_core.smart.time_checks import EACH_ONCE, TARGET_RATE
 from career_core.smart.vague_checks import OPEN_COUNT, OPEN_RHYTHM
+from career_core.smart.verbs import lemma_of
 
 STRONG_S_RULES = frozenset(
     {"M.percent", "M.fraction", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",
@@ -70,6 +71,9 @@ _MAY_PURPOSE = re.compile(r"\b(?:to|so|in\s+order|because)\b", re.ASCII)  # chea
 _MAY_MANNER = re.compile(r"\b(?:on\s|timely|promptly)", re.ASCII)  # cheap test before G.manner
 _OPEN_TIMES = re.compile(r"\b(?:few|several|couple)\b", re.ASCII)
 _COMPARATIVES = frozenset({"faster", "sooner", "earlier", "quicker", "better", "more", "less", "fewer"})
+# verbs whose deed goes on by nature or changes an amount: a deadline does not close it
+_OPEN_DEEDS = (word_set("ongoing_verb") - word_set("frame_verb")) | word_set("lone_change_verb") | word_set("amount_verb")
+_WORD = re.compile(r"[a-z]+", re.ASCII)
 
 
 def judge_s(ev: Evidenced) -> Criterion:
@@ -155,7 +159,8 @@ def _has_letters(ev: Evidenced) -> bool:
     return any(ch.isalpha() for ch in ev.det.text)
 
 
-def judge_m(ev: Evidenced) -> Criterion:
+def judge_m(ev: Evidenced, specific: bool = False) -> Criterion:
+    """specific: S is met (a concrete deed or thing), which a deadline can close."""
     if not ev.real:
         return criterion("missing", (), text(ADVICE, "M_nonsense"))
     m_hits = ev.with_criterion("M")
@@ -214,7 +219,19 @@ def judge_m(ev: Evidenced) -> Criterion:
     vague = ev.get("S.vague_word")
     if vague:
         return criterion("missing", (), text(ADVICE, "M_comparative", word=ev.first_words(vague)))
+    if specific:
+        # "have the sonata by heart by June", "sit the N3 this year": a concrete deed with a
+        # deadline is done or not done by then; not one that goes on ("learn Welsh by May")
+        dated = [h for h in ev.with_criterion("T") if h.kind == "deadline" or h.kind == "duration"]
+        if dated and not ev.amount_words() and not _goes_on(ev.det.lower):
+            return criterion("met", ev.cite(dated))
     return criterion("missing", (), text(ADVICE, "M_missing"))
+
+
+def _goes_on(lower: str) -> bool:
+    """Does a verb that goes on by nature or changes an amount stand in the text?"""
+    lemmas = lemma_of()
+    return any(lemmas.get(w, w) in _OPEN_DEEDS for w in _WORD.findall(lower))
 
 
 def judge_t(ev: Evidenced, context: ScoringContext | None, deadline: date | None = None, today: date | None = None) -> Criterion:

@@ -129,7 +129,7 @@ NAMED_ROUTES = [
 # says nothing of what the goal does; in the goal's own clause it still asks for a positive act.
 NEGATION_IN_A_SIDE_CLAUSE = [
     ("Set two alarms on my phone so I don't oversleep", "SMt"),
-    ("Cycle the coast road in May, when the wind won't be against me", "SmT"),
+    ("Cycle the coast road in May, when the wind won't be against me", "SMT"),
     ("Email the two tenants who haven't paid, by Friday", "SMT"),
     ("Never skip breakfast when I travel", "smt"),
 ]
@@ -206,6 +206,26 @@ A_NEGATION_AFTER_THE_THING = [
 ]
 
 
+# A deadline closes a concrete deed: by then it is done or not, so measurable, whatever its
+# verb ("toilet-train", "land", "be on"). Not a deed that goes on by nature or changes an amount
+# ("keep", "study", "save", "monitor", "grow"), and not one with no deadline.
+A_DEADLINE_CLOSES_A_DEED = [
+    ("Toilet-train the puppy by her first birthday", "SMT"),
+    ("Be on the committee of the sailing club by next year", "SMT"),
+    ("Land a back somersault on the trampoline before the end of the holidays", "SMT"),
+    ("I want to be in a job in the city by the end of the year", "SMT"),
+    ("Come home from the trip with a finished sketchbook by the end of August", "SMT"),
+    ("Be on stage with the choir at the winter concert", "SMT"),
+    ("Keep the allotment tidy this summer", "SmT"),
+    ("Study the history of the canal over the winter", "SmT"),
+    ("Save for a new bike this year", "SmT"),
+    ("Monitor the cellar for damp this winter", "SmT"),
+    ("Maintain the garden pond over the summer", "SmT"),
+    ("Toilet-train the puppy", "Smt"),
+    ("Be on the committee of the sailing club", "Smt"),
+]
+
+
 FAMILIES = {
     "a part of a period or occasion is a time frame": PART_OF_A_PERIOD,
     "getting hold of a counted thing is an act": GETTING_HOLD_OF,
@@ -222,6 +242,7 @@ FAMILIES = {
     "an open amount of everyday things names them": AN_OPEN_AMOUNT_OF_THINGS,
     "a count per period is a number": A_COUNT_PER_PERIOD_IS_A_NUMBER,
     "a negation after the thing named does not frame the goal": A_NEGATION_AFTER_THE_THING,
+    "a deadline closes a concrete deed": A_DEADLINE_CLOSES_A_DEED,
 }
 CASES = family_cases(FAMILIES)
 
