@@ -131,6 +131,10 @@ def judge_s(ev: Evidenced) -> Criterion:
             pinned = [h for h in ev.lazy("S.one_thing") if h.start < cut]
             s_hits = s_hits + pinned
     if vague:
+        if pinned and any(h.kind == "frequency" for h in ev.with_criterion("T")) and all(h.start >= min(p.end for p in pinned) for h in vague):
+            # "make my bed each morning, however late I get up": a concrete deed on a rhythm is
+            # named before any vague word, which only qualifies a side matter, not the deed
+            return criterion("met", ev.cite(s_hits + rhythm))
         level = "partial" if (pinned or loose or changed or rhythm) else "missing"
         first = min(vague, key=lambda h: h.start)
         if first.rule == "S.negative_framing":

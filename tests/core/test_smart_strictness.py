@@ -226,6 +226,21 @@ A_DEADLINE_CLOSES_A_DEED = [
 ]
 
 
+# A concrete deed on a rhythm, named before any vague word, is specific: the vague word after it
+# qualifies a side matter ("... and feel better"), not the deed. A vague word that heads the goal
+# ("be more patient with the kids every evening") still leaves it open, and so does no rhythm.
+A_DEED_ON_A_RHYTHM_BEFORE_A_VAGUE_WORD = [
+    ("Water the tomatoes every evening, even a little", "SmT"),
+    ("Sweep the yard each week so it stays nicer", "SmT"),
+    ("Walk the dog around the park every evening and feel better", "SmT"),
+    ("Be more patient with the kids every evening", "smT"),
+    ("Try harder in my maths lessons every day", "smT"),
+    ("Read more of the Bible every morning", "smT"),
+    ("Post a good photo on my blog every week", "smT"),
+    ("Walk the dog around the park and feel better", "smt"),
+]
+
+
 FAMILIES = {
     "a part of a period or occasion is a time frame": PART_OF_A_PERIOD,
     "getting hold of a counted thing is an act": GETTING_HOLD_OF,
@@ -243,6 +258,7 @@ FAMILIES = {
     "a count per period is a number": A_COUNT_PER_PERIOD_IS_A_NUMBER,
     "a negation after the thing named does not frame the goal": A_NEGATION_AFTER_THE_THING,
     "a deadline closes a concrete deed": A_DEADLINE_CLOSES_A_DEED,
+    "a deed on a rhythm named before a vague word is specific": A_DEED_ON_A_RHYTHM_BEFORE_A_VAGUE_WORD,
 }
 CASES = family_cases(FAMILIES)
 
