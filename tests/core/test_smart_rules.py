@@ -109,8 +109,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Walk to the end of the pier", "Sit at the back of the hall", "Read to the end of the book"),
     ),
     "T.this_next_period": (
-        ("Work on my speaking this year", "Get a raise next year", "Hire a deputy the following quarter"),
-        ("Review this plan", "Plan the next step"),
+        ("Work on my speaking this year", "Get a raise next year", "Hire a deputy the following quarter",
+         "Score 3 tries this season", "Row 200 km this off-season", "Swim 20 lengths a week this preseason",
+         "Win the league next cricket season", "Pass four modules this new term"),
+        ("Review this plan", "Plan the next step", "Watch this season of the quiz show", "Try this new recipe"),
     ),
     "T.season": (
         ("Finish by the summer of 2029", "Teach a session before the summer", "Read during the autumn term", "Launch in spring 2028", "Sow the peas in early spring", "Paint the shed in time for summer"),
