@@ -174,6 +174,11 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Publish two papers by the end of the third year", "In my final semester, lead the student union", "Turn a profit the first month.", "Pass the bar in my 2nd year", "Get a B in physics first term", "Make varsity my junior year of high school", "Read six novels during senior year"),
         ("Spend the first month learning the ropes", "Mentor first year students", "Teach grade 4 pupils to swim", "Finish my first semester", "Polish my senior year portfolio"),
     ),
+    "T.stage_heading": (
+        ("Week 1: walk ten minutes after lunch", "Month two - book the venue for the reunion", "Day 3: sort the sock drawer",
+         "2. Week 4: swim three lengths without stopping"),
+        ("Walk ten minutes after lunch in week one of the plan", "Plan the week: three runs", "Month by month, save a little"),
+    ),
     "T.period_number": (
         ("Break even in month 18", "Open a second shop by year 3", "Hire a deputy before month 6"),
         ("Coach the year 9 pupils", "Run a mile a day for a month", "Tutor in year 10 students' study hall"),
