@@ -58,7 +58,7 @@ from career_core.smart.verbs import lemma_of
 
 STRONG_S_RULES = frozenset(
     {"M.percent", "M.fraction", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",
-     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.language_level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.kept_diet", "M.abstain", "M.restraint", "M.buy_only", "M.completion", "M.completion_named", "M.role", "M.made", "M.credential", "M.graduate", "M.post_nominal", "M.clock_duration", "M.goal_is",
+     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.language_level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.ban", "M.kept_diet", "M.abstain", "M.restraint", "M.buy_only", "M.completion", "M.completion_named", "M.role", "M.made", "M.credential", "M.graduate", "M.post_nominal", "M.clock_duration", "M.goal_is",
      "S.named", "S.quoted"}
 )
 UNCOUNTED_RHYTHMS = frozenset({"F.every", "F.every_event", "F.every_occasion", "F.cadence_word", "F.on_days"})

@@ -496,6 +496,11 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Read the whole trilogy", "Go a full week without sugar", "Sing the entire anthem", "Attend all my seminars", "Hand in all of the lab reports"),
         ("Think about the whole thing", "Hire a full-time nanny", "Thank all my mentors"),
     ),
+    "M.ban": (
+        ("No new shoes.", "No takeaway coffees or pastries", "3. No fizzy drinks at work", "No sick days this year",
+         "no motorway snacks"),
+        ("No regrets", "No more stress", "No bad habits", "No big problems", "Buy no new shoes", "Say no to takeaway coffees"),
+    ),
     "M.free_state": (
         ("Be debt-free by 2030", "Stay smoke free", "Become alcohol free for Lent", "Be free of fizzy drinks", "Live free from gambling", "Overdraft free by June", "Car Finance Debt Free by 2029."),
         ("Be stress-free at work", "Get a free coffee", "Be free from worry", "Gluten-free baking on Sundays", "Free of charge", "Feel free to ask"),
