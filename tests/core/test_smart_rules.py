@@ -93,7 +93,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Learn fiscal planning", "Own the fiscal budget"),
     ),
     "T.horizon": (
-        ("Lead a team within five years", "Ship it in the next 12 months", "Mentor two analysts for the next six months", "Save more over the coming year", "Go sober for 30 days", "Become a director within a decade", "Land a team lead role in under two years", "Pay off the van in less than a year", "Settle in during the first couple of weeks", "After two years, lead the night shift", "Be fitter at the end of 30 days"),
+        ("Lead a team within five years", "Ship it in the next 12 months", "Mentor two analysts for the next six months", "Save more over the coming year", "Go sober for 30 days", "Become a director within a decade", "Land a team lead role in under two years", "Pay off the van in less than a year", "Settle in during the first couple of weeks", "After two years, lead the night shift", "Be fitter at the end of 30 days",
+         "Repaint the hall within 2-3 weeks", "Over the next four or five months, clear the loft", "Rebuild the wall in 6 to 8 weeks"),
         ("Study for 30 minutes", "Work here for years", "Meet every two weeks", "Complete a six-week course", "Finish the hike in under 5 hours", "Spend less than a day a week on email", "Run after the dog", "Ship by the end of next quarter"),
     ),
     "T.end_of_period": (
@@ -151,7 +152,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Try three times", "Do it once"),
     ),
     "F.every": (
-        ("Call my mum every Sunday", "Run a retrospective every two weeks", "Shadow the VP each quarter"),
+        ("Call my mum every Sunday", "Run a retrospective every two weeks", "Shadow the VP each quarter",
+         "Water the ferns every two or three days", "Service the boiler every 10-12 months"),
         ("Thank every colleague", "Review each proposal"),
     ),
     "F.every_event": (
