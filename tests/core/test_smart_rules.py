@@ -181,6 +181,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "2. Week 4: swim three lengths without stopping"),
         ("Walk ten minutes after lunch in week one of the plan", "Plan the week: three runs", "Month by month, save a little"),
     ),
+    "T.period_end_word": (
+        ("Grow the list by 10% by year end", "File the returns before month-end", "Keep the backlog under 20 until quarter end"),
+        ("Write a year-end letter", "Sand the table end to end", "Reach the end of the year's book list"),
+    ),
     "T.period_number": (
         ("Break even in month 18", "Open a second shop by year 3", "Hire a deputy before month 6"),
         ("Coach the year 9 pupils", "Run a mile a day for a month", "Tutor in year 10 students' study hall"),
