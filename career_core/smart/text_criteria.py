@@ -49,7 +49,16 @@ from career_core.smart.clauses import changes, done_by_me, method_habit, open_me
 from career_core.smart.context import ScoringContext
 from career_core.smart.counted import after_a_verb, names_what
 from career_core.smart.detect import Hit
-from career_core.smart.evidenced import NAME_RULES, NO_HITS, OBJECT_RULES, VAGUE_S_RULES, Evidenced, criterion, words_at
+from career_core.smart.evidenced import (
+    AMOUNT_VERBS,
+    NAME_RULES,
+    NO_HITS,
+    OBJECT_RULES,
+    VAGUE_S_RULES,
+    Evidenced,
+    criterion,
+    words_at,
+)
 from career_core.smart.report import Criterion
 from career_core.smart.rules import ADVICE, text, word_set
 from career_core.smart.time_checks import EACH_ONCE, TARGET_RATE
@@ -186,6 +195,8 @@ def judge_m(ev: Evidenced, specific: bool = False) -> Criterion:
         method = method_habit(ev) if open_ended else None
         if method is not None and all(h.start >= method for h in strong):
             open_ended = []  # "... by getting up at 6 every weekday": the habit is the measure
+        if open_ended and _deed_before_open_words(ev, min(h.start for h in strong), min(h.end for h in strong)):
+            open_ended = []  # "study for an hour every day, and more at weekends": the deed on the rhythm is counted
         if open_ended:
             return criterion("partial", ev.cite(strong), text(ADVICE, "M_rhythm_only", word=open_ended[0]))
     if strong and all(h.kind == "completion" for h in strong):
@@ -230,6 +241,14 @@ def judge_m(ev: Evidenced, specific: bool = False) -> Criterion:
         if dated and not ev.amount_words() and not _goes_on(ev.det.lower):
             return criterion("met", ev.cite(dated))
     return criterion("missing", (), text(ADVICE, "M_missing"))
+
+
+def _deed_before_open_words(ev: Evidenced, rhythm_start: int, rhythm_end: int) -> bool:
+    """Is a deed named before the first rhythm ("post a blog entry weekly (or more)"), with every
+    open word after it? Then the open word only adds to a counted deed, as in judge_s."""
+    opens = [m.start() for m in _WORD.finditer(ev.det.lower) if m.group() in AMOUNT_VERBS]
+    opens += [h.start for h in ev.get("S.vague_word") if not ev.is_rhythm_word(h) and h.value != OPEN_RHYTHM]
+    return min(opens, default=rhythm_end) >= rhythm_end and names_what(ev.det.lower[:rhythm_start])
 
 
 def _goes_on(lower: str) -> bool:

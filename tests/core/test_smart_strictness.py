@@ -230,7 +230,7 @@ A_DEADLINE_CLOSES_A_DEED = [
 # qualifies a side matter ("... and feel better"), not the deed. A vague word that heads the goal
 # ("be more patient with the kids every evening") still leaves it open, and so does no rhythm.
 A_DEED_ON_A_RHYTHM_BEFORE_A_VAGUE_WORD = [
-    ("Water the tomatoes every evening, even a little", "SmT"),
+    ("Water the tomatoes every evening, even a little", "SMT"),
     ("Sweep the yard each week so it stays nicer", "SmT"),
     ("Walk the dog around the park every evening and feel better", "SmT"),
     ("Be more patient with the kids every evening", "smT"),
@@ -238,6 +238,18 @@ A_DEED_ON_A_RHYTHM_BEFORE_A_VAGUE_WORD = [
     ("Read more of the Bible every morning", "smT"),
     ("Post a good photo on my blog every week", "smT"),
     ("Walk the dog around the park and feel better", "smt"),
+]
+
+
+# The same for M: a deed named before its rhythm is counted by it, and an open word after the
+# rhythm only adds to it ("... and eat less meat"); an open change on the rhythm ("eat less meat
+# every week") or a rhythm with no deed before it ("every week, walk a little further") is not.
+A_COUNTED_DEED_BEFORE_AN_OPEN_WORD = [
+    ("Post a recipe on the club blog weekly (or more)", "SMT"),
+    ("Cook a vegetable curry every Friday and eat less meat", "SMT"),
+    ("Eat less meat every week", "smT"),
+    ("Every week, walk a little further", "smT"),
+    ("Cut down on coffee every morning", "smT"),
 ]
 
 
@@ -259,6 +271,7 @@ FAMILIES = {
     "a negation after the thing named does not frame the goal": A_NEGATION_AFTER_THE_THING,
     "a deadline closes a concrete deed": A_DEADLINE_CLOSES_A_DEED,
     "a deed on a rhythm named before a vague word is specific": A_DEED_ON_A_RHYTHM_BEFORE_A_VAGUE_WORD,
+    "a deed on a rhythm named before an open word is counted": A_COUNTED_DEED_BEFORE_AN_OPEN_WORD,
 }
 CASES = family_cases(FAMILIES)
 
