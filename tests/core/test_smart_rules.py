@@ -26,7 +26,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "T.vague_time": (
         ("Get promoted soon", "Write a novel someday", "One day I will run a marathon", "Eventually lead a division", "Finish it in the coming months", "Start a podcast at some point"),
-        ("Walk one day a week", "Submit the report no later than Friday", "Volunteer for one day each quarter"),
+        ("Walk one day a week", "Submit the report no later than Friday", "Volunteer for one day each quarter",
+         "Sow the broad beans in a few weeks"),
     ),
     "X.clock": (
         ("Start work at 7am every day", "Stop emails after 8 pm", "Leave by 17:30 on Fridays"),
@@ -94,7 +95,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "T.horizon": (
         ("Lead a team within five years", "Ship it in the next 12 months", "Mentor two analysts for the next six months", "Save more over the coming year", "Go sober for 30 days", "Become a director within a decade", "Land a team lead role in under two years", "Pay off the van in less than a year", "Settle in during the first couple of weeks", "After two years, lead the night shift", "Be fitter at the end of 30 days",
-         "Repaint the hall within 2-3 weeks", "Over the next four or five months, clear the loft", "Rebuild the wall in 6 to 8 weeks"),
+         "Repaint the hall within 2-3 weeks", "Over the next four or five months, clear the loft", "Rebuild the wall in 6 to 8 weeks",
+         "Redo my CV in the next few weeks", "Paint the shed in a couple of weeks", "Clear the overdraft within the next couple of years"),
         ("Study for 30 minutes", "Work here for years", "Meet every two weeks", "Complete a six-week course", "Finish the hike in under 5 hours", "Spend less than a day a week on email", "Run after the dog", "Ship by the end of next quarter"),
     ),
     "T.end_of_period": (
