@@ -9,9 +9,11 @@ The rules of judgement (DESIGN.md, "The SMART scorer"):
 - R comes from the context: a linked objective, value, parent goal or "supports my vision"
   is met, as are two or more words shared with the vision, objectives or parent, or a why
   together with a shared word or a reason clause. A why, one shared word or a reason clause
-  ("so that ...") alone is partial. Someone else's "should" makes R missing, or partial when
-  the person linked the goal in its context anyway (a reason clause in the text is not
-  enough). Without any of this R is unknown.
+  ("so that ...") alone is partial. Someone else's "should" laid on the person ("I should",
+  "my boss wants") makes R missing, or partial when the person linked the goal in its context
+  anyway (a reason clause in the text is not enough); advice to a reader or a role's standard
+  ("you should", "students are expected to") is partial: a warning, not a refusal. Without any
+  of this R is unknown.
 - overall weighs S, M and T 25 each and A and R 12.5 each; met counts 1, partial and unknown
   0.5, missing 0 (report.py), so a met criterion never lowers it.
 
@@ -35,6 +37,10 @@ STRETCH_DAYS = 366
 
 _CONTENT_WORD = re.compile(r"[a-z][a-z'-]{3,}", re.ASCII)
 _OVERLAP_STOP = word_set("overlap_stop")
+# "I should", "we're supposed to": an expectation the person holds over themselves; "you should",
+# "students are expected to" is advice or a role's standard, which the reader takes on as a goal
+_SELF_SUBJECT = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s{1,3}") for w in sorted(word_set("should_self"), key=len, reverse=True)) + r")\s{1,3}$")
+_MODALS = tuple(word_set("should_modal"))
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ies", "es", "ed", "ship", "ly", "s")
 
 
@@ -149,6 +155,13 @@ def overlap(det: Detection, context: ScoringContext) -> list[Evidence]:
     return out
 
 
+def _mine(ev: Evidenced, start: int) -> bool:
+    """Is this "should" laid on the person themselves: their own subject, or someone over them ("my boss wants")?"""
+    if not ev.det.lower.startswith(_MODALS, start):
+        return True
+    return _SELF_SUBJECT.search(ev.det.lower, max(0, start - 16), start) is not None
+
+
 def judge_r(ev: Evidenced, context: ScoringContext | None) -> Criterion:
     links = ev.get("R.link_clause")
     should = ev.get("R.should")
@@ -182,7 +195,7 @@ def judge_r(ev: Evidenced, context: ScoringContext | None) -> Criterion:
         # A reason in the same sentence ("because my boss says so") does not make it the
         # person's own goal; only links they made themselves do.
         evidence += ev.cite(should)
-        level = "partial" if (strong or shared or why) else "missing"
+        level = "partial" if (strong or shared or why or not any(_mine(ev, h.start) for h in should)) else "missing"
         advice = text(ADVICE, "R_should", word=ev.first_words(should))
     elif level == "partial" and shared and not (why or links):
         advice = text(ADVICE, "R_overlap")

@@ -13,7 +13,7 @@ from typing import Any
 
 from career_core.smart.lexicon import is_common
 from career_core.smart.name_checks import written_as_name
-from career_core.smart.object_words import BROAD, NOT_OBJECT, builds_amount, is_broad, no_thing
+from career_core.smart.object_words import ABSTRACT_HEADS, BROAD, NOT_OBJECT, builds_amount, is_broad, no_thing
 from career_core.smart.rules import word_set
 from career_core.smart.scan import (
     PREV_WORDS,
@@ -114,7 +114,18 @@ def _check_switch(m: re.Match[str], scan: Scan) -> Any:
     return "determined" if is_common(head) or written_as_name(scan, m.start("head")) else REJECT
 
 
+def _check_ban(m: re.Match[str], scan: Scan) -> Any:
+    """"No new shoes": a ban names its things, in two words at least as a kind of thing is named
+    ("new shoes", "hospital visits"); "no regrets", "no more stress" name no thing."""
+    words = m.group("np").split()
+    head = words[-1]
+    if len(words) < 2 or any(w in VAGUE for w in words) or is_abstract(head) or head in ABSTRACT_HEADS or head.removesuffix("s") in ABSTRACT_HEADS or head in BROAD or head in NOT_OBJECT or not is_common(head.removesuffix("s")):
+        return REJECT
+    return head
+
+
 DONE_CHECKS: dict[str, Callable[[re.Match[str], Scan], Any]] = {
+    "ban": _check_ban,
     "completion": _check_completion,
     "credential": _check_credential,
     "made": _check_made,

@@ -64,9 +64,10 @@ def _score(text: str, context: ScoringContext | None, today: date) -> SmartRepor
     ev = Evidenced(det)
     deadline = resolve_deadline(det, today)
     a, ratio = judge_a(ev, context, deadline, today)
+    s = judge_s(ev)
     crit = {
-        "S": judge_s(ev),
-        "M": judge_m(ev),
+        "S": s,
+        "M": judge_m(ev, s.level == "met"),
         "A": a,
         "R": judge_r(ev, context),
         "T": judge_t(ev, context, deadline, today),

@@ -49,15 +49,25 @@ from career_core.smart.clauses import changes, done_by_me, method_habit, open_me
 from career_core.smart.context import ScoringContext
 from career_core.smart.counted import after_a_verb, names_what
 from career_core.smart.detect import Hit
-from career_core.smart.evidenced import NAME_RULES, NO_HITS, OBJECT_RULES, VAGUE_S_RULES, Evidenced, criterion, words_at
+from career_core.smart.evidenced import (
+    AMOUNT_VERBS,
+    NAME_RULES,
+    NO_HITS,
+    OBJECT_RULES,
+    VAGUE_S_RULES,
+    Evidenced,
+    criterion,
+    words_at,
+)
 from career_core.smart.report import Criterion
-from career_core.smart.rules import ADVICE, text
+from career_core.smart.rules import ADVICE, text, word_set
 from career_core.smart.time_checks import EACH_ONCE, TARGET_RATE
 from career_core.smart.vague_checks import OPEN_COUNT, OPEN_RHYTHM
+from career_core.smart.verbs import lemma_of
 
 STRONG_S_RULES = frozenset(
     {"M.percent", "M.fraction", "M.money", "M.multiplier", "M.number", "M.number_word", "M.bound", "M.glued_unit",
-     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.language_level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.kept_diet", "M.abstain", "M.restraint", "M.buy_only", "M.completion", "M.completion_named", "M.role", "M.made", "M.credential", "M.graduate", "M.post_nominal", "M.clock_duration", "M.goal_is",
+     "M.ordinal", "M.placeholder", "M.slot", "M.level", "M.language_level", "M.grade", "M.admission", "M.whole", "M.free_state", "M.ban", "M.kept_diet", "M.abstain", "M.restraint", "M.buy_only", "M.completion", "M.completion_named", "M.role", "M.made", "M.credential", "M.graduate", "M.post_nominal", "M.clock_duration", "M.goal_is",
      "S.named", "S.quoted"}
 )
 UNCOUNTED_RHYTHMS = frozenset({"F.every", "F.every_event", "F.every_occasion", "F.cadence_word", "F.on_days"})
@@ -70,6 +80,9 @@ _MAY_PURPOSE = re.compile(r"\b(?:to|so|in\s+order|because)\b", re.ASCII)  # chea
 _MAY_MANNER = re.compile(r"\b(?:on\s|timely|promptly)", re.ASCII)  # cheap test before G.manner
 _OPEN_TIMES = re.compile(r"\b(?:few|several|couple)\b", re.ASCII)
 _COMPARATIVES = frozenset({"faster", "sooner", "earlier", "quicker", "better", "more", "less", "fewer"})
+# verbs whose deed goes on by nature or changes an amount: a deadline does not close it
+_OPEN_DEEDS = (word_set("ongoing_verb") - word_set("frame_verb")) | word_set("lone_change_verb") | word_set("amount_verb")
+_WORD = re.compile(r"[a-z]+", re.ASCII)
 
 
 def judge_s(ev: Evidenced) -> Criterion:
@@ -127,6 +140,10 @@ def judge_s(ev: Evidenced) -> Criterion:
             pinned = [h for h in ev.lazy("S.one_thing") if h.start < cut]
             s_hits = s_hits + pinned
     if vague:
+        if pinned and any(h.kind == "frequency" for h in ev.with_criterion("T")) and all(h.start >= min(p.end for p in pinned) for h in vague):
+            # "make my bed each morning, however late I get up": a concrete deed on a rhythm is
+            # named before any vague word, which only qualifies a side matter, not the deed
+            return criterion("met", ev.cite(s_hits + rhythm))
         level = "partial" if (pinned or loose or changed or rhythm) else "missing"
         first = min(vague, key=lambda h: h.start)
         if first.rule == "S.negative_framing":
@@ -155,7 +172,8 @@ def _has_letters(ev: Evidenced) -> bool:
     return any(ch.isalpha() for ch in ev.det.text)
 
 
-def judge_m(ev: Evidenced) -> Criterion:
+def judge_m(ev: Evidenced, specific: bool = False) -> Criterion:
+    """specific: S is met (a concrete deed or thing), which a deadline can close."""
     if not ev.real:
         return criterion("missing", (), text(ADVICE, "M_nonsense"))
     m_hits = ev.with_criterion("M")
@@ -177,6 +195,8 @@ def judge_m(ev: Evidenced) -> Criterion:
         method = method_habit(ev) if open_ended else None
         if method is not None and all(h.start >= method for h in strong):
             open_ended = []  # "... by getting up at 6 every weekday": the habit is the measure
+        if open_ended and _deed_before_open_words(ev, min(h.start for h in strong), min(h.end for h in strong)):
+            open_ended = []  # "study for an hour every day, and more at weekends": the deed on the rhythm is counted
         if open_ended:
             return criterion("partial", ev.cite(strong), text(ADVICE, "M_rhythm_only", word=open_ended[0]))
     if strong and all(h.kind == "completion" for h in strong):
@@ -214,7 +234,27 @@ def judge_m(ev: Evidenced) -> Criterion:
     vague = ev.get("S.vague_word")
     if vague:
         return criterion("missing", (), text(ADVICE, "M_comparative", word=ev.first_words(vague)))
+    if specific:
+        # "have the sonata by heart by June", "sit the N3 this year": a concrete deed with a
+        # deadline is done or not done by then; not one that goes on ("learn Welsh by May")
+        dated = [h for h in ev.with_criterion("T") if h.kind == "deadline" or h.kind == "duration"]
+        if dated and not ev.amount_words() and not _goes_on(ev.det.lower):
+            return criterion("met", ev.cite(dated))
     return criterion("missing", (), text(ADVICE, "M_missing"))
+
+
+def _deed_before_open_words(ev: Evidenced, rhythm_start: int, rhythm_end: int) -> bool:
+    """Is a deed named before the first rhythm ("post a blog entry weekly (or more)"), with every
+    open word after it? Then the open word only adds to a counted deed, as in judge_s."""
+    opens = [m.start() for m in _WORD.finditer(ev.det.lower) if m.group() in AMOUNT_VERBS]
+    opens += [h.start for h in ev.get("S.vague_word") if not ev.is_rhythm_word(h) and h.value != OPEN_RHYTHM]
+    return min(opens, default=rhythm_end) >= rhythm_end and names_what(ev.det.lower[:rhythm_start])
+
+
+def _goes_on(lower: str) -> bool:
+    """Does a verb that goes on by nature or changes an amount stand in the text?"""
+    lemmas = lemma_of()
+    return any(lemmas.get(w, w) in _OPEN_DEEDS for w in _WORD.findall(lower))
 
 
 def judge_t(ev: Evidenced, context: ScoringContext | None, deadline: date | None = None, today: date | None = None) -> Criterion:

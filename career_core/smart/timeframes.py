@@ -88,14 +88,16 @@ def _year(groups: Groups, *names: str) -> int | None:
 
 
 def _count(raw: str | None) -> int | None:
-    """The number in "two", "12", "twenty-five", "a couple of"; None when there is none."""
+    """The number in "two", "12", "twenty-five", "a couple of", "a few"; None when there is none."""
     if raw is None:
         return None
     raw = " ".join(raw.replace("-", " ").split())
     if raw.isdigit():
         return int(raw)
-    if raw.startswith("a couple"):
+    if raw.startswith(("a couple", "couple")):
         return 2
+    if raw in ("few", "a few"):
+        return 3  # "within the next few weeks": a small count, at most about three
     total = 0
     for part in raw.split():
         if part not in NUMBER_WORDS:

@@ -97,7 +97,8 @@ FAMILIES = {
     # One capital with digits after it is a code that names one thing (a test level, a peak, a
     # vitamin); a quarter ("Q3") stays a time.
     "a code of one letter and digits": [
-        ("Sit the N3 in December", "SmT"),  # which test is plain; sitting it is M's question
+        ("Sit the N3 in December", "SMT"),  # which test is plain; the deadline closes the sitting
+        ("Sit the N3", "Smt"),  # with no deadline, sitting it stays M's question
         ("Take vitamin D3 with breakfast", "Smt"),
         ("Hit my Q3 targets", "smT"),
     ],

@@ -113,6 +113,14 @@ R_CASES = [
     ("Join the operations guild by June.", ScoringContext(vision=VISION), "partial"),  # one shared word
     ("Run a half marathon by June.", ScoringContext(vision=VISION), "unknown"),  # nothing shared
     ("I should lead a team of 10 within five years.", ScoringContext(values=("growth",)), "partial"),
+    # whose "should" it is: laid on the person themselves it refuses R; advice to a reader or a
+    # role's standard only warns (S, M and T can still make the goal SMART)
+    ("You should put aside 50 pounds a month for the boiler fund.", None, "partial"),
+    ("Trainees are expected to log 40 flying hours by the end of the course.", None, "partial"),
+    ("Each volunteer is required to complete two first-aid shifts per month.", None, "partial"),
+    ("We're supposed to clear the loft by June.", None, "missing"),
+    ("I really should call my aunt every Sunday.", None, "missing"),
+    ("My manager wants me to present at the May offsite.", None, "missing"),
     (SMART_GOAL, ScoringContext(confidence=8), "unknown"),  # confidence says nothing about R
 ]
 

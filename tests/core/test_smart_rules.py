@@ -26,7 +26,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "T.vague_time": (
         ("Get promoted soon", "Write a novel someday", "One day I will run a marathon", "Eventually lead a division", "Finish it in the coming months", "Start a podcast at some point"),
-        ("Walk one day a week", "Submit the report no later than Friday", "Volunteer for one day each quarter"),
+        ("Walk one day a week", "Submit the report no later than Friday", "Volunteer for one day each quarter",
+         "Sow the broad beans in a few weeks"),
     ),
     "X.clock": (
         ("Start work at 7am every day", "Stop emails after 8 pm", "Leave by 17:30 on Fridays"),
@@ -93,7 +94,9 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Learn fiscal planning", "Own the fiscal budget"),
     ),
     "T.horizon": (
-        ("Lead a team within five years", "Ship it in the next 12 months", "Mentor two analysts for the next six months", "Save more over the coming year", "Go sober for 30 days", "Become a director within a decade", "Land a team lead role in under two years", "Pay off the van in less than a year", "Settle in during the first couple of weeks", "After two years, lead the night shift", "Be fitter at the end of 30 days"),
+        ("Lead a team within five years", "Ship it in the next 12 months", "Mentor two analysts for the next six months", "Save more over the coming year", "Go sober for 30 days", "Become a director within a decade", "Land a team lead role in under two years", "Pay off the van in less than a year", "Settle in during the first couple of weeks", "After two years, lead the night shift", "Be fitter at the end of 30 days",
+         "Repaint the hall within 2-3 weeks", "Over the next four or five months, clear the loft", "Rebuild the wall in 6 to 8 weeks",
+         "Redo my CV in the next few weeks", "Paint the shed in a couple of weeks", "Clear the overdraft within the next couple of years"),
         ("Study for 30 minutes", "Work here for years", "Meet every two weeks", "Complete a six-week course", "Finish the hike in under 5 hours", "Spend less than a day a week on email", "Run after the dog", "Ship by the end of next quarter"),
     ),
     "T.end_of_period": (
@@ -109,8 +112,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Walk to the end of the pier", "Sit at the back of the hall", "Read to the end of the book"),
     ),
     "T.this_next_period": (
-        ("Work on my speaking this year", "Get a raise next year", "Hire a deputy the following quarter"),
-        ("Review this plan", "Plan the next step"),
+        ("Work on my speaking this year", "Get a raise next year", "Hire a deputy the following quarter",
+         "Score 3 tries this season", "Row 200 km this off-season", "Swim 20 lengths a week this preseason",
+         "Win the league next cricket season", "Pass four modules this new term"),
+        ("Review this plan", "Plan the next step", "Watch this season of the quiz show", "Try this new recipe"),
     ),
     "T.season": (
         ("Finish by the summer of 2029", "Teach a session before the summer", "Read during the autumn term", "Launch in spring 2028", "Sow the peas in early spring", "Paint the shed in time for summer"),
@@ -149,7 +154,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Try three times", "Do it once"),
     ),
     "F.every": (
-        ("Call my mum every Sunday", "Run a retrospective every two weeks", "Shadow the VP each quarter"),
+        ("Call my mum every Sunday", "Run a retrospective every two weeks", "Shadow the VP each quarter",
+         "Water the ferns every two or three days", "Service the boiler every 10-12 months"),
         ("Thank every colleague", "Review each proposal"),
     ),
     "F.every_event": (
@@ -171,6 +177,15 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "T.ordinal_period": (
         ("Publish two papers by the end of the third year", "In my final semester, lead the student union", "Turn a profit the first month.", "Pass the bar in my 2nd year", "Get a B in physics first term", "Make varsity my junior year of high school", "Read six novels during senior year"),
         ("Spend the first month learning the ropes", "Mentor first year students", "Teach grade 4 pupils to swim", "Finish my first semester", "Polish my senior year portfolio"),
+    ),
+    "T.stage_heading": (
+        ("Week 1: walk ten minutes after lunch", "Month two - book the venue for the reunion", "Day 3: sort the sock drawer",
+         "2. Week 4: swim three lengths without stopping"),
+        ("Walk ten minutes after lunch in week one of the plan", "Plan the week: three runs", "Month by month, save a little"),
+    ),
+    "T.period_end_word": (
+        ("Grow the list by 10% by year end", "File the returns before month-end", "Keep the backlog under 20 until quarter end"),
+        ("Write a year-end letter", "Sand the table end to end", "Reach the end of the year's book list"),
     ),
     "T.period_number": (
         ("Break even in month 18", "Open a second shop by year 3", "Hire a deputy before month 6"),
@@ -488,6 +503,11 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "M.whole": (
         ("Read the whole trilogy", "Go a full week without sugar", "Sing the entire anthem", "Attend all my seminars", "Hand in all of the lab reports"),
         ("Think about the whole thing", "Hire a full-time nanny", "Thank all my mentors"),
+    ),
+    "M.ban": (
+        ("No new shoes.", "No takeaway coffees or pastries", "3. No fizzy drinks at work", "No sick days this year",
+         "no motorway snacks"),
+        ("No regrets", "No more stress", "No bad habits", "No big problems", "Buy no new shoes", "Say no to takeaway coffees"),
     ),
     "M.free_state": (
         ("Be debt-free by 2030", "Stay smoke free", "Become alcohol free for Lent", "Be free of fizzy drinks", "Live free from gambling", "Overdraft free by June", "Car Finance Debt Free by 2029."),

@@ -129,7 +129,7 @@ NAMED_ROUTES = [
 # says nothing of what the goal does; in the goal's own clause it still asks for a positive act.
 NEGATION_IN_A_SIDE_CLAUSE = [
     ("Set two alarms on my phone so I don't oversleep", "SMt"),
-    ("Cycle the coast road in May, when the wind won't be against me", "SmT"),
+    ("Cycle the coast road in May, when the wind won't be against me", "SMT"),
     ("Email the two tenants who haven't paid, by Friday", "SMT"),
     ("Never skip breakfast when I travel", "smt"),
 ]
@@ -206,6 +206,53 @@ A_NEGATION_AFTER_THE_THING = [
 ]
 
 
+# A deadline closes a concrete deed: by then it is done or not, so measurable, whatever its
+# verb ("toilet-train", "land", "be on"). Not a deed that goes on by nature or changes an amount
+# ("keep", "study", "save", "monitor", "grow"), and not one with no deadline.
+A_DEADLINE_CLOSES_A_DEED = [
+    ("Toilet-train the puppy by her first birthday", "SMT"),
+    ("Be on the committee of the sailing club by next year", "SMT"),
+    ("Land a back somersault on the trampoline before the end of the holidays", "SMT"),
+    ("I want to be in a job in the city by the end of the year", "SMT"),
+    ("Come home from the trip with a finished sketchbook by the end of August", "SMT"),
+    ("Be on stage with the choir at the winter concert", "SMT"),
+    ("Keep the allotment tidy this summer", "SmT"),
+    ("Study the history of the canal over the winter", "SmT"),
+    ("Save for a new bike this year", "SmT"),
+    ("Monitor the cellar for damp this winter", "SmT"),
+    ("Maintain the garden pond over the summer", "SmT"),
+    ("Toilet-train the puppy", "Smt"),
+    ("Be on the committee of the sailing club", "Smt"),
+]
+
+
+# A concrete deed on a rhythm, named before any vague word, is specific: the vague word after it
+# qualifies a side matter ("... and feel better"), not the deed. A vague word that heads the goal
+# ("be more patient with the kids every evening") still leaves it open, and so does no rhythm.
+A_DEED_ON_A_RHYTHM_BEFORE_A_VAGUE_WORD = [
+    ("Water the tomatoes every evening, even a little", "SMT"),
+    ("Sweep the yard each week so it stays nicer", "SmT"),
+    ("Walk the dog around the park every evening and feel better", "SmT"),
+    ("Be more patient with the kids every evening", "smT"),
+    ("Try harder in my maths lessons every day", "smT"),
+    ("Read more of the Bible every morning", "smT"),
+    ("Post a good photo on my blog every week", "smT"),
+    ("Walk the dog around the park and feel better", "smt"),
+]
+
+
+# The same for M: a deed named before its rhythm is counted by it, and an open word after the
+# rhythm only adds to it ("... and eat less meat"); an open change on the rhythm ("eat less meat
+# every week") or a rhythm with no deed before it ("every week, walk a little further") is not.
+A_COUNTED_DEED_BEFORE_AN_OPEN_WORD = [
+    ("Post a recipe on the club blog weekly (or more)", "SMT"),
+    ("Cook a vegetable curry every Friday and eat less meat", "SMT"),
+    ("Eat less meat every week", "smT"),
+    ("Every week, walk a little further", "smT"),
+    ("Cut down on coffee every morning", "smT"),
+]
+
+
 FAMILIES = {
     "a part of a period or occasion is a time frame": PART_OF_A_PERIOD,
     "getting hold of a counted thing is an act": GETTING_HOLD_OF,
@@ -222,6 +269,9 @@ FAMILIES = {
     "an open amount of everyday things names them": AN_OPEN_AMOUNT_OF_THINGS,
     "a count per period is a number": A_COUNT_PER_PERIOD_IS_A_NUMBER,
     "a negation after the thing named does not frame the goal": A_NEGATION_AFTER_THE_THING,
+    "a deadline closes a concrete deed": A_DEADLINE_CLOSES_A_DEED,
+    "a deed on a rhythm named before a vague word is specific": A_DEED_ON_A_RHYTHM_BEFORE_A_VAGUE_WORD,
+    "a deed on a rhythm named before an open word is counted": A_COUNTED_DEED_BEFORE_AN_OPEN_WORD,
 }
 CASES = family_cases(FAMILIES)
 
