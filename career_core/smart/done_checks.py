@@ -119,7 +119,10 @@ def _check_ban(m: re.Match[str], scan: Scan) -> Any:
     ("new shoes", "hospital visits"); "no regrets", "no more stress" name no thing."""
     words = m.group("np").split()
     head = words[-1]
-    if len(words) < 2 or any(w in VAGUE for w in words) or is_abstract(head) or head in ABSTRACT_HEADS or head.removesuffix("s") in ABSTRACT_HEADS or head in BROAD or head in NOT_OBJECT or not is_common(head.removesuffix("s")):
+    one = head.removesuffix("s")
+    names_no_thing = (is_abstract(head) or head in ABSTRACT_HEADS or one in ABSTRACT_HEADS or head in BROAD
+                      or head in NOT_OBJECT or not is_common(one))
+    if len(words) < 2 or any(w in VAGUE for w in words) or names_no_thing:
         return REJECT
     return head
 
