@@ -80,13 +80,25 @@ def test_any_sequence_of_edits_writes_what_the_notebook_holds(edits: list[tuple[
         assert writer.json(nb) == nb.model_dump_json()
 
 
-def test_the_runs_kept_are_bounded_and_the_oldest_go_first() -> None:
-    writer = DocumentWriter(kept_runs=5)
-    first, second = notebook(4 * RUN), notebook(4 * RUN)
+def test_only_the_last_documents_runs_are_kept_for_a_few_notebooks() -> None:
+    writer = DocumentWriter(kept_notebooks=2)
+    first, second, third = notebook(4 * RUN), notebook(4 * RUN), notebook(2 * RUN)
     writer.json(first)
-    writer.json(second)
+    for _ in range(5):  # a session that keeps saving holds its notebook's runs, not one per save
+        CHANGES["one check-in added at the end"](first)
+        writer.json(first)
     assert writer.held() == 5
+    writer.json(second)
+    writer.json(third)  # the first notebook goes, least recently written
+    assert writer.held() == 4 + 2
     assert writer.json(first) == first.model_dump_json()
+
+
+def test_a_check_in_twice_in_the_list_is_written_twice() -> None:
+    nb = notebook(RUN)
+    nb.checkins.extend(nb.checkins)  # the same objects again: the integrity check refuses it, the JSON still tells it
+    writer = DocumentWriter()
+    assert writer.json(nb) == writer.json(nb) == nb.model_dump_json()
 
 
 @pytest.mark.parametrize("field, value", [("note", "changed my mind"), ("value", 9.0), ("on", START), ("goal_id", "x")])
