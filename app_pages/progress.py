@@ -185,7 +185,7 @@ def _checkin_list(nb: Notebook, gp: GoalProgress, today: date) -> None:
     if not rows:
         return
     # Drawn only while open: a goal kept for years has hundreds of check-ins.
-    with st.expander(f"Check-ins for this goal ({len(rows)})", key=checkins_open_key(gp.goal_id),
+    with st.expander(f"Check-ins for this goal ({len(rows)})", key=_checkins_open_key(gp.goal_id),
                      on_change="rerun") as shown:
         if not shown.open:
             return
@@ -205,7 +205,7 @@ def _checkin_list(nb: Notebook, gp: GoalProgress, today: date) -> None:
                   on_click=_remove_checkin, args=(pick,), disabled=not st.session_state.get(pick))
 
 
-def checkins_open_key(goal_id: str) -> str:
+def _checkins_open_key(goal_id: str) -> str:
     """Where whether a goal's list of check-ins is open is kept."""
     return session.key(f"checkins.open.{goal_id}")
 

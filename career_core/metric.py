@@ -36,18 +36,12 @@ def done_threshold(target: float | None) -> float:
 
 def meets(direction: Direction, target: float | None, value: float) -> bool:
     """Whether `value` reaches the target (or stays within the limit)."""
-    if direction is Direction.DONE:
-        return value >= done_threshold(target) - EPS
-    if target is None:
-        return False
-    if direction in (Direction.INCREASE, Direction.AT_LEAST):
-        return value >= target - EPS
-    return value <= target + EPS
+    return meets_test(direction, target)(value)
 
 
 def meets_test(direction: Direction, target: float | None) -> Callable[[float], bool]:
-    """`meets` with the direction and target fixed: one comparison per value, for passes over a
-    goal's every check-in."""
+    """The rule of `meets` with the direction and target fixed: one comparison per value, for
+    passes over a goal's every check-in."""
     if direction is Direction.DONE:
         return (done_threshold(target) - EPS).__le__
     if target is None:

@@ -95,13 +95,39 @@ def test_fraction_always_stays_between_0_and_1(direction, baseline, target, valu
     assert got is None or 0.0 <= got <= 1.0
 
 
+@pytest.mark.parametrize(
+    ("direction", "target", "value", "met"),
+    [
+        (D.INCREASE, 10, 10, True),
+        (D.INCREASE, 10, 9.99, False),
+        (D.AT_LEAST, 10, 11, True),
+        (D.DECREASE, 5, 5, True),
+        (D.DECREASE, 5, 5.01, False),
+        (D.AT_MOST, 50, 49.5, True),
+        (D.AT_MOST, 50, 51, False),
+        (D.DONE, None, 1, True),  # done is a value of 1 ...
+        (D.DONE, None, 0, False),
+        (D.DONE, 3, 2, False),  # ... or of a positive target
+        (D.DONE, 3, 3, True),
+        (D.DONE, 0, 1, True),
+        (D.INCREASE, None, 100, False),  # no target: nothing to reach
+        (D.AT_MOST, None, 0, False),
+    ],
+)
+def test_a_value_meets_the_target_by_the_goals_direction(direction, target, value, met):
+    assert meets(direction, target, value) is met
+    assert meets_test(direction, target)(value) is met  # the same rule, fixed once for many values
+
+
 @given(
     direction=st.sampled_from(list(Direction)),
-    target=st.floats(-1e6, 1e6) | st.integers(-1000, 1000) | st.none(),
+    target=st.floats(-1e6, 1e6) | st.integers(-1000, 1000),
     value=st.floats(-1e6, 1e6) | st.integers(-1000, 1000),
+    further=st.floats(0, 1e6),
 )
-def test_the_fixed_test_of_a_target_agrees_with_meets(direction, target, value):
-    assert meets_test(direction, target)(value) is meets(direction, target, value)
+def test_a_value_further_along_meets_whatever_a_value_before_it_meets(direction, target, value, further):
+    ahead = value - further if direction in (D.DECREASE, D.AT_MOST) else value + further
+    assert meets(direction, target, ahead) or not meets(direction, target, value)
 
 
 @given(a=st.floats(0, 100), b=st.floats(0, 100))
