@@ -6,7 +6,8 @@ every revision, the current one too, is written compressed (Zstandard) to a hist
 edit can be undone. The current document is read from there: a save writes it once, compressed
 (about a seventh of its size), instead of a second time as text in the notebooks table, whose
 `document` column is left empty (databases written before kept the text there; it is ignored).
-The JSON of a save reuses the runs of check-ins this store wrote before (career_core.document_runs).
+A save reuses the JSON, and the compressed frames, of the runs of check-ins this store wrote
+before (career_core.document_runs).
 Every call takes the owner, and every query filters on it: nobody reaches another's notebooks.
 
 Saving from a page (what the frame calls):
@@ -34,20 +35,18 @@ Saving from a page (what the frame calls):
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
-import zstandard
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 
 from career_core.database import default_url, make_engine
-from career_core.document_runs import DocumentWriter
+from career_core.document_runs import DocumentWriter, compress, decompress
 from career_core.integrity import verify
 from career_core.merge import Conflict, Side, merge
 from career_core.models import Notebook, new_notebook_id, utc_now
@@ -88,7 +87,7 @@ revisions = sa.Table(
     sa.Column("notebook_id", sa.String(40), sa.ForeignKey("notebooks.id"), primary_key=True),
     sa.Column("revision", sa.Integer, primary_key=True),
     sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("document", sa.LargeBinary, nullable=False),  # JSON, Zstandard (older rows: zlib)
+    sa.Column("document", sa.LargeBinary, nullable=False),  # JSON, Zstandard frames (older rows: zlib)
 )
 
 
@@ -168,21 +167,6 @@ class RevisionInfo:
     saved_at: datetime
 
 
-# Zstandard at level 1 compresses a five-year notebook three times faster than zlib did, a quarter
-# smaller, and reads it back three times faster (benchmarks/store.py). Rows written before are zlib.
-_ZSTD_LEVEL = 1
-
-
-def _compress(text: str) -> bytes:
-    return zstandard.ZstdCompressor(level=_ZSTD_LEVEL).compress(text.encode())  # one per call: not thread-safe
-
-
-def _decompress(blob: bytes) -> str:
-    if blob.startswith(zstandard.FRAME_HEADER):
-        return zstandard.ZstdDecompressor().decompress(blob).decode()
-    return zlib.decompress(blob).decode()
-
-
 def _column_text(value: str) -> str:
     """Text for a plain column. PostgreSQL refuses NUL characters in text, SQLite does not; the
     JSON document keeps the exact text (escaped), the listing column drops the NUL."""
@@ -258,7 +242,7 @@ class Store:
             )
             conn.execute(
                 revisions.insert().values(
-                    notebook_id=fresh.id, revision=1, saved_at=now, document=_compress(document)
+                    notebook_id=fresh.id, revision=1, saved_at=now, document=compress(document)
                 )
             )
         return fresh
@@ -300,7 +284,7 @@ class Store:
             row = conn.execute(query).first()
         if row is None or (row.blob is None and not row.text):
             raise NotFoundError(f"No notebook {notebook_id!r} here.")
-        return _decompress(row.blob) if row.blob is not None else row.text
+        return decompress(row.blob) if row.blob is not None else row.text
 
     def revision_of(self, owner: str, notebook_id: str) -> int:
         """The stored revision, to tell cheaply whether another tab has saved since."""
@@ -522,7 +506,7 @@ class Store:
             blob = conn.execute(query).scalar_one_or_none()
         if blob is None:
             raise NotFoundError(f"No revision {revision} of notebook {notebook_id!r} here.")
-        return _decompress(blob)
+        return decompress(blob)
 
     def restore(self, owner: str, notebook_id: str, revision: int) -> Notebook:
         """Make an earlier revision current again, as a new save: the undo is itself undoable."""
@@ -585,4 +569,4 @@ class _Write:
         verify(notebook)  # every write, merged ones too, within the limits and consistent
         now = utc_now()
         saved = notebook.model_copy(update={"revision": notebook.revision + 1, "updated_at": now})
-        return cls(saved, now, _compress(documents.json(saved)))
+        return cls(saved, now, documents.compressed(saved))

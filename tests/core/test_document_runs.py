@@ -1,18 +1,21 @@
 """The store writes check-ins in runs it keeps (career_core.document_runs): whatever changed, the
-document is exactly the notebook's own JSON, and a check-in cannot change behind a kept run."""
+document is exactly the notebook's own JSON, compressed it reads back as that JSON, and a check-in
+cannot change behind a kept run."""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
+import zstandard
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from career_core import edit
-from career_core.document_runs import RUN, DocumentWriter
+from career_core.document_runs import RUN, DocumentWriter, compress, decompress
 from career_core.models import CheckIn, Goal, Metric, Notebook
 from career_core.store import Store
 
@@ -24,6 +27,13 @@ def notebook(checkins: int) -> Notebook:
     nb = Notebook(title="Runs", goals=[goal])
     nb.checkins.extend(CheckIn(goal_id=goal.id, on=START + timedelta(days=i), value=i % 4) for i in range(checkins))
     return nb
+
+
+def written(writer: DocumentWriter, nb: Notebook) -> bool:
+    """Both ways a writer writes a notebook give its own JSON: compressed (as the store keeps it,
+    read back) and as text. The compressed one goes first, so its frames come from kept runs."""
+    expected = nb.model_dump_json()
+    return decompress(writer.compressed(nb)) == expected and writer.json(nb) == expected
 
 
 def _replace(nb: Notebook, i: int, **changes: object) -> None:
@@ -51,16 +61,16 @@ CHANGES: dict[str, Callable[[Notebook], None]] = {
 def test_after_any_change_the_document_is_the_notebooks_own_json(size: int, change: str) -> None:
     nb = notebook(size)
     writer = DocumentWriter()
-    assert writer.json(nb) == nb.model_dump_json()  # the runs are now kept
+    assert written(writer, nb)  # the runs are now kept
     CHANGES[change](nb)
-    assert writer.json(nb) == nb.model_dump_json()
+    assert written(writer, nb)
 
 
 def test_an_empty_notebook_and_its_first_check_in() -> None:
     nb, writer = notebook(0), DocumentWriter()
-    assert writer.json(nb) == nb.model_dump_json()
+    assert written(writer, nb)
     CHANGES["one check-in added at the end"](nb)
-    assert writer.json(nb) == nb.model_dump_json()
+    assert written(writer, nb)
 
 
 @settings(max_examples=40, deadline=None)
@@ -69,15 +79,18 @@ def test_an_empty_notebook_and_its_first_check_in() -> None:
 def test_any_sequence_of_edits_writes_what_the_notebook_holds(edits: list[tuple[str, int, str]]) -> None:
     nb = notebook(2 * RUN + 5)
     writer = DocumentWriter()
-    for kind, at, note in edits:
-        writer.json(nb)
+    for i, (kind, at, note) in enumerate(edits):
+        if i % 2:
+            writer.compressed(nb)
+        else:
+            writer.json(nb)
         if kind == "add" or not nb.checkins:
             nb.checkins.insert(at % (len(nb.checkins) + 1), CheckIn(goal_id=nb.goals[0].id, note=note))
         elif kind == "remove":
             nb.checkins.pop(at % len(nb.checkins))
         else:
             _replace(nb, at % len(nb.checkins), note=note)
-        assert writer.json(nb) == nb.model_dump_json()
+        assert written(writer, nb)
 
 
 def test_only_the_last_documents_runs_are_kept_for_a_few_notebooks() -> None:
@@ -91,14 +104,37 @@ def test_only_the_last_documents_runs_are_kept_for_a_few_notebooks() -> None:
     writer.json(second)
     writer.json(third)  # the first notebook goes, least recently written
     assert writer.held() == 4 + 2
-    assert writer.json(first) == first.model_dump_json()
+    assert written(writer, first)
 
 
 def test_a_check_in_twice_in_the_list_is_written_twice() -> None:
     nb = notebook(RUN)
     nb.checkins.extend(nb.checkins)  # the same objects again: the integrity check refuses it, the JSON still tells it
     writer = DocumentWriter()
-    assert writer.json(nb) == writer.json(nb) == nb.model_dump_json()
+    assert written(writer, nb) and written(writer, nb)
+
+
+BIG = notebook(3 * RUN + 17)
+
+
+@pytest.mark.parametrize(
+    "blob",
+    [
+        DocumentWriter().compressed(BIG),
+        compress(BIG.model_dump_json()),
+        zlib.compress(BIG.model_dump_json().encode(), 1),
+    ],
+    ids=["frames: more than a run of check-ins", "one frame: up to a run, and every save before frames",
+         "zlib: rows written before Zstandard"],
+)
+def test_every_form_a_document_is_stored_in_reads_back_whole(blob: bytes) -> None:
+    assert decompress(blob) == BIG.model_dump_json()
+
+
+def test_more_than_a_run_of_check_ins_is_stored_as_frames_that_zstandard_reads_as_one_text() -> None:
+    blob = DocumentWriter().compressed(BIG)
+    first_frame = zstandard.ZstdDecompressor().decompress(blob)  # a one-shot read stops after the first frame
+    assert len(first_frame) < len(BIG.model_dump_json()) == len(decompress(blob))
 
 
 @pytest.mark.parametrize("field, value", [("note", "changed my mind"), ("value", 9.0), ("on", START), ("goal_id", "x")])

@@ -9,6 +9,7 @@ import pytest
 import sqlalchemy as sa
 import zstandard
 
+from career_core.document_runs import decompress
 from career_core.models import Notebook
 from career_core.store import Store, notebooks, revisions
 
@@ -26,7 +27,7 @@ def _as_written_before(store: Store, notebook_id: str) -> None:
                             .where(revisions.c.notebook_id == notebook_id)).all()
         current = conn.execute(sa.select(notebooks.c.revision).where(notebooks.c.id == notebook_id)).scalar_one()
         for row in rows:
-            text = zstandard.ZstdDecompressor().decompress(row.document)
+            text = decompress(row.document).encode()
             conn.execute(revisions.update()
                          .where(revisions.c.notebook_id == notebook_id, revisions.c.revision == row.revision)
                          .values(document=zlib.compress(text, 1)))
