@@ -4,8 +4,9 @@ check-ins that changed.
 A notebook kept for years holds thousands of check-ins, most of its document, and a save adds or
 removes one or two. Check-ins are frozen (models.CheckIn): an entry never changes in place, it is
 replaced. So a run of RUN check-ins that are the very same objects as when the run was last
-written still has the JSON, and the Zstandard frame, written then; only a run with an entry added,
-removed or replaced is written again. The JSON is byte for byte `Notebook.model_dump_json()`.
+written still has the JSON and the Zstandard frame written then, and the fields the consistency
+check read (integrity.Columns); only a run with an entry added, removed or replaced is written,
+and checked, again. The JSON is byte for byte `Notebook.model_dump_json()`.
 
 The compressed document is a series of Zstandard frames (the part before the check-ins, each
 run, a comma between runs, the part after), which the Zstandard format reads back as one text
@@ -28,6 +29,7 @@ from threading import Lock
 import zstandard
 from pydantic import TypeAdapter
 
+from career_core.integrity import Columns, verify
 from career_core.models import CheckIn, Notebook
 
 RUN = 256  # check-ins per run: one new check-in writes at most this many again (about 30 KB)
@@ -63,6 +65,10 @@ class _Run:
     entries: tuple[CheckIn, ...]
     json: bytes  # the entries' JSON, without the list's brackets
     frame: bytes | None = field(default=None)  # the JSON compressed, once a compressed document asked for it
+    columns: Columns = field(init=False)  # the fields the consistency check reads, each read once
+
+    def __post_init__(self) -> None:
+        self.columns = Columns(self.entries)
 
     def compressed(self, compressor: zstandard.ZstdCompressor) -> bytes:
         if self.frame is None:  # two sessions may both compress it: the same bytes either way
@@ -96,9 +102,19 @@ class DocumentWriter:
 
     def compressed(self, notebook: Notebook) -> bytes:
         """The document as stored: `decompress` gives back `json(notebook)`."""
+        return self.verified(notebook, check=False)
+
+    def verified(self, notebook: Notebook, *, check: bool = True) -> bytes:
+        """The document as stored, once `integrity.verify` passes: it raises LimitError or
+        Inconsistent, and nothing is written. The check reads each kept run's columns, so it too
+        reads again only the check-ins that changed."""
         if len(notebook.checkins) <= RUN:
+            if check:
+                verify(notebook)
             return compress(notebook.to_json())
         pieces = self._pieces(notebook)
+        if check:
+            verify(notebook, {"checkins": [run.columns for run in pieces.runs]})
         compressor = _compressor()
         frames = _COMMA.join(run.compressed(compressor) for run in pieces.runs)
         return b"".join((compressor.compress(pieces.head), frames, compressor.compress(pieces.tail)))

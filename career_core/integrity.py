@@ -12,10 +12,10 @@ The rules read parsed JSON and models alike, so the file and the model are held 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, is_
 from typing import Any
 
 from pydantic import BaseModel
@@ -91,17 +91,59 @@ def _id(item: Any) -> str | None:
 
 
 def _column(notebook: Any, path: str, name: str) -> list[Any]:
-    """Field `name` of every entry at `path`, as `field_value` reads it. A five-year notebook's
-    check every save reads some 12,000 fields, so a list of models (what a save checks) is read
-    by attrgetter in C; parsed JSON, or anything mixed, entry by entry."""
+    """Field `name` of every entry at `path`, as `field_value` reads it."""
     out: list[Any] = []
     for entries in lists(notebook, path):
-        kinds = set(map(type, entries))
-        if len(kinds) == 1 and issubclass(kind := kinds.pop(), BaseModel) and name in kind.model_fields:
-            out += map(attrgetter(name), entries)
-        else:
-            out += [i.get(name) if type(i) is dict else getattr(i, name, None) for i in entries]
+        out += column_of(entries, name)
     return out
+
+
+def column_of(entries: Sequence[Any], name: str) -> list[Any]:
+    """Field `name` of each entry. A five-year notebook's check every save reads some 12,000
+    fields, so a list of models (what a save checks) is read by attrgetter in C; parsed JSON, or
+    anything mixed, entry by entry."""
+    kinds = set(map(type, entries))
+    if len(kinds) == 1 and issubclass(kind := kinds.pop(), BaseModel) and name in kind.model_fields:
+        return list(map(attrgetter(name), entries))
+    return [i.get(name) if type(i) is dict else getattr(i, name, None) for i in entries]
+
+
+class Columns:
+    """The fields of a run of entries that never change (frozen models: check-ins), each read once
+    and kept with the run, so a save checks again only the runs that changed (the store passes
+    them to `verify`, career_core.document_runs keeps them)."""
+
+    __slots__ = ("entries", "_columns", "_distinct", "_ids")
+
+    def __init__(self, entries: Sequence[Any]) -> None:
+        self.entries = entries
+        self._columns: dict[str, list[Any]] = {}
+        self._distinct: dict[str, frozenset[Any] | None] = {}
+        self._ids: tuple[int, frozenset[str]] | None = None
+
+    def column(self, name: str) -> list[Any]:
+        if name not in self._columns:  # two sessions may both read it: the same list either way
+            self._columns[name] = column_of(self.entries, name)
+        return self._columns[name]
+
+    def ids(self) -> tuple[int, frozenset[str]]:
+        """How many entries have an id, and the ids, as `_id_list` reads them."""
+        if self._ids is None:
+            ids = [i for i in self.column("id") if isinstance(i, str)]
+            self._ids = (len(ids), frozenset(ids))
+        return self._ids
+
+    def distinct(self, name: str) -> frozenset[Any] | None:
+        """The column's values as a set; None when one of them cannot be hashed."""
+        if name not in self._distinct:
+            try:
+                self._distinct[name] = frozenset(self.column(name))
+            except TypeError:
+                self._distinct[name] = None
+        return self._distinct[name]
+
+
+Runs = Mapping[str, Sequence[Columns]]  # a list's path -> its entries in runs, in order
 
 
 def _id_list(notebook: Any, path: str) -> list[str]:
@@ -138,10 +180,17 @@ def _repeats(ids: list[str]) -> int:
     return len(ids) - len(set(ids))
 
 
-def unresolved(notebook: Any, ref: Reference, targets: set[str] | None = None) -> int:
-    """How many ids in `ref.field` name no entry of `ref.target`."""
+def unresolved(notebook: Any, ref: Reference, targets: set[str] | None = None, runs: Sequence[Columns] = ()) -> int:
+    """How many ids in `ref.field` name no entry of `ref.target`; `runs`, when given, are the
+    entries of `ref.source` in runs that keep their columns."""
     targets = _ids(notebook, ref.target) if targets is None else targets
-    values = _column(notebook, ref.source, ref.field)
+    if runs and not ref.many:
+        named = [run.distinct(ref.field) for run in runs]
+        if None not in named and targets.issuperset(frozenset().union(*named) - {None}):
+            return 0
+        values = [v for run in runs for v in run.column(ref.field)]
+    else:
+        values = _column(notebook, ref.source, ref.field)
     if ref.many:
         values = [v for value in values if isinstance(value, list) for v in value]
     try:
@@ -192,18 +241,27 @@ def depth_problem(notebook: Any) -> str | None:
             f"a notebook allows at most {GOAL_DEPTH}.")
 
 
-def problems(notebook: Any) -> list[tuple[str, str]]:
-    """What makes `notebook` inconsistent, as (field, words without ids); empty when nothing does."""
+def problems(notebook: Any, runs: Runs | None = None) -> list[tuple[str, str]]:
+    """What makes `notebook` inconsistent, as (field, words without ids); empty when nothing does.
+
+    `runs` maps a list's path to its entries in runs whose columns are kept (what the store
+    passes for check-ins), so that only the runs a save changed are read again."""
+    runs = _covering(notebook, runs or {})
     out = []
     targets: dict[str, set[str]] = {}
     for path in WITH_IDS:  # one pass over each list: its ids tell repeats, and are what references name
-        ids = _id_list(notebook, path)
-        if _repeats(ids):
+        if path in runs:
+            counted = [run.ids() for run in runs[path]]
+            repeated = sum(n for n, _ in counted) - len(frozenset().union(*(ids for _, ids in counted)))
+        else:
+            ids = _id_list(notebook, path)
+            repeated = _repeats(ids)
+            if path in REFERRED:
+                targets[path] = set(ids)
+        if repeated:
             out.append((field_of(path), f"Two {_noun(path)} share one id."))
-        if path in REFERRED:
-            targets[path] = set(ids)
     for ref in REFERENCES:
-        if n := unresolved(notebook, ref, targets[ref.target]):
+        if n := unresolved(notebook, ref, targets[ref.target], runs.get(ref.source, ())):
             message = (f"{n:,} {_noun(ref.source, n)} refer{'s' if n == 1 else ''} to "
                        f"{_article(_noun(ref.target, 1))} that is not in the notebook.")
             out.append((field_of(ref.source), message))
@@ -215,20 +273,33 @@ def problems(notebook: Any) -> list[tuple[str, str]]:
     return out
 
 
-def check(notebook: Any) -> None:
+def _covering(notebook: Any, runs: Runs) -> Runs:
+    """The runs that hold, entry for entry, the very list at their path (a referred list is
+    always read afresh: its ids are the targets); any other is ignored and its list read whole."""
+    out = {}
+    for path, path_runs in runs.items():
+        found = list(lists(notebook, path))
+        entries = list(chain.from_iterable(run.entries for run in path_runs))
+        if (path not in REFERRED and "[]." not in path and len(found) == 1 and len(entries) == len(found[0])
+                and all(map(is_, entries, found[0]))):
+            out[path] = path_runs
+    return out
+
+
+def check(notebook: Any, runs: Runs | None = None) -> None:
     """Raise Inconsistent with the first problem, if any."""
-    if found := problems(notebook):
+    if found := problems(notebook, runs):
         field, message = found[0]
         raise Inconsistent(message, field)
 
 
-def verify(notebook: Any) -> None:
+def verify(notebook: Any, runs: Runs | None = None) -> None:
     """Everything no single entry can check: the limits on counts and totals, then consistency.
     Run by the model on every validation and by the store before every write, which also catches
     what a page changed in place (pydantic does not validate an entry appended to a list).
     Raises limits.LimitError or Inconsistent, both ValueErrors with a message in words."""
     limits.check(notebook)
-    check(notebook)
+    check(notebook, runs)
 
 
 # --- repairing a file being imported ------------------------------------------------------------

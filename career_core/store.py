@@ -566,7 +566,6 @@ class _Write:
 
     @classmethod
     def of(cls, notebook: Notebook, documents: DocumentWriter) -> _Write:
-        verify(notebook)  # every write, merged ones too, within the limits and consistent
         now = utc_now()
         saved = notebook.model_copy(update={"revision": notebook.revision + 1, "updated_at": now})
-        return cls(saved, now, documents.compressed(saved))
+        return cls(saved, now, documents.verified(saved))  # every write, merged ones too, within the limits and consistent

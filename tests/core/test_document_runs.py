@@ -4,6 +4,8 @@ cannot change behind a kept run."""
 
 from __future__ import annotations
 
+import contextlib
+import re
 import zlib
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -14,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from career_core import edit
+from career_core import edit, integrity
 from career_core.document_runs import RUN, DocumentWriter, compress, decompress
 from career_core.models import CheckIn, Goal, Metric, Notebook
 from career_core.store import Store
@@ -153,3 +155,85 @@ def test_saves_with_kept_runs_read_back_as_the_notebook_saved(tmp_path) -> None:
         CHANGES[change](nb)
         nb = store.save("ana", nb)
         assert store.load("ana", nb.id) == nb
+
+
+def _orphan(nb: Notebook, i: int) -> None:
+    nb.checkins[i] = CheckIn.model_construct(**{**dict(nb.checkins[i]), "goal_id": "a goal not in the notebook"})
+
+
+def _twin(nb: Notebook, i: int, of: int) -> None:
+    nb.checkins[i] = CheckIn.model_construct(**{**dict(nb.checkins[i]), "id": nb.checkins[of].id})
+
+
+# Each breaks the notebook the way a page could (pydantic does not check a list changed in place),
+# in a run the writer keeps or in one it writes afresh. model_construct skips the model's checks.
+BROKEN: dict[str, Callable[[Notebook], None]] = {
+    "a new check-in names a goal not in the notebook": lambda nb: nb.checkins.append(
+        CheckIn.model_construct(**{**dict(CheckIn(goal_id="g", value=1)), "goal_id": "gone"})),
+    "a check-in of a kept run now names a deleted goal": lambda nb: nb.goals.clear(),
+    "a check-in replaced in the middle names a goal not in the notebook": lambda nb: _orphan(nb, RUN + 3),
+    "two check-ins of one run share an id": lambda nb: _twin(nb, 5, of=9),
+    "two check-ins of different runs share an id": lambda nb: _twin(nb, 2 * RUN + 1, of=3),
+    "a check-in appears twice": lambda nb: nb.checkins.append(nb.checkins[7]),
+    "nothing broken, one added": CHANGES["one check-in added at the end"],
+    "nothing broken, one removed": CHANGES["the first removed (every run shifts)"],
+}
+
+
+@pytest.mark.parametrize("change", list(BROKEN), ids=list(BROKEN))
+def test_a_write_checks_the_notebook_as_a_whole_check_would(change: str) -> None:
+    nb = notebook(3 * RUN + 17)
+    writer = DocumentWriter()
+    writer.verified(nb)  # its runs are now kept, their columns read
+    BROKEN[change](nb)
+    expected = integrity.problems(nb)
+    if expected:
+        with pytest.raises(integrity.Inconsistent, match=re.escape(expected[0][1])):
+            writer.verified(nb)
+    else:
+        assert decompress(writer.verified(nb)) == nb.model_dump_json()
+
+
+STALE: dict[str, Callable[[Notebook], list[CheckIn]]] = {
+    "runs short of the list": lambda nb: nb.checkins[:-1],
+    "runs of the list before its last check-in was replaced": lambda nb: [*nb.checkins[:-1], CheckIn(goal_id=nb.goals[0].id)],
+    "runs of other check-ins, as many": lambda nb: notebook(len(nb.checkins)).checkins,
+}
+
+
+@pytest.mark.parametrize("runs", list(STALE.values()), ids=list(STALE))
+def test_runs_that_do_not_hold_the_very_list_are_not_trusted(runs: Callable[[Notebook], list[CheckIn]]) -> None:
+    nb = notebook(2 * RUN)
+    clean = runs(nb)  # none of them names a goal not in the notebook
+    _orphan(nb, -1)
+    stale = {"checkins": [integrity.Columns(clean[k:k + RUN]) for k in range(0, len(clean), RUN)]}
+    assert integrity.problems(nb, stale) == integrity.problems(nb) != []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["add", "remove", "replace", "orphan", "twin", "mend"]),
+                          st.integers(0, 10_000), st.integers(0, 10_000)), max_size=10))
+def test_any_sequence_of_edits_is_checked_as_a_whole_check_would(edits: list[tuple[str, int, int]]) -> None:
+    nb = notebook(2 * RUN + 5)
+    writer = DocumentWriter()
+    for kind, at, other in edits:
+        with contextlib.suppress(ValueError):
+            writer.verified(nb)
+        if kind == "add" or not nb.checkins:
+            nb.checkins.insert(at % (len(nb.checkins) + 1), CheckIn(goal_id=nb.goals[0].id))
+        elif kind == "remove":
+            nb.checkins.pop(at % len(nb.checkins))
+        elif kind == "replace":
+            _replace(nb, at % len(nb.checkins), note="again")
+        elif kind == "orphan":
+            _orphan(nb, at % len(nb.checkins))
+        elif kind == "twin":
+            _twin(nb, at % len(nb.checkins), of=other % len(nb.checkins))
+        else:  # a valid check-in in the place of any
+            nb.checkins[at % len(nb.checkins)] = CheckIn(goal_id=nb.goals[0].id, on=START)
+        expected = integrity.problems(nb)
+        try:
+            assert decompress(writer.verified(nb)) == nb.model_dump_json()
+            assert expected == []
+        except integrity.Inconsistent as exc:
+            assert str(exc) == expected[0][1]
