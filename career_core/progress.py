@@ -495,17 +495,18 @@ def all_progress(notebook: Notebook, today: date, only: Collection[str] | None =
     `reuse`: a dict the caller keeps from one call to the next (a session, for its notebook); a goal
     worked out from the very same inputs as last time (`_inputs`) gets last time's answer, so a
     check-in works out one goal again, not every goal of the notebook."""
+    kids: dict[str, list[Goal]] = defaultdict(list)
+    for g in notebook.goals:
+        if g.parent_id:
+            kids[g.parent_id].append(g)
+    needed = None if only is None else _with_stepping_stones(only, kids)  # a save's few goals: their check-ins
     by_goal: dict[str, list[CheckIn]] = defaultdict(list)
-    for c in notebook.checkins:
+    for c in notebook.checkins if needed is None else [c for c in notebook.checkins if c.goal_id in needed]:
         by_goal[c.goal_id].append(c)
     actions: dict[str, list[Action]] = defaultdict(list)
     for a in notebook.actions:
         if a.goal_id:
             actions[a.goal_id].append(a)
-    kids: dict[str, list[Goal]] = defaultdict(list)
-    for g in notebook.goals:
-        if g.parent_id:
-            kids[g.parent_id].append(g)
 
     done: dict[str, GoalProgress] = {}
 
@@ -534,6 +535,17 @@ def all_progress(notebook: Notebook, today: date, only: Collection[str] | None =
         for gone in reuse.keys() - done.keys():
             del reuse[gone]
     return {g.id: done[g.id] for g in goals}
+
+
+def _with_stepping_stones(goal_ids: Collection[str], kids: Mapping[str, list[Goal]]) -> set[str]:
+    """These goals and every goal under them, however deep (a done-goal counts its stepping stones)."""
+    found, todo = set(goal_ids), list(goal_ids)
+    while todo:
+        for kid in kids.get(todo.pop(), ()):
+            if kid.id not in found:
+                found.add(kid.id)
+                todo.append(kid.id)
+    return found
 
 
 def _inputs(goal: Goal, checkins: Sequence[CheckIn], actions: Sequence[Action], children: Sequence[GoalProgress],

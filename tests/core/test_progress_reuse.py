@@ -117,3 +117,32 @@ def test_reuse_is_a_plain_dict_the_caller_keeps() -> None:
     reuse: Reuse = {}
     all_progress(notebook(), TODAY, reuse=reuse)
     assert set(reuse) == {"P", "S", "R", "D"}
+
+
+def _deeper(nb: Notebook) -> Notebook:
+    """A done-goal over a done-goal over a measured one: the top one's progress depends on a goal
+    two levels down, so "only" must reach it."""
+    edit.assign(nb.goals[1], metric=Metric(direction=Direction.DONE))
+    nb.checkins[:] = [c for c in nb.checkins if c.goal_id != "S"]
+    nb.goals.append(Goal(id="T", statement="Hold 12 one-to-ones", parent_id="S", metric=Metric(baseline=0, target=12)))
+    nb.checkins.append(CheckIn(goal_id="T", on=TODAY, value=12))
+    return nb
+
+
+@pytest.mark.parametrize("build", [notebook, lambda: _deeper(notebook())], ids=["the notebook", "stones two deep"])
+@pytest.mark.parametrize("only", [{"P"}, {"S"}, {"R"}, {"D"}, {"P", "R"}, {"T"}, set()],
+                         ids=["a long-term goal", "its stepping stone", "a measured goal", "a done-goal",
+                              "two goals", "the deepest stone", "none"])
+def test_a_few_goals_asked_for_get_what_the_whole_notebook_gives_them(build, only: set[str]) -> None:
+    nb = build()
+    whole = all_progress(nb, TODAY)
+    assert all_progress(nb, TODAY, only=only) == {g: gp for g, gp in whole.items() if g in only}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(notebooks(), st.data())
+def test_any_goal_asked_for_alone_gets_what_the_whole_notebook_gives_it(nb: Notebook, data: st.DataObject) -> None:
+    today = data.draw(days)
+    only = {g.id for g in nb.goals if data.draw(st.booleans())}
+    whole = all_progress(nb, today)
+    assert all_progress(nb, today, only=only) == {g: gp for g, gp in whole.items() if g in only}
