@@ -12,7 +12,8 @@ from career_core.edit import find, remove
 from career_core.milestones import record_milestones, standing_milestones
 from career_core.models import CheckIn, Direction, JournalEntry, Notebook
 from career_core.plan.actions import due_soon, mark_done
-from career_core.progress import GoalProgress, ProgressStatus, board, board_goals
+from career_core.progress import GoalProgress, ProgressStatus
+from career_core.progress_views import board, board_goals
 from waypoint_ui import derived, fields, frame, notices, sections, session
 from waypoint_ui.forms import EntryForm
 from waypoint_ui.progress_charts import board_figure, calendar_figure, goal_figure

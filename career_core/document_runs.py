@@ -2,11 +2,10 @@
 check-ins that changed.
 
 A notebook kept for years holds thousands of check-ins, most of its document, and a save adds or
-removes one or two. Check-ins are frozen (models.CheckIn): an entry never changes in place, it is
-replaced. So a run of RUN check-ins that are the very same objects as when the run was last
-written still has the JSON and the Zstandard frame written then, and the fields the consistency
-check read (integrity.Columns); only a run with an entry added, removed or replaced is written,
-and checked, again. The JSON is byte for byte `Notebook.model_dump_json()`.
+removes one or two. Check-ins are frozen, so a run of them that holds the very same objects as
+when it was last written (career_core.frozen_runs) still has the JSON and the Zstandard frame
+written then, and the fields the consistency check read (integrity.Columns); only a run with an
+entry added, removed or replaced is written, and checked, again. The JSON is byte for byte `Notebook.model_dump_json()`.
 
 The compressed document is a series of Zstandard frames (the part before the check-ins, each
 run, a comma between runs, the part after), which the Zstandard format reads back as one text
@@ -23,16 +22,15 @@ from __future__ import annotations
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from operator import is_
 from threading import Lock
 
 import zstandard
 from pydantic import TypeAdapter
 
+from career_core.frozen_runs import RUN, Key, split
 from career_core.integrity import Columns, verify
 from career_core.models import CheckIn, Notebook
 
-RUN = 256  # check-ins per run: one new check-in writes at most this many again (about 30 KB)
 KEPT_NOTEBOOKS = 8  # the notebooks of the few people saving at one moment
 
 # Zstandard at level 1 compresses a five-year notebook three times faster than zlib did, a quarter
@@ -70,13 +68,17 @@ class _Run:
     def __post_init__(self) -> None:
         self.columns = Columns(self.entries)
 
+    @classmethod
+    def of(cls, entries: tuple[CheckIn, ...]) -> _Run:
+        return cls(entries, _CHECKINS.dump_json(list(entries))[1:-1])
+
     def compressed(self, compressor: zstandard.ZstdCompressor) -> bytes:
         if self.frame is None:  # two sessions may both compress it: the same bytes either way
             self.frame = compressor.compress(self.json)
         return self.frame
 
 
-Runs = dict[tuple[int, int, int], _Run]  # (first id, last id, length) -> the run
+Runs = dict[Key, _Run]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,28 +122,17 @@ class DocumentWriter:
         return b"".join((compressor.compress(pieces.head), frames, compressor.compress(pieces.tail)))
 
     def _pieces(self, notebook: Notebook) -> _Pieces:
-        checkins = notebook.checkins
         rest = notebook.model_copy(update={"checkins": []}).to_json().encode()
         at = rest.index(_SLOT) + len(_SLOT) - 1
         with self._lock:
             before = self._kept.get(notebook.id, {})
-        now: Runs = {}
-        runs = []
-        for k in range(0, len(checkins), RUN):
-            entries = tuple(checkins[k:k + RUN])
-            # The ids are those of live objects: a kept run holds its entries, so no id is reused while kept.
-            key = (id(entries[0]), id(entries[-1]), len(entries))
-            run = before.get(key)
-            if run is None or not all(map(is_, run.entries, entries)):  # same length: the key says so
-                run = _Run(entries, _CHECKINS.dump_json(list(entries))[1:-1])
-            now[key] = run
-            runs.append(run)
+        runs = split(notebook.checkins, before, _Run.of)
         with self._lock:
-            self._kept[notebook.id] = now
+            self._kept[notebook.id] = dict(runs)
             self._kept.move_to_end(notebook.id)
             while len(self._kept) > self.kept_notebooks:
                 self._kept.popitem(last=False)
-        return _Pieces(rest[:at], runs, rest[at:])
+        return _Pieces(rest[:at], [run for _, run in runs], rest[at:])
 
     def held(self) -> int:
         """How many runs are kept, over every notebook kept."""

@@ -37,6 +37,7 @@ from operator import attrgetter
 from typing import Final
 
 from career_core import wording
+from career_core.frozen_runs import Key, split
 from career_core.metric import (
     EPS,
     LIMITS,
@@ -59,7 +60,7 @@ from career_core.models import (
     Notebook,
     Recurrence,
 )
-from career_core.schedule import monday, week_number
+from career_core.schedule import week_number
 
 _DAY = attrgetter("on")  # check-ins in date order; a five-year notebook sorts thousands per pass
 
@@ -485,24 +486,43 @@ def _where(progress: float | None, steps: _Steps | None, direction: Direction) -
 # --- the whole notebook --------------------------------------------------------------------------
 
 
-Reuse = dict[str, tuple[tuple[object, ...], GoalProgress]]  # goal id -> (what it was worked out from, the answer)
+@dataclass(slots=True)
+class Reuse:
+    """What a caller keeps from one `all_progress` call to the next (a session, for its notebook):
+    each goal's answer with what it was worked out from (`_inputs`), and the check-ins by goal of
+    each run of check-ins (career_core.frozen_runs)."""
+
+    goals: dict[str, tuple[tuple[object, ...], GoalProgress]] = field(default_factory=dict)
+    runs: dict[Key, _GroupedRun] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _GroupedRun:
+    entries: tuple[CheckIn, ...]
+    by_goal: dict[str, list[CheckIn]]
+
+    @classmethod
+    def of(cls, entries: tuple[CheckIn, ...]) -> _GroupedRun:
+        by_goal: dict[str, list[CheckIn]] = defaultdict(list)
+        for c in entries:
+            by_goal[c.goal_id].append(c)
+        return cls(entries, dict(by_goal))
 
 
 def all_progress(notebook: Notebook, today: date, only: Collection[str] | None = None, *,
                  reuse: Reuse | None = None) -> dict[str, GoalProgress]:
     """Every goal's progress, in the notebook's order; check-ins are grouped in one pass. `only`:
     just these goals (and the stepping stones a done-goal counts), as a save that changed them asks.
-    `reuse`: a dict the caller keeps from one call to the next (a session, for its notebook); a goal
-    worked out from the very same inputs as last time (`_inputs`) gets last time's answer, so a
+    `reuse`: kept by the caller from one call to the next; a goal worked out from the very same
+    inputs as last time gets last time's answer, and a run of check-ins is grouped once, so a
     check-in works out one goal again, not every goal of the notebook."""
     kids: dict[str, list[Goal]] = defaultdict(list)
     for g in notebook.goals:
         if g.parent_id:
             kids[g.parent_id].append(g)
     needed = None if only is None else _with_stepping_stones(only, kids)  # a save's few goals: their check-ins
-    by_goal: dict[str, list[CheckIn]] = defaultdict(list)
-    for c in notebook.checkins if needed is None else [c for c in notebook.checkins if c.goal_id in needed]:
-        by_goal[c.goal_id].append(c)
+    by_goal = _by_goal(notebook.checkins if needed is None else [c for c in notebook.checkins if c.goal_id in needed],
+                       None if reuse is None or needed is not None else reuse.runs)
     actions: dict[str, list[Action]] = defaultdict(list)
     for a in notebook.actions:
         if a.goal_id:
@@ -521,10 +541,10 @@ def all_progress(notebook: Notebook, today: date, only: Collection[str] | None =
             gp = goal_progress(goal, mine, today, actions=acts, children=children)
         else:
             inputs = _inputs(goal, mine, acts, children, today)
-            held = reuse.get(goal.id)
+            held = reuse.goals.get(goal.id)
             gp = held[1] if held is not None and held[0] == inputs else \
                 goal_progress(goal, mine, today, actions=acts, children=children)
-            reuse[goal.id] = (inputs, gp)
+            reuse.goals[goal.id] = (inputs, gp)
         done[goal.id] = gp
         return gp
 
@@ -532,9 +552,24 @@ def all_progress(notebook: Notebook, today: date, only: Collection[str] | None =
     for g in goals:
         compute(g, frozenset())
     if reuse is not None and only is None:
-        for gone in reuse.keys() - done.keys():
-            del reuse[gone]
+        for gone in reuse.goals.keys() - done.keys():
+            del reuse.goals[gone]
     return {g.id: done[g.id] for g in goals}
+
+
+def _by_goal(checkins: Sequence[CheckIn], runs: dict[Key, _GroupedRun] | None) -> dict[str, list[CheckIn]]:
+    """Check-ins by goal, in the notebook's order; with `runs`, from the runs kept, which are then
+    this call's."""
+    if runs is None:
+        return _GroupedRun.of(tuple(checkins)).by_goal
+    now = split(checkins, runs, _GroupedRun.of)
+    runs.clear()
+    runs.update(now)
+    by_goal: dict[str, list[CheckIn]] = defaultdict(list)
+    for _, run in now:
+        for goal_id, mine in run.by_goal.items():
+            by_goal[goal_id] += mine
+    return by_goal
 
 
 def _with_stepping_stones(goal_ids: Collection[str], kids: Mapping[str, list[Goal]]) -> set[str]:
@@ -556,45 +591,3 @@ def _inputs(goal: Goal, checkins: Sequence[CheckIn], actions: Sequence[Action], 
     return (today, goal.statement, goal.status, goal.start, goal.created_at, goal.deadline,
             m.direction, m.target, m.baseline, m.unit, tuple(checkins),
             tuple((a.recurrence, a.status, a.completed_at) for a in actions), tuple(children))
-
-
-IN_PLAY: Final = (GoalStatus.ACTIVE, GoalStatus.DRAFT)
-
-
-def board_goals(notebook: Notebook, progress: Mapping[str, GoalProgress],
-                include_achieved: bool = False) -> list[GoalProgress]:
-    """The goals the board shows: those in play (active or draft), and achieved ones when asked."""
-    statuses = {g.id: g.status for g in notebook.goals}
-    return [gp for gp in progress.values()
-            if statuses.get(gp.goal_id) in IN_PLAY or (include_achieved and gp.status is ProgressStatus.ACHIEVED)]
-
-
-def board(progress: Iterable[GoalProgress]) -> dict[ProgressStatus, list[GoalProgress]]:
-    """Tracked goals grouped by status, in STATUS_ORDER, most urgent deadline first in each group."""
-    groups: dict[ProgressStatus, list[GoalProgress]] = {s: [] for s in STATUS_ORDER}
-    for gp in progress:
-        if gp.status is not None:
-            groups[gp.status].append(gp)
-    for items in groups.values():
-        items.sort(key=lambda g: (g.deadline or date.max, g.statement))
-    return groups
-
-
-# --- the chart's line ----------------------------------------------------------------------------
-
-
-def series_with_gaps(points: Sequence[Point]) -> tuple[list[date], list[float | None]]:
-    """x and y for a line chart that breaks where a whole calendar week has no check-in.
-
-    A None between two points makes Plotly leave the gap open (connectgaps=False), so a
-    skipped week shows as a pause in the line, not as a drop.
-    """
-    xs: list[date] = []
-    ys: list[float | None] = []
-    for prev, cur in zip((None, *points), points, strict=False):
-        if prev is not None and (monday(cur.on) - monday(prev.on)).days > 7:
-            xs.append(prev.on + (cur.on - prev.on) / 2)
-            ys.append(None)
-        xs.append(cur.on)
-        ys.append(cur.value)
-    return xs, ys

@@ -28,7 +28,7 @@ from career_core.goals import Focus, MapNode
 from career_core.models import GoalStatus, Notebook
 from career_core.plan.actions import ActionLine, action_lines
 from career_core.plan.overview import Overview, overview
-from career_core.progress import GoalProgress, all_progress
+from career_core.progress import GoalProgress, Reuse, all_progress
 from career_core.review import smart_scores
 from career_core.smart import SmartReport
 from career_core.value_words import values_in_text
@@ -55,7 +55,7 @@ def per_revision(fn: Callable[..., T], nb: Notebook, today: date, *args: Any) ->
     return held[1][key]
 
 
-REUSED = "wp.progress.reuse"  # (notebook id, career_core.progress.Reuse): goals a save did not touch
+REUSED = "wp.progress.reuse"  # (notebook id, career_core.progress.Reuse): goals a save did not touch, runs of check-ins
 
 
 def progress(nb: Notebook, today: date) -> dict[str, GoalProgress]:
@@ -66,7 +66,7 @@ def progress(nb: Notebook, today: date) -> dict[str, GoalProgress]:
 def _progress(nb: Notebook, today: date) -> dict[str, GoalProgress]:
     held = st.session_state.get(REUSED)
     if held is None or held[0] != nb.id:
-        held = (nb.id, {})
+        held = (nb.id, Reuse())
         st.session_state[REUSED] = held
     return all_progress(nb, today, reuse=held[1])
 

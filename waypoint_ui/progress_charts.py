@@ -13,12 +13,8 @@ from typing import Any
 
 from career_core import wording
 from career_core.checkin_calendar import CheckinCalendar
-from career_core.progress import (
-    GoalProgress,
-    ProgressStatus,
-    expected_value,
-    series_with_gaps,
-)
+from career_core.progress import GoalProgress, ProgressStatus, expected_value
+from career_core.progress_views import series_with_gaps
 from waypoint_ui.charts import PALETTE, STATUS_STYLE, Figure, layout, trace, vline
 from waypoint_ui.text import chart_text
 

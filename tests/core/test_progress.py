@@ -21,15 +21,8 @@ from career_core.models import (
     Notebook,
     Recurrence,
 )
-from career_core.progress import (
-    STATUS_ORDER,
-    all_progress,
-    board,
-    board_goals,
-    expected_value,
-    goal_progress,
-    series_with_gaps,
-)
+from career_core.progress import STATUS_ORDER, all_progress, expected_value, goal_progress
+from career_core.progress_views import board, board_goals, series_with_gaps
 from tests.core.progress_cases import (
     DEADLINE,
     START,

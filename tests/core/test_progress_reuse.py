@@ -3,6 +3,7 @@ always the one worked out from scratch."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from career_core import edit
+from career_core.frozen_runs import RUN
 from career_core.models import Action, CheckIn, Direction, Goal, GoalHorizon, GoalStatus, Metric, Notebook, new_id
 from career_core.plan.actions import mark_done, reopen, tick
 from career_core.progress import Reuse, all_progress
@@ -44,7 +46,7 @@ CHANGES: list[tuple[str, Callable[[Notebook], object], set[str]]] = [
     ("a check-in logged for one goal", lambda nb: _log(nb, "R"), {"R"}),
     ("a check-in replaced by an equal copy", lambda nb: edit.replace(nb.checkins, edit.changed(nb.checkins[2])), set()),
     ("a check-in's value corrected", lambda nb: edit.replace(nb.checkins, edit.changed(nb.checkins[2], value=9)), {"R"}),
-    ("a check-in removed", lambda nb: nb.checkins.pop(0), {"S", "P"}),
+    ("a check-in removed", lambda nb: nb.checkins.remove(next(c for c in nb.checkins if c.goal_id == "S")), {"S", "P"}),
     ("a stepping stone logged: its long-term goal too", lambda nb: _log(nb, "S"), {"S", "P"}),
     ("a target changed", lambda nb: edit.assign(nb.goals[2].metric, target=25), {"R"}),
     ("a baseline corrected", lambda nb: edit.assign(nb.goals[2].metric, baseline=6), {"R"}),
@@ -62,9 +64,17 @@ CHANGES: list[tuple[str, Callable[[Notebook], object], set[str]]] = [
 ]
 
 
+def years(nb: Notebook) -> Notebook:
+    """The notebook after years of check-ins: several runs of them (career_core.frozen_runs)."""
+    nb.checkins[:0] = [CheckIn(goal_id=g, on=TODAY - timedelta(days=400 + i), value=i % 5)
+                       for i, g in zip(range(3 * RUN + 7), itertools.cycle("RS"), strict=False)]
+    return nb
+
+
+@pytest.mark.parametrize("build", [notebook, lambda: years(notebook())], ids=["a few check-ins", "years of them"])
 @pytest.mark.parametrize("change, redone", [c[1:] for c in CHANGES], ids=[c[0] for c in CHANGES])
-def test_only_the_goals_a_change_touches_are_worked_out_again(change, redone: set[str]) -> None:
-    nb, reuse = notebook(), {}
+def test_only_the_goals_a_change_touches_are_worked_out_again(build, change, redone: set[str]) -> None:
+    nb, reuse = build(), Reuse()
     before = all_progress(nb, TODAY, reuse=reuse)
     change(nb)
     after = all_progress(nb, TODAY, reuse=reuse)
@@ -73,13 +83,13 @@ def test_only_the_goals_a_change_touches_are_worked_out_again(change, redone: se
 
 
 def test_a_new_day_works_every_goal_out_again_and_a_deleted_goal_is_let_go() -> None:
-    nb, reuse = notebook(), {}
+    nb, reuse = notebook(), Reuse()
     before = all_progress(nb, TODAY, reuse=reuse)
     after = all_progress(nb, TODAY + timedelta(days=1), reuse=reuse)
     assert all(after[g] is not before[g] for g in after)
     edit.remove_goal(nb, "R")
     all_progress(nb, TODAY, reuse=reuse)
-    assert set(reuse) == {"P", "S", "D"}
+    assert set(reuse.goals) == {"P", "S", "D"}
 
 
 PROGRESS_EDITS = [
@@ -100,7 +110,7 @@ PROGRESS_EDITS = [
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(notebooks(), st.data())
 def test_after_any_edits_the_reused_answer_is_the_one_worked_out_afresh(base: Notebook, data: st.DataObject) -> None:
-    nb, reuse = base.model_copy(deep=True), {}
+    nb, reuse = base.model_copy(deep=True), Reuse()
     today = data.draw(days)
     for _ in range(data.draw(st.integers(1, 8))):
         change = data.draw(st.sampled_from(PROGRESS_EDITS))
@@ -113,10 +123,33 @@ def test_after_any_edits_the_reused_answer_is_the_one_worked_out_afresh(base: No
         assert all_progress(nb, today, reuse=reuse) == all_progress(nb, today)
 
 
-def test_reuse_is_a_plain_dict_the_caller_keeps() -> None:
-    reuse: Reuse = {}
-    all_progress(notebook(), TODAY, reuse=reuse)
-    assert set(reuse) == {"P", "S", "R", "D"}
+def test_what_is_kept_is_each_goals_answer_and_the_runs_of_the_last_call() -> None:
+    nb, reuse = years(notebook()), Reuse()
+    all_progress(nb, TODAY, reuse=reuse)
+    assert set(reuse.goals) == {"P", "S", "R", "D"} and len(reuse.runs) == 4
+    nb.checkins[:] = nb.checkins[-3:]  # a run's worth and more removed: their runs are let go
+    all_progress(nb, TODAY, reuse=reuse)
+    assert len(reuse.runs) == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["add", "remove", "replace", "move"]), st.integers(0, 10_000),
+                          st.sampled_from("PSRD")), max_size=10))
+def test_after_any_edits_to_years_of_check_ins_the_reused_answer_is_the_fresh_one(
+        edits: list[tuple[str, int, str]]) -> None:
+    nb, reuse = years(notebook()), Reuse()
+    for kind, at, goal_id in edits:
+        all_progress(nb, TODAY, reuse=reuse)
+        n = len(nb.checkins)
+        if kind == "add" or not n:
+            nb.checkins.insert(at % (n + 1), CheckIn(goal_id=goal_id, on=TODAY - timedelta(days=at % 900), value=at % 7))
+        elif kind == "remove":
+            nb.checkins.pop(at % n)
+        elif kind == "replace":
+            nb.checkins[at % n] = edit.changed(nb.checkins[at % n], goal_id=goal_id, value=at % 9)
+        else:
+            nb.checkins.append(nb.checkins.pop(at % n))
+        assert all_progress(nb, TODAY, reuse=reuse) == all_progress(nb, TODAY)
 
 
 def _deeper(nb: Notebook) -> Notebook:
