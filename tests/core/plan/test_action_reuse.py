@@ -9,12 +9,12 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import ValidationError
 
 from career_core import edit
 from career_core.models import Action, ActionStatus, Goal, Initiative, Notebook, Recurrence, new_id
 from career_core.plan.actions import LineReuse, _inputs, action_lines, mark_done, reopen, tick, undo_done
 from tests.core.test_merge_properties import days, notebooks, pick, words
+from tests.core.test_progress_reuse import after_each_edit
 
 TODAY = date(2026, 11, 18)  # a Wednesday
 MONDAY = date(2026, 11, 16)
@@ -169,15 +169,7 @@ FILTERS = st.tuples(st.sampled_from(["todo", "done", "dropped", "all"]),
 def test_after_any_edits_the_reused_lines_are_the_ones_worked_out_afresh(base: Notebook, data: st.DataObject) -> None:
     nb, reuse = base.model_copy(deep=True), {}
     edit.add(nb, "initiatives", Initiative(id="I0", title="Pilot"))
-    today = data.draw(days)
-    for _ in range(data.draw(st.integers(1, 8))):
-        change = data.draw(st.sampled_from(LINE_EDITS))
-        try:
-            change(nb, data)
-        except (LookupError, ValidationError, ValueError):
-            continue
-        if data.draw(st.booleans()):
-            today = data.draw(days)
+    for today in after_each_edit(nb, data, LINE_EDITS):
         show, towards, search = data.draw(FILTERS)
         assert action_lines(nb, today, show, towards, search, reuse=reuse) == \
             action_lines(nb, today, show, towards, search)
