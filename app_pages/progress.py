@@ -7,7 +7,7 @@ import streamlit as st
 
 from career_core import edit, wording
 from career_core.checkin_calendar import CheckinCalendar, notebook_calendar
-from career_core.checkins import DONE_CHOICES, loggable_goals, new_checkin
+from career_core.checkins import DONE_CHOICES, goal_checkins, loggable_goals, new_checkin
 from career_core.edit import find, remove
 from career_core.milestones import record_milestones, standing_milestones
 from career_core.models import CheckIn, Direction, JournalEntry, Notebook
@@ -168,7 +168,7 @@ def _goal_chart(nb: Notebook, today: date, goal_id: str, large: bool):
 
 
 def _checkin_rows(nb: Notebook, today: date, goal_id: str) -> list[CheckIn]:
-    return sorted((c for c in nb.checkins if c.goal_id == goal_id), key=lambda c: c.on, reverse=True)
+    return goal_checkins(nb, goal_id)
 
 
 def _checkin_table(nb: Notebook, today: date, goal_id: str, hide_notes: bool) -> pd.DataFrame:
@@ -182,14 +182,14 @@ def _checkin_table(nb: Notebook, today: date, goal_id: str, hide_notes: bool) ->
 
 
 def _checkin_list(nb: Notebook, gp: GoalProgress, today: date) -> None:
-    rows = derived.per_revision(_checkin_rows, nb, today, gp.goal_id)
-    if not rows:
+    if not gp.checkins:
         return
-    # Drawn only while open: a goal kept for years has hundreds of check-ins.
-    with st.expander(f"Check-ins for this goal ({len(rows)})", key=_checkins_open_key(gp.goal_id),
+    # Drawn, and its check-ins looked up, only while open: a goal kept for years has hundreds of them.
+    with st.expander(f"Check-ins for this goal ({gp.checkins})", key=_checkins_open_key(gp.goal_id),
                      on_change="rerun") as shown:
         if not shown.open:
             return
+        rows = derived.per_revision(_checkin_rows, nb, today, gp.goal_id)
         table = derived.per_revision(_checkin_table, nb, today, gp.goal_id, session.hidden(CheckIn, "note"))
         st.dataframe(table, hide_index=True, width="stretch", column_config={
             "Date": st.column_config.DateColumn(format=wording.DATE_COLUMN, width="small"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from operator import attrgetter
 from typing import Final
 
 from career_core.metric import done_threshold
@@ -25,6 +26,12 @@ def loggable_goals(notebook: Notebook) -> list[Goal]:
     """Active goals first, then drafts, then achieved ones (a limit can still be logged); each by deadline."""
     goals = [g for g in notebook.goals if g.status in LOGGABLE]
     return sorted(goals, key=lambda g: (LOGGABLE[g.status], g.deadline or date.max))
+
+
+def goal_checkins(notebook: Notebook, goal_id: str) -> list[CheckIn]:
+    """A goal's check-ins, newest first (those of one day in the order they were logged), as the list
+    under its figures shows them. How many there are is its progress's `checkins`: no need to ask this."""
+    return sorted((c for c in notebook.checkins if c.goal_id == goal_id), key=attrgetter("on"), reverse=True)
 
 
 def checkin_problems(goal: Goal | None, on: date | None, value: float | None, note: str, today: date) -> dict[str, str]:

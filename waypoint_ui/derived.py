@@ -35,6 +35,7 @@ from career_core.value_words import values_in_text
 from waypoint_ui import session
 
 T = TypeVar("T")
+R = TypeVar("R")
 DERIVED = "wp.derived"  # ((notebook id, revision, changes, day), {(function, args): result})
 
 
@@ -56,6 +57,17 @@ def per_revision(fn: Callable[..., T], nb: Notebook, today: date, *args: Any) ->
 
 
 REUSED = "wp.progress.reuse"  # (notebook id, career_core.progress.Reuse): goals a save did not touch, runs of check-ins
+LINES_REUSED = "wp.actions.reuse"  # (notebook id, career_core.plan.actions.LineReuse): actions a save did not touch
+
+
+def _kept(key: str, nb: Notebook, start: Callable[[], R]) -> R:
+    """What a session keeps from one revision of its notebook to the next, under `key`; another
+    notebook starts afresh with `start()`."""
+    held = st.session_state.get(key)
+    if held is None or held[0] != nb.id:
+        held = (nb.id, start())
+        st.session_state[key] = held
+    return held[1]
 
 
 def progress(nb: Notebook, today: date) -> dict[str, GoalProgress]:
@@ -64,11 +76,7 @@ def progress(nb: Notebook, today: date) -> dict[str, GoalProgress]:
 
 
 def _progress(nb: Notebook, today: date) -> dict[str, GoalProgress]:
-    held = st.session_state.get(REUSED)
-    if held is None or held[0] != nb.id:
-        held = (nb.id, Reuse())
-        st.session_state[REUSED] = held
-    return all_progress(nb, today, reuse=held[1])
+    return all_progress(nb, today, reuse=_kept(REUSED, nb, Reuse))
 
 
 def scores(nb: Notebook, today: date) -> dict[str, int]:
@@ -101,8 +109,12 @@ def _values_named(nb: Notebook, _today: date) -> list[str]:
 
 def actions(nb: Notebook, today: date, show: str = "todo", towards: str | None = None, search: str = "") -> list[ActionLine]:
     """The actions Plan lists, in the order to do them; the default list is also what the
-    overview counts, so a tick works it out once."""
-    return per_revision(action_lines, nb, today, show, towards, search)
+    overview counts, so a tick works it out once. Lines of actions a save did not touch are reused."""
+    return per_revision(_action_lines, nb, today, show, towards, search)
+
+
+def _action_lines(nb: Notebook, today: date, show: str, towards: str | None, search: str) -> list[ActionLine]:
+    return action_lines(nb, today, show, towards, search, reuse=_kept(LINES_REUSED, nb, dict))
 
 
 def plan_overview(nb: Notebook, today: date) -> Overview:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
+from operator import attrgetter
+from typing import Final, get_origin
 
 from career_core import due, edit, wording
 from career_core.due import current_date, next_date, series_over
@@ -150,7 +151,7 @@ def _towards(action: Action, goals: dict[str, Goal], initiatives: dict[str, Init
     return " · ".join(parts) or "Not linked to a goal or initiative"
 
 
-def _action_line(action: Action, today: date, goals: dict[str, Goal], initiatives: dict[str, Initiative]) -> ActionLine:
+def _action_line(action: Action, today: date, towards: str) -> ActionLine:
     recurring = action.recurrence is not Recurrence.NONE
     done_count = past_count = 0
     current = last_done = None
@@ -178,7 +179,7 @@ def _action_line(action: Action, today: date, goals: dict[str, Goal], initiative
     return ActionLine(
         action_id=action.id,
         title=action.title,
-        towards=_towards(action, goals, initiatives),
+        towards=towards,
         status=status,
         icon=STATUS_ICONS[status],
         schedule=schedule_text(action, today),
@@ -196,12 +197,26 @@ def _action_line(action: Action, today: date, goals: dict[str, Goal], initiative
 SHOW: Final = {"todo": (ActionStatus.TO_DO,), "done": (ActionStatus.DONE,), "dropped": (ActionStatus.DROPPED,),
                "all": tuple(ActionStatus)}
 
+LineReuse = dict[str, tuple[tuple[object, ...], ActionLine]]  # action id -> (what its line was worked out from, the line)
+
+_LISTED: Final = tuple(name for name, f in Action.model_fields.items() if get_origin(f.annotation) is list)
+_SINGLE: Final = attrgetter(*(name for name in Action.model_fields if name not in _LISTED))
+
+
+def _inputs(action: Action, today: date, towards: str) -> tuple[object, ...]:
+    """Everything an action's line is worked out from, by value: actions are changed in place, so
+    their lists are copied into tuples (a later change cannot alter a key already kept)."""
+    return today, towards, _SINGLE(action), tuple([tuple(getattr(action, name)) for name in _LISTED])
+
 
 def action_lines(nb: Notebook, today: date, show: str = "todo", towards: str | None = None,
-                 search: str = "") -> list[ActionLine]:
+                 search: str = "", *, reuse: LineReuse | None = None) -> list[ActionLine]:
     """Actions in the order to do them (overdue first, then by date), filtered as the list asks.
 
     `towards` is "goal:<id>", "initiative:<id>" or "unlinked"; `search` matches the title.
+    `reuse`: a dict the caller keeps from one call to the next (a session, for its notebook); an
+    action whose line would be worked out from the very same inputs as last time (`_inputs`) gets
+    last time's line, so a tick works out one line again, not one per action of the notebook.
     """
     goals = {g.id: g for g in nb.goals}
     initiatives = {i.id: i for i in nb.initiatives}
@@ -213,7 +228,18 @@ def action_lines(nb: Notebook, today: date, show: str = "todo", towards: str | N
             continue
         if towards is not None and not _belongs(action, towards, goals, initiatives):
             continue
-        lines.append(_action_line(action, today, goals, initiatives))
+        said = _towards(action, goals, initiatives)
+        if reuse is None:
+            lines.append(_action_line(action, today, said))
+            continue
+        inputs = _inputs(action, today, said)
+        held = reuse.get(action.id)
+        line = held[1] if held is not None and held[0] == inputs else _action_line(action, today, said)
+        reuse[action.id] = (inputs, line)
+        lines.append(line)
+    if reuse is not None:
+        for gone in reuse.keys() - {a.id for a in nb.actions}:
+            del reuse[gone]
     lines.sort(key=lambda line: (line.next_date or date.max, line.title.casefold()))
     return lines
 

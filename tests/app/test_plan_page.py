@@ -169,6 +169,31 @@ def test_a_recurring_action_is_ticked_one_date_at_a_time_and_can_be_undone(open_
     assert db.load("local", nb.id).actions[0].done_on == []
 
 
+def test_a_tick_works_out_the_line_of_the_ticked_action_only(open_app, db, monkeypatch):
+    """The session keeps each action's line from one revision to the next (waypoint_ui.derived)."""
+    from career_core.plan import actions
+
+    worked_out: list[str] = []
+    line_of = actions._action_line
+
+    def counted(action, *rest):
+        worked_out.append(action.id)
+        return line_of(action, *rest)
+
+    monkeypatch.setattr(actions, "_action_line", counted)
+    _seed(db, actions=[Action(id="a1", title="Weekly 1:1s", goal_id="g1", recurrence=Recurrence.WEEKLY,
+                              start=MONDAY - timedelta(days=14)),
+                       *(Action(id=f"b{i}", title=f"Step {i}", goal_id="g1", due=TODAY + timedelta(days=i))
+                         for i in range(3))])
+    at = open_app(page="plan")
+    assert sorted(worked_out) == ["a1", "b0", "b1", "b2"]
+    worked_out.clear()
+    _buttons(at, "Tick ")[0].click().run()
+    assert not at.exception
+    assert worked_out == ["a1"]
+    assert _buttons(at, "Tick ")[0].label == f"Tick {wording.day(MONDAY + timedelta(days=7), TODAY)}"
+
+
 def test_the_add_form_waits_closed_once_there_are_actions_but_opens_on_a_draft_kept_from_before(open_app, db):
     nb = _seed(db, actions=[Action(id="a1", title="Book the course", goal_id="g1", due=TODAY + timedelta(days=2))])
     at = open_app(page="plan")

@@ -195,6 +195,15 @@ def test_the_goals_chart_shows_values_target_plan_and_a_gap_for_a_skipped_week(o
     assert metrics["Progress"] == "53%" and metrics["Latest"] == "69 points"
 
 
+def test_the_closed_check_in_list_says_how_many_the_goal_has(open_app, db):
+    g, other = _goal(), _goal("Run 20 km a week")
+    _notebook(db, g, other, checkins=[*(CheckIn(goal_id=g.id, on=TODAY - timedelta(days=d), value=64 + d) for d in range(3)),
+                                      CheckIn(goal_id=other.id, on=TODAY, note="Ran twice")])
+    at = open_app(page="progress")
+    assert [e.label for e in at.expander if e.label.startswith("Check-ins for")] == ["Check-ins for this goal (3)"]
+    assert not any(w.label.startswith("Remove a check-in") for w in at.selectbox)  # closed: not drawn
+
+
 def test_a_check_in_logged_by_mistake_can_be_removed(open_app, db):
     g = _goal()
     keep, wrong = CheckIn(goal_id=g.id, on=TODAY - timedelta(days=7), value=66), CheckIn(goal_id=g.id, on=TODAY, value=6.9)

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from career_core.checkins import checkin_problems, loggable_goals, new_checkin
-from career_core.models import Direction, Goal, GoalStatus, Metric, Notebook
+from career_core.checkins import checkin_problems, goal_checkins, loggable_goals, new_checkin
+from career_core.models import CheckIn, Direction, Goal, GoalStatus, Metric, Notebook
+from career_core.progress import all_progress
 from career_core.validation import EntryError
 from tests.core.progress_cases import TODAY, goal
 
@@ -77,3 +78,24 @@ def test_a_check_in_with_nothing_to_say_is_refused_beside_its_fields():
     with pytest.raises(EntryError) as caught:
         new_checkin(g, TODAY + timedelta(days=1), None, " ", None, TODAY)
     assert set(caught.value.problems) == {"on", "value"}
+
+
+def _logged(*entries: tuple[str, str, int]) -> Notebook:
+    """Check-ins as (goal, day, value), in the order they were logged."""
+    goals = sorted({g for g, _, _ in entries} | {"G"})
+    return Notebook(goals=[Goal(id=g, statement=f"Goal {g}") for g in goals],
+                    checkins=[CheckIn(goal_id=g, on=date.fromisoformat(d), value=v) for g, d, v in entries])
+
+
+@pytest.mark.parametrize(("entries", "listed"), [
+    ([], []),
+    ([("G", "2026-06-01", 1), ("G", "2026-06-20", 2), ("G", "2026-06-10", 3)], [2, 3, 1]),  # newest first
+    ([("G", "2026-06-01", 1), ("G", "2026-06-01", 2), ("G", "2026-05-01", 3)], [1, 2, 3]),  # one day: as logged
+    ([("H", "2026-06-01", 1), ("G", "2026-06-02", 2), ("H", "2026-06-03", 3)], [2]),  # the goal's own only
+    ([("H", "2026-06-01", 1)], []),
+])
+def test_a_goals_check_ins_are_listed_newest_first_and_counted_by_its_progress(entries, listed):
+    nb = _logged(*entries)
+    rows = goal_checkins(nb, "G")
+    assert [c.value for c in rows] == listed
+    assert all_progress(nb, TODAY)["G"].checkins == len(rows)  # what the list's label says, without the list

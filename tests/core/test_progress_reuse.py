@@ -4,7 +4,7 @@ always the one worked out from scratch."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -17,7 +17,7 @@ from career_core.frozen_runs import RUN
 from career_core.models import Action, CheckIn, Direction, Goal, GoalHorizon, GoalStatus, Metric, Notebook, new_id
 from career_core.plan.actions import mark_done, reopen, tick
 from career_core.progress import Reuse, all_progress
-from tests.core.test_merge_properties import EDITS, days, notebooks, pick
+from tests.core.test_merge_properties import EDITS, Edit, days, notebooks, pick
 
 TODAY = date(2026, 6, 1)
 
@@ -107,19 +107,26 @@ PROGRESS_EDITS = [
 ]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(notebooks(), st.data())
-def test_after_any_edits_the_reused_answer_is_the_one_worked_out_afresh(base: Notebook, data: st.DataObject) -> None:
-    nb, reuse = base.model_copy(deep=True), Reuse()
+def after_each_edit(nb: Notebook, data: st.DataObject, edits: list[Edit]) -> Iterator[date]:
+    """Make a run of random edits to `nb`, yielding the day it is looked at after each one the app
+    would make (an edit it would refuse, or with nothing to edit, is left out); now and then a new day."""
     today = data.draw(days)
     for _ in range(data.draw(st.integers(1, 8))):
-        change = data.draw(st.sampled_from(PROGRESS_EDITS))
+        change = data.draw(st.sampled_from(edits))
         try:
             change(nb, data)
         except (LookupError, ValidationError, ValueError):
             continue
         if data.draw(st.booleans()):
             today = data.draw(days)
+        yield today
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(notebooks(), st.data())
+def test_after_any_edits_the_reused_answer_is_the_one_worked_out_afresh(base: Notebook, data: st.DataObject) -> None:
+    nb, reuse = base.model_copy(deep=True), Reuse()
+    for today in after_each_edit(nb, data, PROGRESS_EDITS):
         assert all_progress(nb, today, reuse=reuse) == all_progress(nb, today)
 
 
