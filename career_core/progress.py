@@ -33,6 +33,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from itertools import compress
 from operator import attrgetter
 from typing import Final
 
@@ -63,6 +64,7 @@ from career_core.models import (
 from career_core.schedule import week_number
 
 _DAY = attrgetter("on")  # check-ins in date order; a five-year notebook sorts thousands per pass
+_GOAL = attrgetter("goal_id")
 
 TOLERANCE: Final = 0.10  # how far behind the straight line still counts as on track
 
@@ -521,7 +523,8 @@ def all_progress(notebook: Notebook, today: date, only: Collection[str] | None =
         if g.parent_id:
             kids[g.parent_id].append(g)
     needed = None if only is None else _with_stepping_stones(only, kids)  # a save's few goals: their check-ins
-    by_goal = _by_goal(notebook.checkins if needed is None else [c for c in notebook.checkins if c.goal_id in needed],
+    checkins = notebook.checkins
+    by_goal = _by_goal(checkins if needed is None else list(compress(checkins, map(needed.__contains__, map(_GOAL, checkins)))),
                        None if reuse is None or needed is not None else reuse.runs)
     actions: dict[str, list[Action]] = defaultdict(list)
     for a in notebook.actions:
