@@ -69,6 +69,19 @@ def _checkin(at: AppTest, n: int):
     return submit.click() if submit is not None else None
 
 
+def _checkin_with_a_number(at: AppTest, n: int):
+    """Log a check-in on the first goal measured by a number (a line chart, a number to type),
+    choosing the next goal until one is: the first goal of the sample is done/not done, the first
+    of the five-year notebook has a number, and this compares the same kind of goal in both."""
+    goal = _labelled(at.selectbox, "Goal")
+    for _ in range(len(goal.options) if goal is not None else 0):
+        if any("checkin." in (w.key or "") for w in at.number_input):
+            return _checkin(at, n)
+        goal.select_index((goal.index + 1) % len(goal.options)).run()
+        goal = _labelled(at.selectbox, "Goal")
+    return None
+
+
 def _add_development(at: AppTest, n: int):
     title = _labelled(at.text_input, "What")
     if title is None:
@@ -114,6 +127,7 @@ def _tick_on_progress(at: AppTest, n: int):
 
 INTERACTIONS: list[Interaction] = [
     Interaction(View("progress"), "log a check-in", _checkin),
+    Interaction(View("progress"), "log a check-in, a goal with a number", _checkin_with_a_number),
     Interaction(View("progress"), "tick an action", _tick_on_progress),
     Interaction(View("progress"), "change the board filter", _flip("Show", ("Including achieved", "Goals in play"))),
     Interaction(View("progress"), "pick another goal", _pick("Goal")),

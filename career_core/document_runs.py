@@ -5,7 +5,8 @@ A notebook kept for years holds thousands of check-ins, most of its document, an
 removes one or two. Check-ins are frozen, so a run of them that holds the very same objects as
 when it was last written (career_core.frozen_runs) still has the JSON and the Zstandard frame
 written then, and the fields the consistency check read (integrity.Columns); only a run with an
-entry added, removed or replaced is written, and checked, again. The JSON is byte for byte `Notebook.model_dump_json()`.
+entry added, removed or replaced is written, and checked, again. The JSON is byte for byte
+`Notebook.model_dump_json()`.
 
 The compressed document is a series of Zstandard frames (the part before the check-ins, each
 run, a comma between runs, the part after), which the Zstandard format reads back as one text
