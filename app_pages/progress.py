@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from career_core import edit, wording
-from career_core.checkin_calendar import CheckinCalendar, notebook_calendar
+from career_core.checkin_calendar import CheckinCalendar
 from career_core.checkins import DONE_CHOICES, goal_checkins, loggable_goals, new_checkin
 from career_core.edit import find, remove
 from career_core.milestones import record_milestones, standing_milestones
@@ -35,7 +35,7 @@ def _log_checkin(form: EntryForm, goal_id: str, before: ProgressStatus | None) -
 
     def apply(n: Notebook, checkin: CheckIn) -> None:
         edit.add(n, "checkins", checkin)
-        written.extend(record_milestones(n, [goal_id], today))
+        written.extend(record_milestones(n, [goal_id], today, reuse=derived.kept_progress(n)))
 
     def build() -> CheckIn:
         return new_checkin(goal, form.value("on"), form.value("value"), form.value("note") or "",
@@ -267,7 +267,7 @@ def _board_chart(nb: Notebook, today: date, include_achieved: bool, large: bool)
 
 
 def _calendar_chart(nb: Notebook, today: date, large: bool):
-    return calendar_figure(derived.per_revision(notebook_calendar, nb, today), today, large=large)
+    return calendar_figure(derived.calendar(nb, today), today, large=large)
 
 
 def calendar_section(nb: Notebook, cal: CheckinCalendar, today: date) -> None:
@@ -343,6 +343,6 @@ goal_sections(nb, progress, today)
 st.divider()
 board_section(progress, nb, today)
 st.divider()
-calendar_section(nb, derived.per_revision(notebook_calendar, nb, today), today)
+calendar_section(nb, derived.calendar(nb, today), today)
 st.divider()
 milestones_section(nb, today)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import repeat
 from operator import attrgetter
 
+from career_core.frozen_runs import Keeper
 from career_core.models import CheckIn, Notebook
 from career_core.schedule import monday
 
@@ -32,11 +33,21 @@ class CheckinCalendar:
         return self.weeks[week] + timedelta(days=weekday)
 
 
-def checkin_calendar(checkins: Iterable[CheckIn], end: date, weeks: int = 53) -> CheckinCalendar:
-    """One pass over the check-ins, in C (a five-year notebook holds thousands, read on every save)."""
+def checkin_calendar(checkins: Sequence[CheckIn], end: date, weeks: int = 53, *,
+                     runs: Keeper | None = None) -> CheckinCalendar:
+    """One pass over the check-ins, in C (a five-year notebook holds thousands, read on every save);
+    with `runs` (career_core.frozen_runs, kept by a session), each run's days are counted once, so
+    a save reads only the check-ins it changed."""
     first = monday(end) - timedelta(weeks=weeks - 1)
     past = list(map(date.fromordinal, range(first.toordinal(), end.toordinal() + 1)))  # the days up to `end`
-    per_day = Counter(filter(set(past).__contains__, map(_DAY, checkins)))
+    shown = set(past)
+    if runs is None:
+        per_day = Counter(filter(shown.__contains__, map(_DAY, checkins)))
+    else:
+        per_day = Counter()
+        for run in runs.runs(checkins):
+            counted = run.of(_per_day)
+            per_day.update({day: counted[day] for day in shown & counted.keys()})
     cells = [*map(per_day.get, past, repeat(0)), *repeat(None, weeks * 7 - len(past))]  # day by day, week by week
     return CheckinCalendar(
         weeks=tuple(past[::7]),
@@ -47,6 +58,10 @@ def checkin_calendar(checkins: Iterable[CheckIn], end: date, weeks: int = 53) ->
     )
 
 
-def notebook_calendar(notebook: Notebook, today: date) -> CheckinCalendar:
+def _per_day(checkins: Sequence[CheckIn]) -> Counter[date]:
+    return Counter(map(_DAY, checkins))
+
+
+def notebook_calendar(notebook: Notebook, today: date, runs: Keeper | None = None) -> CheckinCalendar:
     """The last year of a notebook's check-ins, up to today."""
-    return checkin_calendar(notebook.checkins, today)
+    return checkin_calendar(notebook.checkins, today, runs=runs)

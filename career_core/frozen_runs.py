@@ -38,3 +38,42 @@ def split(entries: Sequence[Any], kept: Mapping[Key, R], make: Callable[[tuple[A
             run = make(chunk)
         out.append((key, run))
     return out
+
+
+T = TypeVar("T")
+
+
+class Memo:
+    """A run of entries and what has been worked out from it, each thing once."""
+
+    __slots__ = ("entries", "_worked")
+
+    def __init__(self, entries: tuple[Any, ...]) -> None:
+        self.entries = entries
+        self._worked: dict[Callable[[tuple[Any, ...]], Any], Any] = {}
+
+    def of(self, work: Callable[[tuple[Any, ...]], T]) -> T:
+        """`work(entries)`, worked out the first time it is asked for. `work` reads only the
+        entries, which never change (a frozen model's fields are values)."""
+        if work not in self._worked:  # two callers may both work it out: the same answer either way
+            self._worked[work] = work(self.entries)
+        return self._worked[work]
+
+
+class Keeper:
+    """The runs of one list (a notebook's check-ins), kept from one call to the next by whoever
+    reads them repeatedly (a session): `runs(entries)` reuses each run that holds the very same
+    objects, with all that was worked out from it, and lets the others go."""
+
+    __slots__ = ("_kept",)
+
+    def __init__(self) -> None:
+        self._kept: dict[Key, Memo] = {}
+
+    def runs(self, entries: Sequence[Any]) -> list[Memo]:
+        now = split(entries, self._kept, Memo)
+        self._kept = dict(now)
+        return [run for _, run in now]
+
+    def __len__(self) -> int:
+        return len(self._kept)

@@ -19,7 +19,7 @@ from typing import Final
 
 from career_core.metric import EPS
 from career_core.models import JournalEntry, Notebook
-from career_core.progress import GoalProgress, all_progress
+from career_core.progress import GoalProgress, Reuse, all_progress
 
 MILESTONES: Final = (25, 50, 75, 100)
 
@@ -61,12 +61,14 @@ def pending_milestone(gp: GoalProgress, journal: Iterable[JournalEntry]) -> int 
     return top
 
 
-def record_milestones(notebook: Notebook, goal_ids: Iterable[str], today: date) -> list[JournalEntry]:
-    """Write newly reached milestones of these goals to the journal; return what was written."""
+def record_milestones(notebook: Notebook, goal_ids: Iterable[str], today: date, *,
+                      reuse: Reuse | None = None) -> list[JournalEntry]:
+    """Write newly reached milestones of these goals to the journal; return what was written.
+    `reuse`: what the caller keeps of the notebook's progress (`all_progress`)."""
     wanted = set(goal_ids)
     if not wanted:
         return []
-    progress = all_progress(notebook, today, only=wanted)
+    progress = all_progress(notebook, today, only=wanted, reuse=reuse)
     written = []
     for goal_id in wanted:
         gp = progress.get(goal_id)

@@ -38,7 +38,7 @@ from operator import attrgetter
 from typing import Final
 
 from career_core import wording
-from career_core.frozen_runs import Key, split
+from career_core.frozen_runs import Keeper
 from career_core.metric import (
     EPS,
     LIMITS,
@@ -491,24 +491,18 @@ def _where(progress: float | None, steps: _Steps | None, direction: Direction) -
 @dataclass(slots=True)
 class Reuse:
     """What a caller keeps from one `all_progress` call to the next (a session, for its notebook):
-    each goal's answer with what it was worked out from (`_inputs`), and the check-ins by goal of
-    each run of check-ins (career_core.frozen_runs)."""
+    each goal's answer with what it was worked out from (`_inputs`), and the runs of check-ins
+    (career_core.frozen_runs), each grouped by goal once."""
 
     goals: dict[str, tuple[tuple[object, ...], GoalProgress]] = field(default_factory=dict)
-    runs: dict[Key, _GroupedRun] = field(default_factory=dict)
+    runs: Keeper = field(default_factory=Keeper)
 
 
-@dataclass(frozen=True, slots=True)
-class _GroupedRun:
-    entries: tuple[CheckIn, ...]
-    by_goal: dict[str, list[CheckIn]]
-
-    @classmethod
-    def of(cls, entries: tuple[CheckIn, ...]) -> _GroupedRun:
-        by_goal: dict[str, list[CheckIn]] = defaultdict(list)
-        for c in entries:
-            by_goal[c.goal_id].append(c)
-        return cls(entries, dict(by_goal))
+def _grouped(checkins: Sequence[CheckIn]) -> dict[str, list[CheckIn]]:
+    by_goal: dict[str, list[CheckIn]] = defaultdict(list)
+    for c in checkins:
+        by_goal[c.goal_id].append(c)
+    return by_goal
 
 
 def all_progress(notebook: Notebook, today: date, only: Collection[str] | None = None, *,
@@ -523,9 +517,7 @@ def all_progress(notebook: Notebook, today: date, only: Collection[str] | None =
         if g.parent_id:
             kids[g.parent_id].append(g)
     needed = None if only is None else _with_stepping_stones(only, kids)  # a save's few goals: their check-ins
-    checkins = notebook.checkins
-    by_goal = _by_goal(checkins if needed is None else list(compress(checkins, map(needed.__contains__, map(_GOAL, checkins)))),
-                       None if reuse is None or needed is not None else reuse.runs)
+    by_goal = _by_goal(notebook.checkins, needed, None if reuse is None else reuse.runs)
     actions: dict[str, list[Action]] = defaultdict(list)
     for a in notebook.actions:
         if a.goal_id:
@@ -560,18 +552,18 @@ def all_progress(notebook: Notebook, today: date, only: Collection[str] | None =
     return {g.id: done[g.id] for g in goals}
 
 
-def _by_goal(checkins: Sequence[CheckIn], runs: dict[Key, _GroupedRun] | None) -> dict[str, list[CheckIn]]:
-    """Check-ins by goal, in the notebook's order; with `runs`, from the runs kept, which are then
-    this call's."""
+def _by_goal(checkins: Sequence[CheckIn], needed: set[str] | None, runs: Keeper | None) -> Mapping[str, list[CheckIn]]:
+    """Check-ins by goal, in the notebook's order, of the goals `needed` (None: all); with `runs`,
+    from the runs kept, each grouped once, so a save reads only the check-ins it changed."""
     if runs is None:
-        return _GroupedRun.of(tuple(checkins)).by_goal
-    now = split(checkins, runs, _GroupedRun.of)
-    runs.clear()
-    runs.update(now)
+        if needed is not None:
+            checkins = list(compress(checkins, map(needed.__contains__, map(_GOAL, checkins))))
+        return _grouped(checkins)
     by_goal: dict[str, list[CheckIn]] = defaultdict(list)
-    for _, run in now:
-        for goal_id, mine in run.by_goal.items():
-            by_goal[goal_id] += mine
+    for run in runs.runs(checkins):
+        grouped = run.of(_grouped)
+        for goal_id in grouped.keys() if needed is None else needed & grouped.keys():
+            by_goal[goal_id] += grouped[goal_id]
     return by_goal
 
 

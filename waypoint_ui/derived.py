@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from career_core import goal_reports, goals
+from career_core.checkin_calendar import CheckinCalendar, notebook_calendar
 from career_core.goal_reports import GoalRow
 from career_core.goals import Focus, MapNode
 from career_core.models import GoalStatus, Notebook
@@ -76,7 +77,22 @@ def progress(nb: Notebook, today: date) -> dict[str, GoalProgress]:
 
 
 def _progress(nb: Notebook, today: date) -> dict[str, GoalProgress]:
-    return all_progress(nb, today, reuse=_kept(REUSED, nb, Reuse))
+    return all_progress(nb, today, reuse=kept_progress(nb))
+
+
+def kept_progress(nb: Notebook) -> Reuse:
+    """What this session keeps of its notebook's progress from one revision to the next: each
+    goal's answer, and the runs of check-ins with what was worked out from each (by goal, by day)."""
+    return _kept(REUSED, nb, Reuse)
+
+
+def calendar(nb: Notebook, today: date) -> CheckinCalendar:
+    """The last year of check-ins (Progress), each run of check-ins counted once."""
+    return per_revision(_calendar, nb, today)
+
+
+def _calendar(nb: Notebook, today: date) -> CheckinCalendar:
+    return notebook_calendar(nb, today, runs=kept_progress(nb).runs)
 
 
 def scores(nb: Notebook, today: date) -> dict[str, int]:

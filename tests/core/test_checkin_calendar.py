@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from career_core.checkin_calendar import checkin_calendar
+from career_core.frozen_runs import RUN, Keeper
 from career_core.models import CheckIn
 from career_core.schedule import monday
 from tests.core.progress_cases import TODAY, checkins, goal
@@ -71,3 +72,26 @@ def test_every_square_is_the_number_of_check_ins_that_day(days, end, weeks):
     inside = [d for d in days if cal.weeks[0] <= d <= end]
     assert (cal.total, cal.days, cal.weeks_with) == (len(inside), len(set(inside)), len({monday(d) for d in inside}))
     assert all(w.weekday() == 0 for w in cal.weeks) and cal.weeks[-1] == monday(end)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.dates(date(2024, 1, 1), date(2027, 12, 31)), min_size=RUN, max_size=3 * RUN),
+       st.lists(st.tuples(st.sampled_from(["add", "remove", "replace", "move", "day"]), st.integers(0, 10_000),
+                          st.dates(date(2025, 6, 1), date(2026, 12, 31))), max_size=8))
+def test_counted_by_kept_runs_the_calendar_is_the_one_counted_afresh(days, edits):
+    """A session counts each run of check-ins once (frozen_runs.Keeper); whatever the edits and
+    whichever day, the calendar is the one counted from every check-in."""
+    rows, runs, end = _on(*map(date.isoformat, days)), Keeper(), TODAY
+    for kind, at, day in edits:
+        assert checkin_calendar(rows, end, runs=runs) == checkin_calendar(rows, end)
+        if kind == "add":
+            rows.insert(at % (len(rows) + 1), CheckIn(goal_id="g", on=day))
+        elif kind == "remove" and rows:
+            rows.pop(at % len(rows))
+        elif kind == "replace" and rows:
+            rows[at % len(rows)] = CheckIn(goal_id="g", on=day)
+        elif kind == "move" and rows:
+            rows.append(rows.pop(at % len(rows)))
+        else:
+            end = day
+    assert checkin_calendar(rows, end, runs=runs) == checkin_calendar(rows, end)

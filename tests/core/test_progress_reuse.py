@@ -146,7 +146,8 @@ def test_after_any_edits_to_years_of_check_ins_the_reused_answer_is_the_fresh_on
         edits: list[tuple[str, int, str]]) -> None:
     nb, reuse = years(notebook()), Reuse()
     for kind, at, goal_id in edits:
-        all_progress(nb, TODAY, reuse=reuse)
+        asked = {goal_id, "P"}  # a save's milestone check asks for its goal alone, with what is kept
+        assert all_progress(nb, TODAY, only=asked, reuse=reuse) == all_progress(nb, TODAY, only=asked)
         n = len(nb.checkins)
         if kind == "add" or not n:
             nb.checkins.insert(at % (n + 1), CheckIn(goal_id=goal_id, on=TODAY - timedelta(days=at % 900), value=at % 7))
@@ -173,10 +174,13 @@ def _deeper(nb: Notebook) -> Notebook:
 @pytest.mark.parametrize("only", [{"P"}, {"S"}, {"R"}, {"D"}, {"P", "R"}, {"T"}, set()],
                          ids=["a long-term goal", "its stepping stone", "a measured goal", "a done-goal",
                               "two goals", "the deepest stone", "none"])
-def test_a_few_goals_asked_for_get_what_the_whole_notebook_gives_them(build, only: set[str]) -> None:
-    nb = build()
+@pytest.mark.parametrize("kept", [False, True], ids=["afresh", "with what a session keeps"])
+def test_a_few_goals_asked_for_get_what_the_whole_notebook_gives_them(build, only: set[str], kept: bool) -> None:
+    nb, reuse = build(), Reuse() if kept else None
     whole = all_progress(nb, TODAY)
-    assert all_progress(nb, TODAY, only=only) == {g: gp for g, gp in whole.items() if g in only}
+    if reuse is not None:
+        all_progress(years(build()), TODAY, reuse=reuse)  # another notebook's runs and answers kept
+    assert all_progress(nb, TODAY, only=only, reuse=reuse) == {g: gp for g, gp in whole.items() if g in only}
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
