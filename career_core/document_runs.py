@@ -28,7 +28,7 @@ from threading import Lock
 import zstandard
 from pydantic import TypeAdapter
 
-from career_core.frozen_runs import RUN, Key, split
+from career_core.frozen_runs import RUN, Keeper
 from career_core.integrity import Columns, verify
 from career_core.models import CheckIn, Notebook
 
@@ -79,9 +79,6 @@ class _Run:
         return self.frame
 
 
-Runs = dict[Key, _Run]
-
-
 @dataclass(frozen=True, slots=True)
 class _Pieces:
     head: bytes  # the document up to the check-ins' opening bracket
@@ -94,7 +91,7 @@ class DocumentWriter:
 
     def __init__(self, kept_notebooks: int = KEPT_NOTEBOOKS) -> None:
         self.kept_notebooks = kept_notebooks
-        self._kept: OrderedDict[str, Runs] = OrderedDict()
+        self._kept: OrderedDict[str, Keeper[_Run]] = OrderedDict()
         self._lock = Lock()
 
     def json(self, notebook: Notebook) -> str:
@@ -126,16 +123,13 @@ class DocumentWriter:
         rest = notebook.model_copy(update={"checkins": []}).to_json().encode()
         at = rest.index(_SLOT) + len(_SLOT) - 1
         with self._lock:
-            before = self._kept.get(notebook.id, {})
-        runs = split(notebook.checkins, before, _Run.of)
-        with self._lock:
-            self._kept[notebook.id] = dict(runs)
+            runs = self._kept.setdefault(notebook.id, Keeper(_Run.of))
             self._kept.move_to_end(notebook.id)
             while len(self._kept) > self.kept_notebooks:
                 self._kept.popitem(last=False)
-        return _Pieces(rest[:at], [run for _, run in runs], rest[at:])
+        return _Pieces(rest[:at], runs.runs(notebook.checkins), rest[at:])
 
     def held(self) -> int:
         """How many runs are kept, over every notebook kept."""
         with self._lock:
-            return sum(len(runs) for runs in self._kept.values())
+            return sum(map(len, self._kept.values()))

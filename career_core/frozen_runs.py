@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from operator import is_
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 RUN = 256  # entries per run: one new check-in works out at most this many again
 
@@ -60,18 +60,20 @@ class Memo:
         return self._worked[work]
 
 
-class Keeper:
+class Keeper(Generic[R]):
     """The runs of one list (a notebook's check-ins), kept from one call to the next by whoever
-    reads them repeatedly (a session): `runs(entries)` reuses each run that holds the very same
-    objects, with all that was worked out from it, and lets the others go."""
+    reads them repeatedly (a session, the store's writer): `runs(entries)` reuses each run that
+    holds the very same objects, with all that was worked out from it, and lets the others go.
+    `make` builds a run afresh (a `Memo` unless told)."""
 
-    __slots__ = ("_kept",)
+    __slots__ = ("_kept", "_make")
 
-    def __init__(self) -> None:
-        self._kept: dict[Key, Memo] = {}
+    def __init__(self, make: Callable[[tuple[Any, ...]], R] = Memo) -> None:
+        self._kept: dict[Key, R] = {}
+        self._make = make
 
-    def runs(self, entries: Sequence[Any]) -> list[Memo]:
-        now = split(entries, self._kept, Memo)
+    def runs(self, entries: Sequence[Any]) -> list[R]:
+        now = split(entries, self._kept, self._make)
         self._kept = dict(now)
         return [run for _, run in now]
 

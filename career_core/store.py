@@ -46,8 +46,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 
 from career_core.database import default_url, make_engine
-from career_core.document_runs import DocumentWriter, compress, decompress
-from career_core.integrity import verify
+from career_core.document_runs import DocumentWriter, decompress
 from career_core.merge import Conflict, Side, merge
 from career_core.models import Notebook, new_notebook_id, utc_now
 from career_core.rebuild import Known
@@ -221,12 +220,11 @@ class Store:
 
     def add(self, owner: str, notebook: Notebook) -> Notebook:
         """Store a notebook as a new one (import, duplicate, sample): fresh id, revision 1."""
-        verify(notebook)
         now = utc_now()
         fresh = notebook.model_copy(
             update={"id": new_notebook_id(), "revision": 1, "created_at": now, "updated_at": now}
         )
-        document = self._documents.json(fresh)
+        blob = self._documents.verified(fresh)  # within the limits and consistent, as every write
         with self._tx() as conn:
             conn.execute(
                 notebooks.insert().values(
@@ -242,7 +240,7 @@ class Store:
             )
             conn.execute(
                 revisions.insert().values(
-                    notebook_id=fresh.id, revision=1, saved_at=now, document=compress(document)
+                    notebook_id=fresh.id, revision=1, saved_at=now, document=blob
                 )
             )
         return fresh
