@@ -30,13 +30,16 @@ run: $(VENV)/.run-deps
 # OpenID Connect provider on Node.js (20 or newer). Install them when missing.
 browser: system-deps
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
-	    || ! command -v npm >/dev/null 2>&1; then \
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian's chromium, postgresql and nodejs for the tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql nodejs npm >/dev/null; \
+	    echo "Installing Debian's$$missing for the tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "The tests need Debian's chromium, postgresql and nodejs: sudo apt-get install chromium postgresql nodejs npm"; exit 1; \
+	    echo "The tests need Debian's$$missing: sudo apt-get install$$missing"; exit 1; \
 	  fi; \
 	fi
 	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' \
