@@ -120,7 +120,8 @@ class DocumentWriter:
         return b"".join((compressor.compress(pieces.head), frames, compressor.compress(pieces.tail)))
 
     def _pieces(self, notebook: Notebook) -> _Pieces:
-        rest = notebook.model_copy(update={"checkins": []}).to_json().encode()
+        without = notebook.model_copy(update={"checkins": []})
+        rest = type(notebook).__pydantic_serializer__.to_json(without)  # what to_json() decodes, as bytes
         at = rest.index(_SLOT) + len(_SLOT) - 1
         with self._lock:
             runs = self._kept.setdefault(notebook.id, Keeper(_Run.of))

@@ -17,10 +17,12 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     StringConstraints,
     ValidationError,
     model_validator,
 )
+from pydantic_core import CoreSchema, core_schema
 
 from career_core import direction, integrity, limits
 from career_core.limits import FIRST_DAY, LAST_DAY
@@ -102,6 +104,15 @@ class Labelled(StrEnum):
     @property
     def label(self) -> str:
         return self.value.replace("_", " ").capitalize()
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        """Validated as an enum, written as the string it is: pydantic writes an enum through its
+        `value` property, a Python call per field, a thousand or more in each save of a notebook
+        kept for years; a StrEnum member is already that string, so the JSON is the same bytes."""
+        schema = handler(source)
+        schema["serialization"] = core_schema.simple_ser_schema("str")
+        return schema
 
 
 class ReviewCadence(Labelled):

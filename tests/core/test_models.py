@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 import pytest
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from career_core.edit import assign, remove_goal
 from career_core.migrations import SCHEMA_VERSION, MigrationError, migrate
@@ -17,6 +17,7 @@ from career_core.models import (
     Goal,
     Initiative,
     InputEntry,
+    Labelled,
     Metric,
     Notebook,
     Recurrence,
@@ -172,3 +173,25 @@ def test_removing_a_goal_removes_its_checkins_and_links():
     assert nb.actions[0].goal_id is None
     assert nb.initiatives[0].goal_ids == [child.id]
     Notebook.model_validate(nb.model_dump())  # still a valid notebook
+
+
+def _members() -> list[Labelled]:
+    kinds, todo = [], [Labelled]
+    while todo:
+        kind = todo.pop()
+        kinds.append(kind)
+        todo.extend(kind.__subclasses__())
+    return [member for kind in kinds for member in kind]
+
+
+@pytest.mark.parametrize("member", _members(), ids=lambda m: f"{type(m).__name__}.{m.name}")
+def test_an_enum_is_stored_as_its_value_and_read_back_as_itself(member: Labelled) -> None:
+    """Written in C as the string it is, not through its `value` property: the same JSON as
+    before, the member itself in a Python dump, a plain string in a JSON-mode dump."""
+    adapter = TypeAdapter(type(member))
+    assert adapter.dump_json(member) == json.dumps(member.value).encode()
+    assert adapter.dump_python(member) is member
+    dumped = adapter.dump_python(member, mode="json")
+    assert type(dumped) is str and dumped == member.value
+    assert adapter.validate_json(json.dumps(member.value)) is member
+    assert adapter.validate_python(member.value) is member
