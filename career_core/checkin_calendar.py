@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import repeat
-from operator import attrgetter
+from functools import lru_cache
+from itertools import chain, repeat
+from operator import attrgetter, methodcaller
 
 from career_core.frozen_runs import Keeper
 from career_core.models import CheckIn, Notebook
@@ -40,14 +41,9 @@ def checkin_calendar(checkins: Sequence[CheckIn], end: date, weeks: int = 53, *,
     a save reads only the check-ins it changed."""
     first = monday(end) - timedelta(weeks=weeks - 1)
     past = list(map(date.fromordinal, range(first.toordinal(), end.toordinal() + 1)))  # the days up to `end`
-    shown = set(past)
-    if runs is None:
-        per_day = Counter(filter(shown.__contains__, map(_DAY, checkins)))
-    else:
-        per_day = Counter()
-        for run in runs.runs(checkins):
-            counted = run.of(_per_day)
-            per_day.update({day: counted[day] for day in shown & counted.keys()})
+    within = _days_within(first, end)
+    per_day = Counter(within(checkins) if runs is None else chain.from_iterable(map(methodcaller("of", within),
+                                                                                    runs.runs(checkins))))
     cells = [*map(per_day.get, past, repeat(0)), *repeat(None, weeks * 7 - len(past))]  # day by day, week by week
     return CheckinCalendar(
         weeks=tuple(past[::7]),
@@ -58,8 +54,16 @@ def checkin_calendar(checkins: Sequence[CheckIn], end: date, weeks: int = 53, *,
     )
 
 
-def _per_day(checkins: Sequence[CheckIn]) -> Counter[date]:
-    return Counter(map(_DAY, checkins))
+@lru_cache(maxsize=8)
+def _days_within(first: date, end: date) -> Callable[[Sequence[CheckIn]], tuple[date, ...]]:
+    """The days of a run's check-ins from `first` to `end`, one function for each such window, so
+    that a run kept by a session works them out once a day (career_core.frozen_runs.Memo)."""
+    shown = frozenset(map(date.fromordinal, range(first.toordinal(), end.toordinal() + 1)))
+
+    def within(checkins: Sequence[CheckIn]) -> tuple[date, ...]:
+        return tuple(filter(shown.__contains__, map(_DAY, checkins)))
+
+    return within
 
 
 def notebook_calendar(notebook: Notebook, today: date, runs: Keeper | None = None) -> CheckinCalendar:

@@ -15,13 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
-from operator import attrgetter, is_
+from operator import is_
 from typing import Any
 
-from pydantic import BaseModel
-
 from career_core import direction, limits
-from career_core.limits import GOAL_DEPTH, LISTS, field_of, field_value, lists
+from career_core.limits import GOAL_DEPTH, LISTS, column_of, field_of, field_value, lists
 
 
 class Inconsistent(ValueError):
@@ -91,21 +89,9 @@ def _id(item: Any) -> str | None:
 
 
 def _column(notebook: Any, path: str, name: str) -> list[Any]:
-    """Field `name` of every entry at `path`, as `field_value` reads it."""
-    out: list[Any] = []
-    for entries in lists(notebook, path):
-        out += column_of(entries, name)
-    return out
-
-
-def column_of(entries: Sequence[Any], name: str) -> list[Any]:
-    """Field `name` of each entry. A five-year notebook's check every save reads some 12,000
-    fields, so a list of models (what a save checks) is read by attrgetter in C; parsed JSON, or
-    anything mixed, entry by entry."""
-    kinds = set(map(type, entries))
-    if len(kinds) == 1 and issubclass(kind := kinds.pop(), BaseModel) and name in kind.model_fields:
-        return list(map(attrgetter(name), entries))
-    return [i.get(name) if type(i) is dict else getattr(i, name, None) for i in entries]
+    """Field `name` of every entry at `path`, as `field_value` reads it: the entries of a nested
+    path ("reviews[].decisions") read as one list, not list by list."""
+    return column_of(list(_items(notebook, path)), name)
 
 
 class Columns:

@@ -578,6 +578,9 @@ def _with_stepping_stones(goal_ids: Collection[str], kids: Mapping[str, list[Goa
     return found
 
 
+_STEP_FIELDS = attrgetter("recurrence", "status", "completed_at")  # what a step reads of an action
+
+
 def _inputs(goal: Goal, checkins: Sequence[CheckIn], actions: Sequence[Action], children: Sequence[GoalProgress],
             today: date) -> tuple[object, ...]:
     """Everything `goal_progress` reads, to tell whether a goal's answer can be reused. Check-ins are
@@ -585,4 +588,4 @@ def _inputs(goal: Goal, checkins: Sequence[CheckIn], actions: Sequence[Action], 
     m = goal.metric
     return (today, goal.statement, goal.status, goal.start, goal.created_at, goal.deadline,
             m.direction, m.target, m.baseline, m.unit, tuple(checkins),
-            tuple((a.recurrence, a.status, a.completed_at) for a in actions), tuple(children))
+            tuple(map(_STEP_FIELDS, actions)), tuple(children))

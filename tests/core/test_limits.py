@@ -125,6 +125,13 @@ def test_nested_lists_and_totals_are_named_in_words(data: dict, message: str):
     assert [m for _, m in problems(data, "This file")] == [message]
 
 
+@pytest.mark.parametrize("path", _list_paths(Notebook))
+def test_a_notebook_and_its_parsed_json_count_alike(path: str):
+    """Models are read in C (attrgetter), parsed JSON entry by entry: the same lists either way."""
+    notebook = five_years()
+    assert lengths(notebook, path) == lengths(json.loads(notebook.to_json()), path)
+
+
 @pytest.mark.parametrize(
     "data",
     [
