@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 from operator import is_
 from typing import Any
@@ -166,6 +167,23 @@ def _repeats(ids: list[str]) -> int:
     return len(ids) - len(set(ids))
 
 
+def _repeats_across(runs: tuple[Columns, ...]) -> int:
+    """How many ids of these runs repeat an earlier one. A save changes the last run or none, so
+    the ids of the runs before it are kept (`_ids_before`) and only the last run's are looked up."""
+    if not runs:
+        return 0
+    before, held = _ids_before(runs[:-1])
+    n, last = runs[-1].ids()
+    return held + n - (len(before) + len(last - before))
+
+
+@lru_cache(maxsize=4)  # keyed by the runs themselves (identity): the few notebooks being saved
+def _ids_before(runs: tuple[Columns, ...]) -> tuple[frozenset[str], int]:
+    """The distinct ids of these runs, and how many ids they hold in all."""
+    counted = [run.ids() for run in runs]
+    return frozenset().union(*(ids for _, ids in counted)), sum(n for n, _ in counted)
+
+
 def unresolved(notebook: Any, ref: Reference, targets: set[str] | None = None, runs: Sequence[Columns] = ()) -> int:
     """How many ids in `ref.field` name no entry of `ref.target`; `runs`, when given, are the
     entries of `ref.source` in runs that keep their columns."""
@@ -237,8 +255,7 @@ def problems(notebook: Any, runs: Runs | None = None) -> list[tuple[str, str]]:
     targets: dict[str, set[str]] = {}
     for path in WITH_IDS:  # one pass over each list: its ids tell repeats, and are what references name
         if path in runs:
-            counted = [run.ids() for run in runs[path]]
-            repeated = sum(n for n, _ in counted) - len(frozenset().union(*(ids for _, ids in counted)))
+            repeated = _repeats_across(tuple(runs[path]))
         else:
             ids = _id_list(notebook, path)
             repeated = _repeats(ids)

@@ -174,6 +174,8 @@ BROKEN: dict[str, Callable[[Notebook], None]] = {
     "a check-in replaced in the middle names a goal not in the notebook": lambda nb: _orphan(nb, RUN + 3),
     "two check-ins of one run share an id": lambda nb: _twin(nb, 5, of=9),
     "two check-ins of different runs share an id": lambda nb: _twin(nb, 2 * RUN + 1, of=3),
+    "a check-in of the last run shares an id with one of the first": lambda nb: _twin(nb, 3 * RUN + 5, of=3),
+    "a check-in of the first run shares an id with one of the last": lambda nb: _twin(nb, 3, of=3 * RUN + 5),
     "a check-in appears twice": lambda nb: nb.checkins.append(nb.checkins[7]),
     "nothing broken, one added": CHANGES["one check-in added at the end"],
     "nothing broken, one removed": CHANGES["the first removed (every run shifts)"],
