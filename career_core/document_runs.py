@@ -8,9 +8,11 @@ written then, and the fields the consistency check read (integrity.Columns); onl
 entry added, removed or replaced is written, and checked, again. The JSON is byte for byte
 `Notebook.model_dump_json()`.
 
-The compressed document is a series of Zstandard frames (the part before the check-ins, each
-run, a comma between runs, the part after), which the Zstandard format reads back as one text
-(`decompress`; the `zstd` tool does the same). A notebook with up to RUN check-ins is one frame.
+The compressed document is a series of Zstandard frames (the part before the check-ins, cut at
+the goals, the actions and the initiatives; each run, a comma between runs; the part after, cut at
+the partners), which the Zstandard format reads back as one text (`decompress`; the `zstd` tool
+does the same). A part around the check-ins is compressed again only when its text changed. A
+notebook with up to RUN check-ins is one frame.
 
 One writer serves every session of a server (the store holds it), so it keeps the runs of the
 last document written of a few notebooks (KEPT_NOTEBOOKS, least recently written first out): a
@@ -84,6 +86,46 @@ class _Pieces:
     head: bytes  # the document up to the check-ins' opening bracket
     runs: list[_Run]
     tail: bytes  # from their closing bracket
+    kept: _Kept  # what the writer keeps of this notebook
+
+
+class _Kept:
+    """What the writer keeps of one notebook's last document: its runs of check-ins, and the
+    frames of the parts around them (cut at a few long lists, `_CUTS`), each with the text it was
+    compressed from. A part whose text is byte for byte the same is not compressed again: a
+    check-in leaves the goals, the actions and the reviews as they were."""
+
+    __slots__ = ("runs", "_frames")
+
+    def __init__(self) -> None:
+        self.runs: Keeper[_Run] = Keeper(_Run.of)
+        self._frames: dict[str, tuple[tuple[bytes, bytes], ...]] = {}
+
+    def frames(self, where: str, text: bytes, compressor: zstandard.ZstdCompressor) -> bytes:
+        """`text` (the part before the check-ins, or after) compressed as frames of its parts."""
+        before = self._frames.get(where, ())
+        now = []
+        for k, part in enumerate(_cut(text, _CUTS[where])):
+            same = k < len(before) and before[k][0] == part
+            now.append(before[k] if same else (part, compressor.compress(part)))
+        self._frames[where] = tuple(now)  # one assignment: another session saving reads the old or the new
+        return b"".join(frame for _, frame in now)
+
+
+# Where the parts around the check-ins are cut: keys of the notebook, outside any text (quotes in
+# text are escaped). A cut elsewhere would still give back the same text, only framed otherwise.
+_CUTS = {"head": (b',"goals":[', b',"actions":[', b',"initiatives":['), "tail": (b',"partners":[',)}
+
+
+def _cut(text: bytes, keys: tuple[bytes, ...]) -> list[bytes]:
+    parts, start = [], 0
+    for key in keys:
+        at = text.find(key, start)
+        if at > start:
+            parts.append(text[start:at])
+            start = at
+    parts.append(text[start:])
+    return parts
 
 
 class DocumentWriter:
@@ -91,7 +133,7 @@ class DocumentWriter:
 
     def __init__(self, kept_notebooks: int = KEPT_NOTEBOOKS) -> None:
         self.kept_notebooks = kept_notebooks
-        self._kept: OrderedDict[str, Keeper[_Run]] = OrderedDict()
+        self._kept: OrderedDict[str, _Kept] = OrderedDict()
         self._lock = Lock()
 
     def json(self, notebook: Notebook) -> str:
@@ -117,20 +159,21 @@ class DocumentWriter:
             verify(notebook, {"checkins": [run.columns for run in pieces.runs]})
         compressor = _compressor()
         frames = _COMMA.join(run.compressed(compressor) for run in pieces.runs)
-        return b"".join((compressor.compress(pieces.head), frames, compressor.compress(pieces.tail)))
+        kept = pieces.kept
+        return b"".join((kept.frames("head", pieces.head, compressor), frames, kept.frames("tail", pieces.tail, compressor)))
 
     def _pieces(self, notebook: Notebook) -> _Pieces:
         without = notebook.model_copy(update={"checkins": []})
         rest = type(notebook).__pydantic_serializer__.to_json(without)  # what to_json() decodes, as bytes
-        at = rest.index(_SLOT) + len(_SLOT) - 1
+        at = rest.rindex(_SLOT) + len(_SLOT) - 1  # nearer the end than the start
         with self._lock:
-            runs = self._kept.setdefault(notebook.id, Keeper(_Run.of))
+            kept = self._kept.setdefault(notebook.id, _Kept())
             self._kept.move_to_end(notebook.id)
             while len(self._kept) > self.kept_notebooks:
                 self._kept.popitem(last=False)
-        return _Pieces(rest[:at], runs.runs(notebook.checkins), rest[at:])
+        return _Pieces(rest[:at], kept.runs.runs(notebook.checkins), rest[at:], kept)
 
     def held(self) -> int:
         """How many runs are kept, over every notebook kept."""
         with self._lock:
-            return sum(map(len, self._kept.values()))
+            return sum(len(kept.runs) for kept in self._kept.values())

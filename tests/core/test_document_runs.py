@@ -9,6 +9,7 @@ import re
 import zlib
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import cache
 
 import pytest
 import zstandard
@@ -18,8 +19,9 @@ from pydantic import ValidationError
 
 from career_core import edit, integrity
 from career_core.document_runs import RUN, DocumentWriter, compress, decompress
-from career_core.models import CheckIn, Goal, Metric, Notebook
+from career_core.models import CheckIn, Goal, Metric, Notebook, Partner
 from career_core.store import Store
+from tests.synthetic import five_year_notebook
 
 START = date(2026, 1, 5)
 
@@ -239,3 +241,35 @@ def test_any_sequence_of_edits_is_checked_as_a_whole_check_would(edits: list[tup
             assert expected == []
         except integrity.Inconsistent as exc:
             assert str(exc) == expected[0][1]
+
+
+@cache
+def _five_years() -> Notebook:
+    return five_year_notebook()
+
+
+# Edits to the parts around the check-ins, which the writer frames apart and compresses again only
+# when their text changed (the goals, the actions, the reviews, the rest).
+AROUND: dict[str, Callable[[Notebook, int], None]] = {
+    "an action renamed in place": lambda nb, i: nb.actions and edit.assign(nb.actions[i % len(nb.actions)], title=f"Step {i}"),
+    "a goal's why in place, with the keys the parts are cut at": lambda nb, i: edit.assign(
+        nb.goals[i % len(nb.goals)], why=f'{i},"actions":[ ,"goals":[ ,"partners":['),
+    "a partner added": lambda nb, i: edit.add(nb, "partners", Partner(name=f"Partner {i}")),
+    "a journal entry's text in place": lambda nb, i: edit.assign(nb.journal[i % len(nb.journal)], text=f"Kept {i}"),
+    "the last review removed": lambda nb, i: nb.reviews and nb.reviews.pop(),
+    "the actions emptied": lambda nb, i: nb.actions.clear(),
+    "the title": lambda nb, i: edit.assign(nb, title=f"Five years, {i}"),
+    "a check-in added": lambda nb, i: nb.checkins.append(CheckIn(goal_id=nb.goals[0].id, value=i)),
+    "nothing": lambda nb, i: None,
+}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(list(AROUND)), st.integers(0, 10_000)), max_size=6))
+def test_edits_around_the_check_ins_write_what_the_notebook_holds(edits: list[tuple[str, int]]) -> None:
+    nb = _five_years().model_copy(deep=True)
+    writer = DocumentWriter()
+    assert written(writer, nb)
+    for kind, i in edits:
+        AROUND[kind](nb, i)
+        assert written(writer, nb)
