@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 from operator import is_
 from typing import Any
@@ -100,13 +99,14 @@ class Columns:
     and kept with the run, so a save checks again only the runs that changed (the store passes
     them to `verify`, career_core.document_runs keeps them)."""
 
-    __slots__ = ("entries", "_columns", "_distinct", "_ids")
+    __slots__ = ("entries", "_columns", "_distinct", "_ids", "_through")
 
     def __init__(self, entries: Sequence[Any]) -> None:
         self.entries = entries
         self._columns: dict[str, list[Any]] = {}
         self._distinct: dict[str, frozenset[Any] | None] = {}
         self._ids: tuple[int, frozenset[str]] | None = None
+        self._through: tuple[tuple[Columns, ...], frozenset[str], int] | None = None
 
     def column(self, name: str) -> list[Any]:
         if name not in self._columns:  # two sessions may both read it: the same list either way
@@ -119,6 +119,16 @@ class Columns:
             ids = [i for i in self.column("id") if isinstance(i, str)]
             self._ids = (len(ids), frozenset(ids))
         return self._ids
+
+    def ids_through(self, before: tuple[Columns, ...]) -> tuple[frozenset[str], int]:
+        """The distinct ids of the runs `before` and this one, and how many ids they hold in all;
+        kept while the runs before are the very same (a save that changes the last run asks again)."""
+        kept = self._through
+        if kept is None or len(kept[0]) != len(before) or not all(map(is_, kept[0], before)):
+            counted = [run.ids() for run in (*before, self)]
+            kept = (before, frozenset().union(*(ids for _, ids in counted)), sum(n for n, _ in counted))
+            self._through = kept  # two sessions may both work it out: the same answer either way
+        return kept[1], kept[2]
 
     def distinct(self, name: str) -> frozenset[Any] | None:
         """The column's values as a set; None when one of them cannot be hashed."""
@@ -169,19 +179,12 @@ def _repeats(ids: list[str]) -> int:
 
 def _repeats_across(runs: tuple[Columns, ...]) -> int:
     """How many ids of these runs repeat an earlier one. A save changes the last run or none, so
-    the ids of the runs before it are kept (`_ids_before`) and only the last run's are looked up."""
+    the ids of the runs before it are kept (`Columns.ids_through`) and only the last run's are looked up."""
     if not runs:
         return 0
-    before, held = _ids_before(runs[:-1])
+    before, held = runs[-2].ids_through(runs[:-2]) if len(runs) > 1 else (frozenset(), 0)
     n, last = runs[-1].ids()
     return held + n - (len(before) + len(last - before))
-
-
-@lru_cache(maxsize=4)  # keyed by the runs themselves (identity): the few notebooks being saved
-def _ids_before(runs: tuple[Columns, ...]) -> tuple[frozenset[str], int]:
-    """The distinct ids of these runs, and how many ids they hold in all."""
-    counted = [run.ids() for run in runs]
-    return frozenset().union(*(ids for _, ids in counted)), sum(n for n, _ in counted)
 
 
 def unresolved(notebook: Any, ref: Reference, targets: set[str] | None = None, runs: Sequence[Columns] = ()) -> int:
