@@ -2,7 +2,7 @@
 against a bare Streamlit page timed in the same process; and a real server's cold start and memory.
 
     python benchmarks/pages.py [--repeat N] [--notebooks sample,five-year,at-limits,crowded]
-                               [--views plan,goals:Draft] [--held 20] [--sessions 20 | --sessions 0]
+                               [--views plan,goals:Draft] [--paired N] [--held 20] [--sessions 20 | --sessions 0]
 
 Every view (a page, or one section or tab of it; benchmarks/page_views.py) is opened through
 Streamlit's AppTest on a fresh database holding one notebook, after Home: the view's first run (it
@@ -17,6 +17,10 @@ column divides the two "× bare" figures, so a machine busier for one notebook's
 other's does not count as the notebook's size. Times are the script's run on the server; drawing in
 the browser is not included, nor compiling the page's script, which a server does once and AppTest
 on every run.
+Then a table of the five-year notebook against the sample with both open at once, rerun in turn
+for every view and interaction (benchmarks/paired.py; `--paired N` pairs, 0 skips it): the median
+of the pairs' ratios, which the machine's drift over minutes does not move as it moves the
+division of two medians taken minutes apart.
 Then, with `--held N` (20 by default; 0 skips it), what one session keeps as it saves N times with
 the five-year notebook (benchmarks/held_per_save.py): objects left alive per save, and page runs
 still reachable.
@@ -130,6 +134,8 @@ def main() -> None:
     parser.add_argument("--views", default="", help="comma-separated view names (default: every view)")
     parser.add_argument("--sessions", type=int, default=20, help="sessions for the memory line (0: no server)")
     parser.add_argument("--held", type=int, default=20, help="saves per session for the held-memory lines (0: none)")
+    parser.add_argument("--paired", type=int, default=-1,
+                        help="pairs for the five-year ÷ sample table rerun in turn (default: --repeat; 0: none)")
     args = parser.parse_args()
     wanted = set(filter(None, args.views.split(",")))
     views = [v for v in VIEWS if not wanted or v.name in wanted or v.page in wanted]
@@ -165,6 +171,20 @@ def main() -> None:
                 a, b = by["sample"], by["five-year"]
                 print(f"  {row + (f' ({b.scope})' if '·' in row else ''):48} {ms(a.median)} {ratio(a.times_bare)}   "
                       f"{ms(b.median)} {ratio(b.times_bare)}   {b.times_bare / a.times_bare:15.2f}×")
+    pairs = args.repeat if args.paired < 0 else args.paired
+    if pairs and all(n in args.notebooks.split(",") for n in COMPARED):
+        from benchmarks.paired import both_open, paired_interaction, paired_view
+
+        with fragment_runs(), compiled_once(), both_open() as apps:
+            base = Bare()
+            print(f"\n  {'five-year ÷ sample, the two rerun in turn':66} {'median of pairs':>16}")
+            for view in views:
+                print(f"  {view.name:66} {paired_view(apps, view, pairs, base.time):15.2f}×", flush=True)
+            for move in moves:
+                got = paired_interaction(apps, move, pairs, base.time)
+                label = f"{move.view.name} · {move.name}"
+                print(f"  {label:66} " + (f"{got:15.2f}×" if got is not None else f"{'(nothing to do it with)':>16}"),
+                      flush=True)
     if args.held:
         from benchmarks.held_per_save import measure_held
 

@@ -1,0 +1,98 @@
+"""The five-year notebook against the sample, rerun in turn: the last table of benchmarks/pages.py.
+
+The main table times every view and interaction with the sample first and with the five-year
+notebook minutes later, each beside the bare page; its last column divides the two medians. Over
+minutes a machine's speed drifts in ways the bare page does not quite cancel, and short reruns
+move by a tenth from one run of the script to the next. Here both notebooks are open at once (two
+databases, two sessions): each repeat reruns the sample and the five-year notebook one after the
+other (in alternating order), each just after a bare rerun, and the figure is the median of the
+pairs' ratios, (five-year ÷ its bare) ÷ (sample ÷ its bare).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+
+from streamlit.testing.v1 import AppTest
+
+from benchmarks.interactions import WHOLE_PAGE, Interaction
+from benchmarks.page_views import NOTEBOOKS, View, app_with, opened
+from career_core.database import ENV_VAR
+from tests.app.fragment_runs import run_fragment
+
+PAIR = ("sample", "five-year")
+
+
+@contextmanager
+def both_open() -> Iterator[dict[str, tuple[str, Callable[[], AppTest]]]]:
+    """Each notebook of PAIR in a database of its own: name -> (database URL, app factory). A run
+    reads the URL from the environment, so `_on(url)` before each run picks the notebook."""
+    with ExitStack() as stack:
+        apps = {}
+        for name in PAIR:
+            start = stack.enter_context(app_with(NOTEBOOKS[name]()))
+            apps[name] = (os.environ[ENV_VAR], start)
+        yield apps
+
+
+def _on(url: str) -> None:
+    os.environ[ENV_VAR] = url
+
+
+def _in_turn(n: int) -> tuple[str, str]:
+    return PAIR if n % 2 == 0 else PAIR[::-1]
+
+
+def paired_view(apps: dict[str, tuple[str, Callable[[], AppTest]]], view: View, repeat: int,
+                bare: Callable[[], float]) -> float:
+    """The median over `repeat` pairs of the five-year rerun's ratio to the sample's, each × bare."""
+    open_apps = {}
+    for name, (url, start) in apps.items():
+        _on(url)
+        open_apps[name] = opened(start, view)
+        open_apps[name].run()  # the first run builds what is kept per revision
+    pairs = []
+    for n in range(repeat):
+        got = {}
+        for name in _in_turn(n):
+            _on(apps[name][0])
+            base = bare()
+            began = time.perf_counter()
+            open_apps[name].run()
+            got[name] = (time.perf_counter() - began) / base
+        pairs.append(got["five-year"] / got["sample"])
+    return statistics.median(pairs)
+
+
+def paired_interaction(apps: dict[str, tuple[str, Callable[[], AppTest]]], move: Interaction, repeat: int,
+                       bare: Callable[[], float]) -> float | None:
+    """As `paired_view`, for the rerun after `move`; None when either notebook offers nothing to do it with."""
+    open_apps = {}
+    for name, (url, start) in apps.items():
+        _on(url)
+        open_apps[name] = opened(start, move.view)
+    pairs = []
+    for n in range(repeat):
+        got = {}
+        for name in _in_turn(n):
+            _on(apps[name][0])
+            at = open_apps[name]
+            base = bare()
+            at.run()  # the whole page, as the browser shows it before the click
+            widget = move.act(at, n)
+            if widget is None:
+                return None
+            began = time.perf_counter()
+            if widget == WHOLE_PAGE:
+                at.run()
+            else:
+                run_fragment(at, widget)
+            got[name] = (time.perf_counter() - began) / base
+            if at.exception:
+                raise RuntimeError(f"{move.view.name} / {move.name} failed: {[e.value for e in at.exception]}")
+        pairs.append(got["five-year"] / got["sample"])
+    return statistics.median(pairs)
