@@ -56,6 +56,11 @@ def test_a_notebook_made_from_the_sidebar_opens_and_the_popover_closes(page: Pag
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_role("button", name="New notebook").click()
     title = page.get_by_role("textbox", name="Title")
+    # Opening the popover reruns the page (on_change="rerun"); a person types the title after that
+    # rerun. Once in CI, with the title filled in the same instant, the popover stayed open after
+    # the notebook was created and shown: likely the opening's rerun landing after the creation's.
+    expect(title).to_be_visible()
+    wait_for_app(page)
     title.fill("Coaching: Sam, 2027")
     page.get_by_role("button", name="Create", exact=True).click()
     expect(page.get_by_role("heading", name="Coaching: Sam, 2027")).to_be_visible()
