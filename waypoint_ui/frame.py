@@ -29,8 +29,9 @@ from waypoint_ui.text import md
 ROOT = Path(__file__).resolve().parent.parent
 PRESENT_CSS = Path(__file__).resolve().parent / "present.css"
 PRESENT_SWITCH = "wp.present-switch"
-DOWNLOADED = "wp.downloaded"
-NEW_POPOVER, NEW_TITLE, NEW_PROBLEM = "wp.new-notebook", "wp.new-notebook-title", "wp.new-notebook-problem"  # (notebook id, revision) of the last download in a private session
+DOWNLOADED = "wp.downloaded"  # (notebook id, revision) of the last download in a private session
+NEW_POPOVER, NEW_TITLE, NEW_PROBLEM = "wp.new-notebook", "wp.new-notebook-title", "wp.new-notebook-problem"
+NEW_MADE = "wp.new-notebooks-made"  # notebooks made from the sidebar: part of the popover's key
 
 # The method's order: (file in app_pages/, title, icon, address). A page appears once its file exists.
 PAGES: tuple[tuple[str, str, str, str], ...] = (
@@ -139,7 +140,7 @@ def _picker() -> None:
     if choice != current:
         session.open_notebook(choice)
         st.rerun()
-    with st.popover("New notebook", icon=":material/add:", width="stretch", key=NEW_POPOVER, on_change="rerun"):
+    with st.popover("New notebook", icon=":material/add:", width="stretch", key=new_popover_key(), on_change="rerun"):
         with st.form("new-notebook", clear_on_submit=True, border=False):
             st.text_input("Title", max_chars=120, placeholder="e.g. My path to head of department", key=NEW_TITLE)
             st.form_submit_button("Create", type="primary", on_click=_create_from_sidebar)
@@ -147,12 +148,19 @@ def _picker() -> None:
             st.error(message, icon=":material/error:")
 
 
+def new_popover_key() -> str:
+    return f"{NEW_POPOVER}.{st.session_state.get(NEW_MADE, 0)}"
+
+
 def _create_from_sidebar() -> None:
-    """Create and open the notebook, then close the popover: the new notebook is what to look at."""
+    """Create and open the notebook, then close the popover: the new notebook is what to look at.
+    It is closed by drawing a new one (a new key): closing it by its state lost to a rerun of its
+    own opening that came later (a title typed and created within that rerun, 7 times in 20)."""
     problem = new_notebook(st.session_state.get(NEW_TITLE) or "")
     st.session_state[NEW_PROBLEM] = problem
     if problem is None:
-        st.session_state[NEW_POPOVER] = False
+        st.session_state.pop(new_popover_key(), None)
+        st.session_state[NEW_MADE] = st.session_state.get(NEW_MADE, 0) + 1
 
 
 def new_notebook(title: str) -> str | None:
