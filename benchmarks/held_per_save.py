@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from benchmarks.interactions import INTERACTIONS, WHOLE_PAGE, Interaction
+from benchmarks.interactions import INTERACTIONS, Interaction, rerun_after
 from benchmarks.page_views import NOTEBOOKS, app_with, opened
-from tests.app.fragment_runs import run_fragment
 from tests.app.held_runs import objects_alive, page_runs_alive
 
 SAVES = ("log a check-in", "tick an action", "rate a development item")
@@ -31,12 +30,7 @@ class Held:
 
 
 def _save(at, move: Interaction, n: int) -> bool:
-    at.run()
-    widget = move.act(at, n)
-    if widget is None:
-        return False
-    at.run() if widget == WHOLE_PAGE else run_fragment(at, widget)
-    return True
+    return rerun_after(at, move, n) is not None
 
 
 def held(move: Interaction, saves: int, notebook: str = "five-year") -> Held | None:

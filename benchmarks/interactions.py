@@ -9,6 +9,7 @@ between two values where they can, so every repeat is a real change.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import count
@@ -16,6 +17,7 @@ from itertools import count
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.page_views import View
+from tests.app.fragment_runs import run_fragment
 
 Act = Callable[[AppTest, int], object | None]
 WHOLE_PAGE = "whole page"  # what an act returns when it changed state the page reads: the page reruns
@@ -26,6 +28,25 @@ class Interaction:
     view: View
     name: str
     act: Act  # (app, repeat number) -> the widget changed, or None
+
+
+def rerun_after(at: AppTest, move: Interaction, n: int) -> float | None:
+    """The page drawn as the browser shows it before the click, then `move` made: the seconds of
+    the rerun Streamlit does for it (the fragment alone, or the whole page); None when the notebook
+    offers nothing to do it with."""
+    at.run()
+    widget = move.act(at, n)
+    if widget is None:
+        return None
+    began = time.perf_counter()
+    if widget == WHOLE_PAGE:
+        at.run()
+    else:
+        run_fragment(at, widget)
+    took = time.perf_counter() - began
+    if at.exception:
+        raise RuntimeError(f"{move.view.name} / {move.name} failed: {[e.value for e in at.exception]}")
+    return took
 
 
 def _labelled(widgets, label: str):

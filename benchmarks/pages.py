@@ -42,10 +42,10 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from benchmarks.interactions import INTERACTIONS, WHOLE_PAGE, Interaction  # noqa: E402
+from benchmarks.interactions import INTERACTIONS, Interaction, rerun_after  # noqa: E402
 from benchmarks.page_views import NOTEBOOKS, VIEWS, View, app_with, compiled_once, measure, opened  # noqa: E402
 from benchmarks.timing import ms  # noqa: E402
-from tests.app.fragment_runs import fragment_runs, run_fragment, whole_page  # noqa: E402
+from tests.app.fragment_runs import fragment_runs, whole_page  # noqa: E402
 
 __all__ = ["VIEWS", "NOTEBOOKS", "View", "measure"]  # what other scripts and tests build on
 
@@ -106,19 +106,11 @@ def interact(start, interaction: Interaction, repeat: int, base: Bare) -> Paired
     times, bares, scopes = [], [], set()
     for n in range(repeat):
         bare = base.time()  # before the page's run: a section's rerun needs the page's run as the last one
-        at.run()  # the whole page, as the browser shows it before the click
-        widget = interaction.act(at, n)
-        if widget is None:
+        took = rerun_after(at, interaction, n)
+        if took is None:
             return None
+        times.append(took)
         bares.append(bare)
-        began = time.perf_counter()
-        if widget == WHOLE_PAGE:
-            at.run()
-        else:
-            run_fragment(at, widget)
-        times.append(time.perf_counter() - began)
-        if at.exception:
-            raise RuntimeError(f"{interaction.view.name} / {interaction.name} failed: {[e.value for e in at.exception]}")
         scopes.add("page" if whole_page(at) else "section")
     return paired(times, bares, "/".join(sorted(scopes)))
 

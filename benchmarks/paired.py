@@ -19,10 +19,9 @@ from contextlib import ExitStack, contextmanager
 
 from streamlit.testing.v1 import AppTest
 
-from benchmarks.interactions import WHOLE_PAGE, Interaction
+from benchmarks.interactions import Interaction, rerun_after
 from benchmarks.page_views import NOTEBOOKS, View, app_with, opened
 from career_core.database import ENV_VAR
-from tests.app.fragment_runs import run_fragment
 
 PAIR = ("sample", "five-year")
 
@@ -47,14 +46,22 @@ def _in_turn(n: int) -> tuple[str, str]:
     return PAIR if n % 2 == 0 else PAIR[::-1]
 
 
+def _opened(apps: dict[str, tuple[str, Callable[[], AppTest]]], view: View) -> dict[str, AppTest]:
+    """Each notebook's app with Home drawn and `view` chosen (not run yet)."""
+    out = {}
+    for name, (url, start) in apps.items():
+        _on(url)
+        out[name] = opened(start, view)
+    return out
+
+
 def paired_view(apps: dict[str, tuple[str, Callable[[], AppTest]]], view: View, repeat: int,
                 bare: Callable[[], float]) -> float:
     """The median over `repeat` pairs of the five-year rerun's ratio to the sample's, each × bare."""
-    open_apps = {}
-    for name, (url, start) in apps.items():
-        _on(url)
-        open_apps[name] = opened(start, view)
-        open_apps[name].run()  # the first run builds what is kept per revision
+    open_apps = _opened(apps, view)
+    for name, at in open_apps.items():
+        _on(apps[name][0])
+        at.run()  # the first run builds what is kept per revision
     pairs = []
     for n in range(repeat):
         got = {}
@@ -71,28 +78,16 @@ def paired_view(apps: dict[str, tuple[str, Callable[[], AppTest]]], view: View, 
 def paired_interaction(apps: dict[str, tuple[str, Callable[[], AppTest]]], move: Interaction, repeat: int,
                        bare: Callable[[], float]) -> float | None:
     """As `paired_view`, for the rerun after `move`; None when either notebook offers nothing to do it with."""
-    open_apps = {}
-    for name, (url, start) in apps.items():
-        _on(url)
-        open_apps[name] = opened(start, move.view)
+    open_apps = _opened(apps, move.view)
     pairs = []
     for n in range(repeat):
         got = {}
         for name in _in_turn(n):
             _on(apps[name][0])
-            at = open_apps[name]
             base = bare()
-            at.run()  # the whole page, as the browser shows it before the click
-            widget = move.act(at, n)
-            if widget is None:
+            took = rerun_after(open_apps[name], move, n)
+            if took is None:
                 return None
-            began = time.perf_counter()
-            if widget == WHOLE_PAGE:
-                at.run()
-            else:
-                run_fragment(at, widget)
-            got[name] = (time.perf_counter() - began) / base
-            if at.exception:
-                raise RuntimeError(f"{move.view.name} / {move.name} failed: {[e.value for e in at.exception]}")
+            got[name] = took / base
         pairs.append(got["five-year"] / got["sample"])
     return statistics.median(pairs)
