@@ -17,7 +17,9 @@ from itertools import count
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.page_views import View
+from career_core.models import Direction
 from tests.app.fragment_runs import run_fragment
+from waypoint_ui import session
 
 Act = Callable[[AppTest, int], object | None]
 WHOLE_PAGE = "whole page"  # what an act returns when it changed state the page reads: the page reruns
@@ -71,13 +73,6 @@ def _pick(label: str) -> Act:
     return act
 
 
-def _button_keyed(test: Callable[[str], bool]) -> Act:
-    def act(at: AppTest, n: int):
-        b = next((b for b in at.button if b.key and test(b.key)), None)
-        return b.click() if b is not None else None
-    return act
-
-
 def _checkin(at: AppTest, n: int):
     value = next((w for w in at.number_input if "checkin." in (w.key or "")), None)
     if value is not None:
@@ -90,17 +85,22 @@ def _checkin(at: AppTest, n: int):
     return submit.click() if submit is not None else None
 
 
-def _checkin_with_a_number(at: AppTest, n: int):
-    """Log a check-in on the first goal measured by a number (a line chart, a number to type),
-    choosing the next goal until one is: the first goal of the sample is done/not done, the first
-    of the five-year notebook has a number, and this compares the same kind of goal in both."""
-    goal = _labelled(at.selectbox, "Goal")
-    for _ in range(len(goal.options) if goal is not None else 0):
-        if any("checkin." in (w.key or "") for w in at.number_input):
-            return _checkin(at, n)
-        goal.select_index((goal.index + 1) % len(goal.options)).run()
+def _checkin_on(kinds: tuple[Direction, ...]) -> Act:
+    """Log a check-in on the first goal of these kinds, choosing the next goal until one is: a
+    goal's kind decides what its section draws (a done/not done question or a number to type, a
+    line chart, a limit's record), so the two notebooks are compared on the same kind of goal.
+    The first goal of the sample is done/not done, the first of the five-year notebook keeps a
+    limit."""
+    def act(at: AppTest, n: int):
+        nb = at.session_state[session.NOTEBOOK]
         goal = _labelled(at.selectbox, "Goal")
-    return None
+        for _ in range(len(goal.options) if goal is not None else 0):
+            if nb.goal(goal.value).metric.direction in kinds:
+                return _checkin(at, n)
+            goal.select_index((goal.index + 1) % len(goal.options)).run()
+            goal = _labelled(at.selectbox, "Goal")
+        return None
+    return act
 
 
 def _add_development(at: AppTest, n: int):
@@ -146,14 +146,35 @@ def _tick_on_progress(at: AppTest, n: int):
     return None
 
 
+_ticked: dict[int, str] = {}  # id of an app -> the action whose date it ticked last
+
+
+def _tick_then_undo(at: AppTest, n: int):
+    """Tick the current date of the first series listed, then take a tick back, in turn: a save each
+    time, and the list keeps its rows. (Marking one-offs done empties the sample's short list a row
+    a repeat, while the five-year notebook's page stays full.) The tick taken back is the one just
+    made, or, when that series has moved to a later page, the latest of the first series shown."""
+    if n % 2 == 0:
+        tick = next((b for b in at.button if b.key and b.key.startswith("tick.")), None)
+        if tick is None:
+            return None
+        _ticked[id(at)] = tick.key.removeprefix("tick.")
+        return tick.click()
+    undos = [b for b in at.button if b.key and b.key.startswith("undo.")]
+    undo = next((b for b in undos if b.key == f"undo.{_ticked.get(id(at))}"), undos[0] if undos else None)
+    return undo.click() if undo is not None else None
+
+
 INTERACTIONS: list[Interaction] = [
-    Interaction(View("progress"), "log a check-in", _checkin),
-    Interaction(View("progress"), "log a check-in, a goal with a number", _checkin_with_a_number),
+    Interaction(View("progress"), "log a check-in, a goal done or not", _checkin_on((Direction.DONE,))),
+    Interaction(View("progress"), "log a check-in, a number to reach",
+                _checkin_on((Direction.INCREASE, Direction.DECREASE))),
+    Interaction(View("progress"), "log a check-in, a limit to keep", _checkin_on((Direction.AT_MOST, Direction.AT_LEAST))),
     Interaction(View("progress"), "tick an action", _tick_on_progress),
     Interaction(View("progress"), "change the board filter", _flip("Show", ("Including achieved", "Goals in play"))),
     Interaction(View("progress"), "pick another goal", _pick("Goal")),
-    Interaction(View("plan", "Actions", {"section": "Actions"}), "tick an action",
-                _button_keyed(lambda k: k.startswith(("tick.", "done.")))),
+    Interaction(View("plan", "Actions", {"section": "Actions"}), "tick a date of a series, then take it back",
+                _tick_then_undo),
     Interaction(View("plan", "Actions", {"section": "Actions"}), "change the filter", _flip("Show", ("all", "todo"))),
     Interaction(View("plan", "Actions", {"section": "Actions"}), "switch section", _section("section", ("Timeline", "Actions"))),
     Interaction(View("goals", "Draft", {"goals.tab": "Draft"}), "type into the draft", _type_draft),

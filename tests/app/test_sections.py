@@ -43,11 +43,11 @@ def _nothing_else(at, nb: Notebook) -> None:
 
 # (view, interaction, saves, what the rest of the page must then say, checked against the store)
 CASES = [
-    ("progress", "log a check-in", True, _checkins_on_the_calendar),
+    ("progress", "log a check-in, a goal done or not", True, _checkins_on_the_calendar),
     ("progress", "tick an action", True, _checkins_on_the_calendar),
     ("progress", "change the board filter", False, _nothing_else),
     ("progress", "pick another goal", False, _nothing_else),
-    ("plan:Actions", "tick an action", True, _actions_to_do),
+    ("plan:Actions", "tick a date of a series, then take it back", True, _actions_to_do),
     ("plan:Actions", "change the filter", False, _nothing_else),
     ("goals:Draft", "type into the draft", False, _nothing_else),
 ]
@@ -90,7 +90,7 @@ def test_a_change_the_database_could_not_take_yet_is_counted_on_the_page(open_ap
     """Derived data follows the tab's notebook: a check-in kept in the tab while the disk is full
     (the revision unchanged) is in the calendar's count, as it is in the list beside it."""
     nb = db.add("local", load_sample(TODAY))
-    move = _interaction("progress", "log a check-in")
+    move = _interaction("progress", "log a check-in, a goal done or not")
 
     def disk_full(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
@@ -110,7 +110,7 @@ def test_a_change_the_database_could_not_take_yet_is_counted_on_the_page(open_ap
 
 # (view, interaction, the notice its save gives)
 NOTICES = [
-    ("progress", "log a check-in", "Check-in saved."),
+    ("progress", "log a check-in, a goal done or not", "Check-in saved."),
     ("progress", "tick an action", "Ticked off. One step closer."),
     ("reflect:Development list", "rate a development item", "Added to your development list."),
 ]
