@@ -27,7 +27,7 @@ from career_core.checkin_calendar import CheckinCalendar, notebook_calendar
 from career_core.goal_reports import GoalRow
 from career_core.goals import Focus, MapNode
 from career_core.models import GoalStatus, Notebook
-from career_core.plan.actions import ActionLine, action_lines
+from career_core.plan.actions import ActionLine, LineReuse, action_lines
 from career_core.plan.overview import Overview, overview
 from career_core.progress import GoalProgress, Reuse, all_progress
 from career_core.review import smart_scores
@@ -130,7 +130,12 @@ def actions(nb: Notebook, today: date, show: str = "todo", towards: str | None =
 
 
 def _action_lines(nb: Notebook, today: date, show: str, towards: str | None, search: str) -> list[ActionLine]:
-    return action_lines(nb, today, show, towards, search, reuse=_kept(LINES_REUSED, nb, dict))
+    return action_lines(nb, today, show, towards, search, reuse=kept_lines(nb))
+
+
+def kept_lines(nb: Notebook) -> LineReuse:
+    """What this session keeps of its notebook's action lines from one revision to the next."""
+    return _kept(LINES_REUSED, nb, dict)
 
 
 def plan_overview(nb: Notebook, today: date) -> Overview:

@@ -8,6 +8,7 @@ overdue, is career_core.due's rule.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
@@ -222,11 +223,12 @@ def action_lines(nb: Notebook, today: date, show: str = "todo", towards: str | N
     initiatives = {i.id: i for i in nb.initiatives}
     needle = search.strip().casefold()
     wanted = SHOW[show]
+    belongs = None if towards is None else _belonging(towards, goals, initiatives)
     lines = []
     for action in nb.actions:
         if action.status not in wanted or (needle and needle not in action.title.casefold()):
             continue
-        if towards is not None and not _belongs(action, towards, goals, initiatives):
+        if belongs is not None and not belongs(action):
             continue
         said = _towards(action, goals, initiatives)
         if reuse is None:
@@ -244,20 +246,23 @@ def action_lines(nb: Notebook, today: date, show: str = "todo", towards: str | N
     return lines
 
 
-def _belongs(action: Action, towards: str, goals: dict[str, Goal], initiatives: dict[str, Initiative]) -> bool:
+def _belonging(towards: str, goals: dict[str, Goal], initiatives: dict[str, Initiative]) -> Callable[[Action], bool]:
+    """Whether an action is one `towards` asks for, read once for a list of hundreds of actions."""
     kind, _, ref = towards.partition(":")
     if kind == "goal":
-        return action.goal_id == ref
+        return lambda action: action.goal_id == ref
     if kind == "initiative":
-        return action.initiative_id == ref
-    return action.goal_id not in goals and action.initiative_id not in initiatives
+        return lambda action: action.initiative_id == ref
+    return lambda action: action.goal_id not in goals and action.initiative_id not in initiatives
 
 
-def due_soon(nb: Notebook, goal_id: str, today: date, limit: int = 8) -> list[ActionLine]:
+def due_soon(nb: Notebook, goal_id: str, today: date, limit: int = 8, *,
+             reuse: LineReuse | None = None) -> list[ActionLine]:
     """A goal's steps due soon by career_core.due's rule (overdue ones too), as lines to tick off
-    right after a check-in."""
+    right after a check-in. `reuse`: as `action_lines` takes it."""
     wanted = {d.action_id for d in due.due_soon(nb, today, goal_id=goal_id)}
-    return [line for line in action_lines(nb, today, "todo", towards=f"goal:{goal_id}") if line.action_id in wanted][:limit]
+    lines = action_lines(nb, today, "todo", towards=f"goal:{goal_id}", reuse=reuse)
+    return [line for line in lines if line.action_id in wanted][:limit]
 
 
 # --- the buttons beside an action -------------------------------------------------------------

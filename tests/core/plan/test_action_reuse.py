@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from career_core import edit
 from career_core.models import Action, ActionStatus, Goal, Initiative, Notebook, Recurrence, new_id
-from career_core.plan.actions import LineReuse, _inputs, action_lines, mark_done, reopen, tick, undo_done
+from career_core.plan.actions import LineReuse, _inputs, action_lines, due_soon, mark_done, reopen, tick, undo_done
 from tests.core.test_merge_properties import days, notebooks, pick, words
 from tests.core.test_progress_reuse import after_each_edit
 
@@ -102,6 +102,18 @@ def test_filtered_lists_sharing_the_dict_are_the_ones_worked_out_afresh(change, 
     action_lines(nb, TODAY, show, towards, search, reuse=reuse)
     change(nb)
     assert action_lines(nb, TODAY, show, towards, search, reuse=reuse) == action_lines(nb, TODAY, show, towards, search)
+
+
+@pytest.mark.parametrize("change", [c[1] for c in CHANGES], ids=[c[0] for c in CHANGES])
+@pytest.mark.parametrize("goal_id", ["G", "H"])
+def test_a_goals_steps_due_sharing_the_dict_are_the_ones_worked_out_afresh(change, goal_id) -> None:
+    """Progress lists a goal's steps due with the lines Plan keeps: the same dict, the same answer."""
+    nb, reuse = notebook(), {}
+    action_lines(nb, TODAY, "all", reuse=reuse)
+    due_soon(nb, goal_id, TODAY, reuse=reuse)
+    change(nb)
+    assert due_soon(nb, goal_id, TODAY, reuse=reuse) == due_soon(nb, goal_id, TODAY)
+    assert action_lines(nb, TODAY, "all", reuse=reuse) == action_lines(nb, TODAY, "all")
 
 
 def test_a_new_day_works_every_line_out_again_and_a_deleted_action_is_let_go() -> None:
