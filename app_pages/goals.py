@@ -280,19 +280,21 @@ def list_tab(nb: Notebook) -> None:
 
 
 def goal_card(nb: Notebook, row: GoalRow, show_history: bool) -> None:
+    due = f" · due {wording.day(row.deadline, today)}" if row.deadline else ""
+    verdict = badge_words(row.verdict.label if row.verdict else "")
+    lines = [f"{GOAL_STATUS_ICONS[row.status]} **{md(row.status.label)}** · {md(row.horizon.label)}{due} · "
+             f"score **{row.score}**/100 · {verdict}"]
+    if row.mismatch:
+        lines.append(f":gray[:small[:material/sync_problem: {md(row.mismatch)}]]")
+    lines.append(f"**{md(row.statement)}**")
+    details = [md(row.criteria)]
+    if row.parent:
+        details.append(f"stepping stone of “{md(short(row.parent, 60))}”")
+    details.append(f"serves {md(row.aligned)}")
+    lines.append(f":gray[:small[{' · '.join(details)}]]")
     with st.container(border=True):
-        due = f" · due {wording.day(row.deadline, today)}" if row.deadline else ""
-        verdict = badge_words(row.verdict.label if row.verdict else "")
-        st.markdown(f"{GOAL_STATUS_ICONS[row.status]} **{md(row.status.label)}** · {md(row.horizon.label)}{due} · "
-                    f"score **{row.score}**/100 · {verdict}")
-        if row.mismatch:
-            st.caption(f":material/sync_problem: {md(row.mismatch)}")
-        st.markdown(f"**{md(row.statement)}**")
-        details = [md(row.criteria)]
-        if row.parent:
-            details.append(f"stepping stone of “{md(short(row.parent, 60))}”")
-        details.append(f"serves {md(row.aligned)}")
-        st.caption(" · ".join(details))
+        # One element for the card's lines: a page shows ten of these on every click.
+        st.markdown("  \n".join(lines))
         with st.container(horizontal=True):
             st.button("Edit", icon=":material/edit:", key=f"edit-{row.goal_id}", on_click=open_in_editor,
                       args=(row.goal_id,))

@@ -63,18 +63,19 @@ def guided_start(g: Glance) -> None:
 
 
 def goal_card(line: GoalLine, today: date) -> None:
+    meta = f"{line.icon} **{md(line.status)}** · {md(line.horizon)}"
+    meta += f" · due {wording.day(line.deadline, today)}" if line.deadline else ""
+    lines = [f"**{md(line.statement)}**", f":small[{meta}]"]
+    how = [md(line.progress)] if line.progress else []
+    if line.score is not None:
+        how.append(f"SMART score **{line.score}**/100 {badge_words(line.badge)}")
+    if how:
+        lines.append(f":small[{' · '.join(how)}]")
+    if line.mismatch:
+        lines.append(f":gray[:small[:material/sync_problem: {md(line.mismatch)}]]")
     with st.container(border=True):
-        st.markdown(f"**{md(line.statement)}**")
-        meta = f"{line.icon} **{md(line.status)}** · {md(line.horizon)}"
-        meta += f" · due {wording.day(line.deadline, today)}" if line.deadline else ""
-        st.markdown(f":small[{meta}]")
-        how = [md(line.progress)] if line.progress else []
-        if line.score is not None:
-            how.append(f"SMART score **{line.score}**/100 {badge_words(line.badge)}")
-        if how:
-            st.markdown(f":small[{' · '.join(how)}]")
-        if line.mismatch:
-            st.caption(f":material/sync_problem: {md(line.mismatch)}")
+        # One element for the card's lines: Home lists every goal in hand, a dozen after a few years.
+        st.markdown("  \n".join(lines))
 
 
 def dashboard(nb: Notebook, g: Glance, today: date) -> None:
