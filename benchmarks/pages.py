@@ -169,13 +169,13 @@ def main() -> None:
 
         with fragment_runs(), compiled_once(), both_open() as apps:
             base = Bare()
-            print(f"\n  {'five-year ÷ sample, the two rerun in turn':66} {'median of pairs':>16}")
+            print(f"\n  {'five-year ÷ sample, the two rerun in turn':66} {'median of pairs':>16}   95% range")
             for view in views:
-                print(f"  {view.name:66} {paired_view(apps, view, pairs, base.time):15.2f}×", flush=True)
+                print(f"  {view.name:66} {paired_view(apps, view, pairs, base.time).line()}", flush=True)
             for move in moves:
                 got = paired_interaction(apps, move, pairs, base.time)
                 label = f"{move.view.name} · {move.name}"
-                print(f"  {label:66} " + (f"{got:15.2f}×" if got is not None else f"{'(nothing to do it with)':>16}"),
+                print(f"  {label:66} " + (got.line() if got is not None else f"{'(nothing to do it with)':>16}"),
                       flush=True)
     if args.held:
         from benchmarks.held_per_save import measure_held

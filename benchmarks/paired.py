@@ -6,7 +6,8 @@ minutes a machine's speed drifts in ways the bare page does not quite cancel, an
 move by a tenth from one run of the script to the next. Here both notebooks are open at once (two
 databases, two sessions): each repeat reruns the sample and the five-year notebook one after the
 other (in alternating order), each just after a bare rerun, and the figure is the median of the
-pairs' ratios, (five-year ÷ its bare) ÷ (sample ÷ its bare).
+pairs' ratios, (five-year ÷ its bare) ÷ (sample ÷ its bare), with the range that holds that median
+in 95 of 100 resamplings of the pairs (a bootstrap): how far apart the rows must be to differ.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import statistics
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 
+import numpy as np
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.interactions import Interaction, rerun_after
@@ -24,6 +27,28 @@ from benchmarks.page_views import NOTEBOOKS, View, app_with, opened
 from career_core.database import ENV_VAR
 
 PAIR = ("sample", "five-year")
+RESAMPLINGS = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class Pairs:
+    """The five-year notebook's rerun ÷ the sample's, pair by pair (each × its bare rerun)."""
+
+    ratios: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.ratios)
+
+    def interval(self) -> tuple[float, float]:
+        """The 2.5th and 97.5th percentiles of the median over resamplings of the pairs (seeded)."""
+        draws = np.random.default_rng(0).choice(self.ratios, size=(RESAMPLINGS, len(self.ratios)))
+        low, high = np.percentile(np.median(draws, axis=1), [2.5, 97.5])
+        return float(low), float(high)
+
+    def line(self) -> str:
+        low, high = self.interval()
+        return f"{self.median:15.2f}×   {low:.2f}–{high:.2f}"
 
 
 @contextmanager
@@ -56,8 +81,8 @@ def _opened(apps: dict[str, tuple[str, Callable[[], AppTest]]], view: View) -> d
 
 
 def paired_view(apps: dict[str, tuple[str, Callable[[], AppTest]]], view: View, repeat: int,
-                bare: Callable[[], float]) -> float:
-    """The median over `repeat` pairs of the five-year rerun's ratio to the sample's, each × bare."""
+                bare: Callable[[], float]) -> Pairs:
+    """`repeat` pairs of the five-year rerun's ratio to the sample's, each × bare."""
     open_apps = _opened(apps, view)
     for name, at in open_apps.items():
         _on(apps[name][0])
@@ -72,11 +97,11 @@ def paired_view(apps: dict[str, tuple[str, Callable[[], AppTest]]], view: View, 
             open_apps[name].run()
             got[name] = (time.perf_counter() - began) / base
         pairs.append(got["five-year"] / got["sample"])
-    return statistics.median(pairs)
+    return Pairs(tuple(pairs))
 
 
 def paired_interaction(apps: dict[str, tuple[str, Callable[[], AppTest]]], move: Interaction, repeat: int,
-                       bare: Callable[[], float]) -> float | None:
+                       bare: Callable[[], float]) -> Pairs | None:
     """As `paired_view`, for the rerun after `move`; None when either notebook offers nothing to do it with."""
     open_apps = _opened(apps, move.view)
     pairs = []
@@ -90,4 +115,4 @@ def paired_interaction(apps: dict[str, tuple[str, Callable[[], AppTest]]], move:
                 return None
             got[name] = took / base
         pairs.append(got["five-year"] / got["sample"])
-    return statistics.median(pairs)
+    return Pairs(tuple(pairs))
