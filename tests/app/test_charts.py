@@ -3,6 +3,7 @@ plain dicts, unchecked in the app and checked in the tests, and the same figure 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -126,3 +127,23 @@ def test_every_chart_of_every_page_is_plotlys_own_figure_unchecked(db, monkeypat
     assert len(built) >= 8
     for data, own in built:
         assert Figure(data, own).to_dict() == go.Figure(data, own).to_dict()
+
+
+def _chart_specs(nb_id: str, view) -> list[str]:
+    at = run_app(query={"nb": nb_id})
+    view.open(at)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("view", [v for v in VIEWS if v.name in ("progress", "reflect:Self-assessment", "coach")],
+                         ids=lambda v: v.name)
+def test_a_page_draws_the_apps_unchecked_figures_as_it_draws_checked_ones(db, monkeypatch, view):
+    """In the app a figure is a Plotly figure in type only (Plotly's own __init__ is not run):
+    st.plotly_chart draws it, and sends the browser what a checked figure sends."""
+    nb = db.add("local", load_sample(date.today()))
+    checked = _chart_specs(nb.id, view)
+    monkeypatch.setattr(charts, "CHECKED", False)
+    unchecked = _chart_specs(nb.id, view)
+    assert checked and unchecked == checked
