@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from career_core.edit import assign
 from career_core.models import Goal, GoalStatus, Notebook
 
 
@@ -14,10 +15,11 @@ def objective_usage(notebook: Notebook) -> Counter[str]:
 
 
 def unlink_objective(notebook: Notebook, objective_id: str) -> None:
-    """Drop every goal's link to an objective that is being deleted, so no goal points at nothing."""
+    """Drop every goal's link to an objective that is being deleted, so no goal points at nothing:
+    every link, as a goal may name it twice (a file imported so)."""
     for goal in notebook.goals:
         if objective_id in goal.objective_ids:
-            goal.objective_ids.remove(objective_id)
+            assign(goal, objective_ids=[o for o in goal.objective_ids if o != objective_id])
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,12 +24,24 @@ def test_usage_counts_goals_that_are_not_dropped():
     assert objective_usage(notebook()) == {"o1": 2, "o2": 1}
 
 
-def test_removing_an_objective_unlinks_every_goal():
+@pytest.mark.parametrize(
+    ("links", "left"),
+    [
+        ([["o1", "o2"], ["o1"], ["o1"]], [["o2"], [], []]),  # every goal that names it
+        ([["o1", "o2", "o1"], ["o1", "o1"], []], [["o2"], [], []]),  # named twice (a file imported so): both go
+        ([["o2"], [], ["o2", "o2"]], [["o2"], [], ["o2", "o2"]]),  # not named: nothing changes
+    ],
+    ids=["linked", "linked twice", "not linked"],
+)
+def test_removing_an_objective_unlinks_every_goal(links, left):
     nb = notebook()
+    for goal, ids in zip(nb.goals, links, strict=True):
+        goal.objective_ids = ids
     remove(nb.org_objectives, "o1")
     unlink_objective(nb, "o1")
     assert [o.id for o in nb.org_objectives] == ["o2"]
-    assert [g.objective_ids for g in nb.goals] == [["o2"], [], []]
+    assert [g.objective_ids for g in nb.goals] == left
+    Notebook.model_validate_json(nb.to_json())  # consistent: no goal points at the objective removed
 
 
 @pytest.mark.parametrize(
