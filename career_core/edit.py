@@ -80,8 +80,8 @@ def remove_goal(notebook: Notebook, goal_id: str) -> None:
         if action.goal_id == goal_id:
             action.__dict__["goal_id"] = None
     for initiative in notebook.initiatives:
-        if goal_id in initiative.goal_ids:
-            initiative.goal_ids.remove(goal_id)
+        if goal_id in initiative.goal_ids:  # every link: an initiative may name a goal twice (a file imported so)
+            initiative.goal_ids[:] = [g for g in initiative.goal_ids if g != goal_id]
     for journal in notebook.journal:
         if journal.goal_id == goal_id:
             journal.__dict__["goal_id"] = None

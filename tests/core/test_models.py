@@ -157,21 +157,30 @@ def test_assign_is_all_or_nothing(changes, field):
     assert goal.model_dump() == before
 
 
-def test_removing_a_goal_removes_its_checkins_and_links():
-    parent = Goal(statement="Head the division")
-    child = Goal(statement="Lead a team of 10", parent_id=parent.id)
+@pytest.mark.parametrize(
+    ("served", "left"),
+    [
+        (["parent", "child"], ["child"]),
+        (["parent", "child", "parent"], ["child"]),  # named twice (a file imported so): both links go
+        (["child"], ["child"]),
+    ],
+    ids=["linked", "linked twice", "not linked"],
+)
+def test_removing_a_goal_removes_its_checkins_and_links(served, left):
+    parent = Goal(id="parent", statement="Head the division")
+    child = Goal(id="child", statement="Lead a team of 10", parent_id=parent.id)
     nb = Notebook(
         goals=[parent, child],
         checkins=[CheckIn(goal_id=parent.id), CheckIn(goal_id=child.id)],
         actions=[Action(title="x", goal_id=parent.id)],
-        initiatives=[Initiative(title="y", goal_ids=[parent.id, child.id])],
+        initiatives=[Initiative(title="y", goal_ids=served)],
     )
     remove_goal(nb, parent.id)
     assert [g.id for g in nb.goals] == [child.id]
     assert child.parent_id is None
     assert [c.goal_id for c in nb.checkins] == [child.id]
     assert nb.actions[0].goal_id is None
-    assert nb.initiatives[0].goal_ids == [child.id]
+    assert nb.initiatives[0].goal_ids == left
     Notebook.model_validate(nb.model_dump())  # still a valid notebook
 
 
