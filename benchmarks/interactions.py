@@ -85,6 +85,17 @@ def _checkin(at: AppTest, n: int):
     return submit.click() if submit is not None else None
 
 
+def _choosing_goals(at: AppTest, ready: Callable[[AppTest, object], bool]) -> bool:
+    """Choose the next goal on Progress until `ready(app, the goal picker)`; whether one was."""
+    goal = _labelled(at.selectbox, "Goal")
+    for _ in range(len(goal.options) if goal is not None else 0):
+        if ready(at, goal):
+            return True
+        goal.select_index((goal.index + 1) % len(goal.options)).run()
+        goal = _labelled(at.selectbox, "Goal")
+    return False
+
+
 def _checkin_on(kinds: tuple[Direction, ...]) -> Act:
     """Log a check-in on the first goal of these kinds, choosing the next goal until one is: a
     goal's kind decides what its section draws (a done/not done question or a number to type, a
@@ -93,13 +104,8 @@ def _checkin_on(kinds: tuple[Direction, ...]) -> Act:
     limit."""
     def act(at: AppTest, n: int):
         nb = at.session_state[session.NOTEBOOK]
-        goal = _labelled(at.selectbox, "Goal")
-        for _ in range(len(goal.options) if goal is not None else 0):
-            if nb.goal(goal.value).metric.direction in kinds:
-                return _checkin(at, n)
-            goal.select_index((goal.index + 1) % len(goal.options)).run()
-            goal = _labelled(at.selectbox, "Goal")
-        return None
+        of_kind = _choosing_goals(at, lambda _at, goal: nb.goal(goal.value).metric.direction in kinds)
+        return _checkin(at, n) if of_kind else None
     return act
 
 
@@ -134,16 +140,13 @@ def _section(key: str, names: tuple[str, str]) -> Act:
     return act
 
 
+def _step_due(at: AppTest):
+    return next((b for b in at.button if b.key and ".tick." in b.key), None)
+
+
 def _tick_on_progress(at: AppTest, n: int):
     """Tick the first step due for the chosen goal, choosing the next goal until one has a step due."""
-    goal = _labelled(at.selectbox, "Goal")
-    for _ in range(len(goal.options) if goal is not None else 0):
-        tick = next((b for b in at.button if b.key and ".tick." in b.key), None)
-        if tick is not None:
-            return tick.click()
-        goal.select_index((goal.index + 1) % len(goal.options)).run()
-        goal = _labelled(at.selectbox, "Goal")
-    return None
+    return _step_due(at).click() if _choosing_goals(at, lambda at, _goal: _step_due(at) is not None) else None
 
 
 _ticked: dict[int, str] = {}  # id of an app -> the action whose date it ticked last

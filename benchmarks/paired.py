@@ -80,6 +80,30 @@ def _opened(apps: dict[str, tuple[str, Callable[[], AppTest]]], view: View) -> d
     return out
 
 
+def _pairs(apps: dict[str, tuple[str, Callable[[], AppTest]]], open_apps: dict[str, AppTest], repeat: int,
+           bare: Callable[[], float], rerun: Callable[[AppTest, int], float | None]) -> Pairs | None:
+    """`repeat` pairs, each notebook's `rerun(app, n)` seconds × its bare rerun just before; None
+    when a rerun finds nothing to do."""
+    pairs = []
+    for n in range(repeat):
+        got = {}
+        for name in _in_turn(n):
+            _on(apps[name][0])
+            base = bare()
+            took = rerun(open_apps[name], n)
+            if took is None:
+                return None
+            got[name] = took / base
+        pairs.append(got["five-year"] / got["sample"])
+    return Pairs(tuple(pairs))
+
+
+def _timed_run(at: AppTest, _n: int) -> float:
+    began = time.perf_counter()
+    at.run()
+    return time.perf_counter() - began
+
+
 def paired_view(apps: dict[str, tuple[str, Callable[[], AppTest]]], view: View, repeat: int,
                 bare: Callable[[], float]) -> Pairs:
     """`repeat` pairs of the five-year rerun's ratio to the sample's, each × bare."""
@@ -87,32 +111,12 @@ def paired_view(apps: dict[str, tuple[str, Callable[[], AppTest]]], view: View, 
     for name, at in open_apps.items():
         _on(apps[name][0])
         at.run()  # the first run builds what is kept per revision
-    pairs = []
-    for n in range(repeat):
-        got = {}
-        for name in _in_turn(n):
-            _on(apps[name][0])
-            base = bare()
-            began = time.perf_counter()
-            open_apps[name].run()
-            got[name] = (time.perf_counter() - began) / base
-        pairs.append(got["five-year"] / got["sample"])
-    return Pairs(tuple(pairs))
+    pairs = _pairs(apps, open_apps, repeat, bare, _timed_run)
+    assert pairs is not None  # a plain rerun always has something to do
+    return pairs
 
 
 def paired_interaction(apps: dict[str, tuple[str, Callable[[], AppTest]]], move: Interaction, repeat: int,
                        bare: Callable[[], float]) -> Pairs | None:
     """As `paired_view`, for the rerun after `move`; None when either notebook offers nothing to do it with."""
-    open_apps = _opened(apps, move.view)
-    pairs = []
-    for n in range(repeat):
-        got = {}
-        for name in _in_turn(n):
-            _on(apps[name][0])
-            base = bare()
-            took = rerun_after(open_apps[name], move, n)
-            if took is None:
-                return None
-            got[name] = took / base
-        pairs.append(got["five-year"] / got["sample"])
-    return Pairs(tuple(pairs))
+    return _pairs(apps, _opened(apps, move.view), repeat, bare, lambda at, n: rerun_after(at, move, n))
