@@ -10,6 +10,8 @@ import json
 import uuid
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from itertools import islice
+from operator import lt
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
@@ -58,6 +60,21 @@ def _utc(value: datetime) -> datetime:
 
 
 Moment = Annotated[datetime, AfterValidator(_utc)]
+
+
+def _each_once(names: list[Any]) -> list[Any]:
+    """A link or a value named twice (a file imported so) means it once: shown twice, a goal would
+    read "objectives Delivery, Delivery". The first mention keeps its place."""
+    return names if len(set(names)) == len(names) else list(dict.fromkeys(names))
+
+
+Once = AfterValidator(_each_once)  # for lists of links and names, whose order is kept but repeats mean nothing
+
+
+def _days_in_order(days: list[date]) -> list[date]:
+    """Days an action was done: each once, earliest first, as the app writes them. A file may
+    repeat one, and a review counting ticks would then count that day twice."""
+    return days if all(map(lt, days, islice(days, 1, None))) else sorted(set(days))  # the check in C: 400 lists a load
 
 
 def bounded(path: str) -> Any:
@@ -325,8 +342,8 @@ class Goal(Item):
     start: Day | None = None
     deadline: Day | None = None
     why: LongText = ""
-    values: list[ShortText] = bounded("goals[].values")
-    objective_ids: list[str] = bounded("goals[].objective_ids")
+    values: Annotated[list[ShortText], Once] = bounded("goals[].values")
+    objective_ids: Annotated[list[str], Once] = bounded("goals[].objective_ids")
     supports_vision: bool = False
     confidence: Confidence | None = None
     support: LongText = ""
@@ -357,7 +374,7 @@ class Action(Item):
     end: Day | None = None
     hours: Hours = 1.0
     status: ActionStatus = ActionStatus.TO_DO
-    done_on: list[Day] = bounded("actions[].done_on")  # completed occurrences
+    done_on: Annotated[list[Day], AfterValidator(_days_in_order)] = bounded("actions[].done_on")  # completed occurrences
     completed_at: Day | None = None
 
     @model_validator(mode="after")
@@ -375,7 +392,7 @@ class Initiative(Item):
     finish: Day | None = None
     success_measure: LongText = ""
     supports: LongText = ""
-    goal_ids: list[str] = bounded("initiatives[].goal_ids")
+    goal_ids: Annotated[list[str], Once] = bounded("initiatives[].goal_ids")
     approvals: LongText = ""
     status: InitiativeStatus = InitiativeStatus.PLANNED
 

@@ -173,7 +173,8 @@ def test_removing_a_goal_removes_its_checkins_and_links(served, left):
         goals=[parent, child],
         checkins=[CheckIn(goal_id=parent.id), CheckIn(goal_id=child.id)],
         actions=[Action(title="x", goal_id=parent.id)],
-        initiatives=[Initiative(title="y", goal_ids=served)],
+        # Unvalidated, as a merge's copies are: validation would already keep each link once.
+        initiatives=[Initiative(title="y").model_copy(update={"goal_ids": served})],
     )
     remove_goal(nb, parent.id)
     assert [g.id for g in nb.goals] == [child.id]
@@ -182,6 +183,30 @@ def test_removing_a_goal_removes_its_checkins_and_links(served, left):
     assert nb.actions[0].goal_id is None
     assert nb.initiatives[0].goal_ids == left
     Notebook.model_validate(nb.model_dump())  # still a valid notebook
+
+
+@pytest.mark.parametrize(
+    ("model", "given", "field", "named", "kept"),
+    [
+        (Goal, {"statement": "s"}, "objective_ids", ["o1", "o2", "o1"], ["o1", "o2"]),
+        (Goal, {"statement": "s"}, "objective_ids", ["o2", "o1"], ["o2", "o1"]),
+        (Goal, {"statement": "s"}, "values", ["Growth", "Trust", "Growth", "Trust"], ["Growth", "Trust"]),
+        (Initiative, {"title": "t"}, "goal_ids", ["g2", "g1", "g2"], ["g2", "g1"]),
+        (Initiative, {"title": "t"}, "goal_ids", [], []),
+        (Action, {"title": "a"}, "done_on", ["2026-03-02", "2026-03-01", "2026-03-02"], [date(2026, 3, 1), date(2026, 3, 2)]),
+        (Action, {"title": "a"}, "done_on", ["2026-03-01", "2026-03-02"], [date(2026, 3, 1), date(2026, 3, 2)]),
+        (Action, {"title": "a"}, "done_on", ["2026-03-01"], [date(2026, 3, 1)]),
+    ],
+    ids=["a goal's objective twice", "objectives in the order given", "a goal's values twice",
+         "an initiative's goal twice", "no goals", "a day done twice, out of order", "days in order", "one day"],
+)
+def test_a_link_a_value_or_a_day_named_twice_counts_once(model, given, field, named, kept):
+    """As a file may hold them: shown twice, a goal would say "objectives Delivery, Delivery", and
+    a review would count a day's tick twice. Links and values keep the order given; days run
+    earliest first, as the app writes them."""
+    entry = model.model_validate({**given, field: named})
+    assert getattr(entry, field) == kept
+    assert getattr(model.model_validate_json(entry.model_dump_json()), field) == kept
 
 
 def _members() -> list[Labelled]:
