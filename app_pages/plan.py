@@ -50,13 +50,7 @@ BUTTON_LOOK = {"reopen": ("reopen", ":material/undo:", "secondary"), "tick": ("t
 
 
 def _press(action_id: str, button: ActionButton, today: date) -> None:
-    def apply(nb: Notebook) -> None:
-        action = edit.find(nb.actions, action_id)
-        if action is None:
-            raise ValueError("This action no longer exists; it may have been removed in another tab.")
-        actions.press(action, button, today)
-
-    session.commit(apply, field=ACTION.error_name(action_id))
+    session.commit(lambda nb: actions.press(nb, action_id, button, today), field=ACTION.error_name(action_id))
 
 
 def actions_section(nb: Notebook, today: date) -> None:

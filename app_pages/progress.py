@@ -49,13 +49,7 @@ def _log_checkin(form: EntryForm, goal_id: str, before: ProgressStatus | None) -
 
 def _tick(action_id: str) -> None:
     """Tick off what 'done' means today, as the Plan page does: this period's date, or the action."""
-    def change(n: Notebook) -> None:
-        action = find(n.actions, action_id)
-        if action is None:
-            raise ValueError("This action no longer exists; it may have been removed in another tab.")
-        mark_done(action, date.today())
-
-    if session.commit(change, field=f"action.{action_id}"):
+    if session.commit(lambda n: mark_done(n, action_id, date.today()), field=f"action.{action_id}"):
         notices.tell("Ticked off. One step closer.", icon=":material/check_circle:")
 
 

@@ -180,7 +180,7 @@ def edit_theirs(nb: Notebook, i: int) -> None:
     """The other tab: the vision, a new goal, a tick on an action."""
     nb.vision.statement = f"The vision, as written in tab B, round {i}"
     nb.goals.append(Goal(statement=f"A goal added in tab B, round {i}"))
-    tick(nb.actions[5], nb.checkins[-1].on)
+    tick(nb, nb.actions[5].id, nb.checkins[-1].on)
 
 
 def bench_drafts_and_merges(name: str, notebook: Notebook, repeat: int, warmup: int = 3) -> bool:

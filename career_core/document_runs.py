@@ -1,18 +1,20 @@
 """A notebook's document written in runs, so that a save writes and compresses again only the
-check-ins that changed.
+check-ins and the actions that changed.
 
-A notebook kept for years holds thousands of check-ins, most of its document, and a save adds or
-removes one or two. Check-ins are frozen, so a run of them that holds the very same objects as
-when it was last written (career_core.frozen_runs) still has the JSON and the Zstandard frame
-written then, and the fields the consistency check read (integrity.Columns); only a run with an
-entry added, removed or replaced is written, and checked, again. The JSON is byte for byte
-`Notebook.model_dump_json()`.
+A notebook kept for years holds thousands of check-ins and hundreds of actions, most of its
+document, and a save adds, ticks or removes one or two. Both are frozen, so a run of them that
+holds the very same objects as when it was last written (career_core.frozen_runs) still has the
+JSON and the Zstandard frame written then, and the fields the consistency check read
+(integrity.Columns); only a run with an entry added, removed or replaced is written, and checked,
+again. The JSON is byte for byte `Notebook.model_dump_json()`. With WAYPOINT_CHECK_DOCUMENTS=1 (the
+tests set it) every document written is compared with that, and a difference raises.
 
-The compressed document is a series of Zstandard frames (the part before the check-ins, cut at
-the goals, the actions and the initiatives; each run, a comma between runs; the part after, cut at
-the partners), which the Zstandard format reads back as one text (`decompress`; the `zstd` tool
-does the same). A part around the check-ins is compressed again only when its text changed. A
-notebook with up to RUN check-ins is one frame.
+The compressed document is a series of Zstandard frames (the part before the actions, cut at the
+goals; each run of actions, a comma between runs; the part from there to the check-ins, cut at
+the initiatives; each run of check-ins; the part after, cut at the partners), which the Zstandard
+format reads back as one text (`decompress`; the `zstd` tool does the same). A part between the
+runs is compressed again only when its text changed. A notebook with up to RUN check-ins is one
+frame.
 
 One writer serves every session of a server (the store holds it), so it keeps the runs of the
 last document written of a few notebooks (KEPT_NOTEBOOKS, least recently written first out): a
@@ -22,6 +24,7 @@ notebook's runs. It takes a lock around them.
 
 from __future__ import annotations
 
+import os
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -32,16 +35,21 @@ from pydantic import TypeAdapter
 
 from career_core.frozen_runs import RUN, Keeper
 from career_core.integrity import Columns, verify
-from career_core.models import CheckIn, Notebook
+from career_core.models import Action, CheckIn, Notebook
 
 KEPT_NOTEBOOKS = 8  # the notebooks of the few people saving at one moment
+ACTION_RUN = 32  # actions per run: a tick writes this many again (a five-year notebook holds 400, some long)
+CHECK = "WAYPOINT_CHECK_DOCUMENTS"  # "1": compare every document written with the notebook's own JSON
 
 # Zstandard at level 1 compresses a five-year notebook three times faster than zlib did, a quarter
 # smaller, and reads it back three times faster (benchmarks/store.py). Rows written before are zlib.
 ZSTD_LEVEL = 1
 
 _CHECKINS: TypeAdapter[list[CheckIn]] = TypeAdapter(list[CheckIn])
-_SLOT = b'"checkins":[]'  # a key, outside any text: quotes inside text are escaped, and no other model has it
+_ACTIONS: TypeAdapter[list[Action]] = TypeAdapter(list[Action])
+# Keys, outside any text (quotes inside text are escaped), that no other model has.
+_SLOT = b'"checkins":[]'
+_ACTION_SLOT = b'"actions":[]'
 _COMMA = zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(b",")
 
 
@@ -75,6 +83,10 @@ class _Run:
     def of(cls, entries: tuple[CheckIn, ...]) -> _Run:
         return cls(entries, _CHECKINS.dump_json(list(entries))[1:-1])
 
+    @classmethod
+    def of_actions(cls, entries: tuple[Action, ...]) -> _Run:
+        return cls(entries, _ACTIONS.dump_json(list(entries))[1:-1])
+
     def compressed(self, compressor: zstandard.ZstdCompressor) -> bytes:
         if self.frame is None:  # two sessions may both compress it: the same bytes either way
             self.frame = compressor.compress(self.json)
@@ -83,10 +95,19 @@ class _Run:
 
 @dataclass(frozen=True, slots=True)
 class _Pieces:
-    head: bytes  # the document up to the check-ins' opening bracket
-    runs: list[_Run]
+    head: bytes  # the document up to the actions' opening bracket
+    actions: list[_Run]
+    middle: bytes  # from their closing bracket to the check-ins' opening one
+    runs: list[_Run]  # the check-ins
     tail: bytes  # from their closing bracket
     kept: _Kept  # what the writer keeps of this notebook
+
+    def json(self) -> bytes:
+        return b"".join((self.head, _joined(self.actions), self.middle, _joined(self.runs), self.tail))
+
+
+def _joined(runs: list[_Run]) -> bytes:
+    return b",".join(run.json for run in runs)
 
 
 class _Kept:
@@ -95,10 +116,11 @@ class _Kept:
     compressed from. A part whose text is byte for byte the same is not compressed again: a
     check-in leaves the goals, the actions and the reviews as they were."""
 
-    __slots__ = ("runs", "_frames")
+    __slots__ = ("runs", "actions", "_frames")
 
     def __init__(self) -> None:
         self.runs: Keeper[_Run] = Keeper(_Run.of)
+        self.actions: Keeper[_Run] = Keeper(_Run.of_actions, ACTION_RUN)
         self._frames: dict[str, tuple[tuple[bytes, bytes], ...]] = {}
 
     def frames(self, where: str, text: bytes, compressor: zstandard.ZstdCompressor) -> bytes:
@@ -112,9 +134,23 @@ class _Kept:
         return b"".join(frame for _, frame in now)
 
 
-# Where the parts around the check-ins are cut: keys of the notebook, outside any text (quotes in
+# Where the parts between the runs are cut: keys of the notebook, outside any text (quotes in
 # text are escaped). A cut elsewhere would still give back the same text, only framed otherwise.
-_CUTS = {"head": (b',"goals":[', b',"actions":[', b',"initiatives":['), "tail": (b',"partners":[',)}
+_CUTS = {"head": (b',"goals":[',), "middle": (b',"initiatives":[',), "tail": (b',"partners":[',)}
+
+
+def _same_as_written_whole(written: bytes, notebook: Notebook) -> None:
+    """Raise when the document pieced from runs is not the notebook's own JSON: an entry of a run
+    changed in place (a frozen model's `__dict__` written to), which a save would have lost."""
+    whole = notebook.to_json().encode()
+    if written != whole:
+        at = next((i for i, (a, b) in enumerate(zip(written, whole, strict=False)) if a != b), min(len(written), len(whole)))
+        raise AssertionError(f"The document written in runs differs from the notebook's own JSON at byte {at:,}: "
+                             f"{written[max(0, at - 60):at + 60]!r} against {whole[max(0, at - 60):at + 60]!r}")
+
+
+def _frames(runs: list[_Run], compressor: zstandard.ZstdCompressor) -> bytes:
+    return _COMMA.join(run.compressed(compressor) for run in runs)
 
 
 def _cut(text: bytes, keys: tuple[bytes, ...]) -> list[bytes]:
@@ -139,8 +175,7 @@ class DocumentWriter:
     def json(self, notebook: Notebook) -> str:
         if len(notebook.checkins) <= RUN:  # one run: nothing to reuse that one call would not write as fast
             return notebook.to_json()
-        pieces = self._pieces(notebook)
-        return b"".join((pieces.head, b",".join(run.json for run in pieces.runs), pieces.tail)).decode()
+        return self._pieces(notebook).json().decode()
 
     def compressed(self, notebook: Notebook) -> bytes:
         """The document as stored: `decompress` gives back `json(notebook)`."""
@@ -156,22 +191,29 @@ class DocumentWriter:
             return compress(notebook.to_json())
         pieces = self._pieces(notebook)
         if check:
-            verify(notebook, {"checkins": [run.columns for run in pieces.runs]})
+            verify(notebook, {"checkins": [run.columns for run in pieces.runs],
+                              "actions": [run.columns for run in pieces.actions]})
         compressor = _compressor()
-        frames = _COMMA.join(run.compressed(compressor) for run in pieces.runs)
         kept = pieces.kept
-        return b"".join((kept.frames("head", pieces.head, compressor), frames, kept.frames("tail", pieces.tail, compressor)))
+        return b"".join((kept.frames("head", pieces.head, compressor), _frames(pieces.actions, compressor),
+                         kept.frames("middle", pieces.middle, compressor), _frames(pieces.runs, compressor),
+                         kept.frames("tail", pieces.tail, compressor)))
 
     def _pieces(self, notebook: Notebook) -> _Pieces:
-        without = notebook.model_copy(update={"checkins": []})
+        without = notebook.model_copy(update={"checkins": [], "actions": []})
         rest = type(notebook).__pydantic_serializer__.to_json(without)  # what to_json() decodes, as bytes
-        at = rest.rindex(_SLOT) + len(_SLOT) - 1  # nearer the end than the start
+        actions_at = rest.index(_ACTION_SLOT) + len(_ACTION_SLOT) - 1  # near the start
+        checkins_at = rest.rindex(_SLOT) + len(_SLOT) - 1  # nearer the end than the start
         with self._lock:
             kept = self._kept.setdefault(notebook.id, _Kept())
             self._kept.move_to_end(notebook.id)
             while len(self._kept) > self.kept_notebooks:
                 self._kept.popitem(last=False)
-        return _Pieces(rest[:at], kept.runs.runs(notebook.checkins), rest[at:], kept)
+        pieces = _Pieces(rest[:actions_at], kept.actions.runs(notebook.actions), rest[actions_at:checkins_at],
+                         kept.runs.runs(notebook.checkins), rest[checkins_at:], kept)
+        if os.environ.get(CHECK) == "1":  # read on each save: the tests set it after importing the store
+            _same_as_written_whole(pieces.json(), notebook)
+        return pieces
 
     def held(self) -> int:
         """How many runs are kept, over every notebook kept."""

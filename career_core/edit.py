@@ -21,16 +21,17 @@ ItemT = TypeVar("ItemT", bound=Item)
 
 
 def changed(model: M, **changes: object) -> M:
-    """A validated copy of `model` with `changes`: how a frozen entry (a check-in) is edited, put in
-    the place of the old one with `replace`. Raises ValidationError."""
+    """A validated copy of `model` with `changes`: how a frozen entry (a check-in, an action) is
+    edited, put in the place of the old one with `replace` (or both at once: `renew`). Raises
+    ValidationError."""
     return type(model).model_validate({**dict(model), **changes})
 
 
 def assign(model: M, **changes: object) -> M:
     """Set fields on `model` after validating the result; raise ValidationError and change nothing.
-    A frozen model (a check-in) is never changed in place: TypeError; use `changed` instead."""
+    A frozen model (a check-in, an action) is never changed in place: TypeError; use `renew`."""
     if model.model_config.get("frozen"):
-        raise TypeError(f"{type(model).__name__} is frozen: replace it with edit.changed rather than assign to it")
+        raise TypeError(f"{type(model).__name__} is frozen: replace it with edit.renew rather than assign to it")
     checked = changed(model, **changes)
     for name in changes:
         model.__dict__[name] = checked.__dict__[name]
@@ -62,6 +63,20 @@ def replace(items: list[ItemT], item: ItemT) -> None:
     items.append(item)
 
 
+def renew(items: list[ItemT], item: ItemT, **changes: object) -> ItemT:
+    """Put a validated copy of `item` with `changes` in its place in `items`, and return it: how
+    a frozen entry is edited. Raises ValidationError and changes nothing."""
+    new = changed(item, **changes)
+    replace(items, new)
+    return new
+
+
+def without_link(items: list[ItemT], name: str, item_id: str) -> None:
+    """Entries whose field `name` names `item_id` name nothing instead, each replaced by a copy
+    (frozen entries, such as actions, never change in place)."""
+    items[:] = [item.model_copy(update={name: None}) if getattr(item, name) == item_id else item for item in items]
+
+
 def remove(items: list[ItemT], item_id: str) -> ItemT | None:
     for i, existing in enumerate(items):
         if existing.id == item_id:
@@ -76,9 +91,7 @@ def remove_goal(notebook: Notebook, goal_id: str) -> None:
     for goal in notebook.goals:
         if goal.parent_id == goal_id:
             goal.__dict__["parent_id"] = None
-    for action in notebook.actions:
-        if action.goal_id == goal_id:
-            action.__dict__["goal_id"] = None
+    without_link(notebook.actions, "goal_id", goal_id)
     for initiative in notebook.initiatives:
         if goal_id in initiative.goal_ids:  # every link: an initiative may name a goal twice (a file imported so)
             initiative.goal_ids[:] = [g for g in initiative.goal_ids if g != goal_id]

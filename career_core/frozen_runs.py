@@ -1,6 +1,7 @@
 """Runs of frozen entries, recognised again by identity.
 
-Check-ins are frozen (models.CheckIn): one never changes in place, it is replaced. So what was
+Check-ins and actions are frozen (models.CheckIn, models.Action): one never changes in place, it
+is replaced. So what was
 worked out from a run of them (its JSON, the fields the consistency check reads, its check-ins
 by goal) holds as long as the run holds the very same objects. A notebook kept for years has
 thousands of check-ins and a save adds or removes one or two, so a caller that keeps the runs of
@@ -25,12 +26,13 @@ class Run(Protocol):
 R = TypeVar("R", bound=Run)
 
 
-def split(entries: Sequence[Any], kept: Mapping[Key, R], make: Callable[[tuple[Any, ...]], R]) -> list[tuple[Key, R]]:
-    """`entries` in runs of RUN, each the run kept from before when it holds the very same objects,
-    else `make(entries of the run)`, in order."""
+def split(entries: Sequence[Any], kept: Mapping[Key, R], make: Callable[[tuple[Any, ...]], R],
+          size: int = RUN) -> list[tuple[Key, R]]:
+    """`entries` in runs of `size`, each the run kept from before when it holds the very same
+    objects, else `make(entries of the run)`, in order."""
     out = []
-    for k in range(0, len(entries), RUN):
-        chunk = tuple(entries[k:k + RUN])
+    for k in range(0, len(entries), size):
+        chunk = tuple(entries[k:k + size])
         # The ids are those of live objects: a kept run holds its entries, so no id is reused while kept.
         key = (id(chunk[0]), id(chunk[-1]), len(chunk))
         run = kept.get(key)
@@ -64,16 +66,17 @@ class Keeper(Generic[R]):
     """The runs of one list (a notebook's check-ins), kept from one call to the next by whoever
     reads them repeatedly (a session, the store's writer): `runs(entries)` reuses each run that
     holds the very same objects, with all that was worked out from it, and lets the others go.
-    `make` builds a run afresh (a `Memo` unless told)."""
+    `make` builds a run afresh (a `Memo` unless told); `size` entries make a run."""
 
-    __slots__ = ("_kept", "_make")
+    __slots__ = ("_kept", "_make", "_size")
 
-    def __init__(self, make: Callable[[tuple[Any, ...]], R] = Memo) -> None:
+    def __init__(self, make: Callable[[tuple[Any, ...]], R] = Memo, size: int = RUN) -> None:
         self._kept: dict[Key, R] = {}
         self._make = make
+        self._size = size
 
     def runs(self, entries: Sequence[Any]) -> list[R]:
-        now = split(entries, self._kept, self._make)
+        now = split(entries, self._kept, self._make, self._size)
         self._kept = dict(now)
         return [run for _, run in now]
 

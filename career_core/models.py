@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from itertools import islice
 from operator import lt
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Literal, NoReturn, Self
 
 from pydantic import (
     AfterValidator,
@@ -71,16 +72,39 @@ def _each_once(names: list[Any]) -> list[Any]:
 Once = AfterValidator(_each_once)  # for lists of links and names, whose order is kept but repeats mean nothing
 
 
-def _days_in_order(days: list[date]) -> list[date]:
+class Days(list[date]):
+    """The days an action was done, refusing any change in place: an action is frozen (replaced,
+    never changed), and a list changed inside it would leave stale the JSON the store keeps of it.
+    A list still, for everything that reads one; copies are itself, as nothing can change it."""
+
+    __slots__ = ()
+
+    def _refuse(self, *_args: object, **_kwargs: object) -> NoReturn:
+        raise TypeError("An action's days done are not changed in place: renew the action (edit.renew).")
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _refuse
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
+
+    def __copy__(self) -> Days:
+        return self
+
+    def __deepcopy__(self, _memo: object) -> Days:
+        return self
+
+    def __reduce__(self) -> tuple[type[Days], tuple[list[date]]]:
+        return (Days, (list(self),))
+
+
+def _days_in_order(days: list[date]) -> Days:
     """Days an action was done: each once, earliest first, as the app writes them. A file may
     repeat one, and a review counting ticks would then count that day twice."""
-    return days if all(map(lt, days, islice(days, 1, None))) else sorted(set(days))  # the check in C: 400 lists a load
+    return Days(days if all(map(lt, days, islice(days, 1, None))) else sorted(set(days)))  # the check in C: 400 lists a load
 
 
-def bounded(path: str) -> Any:
+def bounded(path: str, empty: Callable[[], list[Any]] = list) -> Any:
     """A list field holding at most the documented number of entries (career_core.limits.LISTS).
     fail_fast: a long list of bad entries stops at the first, so its errors cannot pile up."""
-    return Field(default_factory=list, max_length=limits.limit(path), fail_fast=True)
+    return Field(default_factory=empty, max_length=limits.limit(path), fail_fast=True)
 
 
 # Marks a field that presentation mode hides (a coach's shared screen): `Field(..., json_schema_extra=PRIVATE)`.
@@ -363,7 +387,11 @@ class Goal(Item):
 
 
 class Action(Item):
-    """A bite-sized step: once (by a due date) or recurring between start and end."""
+    """A bite-sized step: once (by a due date) or recurring between start and end. Frozen, as a
+    check-in is: a tick replaces the action (edit.renew), so the store keeps the JSON of actions
+    a save did not touch (career_core.document_runs); a five-year notebook holds 400."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=True)
 
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=limits.ACTION_TITLE)]
     goal_id: str | None = None
@@ -374,7 +402,7 @@ class Action(Item):
     end: Day | None = None
     hours: Hours = 1.0
     status: ActionStatus = ActionStatus.TO_DO
-    done_on: Annotated[list[Day], AfterValidator(_days_in_order)] = bounded("actions[].done_on")  # completed occurrences
+    done_on: Annotated[list[Day], AfterValidator(_days_in_order)] = bounded("actions[].done_on", Days)  # completed occurrences
     completed_at: Day | None = None
 
     @model_validator(mode="after")

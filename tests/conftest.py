@@ -18,6 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # Every chart a test draws, in-process or in a test server, checks each property as Plotly's graph
 # objects do; the app skips that for speed (waypoint_ui.charts.CHECKED).
 os.environ["WAYPOINT_CHECK_CHARTS"] = "1"
+# Every document the store writes, in-process or in a test server, is compared with the notebook's
+# own JSON: a run of frozen entries changed in place would otherwise be saved stale
+# (career_core.document_runs.CHECK).
+os.environ["WAYPOINT_CHECK_DOCUMENTS"] = "1"
 
 # The databases the store's tests run against. `make test` runs both; set
 # WAYPOINT_TEST_DATABASES=sqlite to skip PostgreSQL on a machine without it.

@@ -60,32 +60,47 @@ def schedule_text(action: Action, today: date | None = None) -> str:
 # --- ticking off ------------------------------------------------------------------------------
 
 
-def mark_done(action: Action, today: date) -> date | None:
-    """Tick off what 'done' means today: the current occurrence, or the whole action.
+# Each takes the notebook and the action's id, and puts a changed copy in the action's place
+# (actions are frozen). An action removed meanwhile, in another tab, is said in words.
+GONE = "This action no longer exists; it may have been removed in another tab."
+
+
+def _action(nb: Notebook, action_id: str) -> Action:
+    action = edit.find(nb.actions, action_id)
+    if action is None:
+        raise ValueError(GONE)
+    return action
+
+
+def mark_done(nb: Notebook, action_id: str, today: date) -> date | None:
+    """Tick off what 'done' means today: the current occurrence (returned), or the whole action.
 
     A series whose end has passed is finished as a whole (its last open date, if any, can still
     be ticked with `tick`).
     """
+    action = _action(nb, action_id)
     series_over = action.end is not None and action.end < today
     if action.recurrence is not Recurrence.NONE and action.status is ActionStatus.TO_DO and not series_over:
         day = current_date(action, today)
         if day is not None:
-            edit.assign(action, done_on=sorted({*action.done_on, day}))
+            edit.renew(nb.actions, action, done_on=sorted({*action.done_on, day}))
             return day
-    edit.assign(action, status=ActionStatus.DONE, completed_at=today)
+    edit.renew(nb.actions, action, status=ActionStatus.DONE, completed_at=today)
     return None
 
 
-def tick(action: Action, day: date) -> None:
-    edit.assign(action, done_on=sorted({*action.done_on, day}))
+def tick(nb: Notebook, action_id: str, day: date) -> None:
+    action = _action(nb, action_id)
+    edit.renew(nb.actions, action, done_on=sorted({*action.done_on, day}))
 
 
-def undo_done(action: Action, day: date) -> None:
-    edit.assign(action, done_on=[d for d in action.done_on if d != day])
+def undo_done(nb: Notebook, action_id: str, day: date) -> None:
+    action = _action(nb, action_id)
+    edit.renew(nb.actions, action, done_on=[d for d in action.done_on if d != day])
 
 
-def reopen(action: Action) -> None:
-    edit.assign(action, status=ActionStatus.TO_DO, completed_at=None)
+def reopen(nb: Notebook, action_id: str) -> None:
+    edit.renew(nb.actions, _action(nb, action_id), status=ActionStatus.TO_DO, completed_at=None)
 
 
 # --- the action list --------------------------------------------------------------------------
@@ -301,13 +316,13 @@ def action_buttons(line: ActionLine, today: date) -> tuple[ActionButton, ...]:
     return tuple(buttons)
 
 
-def press(action: Action, button: ActionButton, today: date) -> None:
+def press(nb: Notebook, action_id: str, button: ActionButton, today: date) -> None:
     """Carry out a button of `action_buttons` on the action."""
     if button.kind == "reopen":
-        reopen(action)
+        reopen(nb, action_id)
     elif button.kind == "tick" and button.day is not None:
-        tick(action, button.day)
+        tick(nb, action_id, button.day)
     elif button.kind == "undo" and button.day is not None:
-        undo_done(action, button.day)
+        undo_done(nb, action_id, button.day)
     else:
-        mark_done(action, today)
+        mark_done(nb, action_id, today)

@@ -80,6 +80,4 @@ def initiative_cards(nb: Notebook, today: date) -> list[InitiativeCard]:
 def remove_initiative(nb: Notebook, initiative_id: str) -> None:
     """Delete an initiative; its actions stay in the plan, no longer linked to it."""
     edit.remove(nb.initiatives, initiative_id)
-    for action in nb.actions:
-        if action.initiative_id == initiative_id:
-            action.__dict__["initiative_id"] = None
+    edit.without_link(nb.actions, "initiative_id", initiative_id)

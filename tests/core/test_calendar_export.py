@@ -8,6 +8,7 @@ import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
+from career_core import edit
 from career_core.exports.calendar import action_uid, contents, review_uid, to_ics
 from career_core.models import (
     Action,
@@ -135,7 +136,7 @@ def test_reimporting_updates_instead_of_duplicating():
     first = events(to_ics(nb, TODAY))
     changed = nb.model_copy(deep=True)
     changed.revision += 3
-    changed.actions[0].title = "Weekly 1:1s (new format)"
+    edit.renew(changed.actions, changed.actions[0], title="Weekly 1:1s (new format)")
     changed.reviews.append(Review(on=D(2026, 12, 2), next_review=D(2027, 1, 6)))
     second = events(to_ics(changed, D(2026, 12, 3)))
     assert set(first) == set(second)  # same UIDs: calendars replace the events

@@ -19,7 +19,8 @@ from pydantic import ValidationError
 
 from career_core import edit, integrity
 from career_core.document_runs import RUN, DocumentWriter, compress, decompress
-from career_core.models import CheckIn, Goal, Metric, Notebook, Partner
+from career_core.models import Action, CheckIn, Goal, Metric, Notebook, Partner
+from career_core.plan import actions, initiatives
 from career_core.store import Store
 from tests.synthetic import five_year_notebook
 
@@ -248,10 +249,22 @@ def _five_years() -> Notebook:
     return five_year_notebook()
 
 
-# Edits to the parts around the check-ins, which the writer frames apart and compresses again only
-# when their text changed (the goals, the actions, the reviews, the rest).
+def _nth_action(nb: Notebook, i: int) -> str:
+    return nb.actions[i % len(nb.actions)].id
+
+
+# Edits to the actions, kept in runs as the check-ins are, and to the parts around both, which the
+# writer frames apart and compresses again only when their text changed (the goals, the reviews,
+# the rest).
 AROUND: dict[str, Callable[[Notebook, int], None]] = {
-    "an action renamed in place": lambda nb, i: nb.actions and edit.assign(nb.actions[i % len(nb.actions)], title=f"Step {i}"),
+    "an action renamed": lambda nb, i: nb.actions and edit.renew(nb.actions, nb.actions[i % len(nb.actions)], title=f"Step {i}"),
+    "an action ticked done": lambda nb, i: nb.actions and actions.mark_done(nb, _nth_action(nb, i), START + timedelta(days=i % 2000)),
+    "an action reopened": lambda nb, i: nb.actions and actions.reopen(nb, _nth_action(nb, i)),
+    "an action added": lambda nb, i: edit.add(nb, "actions", Action(title=f"New step {i}", goal_id=nb.goals[0].id)),
+    "an action removed (the runs after it shift)": lambda nb, i: nb.actions and edit.remove(nb.actions, _nth_action(nb, i)),
+    "a goal deleted (its actions unlinked)": lambda nb, i: len(nb.goals) > 1 and edit.remove_goal(nb, nb.goals[i % len(nb.goals)].id),
+    "an initiative deleted (its actions unlinked)": lambda nb, i: nb.initiatives and initiatives.remove_initiative(
+        nb, nb.initiatives[i % len(nb.initiatives)].id),
     "a goal's why in place, with the keys the parts are cut at": lambda nb, i: edit.assign(
         nb.goals[i % len(nb.goals)], why=f'{i},"actions":[ ,"goals":[ ,"partners":['),
     "a partner added": lambda nb, i: edit.add(nb, "partners", Partner(name=f"Partner {i}")),
@@ -264,8 +277,8 @@ AROUND: dict[str, Callable[[Notebook, int], None]] = {
 }
 
 
-@settings(max_examples=25, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(list(AROUND)), st.integers(0, 10_000)), max_size=6))
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(list(AROUND)), st.integers(0, 10_000)), max_size=8))
 def test_edits_around_the_check_ins_write_what_the_notebook_holds(edits: list[tuple[str, int]]) -> None:
     nb = _five_years().model_copy(deep=True)
     writer = DocumentWriter()
@@ -273,3 +286,16 @@ def test_edits_around_the_check_ins_write_what_the_notebook_holds(edits: list[tu
     for kind, i in edits:
         AROUND[kind](nb, i)
         assert written(writer, nb)
+
+
+def test_an_entry_of_a_kept_run_changed_behind_the_models_back_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Actions and check-ins are frozen, and their days done refuse change in place; only writing
+    to a model's `__dict__` gets past that. The tests' check (WAYPOINT_CHECK_DOCUMENTS) catches it
+    rather than let a save write the action as it was."""
+    monkeypatch.setenv("WAYPOINT_CHECK_DOCUMENTS", "1")
+    nb = _five_years().model_copy(deep=True)
+    writer = DocumentWriter()
+    assert written(writer, nb)
+    nb.actions[3].__dict__["title"] = "Changed behind its back"
+    with pytest.raises(AssertionError, match="differs from the notebook's own JSON"):
+        writer.verified(nb)

@@ -56,9 +56,9 @@ CHANGES: list[tuple[str, Callable[[Notebook], object], set[str]]] = [
     ("a start set", lambda nb: edit.assign(nb.goals[2], start=TODAY - timedelta(days=60)), {"R"}),
     ("a deadline moved", lambda nb: edit.assign(nb.goals[2], deadline=date(2027, 3, 1)), {"R"}),
     ("a statement reworded", lambda nb: edit.assign(nb.goals[3], statement="Publish the team handbook"), {"D"}),
-    ("a goal's action done", lambda nb: mark_done(nb.actions[0], TODAY), {"D"}),
-    ("a day of an action ticked (no step changes)", lambda nb: tick(nb.actions[1], TODAY), set()),
-    ("an action renamed (no step changes)", lambda nb: edit.assign(nb.actions[0], title="Draft the first chapter"),
+    ("a goal's action done", lambda nb: mark_done(nb, nb.actions[0].id, TODAY), {"D"}),
+    ("a day of an action ticked (no step changes)", lambda nb: tick(nb, nb.actions[1].id, TODAY), set()),
+    ("an action renamed (no step changes)", lambda nb: edit.renew(nb.actions, nb.actions[0], title="Draft the first chapter"),
      set()),
     ("the goals reordered", lambda nb: nb.goals.reverse(), set()),
 ]
@@ -100,10 +100,10 @@ PROGRESS_EDITS = [
     lambda nb, d: edit.assign(pick(d, nb.goals).metric, direction=d.draw(st.sampled_from(list(Direction)))),
     lambda nb, d: edit.assign(pick(d, nb.goals).metric, unit=d.draw(st.sampled_from(["", "km", "%"]))),
     lambda nb, d: nb.actions.append(Action(id=new_id(), title="Step", goal_id=pick(d, nb.goals).id)),
-    lambda nb, d: edit.assign(pick(d, nb.actions), goal_id=pick(d, nb.goals).id),
+    lambda nb, d: edit.renew(nb.actions, pick(d, nb.actions), goal_id=pick(d, nb.goals).id),
     lambda nb, d: edit.assign(pick(d, nb.goals), parent_id=None),
-    lambda nb, d: mark_done(pick(d, nb.actions), d.draw(days)),
-    lambda nb, d: reopen(pick(d, nb.actions)),
+    lambda nb, d: mark_done(nb, pick(d, nb.actions).id, d.draw(days)),
+    lambda nb, d: reopen(nb, pick(d, nb.actions).id),
 ]
 
 

@@ -12,10 +12,12 @@ from career_core.models import (
     Goal,
     GoalStatus,
     Initiative,
+    Notebook,
     Recurrence,
 )
 from career_core.plan.actions import (
     STATUS_ICONS,
+    ActionButton,
     ActionLine,
     action_buttons,
     action_dates,
@@ -59,32 +61,80 @@ def test_action_dates(action, window, expected):
     assert action_dates(action, *window) == expected
 
 
+def _held(action: Action) -> Notebook:
+    """A notebook holding the action (its goal left out: not what is tested here); a tick puts a
+    changed copy in the action's place, as actions are frozen."""
+    return Notebook.model_construct(actions=[action])
+
+
 def test_mark_done_ticks_the_current_date_and_undo_takes_it_back():
-    action = weekly(start=D(2026, 11, 2))
-    assert mark_done(action, TODAY) == D(2026, 11, 16)
-    assert action.done_on == [D(2026, 11, 16)] and action.status is ActionStatus.TO_DO
-    assert mark_done(action, TODAY) == D(2026, 11, 23)
-    undo_done(action, D(2026, 11, 23))
-    assert action.done_on == [D(2026, 11, 16)]
+    nb = _held(weekly(start=D(2026, 11, 2)))
+    aid = nb.actions[0].id
+    assert mark_done(nb, aid, TODAY) == D(2026, 11, 16)
+    assert nb.actions[0].done_on == [D(2026, 11, 16)] and nb.actions[0].status is ActionStatus.TO_DO
+    assert mark_done(nb, aid, TODAY) == D(2026, 11, 23)
+    undo_done(nb, aid, D(2026, 11, 23))
+    assert nb.actions[0].done_on == [D(2026, 11, 16)]
 
 
 def test_mark_done_finishes_a_one_off_and_reopen_brings_it_back():
-    action = once(due=days(-3))
-    assert mark_done(action, TODAY) is None
-    assert action.status is ActionStatus.DONE and action.completed_at == TODAY
-    reopen(action)
-    assert action.status is ActionStatus.TO_DO and action.completed_at is None
+    nb = _held(once(due=days(-3)))
+    aid = nb.actions[0].id
+    assert mark_done(nb, aid, TODAY) is None
+    assert nb.actions[0].status is ActionStatus.DONE and nb.actions[0].completed_at == TODAY
+    reopen(nb, aid)
+    assert nb.actions[0].status is ActionStatus.TO_DO and nb.actions[0].completed_at is None
 
 
 def test_mark_done_on_a_finished_series_finishes_the_action_and_its_last_date_can_still_be_ticked():
-    action = weekly(start=D(2026, 10, 5), end=D(2026, 10, 26))
-    line = line_of(action)
+    nb = _held(weekly(start=D(2026, 10, 5), end=D(2026, 10, 26)))
+    aid = nb.actions[0].id
+    line = line_of(nb.actions[0])
     assert line.series_over and line.current == D(2026, 10, 26)
-    tick(action, D(2026, 10, 26))
-    tick(action, D(2026, 10, 26))  # twice is still once
-    assert action.done_on == [D(2026, 10, 26)] and action.status is ActionStatus.TO_DO
-    mark_done(action, TODAY)
-    assert action.status is ActionStatus.DONE and action.completed_at == TODAY
+    tick(nb, aid, D(2026, 10, 26))
+    tick(nb, aid, D(2026, 10, 26))  # twice is still once
+    assert nb.actions[0].done_on == [D(2026, 10, 26)] and nb.actions[0].status is ActionStatus.TO_DO
+    mark_done(nb, aid, TODAY)
+    assert nb.actions[0].status is ActionStatus.DONE and nb.actions[0].completed_at == TODAY
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda nb, aid: mark_done(nb, aid, TODAY),
+        lambda nb, aid: tick(nb, aid, MONDAY),
+        lambda nb, aid: undo_done(nb, aid, MONDAY),
+        lambda nb, aid: reopen(nb, aid),
+        lambda nb, aid: press(nb, aid, ActionButton("finish", "Mark done"), TODAY),
+    ],
+    ids=["marked done", "ticked", "a tick undone", "reopened", "a button pressed"],
+)
+def test_an_action_removed_meanwhile_is_said_in_words_and_nothing_changes(change):
+    nb = _held(weekly(start=MONDAY))
+    before = nb.model_dump()
+    with pytest.raises(ValueError, match="^This action no longer exists; it may have been removed in another tab.$"):
+        change(nb, "removed-in-another-tab")
+    assert nb.model_dump() == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda a: a.done_on.append(MONDAY),
+        lambda a: a.done_on.extend([MONDAY]),
+        lambda a: a.done_on.remove(a.done_on[0]),
+        lambda a: a.done_on.__setitem__(0, MONDAY),
+        lambda a: a.done_on.sort(reverse=True),
+        lambda a: a.done_on.clear(),
+    ],
+    ids=["append", "extend", "remove", "set one", "sort", "clear"],
+)
+def test_an_actions_days_done_refuse_change_in_place(change):
+    """An action is frozen and its JSON kept by the store; a list changed inside it would be saved stale."""
+    action = weekly(start=MONDAY - timedelta(weeks=2), done_on=[MONDAY - timedelta(weeks=2), MONDAY - timedelta(weeks=1)])
+    with pytest.raises(TypeError, match="not changed in place"):
+        change(action)
+    assert action.done_on == [MONDAY - timedelta(weeks=2), MONDAY - timedelta(weeks=1)]
 
 
 @pytest.mark.parametrize(
@@ -187,8 +237,9 @@ def test_the_buttons_that_apply_to_an_action(action, buttons):
 def test_pressing_a_button_does_what_it_says(action, kind, status, done_on):
     line = line_of(action)
     (button,) = [b for b in action_buttons(line, TODAY) if b.kind == kind]
-    press(action, button, TODAY)
-    assert (action.status, action.done_on) == (status, done_on)
+    nb = _held(action)
+    press(nb, action.id, button, TODAY)
+    assert (nb.actions[0].status, nb.actions[0].done_on) == (status, done_on)
 
 
 def test_due_soon_is_the_week_ahead_and_anything_overdue_for_one_goal():
