@@ -111,10 +111,10 @@ def _joined(runs: list[_Run]) -> bytes:
 
 
 class _Kept:
-    """What the writer keeps of one notebook's last document: its runs of check-ins, and the
-    frames of the parts around them (cut at a few long lists, `_CUTS`), each with the text it was
-    compressed from. A part whose text is byte for byte the same is not compressed again: a
-    check-in leaves the goals, the actions and the reviews as they were."""
+    """What the writer keeps of one notebook's last document: its runs of check-ins and of
+    actions, and the frames of the parts between them (cut at a few long lists, `_CUTS`), each
+    with the text it was compressed from. A part whose text is byte for byte the same is not
+    compressed again: a check-in leaves the goals and the reviews as they were."""
 
     __slots__ = ("runs", "actions", "_frames")
 
@@ -216,6 +216,6 @@ class DocumentWriter:
         return pieces
 
     def held(self) -> int:
-        """How many runs are kept, over every notebook kept."""
+        """How many runs (of check-ins and of actions) are kept, over every notebook kept."""
         with self._lock:
-            return sum(len(kept.runs) for kept in self._kept.values())
+            return sum(len(kept.runs) + len(kept.actions) for kept in self._kept.values())
