@@ -38,7 +38,7 @@ from career_core.integrity import Columns, verify
 from career_core.models import Action, CheckIn, Notebook
 
 KEPT_NOTEBOOKS = 8  # the notebooks of the few people saving at one moment
-ACTION_RUN = 32  # actions per run: a tick writes this many again (a five-year notebook holds 400, some long)
+ACTION_RUN = 64  # actions per run: a tick writes this many again; fewer runs compress better (a five-year notebook holds 400)
 CHECK = "WAYPOINT_CHECK_DOCUMENTS"  # "1": compare every document written with the notebook's own JSON
 
 # Zstandard at level 1 compresses a five-year notebook three times faster than zlib did, a quarter
