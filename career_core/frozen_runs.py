@@ -1,9 +1,8 @@
 """Runs of frozen entries, recognised again by identity.
 
 Check-ins and actions are frozen (models.CheckIn, models.Action): one never changes in place, it
-is replaced. So what was
-worked out from a run of them (its JSON, the fields the consistency check reads, its check-ins
-by goal) holds as long as the run holds the very same objects. A notebook kept for years has
+is replaced. So what was worked out from a run of them (its JSON, the fields the consistency
+check reads, its check-ins by goal) holds as long as the run holds the very same objects. A notebook kept for years has
 thousands of check-ins and a save adds or removes one or two, so a caller that keeps the runs of
 its last call works out again only the runs a save changed.
 """
@@ -63,7 +62,7 @@ class Memo:
 
 
 class Keeper(Generic[R]):
-    """The runs of one list (a notebook's check-ins), kept from one call to the next by whoever
+    """The runs of one list (a notebook's check-ins or actions), kept from one call to the next by whoever
     reads them repeatedly (a session, the store's writer): `runs(entries)` reuses each run that
     holds the very same objects, with all that was worked out from it, and lets the others go.
     `make` builds a run afresh (a `Memo` unless told); `size` entries make a run."""

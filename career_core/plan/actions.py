@@ -220,8 +220,8 @@ _SINGLE: Final = attrgetter(*(name for name in Action.model_fields if name not i
 
 
 def _inputs(action: Action, today: date, towards: str) -> tuple[object, ...]:
-    """Everything an action's line is worked out from, by value: actions are changed in place, so
-    their lists are copied into tuples (a later change cannot alter a key already kept)."""
+    """Everything an action's line is worked out from, by value, lists as tuples: a key holds
+    values only, so it stays what it was whatever becomes of the action."""
     return today, towards, _SINGLE(action), tuple([tuple(getattr(action, name)) for name in _LISTED])
 
 
