@@ -2,9 +2,10 @@
 
 Check-ins and actions are frozen (models.CheckIn, models.Action): one never changes in place, it
 is replaced. So what was worked out from a run of them (its JSON, the fields the consistency
-check reads, its check-ins by goal) holds as long as the run holds the very same objects. A notebook kept for years has
-thousands of check-ins and a save adds or removes one or two, so a caller that keeps the runs of
-its last call works out again only the runs a save changed.
+check reads, its check-ins by goal) holds as long as the run holds the very same objects. A
+notebook kept for years has thousands of check-ins and hundreds of actions, and a save adds,
+changes or removes one or two, so a caller that keeps the runs of its last call works out again
+only the runs a save changed.
 """
 
 from __future__ import annotations
