@@ -28,6 +28,7 @@ import os
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from threading import Lock
 
 import zstandard
@@ -52,6 +53,17 @@ _SLOT = b'"checkins":[]'
 _ACTION_SLOT = b'"actions":[]'
 _COMMA = zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(b",")
 
+Frame = tuple[bytes, bytes]  # a frame's digest (what the store keys it by) and its bytes
+
+
+def digest(frame: bytes) -> bytes:
+    """What a frame is known by: 16 bytes of BLAKE2b, so a frame is stored once however many
+    revisions hold it (career_core.store)."""
+    return blake2b(frame, digest_size=16).digest()
+
+
+_COMMA_FRAME: Frame = (digest(_COMMA), _COMMA)
+
 
 def compress(text: str) -> bytes:
     return _compressor().compress(text.encode())
@@ -73,7 +85,7 @@ def _compressor() -> zstandard.ZstdCompressor:
 class _Run:
     entries: tuple[CheckIn, ...]
     json: bytes  # the entries' JSON, without the list's brackets
-    frame: bytes | None = field(default=None)  # the JSON compressed, once a compressed document asked for it
+    frame: Frame | None = field(default=None)  # the JSON compressed, once a compressed document asked for it
     columns: Columns = field(init=False)  # the fields the consistency check reads, each read once
 
     def __post_init__(self) -> None:
@@ -87,9 +99,10 @@ class _Run:
     def of_actions(cls, entries: tuple[Action, ...]) -> _Run:
         return cls(entries, _ACTIONS.dump_json(list(entries))[1:-1])
 
-    def compressed(self, compressor: zstandard.ZstdCompressor) -> bytes:
+    def compressed(self, compressor: zstandard.ZstdCompressor) -> Frame:
         if self.frame is None:  # two sessions may both compress it: the same bytes either way
-            self.frame = compressor.compress(self.json)
+            frame = compressor.compress(self.json)
+            self.frame = (digest(frame), frame)
         return self.frame
 
 
@@ -121,17 +134,20 @@ class _Kept:
     def __init__(self) -> None:
         self.runs: Keeper[_Run] = Keeper(_Run.of)
         self.actions: Keeper[_Run] = Keeper(_Run.of_actions, ACTION_RUN)
-        self._frames: dict[str, tuple[tuple[bytes, bytes], ...]] = {}
+        self._frames: dict[str, tuple[tuple[bytes, Frame], ...]] = {}
 
-    def frames(self, where: str, text: bytes, compressor: zstandard.ZstdCompressor) -> bytes:
-        """`text` (the part before the check-ins, or after) compressed as frames of its parts."""
+    def frames(self, where: str, text: bytes, compressor: zstandard.ZstdCompressor) -> list[Frame]:
+        """`text` (a part between the runs) compressed as frames of its parts."""
         before = self._frames.get(where, ())
         now = []
         for k, part in enumerate(_cut(text, _CUTS[where])):
-            same = k < len(before) and before[k][0] == part
-            now.append(before[k] if same else (part, compressor.compress(part)))
+            if k < len(before) and before[k][0] == part:
+                now.append(before[k])
+            else:
+                frame = compressor.compress(part)
+                now.append((part, (digest(frame), frame)))
         self._frames[where] = tuple(now)  # one assignment: another session saving reads the old or the new
-        return b"".join(frame for _, frame in now)
+        return [frame for _, frame in now]
 
 
 # Where the parts between the runs are cut: keys of the notebook, outside any text (quotes in
@@ -149,8 +165,14 @@ def _same_as_written_whole(written: bytes, notebook: Notebook) -> None:
                              f"{written[max(0, at - 60):at + 60]!r} against {whole[max(0, at - 60):at + 60]!r}")
 
 
-def _frames(runs: list[_Run], compressor: zstandard.ZstdCompressor) -> bytes:
-    return _COMMA.join(run.compressed(compressor) for run in runs)
+def _frames(runs: list[_Run], compressor: zstandard.ZstdCompressor) -> list[Frame]:
+    """The runs' frames, a comma's between each two."""
+    out: list[Frame] = []
+    for run in runs:
+        if out:
+            out.append(_COMMA_FRAME)
+        out.append(run.compressed(compressor))
+    return out
 
 
 def _cut(text: bytes, keys: tuple[bytes, ...]) -> list[bytes]:
@@ -184,20 +206,26 @@ class DocumentWriter:
     def verified(self, notebook: Notebook, *, check: bool = True) -> bytes:
         """The document as stored, once `integrity.verify` passes: it raises LimitError or
         Inconsistent, and nothing is written. The check reads each kept run's columns, so it too
-        reads again only the check-ins that changed."""
+        reads again only the check-ins and actions that changed."""
+        return b"".join(frame for _, frame in self.framed(notebook, check=check))
+
+    def framed(self, notebook: Notebook, *, check: bool = True) -> list[Frame]:
+        """`verified`, frame by frame, each with its digest: the store keeps each frame once. A
+        notebook with up to RUN check-ins is one frame."""
         if len(notebook.checkins) <= RUN:
             if check:
                 verify(notebook)
-            return compress(notebook.to_json())
+            frame = compress(notebook.to_json())
+            return [(digest(frame), frame)]
         pieces = self._pieces(notebook)
         if check:
             verify(notebook, {"checkins": [run.columns for run in pieces.runs],
                               "actions": [run.columns for run in pieces.actions]})
         compressor = _compressor()
         kept = pieces.kept
-        return b"".join((kept.frames("head", pieces.head, compressor), _frames(pieces.actions, compressor),
-                         kept.frames("middle", pieces.middle, compressor), _frames(pieces.runs, compressor),
-                         kept.frames("tail", pieces.tail, compressor)))
+        return [*kept.frames("head", pieces.head, compressor), *_frames(pieces.actions, compressor),
+                *kept.frames("middle", pieces.middle, compressor), *_frames(pieces.runs, compressor),
+                *kept.frames("tail", pieces.tail, compressor)]
 
     def _pieces(self, notebook: Notebook) -> _Pieces:
         without = notebook.model_copy(update={"checkins": [], "actions": []})

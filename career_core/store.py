@@ -6,8 +6,11 @@ every revision, the current one too, is written compressed (Zstandard) to a hist
 edit can be undone. The current document is read from there: a save writes it once, compressed
 (about a seventh of its size), instead of a second time as text in the notebooks table, whose
 `document` column is left empty (databases written before kept the text there; it is ignored).
-A save reuses the JSON, and the compressed frames, of the runs of check-ins this store wrote
-before (career_core.document_runs).
+A save reuses the JSON, and the compressed frames, of the runs of check-ins and actions this
+store wrote before (career_core.document_runs). A document of several frames is kept as its
+frames, each once per notebook, and its revision row lists them (career_core.revision_frames):
+a check-in's revision stores the frames it changed, not the whole document again. The tables
+are in career_core.schema.
 Every call takes the owner, and every query filters on it: nobody reaches another's notebooks.
 
 Saving from a page (what the frame calls):
@@ -50,6 +53,8 @@ from career_core.document_runs import DocumentWriter, decompress
 from career_core.merge import Conflict, Side, merge
 from career_core.models import Notebook, new_notebook_id, utc_now
 from career_core.rebuild import Known
+from career_core.revision_frames import Incomplete, StoredDocument, assembled, keep_frames, sweep
+from career_core.schema import MAX_DRAFT_KEY, drafts, frames, metadata, notebooks, revisions
 
 # Pruning keeps at least this many recent revisions, and every revision younger than KEEP_DAYS;
 # older ones are thinned to the last revision of each day, never removed outright.
@@ -63,43 +68,6 @@ MERGE_ATTEMPTS = 3
 
 # A draft is text being typed: generous, but a runaway paste is refused, not stored.
 MAX_DRAFT_CHARS = 20_000
-MAX_DRAFT_KEY = 200
-
-metadata = sa.MetaData()
-
-notebooks = sa.Table(
-    "notebooks",
-    metadata,
-    sa.Column("id", sa.String(40), primary_key=True),
-    sa.Column("owner", sa.String(320), nullable=False, index=True),
-    sa.Column("title", sa.String(200), nullable=False),
-    sa.Column("revision", sa.Integer, nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Column("document", sa.Text, nullable=False),  # empty: the current revision's row holds it
-)
-
-revisions = sa.Table(
-    "notebook_revisions",
-    metadata,
-    sa.Column("notebook_id", sa.String(40), sa.ForeignKey("notebooks.id"), primary_key=True),
-    sa.Column("revision", sa.Integer, primary_key=True),
-    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("document", sa.LargeBinary, nullable=False),  # JSON, Zstandard frames (older rows: zlib)
-)
-
-
-drafts = sa.Table(
-    "notebook_drafts",
-    metadata,
-    sa.Column("notebook_id", sa.String(40), sa.ForeignKey("notebooks.id"), primary_key=True),
-    sa.Column("field", sa.String(MAX_DRAFT_KEY), primary_key=True),
-    sa.Column("owner", sa.String(320), nullable=False),
-    sa.Column("text", sa.Text, nullable=False),  # JSON: keeps any character, NUL too (see _draft)
-    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
-)
-
 
 class StoreError(Exception):
     """Base of the errors a page can explain to a person."""
@@ -224,7 +192,7 @@ class Store:
         fresh = notebook.model_copy(
             update={"id": new_notebook_id(), "revision": 1, "created_at": now, "updated_at": now}
         )
-        blob = self._documents.verified(fresh)  # within the limits and consistent, as every write
+        document = StoredDocument.of(self._documents.framed(fresh))  # within the limits and consistent, as every write
         with self._tx() as conn:
             conn.execute(
                 notebooks.insert().values(
@@ -238,9 +206,10 @@ class Store:
                     document="",
                 )
             )
+            keep_frames(conn, fresh.id, document)
             conn.execute(
                 revisions.insert().values(
-                    notebook_id=fresh.id, revision=1, saved_at=now, document=blob
+                    notebook_id=fresh.id, revision=1, saved_at=now, document=document.blob
                 )
             )
         return fresh
@@ -280,9 +249,11 @@ class Store:
         )
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
-        if row is None or (row.blob is None and not row.text):
-            raise NotFoundError(f"No notebook {notebook_id!r} here.")
-        return decompress(row.blob) if row.blob is not None else row.text
+            if row is None or (row.blob is None and not row.text):
+                raise NotFoundError(f"No notebook {notebook_id!r} here.")
+            if row.blob is None:
+                return row.text
+            return _text(conn, notebook_id, row.blob)
 
     def revision_of(self, owner: str, notebook_id: str) -> int:
         """The stored revision, to tell cheaply whether another tab has saved since."""
@@ -368,15 +339,17 @@ class Store:
             if stored is None or stored.deleted_at is not None:
                 raise NotFoundError(f"No notebook {saved.id!r} here.")
             raise ConflictError(saved.id, saved.revision - 1, stored.revision)
+        keep_frames(conn, saved.id, write.document)
         conn.execute(
             revisions.insert().values(
-                notebook_id=saved.id, revision=saved.revision, saved_at=write.now, document=write.blob
+                notebook_id=saved.id, revision=saved.revision, saved_at=write.now, document=write.document.blob
             )
         )
         if self.keep_recent is not None:
             if saved.revision % self.keep_recent == 0:
                 conn.execute(revisions.delete().where(revisions.c.notebook_id == saved.id,
                                                       revisions.c.revision <= saved.revision - self.keep_recent))
+                sweep(conn, saved.id)
         elif saved.revision % PRUNE_EVERY == 0:
             self._prune(conn, saved.id, saved.revision, write.now)
 
@@ -397,6 +370,7 @@ class Store:
                 raise NotFoundError(f"No notebook {notebook_id!r} in the bin.")
             conn.execute(drafts.delete().where(drafts.c.notebook_id == notebook_id))
             conn.execute(revisions.delete().where(revisions.c.notebook_id == notebook_id))
+            conn.execute(frames.delete().where(frames.c.notebook_id == notebook_id))
             conn.execute(notebooks.delete().where(notebooks.c.id == notebook_id, notebooks.c.owner == owner))
 
     def _set_deleted(self, owner: str, notebook_id: str, when: datetime | None) -> None:
@@ -502,9 +476,9 @@ class Store:
         )
         with self.engine.connect() as conn:
             blob = conn.execute(query).scalar_one_or_none()
-        if blob is None:
-            raise NotFoundError(f"No revision {revision} of notebook {notebook_id!r} here.")
-        return decompress(blob)
+            if blob is None:
+                raise NotFoundError(f"No revision {revision} of notebook {notebook_id!r} here.")
+            return _text(conn, notebook_id, blob)
 
     def restore(self, owner: str, notebook_id: str, revision: int) -> Notebook:
         """Make an earlier revision current again, as a new save: the undo is itself undoable."""
@@ -533,6 +507,7 @@ class Store:
                     revisions.c.notebook_id == notebook_id, revisions.c.revision.in_(doomed)
                 )
             )
+            sweep(conn, notebook_id)
 
 
 # Drafts are written about once a second while someone types: their statements are built once.
@@ -541,6 +516,14 @@ _OPEN = sa.select(notebooks.c.id).where(
     notebooks.c.owner == sa.bindparam("owner"),
     notebooks.c.deleted_at.is_(None),
 )
+def _text(conn: Connection, notebook_id: str, blob: bytes) -> str:
+    """A revision row's document as text, put back together from its frames where it lists them."""
+    try:
+        return decompress(assembled(conn, notebook_id, blob))
+    except Incomplete as exc:  # pruned while being read: as if it were not there
+        raise NotFoundError(str(exc)) from None
+
+
 def _draft_upsert(dialect: str) -> sa.Executable | None:
     """One-statement insert-or-overwrite where the database has it (SQLite, PostgreSQL)."""
     insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}.get(dialect)
@@ -560,10 +543,11 @@ class _Write:
 
     saved: Notebook
     now: datetime
-    blob: bytes  # the compressed document
+    document: StoredDocument
 
     @classmethod
     def of(cls, notebook: Notebook, documents: DocumentWriter) -> _Write:
         now = utc_now()
         saved = notebook.model_copy(update={"revision": notebook.revision + 1, "updated_at": now})
-        return cls(saved, now, documents.verified(saved))  # every write, merged ones too, within the limits and consistent
+        # every write, merged ones too, within the limits and consistent
+        return cls(saved, now, StoredDocument.of(documents.framed(saved)))
