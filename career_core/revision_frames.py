@@ -13,10 +13,15 @@ pruning).
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
+from threading import Lock
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from career_core.document_runs import CHECK, Frame
@@ -51,17 +56,60 @@ def listed(blob: bytes) -> list[bytes]:
     return [blob[k:k + DIGEST] for k in range(len(MANIFEST), len(blob), DIGEST)]
 
 
-def keep_frames(conn: Connection, notebook_id: str, document: StoredDocument) -> None:
-    """Store the frames of `document` its notebook does not hold yet; in the write's transaction,
-    so they go with it or not at all. With WAYPOINT_CHECK_DOCUMENTS=1 (the tests) the document is
-    then read back from the frames stored and compared."""
+KEPT_LISTS = 64  # the notebooks of the people saving on one server at about the same time
+
+
+class Listed:
+    """What one store last wrote of a few notebooks: the revision, when, and the digests it lists.
+
+    A save starts from the revision it loaded, and the revision-checked update proves that
+    revision is still the stored one. When it is the very write this store remembers (the same
+    number and moment: the store checks both in that update), its frames are there, as a frame
+    goes only when no revision lists it; so the save sends only the frames new to it. Any other
+    save sends every frame, each inserted unless already held. Remembered only once a write is
+    committed."""
+
+    def __init__(self, notebooks: int = KEPT_LISTS) -> None:
+        self.notebooks = notebooks
+        self._held: OrderedDict[str, tuple[int, datetime, frozenset[bytes]]] = OrderedDict()
+        self._lock = Lock()
+
+    def known(self, notebook_id: str, revision: int) -> tuple[frozenset[bytes], datetime | None]:
+        """The digests this store wrote for the notebook at `revision`, and when; none if another."""
+        with self._lock:
+            held = self._held.get(notebook_id)
+        return (held[2], held[1]) if held is not None and held[0] == revision else (frozenset(), None)
+
+    def remember(self, notebook_id: str, revision: int, at: datetime, document: StoredDocument) -> None:
+        with self._lock:
+            self._held[notebook_id] = (revision, at, frozenset(document.frames))
+            self._held.move_to_end(notebook_id)
+            while len(self._held) > self.notebooks:
+                self._held.popitem(last=False)
+
+
+def inserting(dialect: str) -> sa.Executable | None:
+    """The statement that stores a frame unless its notebook holds it already (SQLite, PostgreSQL)."""
+    insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}.get(dialect)
+    return None if insert is None else insert(frames).on_conflict_do_nothing(index_elements=[frames.c.notebook_id, frames.c.digest])
+
+
+def keep_frames(conn: Connection, notebook_id: str, document: StoredDocument, known: frozenset[bytes] = frozenset(),
+                insert: sa.Executable | None = None) -> None:
+    """Store the frames of `document` its notebook does not hold yet, leaving out those `known`
+    to be held (`Listed`); in the write's transaction, so they go with it or not at all. With
+    WAYPOINT_CHECK_DOCUMENTS=1 (the tests) the document is then read back from the frames
+    stored and compared."""
     if not document.frames:
         return
-    held = set(conn.execute(sa.select(frames.c.digest).where(
-        frames.c.notebook_id == notebook_id, frames.c.digest.in_(list(document.frames)))).scalars())
-    new = [{"notebook_id": notebook_id, "digest": d, "frame": f} for d, f in document.frames.items() if d not in held]
-    if new:
-        conn.execute(frames.insert(), new)
+    new = [{"notebook_id": notebook_id, "digest": d, "frame": f} for d, f in document.frames.items() if d not in known]
+    if new and insert is not None:
+        conn.execute(insert, new)
+    elif new:  # a database without insert-or-skip: ask which it holds
+        held = set(conn.execute(sa.select(frames.c.digest).where(
+            frames.c.notebook_id == notebook_id, frames.c.digest.in_([row["digest"] for row in new]))).scalars())
+        if missing := [row for row in new if row["digest"] not in held]:
+            conn.execute(frames.insert(), missing)
     if os.environ.get(CHECK) == "1":
         if assembled(conn, notebook_id, document.blob) != b"".join(document.frames[d] for d in listed(document.blob)):
             raise AssertionError("The frames stored do not give back the document written.")

@@ -53,7 +53,7 @@ from career_core.document_runs import DocumentWriter, decompress
 from career_core.merge import Conflict, Side, merge
 from career_core.models import Notebook, new_notebook_id, utc_now
 from career_core.rebuild import Known
-from career_core.revision_frames import Incomplete, StoredDocument, assembled, keep_frames, sweep
+from career_core.revision_frames import Incomplete, Listed, StoredDocument, assembled, inserting, keep_frames, sweep
 from career_core.schema import MAX_DRAFT_KEY, drafts, frames, metadata, notebooks, revisions
 
 # Pruning keeps at least this many recent revisions, and every revision younger than KEEP_DAYS;
@@ -169,6 +169,8 @@ class Store:
         self.engine = engine or make_engine(self.url)
         metadata.create_all(self.engine)
         self._upsert_draft = _draft_upsert(self.engine.dialect.name)
+        self._insert_frames = inserting(self.engine.dialect.name)
+        self._listed = Listed()  # what this store wrote last of each notebook: frames a save need not send
 
     # --- transactions -------------------------------------------------------------------------
 
@@ -206,12 +208,13 @@ class Store:
                     document="",
                 )
             )
-            keep_frames(conn, fresh.id, document)
+            keep_frames(conn, fresh.id, document, insert=self._insert_frames)
             conn.execute(
                 revisions.insert().values(
                     notebook_id=fresh.id, revision=1, saved_at=now, document=document.blob
                 )
             )
+        self._listed.remember(fresh.id, 1, now, document)
         return fresh
 
     def list(self, owner: str, *, deleted: bool = False) -> list[NotebookSummary]:
@@ -276,6 +279,7 @@ class Store:
         with self._tx() as conn:
             self._write(conn, owner, write)
             self._discard(conn, owner, notebook.id, clear_drafts)
+        self._listed.remember(write.saved.id, write.saved.revision, write.now, write.document)
         return write.saved
 
     def save_merging(self, owner: str, notebook: Notebook, *, choices: Mapping[str, Side] | None = None,
@@ -313,6 +317,7 @@ class Store:
                     self._discard(conn, owner, notebook.id, clear_drafts)
             except ConflictError:
                 continue  # saved again meanwhile: merge with that
+            self._listed.remember(writes[-1].saved.id, writes[-1].saved.revision, writes[-1].now, writes[-1].document)
             return SaveOutcome(writes[-1].saved, merged=True)
         raise ConflictError(notebook.id, notebook.revision, self.revision_of(owner, notebook.id))
 
@@ -320,16 +325,18 @@ class Store:
         """The revision-checked update and its history row; ConflictError or NotFoundError if
         the stored notebook is not at the revision the write starts from."""
         saved = write.saved
-        result = conn.execute(
-            notebooks.update()
-            .where(
-                notebooks.c.id == saved.id,
-                notebooks.c.owner == owner,
-                notebooks.c.revision == saved.revision - 1,
-                notebooks.c.deleted_at.is_(None),
-            )
-            .values(revision=saved.revision, title=_column_text(saved.title), updated_at=write.now, document="")
-        )
+        where = (notebooks.c.id == saved.id, notebooks.c.owner == owner, notebooks.c.revision == saved.revision - 1,
+                 notebooks.c.deleted_at.is_(None))
+        update = notebooks.update().values(revision=saved.revision, title=_column_text(saved.title),
+                                           updated_at=write.now, document="")
+        # The frames of a revision this store wrote need not be sent again, if the stored revision is
+        # that very write: the same number saved at the same moment (a database put back from a
+        # backup may hold another write under the number).
+        known, at = self._listed.known(saved.id, saved.revision - 1)
+        result = conn.execute(update.where(*where, notebooks.c.updated_at == at)) if known else None
+        if result is None or result.rowcount != 1:
+            known = frozenset()
+            result = conn.execute(update.where(*where))
         if result.rowcount != 1:
             stored = conn.execute(
                 sa.select(notebooks.c.revision, notebooks.c.deleted_at).where(
@@ -339,7 +346,7 @@ class Store:
             if stored is None or stored.deleted_at is not None:
                 raise NotFoundError(f"No notebook {saved.id!r} here.")
             raise ConflictError(saved.id, saved.revision - 1, stored.revision)
-        keep_frames(conn, saved.id, write.document)
+        keep_frames(conn, saved.id, write.document, known, self._insert_frames)
         conn.execute(
             revisions.insert().values(
                 notebook_id=saved.id, revision=saved.revision, saved_at=write.now, document=write.document.blob

@@ -16,7 +16,7 @@ from career_core.document_runs import RUN, DocumentWriter
 from career_core.models import Action, CheckIn, Goal, Notebook, Recurrence
 from career_core.plan.actions import mark_done
 from career_core.revision_frames import MANIFEST
-from career_core.schema import frames, revisions
+from career_core.schema import frames, notebooks, revisions
 from career_core.store import Store
 
 START = date(2026, 1, 5)
@@ -157,15 +157,63 @@ def test_two_tabs_saving_a_big_notebook_merge(store: Store) -> None:
 
 
 def test_a_big_document_written_whole_before_still_reads_and_the_next_save_lists_frames(store: Store) -> None:
-    """Versions before this one kept a document of several frames whole in its revision row."""
+    """Versions before this one kept a document of several frames whole in its revision row; a
+    server of this version, started on such a database, reads it and lists frames from then on."""
     nb = store.add("ana", big())
     whole = DocumentWriter().verified(nb)
     with store.engine.begin() as conn:
         conn.execute(revisions.update().where(revisions.c.notebook_id == nb.id).values(document=whole))
         conn.execute(frames.delete().where(frames.c.notebook_id == nb.id))
-    assert store.load("ana", nb.id).model_dump_json() == nb.model_dump_json()
+    started = Store(store.url)
+    assert started.load("ana", nb.id).model_dump_json() == nb.model_dump_json()
     nb.checkins.append(CheckIn(goal_id="g", on=START, value=3))
-    saved = store.save("ana", nb)
-    assert row(store, nb.id, saved.revision).startswith(MANIFEST)
+    saved = started.save("ana", nb)
+    assert row(started, nb.id, saved.revision).startswith(MANIFEST)
+    assert started.load("ana", nb.id).model_dump_json() == saved.model_dump_json()
+    assert started.load_revision("ana", nb.id, 1).checkins == saved.checkins[:-1]
+
+
+def test_a_revision_number_another_server_wrote_after_a_backup_was_put_back_is_not_taken_for_this_ones(store: Store) -> None:
+    """This server remembers the frames of revision 2 as it wrote it. The database is put back to
+    revision 1 and another server writes its own revision 2; this server's next save starts from
+    a revision 2 that is not its own, so it sends every frame, and every revision reads whole."""
+    nb = store.add("ana", big())
+    mine = store.load("ana", nb.id)
+    mine.checkins.append(CheckIn(goal_id="g", on=START, value=1))
+    mine = store.save("ana", mine)
+    with store.engine.begin() as conn:  # the backup of revision 1 put back
+        conn.execute(revisions.delete().where(revisions.c.notebook_id == nb.id, revisions.c.revision == 2))
+        conn.execute(frames.delete().where(frames.c.notebook_id == nb.id))
+        conn.execute(notebooks.update().where(notebooks.c.id == nb.id).values(revision=1, updated_at=nb.updated_at))
+        conn.execute(revisions.update().where(revisions.c.notebook_id == nb.id).values(document=DocumentWriter().verified(nb)))
+    other = Store(store.url)
+    theirs = other.load("ana", nb.id)
+    theirs.checkins.append(CheckIn(goal_id="g", on=START, value=2))
+    other.save("ana", theirs)
+    mine.title = "Renamed here"  # its last run of check-ins is the one this server remembers, not the stored one
+    saved = store.save("ana", mine)
     assert store.load("ana", nb.id).model_dump_json() == saved.model_dump_json()
-    assert store.load_revision("ana", nb.id, 1).checkins == saved.checkins[:-1]
+    assert [c.value for c in store.load_revision("ana", nb.id, 2).checkins[-1:]] == [2]
+
+
+@pytest.mark.parametrize(("wrote_it", "sent"), [(True, "the new frames"), (False, "every frame")],
+                         ids=["from the revision this server wrote", "from a revision another server wrote"])
+def test_a_save_sends_only_the_frames_new_to_the_revision_it_starts_from(store: Store, wrote_it: bool, sent: str) -> None:
+    """What a hosted database is sent: a check-in's few frames when this server wrote the revision
+    the save starts from; otherwise every frame, each kept only if the notebook lacks it."""
+    nb = store.add("ana", big())
+    writer = store if wrote_it else Store(store.url)
+    rows: list[int] = []
+
+    def count(_conn, _cursor, statement, parameters, _context, executemany) -> None:  # noqa: ANN001
+        if statement.lstrip().upper().startswith("INSERT") and "notebook_frames" in statement:
+            rows.append(len(parameters) if executemany else 1)
+
+    sa.event.listen(writer.engine, "before_cursor_execute", count)
+    try:
+        nb.checkins.append(CheckIn(goal_id="g", on=START, value=4))
+        writer.save("ana", nb)
+    finally:
+        sa.event.remove(writer.engine, "before_cursor_execute", count)
+    frames_in_document = len(set(DocumentWriter().framed(nb)))
+    assert sum(rows) == (2 if sent == "the new frames" else frames_in_document)  # the opening part and the last run
