@@ -40,6 +40,7 @@ import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -53,6 +54,7 @@ from career_core.models import CheckIn, Goal, Notebook  # noqa: E402
 from career_core.plan.actions import tick  # noqa: E402
 from career_core.rebuild import Known  # noqa: E402
 from career_core.sample import load_sample  # noqa: E402
+from career_core.schema import frames  # noqa: E402
 from career_core.store import Store, revisions  # noqa: E402
 from tests.synthetic import five_year_notebook  # noqa: E402
 
@@ -162,6 +164,30 @@ def bench(name: str, notebook: Notebook, repeat: int, warmup: int = 3) -> bool:
     ]:
         print(f"  {label:30}{ms(t[key].median):>11}")
     return ok
+
+
+def stored_bytes(store: Store) -> int:
+    """Everything the database holds of notebooks' documents: revision rows and the frames they list."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(sa.func.coalesce(sa.func.sum(sa.func.length(revisions.c.document)), 0))).scalar_one()
+        kept = conn.execute(sa.select(sa.func.coalesce(sa.func.sum(sa.func.length(frames.c.frame)), 0))).scalar_one()
+    return rows + kept
+
+
+def bench_stored_per_save(name: str, notebook: Notebook, saves: int = 50) -> None:
+    """What one check-in adds to the database (and a hosted database is sent), against the document."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(f"sqlite:///{Path(tmp) / 'bench.db'}")
+        current = store.add(OWNER, notebook)
+        first = stored_bytes(store)
+        goal = current.checkins[-1].goal_id if current.checkins else current.goals[0].id
+        for i in range(saves):
+            current.checkins.append(CheckIn(goal_id=goal, on=date.today(), value=float(i)))
+            current = store.save(OWNER, current)
+        per_save = (stored_bytes(store) - first) / saves
+        store.engine.dispose()
+    print(f"\n== stored per check-in, {name}: {per_save / 1000:.1f} KB a save over {saves} saves "
+          f"(the first revision {first / 1000:.1f} KB, the document {len(DocumentWriter().compressed(notebook)) / 1000:.1f} KB compressed)")
 
 
 def clocked(fn: Callable[..., T], *args: object) -> tuple[float, T]:
@@ -275,6 +301,8 @@ def main() -> int:
     ok &= bench("five-year notebook", five, max(20, args.repeat // 4))
     ok &= bench_drafts_and_merges("sample notebook", load_sample(), max(20, args.repeat // 4))
     ok &= bench_drafts_and_merges("five-year notebook", five, max(20, args.repeat // 4))
+    bench_stored_per_save("sample notebook", load_sample())
+    bench_stored_per_save("five-year notebook", five)
     if args.profile:
         profile(five)
     return 0 if ok else 1
