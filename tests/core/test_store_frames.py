@@ -9,6 +9,8 @@ from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from career_core import edit
 from career_core import store as store_module
@@ -217,3 +219,36 @@ def test_a_save_sends_only_the_frames_new_to_the_revision_it_starts_from(store: 
         sa.event.remove(writer.engine, "before_cursor_execute", count)
     frames_in_document = len(set(DocumentWriter().framed(nb)))
     assert sum(rows) == (2 if sent == "the new frames" else frames_in_document)  # the opening part and the last run
+
+
+EDITS = ["add a check-in", "remove a check-in", "rename", "rename an action"]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["one", "other"]), st.sampled_from(EDITS), st.integers(0, 10_000)),
+                min_size=1, max_size=12))
+def test_two_servers_saving_one_notebook_in_turn_keep_every_revision_whole(store: Store, turns) -> None:
+    """Each server remembers its own writes; whichever saves, from its own revision or the other's
+    (merging when the other saved since), every revision reads back as it was saved, from both."""
+    servers = {"one": store, "other": Store(store.url)}
+    first = store.add("ana", big(checkins=4 * RUN + 3))
+    tabs = {name: server.load("ana", first.id) for name, server in servers.items()}
+    saved = {first.revision: first.model_dump_json()}
+    for name, kind, n in turns:
+        tab = tabs[name]
+        if kind == "add a check-in":
+            tab.checkins.append(CheckIn(goal_id="g", on=START, value=n))
+        elif kind == "remove a check-in":
+            tab.checkins.pop(n % len(tab.checkins))
+        elif kind == "rename":
+            tab.title = f"Renamed {n}"
+        else:
+            edit.renew(tab.actions, tab.actions[n % len(tab.actions)], title=f"Step {n}")
+        outcome = servers[name].save_merging("ana", tab)
+        tabs[name] = outcome.notebook if outcome.saved else servers[name].load("ana", first.id)
+        if outcome.saved:
+            saved[outcome.notebook.revision] = outcome.notebook.model_dump_json()
+    for server in servers.values():
+        for revision, text in saved.items():
+            assert server.load_revision("ana", first.id, revision).model_dump_json() == text
+    assert held(store, first.id).keys() == listed(store, first.id)
