@@ -91,7 +91,7 @@ def remove_goal(notebook: Notebook, goal_id: str) -> None:
     for goal in notebook.goals:
         if goal.parent_id == goal_id:
             goal.__dict__["parent_id"] = None
-    without_link(notebook.actions, "goal_id", goal_id)
+    without_link(notebook.actions, "goal_id", goal_id)  # frozen: copies; the others keep their objects
     for initiative in notebook.initiatives:
         if goal_id in initiative.goal_ids:  # every link: an initiative may name a goal twice (a file imported so)
             initiative.goal_ids[:] = [g for g in initiative.goal_ids if g != goal_id]

@@ -20,12 +20,10 @@ from datetime import datetime
 from threading import Lock
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from career_core.document_runs import CHECK, Frame
-from career_core.schema import DIGEST, frames, revisions
+from career_core.schema import DIGEST, conflict_insert, frames, revisions
 
 # A revision's document that lists its frames starts so: never the start of a Zstandard frame
 # (28 b5 2f fd) or of zlib's stream (78), the two other forms a stored document takes.
@@ -90,7 +88,7 @@ class Listed:
 
 def inserting(dialect: str) -> sa.Executable | None:
     """The statement that stores a frame unless its notebook holds it already (SQLite, PostgreSQL)."""
-    insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}.get(dialect)
+    insert = conflict_insert(dialect)
     return None if insert is None else insert(frames).on_conflict_do_nothing(index_elements=[frames.c.notebook_id, frames.c.digest])
 
 

@@ -6,7 +6,12 @@ Apart from the store (career_core.store) so that the frames a revision lists
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 MAX_DRAFT_KEY = 200  # characters of a draft's field key
 
@@ -58,3 +63,8 @@ drafts = sa.Table(
     sa.Column("text", sa.Text, nullable=False),  # JSON: keeps any character, NUL too (see _draft)
     sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+
+def conflict_insert(dialect: str) -> Callable[[sa.Table], Any] | None:
+    """The dialect's INSERT that takes an ON CONFLICT clause (SQLite, PostgreSQL), or None."""
+    return {"sqlite": sqlite_insert, "postgresql": postgresql_insert}.get(dialect)

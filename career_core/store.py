@@ -44,8 +44,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 
 from career_core.database import default_url, make_engine
@@ -54,7 +52,7 @@ from career_core.merge import Conflict, Side, merge
 from career_core.models import Notebook, new_notebook_id, utc_now
 from career_core.rebuild import Known
 from career_core.revision_frames import Incomplete, Listed, StoredDocument, assembled, inserting, keep_frames, sweep
-from career_core.schema import MAX_DRAFT_KEY, drafts, frames, metadata, notebooks, revisions
+from career_core.schema import MAX_DRAFT_KEY, conflict_insert, drafts, frames, metadata, notebooks, revisions
 
 # Pruning keeps at least this many recent revisions, and every revision younger than KEEP_DAYS;
 # older ones are thinned to the last revision of each day, never removed outright.
@@ -533,7 +531,7 @@ def _text(conn: Connection, notebook_id: str, blob: bytes) -> str:
 
 def _draft_upsert(dialect: str) -> sa.Executable | None:
     """One-statement insert-or-overwrite where the database has it (SQLite, PostgreSQL)."""
-    insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}.get(dialect)
+    insert = conflict_insert(dialect)
     if insert is None:
         return None
     statement = insert(drafts)

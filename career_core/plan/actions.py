@@ -83,14 +83,17 @@ def mark_done(nb: Notebook, action_id: str, today: date) -> date | None:
     if action.recurrence is not Recurrence.NONE and action.status is ActionStatus.TO_DO and not series_over:
         day = current_date(action, today)
         if day is not None:
-            edit.renew(nb.actions, action, done_on=sorted({*action.done_on, day}))
+            _ticked(nb, action, day)
             return day
     edit.renew(nb.actions, action, status=ActionStatus.DONE, completed_at=today)
     return None
 
 
 def tick(nb: Notebook, action_id: str, day: date) -> None:
-    action = _action(nb, action_id)
+    _ticked(nb, _action(nb, action_id), day)
+
+
+def _ticked(nb: Notebook, action: Action, day: date) -> None:
     edit.renew(nb.actions, action, done_on=sorted({*action.done_on, day}))
 
 

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from career_core import edit
+from career_core import edit, revision_frames
 from career_core import store as store_module
 from career_core.document_runs import RUN, DocumentWriter
 from career_core.models import Action, CheckIn, Goal, Notebook, Recurrence
@@ -53,7 +53,7 @@ def listed(store: Store, notebook_id: str) -> set[bytes]:
     """Every digest a revision of the notebook lists."""
     with store.engine.connect() as conn:
         blobs = [bytes(b) for (b,) in conn.execute(sa.select(revisions.c.document).where(revisions.c.notebook_id == notebook_id))]
-    return {b[k:k + 16] for b in blobs if b.startswith(MANIFEST) for k in range(len(MANIFEST), len(b), 16)}
+    return {d for b in blobs if b.startswith(MANIFEST) for d in revision_frames.listed(b)}
 
 
 # Each edit, and at most how much of the compressed document it stores anew.
@@ -252,3 +252,14 @@ def test_two_servers_saving_one_notebook_in_turn_keep_every_revision_whole(store
         for revision, text in saved.items():
             assert server.load_revision("ana", first.id, revision).model_dump_json() == text
     assert held(store, first.id).keys() == listed(store, first.id)
+
+
+def test_a_database_without_insert_or_skip_asks_which_frames_it_holds(store: Store) -> None:
+    """The path for a database other than SQLite and PostgreSQL: the same frames end up stored."""
+    nb = store.add("ana", big())
+    other = Store(store.url)  # another server, which has not written this notebook: it offers every frame
+    other._insert_frames = None
+    nb.checkins.append(CheckIn(goal_id="g", on=START, value=5))
+    saved = other.save("ana", nb)
+    assert held(store, nb.id).keys() == listed(store, nb.id)
+    assert store.load("ana", nb.id).model_dump_json() == saved.model_dump_json()
