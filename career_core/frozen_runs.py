@@ -1,8 +1,9 @@
-"""Runs of frozen entries, recognised again by identity.
+"""Runs of frozen entries, recognised again by what they hold.
 
 Check-ins and actions are frozen (models.CheckIn, models.Action): one never changes in place, it
 is replaced. So what was worked out from a run of them (its JSON, the fields the consistency
-check reads, its check-ins by goal) holds as long as the run holds the very same objects. A
+check reads, its check-ins by goal) holds as long as the run holds the same entries: the very
+same objects, or equal ones (a frozen entry's JSON and every answer follow from its values). A
 notebook kept for years has thousands of check-ins and hundreds of actions, and a save adds,
 changes or removes one or two, so a caller that keeps the runs of its last call works out again
 only the runs a save changed.
@@ -11,7 +12,6 @@ only the runs a save changed.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from operator import is_
 from typing import Any, Generic, Protocol, TypeVar
 
 RUN = 256  # entries per run: one new check-in works out at most this many again
@@ -28,15 +28,17 @@ R = TypeVar("R", bound=Run)
 
 def split(entries: Sequence[Any], kept: Mapping[Key, R], make: Callable[[tuple[Any, ...]], R],
           size: int = RUN) -> list[tuple[Key, R]]:
-    """`entries` in runs of `size`, each the run kept from before when it holds the very same
-    objects, else `make(entries of the run)`, in order."""
+    """`entries` in runs of `size`, each the run kept from before when it holds the same entries,
+    else `make(entries of the run)`, in order."""
     out = []
     for k in range(0, len(entries), size):
         chunk = tuple(entries[k:k + size])
-        # The ids are those of live objects: a kept run holds its entries, so no id is reused while kept.
+        # The key finds the run to compare; the comparison decides. Comparing tuples passes over the
+        # very same objects in C without calling their __eq__ (a few times faster than a loop of
+        # `is`), which a pydantic model's runs only for an entry that was replaced.
         key = (id(chunk[0]), id(chunk[-1]), len(chunk))
         run = kept.get(key)
-        if run is None or not all(map(is_, run.entries, chunk)):  # same length: the key says so
+        if run is None or run.entries != chunk:
             run = make(chunk)
         out.append((key, run))
     return out
@@ -65,7 +67,7 @@ class Memo:
 class Keeper(Generic[R]):
     """The runs of one list (a notebook's check-ins or actions), kept from one call to the next by whoever
     reads them repeatedly (a session, the store's writer): `runs(entries)` reuses each run that
-    holds the very same objects, with all that was worked out from it, and lets the others go.
+    holds the same entries, with all that was worked out from it, and lets the others go.
     `make` builds a run afresh (a `Memo` unless told); `size` entries make a run."""
 
     __slots__ = ("_kept", "_make", "_size")

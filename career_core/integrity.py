@@ -280,14 +280,15 @@ def problems(notebook: Any, runs: Runs | None = None) -> list[tuple[str, str]]:
 
 
 def _covering(notebook: Any, runs: Runs) -> Runs:
-    """The runs that hold, entry for entry, the very list at their path (a referred list is
-    always read afresh: its ids are the targets); any other is ignored and its list read whole."""
+    """The runs that hold, entry for entry, the list at their path (the same entries, as
+    frozen_runs compares them; a referred list is always read afresh: its ids are the targets);
+    any other is ignored and its list read whole."""
     out = {}
     for path, path_runs in runs.items():
         found = list(lists(notebook, path))
         entries = list(chain.from_iterable(run.entries for run in path_runs))
         if (path not in REFERRED and "[]." not in path and len(found) == 1 and len(entries) == len(found[0])
-                and all(map(is_, entries, found[0]))):
+                and entries == found[0]):
             out[path] = path_runs
     return out
 

@@ -39,9 +39,17 @@ Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=limits.SHORT)]
 Rating = Annotated[int, Field(ge=1, le=5)]
 Confidence = Annotated[int, Field(ge=1, le=10)]
-Hours = Annotated[float, Field(ge=0, le=168)]
+
+
+def _unsigned(value: float) -> float:
+    """-0 is kept as 0: the same number, so equal entries also write the same JSON (the store
+    reuses a run of entries equal to the one it wrote, career_core.frozen_runs)."""
+    return value + 0.0  # -0.0 + 0.0 is 0.0; any other value is unchanged
+
+
+Hours = Annotated[float, Field(ge=0, le=168), AfterValidator(_unsigned)]
 # A measured value: NaN and Infinity are refused, never stored (JSON would turn them into blanks).
-Number = Annotated[float, Field(allow_inf_nan=False)]
+Number = Annotated[float, Field(allow_inf_nan=False), AfterValidator(_unsigned)]
 # Every date lies between 1900 and 2200, so date arithmetic on any page stays inside Python's dates.
 Day = Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]
 

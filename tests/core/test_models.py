@@ -209,6 +209,27 @@ def test_a_link_a_value_or_a_day_named_twice_counts_once(model, given, field, na
     assert getattr(model.model_validate_json(entry.model_dump_json()), field) == kept
 
 
+@pytest.mark.parametrize(
+    ("model", "given", "field", "typed", "json"),
+    [
+        (CheckIn, {"goal_id": "g"}, "value", -0.0, "0.0"),
+        (CheckIn, {"goal_id": "g"}, "value", 0.0, "0.0"),
+        (CheckIn, {"goal_id": "g"}, "value", -2.5, "-2.5"),
+        (Action, {"title": "a"}, "hours", -0.0, "0.0"),
+        (Action, {"title": "a"}, "hours", 1.5, "1.5"),
+        (Metric, {}, "target", -0.0, "0.0"),
+        (Metric, {}, "baseline", -1e-300, "-1e-300"),
+    ],
+    ids=["a check-in of -0", "of 0", "of a negative number", "an action of -0 hours", "of 1.5 hours",
+         "a target of -0", "a tiny negative baseline"],
+)
+def test_minus_zero_is_kept_as_zero(model, given, field, typed, json):
+    """-0 and 0 are one number; stored as one, equal check-ins or actions write the same JSON, which
+    the store relies on when it reuses a run of entries equal to what it wrote."""
+    entry = model.model_validate({**given, field: typed})
+    assert f'"{field}":{json}' in entry.model_dump_json()
+
+
 def _members() -> list[Labelled]:
     kinds, todo = [], [Labelled]
     while todo:

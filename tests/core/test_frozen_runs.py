@@ -1,0 +1,57 @@
+"""Runs of frozen entries: a run is reused while it holds the same entries, and made again otherwise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from career_core.frozen_runs import Keeper, Memo
+from career_core.models import CheckIn
+
+
+def _checkins(n: int) -> list[CheckIn]:
+    return [CheckIn(id=f"c{k}", goal_id="g", value=float(k)) for k in range(n)]
+
+
+def _replace(at: int, **changes) -> Callable[[list[CheckIn]], None]:
+    def edit(entries: list[CheckIn]) -> None:
+        entries[at] = entries[at].model_copy(update=changes)
+    return edit
+
+
+def _copy_all(entries: list[CheckIn]) -> None:
+    entries[:] = [CheckIn.model_validate(c.model_dump()) for c in entries]
+
+
+@pytest.mark.parametrize(
+    ("edit", "made_again"),
+    [
+        (lambda entries: None, []),
+        (_replace(1), []),
+        (_replace(0), [0]),
+        (_replace(1, value=-1.0), [0]),
+        (_replace(5, note="a note"), [1]),
+        (_replace(7, value=-1.0), [1]),
+        (lambda entries: entries.append(CheckIn(id="new", goal_id="g")), [2]),
+        (lambda entries: entries.pop(), [1]),
+        (lambda entries: entries.pop(0), [0, 1]),
+        (lambda entries: entries.insert(0, CheckIn(id="new", goal_id="g")), [0, 1, 2]),
+        (_copy_all, [0, 1]),
+    ],
+    ids=["nothing changed", "an equal copy in the middle", "an equal copy first (the run's key changes)",
+         "an entry's value changed", "a note added in the second run", "the last entry of a full run changed",
+         "one added at the end", "the last removed", "the first removed (every run shifts)",
+         "one put first (every run shifts)", "every entry read again (new keys)"],
+)
+def test_a_run_is_reused_while_it_holds_the_same_entries(edit, made_again):
+    """Runs of 4 over 8 check-ins; `made_again`: the runs worked out afresh after the edit. A run is
+    found by its first and last entries and its length, then compared: an equal copy inside it
+    keeps the run (its JSON and every answer follow from its values)."""
+    entries = _checkins(8)
+    keeper: Keeper[Memo] = Keeper(size=4)
+    before = keeper.runs(entries)
+    edit(entries)
+    after = keeper.runs(entries)
+    assert [k for k, run in enumerate(after) if k >= len(before) or run is not before[k]] == made_again
+    assert [c for run in after for c in run.entries] == entries
