@@ -271,6 +271,27 @@ def test_milestones_reached_are_listed(open_app, db):
     assert "Halfway, wrongly." not in texts(at)  # celebrated once, no longer true: withdrawn quietly
 
 
+def test_earlier_milestones_are_drawn_only_while_their_list_is_open(open_app, db):
+    from career_core.models import JournalEntry
+
+    goals = [_goal(f"Raise the engagement score of team {k} from 62 to 75") for k in range(3)]
+    journal = [JournalEntry(goal_id=g.id, milestone=m, on=TODAY - timedelta(days=4 * k + m // 25),
+                            text=f"Milestone {m} of team {k}.")
+               for k, g in enumerate(goals) for m in (25, 50, 75, 100)]
+    _notebook(db, *goals, checkins=[CheckIn(goal_id=g.id, on=TODAY - timedelta(days=1), value=75) for g in goals],
+              journal=journal)
+    at = open_app(page="progress")
+    assert [e.label for e in at.expander if e.label.endswith("milestones")] == ["All 12 milestones"]
+    latest = texts(at)
+    assert "Milestone 25 of team 0." in latest and "Milestone 50 of team 2." in latest  # the ten latest
+    assert "Milestone 75 of team 2." not in latest and "Milestone 100 of team 2." not in latest
+    at.session_state["progress.milestones.open"] = True  # as a click on the list does
+    at.run()
+    assert not at.exception
+    opened = texts(at)
+    assert all(f"Milestone {m} of team {k}." in opened for k in range(3) for m in (25, 50, 75, 100))
+
+
 def test_user_text_shows_as_typed(open_app, db):
     g = _goal("**Bold** <b>move</b> [x](http://y)")
     _notebook(db, g)
