@@ -115,10 +115,11 @@ def actions_for(nb: Notebook, goal_id: str, today: date) -> None:
         st.caption("Nothing due this week for this goal.")
         frame.page_link("plan", "Plan actions", icon=":material/event_note:")
     for line in soon:
-        cols = st.columns([0.72, 0.28], vertical_alignment="center")
-        cols[0].markdown(f"{md(line.title)}  \n:gray[{md(line.when(today))} · {wording.hours(line.hours)}]")
-        cols[1].button("Done", key=session.key(f"tick.{line.action_id}.{line.next_date}"), icon=":material/check:",
-                       on_click=_tick, args=(line.action_id,), help="Tick off this step")
+        # One horizontal row, not columns (three blocks): a busy week draws several on every check-in.
+        row = st.container(horizontal=True, wrap=False, vertical_alignment="center", gap="small")
+        row.markdown(f"{md(line.title)}  \n:gray[{md(line.when(today))} · {wording.hours(line.hours)}]", width="stretch")
+        row.button("Done", key=session.key(f"tick.{line.action_id}.{line.next_date}"), icon=":material/check:",
+                   on_click=_tick, args=(line.action_id,), help="Tick off this step")
         fields.show_error(f"action.{line.action_id}")
 
 
