@@ -114,6 +114,7 @@ def _action_row(nb: Notebook, line: ActionLine, today: date) -> None:
 
 
 FINISHED = "plan.initiatives.finished"
+ENDED_STOPS = "plan.stop.ended"
 
 
 def initiatives_section(nb: Notebook, today: date) -> None:
@@ -179,17 +180,29 @@ def stop_section(nb: Notebook, today: date) -> None:
                      today, expanded=not nb.stop_doing, icon=":material/add:", added="Added to your stop-doing list.")
     if not nb.stop_doing:
         st.caption("Nothing on the list yet.")
-    for line in stop_doing.stop_lines(nb, today):
-        s = line.entry
-        box, head = entries.card(STOP, s.id)
-        head.markdown(f"{STOP_ICONS[s.kind]} **{md(s.what)}**  \n"
-                      f":small[{md(line.text)} · {wording.hours(s.hours_per_week)} a week · {md(line.state)}]")
-        entries.edit_button(STOP, s.id, head)
-        with box:
-            entries.show_error(STOP, s.id)
-            if entries.is_open(STOP, s.id):
-                entries.edit_form(STOP, s, drafts.stop_draft(s), today, delete="Remove from the list",
-                                  delete_note="It leaves the list; an earlier revision keeps it.", confirm=False)
+    lines = stop_doing.stop_lines(nb, today)
+    for line in (line for line in lines if not line.ended):
+        _stop_card(nb, line, today)
+    if ended := [line for line in lines if line.ended]:
+        if any(entries.is_open(STOP, line.entry.id) for line in ended):
+            st.session_state[ENDED_STOPS] = True  # the entry being edited stays in sight
+        # Drawn only while open: postponements that ended pile up over the years.
+        with st.expander(f"Ended ({len(ended)})", icon=":material/history:", key=ENDED_STOPS, on_change="rerun") as shown:
+            for line in ended if shown.open else ():
+                _stop_card(nb, line, today)
+
+
+def _stop_card(nb: Notebook, line: stop_doing.StopLine, today: date) -> None:
+    s = line.entry
+    box, head = entries.card(STOP, s.id)
+    head.markdown(f"{STOP_ICONS[s.kind]} **{md(s.what)}**  \n"
+                  f":small[{md(line.text)} · {wording.hours(s.hours_per_week)} a week · {md(line.state)}]")
+    entries.edit_button(STOP, s.id, head)
+    with box:
+        entries.show_error(STOP, s.id)
+        if entries.is_open(STOP, s.id):
+            entries.edit_form(STOP, s, drafts.stop_draft(s), today, delete="Remove from the list",
+                              delete_note="It leaves the list; an earlier revision keeps it.", confirm=False)
 
 
 # --- timeline --------------------------------------------------------------------------------

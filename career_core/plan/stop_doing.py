@@ -46,12 +46,14 @@ class StopLine:
     in_effect: bool
     state: str  # when it frees its hours, in words
     text: str  # what was done with it: cancelled, postponed, delegated to whom
+    ended: bool  # its end date has come: the task is back with you, or the stop is over
 
 
 def stop_lines(nb: Notebook, today: date) -> list[StopLine]:
-    """The stop-doing list, entries that free hours this week first."""
-    lines = [StopLine(s, *stop_state(s, today), stop_text(s, today)) for s in nb.stop_doing]
-    return sorted(lines, key=lambda line: not line.in_effect)
+    """The stop-doing list, entries that free hours this week first, those that ended last."""
+    lines = [StopLine(s, *stop_state(s, today), stop_text(s, today), s.until is not None and s.until <= today)
+             for s in nb.stop_doing]
+    return sorted(lines, key=lambda line: (line.ended, not line.in_effect))
 
 
 def stop_text(entry: StopDoing, today: date | None = None) -> str:

@@ -349,6 +349,21 @@ def test_a_stop_doing_entry_is_edited_and_removed(open_app, db):
     assert db.load("local", nb.id).stop_doing == []
 
 
+def test_ended_stop_doing_entries_wait_in_a_list_drawn_once_opened_and_stay_open_while_edited(open_app, db):
+    _seed(db, stop_doing=[StopDoing(what="Rates call", kind=StopKind.POSTPONE, until=TODAY - timedelta(days=30)),
+                          StopDoing(what="Monday forecast", kind=StopKind.DELEGATE, delegate_to="Sam")])
+    at = _section(open_app(page="plan"), "Stop doing")
+    assert [e.label for e in at.expander if e.label.startswith("Ended")] == ["Ended (1)"]
+    assert "Monday forecast" in texts(at) and "Rates call" not in texts(at)
+    at.session_state["plan.stop.ended"] = True  # opened
+    at.run()
+    assert "Rates call" in texts(at) and "back with you since" in texts(at)
+    [b for b in at.button if b.label == "Edit"][-1].click().run()  # the ended one's, drawn last
+    at.session_state["plan.stop.ended"] = False  # closed while its editor is open
+    at.run()
+    assert "Rates call" in texts(at) and at.session_state["plan.stop.ended"]
+
+
 # --- timeline ---------------------------------------------------------------------------------
 
 

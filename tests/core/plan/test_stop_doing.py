@@ -72,3 +72,36 @@ def test_stop_lines_put_what_frees_hours_now_first():
     ])
     assert [(line.entry.what, line.in_effect, line.text) for line in stop_lines(nb, TODAY)] == [
         ("Rates call", True, "Cancelled"), ("Back already", False, "Postponed, until 1 Oct")]
+
+
+@pytest.mark.parametrize(
+    ("entry", "ended"),
+    [
+        (StopDoing(what="x"), False),
+        (StopDoing(what="x", since=days(7)), False),  # not started yet
+        (StopDoing(what="x", kind=StopKind.POSTPONE, until=days(1)), False),  # back tomorrow
+        (StopDoing(what="x", kind=StopKind.POSTPONE, until=TODAY), True),  # back today
+        (StopDoing(what="x", kind=StopKind.POSTPONE, until=D(2026, 10, 1)), True),
+        (StopDoing(what="x", kind=StopKind.DELEGATE, delegate_to="Sam", until=days(-1)), True),
+        (StopDoing(what="x", kind=StopKind.DELEGATE, delegate_to="Sam", until=days(30)), False),
+    ],
+    ids=["no end", "starts next week", "back tomorrow", "back today", "back since October", "delegated until yesterday",
+         "delegated for a month"],
+)
+def test_an_entry_has_ended_once_its_end_date_comes(entry, ended):
+    """Ended entries wait in a list of their own on the Plan page, drawn only while open."""
+    (line,) = stop_lines(notebook(stop_doing=[entry]), TODAY)
+    assert line.ended is ended
+    assert not (line.ended and line.in_effect)
+
+
+def test_stop_lines_run_from_what_frees_hours_now_to_what_has_ended():
+    nb = notebook(stop_doing=[
+        StopDoing(what="Back already", kind=StopKind.POSTPONE, until=D(2026, 10, 1)),
+        StopDoing(what="From next week", since=days(7)),
+        StopDoing(what="Rates call"),
+        StopDoing(what="Back tomorrow", kind=StopKind.POSTPONE, until=days(1)),
+        StopDoing(what="Back today", kind=StopKind.POSTPONE, until=TODAY),
+    ])
+    assert [line.entry.what for line in stop_lines(nb, TODAY)] == [
+        "Rates call", "From next week", "Back tomorrow", "Back already", "Back today"]
