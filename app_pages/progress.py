@@ -10,7 +10,7 @@ from career_core.checkin_calendar import CheckinCalendar
 from career_core.checkins import DONE_CHOICES, goal_checkins, loggable_goals, new_checkin
 from career_core.edit import find, remove
 from career_core.milestones import record_milestones, standing_milestones
-from career_core.models import CheckIn, Direction, Notebook
+from career_core.models import CheckIn, Direction, JournalEntry, Notebook
 from career_core.plan.actions import due_soon, mark_done
 from career_core.progress import GoalProgress, ProgressStatus
 from career_core.progress_views import board, board_goals
@@ -277,29 +277,33 @@ def calendar_section(nb: Notebook, cal: CheckinCalendar, today: date) -> None:
                     key=session.key("chart.calendar"), config={"displaylogo": False})
 
 
-def _milestone_lists(nb: Notebook, today: date) -> tuple[str, str, int]:
-    """The ten latest milestones that still hold, the others, each list as one Markdown text, and
-    how many there are in all (only those the goal's progress still holds)."""
-    entries = standing_milestones(nb, derived.progress(nb, today))
-    latest = "\n\n".join(f":material/celebration: **{j.milestone}%** · {wording.day(j.on, today)}  \n{md(j.text)}"
-                         for j in entries[:10])
-    earlier = "\n\n".join(f"**{j.milestone}%** · {wording.day(j.on, today)} · {md(j.text)}" for j in entries[10:])
-    return latest, earlier, len(entries)
+def _milestones(nb: Notebook, today: date) -> list[JournalEntry]:
+    return standing_milestones(nb, derived.progress(nb, today))  # only those the goal's progress still holds
+
+
+def _latest_milestones(nb: Notebook, today: date) -> str:
+    return "\n\n".join(f":material/celebration: **{j.milestone}%** · {wording.day(j.on, today)}  \n{md(j.text)}"
+                       for j in derived.per_revision(_milestones, nb, today)[:10])
+
+
+def _earlier_milestones(nb: Notebook, today: date) -> str:
+    return "\n\n".join(f"**{j.milestone}%** · {wording.day(j.on, today)} · {md(j.text)}"
+                       for j in derived.per_revision(_milestones, nb, today)[10:])
 
 
 def milestones_section(nb: Notebook, today: date) -> None:
-    latest, earlier, count = derived.per_revision(_milestone_lists, nb, today)
+    count = len(derived.per_revision(_milestones, nb, today))
     st.subheader("Milestones", anchor=False)
     if not count:
         st.caption("At 25, 50, 75 and 100% of a goal you get a moment to celebrate; it is kept here.")
         return
-    # One element for each list, not one an entry; the earlier ones drawn only while open (a few
-    # years hold a hundred milestones).
-    st.markdown(latest)
-    if earlier:
-        with st.expander(f"All {count} milestones", key=MILESTONES_OPEN, on_change="rerun") as shown:
+    # One element for each list, not one an entry, each written once per revision; the earlier
+    # ones only while open (a few years hold a hundred milestones).
+    st.markdown(derived.per_revision(_latest_milestones, nb, today))
+    if count > 10:
+        with st.expander(f"Earlier milestones ({count - 10})", key=MILESTONES_OPEN, on_change="rerun") as shown:
             if shown.open:
-                st.markdown(earlier)
+                st.markdown(derived.per_revision(_earlier_milestones, nb, today))
 
 
 def celebrate() -> None:
