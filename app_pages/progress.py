@@ -21,6 +21,7 @@ from waypoint_ui.text import md, short
 
 FLASH = "progress.flash"
 MILESTONES_OPEN = "progress.milestones.open"
+BOARD_TABLE_OPEN = "progress.board.table.open"
 
 
 # --- logging a check-in ------------------------------------------------------------------------
@@ -231,18 +232,24 @@ def board_section(progress: dict[str, GoalProgress], nb: Notebook, today: date) 
         st.plotly_chart(derived.per_revision(_board_chart, nb, today, show == "Including achieved", session.presenting()),
                         width="stretch",
                         key=session.key("chart.board"), config={"displaylogo": False})
-        table = derived.per_revision(_board_table, nb, today, show == "Including achieved")
-        with st.expander("As a table"):
-            st.dataframe(table, hide_index=True, width="stretch", column_config={
-                "Progress": st.column_config.ProgressColumn(format="%d%%", min_value=0, max_value=100),
-                "Expected today": st.column_config.NumberColumn(format="%d%%"),
-                "Deadline": st.column_config.DateColumn(format=wording.DATE_COLUMN),
-                "Forecast": st.column_config.DateColumn(format=wording.DATE_COLUMN),
-                "Last check-in": st.column_config.DateColumn(format=wording.DATE_COLUMN),
-            })
+        # Drawn only while open: converting the table for the browser costs more than the chart.
+        with st.expander("As a table", key=BOARD_TABLE_OPEN, on_change="rerun") as shown:
+            if shown.open:
+                _board_table_drawn(nb, today, show == "Including achieved")
     untracked = sum(not gp.tracked for gp in progress.values())
     if untracked:
         st.caption(f"{wording.plural(untracked, 'paused or dropped goal')} not shown.")
+
+
+def _board_table_drawn(nb: Notebook, today: date, include_achieved: bool) -> None:
+    st.dataframe(derived.per_revision(_board_table, nb, today, include_achieved), hide_index=True, width="stretch",
+                 column_config={
+                     "Progress": st.column_config.ProgressColumn(format="%d%%", min_value=0, max_value=100),
+                     "Expected today": st.column_config.NumberColumn(format="%d%%"),
+                     "Deadline": st.column_config.DateColumn(format=wording.DATE_COLUMN),
+                     "Forecast": st.column_config.DateColumn(format=wording.DATE_COLUMN),
+                     "Last check-in": st.column_config.DateColumn(format=wording.DATE_COLUMN),
+                 })
 
 
 def _board_groups(nb: Notebook, today: date, include_achieved: bool) -> dict[ProgressStatus, list[GoalProgress]]:

@@ -247,6 +247,19 @@ def test_the_board_groups_goals_by_status_in_words(open_app, db):
     assert "Learn Spanish" not in json.dumps(board)
 
 
+def test_the_board_as_a_table_is_drawn_once_opened_and_says_each_status_in_words(open_app, db):
+    late = _goal("Cut the backlog to 20", deadline=TODAY - timedelta(days=5))
+    fine = _goal("Raise the engagement score from 62 to 75")
+    _notebook(db, late, fine, checkins=[CheckIn(goal_id=fine.id, on=TODAY, value=69)])
+    at = open_app(page="progress")
+    assert [e.label for e in at.expander if e.label == "As a table"] == ["As a table"] and not at.dataframe
+    at.session_state["progress.board.table.open"] = True  # as a click on it does
+    at.run()
+    table = at.dataframe[0].value
+    assert list(zip(table["Status"], table["Goal"], strict=True)) == [
+        ("■ Overdue", "Cut the backlog to 20"), ("● On track", "Raise the engagement score from 62 to 75")]
+
+
 def test_the_calendar_counts_check_ins_without_streak_talk(open_app, db):
     g = _goal()
     _notebook(db, g, checkins=[CheckIn(goal_id=g.id, on=TODAY - timedelta(weeks=w), value=64 + w % 3) for w in (0, 1, 5)])
