@@ -494,7 +494,7 @@ class Reuse:
     each goal's answer with what it was worked out from (`_inputs`), and the runs of check-ins
     (career_core.frozen_runs), each grouped by goal once."""
 
-    goals: dict[str, tuple[tuple[object, ...], GoalProgress]] = field(default_factory=dict)
+    goals: dict[str, tuple[tuple[object, ...], tuple[Action, ...], GoalProgress]] = field(default_factory=dict)
     runs: Keeper = field(default_factory=Keeper)
 
 
@@ -535,11 +535,11 @@ def all_progress(notebook: Notebook, today: date, only: Collection[str] | None =
         if reuse is None:
             gp = goal_progress(goal, mine, today, actions=acts, children=children)
         else:
-            inputs = _inputs(goal, mine, acts, children, today)
+            inputs, steps = _inputs(goal, mine, children, today), tuple(acts)
             held = reuse.goals.get(goal.id)
-            gp = held[1] if held is not None and held[0] == inputs else \
+            gp = held[2] if held is not None and held[0] == inputs and _same_steps(held[1], steps) else \
                 goal_progress(goal, mine, today, actions=acts, children=children)
-            reuse.goals[goal.id] = (inputs, gp)
+            reuse.goals[goal.id] = (inputs, steps, gp)
         done[goal.id] = gp
         return gp
 
@@ -581,11 +581,16 @@ def _with_stepping_stones(goal_ids: Collection[str], kids: Mapping[str, list[Goa
 _STEP_FIELDS = attrgetter("recurrence", "status", "completed_at")  # what a step reads of an action
 
 
-def _inputs(goal: Goal, checkins: Sequence[CheckIn], actions: Sequence[Action], children: Sequence[GoalProgress],
-            today: date) -> tuple[object, ...]:
-    """Everything `goal_progress` reads, to tell whether a goal's answer can be reused. Check-ins are
-    frozen, so the same objects compare at once; actions by the fields a step reads."""
+def _inputs(goal: Goal, checkins: Sequence[CheckIn], children: Sequence[GoalProgress], today: date) -> tuple[object, ...]:
+    """Everything `goal_progress` reads but the goal's actions (`_same_steps`), to tell whether a
+    goal's answer can be reused. Check-ins are frozen, so the same objects compare at once."""
     m = goal.metric
     return (today, goal.statement, goal.status, goal.start, goal.created_at, goal.deadline,
-            m.direction, m.target, m.baseline, m.unit, tuple(checkins),
-            tuple(map(_STEP_FIELDS, actions)), tuple(children))
+            m.direction, m.target, m.baseline, m.unit, tuple(checkins), tuple(children))
+
+
+def _same_steps(before: tuple[Action, ...], now: tuple[Action, ...]) -> bool:
+    """Whether the goal's actions give the same steps. Actions are frozen: the same objects (the
+    common case) compare at once, without a tuple of fields an action; a renamed or ticked one is
+    compared by the fields a step reads."""
+    return before == now or list(map(_STEP_FIELDS, before)) == list(map(_STEP_FIELDS, now))
