@@ -134,16 +134,10 @@ def initiatives_section(nb: Notebook, today: date) -> None:
     for card in cards:
         if not card.finished:
             _initiative_card(nb, card, today)
-    finished = [card for card in cards if card.finished]
-    if finished:
-        if any(entries.is_open(INITIATIVE, c.initiative.id) for c in finished):
-            st.session_state[FINISHED] = True  # the card being edited stays in sight
-        # Drawn only while open: after a few years most initiatives are done.
-        with st.expander(f"Done and dropped ({len(finished)})", icon=":material/inventory_2:", key=FINISHED,
-                         on_change="rerun") as shown:
-            if shown.open:
-                for card in finished:
-                    _initiative_card(nb, card, today)
+    # After a few years most initiatives are done.
+    entries.set_apart(INITIATIVE, "Done and dropped", FINISHED, [card for card in cards if card.finished],
+                      lambda card: card.initiative.id, lambda card: _initiative_card(nb, card, today),
+                      icon=":material/inventory_2:")
 
 
 def _initiative_card(nb: Notebook, card: initiatives.InitiativeCard, today: date) -> None:
@@ -183,13 +177,9 @@ def stop_section(nb: Notebook, today: date) -> None:
     lines = stop_doing.stop_lines(nb, today)
     for line in (line for line in lines if not line.ended):
         _stop_card(nb, line, today)
-    if ended := [line for line in lines if line.ended]:
-        if any(entries.is_open(STOP, line.entry.id) for line in ended):
-            st.session_state[ENDED_STOPS] = True  # the entry being edited stays in sight
-        # Drawn only while open: postponements that ended pile up over the years.
-        with st.expander(f"Ended ({len(ended)})", icon=":material/history:", key=ENDED_STOPS, on_change="rerun") as shown:
-            for line in ended if shown.open else ():
-                _stop_card(nb, line, today)
+    # Postponements that ended pile up over the years.
+    entries.set_apart(STOP, "Ended", ENDED_STOPS, [line for line in lines if line.ended], lambda line: line.entry.id,
+                      lambda line: _stop_card(nb, line, today), icon=":material/history:")
 
 
 def _stop_card(nb: Notebook, line: stop_doing.StopLine, today: date) -> None:

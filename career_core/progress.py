@@ -491,8 +491,8 @@ def _where(progress: float | None, steps: _Steps | None, direction: Direction) -
 @dataclass(slots=True)
 class Reuse:
     """What a caller keeps from one `all_progress` call to the next (a session, for its notebook):
-    each goal's answer with what it was worked out from (`_inputs`), and the runs of check-ins
-    (career_core.frozen_runs), each grouped by goal once."""
+    each goal's answer with what it was worked out from (`_inputs`, and its actions), and the runs
+    of check-ins (career_core.frozen_runs), each grouped by goal once."""
 
     goals: dict[str, tuple[tuple[object, ...], tuple[Action, ...], GoalProgress]] = field(default_factory=dict)
     runs: Keeper = field(default_factory=Keeper)
@@ -535,11 +535,11 @@ def all_progress(notebook: Notebook, today: date, only: Collection[str] | None =
         if reuse is None:
             gp = goal_progress(goal, mine, today, actions=acts, children=children)
         else:
-            inputs, steps = _inputs(goal, mine, children, today), tuple(acts)
+            inputs, its_actions = _inputs(goal, mine, children, today), tuple(acts)
             held = reuse.goals.get(goal.id)
-            gp = held[2] if held is not None and held[0] == inputs and _same_steps(held[1], steps) else \
+            gp = held[2] if held is not None and held[0] == inputs and _same_steps(held[1], its_actions) else \
                 goal_progress(goal, mine, today, actions=acts, children=children)
-            reuse.goals[goal.id] = (inputs, steps, gp)
+            reuse.goals[goal.id] = (inputs, its_actions, gp)
         done[goal.id] = gp
         return gp
 

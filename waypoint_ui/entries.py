@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -21,6 +21,8 @@ from career_core.models import Item, Notebook
 from career_core.validation import EntryError
 from waypoint_ui import fields, notices, session
 from waypoint_ui.forms import EntryForm
+
+T = TypeVar("T")
 
 EDITING = "wp.editing"  # "<kind>:<id>" of the entry open for editing
 
@@ -79,6 +81,19 @@ def add_form_key(kind: EntryKind, notebook_id: str) -> str:
 
 def is_open(kind: EntryKind, entry_id: str) -> bool:
     return st.session_state.get(EDITING) == f"{kind.name}:{entry_id}"
+
+
+def set_apart(kind: EntryKind, label: str, key: str, items: list[T], entry_id: Callable[[T], str],
+              draw: Callable[[T], None], *, icon: str) -> None:
+    """Entries kept apart in a closed list ("Done and dropped", "Ended"), drawn only while it is
+    open: they pile up over the years. One being edited keeps the list open, so it stays in sight."""
+    if not items:
+        return
+    if any(is_open(kind, entry_id(item)) for item in items):
+        st.session_state[key] = True
+    with st.expander(f"{label} ({len(items)})", icon=icon, key=key, on_change="rerun") as shown:
+        for item in items if shown.open else ():
+            draw(item)
 
 
 def card(kind: EntryKind, entry_id: str) -> tuple[Any, Any]:

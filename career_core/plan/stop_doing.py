@@ -25,6 +25,11 @@ def freed_this_week(nb: Notebook, today: date) -> float:
     return round(sum(s.hours_per_week for s in nb.stop_doing if stop_in_effect(s, week)), 2)
 
 
+def stop_ended(entry: StopDoing, today: date) -> bool:
+    """Whether an entry's end date has come: a postponed task is back with you, a stop is over."""
+    return entry.until is not None and entry.until <= today
+
+
 def stop_state(entry: StopDoing, today: date) -> tuple[bool, str]:
     """Whether an entry frees its hours this week, and how that reads."""
     week = monday(today)
@@ -33,7 +38,7 @@ def stop_state(entry: StopDoing, today: date) -> tuple[bool, str]:
     if entry.until is not None and entry.until <= week + timedelta(days=6):
         postponed = entry.kind is StopKind.POSTPONE
         until = wording.day(entry.until, today)
-        if entry.until > today:
+        if not stop_ended(entry, today):
             return False, f"{'back with you' if postponed else 'ends'} on {until}"
         return False, f"back with you since {until}" if postponed else f"ended on {until}"
     first_week = monday(entry.since) + (timedelta(days=7) if entry.since and entry.since.weekday() else timedelta())
@@ -51,8 +56,7 @@ class StopLine:
 
 def stop_lines(nb: Notebook, today: date) -> list[StopLine]:
     """The stop-doing list, entries that free hours this week first, those that ended last."""
-    lines = [StopLine(s, *stop_state(s, today), stop_text(s, today), s.until is not None and s.until <= today)
-             for s in nb.stop_doing]
+    lines = [StopLine(s, *stop_state(s, today), stop_text(s, today), stop_ended(s, today)) for s in nb.stop_doing]
     return sorted(lines, key=lambda line: (line.ended, not line.in_effect))
 
 
