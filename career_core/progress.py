@@ -33,12 +33,12 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from itertools import compress
 from operator import attrgetter
 from typing import Final
 
 from career_core import wording
-from career_core.frozen_runs import Keeper
+from career_core.frozen_runs import Keeper, Memo
+from career_core.goal_grouping import Grouping, actions_by_goal, checkins_by_goal
 from career_core.metric import (
     EPS,
     LIMITS,
@@ -64,7 +64,6 @@ from career_core.models import (
 from career_core.schedule import week_number
 
 _DAY = attrgetter("on")  # check-ins in date order; a five-year notebook sorts thousands per pass
-_GOAL = attrgetter("goal_id")
 
 TOLERANCE: Final = 0.10  # how far behind the straight line still counts as on track
 
@@ -491,18 +490,16 @@ def _where(progress: float | None, steps: _Steps | None, direction: Direction) -
 @dataclass(slots=True)
 class Reuse:
     """What a caller keeps from one `all_progress` call to the next (a session, for its notebook):
-    each goal's answer with what it was worked out from (`_inputs`, and its actions), and the runs
-    of check-ins (career_core.frozen_runs), each grouped by goal once."""
+    each goal's answer with what it was worked out from (`_inputs`, and its actions), and the
+    notebook's check-ins and actions grouped by goal (career_core.goal_grouping)."""
 
     goals: dict[str, tuple[tuple[object, ...], tuple[Action, ...], GoalProgress]] = field(default_factory=dict)
-    runs: Keeper = field(default_factory=Keeper)
+    grouping: Grouping = field(default_factory=Grouping)
 
-
-def _grouped(checkins: Sequence[CheckIn]) -> dict[str, list[CheckIn]]:
-    by_goal: dict[str, list[CheckIn]] = defaultdict(list)
-    for c in checkins:
-        by_goal[c.goal_id].append(c)
-    return by_goal
+    @property
+    def runs(self) -> Keeper[Memo]:
+        """The runs of check-ins kept, each grouped once: the calendar counts from them too."""
+        return self.grouping.runs
 
 
 def all_progress(notebook: Notebook, today: date, only: Collection[str] | None = None, *,
@@ -517,11 +514,11 @@ def all_progress(notebook: Notebook, today: date, only: Collection[str] | None =
         if g.parent_id:
             kids[g.parent_id].append(g)
     needed = None if only is None else _with_stepping_stones(only, kids)  # a save's few goals: their check-ins
-    by_goal = _by_goal(notebook.checkins, needed, None if reuse is None else reuse.runs)
-    actions: dict[str, list[Action]] = defaultdict(list)
-    for a in notebook.actions:
-        if a.goal_id:
-            actions[a.goal_id].append(a)
+    if reuse is None:
+        by_goal: Mapping[str, Sequence[CheckIn]] = checkins_by_goal(notebook.checkins, needed)
+        actions = actions_by_goal(notebook.actions)
+    else:
+        by_goal, actions = reuse.grouping.checkins(notebook.checkins, needed), reuse.grouping.actions_of(notebook.actions)
 
     done: dict[str, GoalProgress] = {}
 
@@ -550,21 +547,6 @@ def all_progress(notebook: Notebook, today: date, only: Collection[str] | None =
         for gone in reuse.goals.keys() - done.keys():
             del reuse.goals[gone]
     return {g.id: done[g.id] for g in goals}
-
-
-def _by_goal(checkins: Sequence[CheckIn], needed: set[str] | None, runs: Keeper | None) -> Mapping[str, list[CheckIn]]:
-    """Check-ins by goal, in the notebook's order, of the goals `needed` (None: all); with `runs`,
-    from the runs kept, each grouped once, so a save reads only the check-ins it changed."""
-    if runs is None:
-        if needed is not None:
-            checkins = list(compress(checkins, map(needed.__contains__, map(_GOAL, checkins))))
-        return _grouped(checkins)
-    by_goal: dict[str, list[CheckIn]] = defaultdict(list)
-    for run in runs.runs(checkins):
-        grouped = run.of(_grouped)
-        for goal_id in grouped.keys() if needed is None else needed & grouped.keys():
-            by_goal[goal_id] += grouped[goal_id]
-    return by_goal
 
 
 def _with_stepping_stones(goal_ids: Collection[str], kids: Mapping[str, list[Goal]]) -> set[str]:

@@ -190,3 +190,25 @@ def test_any_goal_asked_for_alone_gets_what_the_whole_notebook_gives_it(nb: Note
     only = {g.id for g in nb.goals if data.draw(st.booleans())}
     whole = all_progress(nb, today)
     assert all_progress(nb, today, only=only) == {g: gp for g, gp in whole.items() if g in only}
+
+
+KEPT_ACROSS = [
+    ("a check-in logged", lambda nb: _log(nb, "R"), True, True),
+    ("a check-in of an earlier run corrected", lambda nb: edit.replace(nb.checkins, edit.changed(nb.checkins[3], value=4)),
+     False, True),
+    ("a check-in of an earlier run removed", lambda nb: nb.checkins.pop(5), False, True),
+    ("an action renamed", lambda nb: edit.renew(nb.actions, nb.actions[0], title="Draft the first chapter"), True, False),
+    ("an action added", lambda nb: nb.actions.append(Action(title="Proofread", goal_id="D")), True, False),
+]
+
+
+@pytest.mark.parametrize("change, earlier_kept, actions_kept", [c[1:] for c in KEPT_ACROSS], ids=[c[0] for c in KEPT_ACROSS])
+def test_what_a_change_leaves_as_it_was_stays_grouped(change, earlier_kept: bool, actions_kept: bool) -> None:
+    """The check-ins of every run but the last, and the actions, are grouped by goal once and kept
+    while they hold the same entries: a check-in logged groups only the last run's again."""
+    nb, reuse = years(notebook()), Reuse()
+    all_progress(nb, TODAY, reuse=reuse)
+    earlier, actions = reuse.grouping.earlier, reuse.grouping.actions
+    change(nb)
+    assert all_progress(nb, TODAY, reuse=reuse) == all_progress(nb, TODAY)
+    assert (reuse.grouping.earlier is earlier, reuse.grouping.actions is actions) == (earlier_kept, actions_kept)
