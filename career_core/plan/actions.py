@@ -248,20 +248,28 @@ def action_lines(nb: Notebook, today: date, show: str = "todo", towards: str | N
             continue
         if belongs is not None and not belongs(action):
             continue
-        said = _towards(action, goals, initiatives)
-        if reuse is None:
-            lines.append(_action_line(action, today, said))
-            continue
-        inputs = _inputs(action, today, said)
-        held = reuse.get(action.id)
-        line = held[1] if held is not None and held[0] == inputs else _action_line(action, today, said)
-        reuse[action.id] = (inputs, line)
-        lines.append(line)
+        lines.append(_line(action, today, _towards(action, goals, initiatives), reuse))
     if reuse is not None:
         for gone in reuse.keys() - {a.id for a in nb.actions}:
             del reuse[gone]
-    lines.sort(key=lambda line: (line.next_date or date.max, line.title.casefold()))
+    lines.sort(key=_in_order)
     return lines
+
+
+def _line(action: Action, today: date, towards: str, reuse: LineReuse | None) -> ActionLine:
+    """The action's line; with `reuse`, last time's when worked out from the very same inputs."""
+    if reuse is None:
+        return _action_line(action, today, towards)
+    inputs = _inputs(action, today, towards)
+    held = reuse.get(action.id)
+    line = held[1] if held is not None and held[0] == inputs else _action_line(action, today, towards)
+    reuse[action.id] = (inputs, line)
+    return line
+
+
+def _in_order(line: ActionLine) -> tuple[date, str]:
+    """Overdue first, then by date; the undated last; by title within a day."""
+    return line.next_date or date.max, line.title.casefold()
 
 
 def _belonging(towards: str, goals: dict[str, Goal], initiatives: dict[str, Initiative]) -> Callable[[Action], bool]:
@@ -277,10 +285,16 @@ def _belonging(towards: str, goals: dict[str, Goal], initiatives: dict[str, Init
 def due_soon(nb: Notebook, goal_id: str, today: date, limit: int = 8, *,
              reuse: LineReuse | None = None) -> list[ActionLine]:
     """A goal's steps due soon by career_core.due's rule (overdue ones too), as lines to tick off
-    right after a check-in. `reuse`: as `action_lines` takes it."""
-    wanted = {d.action_id for d in due.due_soon(nb, today, goal_id=goal_id)}
-    lines = action_lines(nb, today, "todo", towards=f"goal:{goal_id}", reuse=reuse)
-    return [line for line in lines if line.action_id in wanted][:limit]
+    right after a check-in, in `action_lines`' order. `reuse`: as `action_lines` takes it. Reads the
+    notebook's actions once, and works out lines only for the goal's steps that are due."""
+    mine = [a for a in nb.actions if a.goal_id == goal_id]
+    wanted = {d.action_id for d in due.due_soon(nb, today, goal_id=goal_id, actions=mine)}
+    if not wanted:
+        return []
+    goals, initiatives = {g.id: g for g in nb.goals}, {i.id: i for i in nb.initiatives}
+    lines = [_line(a, today, _towards(a, goals, initiatives), reuse)
+             for a in mine if a.id in wanted and a.status in SHOW["todo"]]
+    return sorted(lines, key=_in_order)[:limit]
 
 
 # --- the buttons beside an action -------------------------------------------------------------

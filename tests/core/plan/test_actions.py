@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from career_core import due
 from career_core.models import (
     Action,
     ActionStatus,
@@ -253,6 +256,24 @@ def test_due_soon_is_the_week_ahead_and_anything_overdue_for_one_goal():
     assert [line.title for line in soon] == ["Late", "Today", "Weekly", "In a week"]
     assert [line.when(TODAY) for line in soon] == ["overdue since 29 Oct", "due today", "due Thu 19 Nov", "due Wed 25 Nov"]
     assert len(due_soon(notebook(actions=[once(f"Step {i}") for i in range(12)]), "g1", TODAY)) == 8
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([once, weekly]), st.integers(-40, 40), st.sampled_from(["g1", "g2", None]),
+                          st.sampled_from(list(ActionStatus)), st.sampled_from(["Call", "call", "Agenda", "Zoo"])),
+                max_size=14))
+def test_a_goals_steps_due_are_its_to_do_list_on_plan_cut_to_those_due(steps) -> None:
+    """What Progress lists beside a check-in is Plan's to-do list towards the goal, in its order,
+    kept to the steps due this week or overdue, eight at most."""
+    other = Goal(id="g2", statement="Run a quarterly town hall for the whole team", status=GoalStatus.ACTIVE)
+    actions = [make(title, days(offset), goal_id=goal_id, status=status) if make is once
+               else make(title, start=days(offset), goal_id=goal_id, status=status)
+               for make, offset, goal_id, status, title in steps]
+    nb = notebook(goals=[notebook().goals[0], other], actions=actions)
+    for goal_id in ("g1", "g2"):
+        due_ids = {d.action_id for d in due.due_soon(nb, TODAY, goal_id=goal_id)}
+        listed = action_lines(nb, TODAY, "todo", towards=f"goal:{goal_id}")
+        assert due_soon(nb, goal_id, TODAY) == [line for line in listed if line.action_id in due_ids][:8]
 
 
 def test_an_action_line_says_its_details_in_words():
