@@ -11,7 +11,7 @@ from typing import Final
 from career_core.metric import Point
 from career_core.models import GoalStatus, Notebook
 from career_core.progress import STATUS_ORDER, GoalProgress, ProgressStatus
-from career_core.schedule import monday
+from career_core.schedule import week_number
 
 IN_PLAY: Final = (GoalStatus.ACTIVE, GoalStatus.DRAFT)
 
@@ -45,8 +45,10 @@ def series_with_gaps(points: Sequence[Point]) -> tuple[list[date], list[float | 
     """
     xs: list[date] = []
     ys: list[float | None] = []
-    for prev, cur in zip((None, *points), points, strict=False):
-        if prev is not None and (monday(cur.on) - monday(prev.on)).days > 7:
+    weeks = [week_number(p.on) for p in points]
+    for k, cur in enumerate(points):
+        if k and weeks[k] - weeks[k - 1] > 1:
+            prev = points[k - 1]
             xs.append(prev.on + (cur.on - prev.on) / 2)
             ys.append(None)
         xs.append(cur.on)

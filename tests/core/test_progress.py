@@ -418,6 +418,9 @@ def test_the_board_shows_goals_in_play_and_achieved_ones_when_asked(include_achi
         (["2026-06-01", "2026-06-21"], 1),  # the week of 8 June was skipped
         (["2026-06-01", "2026-06-15"], 1),  # Monday to Monday two weeks later: one whole week skipped
         (["2026-06-01", "2026-06-15", "2026-06-16", "2026-07-20"], 2),
+        (["2026-12-31", "2027-01-04"], 0),  # Thursday, then Monday of the next week, in a new year
+        (["2026-12-27", "2027-01-04"], 1),  # Sunday to Monday eight days later: the week between skipped
+        (["2028-02-28", "2028-03-06"], 0),  # across a leap day, a week apart
     ],
 )
 def test_a_skipped_week_breaks_the_line(days, gaps):
