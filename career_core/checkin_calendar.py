@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import chain, repeat
 from operator import attrgetter, methodcaller
 
-from career_core.frozen_runs import Keeper
+from career_core.frozen_runs import Before, Keeper, Memo
 from career_core.models import CheckIn, Notebook
 from career_core.schedule import monday
 
@@ -35,15 +35,22 @@ class CheckinCalendar:
 
 
 def checkin_calendar(checkins: Sequence[CheckIn], end: date, weeks: int = 53, *,
-                     runs: Keeper | None = None) -> CheckinCalendar:
+                     runs: Keeper | None = None, before: Before[Counter[date]] | None = None) -> CheckinCalendar:
     """One pass over the check-ins, in C (a five-year notebook holds thousands, read on every save);
-    with `runs` (career_core.frozen_runs, kept by a session), each run's days are counted once, so
-    a save reads only the check-ins it changed."""
+    with `runs` (career_core.frozen_runs, kept by a session), each run's days are counted once, and
+    with `before` too, the days of every run but the last are counted together once, so a save
+    counts again only the last run's."""
     first = monday(end) - timedelta(weeks=weeks - 1)
     past = list(map(date.fromordinal, range(first.toordinal(), end.toordinal() + 1)))  # the days up to `end`
     within = _days_within(first, end)
-    per_day = Counter(within(checkins) if runs is None else chain.from_iterable(map(methodcaller("of", within),
-                                                                                    runs.runs(checkins))))
+    if runs is None:
+        per_day = Counter(within(checkins))
+    elif before is None:
+        per_day = _counted(runs.runs(checkins), within)
+    else:
+        kept = runs.runs(checkins)
+        per_day = before.of(kept, lambda earlier: _counted(earlier, within), key=within).copy()
+        per_day.update(kept[-1].of(within) if kept else ())
     cells = [*map(per_day.get, past, repeat(0)), *repeat(None, weeks * 7 - len(past))]  # day by day, week by week
     return CheckinCalendar(
         weeks=tuple(past[::7]),
@@ -52,6 +59,10 @@ def checkin_calendar(checkins: Sequence[CheckIn], end: date, weeks: int = 53, *,
         days=len(per_day),
         weeks_with=sum(map(any, (cells[i:i + 7] for i in range(0, len(cells), 7)))),
     )
+
+
+def _counted(runs: Sequence[Memo], within: Callable[[Sequence[CheckIn]], tuple[date, ...]]) -> Counter[date]:
+    return Counter(chain.from_iterable(map(methodcaller("of", within), runs)))
 
 
 @lru_cache(maxsize=8)
@@ -66,6 +77,7 @@ def _days_within(first: date, end: date) -> Callable[[Sequence[CheckIn]], tuple[
     return within
 
 
-def notebook_calendar(notebook: Notebook, today: date, runs: Keeper | None = None) -> CheckinCalendar:
+def notebook_calendar(notebook: Notebook, today: date, runs: Keeper | None = None,
+                      before: Before[Counter[date]] | None = None) -> CheckinCalendar:
     """The last year of a notebook's check-ins, up to today."""
-    return checkin_calendar(notebook.checkins, today, runs=runs)
+    return checkin_calendar(notebook.checkins, today, runs=runs, before=before)

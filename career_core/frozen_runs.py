@@ -84,3 +84,25 @@ class Keeper(Generic[R]):
 
     def __len__(self) -> int:
         return len(self._kept)
+
+
+class Before(Generic[T]):
+    """What is worked out from every run but the last (a fold over them: check-ins by goal, days
+    counted), kept while those runs are the very same objects: a new entry changes only the last
+    run, so a save works out again the last run's share alone. `key` names anything else the answer
+    depends on (a calendar's window); another key works it out afresh."""
+
+    __slots__ = ("runs", "key", "value")
+
+    def __init__(self) -> None:
+        self.runs: tuple[Any, ...] | None = None
+        self.key: object = None
+        self.value: T | None = None
+
+    def of(self, runs: Sequence[Any], work: Callable[[tuple[Any, ...]], T], key: object = None) -> T:
+        earlier = tuple(runs[:-1])
+        # Runs have no __eq__ of their own: the tuples compare their runs as objects, in C.
+        if self.value is None or self.runs != earlier or self.key != key:
+            self.value, self.runs, self.key = work(earlier), earlier, key  # one answer for one session's calls
+        return self.value
+

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter
 
-from career_core.frozen_runs import Keeper, Memo
+from career_core.frozen_runs import Before, Keeper, Memo
 from career_core.models import Action, CheckIn
 
 _GOAL = attrgetter("goal_id")
@@ -40,22 +39,14 @@ def actions_by_goal(actions: Sequence[Action]) -> dict[str, tuple[Action, ...]]:
     return {goal_id: tuple(mine) for goal_id, mine in by_goal.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class Earlier:
-    """The check-ins of every run but the last, by goal, as tuples: a new check-in changes only the
-    last run, so the others are put together once, and a goal none of the last run's check-ins are
-    about keeps the very same tuple, which its caller's reuse test compares at once."""
-
-    runs: tuple[Memo, ...]  # compared as objects: a run with any entry changed is another object
-    by_goal: dict[str, tuple[CheckIn, ...]]
-
-    @classmethod
-    def of(cls, runs: tuple[Memo, ...]) -> Earlier:
-        by_goal: dict[str, list[CheckIn]] = defaultdict(list)
-        for run in runs:
-            for goal_id, mine in run.of(checkins_by_goal).items():
-                by_goal[goal_id] += mine
-        return cls(runs, {goal_id: tuple(mine) for goal_id, mine in by_goal.items()})
+def _earlier_by_goal(runs: tuple[Memo, ...]) -> dict[str, tuple[CheckIn, ...]]:
+    """The check-ins of every run but the last, by goal, as tuples: a goal none of the last run's
+    check-ins are about keeps the very same tuple, which its caller's reuse test compares at once."""
+    by_goal: dict[str, list[CheckIn]] = defaultdict(list)
+    for run in runs:
+        for goal_id, mine in run.of(checkins_by_goal).items():
+            by_goal[goal_id] += mine
+    return {goal_id: tuple(mine) for goal_id, mine in by_goal.items()}
 
 
 class Grouping:
@@ -67,7 +58,7 @@ class Grouping:
 
     def __init__(self) -> None:
         self.runs: Keeper[Memo] = Keeper()
-        self.earlier: Earlier | None = None
+        self.earlier: Before[dict[str, tuple[CheckIn, ...]]] = Before()
         self.actions: tuple[tuple[Action, ...], dict[str, tuple[Action, ...]]] | None = None
 
     def checkins(self, checkins: Sequence[CheckIn], needed: set[str] | None = None) -> Mapping[str, tuple[CheckIn, ...]]:
@@ -75,10 +66,7 @@ class Grouping:
         runs = self.runs.runs(checkins)
         if not runs:
             return {}
-        earlier = self.earlier
-        if earlier is None or earlier.runs != tuple(runs[:-1]):
-            earlier = self.earlier = Earlier.of(tuple(runs[:-1]))
-        kept = earlier.by_goal
+        kept = self.earlier.of(runs, _earlier_by_goal)
         by_goal = dict(kept) if needed is None else {goal_id: kept[goal_id] for goal_id in needed & kept.keys()}
         for goal_id, mine in runs[-1].of(checkins_by_goal).items():
             if needed is None or goal_id in needed:

@@ -24,6 +24,7 @@ import streamlit as st
 
 from career_core import goal_reports, goals
 from career_core.checkin_calendar import CheckinCalendar, notebook_calendar
+from career_core.frozen_runs import Before
 from career_core.goal_reports import GoalRow
 from career_core.goals import Focus, MapNode
 from career_core.models import GoalStatus, Notebook
@@ -58,6 +59,7 @@ def per_revision(fn: Callable[..., T], nb: Notebook, today: date, *args: Any) ->
 
 
 REUSED = "wp.progress.reuse"  # (notebook id, career_core.progress.Reuse): goals a save did not touch, runs of check-ins
+DAYS_COUNTED = "wp.calendar.before"  # (notebook id, career_core.frozen_runs.Before): the calendar's days before the last run
 LINES_REUSED = "wp.actions.reuse"  # (notebook id, career_core.plan.actions.LineReuse): actions a save did not touch
 
 
@@ -92,7 +94,7 @@ def calendar(nb: Notebook, today: date) -> CheckinCalendar:
 
 
 def _calendar(nb: Notebook, today: date) -> CheckinCalendar:
-    return notebook_calendar(nb, today, runs=kept_progress(nb).runs)
+    return notebook_calendar(nb, today, runs=kept_progress(nb).runs, before=_kept(DAYS_COUNTED, nb, Before))
 
 
 def scores(nb: Notebook, today: date) -> dict[str, int]:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from career_core.checkin_calendar import checkin_calendar
-from career_core.frozen_runs import RUN, Keeper
+from career_core.frozen_runs import RUN, Before, Keeper
 from career_core.models import CheckIn
 from career_core.schedule import monday
 from tests.core.progress_cases import TODAY, checkins, goal
@@ -82,8 +82,10 @@ def test_counted_by_kept_runs_the_calendar_is_the_one_counted_afresh(days, edits
     """A session counts each run of check-ins once (frozen_runs.Keeper); whatever the edits and
     whichever day, the calendar is the one counted from every check-in."""
     rows, runs, end = _on(*map(date.isoformat, days)), Keeper(), TODAY
+    before, kept_runs = Before(), Keeper()  # the days of every run but the last counted once, too
     for kind, at, day in edits:
         assert checkin_calendar(rows, end, runs=runs) == checkin_calendar(rows, end)
+        assert checkin_calendar(rows, end, runs=kept_runs, before=before) == checkin_calendar(rows, end)
         if kind == "add":
             rows.insert(at % (len(rows) + 1), CheckIn(goal_id="g", on=day))
         elif kind == "remove" and rows:
@@ -95,3 +97,4 @@ def test_counted_by_kept_runs_the_calendar_is_the_one_counted_afresh(days, edits
         else:
             end = day
     assert checkin_calendar(rows, end, runs=runs) == checkin_calendar(rows, end)
+    assert checkin_calendar(rows, end, runs=kept_runs, before=before) == checkin_calendar(rows, end)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from career_core.frozen_runs import Keeper, Memo
+from career_core.frozen_runs import Before, Keeper, Memo
 from career_core.models import CheckIn
 
 
@@ -55,3 +55,36 @@ def test_a_run_is_reused_while_it_holds_the_same_entries(edit, made_again):
     after = keeper.runs(entries)
     assert [k for k, run in enumerate(after) if k >= len(before) or run is not before[k]] == made_again
     assert [c for run in after for c in run.entries] == entries
+
+
+@pytest.mark.parametrize(
+    ("edit", "key", "worked_again"),
+    [
+        (lambda entries: None, "day", False),
+        (lambda entries: entries.append(CheckIn(id="new", goal_id="g")), "day", False),
+        (_replace(9, value=-1.0), "day", False),
+        (lambda entries: entries.pop(), "day", False),
+        (_replace(2, value=-1.0), "day", True),
+        (lambda entries: entries.pop(0), "day", True),
+        (lambda entries: entries.extend(_checkins(3)), "day", True),
+        (lambda entries: None, "another day", True),
+    ],
+    ids=["nothing changed", "one added to the last run", "the last run's entry changed", "the last removed",
+         "an earlier run's entry changed", "the first removed (every run shifts)", "a new run begun",
+         "another key (a calendar's window moved)"],
+)
+def test_what_is_worked_out_before_the_last_run_is_kept_while_those_runs_are(edit, key, worked_again):
+    """Runs of 4 over 10 check-ins (two full runs and a last of 2): the fold over every run but the
+    last is worked out again only when one of those runs, or the key, changed."""
+    calls: list[int] = []
+
+    def counted(runs: tuple[Memo, ...]) -> list[CheckIn]:
+        calls.append(len(runs))
+        return [c for run in runs for c in run.entries]
+
+    entries, keeper, before = _checkins(10), Keeper(size=4), Before()
+    before.of(keeper.runs(entries), counted, key="day")
+    edit(entries)
+    runs = keeper.runs(entries)
+    assert before.of(runs, counted, key=key) == [c for run in runs[:-1] for c in run.entries]
+    assert len(calls) == (2 if worked_again else 1)

@@ -208,7 +208,7 @@ def test_what_a_change_leaves_as_it_was_stays_grouped(change, earlier_kept: bool
     while they hold the same entries: a check-in logged groups only the last run's again."""
     nb, reuse = years(notebook()), Reuse()
     all_progress(nb, TODAY, reuse=reuse)
-    earlier, actions = reuse.grouping.earlier, reuse.grouping.actions
+    earlier, actions = reuse.grouping.earlier.value, reuse.grouping.actions
     change(nb)
     assert all_progress(nb, TODAY, reuse=reuse) == all_progress(nb, TODAY)
-    assert (reuse.grouping.earlier is earlier, reuse.grouping.actions is actions) == (earlier_kept, actions_kept)
+    assert (reuse.grouping.earlier.value is earlier, reuse.grouping.actions is actions) == (earlier_kept, actions_kept)
