@@ -105,4 +105,3 @@ class Before(Generic[T]):
         if self.value is None or self.runs != earlier or self.key != key:
             self.value, self.runs, self.key = work(earlier), earlier, key  # one answer for one session's calls
         return self.value
-
