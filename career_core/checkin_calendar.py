@@ -45,11 +45,9 @@ def checkin_calendar(checkins: Sequence[CheckIn], end: date, weeks: int = 53, *,
     within = _days_within(first, end)
     if runs is None:
         per_day = Counter(within(checkins))
-    elif before is None:
-        per_day = _counted(runs.runs(checkins), within)
-    else:
+    else:  # without `before`, one kept for this call alone: the same count, nothing kept
         kept = runs.runs(checkins)
-        per_day = before.of(kept, lambda earlier: _counted(earlier, within), key=within).copy()
+        per_day = (before or Before()).of(kept, lambda earlier: _counted(earlier, within), key=within).copy()
         per_day.update(kept[-1].of(within) if kept else ())
     cells = [*map(per_day.get, past, repeat(0)), *repeat(None, weeks * 7 - len(past))]  # day by day, week by week
     return CheckinCalendar(
