@@ -23,10 +23,10 @@ def movement_figure(movements: Sequence[GoalMovement], *, large: bool = False) -
                          showlegend=False, hoverinfo="skip") for label, a, b in zip(labels, before, now, strict=True)]
     traces.append(trace("scatter", x=before, y=labels, mode="markers", name="At the last session",
                              marker=dict(symbol="circle-open", size=13, color=PALETTE[1], line=dict(width=3)),
-                             hovertemplate="%{y}<br>then: %{x}% of the way<extra></extra>"))
+                             hovertemplate="%{y}<br>then: %{x} of the way<extra></extra>"))
     traces.append(trace("scatter", x=now, y=labels, mode="markers", name="Now",
                              marker=dict(symbol="diamond", size=14, color=PALETTE[0]),
-                             hovertemplate="%{y}<br>now: %{x}% of the way<extra></extra>"))
+                             hovertemplate="%{y}<br>now: %{x} of the way<extra></extra>"))
     low, high = min(0, *before, *now), max(100, *before, *now)
     return Figure(traces, layout(
         height=110 + 48 * len(charted), large=large, yaxis=dict(autorange="reversed"),

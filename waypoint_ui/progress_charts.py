@@ -95,7 +95,7 @@ def board_figure(groups: Mapping[ProgressStatus, Sequence[GoalProgress]], today:
             marker=dict(color=colour, line=dict(color=colour, width=1)),
             customdata=[[chart_text(gp.statement), status.label, _expected_text(gp),
                          wording.day(gp.deadline, today) if gp.deadline else "no deadline"] for gp in items],
-            hovertemplate="<b>%{customdata[1]}</b>: %{x}% of the way<br>%{customdata[2]}<br>Deadline: %{customdata[3]}"
+            hovertemplate="<b>%{customdata[1]}</b>: %{x} of the way<br>%{customdata[2]}<br>Deadline: %{customdata[3]}"
                           "<br>%{customdata[0]}<extra></extra>",
             text=[f"{gp.percent or 0}%" for gp in items], textposition="outside", cliponaxis=False,
         ))
@@ -106,7 +106,7 @@ def board_figure(groups: Mapping[ProgressStatus, Sequence[GoalProgress]], today:
                 y=[y for y, _ in expected], x=[e for _, e in expected], mode="markers",
                 name="Where the plan expects it today", legendgroup="expected", showlegend=False,
                 marker=dict(symbol="line-ns", size=16, line=dict(width=3, color="#222222")),
-                hovertemplate="The plan expects %{x}% by today<extra></extra>",
+                hovertemplate="The plan expects %{x} by today<extra></extra>",
             ))
     if any(t.get("legendgroup") == "expected" for t in traces):
         next(t for t in traces if t.get("legendgroup") == "expected")["showlegend"] = True

@@ -104,10 +104,8 @@ def test_a_rerun_draws_each_chart_without_building_it_again(db, monkeypatch, vie
     assert built == []
 
 
-@pytest.mark.parametrize("notebook", ["sample", "five-year"])
-def test_every_chart_of_every_page_is_plotlys_own_figure_unchecked(db, monkeypatch, notebook):
-    """Each chart a notebook draws anywhere, built as the app builds it (unchecked, without Plotly's
-    graph objects), is the dict Plotly makes of the same traces and layout."""
+def _every_chart_built(db, monkeypatch, notebook: str) -> list[tuple[list, dict]]:
+    """The traces and layout of every chart the notebook draws on any page, as the app built them."""
     nb = db.add("local", load_sample(date.today()) if notebook == "sample" else five_year_notebook(0, date.today()))
     built: list[tuple[list, dict]] = []
     real = Figure.__init__
@@ -123,10 +121,35 @@ def test_every_chart_of_every_page_is_plotlys_own_figure_unchecked(db, monkeypat
         at.run()
         assert not at.exception, view.name
     monkeypatch.setattr(Figure, "__init__", real)
-    monkeypatch.setattr(charts, "CHECKED", False)
     assert len(built) >= 8
+    return built
+
+
+@pytest.mark.parametrize("notebook", ["sample", "five-year"])
+def test_every_chart_of_every_page_is_plotlys_own_figure_unchecked(db, monkeypatch, notebook):
+    """Each chart a notebook draws anywhere, built as the app builds it (unchecked, without Plotly's
+    graph objects), is the dict Plotly makes of the same traces and layout."""
+    built = _every_chart_built(db, monkeypatch, notebook)
+    monkeypatch.setattr(charts, "CHECKED", False)
     for data, own in built:
         assert Figure(data, own).to_dict() == go.Figure(data, own).to_dict()
+
+
+def test_a_hover_text_writes_an_axis_suffix_once(db, monkeypatch):
+    """Plotly writes an axis's tick suffix into %{x} and %{y} of a hover text: a template adding
+    the suffix again read "60%% of the way" (the board on Progress, the Coach session's chart)."""
+    built = _every_chart_built(db, monkeypatch, "sample")
+    suffixed = 0
+    for data, own in built:
+        for axis in ("x", "y"):
+            suffix = own.get(f"{axis}axis", {}).get("ticksuffix")
+            if not suffix:
+                continue
+            for t in data:
+                if t.get(f"{axis}axis", axis) == axis and "hovertemplate" in t:
+                    suffixed += 1
+                    assert "%{" + axis + "}" + suffix not in t["hovertemplate"], t["hovertemplate"]
+    assert suffixed >= 3  # the board's bars and plan marks, the session's two kinds of marker
 
 
 def _chart_specs(nb_id: str, view) -> list[str]:
