@@ -26,7 +26,9 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> Figure
     """The goal's logged values against its target, the straight-line plan and the recent pace."""
     traces: list[dict[str, Any]] = []
     unit = gp.unit
-    # The unit is the person's own text: it reaches the hover text through customdata, escaped.
+    # The unit is the person's own text: it reaches the hover text as data (the trace's meta), escaped,
+    # never as part of a template. Each point's day is a string of its own, not a list with the unit:
+    # five years of check-ins would make a list per point on every rebuild.
     hover_unit = chart_text(f" {unit}" if unit and unit != "%" else unit)
     first = min([gp.start, *(p.on for p in gp.points)])
     last = max([today, gp.deadline or today, *(p.on for p in gp.points)])
@@ -43,16 +45,16 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> Figure
             traces.append(trace("scatter",
                 x=[gp.start, gp.deadline], y=[a, b], mode="lines", name="Plan: a straight line to the deadline",
                 line=dict(color=GREY, width=1.5, dash="dot"),
-                customdata=[[wording.day(gp.start, today), hover_unit], [wording.day(gp.deadline, today), hover_unit]],
-                hovertemplate="Plan on %{customdata[0]}: %{y:.3~f}%{customdata[1]}<extra></extra>",
+                customdata=[wording.day(gp.start, today), wording.day(gp.deadline, today)], meta=[hover_unit],
+                hovertemplate="Plan on %{customdata}: %{y:.3~f}%{meta[0]}<extra></extra>",
             ))
     if gp.points:
         xs, ys = series_with_gaps(gp.points)
         traces.append(trace("scatter",
             x=xs, y=ys, mode="lines+markers", name="Logged", connectgaps=False,
             line=dict(color=BLUE, width=2.5), marker=dict(size=7, symbol="circle", color=BLUE),
-            customdata=[[wording.day(x, today, weekday=True), hover_unit] for x in xs],
-            hovertemplate="%{customdata[0]}: %{y:.3~f}%{customdata[1]}<extra></extra>",
+            customdata=[wording.day(x, today, weekday=True) for x in xs], meta=[hover_unit],
+            hovertemplate="%{customdata}: %{y:.3~f}%{meta[0]}<extra></extra>",
         ))
     if gp.forecast is not None and gp.points and gp.target is not None and gp.forecast > gp.points[-1].on:
         latest = gp.points[-1]
@@ -60,8 +62,8 @@ def goal_figure(gp: GoalProgress, today: date, *, large: bool = False) -> Figure
             x=[latest.on, gp.forecast], y=[latest.value, gp.target], mode="lines+markers",
             name=f"Recent pace: there around {wording.day(gp.forecast, today)}",
             line=dict(color=ORANGE, width=1.5, dash="dashdot"), marker=dict(size=[0, 9], symbol="diamond"),
-            customdata=[[wording.day(latest.on, today), hover_unit], [wording.day(gp.forecast, today), hover_unit]],
-            hovertemplate="At the recent pace: %{y:.3~f}%{customdata[1]} around %{customdata[0]}<extra></extra>",
+            customdata=[wording.day(latest.on, today), wording.day(gp.forecast, today)], meta=[hover_unit],
+            hovertemplate="At the recent pace: %{y:.3~f}%{meta[0]} around %{customdata}<extra></extra>",
         ))
     marks = [(today, "today", {}), *([(gp.deadline, "deadline", {"dash": "dot"})] if gp.deadline is not None else [])]
     return Figure(traces, layout(
