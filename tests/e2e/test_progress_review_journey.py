@@ -3,16 +3,32 @@ rewords it, then downloads the development plan as a PDF with the new wording in
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from career_core.models import Goal, GoalStatus, Metric
 from tests.e2e.conftest import Server, wait_for_app
 from tests.pdf_text import text as pdf_text
 
 NEW_WORDING = "Run a monthly coaching session with each of my five planners until 30 June 2027"
+
+
+def _hover_texts(page: Page, marks: Locator) -> list[str]:
+    """What the hover label says over each of these chart marks, as Plotly draws it."""
+    said = []
+    label = page.locator(".hoverlayer .hovertext")
+    for k in range(marks.count()):
+        marks.nth(k).hover(force=True)
+        try:
+            label.first.wait_for(state="attached", timeout=1_000)  # Plotly draws the label a moment after the mouse moves
+        except PlaywrightTimeout:
+            continue  # a mark with no label (a line's end, a bar of width 0)
+        said.append(" ".join(label.first.text_content().split()))
+    return said
 
 
 def test_check_ins_then_a_review_that_revises_a_goal_then_the_pdf(page: Page, server: Server, tmp_path: Path):
@@ -44,6 +60,13 @@ def test_check_ins_then_a_review_that_revises_a_goal_then_the_pdf(page: Page, se
     expect(page.get_by_text("now on track (was at risk)").first).to_be_visible()
     expect(page.get_by_text("● On track").first).to_be_visible()
     assert [c.value for c in store.load("local", nb.id).checkins] == [63.0, 70.0]
+
+    # Hovering the chart: a logged point says its day and its value with the unit; a goal's bar
+    # on the board says how far it has come, with one % sign.
+    said = _hover_texts(page, page.locator("[data-testid='stPlotlyChart'] .scatterlayer .points path"))
+    assert any(re.fullmatch(r"\w{3} \d{1,2} \w{3}: (63|70) points", t) for t in said), said
+    said = _hover_texts(page, page.locator("[data-testid='stPlotlyChart'] .barlayer .point path"))
+    assert any(re.match(r"\S+ [\w ]+: \d+% of the way", t) for t in said) and not any("%%" in t for t in said), said
 
     # Review: the vague goal slips; reword it.
     page.get_by_role("link", name="Review").click()
