@@ -240,12 +240,14 @@ def goal_progress(
     *,
     actions: Sequence[Action] = (),
     children: Sequence[GoalProgress] = (),
+    before: Sequence[Point] = (),
 ) -> GoalProgress:
-    """The progress of one goal on `today` from its check-ins (any order), actions and stepping stones."""
+    """The progress of one goal on `today` from its check-ins (any order), actions and stepping stones.
+    `before`: the goal's points worked out last time, reused where they are the same (`_points`)."""
     metric = goal.metric
     direction, target = metric.direction, metric.target
     ordered = sorted(checkins, key=_DAY)
-    points = tuple(Point(c.on, c.value) for c in ordered if c.value is not None)
+    points = _points(ordered, before)
     start = goal.start or goal.created_at.date()
     if ordered and ordered[0].on < start and goal.start is None:
         start = ordered[0].on
@@ -350,6 +352,23 @@ def _step_trend(steps: _Steps, start: date, today: date, progress: float | None)
     if progress and today > start:
         return [Point(start, 0.0), Point(today, progress)]
     return None
+
+
+def _points(ordered: Sequence[CheckIn], before: Sequence[Point]) -> tuple[Point, ...]:
+    """The check-ins with a value as points, oldest first. A point equal to the one at its place in
+    `before` is that very object: a check-in adds one point to a goal's hundreds, and each point made
+    anew and kept would be one more object for the garbage collector to follow on every full pass
+    (a named tuple stays tracked, where a plain tuple of a day and a number is soon let go)."""
+    if not before:
+        return tuple(Point(c.on, c.value) for c in ordered if c.value is not None)
+    out: list[Point] = []
+    held = iter(before)
+    for c in ordered:
+        if c.value is None:
+            continue
+        old = next(held, None)
+        out.append(old if old is not None and old.on == c.on and old.value == c.value else Point(c.on, c.value))
+    return tuple(out)
 
 
 def _reached_on(direction: Direction, target: float | None, points: Sequence[Point]) -> date | None:
@@ -535,7 +554,7 @@ def all_progress(notebook: Notebook, today: date, only: Collection[str] | None =
             inputs, its_actions = _inputs(goal, mine, children, today), tuple(acts)
             held = reuse.goals.get(goal.id)
             gp = held[2] if held is not None and held[0] == inputs and _same_steps(held[1], its_actions) else \
-                goal_progress(goal, mine, today, actions=acts, children=children)
+                goal_progress(goal, mine, today, actions=acts, children=children, before=held[2].points if held else ())
             reuse.goals[goal.id] = (inputs, its_actions, gp)
         done[goal.id] = gp
         return gp

@@ -212,3 +212,40 @@ def test_what_a_change_leaves_as_it_was_stays_grouped(change, earlier_kept: bool
     change(nb)
     assert all_progress(nb, TODAY, reuse=reuse) == all_progress(nb, TODAY)
     assert (reuse.grouping.earlier.value is earlier, reuse.grouping.actions is actions) == (earlier_kept, actions_kept)
+
+
+def _oldest(nb: Notebook, goal_id: str) -> CheckIn:
+    return min((c for c in nb.checkins if c.goal_id == goal_id), key=lambda c: c.on)
+
+
+def _latest(nb: Notebook, goal_id: str) -> CheckIn:
+    return max((c for c in nb.checkins if c.goal_id == goal_id), key=lambda c: c.on)
+
+
+POINTS_KEPT = [
+    # (what changed, the change, which of the goal's points after it are last time's very objects)
+    ("a check-in logged today", lambda nb: _log(nb, "R"), "all but the new one"),
+    ("the latest value corrected", lambda nb: edit.replace(nb.checkins, edit.changed(_latest(nb, "R"), value=13)),
+     "all but the last"),
+    ("the latest check-in removed", lambda nb: nb.checkins.remove(_latest(nb, "R")), "all"),
+    ("a check-in without a value logged", lambda nb: nb.checkins.append(CheckIn(goal_id="R", on=TODAY, note="Rest week")),
+     "all"),
+    ("the oldest check-in removed: every later point moves up a place", lambda nb: nb.checkins.remove(_oldest(nb, "R")),
+     "none"),
+]
+
+
+@pytest.mark.parametrize("change, kept", [c[1:] for c in POINTS_KEPT], ids=[c[0] for c in POINTS_KEPT])
+def test_a_goal_worked_out_again_keeps_the_points_that_did_not_change(change, kept: str) -> None:
+    """A check-in adds one point to a goal's hundreds: the others are last time's objects, not new
+    ones for the garbage collector to follow. A point is matched by its place among the goal's."""
+    nb, reuse = years(notebook()), Reuse()
+    before = all_progress(nb, TODAY, reuse=reuse)["R"].points
+    change(nb)
+    after = all_progress(nb, TODAY, reuse=reuse)["R"]
+    assert after == all_progress(nb, TODAY)["R"]
+    same = [p is q for p, q in zip(after.points, before, strict=False)]
+    expected = {"all": [True] * len(after.points), "none": [False] * len(after.points),
+                "all but the new one": [True] * (len(after.points) - 1),
+                "all but the last": [True] * (len(after.points) - 1) + [False]}[kept]
+    assert same == expected
