@@ -1,8 +1,8 @@
 """A notebook's document written in runs, so that a save writes and compresses again only the
-check-ins and the actions that changed.
+check-ins, the actions and the reviews that changed.
 
-A notebook kept for years holds thousands of check-ins and hundreds of actions, most of its
-document, and a save adds, ticks or removes one or two. Both are frozen, so a run of them that
+A notebook kept for years holds thousands of check-ins, hundreds of actions and dozens of reviews,
+most of its document, and a save adds, ticks or removes one or two. All three are frozen, so a run of them that
 holds the very same objects as when it was last written (career_core.frozen_runs) still has the
 JSON and the Zstandard frame written then, and the fields the consistency check read
 (integrity.Columns); only a run with an entry added, removed or replaced is written, and checked,
@@ -11,7 +11,8 @@ tests set it) every document written is compared with that, and a difference rai
 
 The compressed document is a series of Zstandard frames (the part before the actions, cut at the
 goals; each run of actions, a comma between runs; the part from there to the check-ins, cut at
-the initiatives; each run of check-ins; the part after, cut at the partners), which the Zstandard
+the initiatives; each run of check-ins; the few bytes to the reviews; each run of reviews; the
+part after, cut at the partners), which the Zstandard
 format reads back as one text (`decompress`; the `zstd` tool does the same). A part between the
 runs is compressed again only when its text changed. A notebook with up to RUN check-ins is one
 frame.
@@ -36,10 +37,11 @@ from pydantic import TypeAdapter
 
 from career_core.frozen_runs import RUN, Keeper
 from career_core.integrity import Columns, verify
-from career_core.models import Action, CheckIn, Notebook
+from career_core.models import Action, CheckIn, Notebook, Review
 
 KEPT_NOTEBOOKS = 8  # the notebooks of the few people saving at one moment
 ACTION_RUN = 64  # actions per run: a tick writes this many again; fewer runs compress better (a five-year notebook holds 400)
+REVIEW_RUN = 8  # reviews per run: words typed into the open review write this many again (a five-year notebook holds 60)
 CHECK = "WAYPOINT_CHECK_DOCUMENTS"  # "1": compare every document written with the notebook's own JSON
 
 # Zstandard at level 1 compresses a five-year notebook three times faster than zlib did, a quarter
@@ -48,9 +50,11 @@ ZSTD_LEVEL = 1
 
 _CHECKINS: TypeAdapter[list[CheckIn]] = TypeAdapter(list[CheckIn])
 _ACTIONS: TypeAdapter[list[Action]] = TypeAdapter(list[Action])
+_REVIEWS: TypeAdapter[list[Review]] = TypeAdapter(list[Review])
 # Keys, outside any text (quotes inside text are escaped), that no other model has.
 _SLOT = b'"checkins":[]'
 _ACTION_SLOT = b'"actions":[]'
+_REVIEW_SLOT = b'"reviews":[]'
 _COMMA = zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(b",")
 
 Frame = tuple[bytes, bytes]  # a frame's digest (what the store keys it by) and its bytes
@@ -99,6 +103,10 @@ class _Run:
     def of_actions(cls, entries: tuple[Action, ...]) -> _Run:
         return cls(entries, _ACTIONS.dump_json(list(entries))[1:-1])
 
+    @classmethod
+    def of_reviews(cls, entries: tuple[Review, ...]) -> _Run:
+        return cls(entries, _REVIEWS.dump_json(list(entries))[1:-1])
+
     def compressed(self, compressor: zstandard.ZstdCompressor) -> Frame:
         if self.frame is None:  # two sessions may both compress it: the same bytes either way
             frame = compressor.compress(self.json)
@@ -112,11 +120,14 @@ class _Pieces:
     actions: list[_Run]
     middle: bytes  # from their closing bracket to the check-ins' opening one
     runs: list[_Run]  # the check-ins
+    between: bytes  # from their closing bracket to the reviews' opening one
+    reviews: list[_Run]
     tail: bytes  # from their closing bracket
     kept: _Kept  # what the writer keeps of this notebook
 
     def json(self) -> bytes:
-        return b"".join((self.head, _joined(self.actions), self.middle, _joined(self.runs), self.tail))
+        return b"".join((self.head, _joined(self.actions), self.middle, _joined(self.runs), self.between,
+                         _joined(self.reviews), self.tail))
 
 
 def _joined(runs: list[_Run]) -> bytes:
@@ -124,16 +135,17 @@ def _joined(runs: list[_Run]) -> bytes:
 
 
 class _Kept:
-    """What the writer keeps of one notebook's last document: its runs of check-ins and of
-    actions, and the frames of the parts between them (cut at a few long lists, `_CUTS`), each
-    with the text it was compressed from. A part whose text is byte for byte the same is not
-    compressed again: a check-in leaves the goals and the reviews as they were."""
+    """What the writer keeps of one notebook's last document: its runs of check-ins, of actions
+    and of reviews, and the frames of the parts between them (cut at a few long lists, `_CUTS`),
+    each with the text it was compressed from. A part whose text is byte for byte the same is not
+    compressed again: a check-in leaves the goals as they were."""
 
-    __slots__ = ("runs", "actions", "_frames")
+    __slots__ = ("runs", "actions", "reviews", "_frames")
 
     def __init__(self) -> None:
         self.runs: Keeper[_Run] = Keeper(_Run.of)
         self.actions: Keeper[_Run] = Keeper(_Run.of_actions, ACTION_RUN)
+        self.reviews: Keeper[_Run] = Keeper(_Run.of_reviews, REVIEW_RUN)
         self._frames: dict[str, tuple[tuple[bytes, Frame], ...]] = {}
 
     def frames(self, where: str, text: bytes, compressor: zstandard.ZstdCompressor) -> list[Frame]:
@@ -152,7 +164,7 @@ class _Kept:
 
 # Where the parts between the runs are cut: keys of the notebook, outside any text (quotes in
 # text are escaped). A cut elsewhere would still give back the same text, only framed otherwise.
-_CUTS = {"head": (b',"goals":[',), "middle": (b',"initiatives":[',), "tail": (b',"partners":[',)}
+_CUTS = {"head": (b',"goals":[',), "middle": (b',"initiatives":[',), "between": (), "tail": (b',"partners":[',)}
 
 
 def _same_as_written_whole(written: bytes, notebook: Notebook) -> None:
@@ -225,25 +237,28 @@ class DocumentWriter:
         kept = pieces.kept
         return [*kept.frames("head", pieces.head, compressor), *_frames(pieces.actions, compressor),
                 *kept.frames("middle", pieces.middle, compressor), *_frames(pieces.runs, compressor),
+                *kept.frames("between", pieces.between, compressor), *_frames(pieces.reviews, compressor),
                 *kept.frames("tail", pieces.tail, compressor)]
 
     def _pieces(self, notebook: Notebook) -> _Pieces:
-        without = notebook.model_copy(update={"checkins": [], "actions": []})
+        without = notebook.model_copy(update={"checkins": [], "actions": [], "reviews": []})
         rest = type(notebook).__pydantic_serializer__.to_json(without)  # what to_json() decodes, as bytes
         actions_at = rest.index(_ACTION_SLOT) + len(_ACTION_SLOT) - 1  # near the start
-        checkins_at = rest.rindex(_SLOT) + len(_SLOT) - 1  # nearer the end than the start
+        reviews_at = rest.rindex(_REVIEW_SLOT) + len(_REVIEW_SLOT) - 1  # right after the check-ins
+        checkins_at = rest.rindex(_SLOT, 0, reviews_at) + len(_SLOT) - 1
         with self._lock:
             kept = self._kept.setdefault(notebook.id, _Kept())
             self._kept.move_to_end(notebook.id)
             while len(self._kept) > self.kept_notebooks:
                 self._kept.popitem(last=False)
         pieces = _Pieces(rest[:actions_at], kept.actions.runs(notebook.actions), rest[actions_at:checkins_at],
-                         kept.runs.runs(notebook.checkins), rest[checkins_at:], kept)
+                         kept.runs.runs(notebook.checkins), rest[checkins_at:reviews_at],
+                         kept.reviews.runs(notebook.reviews), rest[reviews_at:], kept)
         if os.environ.get(CHECK) == "1":  # read on each save: the tests set it after importing the store
             _same_as_written_whole(pieces.json(), notebook)
         return pieces
 
     def held(self) -> int:
-        """How many runs (of check-ins and of actions) are kept, over every notebook kept."""
+        """How many runs (of check-ins, actions and reviews) are kept, over every notebook kept."""
         with self._lock:
-            return sum(len(kept.runs) + len(kept.actions) for kept in self._kept.values())
+            return sum(len(kept.runs) + len(kept.actions) + len(kept.reviews) for kept in self._kept.values())

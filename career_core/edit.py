@@ -50,6 +50,16 @@ def add(notebook: Notebook, path: str, item: ItemT) -> ItemT:
     return item
 
 
+def renew_entry(notebook: Notebook, entry: ItemT, **changes: object) -> ItemT:
+    """`renew` for a frozen entry of one of the notebook's lists (a review), found where it is: how
+    a field editor that holds the entry, not its list, changes it. ValueError when it is in none."""
+    for name in type(notebook).model_fields:
+        items = getattr(notebook, name)
+        if isinstance(items, list) and any(item is entry for item in items):
+            return renew(items, entry, **changes)
+    raise ValueError("This entry no longer exists; it may have been removed in another tab.")
+
+
 def find(items: Iterable[ItemT], item_id: str) -> ItemT | None:
     return next((item for item in items if item.id == item_id), None)
 
@@ -98,5 +108,6 @@ def remove_goal(notebook: Notebook, goal_id: str) -> None:
     for journal in notebook.journal:
         if journal.goal_id == goal_id:
             journal.__dict__["goal_id"] = None
-    for review in notebook.reviews:
-        review.decisions[:] = [d for d in review.decisions if d.goal_id != goal_id]
+    for review in list(notebook.reviews):  # frozen: a review that named the goal is replaced by a copy
+        if any(d.goal_id == goal_id for d in review.decisions):
+            renew(notebook.reviews, review, decisions=[d for d in review.decisions if d.goal_id != goal_id])

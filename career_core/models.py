@@ -80,27 +80,35 @@ def _each_once(names: list[Any]) -> list[Any]:
 Once = AfterValidator(_each_once)  # for lists of links and names, whose order is kept but repeats mean nothing
 
 
-class Days(list[date]):
-    """The days an action was done, refusing any change in place: an action is frozen (replaced,
-    never changed), and a list changed inside it would leave stale the JSON the store keeps of it.
-    A list still, for everything that reads one; copies are itself, as nothing can change it."""
+class Fixed(list):  # type: ignore[type-arg]
+    """A list inside a frozen entry (an action, a review), refusing any change in place: the entry
+    is replaced, never changed, and a list changed inside it would leave stale the JSON the store
+    keeps of it. A list still, for everything that reads one; copies are itself, as nothing can change it."""
 
     __slots__ = ()
+    REFUSAL = "A list inside a saved entry is not changed in place: renew the entry (edit.renew)."
 
     def _refuse(self, *_args: object, **_kwargs: object) -> NoReturn:
-        raise TypeError("An action's days done are not changed in place: renew the action (edit.renew).")
+        raise TypeError(self.REFUSAL)
 
     append = extend = insert = remove = pop = clear = sort = reverse = _refuse
     __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
 
-    def __copy__(self) -> Days:
+    def __copy__(self) -> Self:
         return self
 
-    def __deepcopy__(self, _memo: object) -> Days:
+    def __deepcopy__(self, _memo: object) -> Self:
         return self
 
-    def __reduce__(self) -> tuple[type[Days], tuple[list[date]]]:
-        return (Days, (list(self),))
+    def __reduce__(self) -> tuple[type[Self], tuple[list[Any]]]:
+        return (type(self), (list(self),))
+
+
+class Days(Fixed):
+    """The days an action was done."""
+
+    __slots__ = ()
+    REFUSAL = "An action's days done are not changed in place: renew the action (edit.renew)."
 
 
 def _days_in_order(days: list[date]) -> Days:
@@ -462,6 +470,8 @@ class CheckIn(Item):
 
 
 class GoalReviewDecision(Record):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=True)
+
     goal_id: str
     decision: ReviewDecision = ReviewDecision.KEEP
     diagnosis: ShortText = ""
@@ -469,13 +479,19 @@ class GoalReviewDecision(Record):
 
 
 class Review(Item):
+    """One review of the cycle. Frozen, as an action is: an edit replaces it (edit.renew), so the
+    store keeps the JSON of the reviews a save did not touch (career_core.document_runs); a
+    five-year notebook holds sixty, the largest part of its document after the check-ins."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=True)
+
     on: Day = Field(default_factory=date.today)
     went_well: LongText = ""
     did_not: LongText = ""
     learned: LongText = ""
     change: LongText = ""
     next_review: Day | None = None
-    decisions: list[GoalReviewDecision] = bounded("reviews[].decisions")
+    decisions: Annotated[list[GoalReviewDecision], AfterValidator(Fixed)] = bounded("reviews[].decisions", Fixed)
 
 
 class Partner(Item):

@@ -17,7 +17,7 @@ from typing import Final
 from dateutil.relativedelta import relativedelta
 
 from career_core import wording
-from career_core.edit import assign
+from career_core.edit import assign, renew
 from career_core.goal_reports import report_for
 from career_core.models import (
     ActionStatus,
@@ -329,7 +329,7 @@ def apply_decision(
         assign(goal, status=GoalStatus.DROPPED)
     review = start_review(notebook, today)
     record = GoalReviewDecision(goal_id=goal_id, decision=decision, diagnosis=diagnosis[:200], note=note)
-    review.decisions[:] = [d for d in review.decisions if d.goal_id != goal_id] + [record]
+    renew(notebook.reviews, review, decisions=[*(d for d in review.decisions if d.goal_id != goal_id), record])
     return record
 
 

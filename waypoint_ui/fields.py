@@ -21,8 +21,8 @@ from typing import Any
 import streamlit as st
 from pydantic import BaseModel
 
-from career_core.edit import assign
-from career_core.models import Notebook
+from career_core.edit import assign, renew_entry
+from career_core.models import Item, Notebook
 from waypoint_ui import drafts, session
 from waypoint_ui.text import md
 
@@ -77,7 +77,7 @@ def bound(
             drafts.discard(kept)  # nothing new (typed back, or the same change reported twice): no revision
             return
         if apply is None:
-            session.commit(lambda n: _assign(getter(n), field, value), field=name, drafts=kept)
+            session.commit(lambda n: _assign(n, getter(n), field, value), field=name, drafts=kept)
         else:
             session.commit(lambda n: apply(n, _existing(getter(n)), value), field=name, drafts=kept)
 
@@ -112,8 +112,13 @@ def _existing(model: BaseModel | None) -> BaseModel:
     return model
 
 
-def _assign(model: BaseModel | None, field: str, value: Any) -> None:
-    assign(_existing(model), **{field: value})
+def _assign(nb: Notebook, model: BaseModel | None, field: str, value: Any) -> None:
+    """Set the field; a frozen entry (a review) is replaced by a changed copy where it is."""
+    model = _existing(model)
+    if model.model_config.get("frozen") and isinstance(model, Item):
+        renew_entry(nb, model, **{field: value})
+    else:
+        assign(model, **{field: value})
 
 
 _INDEXED = {st.selectbox, st.radio}

@@ -17,9 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from career_core import edit, integrity
-from career_core.document_runs import RUN, DocumentWriter, compress, decompress
-from career_core.models import Action, CheckIn, Goal, Metric, Notebook, Partner
+from career_core import edit, integrity, review
+from career_core.document_runs import REVIEW_RUN, RUN, DocumentWriter, _Run, compress, decompress
+from career_core.models import Action, CheckIn, Goal, Metric, Notebook, Partner, Review, ReviewDecision
 from career_core.plan import actions, initiatives
 from career_core.store import Store
 from tests.synthetic import five_year_notebook
@@ -253,8 +253,8 @@ def _nth_action(nb: Notebook, i: int) -> str:
     return nb.actions[i % len(nb.actions)].id
 
 
-# Edits to the actions, kept in runs as the check-ins are, and to the parts around both, which the
-# writer frames apart and compresses again only when their text changed (the goals, the reviews,
+# Edits to the actions and the reviews, kept in runs as the check-ins are, and to the parts around
+# them, which the writer frames apart and compresses again only when their text changed (the goals,
 # the rest).
 AROUND: dict[str, Callable[[Notebook, int], None]] = {
     "an action renamed": lambda nb, i: nb.actions and edit.renew(nb.actions, nb.actions[i % len(nb.actions)], title=f"Step {i}"),
@@ -270,6 +270,12 @@ AROUND: dict[str, Callable[[Notebook, int], None]] = {
     "a partner added": lambda nb, i: edit.add(nb, "partners", Partner(name=f"Partner {i}")),
     "a journal entry's text in place": lambda nb, i: edit.assign(nb.journal[i % len(nb.journal)], text=f"Kept {i}"),
     "the last review removed": lambda nb, i: nb.reviews and nb.reviews.pop(),
+    "a review's words": lambda nb, i: nb.reviews and edit.renew_entry(nb, nb.reviews[i % len(nb.reviews)], went_well=f"Kept {i}"),
+    "a review's words with the keys the parts are cut at": lambda nb, i: nb.reviews and edit.renew_entry(
+        nb, nb.reviews[i % len(nb.reviews)], change=f'{i},"reviews":[] ,"partners":[ ,"checkins":[]'),
+    "a decision recorded in a review": lambda nb, i: review.apply_decision(
+        nb, nb.goals[i % len(nb.goals)].id, ReviewDecision.KEEP, START + timedelta(days=i % 2000), note=f"Held {i}"),
+    "a review started": lambda nb, i: nb.reviews.append(Review(on=START + timedelta(days=i % 2000))),
     "the actions emptied": lambda nb, i: nb.actions.clear(),
     "the title": lambda nb, i: edit.assign(nb, title=f"Five years, {i}"),
     "a check-in added": lambda nb, i: nb.checkins.append(CheckIn(goal_id=nb.goals[0].id, value=i)),
@@ -299,3 +305,45 @@ def test_an_entry_of_a_kept_run_changed_behind_the_models_back_is_caught(monkeyp
     nb.actions[3].__dict__["title"] = "Changed behind its back"
     with pytest.raises(AssertionError, match="differs from the notebook's own JSON"):
         writer.verified(nb)
+
+
+REVIEWS_WRITTEN = [
+    # (what changed, how many runs of reviews are written again; sixty reviews make 8 runs, the last of 4)
+    ("nothing", lambda nb: None, 0),
+    ("words typed into the latest review", lambda nb: edit.renew_entry(nb, nb.reviews[-1], went_well="A calm month"), 1),
+    ("a decision recorded in the latest review", lambda nb: edit.renew_entry(nb, nb.reviews[-1], decisions=[]), 1),
+    ("a review started", lambda nb: nb.reviews.append(Review(on=START)), 1),
+    ("the first review's words", lambda nb: edit.renew_entry(nb, nb.reviews[0], learned="Looking back"), 1),
+    ("the first review removed: every run shifts", lambda nb: nb.reviews.pop(0), 8),
+]
+
+
+@pytest.mark.parametrize("change, again", [c[1:] for c in REVIEWS_WRITTEN], ids=[c[0] for c in REVIEWS_WRITTEN])
+def test_a_save_writes_again_only_the_runs_of_reviews_it_changed(monkeypatch: pytest.MonkeyPatch, change, again: int) -> None:
+    """Reviews are frozen, as actions are: a run of them holding the very same reviews keeps the
+    JSON written before. Typing into the open review writes its run of REVIEW_RUN again, not sixty."""
+    nb = _five_years().model_copy(deep=True)
+    assert len(nb.reviews) == 60 and REVIEW_RUN == 8
+    made = []
+    real = _Run.of_reviews.__func__
+    monkeypatch.setattr(_Run, "of_reviews", classmethod(lambda cls, entries: made.append(entries) or real(cls, entries)))
+    writer = DocumentWriter()
+    assert written(writer, nb)
+    made.clear()
+    change(nb)
+    assert written(writer, nb)
+    assert len(made) == again
+
+
+@pytest.mark.parametrize("change", [
+    pytest.param(lambda r: r.decisions.append(r.decisions[0]), id="a decision appended"),
+    pytest.param(lambda r: r.decisions.clear(), id="the decisions cleared"),
+    pytest.param(lambda r: setattr(r, "went_well", "Changed"), id="its words set"),
+    pytest.param(lambda r: edit.assign(r, went_well="Changed"), id="its words assigned"),
+    pytest.param(lambda r: setattr(r.decisions[0], "note", "Changed"), id="a decision's note set"),
+])
+def test_a_review_cannot_change_in_place(change) -> None:
+    nb = _five_years().model_copy(deep=True)
+    decided = next(r for r in nb.reviews if r.decisions)
+    with pytest.raises((TypeError, ValidationError)):
+        change(decided)

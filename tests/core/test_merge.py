@@ -117,6 +117,18 @@ def sides(mine_edit: Edit, theirs_edit: Edit) -> tuple[Notebook, Notebook, Noteb
     return base, mine, theirs
 
 
+def _decide(nb: Notebook, decision: GoalReviewDecision, at: int | None = None) -> None:
+    """The first review with `decision` added, or put in place of the one `at`: a review and its
+    decisions are frozen, so the review is replaced by a copy."""
+    review = nb.reviews[0]
+    decisions = list(review.decisions)
+    if at is None:
+        decisions.append(decision)
+    else:
+        decisions[at] = decision
+    edit.renew(nb.reviews, review, decisions=decisions)
+
+
 def goal_ids(nb: Notebook) -> list[str]:
     return [g.id for g in nb.goals]
 
@@ -204,12 +216,12 @@ CASES = [
      lambda nb: edit.assign(nb.reflection.skills[0], now=3), lambda nb: edit.assign(nb.reflection.skills[0], wanted=5),
      lambda nb: (nb.reflection.skills[0].now, nb.reflection.skills[0].wanted), (3, 5), []),
     ("review decisions on different goals both survive",
-     lambda nb: nb.reviews[0].decisions.append(GoalReviewDecision(goal_id="talk", decision=ReviewDecision.PAUSE)),
-     lambda nb: nb.reviews[0].decisions.append(GoalReviewDecision(goal_id="read", decision=ReviewDecision.DROP)),
+     lambda nb: _decide(nb, GoalReviewDecision(goal_id="talk", decision=ReviewDecision.PAUSE)),
+     lambda nb: _decide(nb, GoalReviewDecision(goal_id="read", decision=ReviewDecision.DROP)),
      lambda nb: [d.goal_id for d in nb.reviews[0].decisions], ["lead", "read", "talk"], []),
     ("one decision on a goal changed both ways asks",
-     lambda nb: edit.assign(nb.reviews[0].decisions[0], decision=ReviewDecision.PAUSE),
-     lambda nb: edit.assign(nb.reviews[0].decisions[0], decision=ReviewDecision.DROP),
+     lambda nb: _decide(nb, edit.changed(nb.reviews[0].decisions[0], decision=ReviewDecision.PAUSE), at=0),
+     lambda nb: _decide(nb, edit.changed(nb.reviews[0].decisions[0], decision=ReviewDecision.DROP), at=0),
      lambda nb: nb.reviews[0].decisions[0].decision, ReviewDecision.DROP,
      ["Review of 28 Feb 2026 → Decision on “Lead the platform team” → decision"]),
     ("a start and a deadline that clash together ask about the whole goal",

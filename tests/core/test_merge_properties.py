@@ -109,11 +109,17 @@ EDITS: list[Edit] = [
     lambda nb, d: nb.org_objectives.append(OrgObjective(id=new_id(), title=d.draw(words))),
     lambda nb, d: delete_objective(nb, pick(d, nb.org_objectives).id),
     lambda nb, d: link_objective(pick(d, nb.goals), pick(d, nb.org_objectives).id),
-    lambda nb, d: edit.assign(pick(d, [x for r in nb.reviews for x in r.decisions]), note=d.draw(words)),
-    lambda nb, d: nb.reviews[0].decisions.append(GoalReviewDecision(
+    lambda nb, d: _noted(nb, pick(d, [(r, x) for r in nb.reviews for x in r.decisions]), d.draw(words)),
+    lambda nb, d: edit.renew(nb.reviews, nb.reviews[0], decisions=[*nb.reviews[0].decisions, GoalReviewDecision(
         goal_id=pick(d, [g.id for g in nb.goals if g.id not in {x.goal_id for x in nb.reviews[0].decisions}]),
-        decision=d.draw(st.sampled_from(list(ReviewDecision))))) if nb.reviews else None,
+        decision=d.draw(st.sampled_from(list(ReviewDecision))))]) if nb.reviews else None,
 ]
+
+
+def _noted(nb: Notebook, decided: tuple[Review, GoalReviewDecision], note: str) -> None:
+    """A decision's note changed: its review (frozen, as its decisions are) replaced by a copy."""
+    review, decision = decided
+    edit.renew(nb.reviews, review, decisions=[edit.changed(x, note=note) if x is decision else x for x in review.decisions])
 
 
 def edited(base: Notebook, data: st.DataObject) -> Notebook:
