@@ -481,7 +481,8 @@ class GoalReviewDecision(Record):
 class Review(Item):
     """One review of the cycle. Frozen, as an action is: an edit replaces it (edit.renew), so the
     store keeps the JSON of the reviews a save did not touch (career_core.document_runs); a
-    five-year notebook holds sixty, the largest part of its document after the check-ins."""
+    five-year notebook holds sixty, the largest part of its document after the check-ins and the
+    actions."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=True)
 
