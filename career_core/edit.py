@@ -50,13 +50,17 @@ def add(notebook: Notebook, path: str, item: ItemT) -> ItemT:
     return item
 
 
-def renew_entry(notebook: Notebook, entry: ItemT, **changes: object) -> ItemT:
-    """`renew` for a frozen entry of one of the notebook's lists (a review), found where it is: how
-    a field editor that holds the entry, not its list, changes it. ValueError when it is in none."""
+def update(notebook: Notebook, model: M, **changes: object) -> M:
+    """Set fields on `model`, a part of `notebook`, after validating the result: in place
+    (`assign`), or, for a frozen entry of one of the notebook's lists (a review), by a changed copy
+    put where it is (`renew`), which is returned. How a field editor that holds the model, not its
+    list, changes it. ValueError when a frozen entry is in none of the lists."""
+    if not model.model_config.get("frozen"):
+        return assign(model, **changes)
     for name in type(notebook).model_fields:
         items = getattr(notebook, name)
-        if isinstance(items, list) and any(item is entry for item in items):
-            return renew(items, entry, **changes)
+        if isinstance(items, list) and any(item is model for item in items):
+            return renew(items, model, **changes)
     raise ValueError("This entry no longer exists; it may have been removed in another tab.")
 
 

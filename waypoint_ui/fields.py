@@ -21,8 +21,8 @@ from typing import Any
 import streamlit as st
 from pydantic import BaseModel
 
-from career_core.edit import assign, renew_entry
-from career_core.models import Item, Notebook
+from career_core.edit import update
+from career_core.models import Notebook
 from waypoint_ui import drafts, session
 from waypoint_ui.text import md
 
@@ -113,12 +113,7 @@ def _existing(model: BaseModel | None) -> BaseModel:
 
 
 def _assign(nb: Notebook, model: BaseModel | None, field: str, value: Any) -> None:
-    """Set the field; a frozen entry (a review) is replaced by a changed copy where it is."""
-    model = _existing(model)
-    if model.model_config.get("frozen") and isinstance(model, Item):
-        renew_entry(nb, model, **{field: value})
-    else:
-        assign(model, **{field: value})
+    update(nb, _existing(model), **{field: value})
 
 
 _INDEXED = {st.selectbox, st.radio}

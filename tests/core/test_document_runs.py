@@ -270,8 +270,8 @@ AROUND: dict[str, Callable[[Notebook, int], None]] = {
     "a partner added": lambda nb, i: edit.add(nb, "partners", Partner(name=f"Partner {i}")),
     "a journal entry's text in place": lambda nb, i: edit.assign(nb.journal[i % len(nb.journal)], text=f"Kept {i}"),
     "the last review removed": lambda nb, i: nb.reviews and nb.reviews.pop(),
-    "a review's words": lambda nb, i: nb.reviews and edit.renew_entry(nb, nb.reviews[i % len(nb.reviews)], went_well=f"Kept {i}"),
-    "a review's words with the keys the parts are cut at": lambda nb, i: nb.reviews and edit.renew_entry(
+    "a review's words": lambda nb, i: nb.reviews and edit.update(nb, nb.reviews[i % len(nb.reviews)], went_well=f"Kept {i}"),
+    "a review's words with the keys the parts are cut at": lambda nb, i: nb.reviews and edit.update(
         nb, nb.reviews[i % len(nb.reviews)], change=f'{i},"reviews":[] ,"partners":[ ,"checkins":[]'),
     "a decision recorded in a review": lambda nb, i: review.apply_decision(
         nb, nb.goals[i % len(nb.goals)].id, ReviewDecision.KEEP, START + timedelta(days=i % 2000), note=f"Held {i}"),
@@ -310,10 +310,10 @@ def test_an_entry_of_a_kept_run_changed_behind_the_models_back_is_caught(monkeyp
 REVIEWS_WRITTEN = [
     # (what changed, how many runs of reviews are written again; sixty reviews make 8 runs, the last of 4)
     ("nothing", lambda nb: None, 0),
-    ("words typed into the latest review", lambda nb: edit.renew_entry(nb, nb.reviews[-1], went_well="A calm month"), 1),
-    ("a decision recorded in the latest review", lambda nb: edit.renew_entry(nb, nb.reviews[-1], decisions=[]), 1),
+    ("words typed into the latest review", lambda nb: edit.update(nb, nb.reviews[-1], went_well="A calm month"), 1),
+    ("a decision recorded in the latest review", lambda nb: edit.update(nb, nb.reviews[-1], decisions=[]), 1),
     ("a review started", lambda nb: nb.reviews.append(Review(on=START)), 1),
-    ("the first review's words", lambda nb: edit.renew_entry(nb, nb.reviews[0], learned="Looking back"), 1),
+    ("the first review's words", lambda nb: edit.update(nb, nb.reviews[0], learned="Looking back"), 1),
     ("the first review removed: every run shifts", lambda nb: nb.reviews.pop(0), 8),
 ]
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from career_core.edit import assign, remove_goal
+from career_core.edit import assign, remove_goal, update
 from career_core.migrations import SCHEMA_VERSION, MigrationError, migrate
 from career_core.models import (
     Action,
@@ -21,6 +21,7 @@ from career_core.models import (
     Metric,
     Notebook,
     Recurrence,
+    Review,
     Settings,
     SkillRating,
     Vision,
@@ -155,6 +156,43 @@ def test_assign_is_all_or_nothing(changes, field):
         assign(goal, **changes)
     assert field in field_errors(caught.value)
     assert goal.model_dump() == before
+
+
+def _review_notebook() -> Notebook:
+    return Notebook(goals=[Goal(id="g", statement="Lead a team")], reviews=[Review(id="r1"), Review(id="r2")])
+
+
+UPDATES = [
+    # (what is changed, which model, the change, whether the notebook holds that very object after)
+    ("a goal, changed in place", lambda nb: nb.goals[0], {"statement": "Lead a team of ten"}, True),
+    ("the reflection, changed in place", lambda nb: nb.reflection, {"why": "To grow people"}, True),
+    ("a review (frozen), replaced by a copy where it was", lambda nb: nb.reviews[1], {"went_well": "A calm month"}, False),
+]
+
+
+@pytest.mark.parametrize(("model", "changes", "same"), [u[1:] for u in UPDATES], ids=[u[0] for u in UPDATES])
+def test_update_sets_fields_in_place_or_replaces_a_frozen_entry_where_it_is(model, changes, same):
+    nb = _review_notebook()
+    before = model(nb)
+    after = update(nb, before, **changes)
+    assert (after is before) == same and model(nb) is after
+    assert {k: getattr(model(nb), k) for k in changes} == changes
+    assert [r.id for r in nb.reviews] == ["r1", "r2"]
+
+
+@pytest.mark.parametrize(
+    ("model", "changes", "error"),
+    [
+        pytest.param(lambda nb: Review(), {"went_well": "Lost"}, ValueError, id="a frozen entry no longer in the notebook"),
+        pytest.param(lambda nb: nb.reviews[0], {"on": "not a day"}, ValidationError, id="a value the model refuses"),
+    ],
+)
+def test_update_changes_nothing_when_it_refuses(model, changes, error):
+    nb = _review_notebook()
+    before = nb.model_dump()
+    with pytest.raises(error):
+        update(nb, model(nb), **changes)
+    assert nb.model_dump() == before
 
 
 @pytest.mark.parametrize(
