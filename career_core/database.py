@@ -37,6 +37,17 @@ def default_url(secrets: dict | None = None) -> str:
     return f"sqlite:///{DEFAULT_PATH}"
 
 
+def sqlite_folder(url: str) -> Path | None:
+    """The folder a SQLite database file goes in, made on first start so that nothing needs
+    setting up; None in memory, or for a URI filename (`sqlite:///file:…?uri=true`, SQLite's own
+    syntax, for a database set up by hand, e.g. read-only): its text is no path to make."""
+    parsed = sa.make_url(url)
+    database = parsed.database or ""
+    if not database or database == ":memory:" or parsed.query.get("uri") == "true" or database.startswith("file:"):
+        return None
+    return Path(database).parent
+
+
 def make_engine(url: str) -> Engine:
     """An engine for `url`: PostgreSQL with a bounded pool and a connect timeout; SQLite in WAL
     mode with its folder made, or shared in memory for a private session."""
@@ -50,9 +61,10 @@ def make_engine(url: str) -> Engine:
         connect_args = {"connect_timeout": CONNECT_TIMEOUT} if waits else {}
         return sa.create_engine(parsed, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW,
                                 connect_args=connect_args)
-    path = url.split(":///", 1)[1] if ":///" in url else ""
-    if path and path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    database = sa.make_url(url).database or ""
+    if database and database != ":memory:":
+        if (folder := sqlite_folder(url)) is not None:
+            folder.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
     else:
         # In memory (private sessions): one connection shared by every thread, or each thread

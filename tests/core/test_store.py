@@ -6,6 +6,7 @@ import socket
 import threading
 import uuid
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -164,6 +165,30 @@ def test_sqlite_runs_in_wal_mode(sqlite_url: str):
 def test_database_url_precedence(monkeypatch, env, secrets, expected):
     monkeypatch.setenv(database.ENV_VAR, env)
     assert default_url(secrets) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "folder"),
+    [
+        ("sqlite:////srv/waypoint/data/w.db", Path("/srv/waypoint/data")),  # an absolute path: its folder
+        ("sqlite:///data/w.db", Path("data")),  # a path from where the app starts
+        ("sqlite:///w.db", Path(".")),
+        ("sqlite://", None),  # in memory: no file at all
+        ("sqlite:///:memory:", None),
+        ("sqlite:///file:/srv/w.db?mode=ro&uri=true", None),  # SQLite's URI syntax: no path to make
+    ],
+)
+def test_the_folder_made_for_a_sqlite_database(url: str, folder: Path | None):
+    assert database.sqlite_folder(url) == folder
+
+
+def test_a_read_only_uri_makes_no_folder_named_after_it(tmp_path: Path, monkeypatch):
+    """A database opened read-only by its URI filename once left a folder `file:` where the app ran."""
+    Store(f"sqlite:///{tmp_path / 'w.db'}").create("local", "Mine")
+    monkeypatch.chdir(tmp_path)
+    read_only = Store(f"sqlite:///file:{tmp_path / 'w.db'}?mode=ro&uri=true")
+    assert [s.title for s in read_only.list("local")] == ["Mine"]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("w.db")) == []
 
 
 def test_pruning_keeps_recent_revisions_and_one_per_day(store: Store, monkeypatch):
