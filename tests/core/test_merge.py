@@ -10,7 +10,7 @@ import pytest
 
 from career_core import edit
 from career_core.alignment import unlink_objective
-from career_core.merge import Side, UnresolvedConflicts, merge, resolve
+from career_core.merge import Side, UnresolvedConflicts, _same_entries, merge, resolve
 from career_core.models import (
     Action,
     ActionStatus,
@@ -356,3 +356,44 @@ def test_only_revisions_of_one_notebook_merge():
     base, mine, theirs = sides(nothing, nothing)
     with pytest.raises(ValueError):
         merge(base, mine, theirs.model_copy(update={"id": "other"}))
+
+
+# --- lists of entries compared at once --------------------------------------------------------
+
+
+def _read_back(nb: Notebook) -> Notebook:
+    return Notebook.from_json(nb.to_json())  # equal entries, none the same object
+
+
+def _renewed(name: str, at: int, **changes: Any) -> Callable[[Notebook], list]:
+    def entries(nb: Notebook) -> list:
+        got = list(getattr(_read_back(nb), name))
+        got[at] = got[at].model_copy(update=changes)
+        return got
+    return entries
+
+
+SAME_ENTRIES = [
+    ("the very same list", "checkins", lambda nb: nb.checkins, True),
+    ("read back from its JSON", "checkins", lambda nb: _read_back(nb).checkins, True),
+    ("actions with their days done, read back", "actions", lambda nb: _read_back(nb).actions, True),
+    ("reviews with their decisions, read back", "reviews", lambda nb: _read_back(nb).reviews, True),
+    ("goals with their metrics, read back", "goals", lambda nb: _read_back(nb).goals, True),
+    ("a check-in's value changed", "checkins", _renewed("checkins", 1, value=3), False),
+    ("one check-in more", "checkins", lambda nb: [*_read_back(nb).checkins, CheckIn(goal_id="lead", value=7)], False),
+    ("one check-in fewer", "checkins", lambda nb: _read_back(nb).checkins[:-1], False),
+    ("the same check-ins in another order", "checkins", lambda nb: _read_back(nb).checkins[::-1], False),
+    ("an action's days done", "actions", _renewed("actions", 0, done_on=[date(2026, 1, 5)]), False),
+    ("a review decision's note", "reviews",
+     _renewed("reviews", 0, decisions=[GoalReviewDecision(goal_id="lead", note="Slower")]), False),
+    ("a goal's metric target", "goals",
+     _renewed("goals", 0, metric=Metric(name="People in my team", unit="people", baseline=5, target=13)), False),
+]
+
+
+@pytest.mark.parametrize(("case", "name", "other", "same"), SAME_ENTRIES, ids=[c[0] for c in SAME_ENTRIES])
+def test_lists_of_entries_compared_at_once_agree_with_comparing_them_one_by_one(case, name, other, same):
+    nb = base_notebook()
+    mine, theirs = getattr(nb, name), other(nb)
+    assert _same_entries(mine, theirs) is same
+    assert (mine == theirs) is same  # pydantic's own comparison, entry by entry
