@@ -55,11 +55,18 @@ def widget_class(widget_key: str) -> str:
 
 
 def start_run() -> None:
-    """At the top of a page run: the page registers its fields afresh, and the drafts are read once."""
+    """At the top of a page run, before the frame takes another tab's save (`session.catch_up`
+    asks whether a field is being typed into): the page registers its fields afresh, a report of
+    typing is aged, and the drafts are read once.
+
+    A report of typing holds for the first full run after it, and no longer. In the browser the
+    keeper reports a first keystroke in a rerun of the save line alone, so that first full run is
+    usually the one that brings the field's value (the person left it); a later one comes after
+    a click elsewhere, which leaves the field too."""
     st.session_state[FIELDS] = {}
-    if st.session_state.get(TYPING) == "reported":  # in this very run: still being typed
+    if st.session_state.get(TYPING) == "reported":  # since the last full run: still being typed, for this run
         st.session_state[TYPING] = "earlier"
-    else:  # a field typed into earlier and gone since (its entry added) never reports its pause
+    else:  # before the last full run: the field was left since, or is gone (its entry added): no pause to report
         st.session_state.pop(TYPING, None)
     session.load_drafts()
 

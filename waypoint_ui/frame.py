@@ -75,10 +75,10 @@ def sidebar() -> None:
     """The sidebar, and above the page the questions a merge asks. Runs before the page: it takes
     what another tab saved meanwhile, so the page draws it."""
     nb = session.notebook()
+    drafts.start_run()  # before catch_up: it reads whether a field is still being typed into
     if nb is not None and session.catch_up():
         notices.tell("Updated with changes made in another tab.", icon=":material/sync:")
     notices.show()  # what the callbacks before this run said, and the line above
-    drafts.start_run()
     if nb is not None and st.query_params.get("nb") != nb.id:
         # Page links drop the query; keep the notebook in the address so a reload (say, during a
         # screen-shared call) reopens this notebook rather than the most recent one.

@@ -18,6 +18,8 @@ from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
 from streamlit.testing.v1 import AppTest, app_test
 from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
+from tests.app.conftest import type_into
+
 
 class _Runner(LocalScriptRunner):
     """A runner that remembers its messages (which fragment drew which widget) and can start a
@@ -95,3 +97,18 @@ def run_fragment(at: AppTest, widget) -> AppTest:  # noqa: ANN001 - any AppTest 
 def whole_page(at: AppTest) -> bool:
     """Whether the last run drew the whole page (a full rerun), not a fragment alone."""
     return bool(at.title)
+
+
+def typing_reported(at: AppTest, widget) -> AppTest:  # noqa: ANN001 - an AppTest text widget
+    """The draft keeper's report of a first keystroke into `widget`, as the browser sends it: a
+    rerun of the sidebar's save line alone (the keeper is drawn in that fragment), the field
+    neither left nor its value sent. The browser still shows the page the last full run drew, so
+    `at` keeps that page's widgets for the next step (leaving the field, a click)."""
+    page = at._tree
+    keeper = next(e for e in at.sidebar if getattr(e, "type", "") == "bidi_component")
+    _Runner.queue = [fragment_of(keeper.proto.id)]
+    type_into(at, widget, "", event="typing")
+    if whole_page(at):
+        raise AssertionError("the keeper's report reran the whole page, not its fragment alone")
+    at._tree = page
+    return at

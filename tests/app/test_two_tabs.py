@@ -10,6 +10,7 @@ import pytest
 
 from career_core.merge import Side
 from tests.app.conftest import button, by_label, stored, texts, type_into
+from tests.app.fragment_runs import fragment_runs, typing_reported
 
 
 @pytest.fixture
@@ -216,3 +217,24 @@ def test_adding_an_entry_in_another_tab_leaves_this_tabs_draft_of_the_same_form(
     button(a, "Add to the log").click().run()
     assert [i.said for i in stored(db, nb).inputs] == ["Delegate the rota"]
     assert drafts_in(db, nb) == {"input.said": "Speak up earlier in reviews"}
+
+
+def test_a_tab_that_typed_into_a_field_and_left_it_takes_the_other_tabs_save_at_its_next_step(open_app, db):
+    """In the browser the keeper reports the first keystroke in a rerun of the save line alone;
+    the field is then left (and saved) before the keeper reports the pause, which it never does
+    when a click opened another tab (the field is gone from the page). The next click is the
+    tab's next step: it takes what another tab saved meanwhile, and says so."""
+    nb = db.create("local", "Mine")
+    with fragment_runs():
+        b = open_app(page="reflect")
+        a = open_app(page="reflect")
+        typing_reported(a, lines_of(a, "Interests"))
+        lines_of(a, "Interests").input("Building teams").run()  # a leaves the field: saved
+        lines_of(b, "Strengths").input("Calm in a crisis").run()  # b saves, merged with a's
+        assert stored(db, nb).reflection.strengths == ["Calm in a crisis"]
+        a.session_state["reflect.tab"] = "Vision"
+        a.run()  # a's next click, before the keeper reports the pause in Interests
+        assert any("Updated with changes made in another tab" in c.value for c in a.sidebar.caption)
+        a.session_state["reflect.tab"] = "Self-assessment"
+        a.run()
+        assert lines_of(a, "Strengths").value == "Calm in a crisis"
