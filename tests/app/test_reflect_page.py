@@ -110,6 +110,21 @@ def test_values_are_chosen_written_in_and_ranked(reflect, db):
     assert stored(db, nb).reflection.values == ["Time with my kids", "Growth", "Fairness"]
 
 
+def test_values_reported_again_after_the_tab_was_left_save_nothing(reflect, db):
+    """The browser can send a widget's value once more after its tab was left (seen in a rerun
+    of the save line right after a click on another tab): the same choice is no change, and no
+    revision, nor a save line saying "Saved" for a step that saved nothing."""
+    at, nb = reflect()
+    left_behind = by_label(at.multiselect, "What matters most to me")._widget_state  # the browser's copy
+    at.session_state["reflect.tab"] = "Vision"
+    at.run()
+    states = at._tree.get_widget_states()
+    states.widgets.append(left_behind)
+    at._run(states)
+    assert stored(db, nb).revision == nb.revision
+    assert not any("Saved" in c.value for c in at.sidebar.caption)
+
+
 def test_lists_are_written_one_per_line(reflect, db):
     at, nb = reflect()
     by_label(at.text_area, "Strengths").input("Calm in a crisis\n\n  Explaining things simply ").run()
