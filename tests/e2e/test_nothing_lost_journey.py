@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
+from career_core.models import Notebook
+from career_core.store import Store
 from tests.e2e.conftest import Server, drawn, open_tab, wait_for_app
 
 GOAL = "Lead a team of at least 10 people within two years"
@@ -84,16 +87,27 @@ def write(page: Page, label: str, text: str) -> None:
     wait_for_app(page)
 
 
+def stored(store: Store, nb: Notebook, holds: Callable[[Notebook], bool], what: str) -> None:
+    """Wait until the database holds a tab's save: on a busy machine the wait after leaving a
+    field can end while the tab's page is still on its way to the save, and another tab writing
+    then would save first."""
+    deadline = time.monotonic() + 20
+    while not holds(store.load("local", nb.id)):
+        assert time.monotonic() < deadline, f"{what} never reached the database"
+        time.sleep(0.1)
+
+
 def test_two_tabs_editing_different_fields_both_keep_their_edit_and_the_same_field_asks(browser: Browser, server: Server):
     nb = notebook(server)
     a, b = open_reflect(browser, server), open_reflect(browser, server)
 
+    store = server.store()
     write(a, "Interests", "Building teams")
+    stored(store, nb, lambda n: n.reflection.interests == ["Building teams"], "a's save")
     write(b, "Strengths", "Calm in a crisis")  # b still holds the revision before a's save
     expect(sidebar(b).get_by_text("merged with changes from another tab")).to_be_visible()
     expect(b.get_by_text("to choose between")).to_have_count(0)
     expect(drawn(b).get_by_label("Interests", exact=True)).to_have_value("Building teams")  # a's edit, shown in b
-    store = server.store()
     reflection = store.load("local", nb.id).reflection
     assert (reflection.interests, reflection.strengths) == (["Building teams"], ["Calm in a crisis"])
 
@@ -112,12 +126,7 @@ def test_two_tabs_editing_different_fields_both_keep_their_edit_and_the_same_fie
         expect(sidebar(tab).get_by_text(re.compile(rf"revision {revision}$"))).to_be_visible()
         wait_for_app(tab)
     write(a, "My vision", "I lead the northern division")
-    # a's save must be in the database before b writes: on a busy machine the click's wait can end
-    # while a's page is still on its way to the save, and b would then save first.
-    deadline = time.monotonic() + 20
-    while store.load("local", nb.id).vision.statement != "I lead the northern division":
-        assert time.monotonic() < deadline, "a's save never reached the database"
-        time.sleep(0.1)
+    stored(store, nb, lambda n: n.vision.statement == "I lead the northern division", "a's save")
     write(b, "My vision", "I run operations for 200 people")
     question = b.get_by_test_id("stMain").locator(".st-key-wp-questions")
     expect(question.get_by_text("1 change to choose between")).to_be_visible()
@@ -146,10 +155,7 @@ def test_a_draft_typed_before_another_tab_saved_the_field_is_asked_about_after_a
         open_tab(tab, "Vision")
     write(a, "My vision", "I lead the northern division")
     store = server.store()
-    deadline = time.monotonic() + 20
-    while store.load("local", nb.id).vision.statement != "I lead the northern division":
-        assert time.monotonic() < deadline, "a's save never reached the database"
-        time.sleep(0.1)
+    stored(store, nb, lambda n: n.vision.statement == "I lead the northern division", "a's save")
     b.get_by_label("My vision", exact=True).press_sequentially("I run operations", delay=10)  # b still shows it empty
     expect(sidebar(b).get_by_text("Draft kept")).to_be_visible()
 
