@@ -133,9 +133,9 @@ def values_picker(nb: Notebook) -> None:
             return
         chosen = st.session_state[key]
         now = session.notebook()
-        same = now is not None and merge_selection(now.reflection.values, chosen) == now.reflection.values
-        if same and not session.field_error("reflection.values"):
-            return  # nothing new (the same choice reported again, as after a tab switch): no revision
+        if now is not None and session.nothing_new("reflection.values", now.reflection.values,
+                                                   merge_selection(now.reflection.values, chosen)):
+            return
         session.commit(lambda n: assign(n.reflection, values=merge_selection(n.reflection.values, chosen)),
                        field="reflection.values")
 

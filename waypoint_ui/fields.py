@@ -73,7 +73,7 @@ def bound(
         value = to_model(st.session_state[key])
         nb = session.notebook()
         current = getter(nb) if nb is not None else None
-        if current is not None and getattr(current, field) == value and not session.field_error(name):
+        if current is not None and session.nothing_new(name, getattr(current, field), value):
             drafts.discard(kept)  # nothing new (typed back, or the same change reported twice): no revision
             return
         if apply is None:

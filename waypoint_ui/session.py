@@ -321,6 +321,13 @@ def field_error(field: str) -> str | None:
     return st.session_state.get(ERRORS, {}).get(field)
 
 
+def nothing_new(field: str, saved: object, reported: object) -> bool:
+    """Whether a widget's change is no change: the value the notebook holds, reported again (after
+    a tab switch the browser can send a left widget's value once more) or typed back, with no
+    error shown for the field. Its callback then saves nothing, and no revision is written."""
+    return saved == reported and not field_error(field)
+
+
 def clear_error(field: str) -> None:
     st.session_state.get(ERRORS, {}).pop(field, None)
 
