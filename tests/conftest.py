@@ -15,13 +15,17 @@ from career_core.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Every chart a test draws, in-process or in a test server, checks each property as Plotly's graph
-# objects do; the app skips that for speed (waypoint_ui.charts.CHECKED).
-os.environ["WAYPOINT_CHECK_CHARTS"] = "1"
-# Every document the store writes, in-process or in a test server, is compared with the notebook's
-# own JSON: a run of frozen entries changed in place would otherwise be saved stale
-# (career_core.document_runs.CHECK).
-os.environ["WAYPOINT_CHECK_DOCUMENTS"] = "1"
+# The app's self-checks, on for every test, in-process or in a test server: every chart drawn checks
+# each property as Plotly's graph objects do (waypoint_ui.charts.CHECKED), and every document the
+# store writes is compared with the notebook's own JSON, as a run of frozen entries changed in place
+# would otherwise be saved stale (career_core.document_runs.CHECK). The app skips both for speed.
+SELF_CHECKS = {"WAYPOINT_CHECK_CHARTS": "1", "WAYPOINT_CHECK_DOCUMENTS": "1"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Turn the self-checks on for a test run, before any test imports the app: in a hook, not
+    when this module is imported, so that a benchmark using its helpers times the app as served."""
+    os.environ.update(SELF_CHECKS)
 
 # The databases the store's tests run against. `make test` runs both; set
 # WAYPOINT_TEST_DATABASES=sqlite to skip PostgreSQL on a machine without it.
