@@ -7,11 +7,14 @@
 // second one nor drops a pending draft. Events: "typing" at the first keystroke after a pause
 // (the save line then stops saying everything is saved), "typed" with the field's text once the
 // typing has paused. The field is named by the `st-key-…` class Streamlit gives a keyed widget.
+// A field that left the page before the pause (another tab or page opened) is still reported,
+// under the name it had: the server keeps its draft unless its form was started afresh since.
 // Nothing is sent while the app is running a script: a message sent then is folded into the
 // rerun already asked for, and can take the place of what a click asked for (a tab, a page).
 
 const PAUSE_MS = 1000;
 const RETRY_MS = 150;
+const GIVE_UP_MS = 60000;  // a keeper not drawn again by then (a page without a notebook) has nowhere to send it
 
 export default function (component) {
   const keeper = window.__waypointDrafts || (window.__waypointDrafts = { timers: new Map(), send: null });
@@ -44,17 +47,21 @@ function keep(keeper, element) {
   const key = fieldKey(element);
   if (key === null) return;
   if (!keeper.timers.has(element) && keeper.send && idle()) keeper.send("typing", key);
-  clearTimeout(keeper.timers.get(element));
-  keeper.timers.set(element, setTimeout(() => settle(keeper, element), PAUSE_MS));
+  const pending = keeper.timers.get(element);
+  if (pending) clearTimeout(pending.timer);
+  keeper.timers.set(element, { key, since: Date.now(), timer: setTimeout(() => settle(keeper, element), PAUSE_MS) });
 }
 
 function settle(keeper, element) {
-  if (!idle()) {  // wait for the run to end; typing meanwhile restarts the pause
-    keeper.timers.set(element, setTimeout(() => settle(keeper, element), RETRY_MS));
+  const pending = keeper.timers.get(element);
+  if ((!idle() || !keeper.send) && Date.now() - pending.since < GIVE_UP_MS) {
+    // wait for the run to end, and the keeper to be drawn again; typing meanwhile restarts the pause
+    pending.timer = setTimeout(() => settle(keeper, element), RETRY_MS);
     return;
   }
   keeper.timers.delete(element);
-  // Read the field now: a field replaced meanwhile (its entry added) is gone.
-  const key = element.isConnected ? fieldKey(element) : null;
-  if (key !== null && keeper.send) keeper.send("typed", { key, text: element.value });
+  // A field still on the page is named as it is now; one gone since (its tab or page left, its
+  // entry added) by the name it had, and a detached field still holds its text.
+  const key = element.isConnected ? fieldKey(element) : pending.key;
+  if (key !== null && keeper.send && idle()) keeper.send("typed", { key, text: element.value });
 }

@@ -9,7 +9,12 @@ of that field, per owner, notebook and draft key ("input.said", "vision.statemen
 
 A field takes part by getting its widget arguments from `field` (EntryForm and fields.text do
 this for pages): the draft key is registered for the widget, and a widget new to this session
-(after a reload, on another device) starts from the draft. `note` says "Draft, not yet added" with
+(after a reload, on another device) starts from the draft. So does a form's field drawn again
+after a run that did not draw it (the person opened another tab or page and came back): a form
+sends its values only when submitted, so the value the server kept for it is not what was typed,
+and the draft is. The keeper also reports text typed less than a second before the field left
+the page; the session still knows the field (`KNOWN`) and keeps the draft, unless its form was
+started afresh since (its entry added or its draft discarded). `note` says "Draft, not yet added" with
 a way to discard it. Saving the entry names its drafts (`session.commit(drafts=…)`), which the
 store drops in the same transaction. Drafts are never part of the notebook, so never exported;
 while presenting, a restored draft is neither put back nor mentioned (it may be private).
@@ -21,7 +26,8 @@ the newer text without a word) but shown, with the choice of using it (`ask_outd
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +41,11 @@ from waypoint_ui import session
 
 KEEPER = "wp.draft-keeper"
 FIELDS = "wp.draft-fields"  # widget class name -> DraftField: fields drawn in the last page run
+DRAWN = "wp.draft-drawn"  # where -> widget class names of the fields its latest run drew
+SHOWN = "wp.draft-shown"  # where -> those of its run before this one: the fields the browser still holds
+WHERE = "wp.draft-where"  # what is being drawn: the page (PAGE) or a section rerun alone (its key)
+PAGE = ""
+KNOWN = "wp.draft-known"  # widget class name -> DraftField: fields drawn in this session, until forgotten
 TYPING = session.TYPING
 TROUBLE = "wp.draft-trouble"  # why the last draft could not be kept, in words
 
@@ -63,6 +74,9 @@ def start_run() -> None:
     keeper reports a first keystroke in a rerun of the save line alone, so that first full run is
     usually the one that brings the field's value (the person left it); a later one comes after
     a click elsewhere, which leaves the field too."""
+    st.session_state[SHOWN] = st.session_state.get(DRAWN, {})
+    st.session_state[DRAWN] = {}
+    st.session_state[WHERE] = PAGE
     st.session_state[FIELDS] = {}
     if st.session_state.get(TYPING) == "reported":  # since the last full run: still being typed, for this run
         st.session_state[TYPING] = "earlier"
@@ -71,19 +85,43 @@ def start_run() -> None:
     session.load_drafts()
 
 
+@contextmanager
+def section_drawn(key: str) -> Iterator[None]:
+    """Around the drawing of a section that reruns alone (an st.fragment, waypoint_ui.sections):
+    its fields are its own, so that one drawn again after a run of the section that did not draw
+    it (another part of the section opened) is known to be back (`back_with_draft`)."""
+    shown, drawn = st.session_state.setdefault(SHOWN, {}), st.session_state.setdefault(DRAWN, {})
+    if key in drawn:  # the section alone: after what it drew last time (a full run starts them afresh)
+        shown[key] = drawn[key]
+    drawn[key] = set()
+    outer = st.session_state.get(WHERE, PAGE)
+    st.session_state[WHERE] = key
+    try:
+        yield
+    finally:
+        st.session_state[WHERE] = outer
+
+
 def register(widget_key: str, draft_key: str, *, saved: Callable[[Notebook], str] | None = None) -> None:
     """Typing into widget `widget_key` is kept as the draft `draft_key` (for this page run).
 
     `saved(notebook)` is the text a field saved in place holds: typing back to it is no draft.
     """
-    st.session_state.setdefault(FIELDS, {})[widget_class(widget_key)] = DraftField(draft_key, saved)
+    spec, name = DraftField(draft_key, saved), widget_class(widget_key)
+    st.session_state.setdefault(FIELDS, {})[name] = spec
+    st.session_state.setdefault(KNOWN, {})[name] = spec
+    st.session_state.setdefault(DRAWN, {}).setdefault(st.session_state.get(WHERE, PAGE), set()).add(name)
 
 
-def field(widget_key: str, draft_key: str, *, value: Any = None) -> dict[str, Any]:
-    """Widget arguments for a text field of a form whose typing is kept as the draft `draft_key`:
-    its key, and its first value: the draft when the widget is new here and one is kept, else `value`."""
+def field(widget_key: str, draft_key: str, *, value: Any = None, in_form: bool = False) -> dict[str, Any]:
+    """Widget arguments for a text field whose typing is kept as the draft `draft_key`: its key,
+    and its first value: the draft when the widget is new here and one is kept, else `value`. A
+    field of an st.form (`in_form`) back on the page shows its draft (`back_with_draft`)."""
+    back = in_form and back_with_draft(widget_key, draft_key)
     register(widget_key, draft_key)
     args: dict[str, Any] = {"key": widget_key}
+    if back:
+        return args
     first = restored(widget_key, draft_key)
     if first is not None:
         args["value"] = first
@@ -129,6 +167,23 @@ def restored(widget_key: str, draft_key: str) -> str | None:
         return None
     session.kept_here(draft)  # back in its field: this tab's to save or drop
     return draft.text
+
+
+def back_with_draft(widget_key: str, draft_key: str) -> bool:
+    """Put the kept draft into a form's field drawn again after a run of the page (or of its
+    section) that did not draw it (not while presenting). A form sends its values only when
+    submitted: the browser dropped what was typed when the field left the page, and the value the
+    server holds is the one drawn before, never sent, so the draft is what was typed. Returns
+    whether it did; a field still on the page keeps what the browser holds."""
+    shown = st.session_state.get(SHOWN, {}).get(st.session_state.get(WHERE, PAGE), ())
+    if widget_key not in st.session_state or widget_class(widget_key) in shown or session.presenting():
+        return False
+    draft = session.kept_drafts().get(draft_key)
+    if draft is None:
+        return False
+    st.session_state[widget_key] = draft.text
+    session.kept_here(draft)
+    return True
 
 
 def outdated(draft_key: str, saved: str) -> Draft | None:
@@ -232,7 +287,7 @@ def _typed() -> None:
     event = _event("typed")
     st.session_state.pop(TYPING, None)
     nb = session.notebook()
-    spec = st.session_state.get(FIELDS, {}).get(event.get("key")) if isinstance(event, dict) else None
+    spec = _known(event.get("key")) if isinstance(event, dict) else None
     if nb is None or spec is None or not isinstance(event.get("text"), str):
         return
     text = event["text"]
@@ -252,6 +307,14 @@ def _typed() -> None:
         session.forget_drafts([spec.draft])
     elif _keep(nb, spec.draft, text, saved if spec.saved is not None else None) and spec.saved is not None:
         session.typed_in_this_tab(spec.draft)
+
+
+def _known(name: object) -> DraftField | None:
+    """The field the keeper names: one drawn in the last run, or earlier in this session and gone
+    from the page since (typed into less than a second before another tab or page was opened)."""
+    if not isinstance(name, str):
+        return None
+    return st.session_state.get(FIELDS, {}).get(name) or st.session_state.get(KNOWN, {}).get(name)
 
 
 def _keep(nb: Notebook, draft_key: str, text: str, base: str | None) -> bool:
@@ -287,6 +350,7 @@ def _saved(saved: Callable[[Notebook], str] | None, nb: Notebook) -> str:
 def forget_fields(widget_keys: Iterable[str]) -> None:
     """Fields whose widgets are gone (the entry was added and the form starts afresh): typing
     reported for them later no longer makes a draft."""
-    fields = st.session_state.get(FIELDS, {})
+    fields, known = st.session_state.get(FIELDS, {}), st.session_state.get(KNOWN, {})
     for k in widget_keys:
         fields.pop(widget_class(k), None)
+        known.pop(widget_class(k), None)

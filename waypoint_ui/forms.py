@@ -48,7 +48,7 @@ class EntryForm:
         """Widget arguments for `field`: its key, kept while the person looks at another tab or page,
         and its first value (`value`, or the draft a reload put back). Typing into it is kept as a draft."""
         self._fields.append(field)
-        return {**drafts.field(self.key(field), self.draft_key(field), value=value), "persist_state": "session"}
+        return {**drafts.field(self.key(field), self.draft_key(field), value=value, in_form=True), "persist_state": "session"}
 
     def draft_key(self, field: str) -> str:
         return f"{self.name}.{field}"

@@ -16,7 +16,7 @@ from typing import ParamSpec
 
 import streamlit as st
 
-from waypoint_ui import session
+from waypoint_ui import drafts, session
 
 P = ParamSpec("P")
 DRAWN = "wp.drawn"  # the notebook state the whole page was last drawn with (see `page_drawn`)
@@ -42,7 +42,8 @@ def section(key: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
         def body(*args: P.args, **kwargs: P.kwargs) -> None:
             if st.session_state.get(DRAWN) != _state():
                 st.rerun(scope="app")
-            draw(*args, **kwargs)
+            with drafts.section_drawn(key):
+                draw(*args, **kwargs)
 
         return st.fragment(body, key=key)
 

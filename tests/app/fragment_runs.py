@@ -94,6 +94,13 @@ def run_fragment(at: AppTest, widget) -> AppTest:  # noqa: ANN001 - any AppTest 
     return at.run()
 
 
+def run_section(at: AppTest, fragment: str) -> AppTest:
+    """Rerun the section `fragment` alone (as `fragment_of` named it), as the browser does after a
+    change to a widget of it that the last run did not draw."""
+    _Runner.queue = [fragment]
+    return at.run()
+
+
 def whole_page(at: AppTest) -> bool:
     """Whether the last run drew the whole page (a full rerun), not a fragment alone."""
     return bool(at.title)

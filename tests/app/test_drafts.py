@@ -9,6 +9,9 @@ import pytest
 
 from career_core.store import MAX_DRAFT_CHARS
 from tests.app.conftest import button, by_label, has_button, stored, texts, type_into
+from tests.app.fragment_runs import fragment_of, fragment_runs, run_section, whole_page
+from waypoint_ui.entries import add_form_key
+from waypoint_ui.plan_forms import ACTION
 
 SAID, TAKEAWAY = "input.said", "input.takeaway"
 
@@ -82,6 +85,76 @@ def test_typing_reported_for_a_form_already_added_makes_no_draft(reflect_on, db)
     button(at, "Add to the log").click().run()
     type_into(at, said, "Delegate the rota")
     assert drafts_of(db, nb) == {}
+
+
+def test_typing_reported_for_a_form_whose_draft_was_discarded_makes_no_draft(reflect_on, db):
+    at, nb = reflect_on("Input")
+    said = by_label(at.text_area, "What they said")
+    type_into(at, said, "Delegate the rota")
+    button(at, "Discard draft").click().run()
+    type_into(at, said, "Delegate the rota, again")  # the pause of words typed just before the click
+    assert drafts_of(db, nb) == {}
+
+
+# (case, the keeper reported the pause before the tab was left, presenting when it opens again,
+#  what the field shows then)
+TAB_LEFT = [
+    ("typed, paused, tab left and opened again", True, False, "Speak up earlier"),
+    ("typed, tab left before the pause, opened again", False, False, "Speak up earlier"),
+    ("typed, paused, tab left, presenting when it opens again", True, True, ""),
+]
+
+
+@pytest.mark.parametrize("field", ["What they said", "My takeaway"])
+@pytest.mark.parametrize(("paused", "presenting", "shows"), [c[1:] for c in TAB_LEFT], ids=[c[0] for c in TAB_LEFT])
+def test_a_form_field_typed_into_and_left_with_its_tab_is_kept_and_back_when_the_tab_opens(
+        reflect_on, db, field, paused, presenting, shows):
+    """A form sends nothing until it is submitted: what the browser held went with the tab, and
+    the draft is what was typed, however soon after the typing the tab was left."""
+    at, nb = reflect_on("Input")
+    widget = by_label(at.text_area, field)
+    if paused:
+        type_into(at, widget, "Speak up earlier")
+    at.session_state["reflect.tab"] = "Vision"
+    at.run()
+    if not paused:
+        type_into(at, widget, "Speak up earlier")  # the keeper reports the pause of a field gone from the page
+    assert list(drafts_of(db, nb).values()) == ["Speak up earlier"]
+    if presenting:
+        at.sidebar.toggle[0].set_value(True).run()
+    at.session_state["reflect.tab"] = "Input"
+    at.run()
+    assert by_label(at.text_area, field).value == shows
+    assert ("Draft, not yet added" in texts(at)) is not presenting
+
+
+def test_a_form_closed_and_opened_again_within_its_section_shows_its_draft(open_app, db):
+    """Plan's add form sits in a section that reruns alone: closed and opened again in two runs
+    of the section, its field is back, and the words typed into it with it."""
+    nb = db.create("local", "Mine")
+    with fragment_runs():
+        at = open_app(page="plan")
+        what = by_label(at.text_input, "What is the step?")
+        section = fragment_of(what.id)
+        type_into(at, what, "Call the venue")
+        at.session_state[add_form_key(ACTION, nb.id)] = False
+        run_section(at, section)
+        assert not whole_page(at) and not [w for w in at.text_input if w.label == "What is the step?"]
+        at.session_state[add_form_key(ACTION, nb.id)] = True
+        run_section(at, section)
+        assert not whole_page(at)
+        assert by_label(at.text_input, "What is the step?").value == "Call the venue"
+
+
+def test_a_form_field_still_on_the_page_keeps_what_the_browser_holds(reflect_on, db):
+    """A run that draws the field again right after one that drew it does not put the draft in:
+    the browser holds the words typed since, and a value from the server would replace them."""
+    at, nb = reflect_on("Input")
+    said = by_label(at.text_area, "What they said")
+    type_into(at, said, "Speak up")
+    at.run()
+    assert by_label(at.text_area, "What they said").value == ""  # the server's value: untouched
+    assert drafts_of(db, nb) == {SAID: "Speak up"}
 
 
 def test_a_draft_is_not_put_back_or_mentioned_while_presenting(reflect_on, db):

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from career_core.models import Notebook
@@ -71,6 +72,29 @@ def test_text_typed_in_a_form_and_never_sent_is_back_after_a_reload_and_can_be_d
     store = server.store()
     assert store.drafts("local", nb.id) == {}
     store.engine.dispose()
+
+
+@pytest.mark.parametrize("pause", [True, False], ids=["after the pause", "right away, before the pause"])
+def test_text_typed_in_a_form_is_back_in_it_when_its_tab_is_left_and_opened_again(page: Page, server: Server, pause):
+    """A form sends nothing until it is submitted: the words live in the browser's field, which
+    goes with the tab. The draft keeper keeps them, even when the tab is left before the pause."""
+    nb = notebook(server)
+    page.goto(f"{server.url}/reflect")
+    open_tab(page, "Input")
+    page.get_by_label("What they said", exact=True).press_sequentially("Speak up earlier", delay=10)
+    if pause:
+        expect(sidebar(page).get_by_text("Draft kept")).to_be_visible()
+    open_tab(page, "Vision")
+    store = server.store()
+    deadline = time.monotonic() + 20
+    while store.drafts("local", nb.id).get("input.said") is None:
+        assert time.monotonic() < deadline, "the draft never reached the database"
+        time.sleep(0.1)
+    store.engine.dispose()
+    expect(sidebar(page).get_by_text("Draft kept")).to_be_visible()
+    open_tab(page, "Input")
+    expect(drawn(page).get_by_label("What they said", exact=True)).to_have_value("Speak up earlier")
+    expect(page.get_by_text("Draft, not yet added")).to_be_visible()
 
 
 def open_reflect(browser: Browser, server: Server) -> Page:
