@@ -43,6 +43,7 @@ more edits, and only new questions come back. The store does this for a page: se
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum, auto
@@ -156,6 +157,7 @@ _BOOKKEEPING = {
     (Goal, "created_at"),
     (Action, "completed_at"),
 }
+ANSWERS_TRIED = 4  # questions about one entry whose every set of answers is tried (2**4 merges of the entry)
 # Lists where one side's deletion must be weighed against the other side's changes elsewhere
 # (a goal against the check-ins added to it), even when the other side left the list alone.
 _DELETIONS_ASK = {(Notebook, "goals")}
@@ -259,6 +261,20 @@ class _Merge:
             if t == b:
                 return m
         mark = len(self.conflicts)
+        try:
+            merged = self.combined(cls, path, where, b, m, t)
+            asked = [c.key for c in self.conflicts[mark:]]
+            if asked and cls is not Notebook:
+                self.any_answer_combines(cls, path, where, b, m, t, asked)
+        except ValidationError as exc:
+            del self.conflicts[mark:]
+            return self.whole(cls, path, where, b, m, t, exc)
+        return merged
+
+    def combined(self, cls: type[BaseModel], path: tuple[str, ...], where: list[str],
+                 b: BaseModel, m: BaseModel, t: BaseModel) -> BaseModel:
+        """The two sides combined field by field (a field asked about as the stored side has it,
+        for now); raises ValidationError when the combination breaks a rule."""
         values: dict[str, Any] = {}
         for spec in _specs(cls):
             bv, mv, tv = getattr(b, spec.name), getattr(m, spec.name), getattr(t, spec.name)
@@ -274,11 +290,22 @@ class _Merge:
         lost = _dangling(values) if cls is Notebook else _Lost()
         if lost:  # undone before validation: the notebook refuses a link to an entry it lacks
             values = dict(_unlink(Notebook.model_construct(**values), lost))
-        try:
-            return cls.model_validate(values)
-        except ValidationError as exc:
-            del self.conflicts[mark:]
-            return self.whole(cls, path, where, b, m, t, exc)
+        return cls.model_validate(values)
+
+    def any_answer_combines(self, cls: type[BaseModel], path: tuple[str, ...], where: list[str],
+                            b: BaseModel, m: BaseModel, t: BaseModel, asked: list[str]) -> None:
+        """Raise ValidationError when some answer to the questions `asked` about an entry's fields
+        would break a rule with the rest of it (this tab's start after the other tab's deadline):
+        the entry is then asked about as a whole, so that answering never brings a new question.
+        The stored side's answers were just checked; each other set of answers is tried (at most
+        2**ANSWERS_TRIED; beyond, all of this tab's)."""
+        tried = itertools.product(Side, repeat=len(asked)) if len(asked) <= ANSWERS_TRIED else [(Side.MINE,) * len(asked)]
+        for answers in tried:
+            if all(a is Side.THEIRS for a in answers):
+                continue
+            trial = _Merge(self.base, self.mine, self.theirs, {**self.choices, **dict(zip(asked, answers, strict=True))})
+            trial._names = self._names
+            trial.combined(cls, path, where, b, m, t)
 
     def field(self, cls: type[BaseModel], spec: _Spec, path: tuple[str, ...], where: list[str],
               b: Any, m: Any, t: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -303,6 +304,33 @@ def test_resolve_applies_the_persons_choice(case, mine_edit, theirs_edit, choice
     resolved = resolve(base, mine, theirs, {conflict.key: choice})
     assert look(resolved) == expected
     assert Notebook.model_validate_json(resolved.to_json()) == resolved
+
+
+# (case, this tab's edit, the other tab's edit, the questions asked): whatever the answers, no new question
+ONE_ROUND = [
+    ("both deadlines, either fits the start: the field is asked about",
+     set_goal("talk", deadline=date(2026, 10, 1)), set_goal("talk", deadline=date(2026, 11, 1)), ["goals/talk/deadline"]),
+    ("this tab's start would fall after the other tab's new deadline: the goal is asked about whole",
+     set_goal("talk", start=date(2026, 6, 1)), both(set_goal("talk", start=date(2026, 2, 1)), set_goal("talk", deadline=date(2026, 3, 1))),
+     ["goals/talk"]),
+    ("both dates both ways, and one mix of answers breaks the rule: the goal is asked about whole",
+     both(set_goal("talk", deadline=date(2026, 12, 1)), set_goal("talk", start=date(2026, 6, 1))),
+     both(set_goal("talk", start=date(2026, 2, 1)), set_goal("talk", deadline=date(2026, 3, 1))), ["goals/talk"]),
+    ("both dates both ways, every mix fits: each field is asked about",
+     both(set_goal("talk", deadline=date(2026, 12, 1)), set_goal("talk", start=date(2026, 3, 1))),
+     both(set_goal("talk", start=date(2026, 2, 1)), set_goal("talk", deadline=date(2026, 11, 1))),
+     ["goals/talk/start", "goals/talk/deadline"]),
+]
+
+
+@pytest.mark.parametrize(("case", "mine_edit", "theirs_edit", "keys"), ONE_ROUND, ids=[c[0] for c in ONE_ROUND])
+def test_every_answer_to_the_questions_asked_is_final(case, mine_edit, theirs_edit, keys):
+    """Answering never brings a new question: an entry whose fields would break a rule together
+    for some answer is asked about whole, not field by field."""
+    base, mine, theirs = sides(mine_edit, theirs_edit)
+    assert [c.key for c in merge(base, mine, theirs).conflicts] == keys
+    for answers in itertools.product(Side, repeat=len(keys)):
+        assert merge(base, mine, theirs, dict(zip(keys, answers, strict=True))).conflicts == ()
 
 
 def test_resolve_insists_on_every_choice():
