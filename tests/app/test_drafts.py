@@ -9,7 +9,7 @@ import pytest
 
 from career_core.store import MAX_DRAFT_CHARS
 from tests.app.conftest import button, by_label, has_button, stored, texts, type_into
-from tests.app.fragment_runs import fragment_of, fragment_runs, run_section, whole_page
+from tests.app.fragment_runs import fragment_of, fragment_runs, run_section, typing_reported, whole_page
 from waypoint_ui.entries import add_form_key
 from waypoint_ui.plan_forms import ACTION
 
@@ -77,14 +77,20 @@ def test_adding_the_entry_drops_its_drafts_with_the_same_save(reflect_on, db):
 
 
 def test_typing_reported_for_a_form_already_added_makes_no_draft(reflect_on, db):
-    """The keeper reports a pause a moment after the person clicked Add: the field is gone by then."""
-    at, nb = reflect_on("Input")
-    said = by_label(at.text_area, "What they said")
-    by_label(at.text_input, "Who I asked").input("Priya")
-    said.input("Delegate the rota")
-    button(at, "Add to the log").click().run()
-    type_into(at, said, "Delegate the rota")
+    """The keeper reports a pause a moment after the person clicked Add: the field is gone by
+    then (the keeper names it as it was), and the save line, which said the typing was not kept
+    yet, says it is saved."""
+    with fragment_runs():
+        at, nb = reflect_on("Input")
+        said = by_label(at.text_area, "What they said")
+        typing_reported(at, said)
+        by_label(at.text_input, "Who I asked").input("Priya")
+        said.input("Delegate the rota")
+        button(at, "Add to the log").click().run()
+        assert "Not saved yet: what you are typing is kept as a draft" in line(at)
+        type_into(at, said, "Delegate the rota")
     assert drafts_of(db, nb) == {}
+    assert "Not saved yet" not in line(at) and "Saved" in line(at)
 
 
 def test_typing_reported_for_a_form_whose_draft_was_discarded_makes_no_draft(reflect_on, db):

@@ -97,6 +97,23 @@ def test_text_typed_in_a_form_is_back_in_it_when_its_tab_is_left_and_opened_agai
     expect(page.get_by_text("Draft, not yet added")).to_be_visible()
 
 
+def test_an_entry_added_right_after_typing_leaves_the_save_line_saying_it_is_saved(page: Page, server: Server):
+    """Add clicked before the typing paused: the field is gone when the pause comes, and the
+    keeper still reports it, so the save line does not go on saying the typing is not kept."""
+    nb = notebook(server)
+    page.goto(f"{server.url}/reflect")
+    open_tab(page, "Input")
+    page.get_by_label("Who I asked", exact=True).fill("Priya")
+    page.get_by_label("What they said", exact=True).press_sequentially("Delegate the rota", delay=10)
+    page.get_by_role("button", name="Add to the log").click()
+    expect(sidebar(page).get_by_text(re.compile(r"Saved .* revision 2$"))).to_be_visible()
+    expect(sidebar(page).get_by_text("Not saved yet")).to_have_count(0)
+    store = server.store()
+    assert [i.said for i in store.load("local", nb.id).inputs] == ["Delegate the rota"]
+    assert store.drafts("local", nb.id) == {}
+    store.engine.dispose()
+
+
 def open_reflect(browser: Browser, server: Server) -> Page:
     tab = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     tab.goto(f"{server.url}/reflect")
