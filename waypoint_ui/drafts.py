@@ -45,7 +45,7 @@ DRAWN = "wp.draft-drawn"  # where -> widget class names of the fields its latest
 SHOWN = "wp.draft-shown"  # where -> those of its run before this one: the fields the browser still holds
 WHERE = "wp.draft-where"  # what is being drawn: the page (PAGE) or a section rerun alone (its key)
 PAGE = ""
-KNOWN = "wp.draft-known"  # widget class name -> DraftField: fields drawn in this session, until forgotten
+KNOWN = session.KNOWN_FIELDS  # widget class name -> DraftField: fields drawn with this notebook, until forgotten
 TYPING = session.TYPING
 TROUBLE = "wp.draft-trouble"  # why the last draft could not be kept, in words
 
@@ -111,6 +111,7 @@ def register(widget_key: str, draft_key: str, *, saved: Callable[[Notebook], str
     st.session_state.setdefault(FIELDS, {})[name] = spec
     st.session_state.setdefault(KNOWN, {})[name] = spec
     st.session_state.setdefault(DRAWN, {}).setdefault(st.session_state.get(WHERE, PAGE), set()).add(name)
+    st.session_state.get(session.ADDED, set()).discard(draft_key)  # drawn again: what is typed now is new
 
 
 def field(widget_key: str, draft_key: str, *, value: Any = None, in_form: bool = False) -> dict[str, Any]:
@@ -311,10 +312,15 @@ def _typed() -> None:
 
 def _known(name: object) -> DraftField | None:
     """The field the keeper names: one drawn in the last run, or earlier in this session and gone
-    from the page since (typed into less than a second before another tab or page was opened)."""
+    from the page since (typed into less than a second before another tab or page was opened),
+    unless a save added its draft for good since (a new goal saved a moment after its words were
+    typed: the words are in the goal, and a draft of them would bring them back as a new one)."""
     if not isinstance(name, str):
         return None
-    return st.session_state.get(FIELDS, {}).get(name) or st.session_state.get(KNOWN, {}).get(name)
+    if (spec := st.session_state.get(FIELDS, {}).get(name)) is not None:
+        return spec
+    spec = st.session_state.get(KNOWN, {}).get(name)
+    return None if spec is None or spec.draft in st.session_state.get(session.ADDED, ()) else spec
 
 
 def _keep(nb: Notebook, draft_key: str, text: str, base: str | None) -> bool:

@@ -45,6 +45,8 @@ UNSAVED = "wp.unsaved"  # this tab's notebook holds edits the store lacks (a fai
 QUESTIONS = "wp.questions"  # what the last merge asks: the Conflicts, until answered
 CHOICES = "wp.choices"  # the answers given so far, by conflict key
 CLEARS = "wp.clear-drafts"  # drafts the edits waiting in this tab add for good: dropped when they are saved
+ADDED = "wp.drafts-added"  # drafts a save added for good, until their fields are drawn again (waypoint_ui.drafts)
+KNOWN_FIELDS = "wp.draft-known"  # the fields drawn with the open notebook that keep drafts (waypoint_ui.drafts)
 FOLLOW = "wp.follow"  # widget name -> what of the notebook it shows
 RENEWED = "wp.renewed"  # widget name -> how often the notebook changed under it (part of its key)
 DRAFTS = "wp.drafts"  # this person's drafts of the open notebook, by draft key
@@ -162,7 +164,7 @@ def close_notebook() -> None:
 
 def _forget_saving() -> None:
     """What this session knew of the saving of the notebook it leaves: status, questions, drafts."""
-    for name in (STATUS, UNSAVED, QUESTIONS, CHOICES, CLEARS, FOLLOW, RENEWED, DRAFTS):
+    for name in (STATUS, UNSAVED, QUESTIONS, CHOICES, CLEARS, FOLLOW, RENEWED, DRAFTS, ADDED, KNOWN_FIELDS):
         st.session_state.pop(name, None)
 
 
@@ -274,6 +276,7 @@ def _save(field: str | None, checkpoint: Notebook | None, choices: Mapping[str, 
         return False
     _adopt(outcome.notebook)
     forget_drafts(clears)
+    st.session_state.setdefault(ADDED, set()).update(clears)
     for name in (UNSAVED, QUESTIONS, CHOICES, CLEARS):
         st.session_state.pop(name, None)
     kind, words = ("merged", "Saved, merged with changes from another tab") if outcome.merged else ("saved", "Saved")

@@ -235,6 +235,33 @@ def test_a_new_goal_typed_on_the_goals_page_comes_back_after_a_reload(open_app, 
     assert drafts_of(db, nb) == {}
 
 
+def test_a_late_report_of_a_new_goal_saved_meanwhile_makes_no_draft(open_app, db):
+    """Words typed and the goal saved within a second: the keeper reports the field after it
+    left the page, and the words are in the goal, not brought back as a new one."""
+    nb = db.create("local", "Mine")
+    at = open_app(page="goals")
+    goal = by_label(at.text_input, "Your goal")
+    goal.input("Lead a team of 10 by 2028").run()
+    button(at, "Save and make it active").click().run()
+    type_into(at, goal, "Lead a team of 10 by 2028")
+    assert [g.statement for g in stored(db, nb).goals] == ["Lead a team of 10 by 2028"]
+    assert drafts_of(db, nb) == {}
+    assert by_label(at.text_input, "Goal").value == "Lead a team of 10 by 2028"  # the saved goal, not a new one
+
+
+def test_a_late_report_of_a_field_of_the_notebook_left_makes_no_draft_in_the_one_opened(open_app, db):
+    first = db.create("local", "First")
+    second = db.create("local", "Second")
+    at = open_app(page="reflect")
+    at.sidebar.selectbox[0].select(first.id).run()
+    at.session_state["reflect.tab"] = "Input"
+    at.run()
+    said = by_label(at.text_area, "What they said")
+    at.sidebar.selectbox[0].select(second.id).run()
+    type_into(at, said, "Only for the first notebook")
+    assert drafts_of(db, second) == {}
+
+
 def test_drafts_of_one_notebook_stay_with_it(open_app, db):
     first = db.create("local", "First")
     db.create("local", "Second")
