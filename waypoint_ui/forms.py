@@ -46,7 +46,8 @@ class EntryForm:
 
     def field(self, field: str, value: Any = None) -> dict[str, Any]:
         """Widget arguments for `field`: its key, kept while the person looks at another tab or page,
-        and its first value (`value`, or the draft a reload put back). Typing into it is kept as a draft."""
+        and its first value (`value`, or the draft a reload put back). Typing into it is kept as a
+        draft, which the field shows again when it is drawn after the person looked elsewhere."""
         self._fields.append(field)
         return {**drafts.field(self.key(field), self.draft_key(field), value=value, in_form=True), "persist_state": "session"}
 
