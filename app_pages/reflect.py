@@ -131,13 +131,13 @@ def values_picker(nb: Notebook) -> None:
     def _save() -> None:
         if session.outdated("reflection.values", key):
             return
-        chosen = st.session_state[key]
         now = session.notebook()
-        if now is not None and session.nothing_new("reflection.values", now.reflection.values,
-                                                   merge_selection(now.reflection.values, chosen)):
+        if now is None:
             return
-        session.commit(lambda n: assign(n.reflection, values=merge_selection(n.reflection.values, chosen)),
-                       field="reflection.values")
+        values = merge_selection(now.reflection.values, st.session_state[key])
+        if session.nothing_new("reflection.values", now.reflection.values, values):
+            return
+        session.commit(lambda n: assign(n.reflection, values=values), field="reflection.values")
 
     st.multiselect(
         "What matters most to me",

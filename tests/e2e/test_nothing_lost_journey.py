@@ -86,10 +86,7 @@ def test_text_typed_in_a_form_is_back_in_it_when_its_tab_is_left_and_opened_agai
         expect(sidebar(page).get_by_text("Draft kept")).to_be_visible()
     open_tab(page, "Vision")
     store = server.store()
-    deadline = time.monotonic() + 20
-    while store.drafts("local", nb.id).get("input.said") is None:
-        assert time.monotonic() < deadline, "the draft never reached the database"
-        time.sleep(0.1)
+    waited(lambda: "input.said" in store.drafts("local", nb.id), "the draft")
     store.engine.dispose()
     expect(sidebar(page).get_by_text("Draft kept")).to_be_visible()
     open_tab(page, "Input")
@@ -128,14 +125,19 @@ def write(page: Page, label: str, text: str) -> None:
     wait_for_app(page)
 
 
+def waited(holds: Callable[[], bool], what: str) -> None:
+    """Wait until the database `holds` what a tab wrote (at most 20 s)."""
+    deadline = time.monotonic() + 20
+    while not holds():
+        assert time.monotonic() < deadline, f"{what} never reached the database"
+        time.sleep(0.1)
+
+
 def stored(store: Store, nb: Notebook, holds: Callable[[Notebook], bool], what: str) -> None:
     """Wait until the database holds a tab's save: on a busy machine the wait after leaving a
     field can end while the tab's page is still on its way to the save, and another tab writing
     then would save first."""
-    deadline = time.monotonic() + 20
-    while not holds(store.load("local", nb.id)):
-        assert time.monotonic() < deadline, f"{what} never reached the database"
-        time.sleep(0.1)
+    waited(lambda: holds(store.load("local", nb.id)), what)
 
 
 def test_two_tabs_editing_different_fields_both_keep_their_edit_and_the_same_field_asks(browser: Browser, server: Server):
