@@ -231,8 +231,9 @@ class DocumentWriter:
             return [(digest(frame), frame)]
         pieces = self._pieces(notebook)
         if check:
+            # The runs were split from these very lists by _pieces, just now.
             verify(notebook, {"checkins": [run.columns for run in pieces.runs],
-                              "actions": [run.columns for run in pieces.actions]})
+                              "actions": [run.columns for run in pieces.actions]}, split=("checkins", "actions"))
         compressor = _compressor()
         kept = pieces.kept
         return [*kept.frames("head", pieces.head, compressor), *_frames(pieces.actions, compressor),
@@ -247,7 +248,9 @@ class DocumentWriter:
         reviews_at = rest.rindex(_REVIEW_SLOT) + len(_REVIEW_SLOT) - 1  # right after the check-ins
         checkins_at = rest.rindex(_SLOT, 0, reviews_at) + len(_SLOT) - 1
         with self._lock:
-            kept = self._kept.setdefault(notebook.id, _Kept())
+            kept = self._kept.get(notebook.id)
+            if kept is None:  # not setdefault: that would build a _Kept on every save, to drop it
+                kept = self._kept[notebook.id] = _Kept()
             self._kept.move_to_end(notebook.id)
             while len(self._kept) > self.kept_notebooks:
                 self._kept.popitem(last=False)

@@ -12,6 +12,7 @@ only the runs a save changed.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from threading import Lock
 from typing import Any, Generic, Protocol, TypeVar
 
 RUN = 256  # entries per run: one new check-in works out at most this many again
@@ -68,19 +69,53 @@ class Keeper(Generic[R]):
     """The runs of one list (a notebook's check-ins or actions), kept from one call to the next by whoever
     reads them repeatedly (a session, the store's writer): `runs(entries)` reuses each run that
     holds the same entries, with all that was worked out from it, and lets the others go.
-    `make` builds a run afresh (a `Memo` unless told); `size` entries make a run."""
+    `make` builds a run afresh (a `Memo` unless told); `size` entries make a run.
 
-    __slots__ = ("_kept", "_make", "_size")
+    A save mostly adds at the end. So the keeper holds a list of the entries it split last, and
+    when the new list is that list with more after it (`_extended`), the full runs before the end
+    are kept without being sliced: slicing a run takes a reference to each of its entries, which
+    reads each entry's memory, and a five-year notebook's 5,000 check-ins are scattered over
+    more memory than a processor's cache holds. Comparing two lists reads only their pointers
+    while the entries are the very same objects."""
+
+    __slots__ = ("_kept", "_make", "_size", "_entries", "_order", "_lock")
 
     def __init__(self, make: Callable[[tuple[Any, ...]], R] = Memo, size: int = RUN) -> None:
         self._kept: dict[Key, R] = {}
         self._make = make
         self._size = size
+        self._entries: list[Any] = []  # the entries last split, in a list of the keeper's own
+        self._order: list[tuple[Key, R]] = []  # their runs, in order
+        self._lock = Lock()  # the store's writer serves every session of a server
 
     def runs(self, entries: Sequence[Any]) -> list[R]:
-        now = split(entries, self._kept, self._make, self._size)
-        self._kept = dict(now)
-        return [run for _, run in now]
+        with self._lock:
+            now = self._extended(entries)
+            if now is None:
+                now = split(entries, self._kept, self._make, self._size)
+                self._entries = list(entries)
+            self._kept, self._order = dict(now), now
+            return [run for _, run in now]
+
+    def _extended(self, entries: Sequence[Any]) -> list[tuple[Key, R]] | None:
+        """The runs of `entries` when they begin with the entries split last (more may follow):
+        the full runs among those are kept as they are, and only the rest is split; None otherwise.
+        Each kept run's first and last entries must be the very same objects, so a list read again
+        from a document (every entry equal, none the same) is split afresh at once, not compared
+        entry by entry."""
+        held, size = self._entries, self._size
+        n = len(held)
+        if not n or type(entries) is not list or len(entries) < n:
+            return None
+        full = n // size
+        earlier = self._order[:full]
+        if any(key[0] != id(entries[k * size]) or key[1] != id(entries[k * size + size - 1])
+               for k, (key, _) in enumerate(earlier)):
+            return None
+        held.extend(entries[n:])  # a reference to each new entry only
+        if held != entries:  # pointers compared in C; an entry that is not the same object is compared by value
+            return None
+        return [*earlier, *split(entries[full * size:], self._kept, self._make, size)]
 
     def __len__(self) -> int:
         return len(self._kept)

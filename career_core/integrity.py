@@ -12,7 +12,7 @@ The rules read parsed JSON and models alike, so the file and the model are held 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import is_
@@ -248,12 +248,14 @@ def depth_problem(notebook: Any) -> str | None:
             f"a notebook allows at most {GOAL_DEPTH}.")
 
 
-def problems(notebook: Any, runs: Runs | None = None) -> list[tuple[str, str]]:
+def problems(notebook: Any, runs: Runs | None = None, split: Collection[str] = ()) -> list[tuple[str, str]]:
     """What makes `notebook` inconsistent, as (field, words without ids); empty when nothing does.
 
     `runs` maps a list's path to its entries in runs whose columns are kept (what the store
-    passes for check-ins), so that only the runs a save changed are read again."""
-    runs = _covering(notebook, runs or {})
+    passes for check-ins), so that only the runs a save changed are read again. `split` names
+    the paths whose runs the caller split from the notebook's very list a moment before (the
+    store's writer, in the same call): those are not compared with the list again."""
+    runs = _covering(notebook, runs or {}, split)
     out = []
     targets: dict[str, set[str]] = {}
     for path in WITH_IDS:  # one pass over each list: its ids tell repeats, and are what references name
@@ -279,34 +281,40 @@ def problems(notebook: Any, runs: Runs | None = None) -> list[tuple[str, str]]:
     return out
 
 
-def _covering(notebook: Any, runs: Runs) -> Runs:
+def _covering(notebook: Any, runs: Runs, split: Collection[str] = ()) -> Runs:
     """The runs that hold, entry for entry, the list at their path (the same entries, as
     frozen_runs compares them; a referred list is always read afresh: its ids are the targets);
-    any other is ignored and its list read whole."""
+    any other is ignored and its list read whole. Runs of a path in `split` are taken as they
+    are: putting a list's runs back together takes a reference to each entry, which reads the
+    memory of every one of a five-year notebook's check-ins."""
     out = {}
     for path, path_runs in runs.items():
+        if path in REFERRED or "[]." in path:
+            continue
+        if path in split:
+            out[path] = path_runs
+            continue
         found = list(lists(notebook, path))
         entries = list(chain.from_iterable(run.entries for run in path_runs))
-        if (path not in REFERRED and "[]." not in path and len(found) == 1 and len(entries) == len(found[0])
-                and entries == found[0]):
+        if len(found) == 1 and len(entries) == len(found[0]) and entries == found[0]:
             out[path] = path_runs
     return out
 
 
-def check(notebook: Any, runs: Runs | None = None) -> None:
+def check(notebook: Any, runs: Runs | None = None, split: Collection[str] = ()) -> None:
     """Raise Inconsistent with the first problem, if any."""
-    if found := problems(notebook, runs):
+    if found := problems(notebook, runs, split):
         field, message = found[0]
         raise Inconsistent(message, field)
 
 
-def verify(notebook: Any, runs: Runs | None = None) -> None:
+def verify(notebook: Any, runs: Runs | None = None, split: Collection[str] = ()) -> None:
     """Everything no single entry can check: the limits on counts and totals, then consistency.
     Run by the model on every validation and by the store before every write, which also catches
     what a page changed in place (pydantic does not validate an entry appended to a list).
     Raises limits.LimitError or Inconsistent, both ValueErrors with a message in words."""
     limits.check(notebook)
-    check(notebook, runs)
+    check(notebook, runs, split)
 
 
 # --- repairing a file being imported ------------------------------------------------------------

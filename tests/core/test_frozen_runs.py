@@ -38,11 +38,16 @@ def _copy_all(entries: list[CheckIn]) -> None:
         (lambda entries: entries.pop(0), [0, 1]),
         (lambda entries: entries.insert(0, CheckIn(id="new", goal_id="g")), [0, 1, 2]),
         (_copy_all, [0, 1]),
+        (lambda entries: entries.extend(_checkins(5)), [2, 3]),
+        (lambda entries: (entries.append(CheckIn(id="new", goal_id="g")), _replace(1, value=-1.0)(entries)), [0, 2]),
+        (lambda entries: (entries.append(CheckIn(id="new", goal_id="g")), _replace(5)(entries)), [2]),
     ],
     ids=["nothing changed", "an equal copy in the middle", "an equal copy first (the run's key changes)",
          "an entry's value changed", "a note added in the second run", "the last entry of a full run changed",
          "one added at the end", "the last removed", "the first removed (every run shifts)",
-         "one put first (every run shifts)", "every entry read again (new keys)"],
+         "one put first (every run shifts)", "every entry read again (new keys)",
+         "five added (a full run and one begun)", "one added and an earlier one changed",
+         "one added and an equal copy in the middle"],
 )
 def test_a_run_is_reused_while_it_holds_the_same_entries(edit, made_again):
     """Runs of 4 over 8 check-ins; `made_again`: the runs worked out afresh after the edit. A run is
@@ -50,6 +55,30 @@ def test_a_run_is_reused_while_it_holds_the_same_entries(edit, made_again):
     keeps the run (its JSON and every answer follow from its values)."""
     entries = _checkins(8)
     keeper: Keeper[Memo] = Keeper(size=4)
+    before = keeper.runs(entries)
+    edit(entries)
+    after = keeper.runs(entries)
+    assert [k for k, run in enumerate(after) if k >= len(before) or run is not before[k]] == made_again
+    assert [c for run in after for c in run.entries] == entries
+
+
+@pytest.mark.parametrize(
+    ("edit", "made_again"),
+    [
+        (lambda entries: None, []),
+        (lambda entries: entries.append(CheckIn(id="new", goal_id="g")), [2]),
+        (lambda entries: entries.extend(_checkins(3)), [2, 3]),
+        (_replace(9, value=-1.0), [2]),
+        (_replace(2, value=-1.0), [0]),
+        (lambda entries: entries.pop(), [2]),
+    ],
+    ids=["nothing changed", "one added to the last run", "the last run filled and another begun",
+         "the last run's entry changed", "an earlier run's entry changed", "the last removed"],
+)
+def test_a_list_that_grows_at_the_end_keeps_its_full_runs(edit, made_again):
+    """Runs of 4 over 10 check-ins (two full runs and a last of 2), what a save mostly does: the
+    runs that were full are kept, and only the last, and any begun after it, are made again."""
+    entries, keeper = _checkins(10), Keeper(size=4)
     before = keeper.runs(entries)
     edit(entries)
     after = keeper.runs(entries)
