@@ -105,7 +105,7 @@ def checkin_section(nb: Notebook, progress: dict[str, GoalProgress], today: date
 
 
 def _due_soon(nb: Notebook, today: date, goal_id: str) -> list:
-    return due_soon(nb, goal_id, today, reuse=derived.kept_lines(nb))
+    return due_soon(nb, goal_id, today, reuse=derived.kept_lines(nb), by_goal=derived.actions_by_goal(nb))
 
 
 def actions_for(nb: Notebook, goal_id: str, today: date) -> None:

@@ -59,7 +59,7 @@ class Grouping:
     def __init__(self) -> None:
         self.runs: Keeper[Memo] = Keeper()
         self.earlier: Before[dict[str, tuple[CheckIn, ...]]] = Before()
-        self.actions: tuple[tuple[Action, ...], dict[str, tuple[Action, ...]]] | None = None
+        self.actions: tuple[list[Action], dict[str, tuple[Action, ...]]] | None = None
 
     def checkins(self, checkins: Sequence[CheckIn], needed: set[str] | None = None) -> Mapping[str, tuple[CheckIn, ...]]:
         """`checkins_by_goal`, as tuples, from what is kept: a save reads only the run it changed."""
@@ -75,8 +75,9 @@ class Grouping:
 
     def actions_of(self, actions: Sequence[Action]) -> dict[str, tuple[Action, ...]]:
         """`actions_by_goal`, kept while the notebook holds the very same actions in the same order
-        (a check-in leaves them as they were); they compare at once."""
-        now = tuple(actions)
+        (a check-in leaves them as they were). Kept against a list of their own: two lists compare
+        by their pointers while the entries are the same objects, without reading the entries."""
+        now = actions if type(actions) is list else list(actions)
         if self.actions is None or self.actions[0] != now:
-            self.actions = (now, actions_by_goal(now))
+            self.actions = (list(now), actions_by_goal(now))
         return self.actions[1]

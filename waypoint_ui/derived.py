@@ -16,7 +16,7 @@ would cost half a second), so callers treat them as read-only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
@@ -27,7 +27,7 @@ from career_core.checkin_calendar import CheckinCalendar, notebook_calendar
 from career_core.frozen_runs import Before
 from career_core.goal_reports import GoalRow
 from career_core.goals import Focus, MapNode
-from career_core.models import GoalStatus, Notebook
+from career_core.models import Action, GoalStatus, Notebook
 from career_core.plan.actions import ActionLine, LineReuse, action_lines
 from career_core.plan.overview import Overview, overview
 from career_core.progress import GoalProgress, Reuse, all_progress
@@ -86,6 +86,12 @@ def kept_progress(nb: Notebook) -> Reuse:
     """What this session keeps of its notebook's progress from one revision to the next: each
     goal's answer, and the runs of check-ins with what was worked out from each (by goal, by day)."""
     return _kept(REUSED, nb, Reuse)
+
+
+def actions_by_goal(nb: Notebook) -> Mapping[str, tuple[Action, ...]]:
+    """The notebook's actions by the goal they serve, grouped again only when the actions changed
+    (a check-in leaves them as they were): what the progress is worked out from, kept with it."""
+    return kept_progress(nb).grouping.actions_of(nb.actions)
 
 
 def calendar(nb: Notebook, today: date) -> CheckinCalendar:

@@ -8,7 +8,7 @@ overdue, is career_core.due's rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
@@ -283,11 +283,12 @@ def _belonging(towards: str, goals: dict[str, Goal], initiatives: dict[str, Init
 
 
 def due_soon(nb: Notebook, goal_id: str, today: date, limit: int = 8, *,
-             reuse: LineReuse | None = None) -> list[ActionLine]:
+             reuse: LineReuse | None = None, by_goal: Mapping[str, Sequence[Action]] | None = None) -> list[ActionLine]:
     """A goal's steps due soon by career_core.due's rule (overdue ones too), as lines to tick off
-    right after a check-in, in `action_lines`' order. `reuse`: as `action_lines` takes it. Reads the
-    notebook's actions once, and works out lines only for the goal's steps that are due."""
-    mine = [a for a in nb.actions if a.goal_id == goal_id]
+    right after a check-in, in `action_lines`' order. `reuse`: as `action_lines` takes it. `by_goal`:
+    the notebook's actions by goal, as career_core.goal_grouping keeps them, else the notebook's
+    actions are read once. Works out lines only for the goal's steps that are due."""
+    mine = list(by_goal.get(goal_id, ())) if by_goal is not None else [a for a in nb.actions if a.goal_id == goal_id]
     wanted = {d.action_id for d in due.due_soon(nb, today, goal_id=goal_id, actions=mine)}
     if not wanted:
         return []

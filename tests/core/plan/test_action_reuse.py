@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from career_core import edit
+from career_core.goal_grouping import Grouping
 from career_core.models import Action, ActionStatus, Goal, Initiative, Notebook, Recurrence, new_id
 from career_core.plan.actions import LineReuse, _inputs, action_lines, due_soon, mark_done, reopen, tick, undo_done
 from tests.core.test_merge_properties import days, notebooks, pick, words
@@ -101,12 +102,13 @@ def test_filtered_lists_sharing_the_dict_are_the_ones_worked_out_afresh(change, 
 @pytest.mark.parametrize("change", [c[1] for c in CHANGES], ids=[c[0] for c in CHANGES])
 @pytest.mark.parametrize("goal_id", ["G", "H"])
 def test_a_goals_steps_due_sharing_the_dict_are_the_ones_worked_out_afresh(change, goal_id) -> None:
-    """Progress lists a goal's steps due with the lines Plan keeps: the same dict, the same answer."""
-    nb, reuse = notebook(), {}
+    """Progress lists a goal's steps due with the lines Plan keeps: the same dict, the same answer;
+    and with the actions by goal that its progress keeps (a Grouping), grouped again after the change."""
+    nb, reuse, grouping = notebook(), {}, Grouping()
     action_lines(nb, TODAY, "all", reuse=reuse)
-    due_soon(nb, goal_id, TODAY, reuse=reuse)
+    due_soon(nb, goal_id, TODAY, reuse=reuse, by_goal=grouping.actions_of(nb.actions))
     change(nb)
-    assert due_soon(nb, goal_id, TODAY, reuse=reuse) == due_soon(nb, goal_id, TODAY)
+    assert due_soon(nb, goal_id, TODAY, reuse=reuse, by_goal=grouping.actions_of(nb.actions)) == due_soon(nb, goal_id, TODAY)
     assert action_lines(nb, TODAY, "all", reuse=reuse) == action_lines(nb, TODAY, "all")
 
 
