@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from benchmarks.interactions import INTERACTIONS
+from benchmarks.interactions import INTERACTIONS, rerun_after
 from career_core.checkin_calendar import notebook_calendar
 from career_core.models import Notebook
 from career_core.plan.overview import overview
@@ -129,3 +129,19 @@ def test_a_save_made_in_a_section_is_told_once_by_the_page_drawn_after_it(open_a
         assert [t.value for t in at.toast] == [notice]
         at.run()
         assert not at.toast  # told once
+
+
+def test_the_benchmarks_tick_on_progress_can_be_repeated_as_often_as_asked(open_app, db):
+    """The sample has five steps due; the benchmark's tick takes back the one it ticked before, on
+    Plan, so seven repeats tick a step every time (it ran out within a few, and the
+    row had no figure), and the notebook is left with one tick more than it began with."""
+    nb = db.add("local", load_sample(TODAY))
+    move = _interaction("progress", "tick an action")
+    with fragment_runs():
+        at = open_app()
+        move.view.open(at)
+        assert all(rerun_after(at, move, n) is not None for n in range(7))
+        assert not at.exception, [e.value for e in at.exception]
+    after = stored(db, nb)
+    changed = [a.id for a, b in zip(after.actions, nb.actions, strict=True) if a != b]
+    assert len(changed) == 1 and after.revision == nb.revision + 2 * 7 - 1
