@@ -90,10 +90,14 @@ class Keeper(Generic[R]):
 
     def runs(self, entries: Sequence[Any]) -> list[R]:
         with self._lock:
-            now = self._extended(entries)
-            if now is None:
-                now = split(entries, self._kept, self._make, self._size)
-                self._entries = list(entries)
+            try:
+                now = self._extended(entries)
+                if now is None:
+                    now = split(entries, self._kept, self._make, self._size)
+                    self._entries = list(entries)
+            except BaseException:  # `make` failed half way: what is held may no longer match, so hold nothing
+                self._kept, self._entries, self._order = {}, [], []
+                raise
             self._kept, self._order = dict(now), now
             return [run for _, run in now]
 
@@ -109,7 +113,7 @@ class Keeper(Generic[R]):
             return None
         full = n // size
         earlier = self._order[:full]
-        if any(key[0] != id(entries[k * size]) or key[1] != id(entries[k * size + size - 1])
+        if len(earlier) != full or any(key[0] != id(entries[k * size]) or key[1] != id(entries[k * size + size - 1])
                for k, (key, _) in enumerate(earlier)):
             return None
         held.extend(entries[n:])  # a reference to each new entry only

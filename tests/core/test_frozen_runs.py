@@ -117,3 +117,24 @@ def test_what_is_worked_out_before_the_last_run_is_kept_while_those_runs_are(edi
     runs = keeper.runs(entries)
     assert before.of(runs, counted, key=key) == [c for run in runs[:-1] for c in run.entries]
     assert len(calls) == (2 if worked_again else 1)
+
+
+@pytest.mark.parametrize("failing", [1, 2, 3], ids=["the first new run", "the second", "the last"])
+def test_a_run_that_failed_to_be_made_leaves_the_keeper_holding_nothing_wrong(failing: int):
+    """A keeper whose `make` raised once (a run's JSON could not be written, say) gives the next
+    call runs that hold every entry, in order: nothing held from the call that failed."""
+    made = [0]
+
+    def make(entries: tuple[CheckIn, ...]) -> Memo:
+        made[0] += 1
+        if made[0] == failing + 2:  # the two runs of the first call are made, then this one fails
+            raise MemoryError
+        return Memo(entries)
+
+    entries, keeper = _checkins(8), Keeper(make, size=4)
+    keeper.runs(entries)
+    entries.extend(_checkins(9))  # three runs more: 8-11, 12-15 and 16
+    with pytest.raises(MemoryError):
+        keeper.runs(entries)
+    entries.append(CheckIn(id="new", goal_id="g"))
+    assert [c for run in keeper.runs(entries) for c in run.entries] == entries
