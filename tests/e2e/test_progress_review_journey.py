@@ -17,17 +17,24 @@ from tests.pdf_text import text as pdf_text
 NEW_WORDING = "Run a monthly coaching session with each of my five planners until 30 June 2027"
 
 
-def _hover_texts(page: Page, marks: Locator) -> list[str]:
-    """What the hover label says over each of these chart marks, as Plotly draws it."""
+def _hover_texts(page: Page, marks: Locator, *, near_start: bool = False) -> list[str]:
+    """What the hover labels say over each of these chart marks, as Plotly draws them (every label
+    shown: a row can have two, a bar's and the plan's tick's). `near_start`: over a bar's first few
+    pixels rather than its middle, away from the tick (CI once read only the tick's label there)."""
     said = []
     label = page.locator(".hoverlayer .hovertext")
     for k in range(marks.count()):
-        marks.nth(k).hover(force=True)
+        mark = marks.nth(k)
+        box = mark.bounding_box() if near_start else None
+        if box is not None and box["width"] >= 4:
+            mark.hover(force=True, position={"x": 2, "y": box["height"] / 2})
+        else:
+            mark.hover(force=True)
         try:
             label.first.wait_for(state="attached", timeout=1_000)  # Plotly draws the label a moment after the mouse moves
         except PlaywrightTimeout:
             continue  # a mark with no label (a line's end, a bar of width 0)
-        said.append(" ".join(label.first.text_content().split()))
+        said += [" ".join(text.split()) for text in label.all_text_contents()]
     return said
 
 
@@ -65,7 +72,7 @@ def test_check_ins_then_a_review_that_revises_a_goal_then_the_pdf(page: Page, se
     # on the board says how far it has come, with one % sign.
     said = _hover_texts(page, page.locator("[data-testid='stPlotlyChart'] .scatterlayer .points path"))
     assert any(re.fullmatch(r"\w{3} \d{1,2} \w{3}: (63|70) points", t) for t in said), said
-    said = _hover_texts(page, page.locator("[data-testid='stPlotlyChart'] .barlayer .point path"))
+    said = _hover_texts(page, page.locator("[data-testid='stPlotlyChart'] .barlayer .point path"), near_start=True)
     assert any(re.match(r"\S+ [\w ]+: \d+% of the way", t) for t in said) and not any("%%" in t for t in said), said
 
     # Review: the vague goal slips; reword it.
