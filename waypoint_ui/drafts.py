@@ -313,13 +313,12 @@ def _typed() -> None:
 def _known(name: object) -> DraftField | None:
     """The field the keeper names: one drawn in the last run, or earlier in this session and gone
     from the page since (typed into less than a second before another tab or page was opened),
-    unless a save added its draft for good since (a new goal saved a moment after its words were
-    typed: the words are in the goal, and a draft of them would bring them back as a new one)."""
+    unless a save added its draft for good since it was last drawn (a new goal saved a moment after
+    its words were typed, the report reaching the server after the save, in the same rerun or a
+    later one: the words are in the goal, and a draft of them would bring them back as a new one)."""
     if not isinstance(name, str):
         return None
-    if (spec := st.session_state.get(FIELDS, {}).get(name)) is not None:
-        return spec
-    spec = st.session_state.get(KNOWN, {}).get(name)
+    spec = st.session_state.get(FIELDS, {}).get(name) or st.session_state.get(KNOWN, {}).get(name)
     return None if spec is None or spec.draft in st.session_state.get(session.ADDED, ()) else spec
 
 

@@ -249,6 +249,21 @@ def test_a_late_report_of_a_new_goal_saved_meanwhile_makes_no_draft(open_app, db
     assert by_label(at.text_input, "Goal").value == "Lead a team of 10 by 2028"  # the saved goal, not a new one
 
 
+def test_a_report_of_a_new_goal_reaching_the_server_with_its_save_makes_no_draft(open_app, db):
+    """The click on save and the keeper's report of the words reach the server in one rerun, the
+    report second, while the run before drew the field (seen in CI: the goal was saved, then its
+    words were kept again as a new goal's draft, and the page offered the saved goal as a new one)."""
+    nb = db.create("local", "Mine")
+    at = open_app(page="goals")
+    goal = by_label(at.text_input, "Your goal")
+    goal.input("Lead a team of 10 by 2028").run()
+    button(at, "Save and make it active").click()
+    type_into(at, goal, "Lead a team of 10 by 2028")  # one run: the click's callback first, then the report's
+    assert [g.statement for g in stored(db, nb).goals] == ["Lead a team of 10 by 2028"]
+    assert drafts_of(db, nb) == {}
+    assert by_label(at.text_input, "Goal").value == "Lead a team of 10 by 2028"  # the saved goal, not a new one
+
+
 def test_a_late_report_of_a_field_of_the_notebook_left_makes_no_draft_in_the_one_opened(open_app, db):
     first = db.create("local", "First")
     second = db.create("local", "Second")
