@@ -24,6 +24,17 @@ def _copy_all(entries: list[CheckIn]) -> None:
     entries[:] = [CheckIn.model_validate(c.model_dump()) for c in entries]
 
 
+def _made_again(count: int, edit: Callable[[list[CheckIn]], object]) -> list[int]:
+    """Which runs of 4 over `count` check-ins a keeper makes afresh after `edit`; the runs it gives
+    then hold every entry, in order."""
+    entries, keeper = _checkins(count), Keeper(size=4)
+    before = keeper.runs(entries)
+    edit(entries)
+    after = keeper.runs(entries)
+    assert [c for run in after for c in run.entries] == entries
+    return [k for k, run in enumerate(after) if k >= len(before) or run is not before[k]]
+
+
 @pytest.mark.parametrize(
     ("edit", "made_again"),
     [
@@ -53,13 +64,7 @@ def test_a_run_is_reused_while_it_holds_the_same_entries(edit, made_again):
     """Runs of 4 over 8 check-ins; `made_again`: the runs worked out afresh after the edit. A run is
     found by its first and last entries and its length, then compared: an equal copy inside it
     keeps the run (its JSON and every answer follow from its values)."""
-    entries = _checkins(8)
-    keeper: Keeper[Memo] = Keeper(size=4)
-    before = keeper.runs(entries)
-    edit(entries)
-    after = keeper.runs(entries)
-    assert [k for k, run in enumerate(after) if k >= len(before) or run is not before[k]] == made_again
-    assert [c for run in after for c in run.entries] == entries
+    assert _made_again(8, edit) == made_again
 
 
 @pytest.mark.parametrize(
@@ -78,12 +83,7 @@ def test_a_run_is_reused_while_it_holds_the_same_entries(edit, made_again):
 def test_a_list_that_grows_at_the_end_keeps_its_full_runs(edit, made_again):
     """Runs of 4 over 10 check-ins (two full runs and a last of 2), what a save mostly does: the
     runs that were full are kept, and only the last, and any begun after it, are made again."""
-    entries, keeper = _checkins(10), Keeper(size=4)
-    before = keeper.runs(entries)
-    edit(entries)
-    after = keeper.runs(entries)
-    assert [k for k, run in enumerate(after) if k >= len(before) or run is not before[k]] == made_again
-    assert [c for run in after for c in run.entries] == entries
+    assert _made_again(10, edit) == made_again
 
 
 @pytest.mark.parametrize(

@@ -127,10 +127,11 @@ def wait_for_app(page: Page) -> None:
     )
 
 
-def open_tab(page: Page, name: str) -> None:
-    """Open the tab `name` of a page's st.tabs and wait until the page shows it. Streamlit can
-    draw a page over a tab clicked while that page is still being drawn (seen on a busy machine,
-    on main as well): the click then did not count, and is made again."""
+def open_tab(page: Page, name: str, shows: Locator | None = None) -> None:
+    """Open the tab `name` of a page's st.tabs and wait until the page shows it (and `shows`, an
+    element of the tab, when given). Streamlit can draw a page over a tab clicked while that page
+    is still being drawn (seen on a busy machine, on main as well): the click then did not count,
+    and is made again."""
     tab = page.get_by_role("tab", name=name)
     for _ in range(3):
         if tab.get_attribute("aria-selected") != "true":
@@ -140,9 +141,11 @@ def open_tab(page: Page, name: str) -> None:
         # clicked can then draw the page over with the tab it knew. Wait out such a run.
         page.wait_for_timeout(400)
         wait_for_app(page)
-        if tab.get_attribute("aria-selected") == "true":
+        if tab.get_attribute("aria-selected") == "true" and (shows is None or shows.count()):
             return
     expect(tab).to_have_attribute("aria-selected", "true")
+    if shows is not None:
+        expect(shows).to_be_visible()
 
 
 def click_until(page: Page, name: str, done: Callable[[], None], tries: int = 3) -> None:
